@@ -1,0 +1,21 @@
+# Writes OUT: a C++ file defining `const std::map<std::string, std::string_view>& NS::files()`.
+# Contents go through hex escapes so any byte (UTF-8 Swedish text included) survives unchanged.
+string(REPLACE "," ";" FILES "${FILES}")
+set(body "#include <map>\n#include <string>\n#include <string_view>\nnamespace ${NS} {\n")
+set(entries "")
+set(index 0)
+foreach(f IN LISTS FILES)
+  file(READ "${BASE}/${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR bytes "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
+  # Split into lines so compilers do not choke on one huge literal line.
+  string(REGEX REPLACE "((\\\\x[0-9a-f][0-9a-f]){64})" "\\1\"\n\"" escaped "${escaped}")
+  string(APPEND body "static const char data${index}[] = \"${escaped}\";\n")
+  get_filename_component(name "${f}" NAME)
+  string(APPEND entries "    {\"${f}\", std::string_view(data${index}, ${bytes})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "const std::map<std::string, std::string_view>& files() {\n")
+string(APPEND body "  static const std::map<std::string, std::string_view> all{\n${entries}  };\n  return all;\n}\n}\n")
+file(WRITE "${OUT}" "${body}")

@@ -1,0 +1,272 @@
+#include "server/accounts/accounts.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "server/store/audit.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::accounts {
+namespace {
+
+using store::AuditEntry;
+using store::Connection;
+using store::OrganizationKind;
+using store::Role;
+
+std::int64_t unixSeconds(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+std::string json(std::initializer_list<std::pair<const char*, std::string>> fields) {
+  Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& [k, v] : fields) object.set(k, v);
+  std::ostringstream out;
+  object.stringify(out);
+  return out.str();
+}
+
+AuditEntry auditBy(Actor actor, std::string action, std::string type, std::string id,
+                   std::string detail = "{}") {
+  AuditEntry e;
+  if (actor.principal) {
+    e.actorId = actor.principal->userId;
+    e.actor = actor.principal->username;
+  } else {
+    e.actor = "system";
+  }
+  e.action = std::move(action);
+  e.objectType = std::move(type);
+  e.objectId = std::move(id);
+  e.detail = std::move(detail);
+  return e;
+}
+
+bool validUtf8Text(const std::string& s) {
+  // Control characters other than tab are refused in names; UTF-8 is checked by Poco's parser.
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; });
+}
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+Status validateUser(const NewUser& u, std::size_t minPassword) {
+  const bool usernameOk =
+      u.username.size() >= 2 && u.username.size() <= 64 &&
+      std::all_of(u.username.begin(), u.username.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '-';
+      });
+  if (!usernameOk)
+    return fail(Errc::Invalid, "a username is 2-64 characters of a-z, 0-9, '.', '_' and '-'",
+                "username");
+  if (trimmed(u.name).empty() || u.name.size() > 200 || !validUtf8Text(u.name))
+    return fail(Errc::Invalid, "a name is 1-200 characters", "name");
+  const auto at = u.email.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= u.email.size() || u.email.size() > 254 ||
+      u.email.find_first_of(" \t\r\n<>") != std::string::npos)
+    return fail(Errc::Invalid, "an e-mail address looks like name@example.se", "email");
+  if (u.password.size() < minPassword || u.password.size() > 1024)
+    return fail(Errc::Invalid,
+                "a password is at least " + std::to_string(minPassword) + " characters",
+                "password");
+  if (u.roles.empty()) return fail(Errc::Invalid, "a user has at least one role", "roles");
+  for (const auto& r : u.roles)
+    if (!store::parseRole(r)) return fail(Errc::Invalid, "unknown role '" + r + "'", "roles");
+  return {};
+}
+
+// A provider's people cannot hold the authority's roles, and the other way round.
+Status checkRolesFitOrganization(const std::set<Role>& roles, OrganizationKind kind) {
+  for (Role r : roles) {
+    const bool authorityOnly = r == Role::ContractManager || r == Role::Registrar || r == Role::Reader;
+    if (kind == OrganizationKind::Provider && authorityOnly)
+      return fail(Errc::Invalid,
+                  "role '" + std::string(store::roleName(r)) + "' belongs to an authority",
+                  "roles");
+    if (kind == OrganizationKind::Authority && r == Role::ProviderRep)
+      return fail(Errc::Invalid, "role 'provider_rep' belongs to a provider", "roles");
+  }
+  return {};
+}
+
+}  // namespace
+
+Accounts::Accounts(store::Store& store, const TimeSource& time, AccountSettings settings)
+    : store_(store), time_(time), settings_(settings) {
+  dummyHash_ = crypto::hashPassword(crypto::randomToken(16), settings_.passwordPolicy);
+}
+
+Result<Organization> Accounts::createOrganization(Actor actor, const NewOrganization& input) {
+  if (actor.principal && !actor.principal->isAdmin())
+    return fail(Errc::Forbidden, "only an administrator creates organizations");
+  const std::string name = trimmed(input.name);
+  if (name.empty() || name.size() > 200 || !validUtf8Text(name))
+    return fail(Errc::Invalid, "a name is 1-200 characters", "name");
+  const auto kind = store::parseOrganizationKind(input.kind);
+  if (!kind) return fail(Errc::Invalid, "kind is 'authority' or 'provider'", "kind");
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<Organization> {
+    if (store::organizationNameTaken(c, name))
+      return fail(Errc::Conflict, "an organization with that name exists", "name");
+    const auto id = store::insertOrganization(c, name, *kind, formatIsoUtc(now));
+    store::appendAudit(
+        c,
+        auditBy(actor, "organization.create", "organization", std::to_string(id),
+                json({{"name", name}, {"kind", input.kind}})),
+        now);
+    return Organization{id, name, *kind, formatIsoUtc(now)};
+  });
+}
+
+std::vector<Organization> Accounts::organizations(const Principal& viewer) {
+  return store_.db().read([&](Connection& c) {
+    return store::listOrganizations(c, store::TenantScope::of(viewer));
+  });
+}
+
+Result<Organization> Accounts::organization(const Principal& viewer, std::int64_t id) {
+  auto found = store_.db().read([&](Connection& c) {
+    return store::findOrganization(c, store::TenantScope::of(viewer), id);
+  });
+  if (!found) return fail(Errc::NotFound, "no such organization");
+  return *found;
+}
+
+Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
+  if (actor.principal && !actor.principal->isAdmin())
+    return fail(Errc::Forbidden, "only an administrator creates users");
+  if (auto valid = validateUser(input, settings_.minPasswordLength); !valid)
+    return std::unexpected(valid.error());
+  std::set<Role> roles;
+  for (const auto& r : input.roles) roles.insert(*store::parseRole(r));
+  const std::string hash = crypto::hashPassword(input.password, settings_.passwordPolicy);
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<User> {
+    const auto org = store::findOrganization(c, store::TenantScope::system(), input.organizationId);
+    if (!org) return fail(Errc::Invalid, "no such organization", "organization_id");
+    if (auto fits = checkRolesFitOrganization(roles, org->kind); !fits)
+      return std::unexpected(fits.error());
+    if (store::usernameTaken(c, input.username))
+      return fail(Errc::Conflict, "the username is taken", "username");
+    store::NewUserRow row{input.username, trimmed(input.name), input.email, hash,
+                          input.organizationId, roles};
+    const auto id = store::insertUser(c, row, formatIsoUtc(now));
+    std::string roleList;
+    for (Role r : roles) roleList += (roleList.empty() ? "" : ",") + std::string(store::roleName(r));
+    store::appendAudit(c,
+                       auditBy(actor, "user.create", "user", std::to_string(id),
+                               json({{"username", input.username},
+                                     {"organization_id", std::to_string(input.organizationId)},
+                                     {"roles", roleList}})),
+                       now);
+    return User{id, input.username, row.name, input.email, input.organizationId, roles, true,
+                formatIsoUtc(now)};
+  });
+}
+
+std::vector<User> Accounts::users(const Principal& viewer,
+                                  std::optional<std::int64_t> organizationId) {
+  return store_.db().read([&](Connection& c) {
+    return store::listUsers(c, store::TenantScope::of(viewer), organizationId);
+  });
+}
+
+Result<User> Accounts::user(const Principal& viewer, std::int64_t id) {
+  auto found = store_.db().read(
+      [&](Connection& c) { return store::findUser(c, store::TenantScope::of(viewer), id); });
+  if (!found) return fail(Errc::NotFound, "no such user");
+  return *found;
+}
+
+Result<LoginResult> Accounts::login(const std::string& username, const std::string& password) {
+  const auto now = time_.now();
+  const auto since = unixSeconds(now - settings_.throttleWindow);
+  const int failures = store_.db().read(
+      [&](Connection& c) { return store::countLoginFailures(c, username, since); });
+  if (failures >= settings_.throttleAfterFailures)
+    return fail(Errc::Throttled, "too many failed logins for this account; try again later");
+
+  const auto login = store_.db().read([&](Connection& c) { return store::findLogin(c, username); });
+  const bool ok = login ? crypto::verifyPassword(password, login->passwordHash) && login->active
+                        : (crypto::verifyPassword(password, dummyHash_), false);
+  if (!ok) {
+    store_.db().write([&](Connection& c) {
+      store::recordLoginFailure(c, username, unixSeconds(now));
+      if (failures + 1 == settings_.throttleAfterFailures)
+        store::appendAudit(c,
+                           AuditEntry{login ? std::optional(login->userId) : std::nullopt, username,
+                                      "login.throttled", "account", username, "",
+                                      json({{"failures", std::to_string(failures + 1)}})},
+                           now);
+      return 0;
+    });
+    return fail(Errc::Unauthenticated, "wrong username or password");
+  }
+
+  LoginResult result;
+  result.token = crypto::randomToken(32);
+  result.csrfToken = crypto::randomToken(32);
+  store_.db().write([&](Connection& c) {
+    store::clearLoginFailures(c, username);
+    store::insertSession(c, crypto::sha256Hex(result.token), result.csrfToken, login->userId,
+                         unixSeconds(now));
+    store::appendAudit(c, AuditEntry{login->userId, username, "session.create", "user",
+                                     std::to_string(login->userId)},
+                       now);
+    return 0;
+  });
+  auto principal =
+      store_.db().read([&](Connection& c) { return store::loadPrincipal(c, login->userId); });
+  if (!principal) return fail(Errc::Unauthenticated, "wrong username or password");
+  result.principal = std::move(*principal);
+  return result;
+}
+
+Result<Session> Accounts::authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 256) return fail(Errc::Unauthenticated, "not logged in");
+  const auto now = unixSeconds(time_.now());
+  const auto row = store_.db().read(
+      [&](Connection& c) { return store::findOpenSession(c, crypto::sha256Hex(token)); });
+  if (!row) return fail(Errc::Unauthenticated, "not logged in");
+  const bool idle = now - row->lastSeenAt > settings_.idleTimeout.count();
+  const bool tooOld = now - row->createdAt > settings_.absoluteTimeout.count();
+  if (idle || tooOld) {
+    store_.db().write([&](Connection& c) {
+      store::endSession(c, row->id, now);
+      return 0;
+    });
+    return fail(Errc::Unauthenticated, "the session has expired");
+  }
+  // Recording every request would cost an fsync each; a minute's precision is enough for a
+  // 30-minute idle limit.
+  if (now - row->lastSeenAt >= 60)
+    store_.db().write([&](Connection& c) {
+      store::touchSession(c, row->id, now);
+      return 0;
+    });
+  auto principal = store_.db().read([&](Connection& c) { return store::loadPrincipal(c, row->userId); });
+  if (!principal) return fail(Errc::Unauthenticated, "not logged in");
+  return Session{std::move(*principal), row->id, row->csrfToken};
+}
+
+Status Accounts::logout(const Session& session) {
+  const auto now = time_.now();
+  store_.db().write([&](Connection& c) {
+    store::endSession(c, session.sessionId, unixSeconds(now));
+    store::appendAudit(c,
+                       AuditEntry{session.principal.userId, session.principal.username,
+                                  "session.end", "user", std::to_string(session.principal.userId)},
+                       now);
+    return 0;
+  });
+  return {};
+}
+
+}  // namespace sv::accounts

@@ -1,0 +1,88 @@
+// Organisations, users, logins and sessions: the rules (who may create what, what a valid user
+// is, throttling, timeouts) over the store. Errors are values; the HTTP edge maps them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/crypto/crypto.hpp"
+#include "server/store/accounts.hpp"
+#include "server/store/store.hpp"
+#include "workflows/clock.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::accounts {
+
+using store::Organization;
+using store::Principal;
+using store::User;
+
+struct AccountSettings {
+  crypto::PasswordPolicy passwordPolicy;
+  std::chrono::seconds idleTimeout{30 * 60};
+  std::chrono::seconds absoluteTimeout{12 * 3600};
+  int throttleAfterFailures = 5;
+  std::chrono::seconds throttleWindow{15 * 60};
+  std::size_t minPasswordLength = 10;
+};
+
+struct NewOrganization {
+  std::string name;
+  std::string kind;  // "authority" or "provider"
+};
+
+struct NewUser {
+  std::string username;
+  std::string name;
+  std::string email;
+  std::string password;
+  std::int64_t organizationId = 0;
+  std::vector<std::string> roles;
+};
+
+struct LoginResult {
+  std::string token;  // given to the client once; only its hash is stored
+  std::string csrfToken;
+  Principal principal;
+};
+
+struct Session {
+  Principal principal;
+  std::int64_t sessionId = 0;
+  std::string csrfToken;
+};
+
+// The actor of a change: a logged-in person, or the server itself (command line, start-up).
+struct Actor {
+  const Principal* principal = nullptr;
+  static Actor system() { return {}; }
+};
+
+class Accounts {
+ public:
+  Accounts(store::Store& store, const TimeSource& time, AccountSettings settings);
+
+  Result<Organization> createOrganization(Actor actor, const NewOrganization& input);
+  std::vector<Organization> organizations(const Principal& viewer);
+  Result<Organization> organization(const Principal& viewer, std::int64_t id);
+
+  Result<User> createUser(Actor actor, const NewUser& input);
+  std::vector<User> users(const Principal& viewer, std::optional<std::int64_t> organizationId);
+  Result<User> user(const Principal& viewer, std::int64_t id);
+
+  Result<LoginResult> login(const std::string& username, const std::string& password);
+  Result<Session> authenticate(const std::string& token);
+  Status logout(const Session& session);
+
+  const AccountSettings& settings() const { return settings_; }
+
+ private:
+  store::Store& store_;
+  const TimeSource& time_;
+  AccountSettings settings_;
+  std::string dummyHash_;  // verified against for unknown names, so timing does not tell
+};
+
+}  // namespace sv::accounts

@@ -1,0 +1,26 @@
+// The JSON API under /api/v1: each file registers the routes of one resource.
+#pragma once
+
+#include "server/api/services.hpp"
+#include "server/http/router.hpp"
+
+namespace sv::api {
+
+void registerHealth(http::Router& router, Services& services);
+void registerSession(http::Router& router, Services& services);
+void registerOrganizations(http::Router& router, Services& services);
+void registerUsers(http::Router& router, Services& services);
+void registerAudit(http::Router& router, Services& services);
+// Last: describes every route registered before it.
+void registerOpenApi(http::Router& router, Services& services);
+
+inline void registerAll(http::Router& router, Services& services) {
+  registerHealth(router, services);
+  registerSession(router, services);
+  registerOrganizations(router, services);
+  registerUsers(router, services);
+  registerAudit(router, services);
+  registerOpenApi(router, services);
+}
+
+}  // namespace sv::api

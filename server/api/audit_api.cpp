@@ -1,0 +1,88 @@
+#include "server/api/api.hpp"
+#include "server/api/views.hpp"
+
+namespace sv::api {
+namespace {
+
+Status mayReadAudit(const store::Principal& p) {
+  if (p.isAdmin() ||
+      (p.has(store::Role::Reader) && p.organizationKind == store::OrganizationKind::Authority))
+    return {};
+  return fail(Errc::Forbidden, "the audit log is for administrators and readers");
+}
+
+Result<std::int64_t> intQuery(const http::Request& req, const std::string& name,
+                              std::int64_t fallback) {
+  auto text = req.queryValue(name);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    const auto v = std::stoll(*text, &used);
+    if (used == text->size() && v >= 0) return v;
+  } catch (const std::exception&) {
+  }
+  return fail(Errc::Malformed, name + " must be a whole number", name);
+}
+
+}  // namespace
+
+void registerAudit(http::Router& router, Services& s) {
+  router.add({"GET",
+              "/api/v1/audit",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                if (auto ok = mayReadAudit(req.principal()); !ok)
+                  return std::unexpected(ok.error());
+                auto after = intQuery(req, "after", 0);
+                if (!after) return std::unexpected(after.error());
+                auto limit = intQuery(req, "limit", 100);
+                if (!limit) return std::unexpected(limit.error());
+                store::AuditQuery q;
+                q.afterId = *after;
+                q.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 1000));
+                q.objectType = req.queryValue("object_type");
+                q.objectId = req.queryValue("object_id");
+                Poco::JSON::Array out;
+                for (const auto& r : s.store.db().read(
+                         [&](store::Connection& c) { return store::listAudit(c, q); }))
+                  out.add(auditJson(r));
+                return http::Reply::json(out);
+              },
+              {.operationId = "listAudit",
+               .summary = "The audit log, oldest first (admin, reader)",
+               .tag = "audit",
+               .responseSchema = "array:AuditEntry",
+               .parameters = {{"after", "query", "entries after this id", "integer"},
+                              {"limit", "query", "at most this many (1-1000)", "integer"},
+                              {"object_type", "query", "only this kind of object"},
+                              {"object_id", "query", "only this object"}},
+               .errorStatuses = {403}}});
+
+  router.add({"GET",
+              "/api/v1/audit/verification",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                if (auto ok = mayReadAudit(req.principal()); !ok)
+                  return std::unexpected(ok.error());
+                const auto findings =
+                    s.store.db().read([](store::Connection& c) { return store::verifyAudit(c); });
+                auto out = http::orderedObject();
+                out.set("intact", findings.empty());
+                Poco::JSON::Array list;
+                for (const auto& f : findings) {
+                  auto item = http::orderedObject();
+                  item.set("id", f.id);
+                  item.set("problem", f.problem);
+                  list.add(item);
+                }
+                out.set("findings", list);
+                return http::Reply::json(out);
+              },
+              {.operationId = "verifyAudit",
+               .summary = "Checks the hash chain of the audit log",
+               .tag = "audit",
+               .responseSchema = "AuditVerification",
+               .errorStatuses = {403}}});
+}
+
+}  // namespace sv::api

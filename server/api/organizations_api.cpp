@@ -1,0 +1,61 @@
+#include "server/api/api.hpp"
+#include "server/api/views.hpp"
+#include "server/http/json_body.hpp"
+
+namespace sv::api {
+
+void registerOrganizations(http::Router& router, Services& s) {
+  router.add({"GET",
+              "/api/v1/organizations",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                Poco::JSON::Array out;
+                for (const auto& o : s.accounts.organizations(req.principal()))
+                  out.add(organizationJson(o));
+                return http::Reply::json(out);
+              },
+              {.operationId = "listOrganizations",
+               .summary = "The organizations the caller may know of",
+               .tag = "organizations",
+               .responseSchema = "array:Organization"}});
+
+  router.add({"POST",
+              "/api/v1/organizations",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto body = http::JsonBody::parse(req.body);
+                if (!body) return std::unexpected(body.error());
+                auto name = body->requiredString("name");
+                if (!name) return std::unexpected(name.error());
+                auto kind = body->requiredString("kind");
+                if (!kind) return std::unexpected(kind.error());
+                auto created = s.accounts.createOrganization({&req.principal()}, {*name, *kind});
+                if (!created) return std::unexpected(created.error());
+                return http::Reply::json(organizationJson(*created), 201)
+                    .header("Location", "/api/v1/organizations/" + std::to_string(created->id));
+              },
+              {.operationId = "createOrganization",
+               .summary = "Create an organization (admin)",
+               .tag = "organizations",
+               .requestSchema = "NewOrganization",
+               .responseSchema = "Organization",
+               .successStatus = 201,
+               .errorStatuses = {403, 409, 422}}});
+
+  router.add({"GET",
+              "/api/v1/organizations/{id}",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto org = s.accounts.organization(req.principal(), *id);
+                if (!org) return std::unexpected(org.error());
+                return http::Reply::json(organizationJson(*org));
+              },
+              {.operationId = "getOrganization",
+               .summary = "One organization",
+               .tag = "organizations",
+               .responseSchema = "Organization"}});
+}
+
+}  // namespace sv::api

@@ -1,0 +1,16 @@
+// Domain and store values as the JSON the API answers.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "server/store/accounts.hpp"
+#include "server/store/audit.hpp"
+
+namespace sv::api {
+
+Poco::JSON::Object organizationJson(const store::Organization& o);
+Poco::JSON::Object userJson(const store::User& u);
+Poco::JSON::Object principalJson(const store::Principal& p);
+Poco::JSON::Object auditJson(const store::AuditRecord& r);
+
+}  // namespace sv::api

@@ -1,0 +1,184 @@
+#include "server/app/commands.hpp"
+
+#include <sqlite3.h>
+
+#include <iostream>
+
+#include "server/app/bootstrap.hpp"
+#include "server/store/audit.hpp"
+#include "server/store/handle.hpp"
+#include "server/store/store.hpp"
+
+namespace sv::app {
+namespace {
+
+constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo", "verify-audit",
+                                     "backup", "restore"};
+
+struct Opened {
+  std::unique_ptr<store::Store> store;
+  SystemTime time;
+  std::unique_ptr<accounts::Accounts> accounts;
+  std::unique_ptr<api::Services> services;
+};
+
+Result<std::unique_ptr<Opened>> openAll(const Settings& settings) {
+  auto opened = std::make_unique<Opened>();
+  auto st = store::Store::open({settings.dataDir, 1});
+  if (!st) return std::unexpected(st.error());
+  opened->store = std::move(*st);
+  opened->accounts =
+      std::make_unique<accounts::Accounts>(*opened->store, opened->time, settings.accounts);
+  opened->services.reset(new api::Services{*opened->store, *opened->accounts, opened->time,
+                                           settings.http, settings.configDir, settings.publicUrl});
+  return opened;
+}
+
+std::string option(const CommandOptions& o, const std::string& name) {
+  auto it = o.find(name);
+  return it == o.end() ? std::string() : it->second;
+}
+
+int report(const Error& e, std::ostream& err) {
+  err << "samverkan: " << e.detail;
+  if (!e.field.empty()) err << " (" << e.field << ")";
+  err << "\n";
+  return e.code == Errc::Internal ? 70 : 65;
+}
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : s + ",") {
+    if (c == ',') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (c != ' ') {
+      item += c;
+    }
+  }
+  return out;
+}
+
+Result<std::int64_t> resolveOrganization(Opened& o, const std::string& text) {
+  const auto orgs = o.store->db().read([](store::Connection& c) {
+    return store::listOrganizations(c, store::TenantScope::system());
+  });
+  for (const auto& org : orgs)
+    if (org.name == text || std::to_string(org.id) == text) return org.id;
+  return fail(Errc::Invalid, "no organization '" + text + "'", "organization");
+}
+
+// SQLite's online backup gives a consistent copy while the server runs. The repositories are
+// copied after it: they only grow, so every commit the copy names is in them.
+int backup(const Settings& settings, const std::string& to, std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
+  if (to.empty()) return report({Errc::Invalid, "backup needs --to=DIR", "to"}, err);
+  std::error_code ec;
+  if (fs::exists(to) && !fs::is_empty(to, ec))
+    return report({Errc::Invalid, "the backup folder must be empty: " + to, "to"}, err);
+  fs::create_directories(to, ec);
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  sqlite3_open_v2((settings.dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+  store::Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
+  sqlite3_open((fs::path(to) / "samverkan.db").c_str(), &target);
+  store::Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
+  sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
+  if (!b) return report({Errc::Internal, sqlite3_errmsg(target)}, err);
+  sqlite3_backup_step(b, -1);
+  if (sqlite3_backup_finish(b) != SQLITE_OK)
+    return report({Errc::Internal, sqlite3_errmsg(target)}, err);
+  fs::copy(settings.dataDir / "repositories", fs::path(to) / "repositories",
+           fs::copy_options::recursive, ec);
+  if (ec) return report({Errc::Internal, "copy repositories: " + ec.message()}, err);
+  out << "backup written to " << to << "\n";
+  return 0;
+}
+
+int restore(const Settings& settings, const std::string& from, std::ostream& out,
+            std::ostream& err) {
+  namespace fs = std::filesystem;
+  if (from.empty() || !fs::exists(fs::path(from) / "samverkan.db"))
+    return report({Errc::Invalid, "restore needs --from=DIR holding a backup", "from"}, err);
+  std::error_code ec;
+  if (fs::exists(settings.dataDir / "samverkan.db"))
+    return report({Errc::Conflict, "the data folder is not empty: " + settings.dataDir.string()},
+                  err);
+  fs::create_directories(settings.dataDir, ec);
+  fs::copy(fs::path(from) / "samverkan.db", settings.dataDir / "samverkan.db", ec);
+  if (!ec)
+    fs::copy(fs::path(from) / "repositories", settings.dataDir / "repositories",
+             fs::copy_options::recursive, ec);
+  if (ec) return report({Errc::Internal, "restore: " + ec.message()}, err);
+  // Opening repairs the branches to what the restored database names.
+  auto opened = openAll(settings);
+  if (!opened) return report(opened.error(), err);
+  out << "restored into " << settings.dataDir.string() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+bool isCommand(const std::string& name) {
+  for (const char* c : kCommands)
+    if (name == c) return true;
+  return false;
+}
+
+int runCommand(const std::string& name, const CommandOptions& options, const Settings& settings,
+               std::istream& in, std::ostream& out, std::ostream& err) {
+  try {
+    if (name == "backup") return backup(settings, option(options, "to"), out, err);
+    if (name == "restore") return restore(settings, option(options, "from"), out, err);
+    auto opened = openAll(settings);
+    if (!opened) return report(opened.error(), err);
+    Opened& o = **opened;
+
+    if (name == "add-organization") {
+      auto created = o.accounts->createOrganization(accounts::Actor::system(),
+                                                    {option(options, "name"), option(options, "kind")});
+      if (!created) return report(created.error(), err);
+      out << created->id << "\n";
+      return 0;
+    }
+    if (name == "add-user") {
+      auto org = resolveOrganization(o, option(options, "organization"));
+      if (!org) return report(org.error(), err);
+      std::string password;
+      if (const char* env = std::getenv("SAMVERKAN_NEW_USER_PASSWORD")) {
+        password = env;
+      } else {
+        std::getline(in, password);  // from standard input, never from the argument list
+      }
+      auto created = o.accounts->createUser(
+          accounts::Actor::system(),
+          {option(options, "username"), option(options, "name"), option(options, "email"),
+           password, *org, splitList(option(options, "roles"))});
+      if (!created) return report(created.error(), err);
+      out << created->id << "\n";
+      return 0;
+    }
+    if (name == "load-demo") {
+      auto loaded = loadDemoData(*o.services);
+      if (!loaded) return report(loaded.error(), err);
+      out << "demo data loaded\n";
+      return 0;
+    }
+    if (name == "verify-audit") {
+      const auto findings =
+          o.store->db().read([](store::Connection& c) { return store::verifyAudit(c); });
+      for (const auto& f : findings) out << "entry " << f.id << ": " << f.problem << "\n";
+      if (!findings.empty()) return 1;
+      out << "audit log intact\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    err << "samverkan: " << e.what() << "\n";
+    return 70;
+  }
+  err << "samverkan: unknown command " << name << "\n";
+  return 64;
+}
+
+}  // namespace sv::app

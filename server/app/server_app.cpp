@@ -1,0 +1,165 @@
+#include "server/app/server_app.hpp"
+
+#include <Poco/Environment.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/ThreadPool.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/LoggingSubsystem.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "server/api/api.hpp"
+#include "server/app/bootstrap.hpp"
+#include "server/app/settings.hpp"
+#include "server/store/store.hpp"
+
+namespace sv::app {
+namespace {
+
+using Poco::Util::Option;
+
+std::string envOr(const char* name, const std::string& fallback = {}) {
+  return Poco::Environment::get(name, fallback);
+}
+
+}  // namespace
+
+void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
+  ServerApplication::defineOptions(options);
+  options.addOption(Option("help", "h", "show the options and commands").required(false).repeatable(false));
+  options.addOption(Option("config", "c", "the configuration file").argument("FILE").required(false));
+  options.addOption(Option("port", "p", "the HTTP port").argument("PORT").required(false));
+  options.addOption(Option("data-dir", "d", "the data folder").argument("DIR").required(false));
+  options.addOption(Option("demo", "", "load the demo data before serving").required(false));
+  for (const char* name : {"name", "kind", "username", "email", "organization", "roles", "to", "from"})
+    options.addOption(Option(name, "", std::string("for commands: ") + name)
+                          .argument("VALUE")
+                          .required(false)
+                          .repeatable(false));
+}
+
+void ServerApp::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    helpRequested_ = true;
+    stopOptionsProcessing();
+  } else if (name == "config") {
+    configFile_ = value;
+  } else if (name == "port") {
+    config().setString("samverkan.port", value);
+  } else if (name == "data-dir") {
+    config().setString("samverkan.data_dir", value);
+  } else if (name == "demo") {
+    demo_ = true;
+  } else {
+    commandOptions_[name] = value;
+  }
+}
+
+void ServerApp::initialize(Poco::Util::Application& self) {
+  namespace fs = std::filesystem;
+  // The configuration file: --config, SAMVERKAN_CONFIG, or config/samverkan.properties here.
+  std::string file = configFile_.empty() ? envOr("SAMVERKAN_CONFIG") : configFile_;
+  if (file.empty() && fs::exists("config/samverkan.properties")) file = "config/samverkan.properties";
+  if (!file.empty()) {
+    loadConfiguration(file, PRIO_DEFAULT);
+    if (!config().has("samverkan.config_dir"))
+      config().setString("samverkan.config_dir", fs::path(file).parent_path().string());
+  }
+  // The environment wins over the file; options (handled before this) win over both.
+  if (auto port = envOr("SAMVERKAN_PORT"); !port.empty() && !config().has("application.option.port"))
+    config().setString("samverkan.port", port);
+  if (auto dir = envOr("SAMVERKAN_DATA_DIR"); !dir.empty())
+    config().setString("samverkan.data_dir", dir);
+  addSubsystem(new Poco::Util::LoggingSubsystem);
+  ServerApplication::initialize(self);
+}
+
+void ServerApp::printHelp() {
+  Poco::Util::HelpFormatter help(options());
+  help.setCommand(commandName());
+  help.setUsage("[COMMAND] [OPTIONS]");
+  help.setHeader(
+      "Samverkan: agendas, minutes, approval and registration of samverkansmöten.\n"
+      "Commands: (none) serve | add-organization --name --kind | add-user --username --name "
+      "--email --organization --roles (password on stdin) | load-demo | verify-audit | "
+      "backup --to | restore --from");
+  help.format(std::cout);
+}
+
+int ServerApp::main(const std::vector<std::string>& args) {
+  if (helpRequested_) {
+    printHelp();
+    return EXIT_OK;
+  }
+  const Settings settings = readSettings(config());
+  if (!args.empty() && args.front() != "serve") {
+    if (!isCommand(args.front())) {
+      std::cerr << "samverkan: unknown command '" << args.front() << "' (see --help)\n";
+      return EXIT_USAGE;
+    }
+    return runCommand(args.front(), commandOptions_, settings, std::cin, std::cout, std::cerr);
+  }
+  return serve();
+}
+
+int ServerApp::serve() {
+  auto& log = logger();
+  const Settings settings = readSettings(config());
+  auto opened = store::Store::open({settings.dataDir, settings.readConnections});
+  if (!opened) {
+    log.fatal("cannot open the data folder: %s", opened.error().detail);
+    return EXIT_CANTCREAT;
+  }
+  store::Store& st = **opened;
+  for (const auto& repair : st.repairsAtOpen()) log.warning("repaired %s", repair);
+
+  SystemTime time;
+  accounts::Accounts accounts(st, time, settings.accounts);
+  api::Services services{st, accounts, time, settings.http, settings.configDir, settings.publicUrl};
+
+  if (auto admin = bootstrapAdmin(services, settings.bootstrapOrganization,
+                                  envOr("SAMVERKAN_ADMIN_PASSWORD"));
+      !admin) {
+    log.fatal("cannot create the administrator: %s", admin.error().detail);
+    return EXIT_SOFTWARE;
+  } else if (*admin) {
+    log.information("created the administrator 'admin'");
+  }
+  if (demo_) {
+    if (auto loaded = loadDemoData(services); !loaded) {
+      log.fatal("cannot load the demo data: %s", loaded.error().detail);
+      return EXIT_SOFTWARE;
+    }
+    log.information("demo data loaded (password '%s' for every demo user)", std::string(kDemoPassword));
+  }
+
+  http::Router router;
+  api::registerAll(router, services);
+
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(settings.maxThreads);
+  params->setMaxQueued(settings.maxQueued);
+  params->setKeepAlive(true);
+  params->setKeepAliveTimeout(Poco::Timespan(settings.keepAliveSeconds, 0));
+  params->setMaxKeepAliveRequests(settings.maxKeepAliveRequests);
+  params->setTimeout(Poco::Timespan(settings.timeoutSeconds, 0));
+  params->setServerName("samverkan");
+
+  Poco::ThreadPool pool("http", 8, settings.maxThreads, 60);
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.bind, settings.port), 256);
+  Poco::Net::HTTPServer server(new http::HandlerFactory(router, accounts, settings.http), pool,
+                               socket, params);
+  server.start();
+  log.information("serving on http://%s:%hu with data in %s", settings.bind,
+                  socket.address().port(), settings.dataDir.string());
+  waitForTerminationRequest();
+  log.information("stopping");
+  server.stopAll(false);
+  pool.joinAll();
+  return EXIT_OK;
+}
+
+}  // namespace sv::app

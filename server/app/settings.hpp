@@ -1,0 +1,33 @@
+// The server's settings, read once from the layered configuration (file, environment, options).
+#pragma once
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <filesystem>
+#include <string>
+
+#include "server/accounts/accounts.hpp"
+#include "server/http/dispatcher.hpp"
+
+namespace sv::app {
+
+struct Settings {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;
+  std::filesystem::path dataDir = "./var";
+  std::filesystem::path configDir = "./config";
+  std::string publicUrl = "http://localhost:8080";
+  int maxThreads = 256;
+  int maxQueued = 1024;
+  int keepAliveSeconds = 5;
+  int maxKeepAliveRequests = 1000;
+  int timeoutSeconds = 30;
+  int readConnections = 8;
+  std::string bootstrapOrganization = "Kommunen";
+  http::HttpSettings http;
+  accounts::AccountSettings accounts;
+};
+
+Settings readSettings(const Poco::Util::AbstractConfiguration& config);
+
+}  // namespace sv::app

@@ -1,0 +1,237 @@
+#include "server/http/dispatcher.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <chrono>
+#include <istream>
+#include <sstream>
+
+#include "server/http/problem.hpp"
+
+namespace sv::http {
+namespace {
+
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+std::string lower(std::string s) {
+  std::ranges::transform(s, s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return s;
+}
+
+bool isUnsafe(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+void applySecurityHeaders(HTTPServerResponse& response) {
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "same-origin");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+class Dispatcher final : public Poco::Net::HTTPRequestHandler {
+ public:
+  Dispatcher(const Router& router, accounts::Accounts& accounts, const HttpSettings& settings,
+             Poco::Logger& log)
+      : router_(router), accounts_(accounts), settings_(settings), log_(log) {}
+
+  void handleRequest(HTTPServerRequest& in, HTTPServerResponse& out) override {
+    const auto started = std::chrono::steady_clock::now();
+    Request request;
+    std::string user = "-";
+    Reply reply;
+    try {
+      reply = dispatch(in, request);
+      if (request.session) user = request.session->principal.username;
+    } catch (const std::exception& e) {
+      log_.error("unhandled error on %s %s: %s", in.getMethod(), request.path, std::string(e.what()));
+      reply = internalProblem(request.path);
+    } catch (...) {
+      log_.error("unhandled non-standard exception on %s %s", in.getMethod(), request.path);
+      reply = internalProblem(request.path);
+    }
+    const std::size_t bytes = write(in, out, reply);
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+    if (log_.information()) {
+      Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+      line.set("method", in.getMethod());
+      line.set("path", request.path);
+      line.set("status", reply.status);
+      line.set("ms", static_cast<double>(micros) / 1000.0);
+      line.set("bytes", bytes);
+      line.set("user", user);
+      line.set("remote", request.remoteAddress);
+      std::ostringstream text;
+      line.stringify(text);
+      log_.information(text.str());
+    }
+  }
+
+ private:
+  Reply dispatch(HTTPServerRequest& in, Request& request) {
+    Poco::URI uri(in.getURI());
+    request.method = in.getMethod();
+    request.path = uri.getPath();
+    request.remoteAddress = in.clientAddress().host().toString();
+    for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
+    for (const auto& [k, v] : in) request.headers[lower(k)] = v;
+    const std::string type = lower(in.getContentType());
+    request.contentType = type.substr(0, type.find(';'));
+    while (!request.contentType.empty() && request.contentType.back() == ' ')
+      request.contentType.pop_back();
+
+    // The limit is checked before a byte of the body is read.
+    const auto declared = in.getContentLength64();
+    if (declared != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH &&
+        static_cast<std::uint64_t>(declared) > settings_.maxBodyBytes)
+      return problem(FrameError::BodyTooLarge, request.path,
+                     "the limit is " + std::to_string(settings_.maxBodyBytes) + " bytes");
+
+    const RouteMatch match = router_.match(request.method, request.path);
+    if (!match.route) {
+      if (!match.allowedMethods.empty()) {
+        std::string allow;
+        for (const auto& m : match.allowedMethods) allow += (allow.empty() ? "" : ", ") + m;
+        Reply r = problem(FrameError::MethodNotAllowed, request.path,
+                          request.method + " is not allowed here; use " + allow);
+        r.header("Allow", allow);
+        return r;
+      }
+      return problem(FrameError::NoRoute, request.path);
+    }
+    request.pathParams = match.params;
+
+    if (declared > 0 || in.getChunkedTransferEncoding()) {
+      if (!readBody(in, request.body))
+        return problem(FrameError::BodyTooLarge, request.path,
+                       "the limit is " + std::to_string(settings_.maxBodyBytes) + " bytes");
+    }
+
+    const Route& route = *match.route;
+    bool viaCookie = false;
+    if (auto failed = authenticate(in, request, viaCookie); failed && route.access == Access::LoggedIn)
+      return problem(*failed, request.path);
+    if (viaCookie && isUnsafe(request.method) && !csrfOk(request))
+      return problem(FrameError::CsrfMissing, request.path,
+                     "send the session's CSRF token in the X-CSRF-Token header");
+
+    if (!route.doc.requestSchema.empty() && !request.body.empty() &&
+        request.contentType != "application/json")
+      return problem(FrameError::UnsupportedMediaType, request.path,
+                     "send the body as application/json");
+
+    Result<Reply> result = route.handler(request);
+    if (!result) return problem(result.error(), request.path);
+    return std::move(*result);
+  }
+
+  // Returns the error to answer if the route needs a login; sets the session when there is one.
+  std::optional<Error> authenticate(HTTPServerRequest& in, Request& request, bool& viaCookie) {
+    std::string token;
+    const auto authorization = request.header("authorization");
+    if (authorization && authorization->starts_with("Bearer ")) {
+      token = authorization->substr(7);
+    } else {
+      Poco::Net::NameValueCollection cookies;
+      in.getCookies(cookies);
+      token = cookies.get(kSessionCookie, "");
+      viaCookie = !token.empty();
+    }
+    if (token.empty()) return Error{Errc::Unauthenticated, "log in first"};
+    auto session = accounts_.authenticate(token);
+    if (!session) {
+      viaCookie = false;
+      return session.error();
+    }
+    request.session = std::move(*session);
+    return std::nullopt;
+  }
+
+  // A browser sends the session cookie on its own; the token proves the page was ours. A request
+  // from a foreign origin is refused whatever it carries.
+  bool csrfOk(const Request& request) const {
+    if (auto origin = request.header("origin")) {
+      const auto host = request.header("host").value_or("");
+      if (*origin != "http://" + host && *origin != "https://" + host) return false;
+    }
+    const auto token = request.header("x-csrf-token");
+    return token && crypto::constantTimeEquals(*token, request.session->csrfToken);
+  }
+
+  bool readBody(HTTPServerRequest& in, std::string& body) {
+    std::istream& stream = in.stream();
+    char buffer[16384];
+    while (stream) {
+      stream.read(buffer, sizeof buffer);
+      body.append(buffer, static_cast<std::size_t>(stream.gcount()));
+      if (body.size() > settings_.maxBodyBytes) return false;
+    }
+    return true;
+  }
+
+  std::size_t write(HTTPServerRequest& in, HTTPServerResponse& out, const Reply& reply) {
+    applySecurityHeaders(out);
+    out.set("Cache-Control", "no-store");
+    for (const auto& [name, value] : reply.headers) {
+      if (name == "Set-Cookie" || name == "Link")
+        out.add(name, value);
+      else
+        out.set(name, value);
+    }
+    out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    if (reply.closeConnection) out.setKeepAlive(false);
+    if (reply.status == 204 || reply.status == 304) {
+      out.setContentLength(0);
+      out.send();
+      return 0;
+    }
+    if (!reply.contentType.empty()) out.setContentType(reply.contentType);
+    out.setContentLength64(static_cast<Poco::Int64>(reply.body.size()));
+    if (in.getMethod() == "HEAD") {
+      out.send();
+      return 0;
+    }
+    out.sendBuffer(reply.body.data(), reply.body.size());
+    return reply.body.size();
+  }
+
+  const Router& router_;
+  accounts::Accounts& accounts_;
+  const HttpSettings& settings_;
+  Poco::Logger& log_;
+};
+
+}  // namespace
+
+HandlerFactory::HandlerFactory(const Router& router, accounts::Accounts& accounts,
+                               HttpSettings settings)
+    : router_(router),
+      accounts_(accounts),
+      settings_(settings),
+      log_(Poco::Logger::get("samverkan.request")) {}
+
+Poco::Net::HTTPRequestHandler* HandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest&) {
+  return new Dispatcher(router_, accounts_, settings_, log_);
+}
+
+std::string sessionCookie(const std::string& token, bool secure, bool clear) {
+  std::string cookie = std::string(kSessionCookie) + "=" + (clear ? "" : token) +
+                       "; Path=/; HttpOnly; SameSite=Strict";
+  if (secure) cookie += "; Secure";
+  if (clear) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+}  // namespace sv::http

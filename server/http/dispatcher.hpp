@@ -1,0 +1,39 @@
+// The one Poco request handler: limits, security headers, routing, authentication, CSRF, the
+// catch-all, and the structured request log. Handlers only see http::Request and return Reply.
+#pragma once
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include <cstddef>
+
+#include "server/accounts/accounts.hpp"
+#include "server/http/router.hpp"
+
+namespace sv::http {
+
+struct HttpSettings {
+  std::size_t maxBodyBytes = 5 * 1024 * 1024;
+  bool secureCookies = false;
+};
+
+inline constexpr const char* kSessionCookie = "sv_session";
+
+class HandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  HandlerFactory(const Router& router, accounts::Accounts& accounts, HttpSettings settings);
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  const Router& router_;
+  accounts::Accounts& accounts_;
+  HttpSettings settings_;
+  Poco::Logger& log_;
+};
+
+// The session cookie as the login and logout answers set it.
+std::string sessionCookie(const std::string& token, bool secure, bool clear = false);
+
+}  // namespace sv::http

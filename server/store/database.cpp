@@ -1,0 +1,174 @@
+#include "server/store/database.hpp"
+
+namespace sv::store {
+namespace {
+
+[[noreturn]] void throwError(sqlite3* db, int rc, std::string_view what) {
+  const char* message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw DatabaseError(rc, std::string(what) + ": " + message);
+}
+
+void check(sqlite3* db, int rc, std::string_view what) {
+  if (rc != SQLITE_OK) throwError(db, rc, what);
+}
+
+}  // namespace
+
+Statement::~Statement() {
+  if (stmt_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  check(sqlite3_db_handle(stmt_), sqlite3_bind_int64(stmt_, index, value), "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  check(sqlite3_db_handle(stmt_), sqlite3_bind_double(stmt_, index, value), "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  check(sqlite3_db_handle(stmt_),
+        sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                            SQLITE_UTF8),
+        "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::nullopt_t) {
+  check(sqlite3_db_handle(stmt_), sqlite3_bind_null(stmt_, index), "bind");
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throwError(sqlite3_db_handle(stmt_), rc, sqlite3_sql(stmt_));
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string Statement::text(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string();
+}
+
+std::optional<std::string> Statement::optionalText(int column) const {
+  if (isNull(column)) return std::nullopt;
+  return text(column);
+}
+
+std::optional<std::int64_t> Statement::optionalInt64(int column) const {
+  if (isNull(column)) return std::nullopt;
+  return int64(column);
+}
+
+bool Statement::isNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Connection::Connection(const std::filesystem::path& file, bool readOnly) {
+  const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw DatabaseError(rc, "open " + file.string() + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 10000);
+  // Durability is switched on, not assumed: every commit is on disk before it is acknowledged.
+  if (!readOnly) exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=FULL");
+  exec("PRAGMA foreign_keys=ON");
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+Statement Connection::prepare(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    check(db_,
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
+          sql);
+    it = cache_.emplace(std::string(sql), stmt).first;
+  }
+  return Statement(it->second);
+}
+
+void Connection::exec(const std::string& sql) {
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    const std::string message = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw DatabaseError(rc, message);
+  }
+}
+
+std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+Database::Transaction::Transaction(Connection& c) : conn_(c) { conn_.exec("BEGIN IMMEDIATE"); }
+
+Database::Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      conn_.exec("ROLLBACK");
+    } catch (const DatabaseError&) {
+      // A failed statement may already have rolled back; nothing is left to undo.
+    }
+  }
+}
+
+void Database::Transaction::commit() {
+  conn_.exec("COMMIT");
+  done_ = true;
+}
+
+Database::Database(const std::filesystem::path& file, int readConnections) : file_(file) {
+  writer_ = std::make_unique<Connection>(file, false);
+  for (int i = 0; i < readConnections; ++i) {
+    readers_.push_back(std::make_unique<Connection>(file, false));
+    idle_.push_back(readers_.back().get());
+  }
+}
+
+Database::Lease Database::acquireReader() {
+  std::unique_lock lock(poolMutex_);
+  poolAvailable_.wait(lock, [this] { return !idle_.empty(); });
+  Connection* conn = idle_.back();
+  idle_.pop_back();
+  return Lease(this, conn);
+}
+
+void Database::releaseReader(Connection* conn) {
+  {
+    std::lock_guard lock(poolMutex_);
+    idle_.push_back(conn);
+  }
+  poolAvailable_.notify_one();
+}
+
+}  // namespace sv::store

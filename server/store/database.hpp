@@ -1,0 +1,155 @@
+// SQLite behind RAII: connections, cached prepared statements, transactions, and a pool.
+// Reads run on a pool of connections in parallel (WAL); writes go through one writer connection
+// under a mutex, so transactions never wait on SQLite's busy handler. Unexpected SQLite failures
+// (disk full, corruption) are thrown as DatabaseError and become a 500 at the HTTP edge; expected
+// outcomes (a row that is not there, a unique key taken) are values.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "server/store/handle.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::store {
+
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+  int code() const { return code_; }
+  bool isConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+
+ private:
+  int code_;
+};
+
+class Statement {
+ public:
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
+  ~Statement();
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view{value}); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view{value}); }
+  Statement& bind(int index, std::nullopt_t);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+  }
+  // Binds the arguments to ?1, ?2, ... in order.
+  template <class... Args>
+  Statement& bindAll(const Args&... args) {
+    int index = 0;
+    (bind(++index, args), ...);
+    return *this;
+  }
+
+  bool step();  // true while there is a row
+  void run();   // steps a statement that returns no rows
+  std::int64_t int64(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optionalText(int column) const;
+  std::optional<std::int64_t> optionalInt64(int column) const;
+  bool isNull(int column) const;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  Connection(const std::filesystem::path& file, bool readOnly);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // Prepared once per connection and kept; the returned Statement resets it when done.
+  Statement prepare(std::string_view sql);
+  void exec(const std::string& sql);
+  std::int64_t lastInsertId() const;
+  int changes() const;
+  sqlite3* raw() const { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+};
+
+class Database {
+ public:
+  Database(const std::filesystem::path& file, int readConnections);
+
+  // Runs `work` on a reader connection (a consistent snapshot for its duration).
+  template <class F>
+  auto read(F&& work) {
+    auto lease = acquireReader();
+    Connection& conn = *lease.conn;
+    return std::forward<F>(work)(conn);
+  }
+
+  // Runs `work` inside BEGIN IMMEDIATE … COMMIT on the writer connection. A Result or Status
+  // that holds an error, or an exception, rolls the transaction back.
+  template <class F>
+  auto write(F&& work) {
+    std::lock_guard lock(writerMutex_);
+    Transaction tx(*writer_);
+    auto result = std::forward<F>(work)(*writer_);
+    if constexpr (requires { result.has_value(); }) {
+      if (!result.has_value()) return result;
+    }
+    tx.commit();
+    return result;
+  }
+
+  std::filesystem::path file() const { return file_; }
+
+ private:
+  class Transaction {
+   public:
+    explicit Transaction(Connection& c);
+    ~Transaction();
+    void commit();
+
+   private:
+    Connection& conn_;
+    bool done_ = false;
+  };
+  struct Lease {
+    Database* owner;
+    Connection* conn;
+    Lease(Database* o, Connection* c) : owner(o), conn(c) {}
+    Lease(const Lease&) = delete;
+    ~Lease() { owner->releaseReader(conn); }
+  };
+  Lease acquireReader();
+  void releaseReader(Connection* conn);
+
+  std::filesystem::path file_;
+  std::mutex writerMutex_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex poolMutex_;
+  std::condition_variable poolAvailable_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> idle_;
+};
+
+}  // namespace sv::store

@@ -1,0 +1,167 @@
+#include "server/store/documents.hpp"
+
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::store {
+namespace {
+
+std::optional<std::string> headOf(Connection& conn, const std::string& repository) {
+  auto stmt = conn.prepare("SELECT head FROM repositories WHERE name = ?1");
+  stmt.bind(1, repository);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.text(0);
+}
+
+std::optional<std::string> documentHead(Connection& conn, const std::string& repository,
+                                        const std::string& document) {
+  auto stmt = conn.prepare(
+      "SELECT version FROM document_versions WHERE repository = ?1 AND document = ?2 "
+      "ORDER BY id DESC LIMIT 1");
+  stmt.bindAll(repository, document);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.text(0);
+}
+
+}  // namespace
+
+DocumentStore::DocumentStore(Database& db, std::filesystem::path repositoriesDir)
+    : db_(db), root_(std::move(repositoriesDir)) {
+  git::initialise();
+}
+
+std::filesystem::path DocumentStore::pathOf(const std::string& repository) const {
+  return root_ / (repository + ".git");
+}
+
+std::mutex& DocumentStore::lockFor(const std::string& repository) {
+  std::lock_guard guard(locksMutex_);
+  auto& slot = locks_[repository];
+  if (!slot) slot = std::make_unique<std::mutex>();
+  return *slot;
+}
+
+Result<git::Repository> DocumentStore::openRepository(const std::string& repository) {
+  return git::openOrCreate(pathOf(repository));
+}
+
+Result<std::string> DocumentStore::commit(const DocumentCommit& write,
+                                          const RecordInTransaction& record) {
+  std::lock_guard guard(lockFor(write.repository));
+  auto repo = openRepository(write.repository);
+  if (!repo) return std::unexpected(repo.error());
+
+  const auto head = db_.read([&](Connection& c) { return headOf(c, write.repository); });
+
+  // 1. Objects.
+  auto version = git::writeCommit(repo->get(), head, write.files, write.author, write.message,
+                                  write.at);
+  if (!version) return version;
+  if (stepHook_) stepHook_(WriteStep::ObjectsWritten);
+
+  // 2. The transaction that names them: from here on the write is acknowledged.
+  auto recorded = db_.write([&](Connection& c) -> Status {
+    if (headOf(c, write.repository) != head)
+      return fail(Errc::Conflict, "the repository moved during the write");
+    const auto current = documentHead(c, write.repository, write.document);
+    if (write.expectedVersion && current.value_or("") != *write.expectedVersion)
+      return fail(Errc::Conflict, "the document has a newer version");
+    c.prepare(
+         "INSERT INTO repositories (name, head) VALUES (?1, ?2) "
+         "ON CONFLICT (name) DO UPDATE SET head = excluded.head")
+        .bindAll(write.repository, *version)
+        .run();
+    c.prepare(
+         "INSERT INTO document_versions (repository, document, version, parent_version, "
+         "author_id, author_name, message, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bindAll(write.repository, write.document, *version, current, write.authorId,
+                 write.author.name, write.message, formatIsoUtc(write.at))
+        .run();
+    if (record) return record(c, *version);
+    return {};
+  });
+  if (!recorded) return std::unexpected(recorded.error());
+  if (stepHook_) stepHook_(WriteStep::TransactionCommitted);
+
+  // 3. The branch. Should the swap fail (a ref left behind by a crash), SQLite already holds the
+  // truth, so the branch is set to it.
+  if (auto moved = git::moveBranch(repo->get(), *version, head, write.message); !moved) {
+    if (auto forced = git::forceBranch(repo->get(), *version, "repair: " + write.message); !forced)
+      return std::unexpected(forced.error());
+  }
+  if (stepHook_) stepHook_(WriteStep::BranchMoved);
+  return version;
+}
+
+std::optional<std::string> DocumentStore::currentVersion(const std::string& repository,
+                                                         const std::string& document) {
+  return db_.read([&](Connection& c) { return documentHead(c, repository, document); });
+}
+
+std::vector<DocumentVersion> DocumentStore::versions(const std::string& repository,
+                                                     const std::string& document) {
+  return db_.read([&](Connection& c) {
+    auto stmt = c.prepare(
+        "SELECT version, parent_version, author_id, author_name, message, created_at "
+        "FROM document_versions WHERE repository = ?1 AND document = ?2 ORDER BY id");
+    stmt.bindAll(repository, document);
+    std::vector<DocumentVersion> out;
+    while (stmt.step())
+      out.push_back({stmt.text(0), stmt.optionalText(1), stmt.optionalInt64(2), stmt.text(3),
+                     stmt.text(4), stmt.text(5)});
+    return out;
+  });
+}
+
+bool DocumentStore::hasVersion(const std::string& repository, const std::string& document,
+                               const std::string& version) {
+  return db_.read([&](Connection& c) {
+    auto stmt = c.prepare(
+        "SELECT 1 FROM document_versions WHERE repository = ?1 AND document = ?2 AND version = ?3");
+    stmt.bindAll(repository, document, version);
+    return stmt.step();
+  });
+}
+
+Result<std::string> DocumentStore::readFile(const std::string& repository,
+                                            const std::string& version, const std::string& path) {
+  auto repo = git::open(pathOf(repository));
+  if (!repo) return std::unexpected(repo.error());
+  return git::readFile(repo->get(), version, path);
+}
+
+Status DocumentStore::withRepository(const std::string& repository,
+                                     const std::function<Status(git_repository*)>& work) {
+  std::lock_guard guard(lockFor(repository));
+  auto repo = openRepository(repository);
+  if (!repo) return std::unexpected(repo.error());
+  return work(repo->get());
+}
+
+Result<std::vector<std::string>> DocumentStore::repairRepositories() {
+  std::vector<std::pair<std::string, std::string>> heads = db_.read([](Connection& c) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto stmt = c.prepare("SELECT name, head FROM repositories ORDER BY name");
+    while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
+    return out;
+  });
+  std::vector<std::string> repaired;
+  for (const auto& [name, head] : heads) {
+    const auto dir = pathOf(name);
+    if (!std::filesystem::exists(dir / "HEAD"))
+      return fail(Errc::Internal, "repository " + name + " is missing at " + dir.string());
+    git::removeStaleLocks(dir);
+    auto repo = git::open(dir);
+    if (!repo) return std::unexpected(repo.error());
+    if (!git::commitExists(repo->get(), head))
+      return fail(Errc::Internal, "repository " + name + " lacks its recorded version " + head);
+    const auto branch = git::branchTarget(repo->get());
+    if (branch == head) continue;
+    if (auto forced = git::forceBranch(repo->get(), head, "repair: branch set to the recorded head");
+        !forced)
+      return std::unexpected(forced.error());
+    repaired.push_back(name + ": " + branch.value_or("(none)") + " -> " + head);
+  }
+  return repaired;
+}
+
+}  // namespace sv::store

@@ -1,0 +1,91 @@
+// Documents in git, indexed in SQLite, written in the one order that survives a crash anywhere:
+//   1. git objects (blobs, trees, the commit), fsynced, reachable from nothing yet;
+//   2. the SQLite transaction that names the new commit (repository head, document version and
+//      whatever the caller records with it, such as the audit entry) — the acknowledgement point;
+//   3. the branch moved to the commit with compare-and-swap.
+// A crash after 1 leaves unreferenced objects (harmless); after 2, a branch behind SQLite, which
+// repairRepositories() moves forward at start-up. SQLite is the truth.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/database.hpp"
+#include "server/store/git.hpp"
+#include "workflows/clock.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::store {
+
+enum class WriteStep { ObjectsWritten, TransactionCommitted, BranchMoved };
+
+struct DocumentCommit {
+  std::string repository;  // e.g. "contract-12"
+  std::string document;    // the index key, e.g. "meetings/12/minutes"
+  std::vector<git::FileChange> files;
+  git::Author author;
+  std::optional<std::int64_t> authorId;
+  std::string message;
+  TimePoint at;
+  // The document version the writer saw (If-Match); nullopt for "any". A document that has no
+  // version yet is matched by the empty string.
+  std::optional<std::string> expectedVersion;
+};
+
+struct DocumentVersion {
+  std::string version;
+  std::optional<std::string> parent;
+  std::optional<std::int64_t> authorId;
+  std::string authorName;
+  std::string message;
+  std::string createdAt;
+};
+
+// Called inside the SQLite transaction of step 2 with the new commit id; an error rolls it back.
+using RecordInTransaction = std::function<Status(Connection&, const std::string& version)>;
+
+class DocumentStore {
+ public:
+  DocumentStore(Database& db, std::filesystem::path repositoriesDir);
+
+  Result<std::string> commit(const DocumentCommit& write, const RecordInTransaction& record = {});
+
+  std::optional<std::string> currentVersion(const std::string& repository,
+                                            const std::string& document);
+  std::vector<DocumentVersion> versions(const std::string& repository, const std::string& document);
+  bool hasVersion(const std::string& repository, const std::string& document,
+                  const std::string& version);
+  Result<std::string> readFile(const std::string& repository, const std::string& version,
+                               const std::string& path);
+
+  // Runs `work` on the repository with the per-repository lock held (tags, clones).
+  Status withRepository(const std::string& repository,
+                        const std::function<Status(git_repository*)>& work);
+
+  // Moves every branch to the head SQLite names and clears stale locks. Returns what it fixed.
+  Result<std::vector<std::string>> repairRepositories();
+
+  std::filesystem::path pathOf(const std::string& repository) const;
+
+  // For crash tests: called after each step; a test ends the process there.
+  void setStepHook(std::function<void(WriteStep)> hook) { stepHook_ = std::move(hook); }
+
+ private:
+  std::mutex& lockFor(const std::string& repository);
+  Result<git::Repository> openRepository(const std::string& repository);
+
+  Database& db_;
+  std::filesystem::path root_;
+  std::mutex locksMutex_;
+  std::map<std::string, std::unique_ptr<std::mutex>> locks_;
+  std::function<void(WriteStep)> stepHook_;
+};
+
+}  // namespace sv::store

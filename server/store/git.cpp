@@ -1,0 +1,255 @@
+#include "server/store/git.hpp"
+
+#include <mutex>
+#include <system_error>
+
+namespace sv::store::git {
+namespace {
+
+Result<git_oid> parseOid(const std::string& hex) {
+  git_oid oid;
+  if (hex.size() != GIT_OID_HEXSZ || git_oid_fromstr(&oid, hex.c_str()) < 0)
+    return fail(Errc::Invalid, "not a version id: " + hex);
+  return oid;
+}
+
+std::string toHex(const git_oid& oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &oid);
+  return buf;
+}
+
+Result<Signature> makeSignature(const Author& author, TimePoint at) {
+  git_signature* raw = nullptr;
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch());
+  if (int rc = git_signature_new(&raw, author.name.c_str(), author.email.c_str(), seconds.count(), 0);
+      rc < 0)
+    return std::unexpected(gitError(rc, "signature"));
+  return Signature{raw};
+}
+
+Result<Tree> emptyTree(git_repository* repo) {
+  git_treebuilder* builder = nullptr;
+  if (int rc = git_treebuilder_new(&builder, repo, nullptr); rc < 0)
+    return std::unexpected(gitError(rc, "tree builder"));
+  Handle<git_treebuilder, git_treebuilder_free> owned{builder};
+  git_oid oid;
+  if (int rc = git_treebuilder_write(&oid, builder); rc < 0)
+    return std::unexpected(gitError(rc, "write empty tree"));
+  git_tree* tree = nullptr;
+  if (int rc = git_tree_lookup(&tree, repo, &oid); rc < 0)
+    return std::unexpected(gitError(rc, "look up empty tree"));
+  return Tree{tree};
+}
+
+}  // namespace
+
+void initialise() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // Objects and refs reach the disk before a write is acknowledged.
+    git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+    // Objects are verified when written; a corrupt object is refused rather than stored.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+  });
+}
+
+Error gitError(int rc, std::string_view what) {
+  const git_error* e = git_error_last();
+  std::string detail = std::string(what) + ": " + (e && e->message ? e->message : "libgit2 error");
+  const Errc code = rc == GIT_ENOTFOUND ? Errc::NotFound
+                    : rc == GIT_EEXISTS || rc == GIT_EMODIFIED || rc == GIT_ELOCKED
+                        ? Errc::Conflict
+                        : Errc::Internal;
+  return Error{code, detail};
+}
+
+Result<Repository> open(const std::filesystem::path& dir) {
+  git_repository* raw = nullptr;
+  if (int rc = git_repository_open_bare(&raw, dir.c_str()); rc < 0)
+    return std::unexpected(gitError(rc, "open repository " + dir.string()));
+  return Repository{raw};
+}
+
+Result<Repository> openOrCreate(const std::filesystem::path& dir) {
+  if (std::filesystem::exists(dir / "HEAD")) return open(dir);
+  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+  options.initial_head = "main";
+  git_repository* raw = nullptr;
+  if (int rc = git_repository_init_ext(&raw, dir.c_str(), &options); rc < 0)
+    return std::unexpected(gitError(rc, "create repository " + dir.string()));
+  return Repository{raw};
+}
+
+Result<std::string> writeCommit(git_repository* repo, const std::optional<std::string>& parent,
+                                const std::vector<FileChange>& changes, const Author& author,
+                                const std::string& message, TimePoint at) {
+  Commit parentCommit;
+  Tree baseline;
+  if (parent) {
+    auto oid = parseOid(*parent);
+    if (!oid) return std::unexpected(oid.error());
+    git_commit* raw = nullptr;
+    if (int rc = git_commit_lookup(&raw, repo, &*oid); rc < 0)
+      return std::unexpected(gitError(rc, "look up parent " + *parent));
+    parentCommit.reset(raw);
+    git_tree* tree = nullptr;
+    if (int rc = git_commit_tree(&tree, raw); rc < 0)
+      return std::unexpected(gitError(rc, "tree of parent"));
+    baseline.reset(tree);
+  } else {
+    auto tree = emptyTree(repo);
+    if (!tree) return std::unexpected(tree.error());
+    baseline = std::move(*tree);
+  }
+
+  std::vector<git_tree_update> updates;
+  updates.reserve(changes.size());
+  for (const auto& change : changes) {
+    git_tree_update update{};
+    update.path = change.path.c_str();
+    if (change.content) {
+      if (int rc = git_blob_create_from_buffer(&update.id, repo, change.content->data(),
+                                               change.content->size());
+          rc < 0)
+        return std::unexpected(gitError(rc, "write " + change.path));
+      update.action = GIT_TREE_UPDATE_UPSERT;
+      update.filemode = GIT_FILEMODE_BLOB;
+    } else {
+      update.action = GIT_TREE_UPDATE_REMOVE;
+    }
+    updates.push_back(update);
+  }
+  git_oid treeOid;
+  if (int rc = git_tree_create_updated(&treeOid, repo, baseline.get(), updates.size(),
+                                       updates.data());
+      rc < 0)
+    return std::unexpected(gitError(rc, "write tree"));
+  git_tree* rawTree = nullptr;
+  if (int rc = git_tree_lookup(&rawTree, repo, &treeOid); rc < 0)
+    return std::unexpected(gitError(rc, "look up tree"));
+  Tree tree{rawTree};
+
+  auto signature = makeSignature(author, at);
+  if (!signature) return std::unexpected(signature.error());
+  const git_commit* parents[1] = {parentCommit.get()};
+  git_oid commitOid;
+  if (int rc = git_commit_create(&commitOid, repo, nullptr, signature->get(), signature->get(),
+                                 "UTF-8", message.c_str(), tree.get(), parent ? 1 : 0, parents);
+      rc < 0)
+    return std::unexpected(gitError(rc, "write commit"));
+  return toHex(commitOid);
+}
+
+Status moveBranch(git_repository* repo, const std::string& target,
+                  const std::optional<std::string>& expected, const std::string& logMessage) {
+  auto to = parseOid(target);
+  if (!to) return std::unexpected(to.error());
+  git_reference* raw = nullptr;
+  int rc = 0;
+  if (expected) {
+    auto from = parseOid(*expected);
+    if (!from) return std::unexpected(from.error());
+    rc = git_reference_create_matching(&raw, repo, kMainBranch, &*to, 1, &*from,
+                                       logMessage.c_str());
+  } else {
+    rc = git_reference_create(&raw, repo, kMainBranch, &*to, 0, logMessage.c_str());
+  }
+  if (rc < 0) return std::unexpected(gitError(rc, "move branch"));
+  git_reference_free(raw);
+  return {};
+}
+
+Status forceBranch(git_repository* repo, const std::string& target, const std::string& logMessage) {
+  auto to = parseOid(target);
+  if (!to) return std::unexpected(to.error());
+  git_reference* raw = nullptr;
+  if (int rc = git_reference_create(&raw, repo, kMainBranch, &*to, 1, logMessage.c_str()); rc < 0)
+    return std::unexpected(gitError(rc, "set branch"));
+  git_reference_free(raw);
+  return {};
+}
+
+std::optional<std::string> branchTarget(git_repository* repo) {
+  git_oid oid;
+  if (git_reference_name_to_id(&oid, repo, kMainBranch) < 0) return std::nullopt;
+  return toHex(oid);
+}
+
+Result<std::string> readFile(git_repository* repo, const std::string& commit,
+                             const std::string& path) {
+  auto oid = parseOid(commit);
+  if (!oid) return std::unexpected(oid.error());
+  git_commit* rawCommit = nullptr;
+  if (int rc = git_commit_lookup(&rawCommit, repo, &*oid); rc < 0)
+    return std::unexpected(gitError(rc, "look up version " + commit));
+  Commit owned{rawCommit};
+  git_tree* rawTree = nullptr;
+  if (int rc = git_commit_tree(&rawTree, rawCommit); rc < 0)
+    return std::unexpected(gitError(rc, "tree of " + commit));
+  Tree tree{rawTree};
+  git_tree_entry* entry = nullptr;
+  if (int rc = git_tree_entry_bypath(&entry, rawTree, path.c_str()); rc < 0)
+    return std::unexpected(gitError(rc, path + " in " + commit));
+  Handle<git_tree_entry, git_tree_entry_free> ownedEntry{entry};
+  git_blob* rawBlob = nullptr;
+  if (int rc = git_blob_lookup(&rawBlob, repo, git_tree_entry_id(entry)); rc < 0)
+    return std::unexpected(gitError(rc, "read " + path));
+  Blob blob{rawBlob};
+  const auto* data = static_cast<const char*>(git_blob_rawcontent(rawBlob));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(rawBlob)));
+}
+
+bool commitExists(git_repository* repo, const std::string& commit) {
+  auto oid = parseOid(commit);
+  if (!oid) return false;
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &*oid) < 0) return false;
+  git_commit_free(raw);
+  return true;
+}
+
+Status createTag(git_repository* repo, const std::string& name, const std::string& commit,
+                 const Author& tagger, const std::string& message, TimePoint at) {
+  if (auto existing = tagTarget(repo, name)) {
+    if (*existing == commit) return {};
+    return fail(Errc::Conflict, "tag " + name + " already names another version");
+  }
+  auto oid = parseOid(commit);
+  if (!oid) return std::unexpected(oid.error());
+  git_object* target = nullptr;
+  if (int rc = git_object_lookup(&target, repo, &*oid, GIT_OBJECT_COMMIT); rc < 0)
+    return std::unexpected(gitError(rc, "look up " + commit));
+  Object owned{target};
+  auto signature = makeSignature(tagger, at);
+  if (!signature) return std::unexpected(signature.error());
+  git_oid tagOid;
+  if (int rc = git_tag_create(&tagOid, repo, name.c_str(), target, signature->get(),
+                              message.c_str(), 0);
+      rc < 0)
+    return std::unexpected(gitError(rc, "create tag " + name));
+  return {};
+}
+
+std::optional<std::string> tagTarget(git_repository* repo, const std::string& name) {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, repo, ("refs/tags/" + name + "^{commit}").c_str()) < 0)
+    return std::nullopt;
+  Object owned{raw};
+  return toHex(*git_object_id(raw));
+}
+
+void removeStaleLocks(const std::filesystem::path& gitDir) {
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(gitDir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    const bool lock = it->path().extension() == ".lock";
+    const bool halfWrittenObject = name.starts_with("tmp_object_git2_");
+    if (it->is_regular_file() && (lock || halfWrittenObject)) std::filesystem::remove(it->path(), ec);
+  }
+}
+
+}  // namespace sv::store::git

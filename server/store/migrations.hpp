@@ -1,0 +1,14 @@
+// Numbered schema migrations, compiled into the binary from server/store/migrations/NNN_*.sql.
+// PRAGMA user_version records the last one applied; each runs in its own transaction.
+#pragma once
+
+#include "server/store/database.hpp"
+
+namespace sv::store {
+
+// Applies every migration newer than the database. Returns the schema version now in force.
+int migrate(Connection& conn);
+
+int latestSchemaVersion();
+
+}  // namespace sv::store

@@ -1,0 +1,90 @@
+#include "server/store/principal.hpp"
+
+#include <array>
+#include <utility>
+
+namespace sv::store {
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+    {Role::Admin, "admin"},
+    {Role::ContractManager, "contract_manager"},
+    {Role::ProviderRep, "provider_rep"},
+    {Role::Registrar, "registrar"},
+    {Role::Reader, "reader"},
+}};
+
+std::string column(std::string_view alias, std::string_view name) {
+  return std::string(alias) + "." + std::string(name);
+}
+
+}  // namespace
+
+std::string_view roleName(Role r) {
+  for (const auto& [role, name] : kRoles)
+    if (role == r) return name;
+  return "";
+}
+
+std::optional<Role> parseRole(std::string_view text) {
+  for (const auto& [role, name] : kRoles)
+    if (name == text) return role;
+  return std::nullopt;
+}
+
+std::string_view organizationKindName(OrganizationKind k) {
+  return k == OrganizationKind::Authority ? "authority" : "provider";
+}
+
+std::optional<OrganizationKind> parseOrganizationKind(std::string_view name) {
+  if (name == "authority") return OrganizationKind::Authority;
+  if (name == "provider") return OrganizationKind::Provider;
+  return std::nullopt;
+}
+
+TenantScope TenantScope::of(const Principal& p) {
+  TenantScope scope;
+  scope.everything_ = p.isAdmin();
+  scope.kind_ = p.organizationKind;
+  scope.organizationId_ = p.organizationId;
+  return scope;
+}
+
+TenantScope TenantScope::system() {
+  TenantScope scope;
+  scope.everything_ = true;
+  return scope;
+}
+
+// An authority's people know their own authority and every provider (they choose among them when
+// a contract is made); a provider's people know only their own organisation.
+SqlFilter TenantScope::organizations(std::string_view alias) const {
+  if (everything_) return {"1", {}};
+  if (kind_ == OrganizationKind::Authority)
+    return {"(" + column(alias, "id") + " = ? OR " + column(alias, "kind") + " = 'provider')",
+            {organizationId_}};
+  return {column(alias, "id") + " = ?", {organizationId_}};
+}
+
+// People are known within their organisation, and across a contract the two parties know each
+// other (to name adjusters and responsible persons).
+SqlFilter TenantScope::users(std::string_view alias) const {
+  if (everything_) return {"1", {}};
+  const std::string org = column(alias, "organization_id");
+  if (kind_ == OrganizationKind::Authority)
+    return {"(" + org + " = ? OR " + org +
+                " IN (SELECT provider_id FROM contracts WHERE authority_id = ?))",
+            {organizationId_, organizationId_}};
+  return {"(" + org + " = ? OR " + org +
+              " IN (SELECT authority_id FROM contracts WHERE provider_id = ?))",
+          {organizationId_, organizationId_}};
+}
+
+SqlFilter TenantScope::contracts(std::string_view alias) const {
+  if (everything_) return {"1", {}};
+  return {column(alias, kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id") +
+              " = ?",
+          {organizationId_}};
+}
+
+}  // namespace sv::store

@@ -1,0 +1,61 @@
+// Who is asking, and what of the data they may know of. TenantScope is the one place that turns
+// a principal into SQL conditions: every query on tenant-owned rows takes a scope and uses its
+// filter, so a provider's people never see another provider's rows (they answer 404, not 403).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sv::store {
+
+enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader };
+enum class OrganizationKind { Authority, Provider };
+
+std::string_view roleName(Role r);
+std::optional<Role> parseRole(std::string_view name);
+std::string_view organizationKindName(OrganizationKind k);
+std::optional<OrganizationKind> parseOrganizationKind(std::string_view name);
+
+struct Principal {
+  std::int64_t userId = 0;
+  std::string username;
+  std::string name;
+  std::string email;
+  std::int64_t organizationId = 0;
+  std::string organizationName;
+  OrganizationKind organizationKind = OrganizationKind::Provider;
+  std::set<Role> roles;
+
+  bool has(Role r) const { return roles.contains(r); }
+  bool isAdmin() const { return has(Role::Admin); }
+};
+
+// A SQL condition with its parameters, to be appended to a WHERE clause.
+struct SqlFilter {
+  std::string sql;
+  std::vector<std::int64_t> params;
+};
+
+class TenantScope {
+ public:
+  static TenantScope of(const Principal& p);
+  static TenantScope system();  // the server itself: start-up, repair, command line
+
+  // Conditions on tables by alias; `?` placeholders, to be bound after the query's own.
+  SqlFilter organizations(std::string_view alias) const;
+  SqlFilter users(std::string_view alias) const;
+  SqlFilter contracts(std::string_view alias) const;
+
+  bool seesEverything() const { return everything_; }
+
+ private:
+  bool everything_ = false;
+  OrganizationKind kind_ = OrganizationKind::Provider;
+  std::int64_t organizationId_ = 0;
+};
+
+}  // namespace sv::store

@@ -1,0 +1,44 @@
+// The OpenAPI document validates with a validator nobody here wrote, and it is true: every path
+// and method it names exists on the server (never 404/405), and the server's own routes are in it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { startServer } from './server.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+test('openapi.json is a valid OpenAPI 3 document', async () => {
+  const r = await fetch(`${server.base}/api/v1/openapi.json`);
+  assert.equal(r.status, 200);
+  const doc = await r.json();
+  const api = await SwaggerParser.validate(structuredClone(doc));
+  assert.match(api.openapi, /^3\./);
+  for (const path of ['/api/v1/session', '/api/v1/me', '/api/v1/organizations', '/api/v1/users',
+                      '/api/v1/audit', '/healthz', '/api/v1/openapi.json'])
+    assert.ok(doc.paths[path], `${path} is described`);
+});
+
+test('every documented operation exists on the server', async () => {
+  const doc = await (await fetch(`${server.base}/api/v1/openapi.json`)).json();
+  let checked = 0;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const concrete = path.replace(/\{[^}]+\}/g, '999999');
+    for (const method of Object.keys(item)) {
+      const r = await fetch(`${server.base}${concrete}`, { method: method.toUpperCase(), redirect: 'manual' });
+      assert.notEqual(r.status, 405, `${method} ${path} is routed`);
+      // Without login a protected route answers 401; a public one answers for itself. A 404 is
+      // only acceptable for a route with an id in its path (the id does not exist).
+      if (!path.includes('{')) assert.notEqual(r.status, 404, `${method} ${path} exists`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 10, `checked ${checked} operations`);
+});
+
+test('an undocumented path answers 404 problem+json', async () => {
+  const r = await fetch(`${server.base}/api/v1/no-such-thing`);
+  assert.equal(r.status, 404);
+  assert.match(r.headers.get('content-type'), /application\/problem\+json/);
+});

@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "server/store/migrations.hpp"
+#include "server/store/store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sv;
+using namespace sv::store;
+
+namespace {
+
+std::int64_t pragma(Connection& c, const std::string& name) {
+  auto s = c.prepare("PRAGMA " + name);
+  s.step();
+  return s.int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("opening a data folder applies every migration and switches durability on", "[store]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 2});
+  REQUIRE(store);
+  CHECK((*store)->schemaVersion() == latestSchemaVersion());
+  (*store)->db().read([](Connection& c) {
+    CHECK(pragma(c, "synchronous") == 2);  // FULL
+    CHECK(pragma(c, "foreign_keys") == 1);
+    auto mode = c.prepare("PRAGMA journal_mode");
+    mode.step();
+    CHECK(mode.text(0) == "wal");
+    return 0;
+  });
+  CHECK(std::filesystem::exists(dir.path() / "samverkan.db"));
+  CHECK(std::filesystem::is_directory(dir.path() / "repositories"));
+}
+
+TEST_CASE("a second process cannot open a data folder that is in use", "[store]") {
+  test::TempDir dir;
+  auto first = Store::open({dir.path(), 1});
+  REQUIRE(first);
+  auto second = Store::open({dir.path(), 1});
+  REQUIRE_FALSE(second);
+  CHECK(second.error().code == Errc::Conflict);
+  first->reset();
+  CHECK(Store::open({dir.path(), 1}));
+}
+
+TEST_CASE("a write that returns an error is rolled back", "[store]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  auto& db = (*store)->db();
+  Status result = db.write([](Connection& c) -> Status {
+    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')").run();
+    return fail(Errc::Invalid, "refused");
+  });
+  CHECK_FALSE(result);
+  const auto count = db.read([](Connection& c) {
+    auto s = c.prepare("SELECT COUNT(*) FROM organizations");
+    s.step();
+    return s.int64(0);
+  });
+  CHECK(count == 0);
+}
+
+TEST_CASE("foreign keys are enforced", "[store]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  CHECK_THROWS_AS((*store)->db().write([](Connection& c) {
+    c.prepare(
+         "INSERT INTO users (username, name, email, password_hash, organization_id, created_at) "
+         "VALUES ('u', 'U', 'u@x.se', 'h', 4242, 'now')")
+        .run();
+    return 0;
+  }),
+                  DatabaseError);
+}

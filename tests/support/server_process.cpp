@@ -1,0 +1,156 @@
+#include "support/server_process.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <csignal>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+#include <unistd.h>
+#include <sys/wait.h>
+
+namespace sv::test {
+namespace {
+
+std::filesystem::path sourceDir() {
+  const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR");
+  return dir ? dir : ".";
+}
+
+std::string binary() {
+  const char* bin = std::getenv("SAMVERKAN_BIN");
+  if (!bin) throw std::runtime_error("SAMVERKAN_BIN is not set (run the tests through ctest)");
+  return bin;
+}
+
+unsigned short freePort() {
+  Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+  return probe.address().port();
+}
+
+}  // namespace
+
+std::string bearer(const std::string& token) { return "Bearer " + token; }
+
+ServerProcess::ServerProcess(std::filesystem::path dataDir,
+                             std::map<std::string, std::string> extraConfig, bool demo)
+    : dataDir_(std::move(dataDir)) {
+  port_ = freePort();
+  configFile_ = dataDir_.parent_path() / (dataDir_.filename().string() + ".properties");
+  {
+    std::ifstream base(sourceDir() / "config/samverkan.properties");
+    std::ofstream out(configFile_);
+    out << base.rdbuf() << "\nsamverkan.config_dir = " << (sourceDir() / "config").string() << "\n";
+    out << "logging.loggers.root.level = warning\n";
+    out << "samverkan.password.argon2_mem_kib = 19456\n";
+    for (const auto& [k, v] : extraConfig) out << k << " = " << v << "\n";
+  }
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::setenv("SAMVERKAN_PORT", std::to_string(port_).c_str(), 1);
+    ::setenv("SAMVERKAN_DATA_DIR", dataDir_.c_str(), 1);
+    ::setenv("SAMVERKAN_ADMIN_PASSWORD", kAdminPassword.c_str(), 1);
+    const std::string bin = binary();
+    const std::string config = "--config=" + configFile_.string();
+    if (demo)
+      ::execl(bin.c_str(), bin.c_str(), config.c_str(), "--demo", static_cast<char*>(nullptr));
+    else
+      ::execl(bin.c_str(), bin.c_str(), config.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  for (int i = 0; i < 400; ++i) {
+    try {
+      if (get("/healthz").status == 200) return;
+    } catch (const std::exception&) {
+    }
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("samverkan exited during start-up");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  throw std::runtime_error("samverkan did not start within 10 s");
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) kill(SIGKILL);
+  std::error_code ec;
+  std::filesystem::remove(configFile_, ec);
+}
+
+void ServerProcess::kill(int signal) {
+  if (pid_ <= 0) return;
+  ::kill(pid_, signal);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+HttpResult ServerProcess::request(const std::string& method, const std::string& path,
+                                  const std::string& body,
+                                  const std::map<std::string, std::string>& headers,
+                                  const std::string& contentType) const {
+  Poco::Net::HTTPClientSession session("127.0.0.1", port_);
+  session.setTimeout(Poco::Timespan(30, 0));
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [k, v] : headers) request.set(k, v);
+  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+    request.setContentType(contentType);
+    request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  }
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  HttpResult result;
+  result.status = response.getStatus();
+  for (const auto& [k, v] : response) {
+    std::string name = k;
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    result.headers[name] = v;
+  }
+  Poco::StreamCopier::copyToString(in, result.body);
+  return result;
+}
+
+HttpResult ServerProcess::get(const std::string& path, const std::string& token) const {
+  std::map<std::string, std::string> headers;
+  if (!token.empty()) headers["Authorization"] = bearer(token);
+  return request("GET", path, {}, headers);
+}
+
+HttpResult ServerProcess::post(const std::string& path, const std::string& json,
+                               const std::string& token) const {
+  std::map<std::string, std::string> headers;
+  if (!token.empty()) headers["Authorization"] = bearer(token);
+  return request("POST", path, json, headers);
+}
+
+std::string ServerProcess::login(const std::string& username, const std::string& password) const {
+  Poco::JSON::Object body;
+  body.set("username", username);
+  body.set("password", password);
+  std::ostringstream text;
+  body.stringify(text);
+  const auto r = post("/api/v1/session", text.str());
+  if (r.status != 201) throw std::runtime_error("login as " + username + ": " + std::to_string(r.status) + " " + r.body);
+  Poco::JSON::Parser parser;
+  return parser.parse(r.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+}
+
+}  // namespace sv::test

@@ -1,0 +1,56 @@
+// The real samverkan binary, started on a free loopback port with its own data folder, and a
+// small HTTP client for talking to it. Integration tests use these; nothing is mocked.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "support/temp_dir.hpp"
+
+namespace sv::test {
+
+inline const std::string kAdminPassword = "admin-password-for-tests";
+
+struct HttpResult {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+class ServerProcess {
+ public:
+  // `dataDir` may be shared between starts (restart tests); extra properties go to a config file.
+  explicit ServerProcess(std::filesystem::path dataDir, std::map<std::string, std::string> extraConfig = {},
+                         bool demo = false);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+  void kill(int signal);  // and wait for the process
+  int stop();             // SIGTERM; the exit status
+
+  HttpResult request(const std::string& method, const std::string& path, const std::string& body = {},
+                     const std::map<std::string, std::string>& headers = {},
+                     const std::string& contentType = "application/json") const;
+  HttpResult get(const std::string& path, const std::string& token = {}) const;
+  HttpResult post(const std::string& path, const std::string& json, const std::string& token = {}) const;
+  std::string login(const std::string& username, const std::string& password) const;
+
+ private:
+  std::filesystem::path dataDir_;
+  std::filesystem::path configFile_;
+  unsigned short port_ = 0;
+  pid_t pid_ = -1;
+};
+
+std::string bearer(const std::string& token);
+
+}  // namespace sv::test

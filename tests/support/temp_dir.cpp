@@ -1,0 +1,19 @@
+#include "support/temp_dir.hpp"
+
+#include <cstdio>
+#include <sys/wait.h>
+
+namespace sv::test {
+
+std::string runTool(const std::string& command, int* exitCode) {
+  std::string out;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  if (exitCode) *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+}  // namespace sv::test
