@@ -20,13 +20,12 @@ namespace {
 
 std::filesystem::path sourceDir() {
   const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR");
-  return dir ? dir : ".";
+  return dir ? dir : SV_SOURCE_DIR;
 }
 
 std::string binary() {
   const char* bin = std::getenv("SAMVERKAN_BIN");
-  if (!bin) throw std::runtime_error("SAMVERKAN_BIN is not set (run the tests through ctest)");
-  return bin;
+  return bin ? bin : SV_SERVER_BINARY;
 }
 
 unsigned short freePort() {

@@ -1,0 +1,165 @@
+// The agenda as the Swedish document people read and git keeps (agenda.md).
+#include <string>
+
+#include "agenda/agenda.hpp"
+#include "agenda/markdown_escape.hpp"
+#include "agenda/text_util.hpp"
+
+namespace sv::agenda {
+namespace {
+
+using markdown::escapeInline;
+using markdown::escapeLine;
+
+std::string_view partyInSwedish(Party party) {
+  return party == Party::Authority ? "förvaltningen" : "utföraren";
+}
+
+std::string minutesStateInSwedish(std::string_view state) {
+  if (state == "draft") return "utkast";
+  if (state == "in_review") return "under granskning";
+  if (state == "returned") return "återsänt för rättelse";
+  if (state == "approved") return "justerat";
+  if (state == "registered") return "diariefört";
+  return escapeInline(state);
+}
+
+std::string actionStatusInSwedish(std::string_view status) {
+  if (status == "open") return "öppen";
+  if (status == "reported") return "återrapporterad";
+  if (status == "insufficient") return "otillräcklig, åter öppen";
+  if (status == "accepted") return "godkänd";
+  return escapeInline(status);
+}
+
+// Text followed by more sentences ends with a full stop.
+std::string sentence(std::string_view text) {
+  std::string out = escapeInline(text::trim(text));
+  if (!out.empty() && out.back() != '.' && out.back() != '!' && out.back() != '?') out += '.';
+  return out;
+}
+
+// Writes the lines of a block of text at an indentation, keeping its paragraphs apart.
+void appendParagraphs(std::string& out, std::string_view text, const std::string& indent) {
+  bool pendingBreak = false;
+  bool wroteAny = false;
+  for (const auto& line : text::splitLines(text)) {
+    const std::string escaped = escapeLine(line.text);
+    if (escaped.empty()) {
+      pendingBreak = wroteAny;
+      continue;
+    }
+    if (pendingBreak) out += '\n';
+    out += indent + escaped + '\n';
+    pendingBreak = false;
+    wroteAny = true;
+  }
+}
+
+void appendMeta(std::string& out, const Agenda& agenda) {
+  const MeetingInfo& m = agenda.meeting;
+  out += "# Dagordning\n\n";
+  out += "Samverkansmöte mellan " + escapeInline(m.authorityName) + " och " +
+         escapeInline(m.providerName) + ".\n\n";
+  out += "- Avtal: " + escapeInline(m.contractTitle) + '\n';
+  if (!m.contractReference.empty())
+    out += "- Avtalsnummer: " + escapeInline(m.contractReference) + '\n';
+  out += "- Utförare: " + escapeInline(m.providerName) + '\n';
+  out += "- Förvaltning: " + escapeInline(m.authorityName) + '\n';
+  out += "- Tid: " + formatSwedishDateTime(m.startsAt) + '\n';
+  out += "- Plats: " + (m.location.empty() ? std::string("ej angiven") : escapeInline(m.location)) +
+         '\n';
+  out += "- Fastställd agenda: " + escapeInline(agenda.templateName) + ", version " +
+         escapeInline(agenda.templateVersion) + '\n';
+  out += std::string("- Status: ") + (agenda.published ? "publicerad" : "utkast, ej publicerad") +
+         "\n\n";
+}
+
+void appendPreviousMeeting(std::string& out, const Agenda& agenda, const std::string& indent) {
+  if (!agenda.previousMeeting) {
+    out += indent + "Inget tidigare möte.\n";
+    return;
+  }
+  const PreviousMeetingRef& prev = *agenda.previousMeeting;
+  out += indent + "Protokoll från mötet " + formatDate(prev.date);
+  if (prev.registryNumber && !prev.registryNumber->empty()) {
+    out += " (diarienummer " + escapeInline(*prev.registryNumber) + ")\n";
+  } else {
+    out += " (ej diariefört)";
+    if (!prev.minutesState.empty())
+      out += ". Protokollets status: " + minutesStateInSwedish(prev.minutesState) + '.';
+    out += '\n';
+  }
+}
+
+void appendOpenActions(std::string& out, const Agenda& agenda, const std::string& indent) {
+  if (agenda.openActions.empty()) {
+    out += indent + "Inga öppna åtgärder.\n";
+    return;
+  }
+  const Date meetingDay = toStockholm(agenda.meeting.startsAt).date;
+  for (const auto& action : agenda.openActions) {
+    out += indent + "- Åtgärd " + escapeInline(action.id) + ": " + sentence(action.text) +
+           " Ansvarig: " + std::string(partyInSwedish(action.responsibleParty));
+    if (!action.responsiblePerson.empty())
+      out += " (" + escapeInline(action.responsiblePerson) + ")";
+    out += ". Klar senast " + formatDate(action.due);
+    if (std::chrono::sys_days{action.due} < std::chrono::sys_days{meetingDay}) out += " (försenad)";
+    out += ". Status: " + actionStatusInSwedish(action.status) + '.';
+    if (!action.origin.empty()) out += " Från " + escapeInline(action.origin) + '.';
+    out += '\n';
+  }
+}
+
+void appendAddedItems(std::string& out, const AgendaItem& parent, const std::string& indent) {
+  for (const auto& added : parent.addedItems) {
+    out += '\n';
+    out += indent + "- " + formatAddedNumber(parent, added) + ' ' + escapeInline(added.title) +
+           " (föreslagen av " + escapeInline(added.proposedBy) + ", " +
+           std::string(partyInSwedish(added.proposedByParty)) + ")\n";
+    if (!added.description.empty()) {
+      out += '\n';
+      appendParagraphs(out, added.description, indent + "  ");
+    }
+  }
+}
+
+void appendItem(std::string& out, const Agenda& agenda, const AgendaItem& item) {
+  const std::string marker = std::to_string(item.number) + ". ";
+  const std::string indent(marker.size(), ' ');
+  out += marker + escapeLine(item.title) + '\n';
+  if (!item.description.empty()) {
+    out += '\n';
+    appendParagraphs(out, item.description, indent);
+  }
+  switch (item.kind) {
+    case ItemKind::PreviousMinutes:
+      out += '\n';
+      appendPreviousMeeting(out, agenda, indent);
+      break;
+    case ItemKind::ActionFollowup:
+      out += '\n';
+      appendOpenActions(out, agenda, indent);
+      break;
+    case ItemKind::OtherQuestions:
+      appendAddedItems(out, item, indent);
+      break;
+    case ItemKind::Fixed:
+      break;
+  }
+}
+
+}  // namespace
+
+std::string renderAgendaMarkdown(const Agenda& agenda) {
+  std::string out;
+  appendMeta(out, agenda);
+  out += "## Punkter\n";
+  for (const auto& item : agenda.items) {
+    out += '\n';
+    appendItem(out, agenda, item);
+  }
+  return out;
+}
+
+}  // namespace sv::agenda

@@ -1,0 +1,73 @@
+// SIGKILL in the middle of a burst of writes: after a restart every acknowledged write is there,
+// SQLite's integrity check passes and git fsck is clean.
+#include <catch2/catch.hpp>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "support/server_process.hpp"
+
+using namespace sv::test;
+
+TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]") {
+  TempDir dir;
+  const auto data = dir.path() / "data";
+  std::set<std::string> acknowledged;
+  {
+    ServerProcess server(data);
+    const auto admin = server.login("admin", kAdminPassword);
+    std::mutex mutex;
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+      writers.emplace_back([&, w] {
+        for (int i = 0; !stop; ++i) {
+          const std::string name = "Utförare " + std::to_string(w) + "-" + std::to_string(i) + " AB";
+          try {
+            const auto r = server.post("/api/v1/organizations",
+                                       R"({"name":")" + name + R"(","kind":"provider"})", admin);
+            if (r.status == 201) {
+              std::lock_guard lock(mutex);
+              acknowledged.insert(name);
+            }
+          } catch (const std::exception&) {
+            return;  // the server is gone
+          }
+        }
+      });
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    server.kill(SIGKILL);
+    stop = true;
+    for (auto& t : writers) t.join();
+  }
+  REQUIRE(acknowledged.size() > 10);
+
+  ServerProcess restarted(data);
+  const auto admin = restarted.login("admin", kAdminPassword);
+  const auto list = restarted.get("/api/v1/organizations", admin);
+  REQUIRE(list.status == 200);
+  Poco::JSON::Parser parser;
+  const auto orgs = parser.parse(list.body).extract<Poco::JSON::Array::Ptr>();
+  std::set<std::string> present;
+  for (std::size_t i = 0; i < orgs->size(); ++i)
+    present.insert(orgs->getObject(static_cast<unsigned>(i))->getValue<std::string>("name"));
+  for (const auto& name : acknowledged) CHECK(present.contains(name));
+
+  const auto verification = restarted.get("/api/v1/audit/verification", admin);
+  CHECK(verification.body.find("\"intact\":true") != std::string::npos);
+  restarted.stop();
+
+  int code = -1;
+  const auto integrity = runTool("sqlite3 '" + (data / "samverkan.db").string() + "' 'PRAGMA integrity_check'", &code);
+  CHECK(integrity == "ok\n");
+  for (const auto& repo : std::filesystem::directory_iterator(data / "repositories")) {
+    runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);
+    CHECK(code == 0);
+  }
+}
