@@ -1,10 +1,8 @@
 #include "server/accounts/accounts.hpp"
 
-#include <Poco/JSON/Object.h>
-
 #include <algorithm>
-#include <sstream>
 
+#include "server/services/access.hpp"
 #include "server/store/audit.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -18,30 +16,6 @@ using store::Role;
 
 std::int64_t unixSeconds(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-std::string json(std::initializer_list<std::pair<const char*, std::string>> fields) {
-  Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [k, v] : fields) object.set(k, v);
-  std::ostringstream out;
-  object.stringify(out);
-  return out.str();
-}
-
-AuditEntry auditBy(Actor actor, std::string action, std::string type, std::string id,
-                   std::string detail = "{}") {
-  AuditEntry e;
-  if (actor.principal) {
-    e.actorId = actor.principal->userId;
-    e.actor = actor.principal->username;
-  } else {
-    e.actor = "system";
-  }
-  e.action = std::move(action);
-  e.objectType = std::move(type);
-  e.objectId = std::move(id);
-  e.detail = std::move(detail);
-  return e;
 }
 
 bool validUtf8Text(const std::string& s) {
@@ -60,8 +34,7 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
   const bool usernameOk =
       u.username.size() >= 2 && u.username.size() <= 64 &&
       std::all_of(u.username.begin(), u.username.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
       });
   if (!usernameOk)
     return fail(Errc::Invalid, "a username is 2-64 characters of a-z, 0-9, '.', '_' and '-'",
@@ -85,7 +58,8 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
 // A provider's people cannot hold the authority's roles, and the other way round.
 Status checkRolesFitOrganization(const std::set<Role>& roles, OrganizationKind kind) {
   for (Role r : roles) {
-    const bool authorityOnly = r == Role::ContractManager || r == Role::Registrar || r == Role::Reader;
+    const bool authorityOnly =
+        r == Role::ContractManager || r == Role::Registrar || r == Role::Reader;
     if (kind == OrganizationKind::Provider && authorityOnly)
       return fail(Errc::Invalid,
                   "role '" + std::string(store::roleName(r)) + "' belongs to an authority",
@@ -118,17 +92,17 @@ Result<Organization> Accounts::createOrganization(Actor actor, const NewOrganiza
     const auto id = store::insertOrganization(c, name, *kind, formatIsoUtc(now));
     store::appendAudit(
         c,
-        auditBy(actor, "organization.create", "organization", std::to_string(id),
-                json({{"name", name}, {"kind", input.kind}})),
+        services::auditBy(actor.principal, "organization.create", "organization",
+                          std::to_string(id),
+                          services::auditDetail({{"name", name}, {"kind", input.kind}})),
         now);
     return Organization{id, name, *kind, formatIsoUtc(now)};
   });
 }
 
 std::vector<Organization> Accounts::organizations(const Principal& viewer) {
-  return store_.db().read([&](Connection& c) {
-    return store::listOrganizations(c, store::TenantScope::of(viewer));
-  });
+  return store_.db().read(
+      [&](Connection& c) { return store::listOrganizations(c, store::TenantScope::of(viewer)); });
 }
 
 Result<Organization> Accounts::organization(const Principal& viewer, std::int64_t id) {
@@ -155,19 +129,22 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
       return std::unexpected(fits.error());
     if (store::usernameTaken(c, input.username))
       return fail(Errc::Conflict, "the username is taken", "username");
-    store::NewUserRow row{input.username, trimmed(input.name), input.email, hash,
-                          input.organizationId, roles};
+    store::NewUserRow row{input.username, trimmed(input.name),  input.email,
+                          hash,           input.organizationId, roles};
     const auto id = store::insertUser(c, row, formatIsoUtc(now));
     std::string roleList;
-    for (Role r : roles) roleList += (roleList.empty() ? "" : ",") + std::string(store::roleName(r));
-    store::appendAudit(c,
-                       auditBy(actor, "user.create", "user", std::to_string(id),
-                               json({{"username", input.username},
-                                     {"organization_id", std::to_string(input.organizationId)},
-                                     {"roles", roleList}})),
-                       now);
-    return User{id, input.username, row.name, input.email, input.organizationId, roles, true,
-                formatIsoUtc(now)};
+    for (Role r : roles)
+      roleList += (roleList.empty() ? "" : ",") + std::string(store::roleName(r));
+    store::appendAudit(
+        c,
+        services::auditBy(
+            actor.principal, "user.create", "user", std::to_string(id),
+            services::auditDetail({{"username", input.username},
+                                   {"organization_id", std::to_string(input.organizationId)},
+                                   {"roles", roleList}})),
+        now);
+    return User{id,    input.username, row.name,         input.email, input.organizationId,
+                roles, true,           formatIsoUtc(now)};
   });
 }
 
@@ -200,11 +177,12 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
     store_.db().write([&](Connection& c) {
       store::recordLoginFailure(c, username, unixSeconds(now));
       if (failures + 1 == settings_.throttleAfterFailures)
-        store::appendAudit(c,
-                           AuditEntry{login ? std::optional(login->userId) : std::nullopt, username,
-                                      "login.throttled", "account", username, "",
-                                      json({{"failures", std::to_string(failures + 1)}})},
-                           now);
+        store::appendAudit(
+            c,
+            AuditEntry{login ? std::optional(login->userId) : std::nullopt, username,
+                       "login.throttled", "account", username, "",
+                       services::auditDetail({{"failures", std::to_string(failures + 1)}})},
+            now);
       return 0;
     });
     return fail(Errc::Unauthenticated, "wrong username or password");
@@ -217,8 +195,9 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
     store::clearLoginFailures(c, username);
     store::insertSession(c, crypto::sha256Hex(result.token), result.csrfToken, login->userId,
                          unixSeconds(now));
-    store::appendAudit(c, AuditEntry{login->userId, username, "session.create", "user",
-                                     std::to_string(login->userId)},
+    store::appendAudit(c,
+                       AuditEntry{login->userId, username, "session.create", "user",
+                                  std::to_string(login->userId)},
                        now);
     return 0;
   });
@@ -251,7 +230,8 @@ Result<Session> Accounts::authenticate(const std::string& token) {
       store::touchSession(c, row->id, now);
       return 0;
     });
-  auto principal = store_.db().read([&](Connection& c) { return store::loadPrincipal(c, row->userId); });
+  auto principal =
+      store_.db().read([&](Connection& c) { return store::loadPrincipal(c, row->userId); });
   if (!principal) return fail(Errc::Unauthenticated, "not logged in");
   return Session{std::move(*principal), row->id, row->csrfToken};
 }

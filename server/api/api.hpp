@@ -11,6 +11,9 @@ void registerSession(http::Router& router, Services& services);
 void registerOrganizations(http::Router& router, Services& services);
 void registerUsers(http::Router& router, Services& services);
 void registerAudit(http::Router& router, Services& services);
+void registerContracts(http::Router& router, Services& services);
+void registerMeetings(http::Router& router, Services& services);
+void registerAgenda(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);
 
@@ -20,6 +23,9 @@ inline void registerAll(http::Router& router, Services& services) {
   registerOrganizations(router, services);
   registerUsers(router, services);
   registerAudit(router, services);
+  registerContracts(router, services);
+  registerMeetings(router, services);
+  registerAgenda(router, services);
   registerOpenApi(router, services);
 }
 

@@ -1,5 +1,5 @@
 // What the API handlers work with: the store, the domain services and the configuration they
-// need. Built once by the application and passed to every route registration.
+// need. Built once by the application (app/context) and passed to every route registration.
 #pragma once
 
 #include <filesystem>
@@ -7,6 +7,10 @@
 
 #include "server/accounts/accounts.hpp"
 #include "server/http/dispatcher.hpp"
+#include "server/services/agendas.hpp"
+#include "server/services/catalog.hpp"
+#include "server/services/contracts.hpp"
+#include "server/services/meetings.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
 
@@ -16,8 +20,11 @@ struct Services {
   store::Store& store;
   accounts::Accounts& accounts;
   const TimeSource& time;
+  const services::Catalog& catalog;
+  services::ContractService& contracts;
+  services::MeetingService& meetings;
+  services::AgendaService& agendas;
   http::HttpSettings http;
-  std::filesystem::path configDir;
   std::string publicUrl;  // e.g. http://localhost:8080, for links in calendars and mails
 };
 

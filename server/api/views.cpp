@@ -76,3 +76,97 @@ Poco::JSON::Object auditJson(const store::AuditRecord& r) {
 }
 
 }  // namespace sv::api
+
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::api {
+namespace {
+
+Poco::Dynamic::Var orNull(const std::optional<std::string>& v) {
+  return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
+}
+
+}  // namespace
+
+Poco::JSON::Object contractJson(const store::ContractRow& c) {
+  auto j = http::orderedObject();
+  j.set("id", c.id);
+  j.set("title", c.title);
+  j.set("authority_id", c.authorityId);
+  j.set("authority_name", c.authorityName);
+  j.set("provider_id", c.providerId);
+  j.set("provider_name", c.providerName);
+  j.set("service_area", c.serviceArea);
+  j.set("reference", c.reference);
+  j.set("starts_on", c.startsOn);
+  j.set("ends_on", orNull(c.endsOn));
+  j.set("meetings_per_year", c.meetingsPerYear);
+  j.set("agenda_template", c.agendaTemplate);
+  j.set("created_at", c.createdAt);
+  j.set("updated_at", c.updatedAt);
+  return j;
+}
+
+Poco::JSON::Object meetingJson(const services::Meeting& m) {
+  const auto& r = m.row;
+  auto j = http::orderedObject();
+  j.set("id", r.id);
+  j.set("contract_id", r.contractId);
+  j.set("contract_title", m.contract.title);
+  j.set("starts_at", r.startsAt);
+  j.set("ends_at", r.endsAt);
+  if (auto t = parseDateTime(r.startsAt)) j.set("starts_at_local", formatSwedishDateTime(*t));
+  j.set("location", r.location);
+  j.set("status", r.status);
+  j.set("cancel_reason", orNull(r.cancelReason));
+  j.set("sequence", r.sequence);
+  if (r.planYear) {
+    auto plan = http::orderedObject();
+    plan.set("year", *r.planYear);
+    plan.set("slot", r.planSlot.value_or(0));
+    j.set("plan", plan);
+  } else {
+    j.set("plan", Poco::Dynamic::Var());
+  }
+  auto tmpl = http::orderedObject();
+  tmpl.set("id", r.templateId);
+  tmpl.set("version", r.templateVersion);
+  j.set("agenda_template", tmpl);
+  j.set("agenda_published_version", orNull(r.agendaPublishedVersion));
+  Poco::JSON::Array participants;
+  for (const auto& p : m.participants) {
+    auto pj = http::orderedObject();
+    pj.set("user_id", p.userId);
+    pj.set("name", p.name);
+    pj.set("party", p.party);
+    pj.set("role", p.role);
+    participants.add(pj);
+  }
+  j.set("participants", participants);
+  return j;
+}
+
+Poco::JSON::Object agendaJson(const services::AgendaView& a) {
+  auto j = http::orderedObject();
+  j.set("meeting_id", a.meetingId);
+  j.set("contract_id", a.contractId);
+  j.set("version", orNull(a.version));
+  j.set("published", a.agenda.published);
+  j.set("published_version", orNull(a.publishedVersion));
+  Poco::JSON::Parser parser;
+  j.set("agenda", parser.parse(agenda::serializeAgenda(a.agenda)));
+  j.set("markdown", a.markdown);
+  return j;
+}
+
+Poco::JSON::Object versionJson(const store::DocumentVersion& v) {
+  auto j = http::orderedObject();
+  j.set("version", v.version);
+  j.set("parent", orNull(v.parent));
+  j.set("author", v.authorName);
+  j.set("message", v.message);
+  j.set("created_at", v.createdAt);
+  return j;
+}
+
+}  // namespace sv::api

@@ -14,3 +14,15 @@ Poco::JSON::Object principalJson(const store::Principal& p);
 Poco::JSON::Object auditJson(const store::AuditRecord& r);
 
 }  // namespace sv::api
+
+#include "server/services/agendas.hpp"
+#include "server/services/meetings.hpp"
+
+namespace sv::api {
+
+Poco::JSON::Object contractJson(const store::ContractRow& c);
+Poco::JSON::Object meetingJson(const services::Meeting& m);
+Poco::JSON::Object agendaJson(const services::AgendaView& a);
+Poco::JSON::Object versionJson(const store::DocumentVersion& v);
+
+}  // namespace sv::api

@@ -1,6 +1,7 @@
 #include "server/app/bootstrap.hpp"
 
 #include "server/store/accounts.hpp"
+#include "workflows/stockholm_time.hpp"
 
 namespace sv::app {
 namespace {
@@ -29,6 +30,44 @@ Status ensureUser(api::Services& s, accounts::NewUser user) {
   return {};
 }
 
+store::Principal principalNamed(api::Services& s, const std::string& username) {
+  return s.store.db().read([&](store::Connection& c) {
+    return *store::loadPrincipal(c, store::findLogin(c, username)->userId);
+  });
+}
+
+// One contract with this year's meetings, its participants set, so every page has something.
+Result<bool> loadDemoContract(api::Services& s, std::int64_t providerId) {
+  const auto anna = principalNamed(s, "anna.avtal");
+  for (const auto& c : s.contracts.list(anna))
+    if (c.reference == "SDN 2024/0117") return true;
+  services::ContractInput input;
+  input.title = "Vård- och omsorgsboende Linnégården";
+  input.providerId = providerId;
+  input.serviceArea = "vard_och_omsorgsboende";
+  input.reference = "SDN 2024/0117";
+  input.startsOn = "2024-01-01";
+  input.endsOn = "2028-12-31";
+  auto contract = s.contracts.create(anna, input);
+  if (!contract) return std::unexpected(contract.error());
+  const int year = static_cast<int>(dateOf(s.time.now()).year());
+  auto plan = s.meetings.planYear(anna, contract->id, year);
+  if (!plan) return std::unexpected(plan.error());
+  const auto ulla = principalNamed(s, "ulla.utforare");
+  for (const auto& m : plan->created) {
+    services::MeetingChange change;
+    change.location = "Linnégården, Linnégatan 12, Stockholm";
+    change.participants =
+        std::vector<services::ParticipantInput>{{anna.userId, "chair", std::nullopt},
+                                                {anna.userId, "secretary", std::nullopt},
+                                                {anna.userId, "adjuster", std::nullopt},
+                                                {ulla.userId, "adjuster", std::nullopt}};
+    if (auto changed = s.meetings.change(anna, m.row.id, change); !changed)
+      return std::unexpected(changed.error());
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<bool> bootstrapAdmin(api::Services& s, const std::string& organizationName,
@@ -53,18 +92,30 @@ Result<bool> loadDemoData(api::Services& s) {
   const std::string pw = kDemoPassword;
   const std::vector<accounts::NewUser> people{
       {"admin", "Administratör", "admin@ostermalm.example.se", pw, *authority, {"admin"}},
-      {"anna.avtal", "Anna Lind", "anna.lind@ostermalm.example.se", pw, *authority,
+      {"anna.avtal",
+       "Anna Lind",
+       "anna.lind@ostermalm.example.se",
+       pw,
+       *authority,
        {"contract_manager"}},
-      {"rita.registrator", "Rita Berg", "rita.berg@ostermalm.example.se", pw, *authority,
+      {"rita.registrator",
+       "Rita Berg",
+       "rita.berg@ostermalm.example.se",
+       pw,
+       *authority,
        {"registrar"}},
       {"lars.lasare", "Lars Holm", "lars.holm@ostermalm.example.se", pw, *authority, {"reader"}},
       {"ulla.utforare", "Ulla Ek", "ulla.ek@linnegarden.example.se", pw, *home, {"provider_rep"}},
-      {"nils.norr", "Nils Strand", "nils.strand@hemtjanstnorr.example.se", pw, *homeCare,
+      {"nils.norr",
+       "Nils Strand",
+       "nils.strand@hemtjanstnorr.example.se",
+       pw,
+       *homeCare,
        {"provider_rep"}},
   };
   for (const auto& person : people)
     if (auto ok = ensureUser(s, person); !ok) return std::unexpected(ok.error());
-  return true;
+  return loadDemoContract(s, *home);
 }
 
 }  // namespace sv::app

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "server/app/bootstrap.hpp"
+#include "server/app/context.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/store.hpp"
@@ -12,26 +13,13 @@
 namespace sv::app {
 namespace {
 
-constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo", "verify-audit",
-                                     "backup", "restore"};
+constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo",
+                                     "verify-audit",     "backup",   "restore"};
 
-struct Opened {
-  std::unique_ptr<store::Store> store;
-  SystemTime time;
-  std::unique_ptr<accounts::Accounts> accounts;
-  std::unique_ptr<api::Services> services;
-};
+using Opened = Context;
 
-Result<std::unique_ptr<Opened>> openAll(const Settings& settings) {
-  auto opened = std::make_unique<Opened>();
-  auto st = store::Store::open({settings.dataDir, 1});
-  if (!st) return std::unexpected(st.error());
-  opened->store = std::move(*st);
-  opened->accounts =
-      std::make_unique<accounts::Accounts>(*opened->store, opened->time, settings.accounts);
-  opened->services.reset(new api::Services{*opened->store, *opened->accounts, opened->time,
-                                           settings.http, settings.configDir, settings.publicUrl});
-  return opened;
+Result<std::unique_ptr<Context>> openAll(const Settings& settings) {
+  return openContext(settings, 1);
 }
 
 std::string option(const CommandOptions& o, const std::string& name) {
@@ -80,7 +68,8 @@ int backup(const Settings& settings, const std::string& to, std::ostream& out, s
   fs::create_directories(to, ec);
   sqlite3* source = nullptr;
   sqlite3* target = nullptr;
-  sqlite3_open_v2((settings.dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2((settings.dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY,
+                  nullptr);
   store::Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
   sqlite3_open((fs::path(to) / "samverkan.db").c_str(), &target);
   store::Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
@@ -136,8 +125,8 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
     Opened& o = **opened;
 
     if (name == "add-organization") {
-      auto created = o.accounts->createOrganization(accounts::Actor::system(),
-                                                    {option(options, "name"), option(options, "kind")});
+      auto created = o.accounts->createOrganization(
+          accounts::Actor::system(), {option(options, "name"), option(options, "kind")});
       if (!created) return report(created.error(), err);
       out << created->id << "\n";
       return 0;
@@ -153,8 +142,8 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
       }
       auto created = o.accounts->createUser(
           accounts::Actor::system(),
-          {option(options, "username"), option(options, "name"), option(options, "email"),
-           password, *org, splitList(option(options, "roles"))});
+          {option(options, "username"), option(options, "name"), option(options, "email"), password,
+           *org, splitList(option(options, "roles"))});
       if (!created) return report(created.error(), err);
       out << created->id << "\n";
       return 0;

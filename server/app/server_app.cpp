@@ -12,6 +12,7 @@
 
 #include "server/api/api.hpp"
 #include "server/app/bootstrap.hpp"
+#include "server/app/context.hpp"
 #include "server/app/settings.hpp"
 #include "server/store/store.hpp"
 
@@ -28,12 +29,15 @@ std::string envOr(const char* name, const std::string& fallback = {}) {
 
 void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
   ServerApplication::defineOptions(options);
-  options.addOption(Option("help", "h", "show the options and commands").required(false).repeatable(false));
-  options.addOption(Option("config", "c", "the configuration file").argument("FILE").required(false));
+  options.addOption(
+      Option("help", "h", "show the options and commands").required(false).repeatable(false));
+  options.addOption(
+      Option("config", "c", "the configuration file").argument("FILE").required(false));
   options.addOption(Option("port", "p", "the HTTP port").argument("PORT").required(false));
   options.addOption(Option("data-dir", "d", "the data folder").argument("DIR").required(false));
   options.addOption(Option("demo", "", "load the demo data before serving").required(false));
-  for (const char* name : {"name", "kind", "username", "email", "organization", "roles", "to", "from"})
+  for (const char* name :
+       {"name", "kind", "username", "email", "organization", "roles", "to", "from"})
     options.addOption(Option(name, "", std::string("for commands: ") + name)
                           .argument("VALUE")
                           .required(false)
@@ -62,14 +66,16 @@ void ServerApp::initialize(Poco::Util::Application& self) {
   namespace fs = std::filesystem;
   // The configuration file: --config, SAMVERKAN_CONFIG, or config/samverkan.properties here.
   std::string file = configFile_.empty() ? envOr("SAMVERKAN_CONFIG") : configFile_;
-  if (file.empty() && fs::exists("config/samverkan.properties")) file = "config/samverkan.properties";
+  if (file.empty() && fs::exists("config/samverkan.properties"))
+    file = "config/samverkan.properties";
   if (!file.empty()) {
     loadConfiguration(file, PRIO_DEFAULT);
     if (!config().has("samverkan.config_dir"))
       config().setString("samverkan.config_dir", fs::path(file).parent_path().string());
   }
   // The environment wins over the file; options (handled before this) win over both.
-  if (auto port = envOr("SAMVERKAN_PORT"); !port.empty() && !config().has("application.option.port"))
+  if (auto port = envOr("SAMVERKAN_PORT");
+      !port.empty() && !config().has("application.option.port"))
     config().setString("samverkan.port", port);
   if (auto dir = envOr("SAMVERKAN_DATA_DIR"); !dir.empty())
     config().setString("samverkan.data_dir", dir);
@@ -108,17 +114,15 @@ int ServerApp::main(const std::vector<std::string>& args) {
 int ServerApp::serve() {
   auto& log = logger();
   const Settings settings = readSettings(config());
-  auto opened = store::Store::open({settings.dataDir, settings.readConnections});
+  auto opened = openContext(settings, settings.readConnections);
   if (!opened) {
-    log.fatal("cannot open the data folder: %s", opened.error().detail);
-    return EXIT_CANTCREAT;
+    log.fatal("cannot start: %s", opened.error().detail);
+    return EXIT_CONFIG;
   }
-  store::Store& st = **opened;
-  for (const auto& repair : st.repairsAtOpen()) log.warning("repaired %s", repair);
-
-  SystemTime time;
-  accounts::Accounts accounts(st, time, settings.accounts);
-  api::Services services{st, accounts, time, settings.http, settings.configDir, settings.publicUrl};
+  Context& ctx = **opened;
+  for (const auto& repair : ctx.store->repairsAtOpen()) log.warning("repaired %s", repair);
+  api::Services& services = *ctx.services;
+  accounts::Accounts& accounts = *ctx.accounts;
 
   if (auto admin = bootstrapAdmin(services, settings.bootstrapOrganization,
                                   envOr("SAMVERKAN_ADMIN_PASSWORD"));
@@ -133,7 +137,8 @@ int ServerApp::serve() {
       log.fatal("cannot load the demo data: %s", loaded.error().detail);
       return EXIT_SOFTWARE;
     }
-    log.information("demo data loaded (password '%s' for every demo user)", std::string(kDemoPassword));
+    log.information("demo data loaded (password '%s' for every demo user)",
+                    std::string(kDemoPassword));
   }
 
   http::Router router;

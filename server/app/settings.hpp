@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "agenda/meeting_plan.hpp"
 #include "server/accounts/accounts.hpp"
 #include "server/http/dispatcher.hpp"
 
@@ -26,6 +27,7 @@ struct Settings {
   std::string bootstrapOrganization = "Kommunen";
   http::HttpSettings http;
   accounts::AccountSettings accounts;
+  agenda::PlanRule planRule;
 };
 
 Settings readSettings(const Poco::Util::AbstractConfiguration& config);

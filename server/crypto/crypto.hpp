@@ -16,7 +16,7 @@ std::string sha256Hex(std::string_view data);
 std::string randomToken(std::size_t bytes = 32);
 
 struct PasswordPolicy {
-  unsigned long long opsLimit = 2;                // OWASP minimum for Argon2id: t=2 ...
+  unsigned long long opsLimit = 2;                  // OWASP minimum for Argon2id: t=2 ...
   std::size_t memLimitBytes = 19ull * 1024 * 1024;  // ... and m=19 MiB
 };
 

@@ -53,7 +53,8 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       reply = dispatch(in, request);
       if (request.session) user = request.session->principal.username;
     } catch (const std::exception& e) {
-      log_.error("unhandled error on %s %s: %s", in.getMethod(), request.path, std::string(e.what()));
+      log_.error("unhandled error on %s %s: %s", in.getMethod(), request.path,
+                 std::string(e.what()));
       reply = internalProblem(request.path);
     } catch (...) {
       log_.error("unhandled non-standard exception on %s %s", in.getMethod(), request.path);
@@ -120,7 +121,8 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 
     const Route& route = *match.route;
     bool viaCookie = false;
-    if (auto failed = authenticate(in, request, viaCookie); failed && route.access == Access::LoggedIn)
+    if (auto failed = authenticate(in, request, viaCookie);
+        failed && route.access == Access::LoggedIn)
       return problem(*failed, request.path);
     if (viaCookie && isUnsafe(request.method) && !csrfOk(request))
       return problem(FrameError::CsrfMissing, request.path,

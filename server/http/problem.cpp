@@ -11,14 +11,22 @@ struct Kind {
 
 Kind kindOf(Errc code) {
   switch (code) {
-    case Errc::Malformed: return {400, "malformed", "The request could not be read"};
-    case Errc::Unauthenticated: return {401, "unauthenticated", "Login required"};
-    case Errc::Forbidden: return {403, "forbidden", "Not allowed"};
-    case Errc::NotFound: return {404, "not-found", "Not found"};
-    case Errc::Conflict: return {409, "conflict", "Conflict with the current state"};
-    case Errc::Invalid: return {422, "invalid", "The request breaks a rule"};
-    case Errc::Throttled: return {429, "throttled", "Too many attempts"};
-    case Errc::Internal: break;
+    case Errc::Malformed:
+      return {400, "malformed", "The request could not be read"};
+    case Errc::Unauthenticated:
+      return {401, "unauthenticated", "Login required"};
+    case Errc::Forbidden:
+      return {403, "forbidden", "Not allowed"};
+    case Errc::NotFound:
+      return {404, "not-found", "Not found"};
+    case Errc::Conflict:
+      return {409, "conflict", "Conflict with the current state"};
+    case Errc::Invalid:
+      return {422, "invalid", "The request breaks a rule"};
+    case Errc::Throttled:
+      return {429, "throttled", "Too many attempts"};
+    case Errc::Internal:
+      break;
   }
   return {500, "internal", "Internal error"};
 }
@@ -39,7 +47,9 @@ Reply build(const Kind& kind, const std::string& detail, const std::string& inst
 
 }  // namespace
 
-int statusOf(Errc code) { return kindOf(code).status; }
+int statusOf(Errc code) {
+  return kindOf(code).status;
+}
 
 Reply problem(const Error& error, const std::string& instance) {
   const Kind kind = kindOf(error.code);

@@ -11,7 +11,13 @@
 
 namespace sv::http {
 
-enum class FrameError { NoRoute, MethodNotAllowed, BodyTooLarge, UnsupportedMediaType, CsrfMissing };
+enum class FrameError {
+  NoRoute,
+  MethodNotAllowed,
+  BodyTooLarge,
+  UnsupportedMediaType,
+  CsrfMissing
+};
 
 int statusOf(Errc code);
 

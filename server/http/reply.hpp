@@ -29,6 +29,8 @@ struct Reply {
 };
 
 // Objects whose keys come out in the order they were set, as a reader expects.
-inline Poco::JSON::Object orderedObject() { return Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+inline Poco::JSON::Object orderedObject() {
+  return Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
 
 }  // namespace sv::http

@@ -8,8 +8,7 @@ namespace {
 
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
-  for (auto part : std::views::split(path, '/'))
-    out.emplace_back(part.begin(), part.end());
+  for (auto part : std::views::split(path, '/')) out.emplace_back(part.begin(), part.end());
   return out;
 }
 
@@ -34,7 +33,9 @@ bool matchPattern(std::string_view pattern, std::string_view path,
 
 }  // namespace
 
-void Router::add(Route route) { routes_.push_back(std::move(route)); }
+void Router::add(Route route) {
+  routes_.push_back(std::move(route));
+}
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
   RouteMatch result;

@@ -11,8 +11,8 @@ void bindScoped(Statement& stmt, const SqlFilter& filter, const Own&... own) {
 }
 
 Organization readOrganization(const Statement& s) {
-  return {s.int64(0), s.text(1), parseOrganizationKind(s.text(2)).value_or(OrganizationKind::Provider),
-          s.text(3)};
+  return {s.int64(0), s.text(1),
+          parseOrganizationKind(s.text(2)).value_or(OrganizationKind::Provider), s.text(3)};
 }
 
 std::set<Role> rolesOf(Connection& c, std::int64_t userId) {
@@ -96,9 +96,9 @@ std::vector<User> listUsers(Connection& c, const TenantScope& scope,
   const auto filter = scope.users("u");
   std::vector<User> out;
   {
-    auto stmt = c.prepare(std::string(kUserColumns) +
-                          "WHERE (? IS NULL OR u.organization_id = ?) AND " + filter.sql +
-                          " ORDER BY u.name, u.id");
+    auto stmt =
+        c.prepare(std::string(kUserColumns) + "WHERE (? IS NULL OR u.organization_id = ?) AND " +
+                  filter.sql + " ORDER BY u.name, u.id");
     bindScoped(stmt, filter, organizationId, organizationId);
     while (stmt.step()) out.push_back(readUser(stmt));
   }
@@ -125,8 +125,8 @@ bool usernameTaken(Connection& c, const std::string& username) {
 }
 
 std::optional<LoginRecord> findLogin(Connection& c, const std::string& username) {
-  auto stmt = c.prepare(
-      "SELECT id, password_hash, active FROM users WHERE username = ?1 COLLATE NOCASE");
+  auto stmt =
+      c.prepare("SELECT id, password_hash, active FROM users WHERE username = ?1 COLLATE NOCASE");
   stmt.bind(1, username);
   if (!stmt.step()) return std::nullopt;
   return LoginRecord{stmt.int64(0), stmt.text(1), stmt.int64(2) != 0};
@@ -182,19 +182,23 @@ void endSession(Connection& c, std::int64_t sessionId, std::int64_t now) {
 }
 
 void recordLoginFailure(Connection& c, const std::string& username, std::int64_t now) {
-  c.prepare("INSERT INTO login_failures (username, at) VALUES (?1, ?2)").bindAll(username, now).run();
+  c.prepare("INSERT INTO login_failures (username, at) VALUES (?1, ?2)")
+      .bindAll(username, now)
+      .run();
 }
 
 int countLoginFailures(Connection& c, const std::string& username, std::int64_t since) {
-  auto stmt =
-      c.prepare("SELECT COUNT(*) FROM login_failures WHERE username = ?1 COLLATE NOCASE AND at >= ?2");
+  auto stmt = c.prepare(
+      "SELECT COUNT(*) FROM login_failures WHERE username = ?1 COLLATE NOCASE AND at >= ?2");
   stmt.bindAll(username, since);
   stmt.step();
   return static_cast<int>(stmt.int64(0));
 }
 
 void clearLoginFailures(Connection& c, const std::string& username) {
-  c.prepare("DELETE FROM login_failures WHERE username = ?1 COLLATE NOCASE").bind(1, username).run();
+  c.prepare("DELETE FROM login_failures WHERE username = ?1 COLLATE NOCASE")
+      .bind(1, username)
+      .run();
 }
 
 }  // namespace sv::store

@@ -49,12 +49,13 @@ void appendAudit(Connection& conn, const AuditEntry& entry, TimePoint at) {
   conn.prepare(
           "INSERT INTO audit_log (id, at, actor_id, actor, action, object_type, object_id, "
           "version, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-      .bindAll(id, when, entry.actorId, entry.actor, entry.action, entry.objectType,
-               entry.objectId, entry.version, entry.detail, lastHash, hash)
+      .bindAll(id, when, entry.actorId, entry.actor, entry.action, entry.objectType, entry.objectId,
+               entry.version, entry.detail, lastHash, hash)
       .run();
   conn.prepare(
           "INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?1, ?2) "
-          "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash")
+          "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = "
+          "excluded.last_hash")
       .bindAll(id, hash)
       .run();
 }
@@ -100,8 +101,7 @@ std::vector<AuditFinding> verifyAudit(Connection& conn) {
       const std::string prev = stmt.text(9);
       if (r.id != expectedId)
         findings.push_back({r.id, "entries before " + std::to_string(r.id) + " are missing"});
-      if (prev != expectedPrev)
-        findings.push_back({r.id, "does not follow the entry before it"});
+      if (prev != expectedPrev) findings.push_back({r.id, "does not follow the entry before it"});
       if (crypto::sha256Hex(canonical(r.id, r.at, r.entry, prev)) != r.hash)
         findings.push_back({r.id, "was changed after it was written"});
       expectedPrev = r.hash;

@@ -19,8 +19,8 @@ struct AuditEntry {
   std::string action;                   // e.g. "user.create", "login.throttled"
   std::string objectType;
   std::string objectId;
-  std::string version{};                // the document version (commit id) where there is one
-  std::string detail{"{}"};             // JSON
+  std::string version{};     // the document version (commit id) where there is one
+  std::string detail{"{}"};  // JSON
 };
 
 struct AuditRecord {

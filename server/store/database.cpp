@@ -32,10 +32,10 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  check(sqlite3_db_handle(stmt_),
-        sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                            SQLITE_UTF8),
-        "bind");
+  check(
+      sqlite3_db_handle(stmt_),
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+      "bind");
   return *this;
 }
 
@@ -56,9 +56,13 @@ void Statement::run() {
   }
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 
 std::string Statement::text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -126,11 +130,17 @@ void Connection::exec(const std::string& sql) {
   }
 }
 
-std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::lastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int Connection::changes() const { return sqlite3_changes(db_); }
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
-Database::Transaction::Transaction(Connection& c) : conn_(c) { conn_.exec("BEGIN IMMEDIATE"); }
+Database::Transaction::Transaction(Connection& c) : conn_(c) {
+  conn_.exec("BEGIN IMMEDIATE");
+}
 
 Database::Transaction::~Transaction() {
   if (!done_) {

@@ -47,7 +47,9 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view value);
-  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view{value}); }
+  Statement& bind(int index, const std::string& value) {
+    return bind(index, std::string_view{value});
+  }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view{value}); }
   Statement& bind(int index, std::nullopt_t);
   template <class T>

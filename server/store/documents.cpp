@@ -53,8 +53,8 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
   const auto head = db_.read([&](Connection& c) { return headOf(c, write.repository); });
 
   // 1. Objects.
-  auto version = git::writeCommit(repo->get(), head, write.files, write.author, write.message,
-                                  write.at);
+  auto version =
+      git::writeCommit(repo->get(), head, write.files, write.author, write.message, write.at);
   if (!version) return version;
   if (stepHook_) stepHook_(WriteStep::ObjectsWritten);
 
@@ -156,7 +156,8 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
       return fail(Errc::Internal, "repository " + name + " lacks its recorded version " + head);
     const auto branch = git::branchTarget(repo->get());
     if (branch == head) continue;
-    if (auto forced = git::forceBranch(repo->get(), head, "repair: branch set to the recorded head");
+    if (auto forced =
+            git::forceBranch(repo->get(), head, "repair: branch set to the recorded head");
         !forced)
       return std::unexpected(forced.error());
     repaired.push_back(name + ": " + branch.value_or("(none)") + " -> " + head);

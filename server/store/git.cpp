@@ -22,7 +22,8 @@ std::string toHex(const git_oid& oid) {
 Result<Signature> makeSignature(const Author& author, TimePoint at) {
   git_signature* raw = nullptr;
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch());
-  if (int rc = git_signature_new(&raw, author.name.c_str(), author.email.c_str(), seconds.count(), 0);
+  if (int rc =
+          git_signature_new(&raw, author.name.c_str(), author.email.c_str(), seconds.count(), 0);
       rc < 0)
     return std::unexpected(gitError(rc, "signature"));
   return Signature{raw};
@@ -123,8 +124,8 @@ Result<std::string> writeCommit(git_repository* repo, const std::optional<std::s
     updates.push_back(update);
   }
   git_oid treeOid;
-  if (int rc = git_tree_create_updated(&treeOid, repo, baseline.get(), updates.size(),
-                                       updates.data());
+  if (int rc =
+          git_tree_create_updated(&treeOid, repo, baseline.get(), updates.size(), updates.data());
       rc < 0)
     return std::unexpected(gitError(rc, "write tree"));
   git_tree* rawTree = nullptr;
@@ -152,8 +153,8 @@ Status moveBranch(git_repository* repo, const std::string& target,
   if (expected) {
     auto from = parseOid(*expected);
     if (!from) return std::unexpected(from.error());
-    rc = git_reference_create_matching(&raw, repo, kMainBranch, &*to, 1, &*from,
-                                       logMessage.c_str());
+    rc =
+        git_reference_create_matching(&raw, repo, kMainBranch, &*to, 1, &*from, logMessage.c_str());
   } else {
     rc = git_reference_create(&raw, repo, kMainBranch, &*to, 0, logMessage.c_str());
   }
@@ -226,8 +227,8 @@ Status createTag(git_repository* repo, const std::string& name, const std::strin
   auto signature = makeSignature(tagger, at);
   if (!signature) return std::unexpected(signature.error());
   git_oid tagOid;
-  if (int rc = git_tag_create(&tagOid, repo, name.c_str(), target, signature->get(),
-                              message.c_str(), 0);
+  if (int rc =
+          git_tag_create(&tagOid, repo, name.c_str(), target, signature->get(), message.c_str(), 0);
       rc < 0)
     return std::unexpected(gitError(rc, "create tag " + name));
   return {};
@@ -248,7 +249,8 @@ void removeStaleLocks(const std::filesystem::path& gitDir) {
     const auto name = it->path().filename().string();
     const bool lock = it->path().extension() == ".lock";
     const bool halfWrittenObject = name.starts_with("tmp_object_git2_");
-    if (it->is_regular_file() && (lock || halfWrittenObject)) std::filesystem::remove(it->path(), ec);
+    if (it->is_regular_file() && (lock || halfWrittenObject))
+      std::filesystem::remove(it->path(), ec);
   }
 }
 

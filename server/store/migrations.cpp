@@ -21,7 +21,8 @@ int numberOf(const std::string& name) {
 
 int latestSchemaVersion() {
   int latest = 0;
-  for (const auto& [name, sql] : migration_files::files()) latest = std::max(latest, numberOf(name));
+  for (const auto& [name, sql] : migration_files::files())
+    latest = std::max(latest, numberOf(name));
   return latest;
 }
 

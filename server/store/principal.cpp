@@ -82,9 +82,9 @@ SqlFilter TenantScope::users(std::string_view alias) const {
 
 SqlFilter TenantScope::contracts(std::string_view alias) const {
   if (everything_) return {"1", {}};
-  return {column(alias, kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id") +
-              " = ?",
-          {organizationId_}};
+  return {
+      column(alias, kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id") + " = ?",
+      {organizationId_}};
 }
 
 }  // namespace sv::store

@@ -16,7 +16,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   store->dataDir_ = options.dataDir;
   std::error_code ec;
   std::filesystem::create_directories(options.dataDir / "repositories", ec);
-  if (ec) return fail(Errc::Internal, "cannot create " + options.dataDir.string() + ": " + ec.message());
+  if (ec)
+    return fail(Errc::Internal, "cannot create " + options.dataDir.string() + ": " + ec.message());
 
   const auto lockPath = options.dataDir / "samverkan.lock";
   store->lockFd_ = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -26,8 +27,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     return fail(Errc::Conflict, "another samverkan process is using " + options.dataDir.string());
 
   try {
-    store->db_ = std::make_unique<Database>(options.dataDir / "samverkan.db",
-                                            options.readConnections);
+    store->db_ =
+        std::make_unique<Database>(options.dataDir / "samverkan.db", options.readConnections);
     store->db_->write([&](Connection&) { return 0; });  // creates the WAL before readers use it
     {
       Connection migrator(options.dataDir / "samverkan.db", false);

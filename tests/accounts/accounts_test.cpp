@@ -22,14 +22,17 @@ struct Fixture {
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
   ManualTime time{TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 3 / 12))};
   Accounts accounts{*store, time, fastSettings()};
-  std::int64_t authority = accounts.createOrganization(Actor::system(), {"Förvaltningen", "authority"})->id;
-  std::int64_t providerA = accounts.createOrganization(Actor::system(), {"Utförare A AB", "provider"})->id;
-  std::int64_t providerB = accounts.createOrganization(Actor::system(), {"Utförare B AB", "provider"})->id;
+  std::int64_t authority =
+      accounts.createOrganization(Actor::system(), {"Förvaltningen", "authority"})->id;
+  std::int64_t providerA =
+      accounts.createOrganization(Actor::system(), {"Utförare A AB", "provider"})->id;
+  std::int64_t providerB =
+      accounts.createOrganization(Actor::system(), {"Utförare B AB", "provider"})->id;
 
   User make(const std::string& username, std::int64_t org, std::vector<std::string> roles) {
-    auto u = accounts.createUser(Actor::system(),
-                                 {username, "Namn " + username, username + "@example.se",
-                                  "secret-password", org, std::move(roles)});
+    auto u = accounts.createUser(
+        Actor::system(), {username, "Namn " + username, username + "@example.se", "secret-password",
+                          org, std::move(roles)});
     REQUIRE(u);
     return *u;
   }
@@ -78,7 +81,8 @@ TEST_CASE("only an administrator creates users and organizations", "[accounts]")
   auto org = f.accounts.createOrganization({&anna}, {"Ny AB", "provider"});
   REQUIRE_FALSE(org);
   CHECK(org.error().code == Errc::Forbidden);
-  auto user = f.accounts.createUser({&anna}, {"x1", "X", "x@x.se", "secret-password", f.authority, {"reader"}});
+  auto user = f.accounts.createUser(
+      {&anna}, {"x1", "X", "x@x.se", "secret-password", f.authority, {"reader"}});
   REQUIRE_FALSE(user);
   CHECK(user.error().code == Errc::Forbidden);
 }
@@ -86,10 +90,12 @@ TEST_CASE("only an administrator creates users and organizations", "[accounts]")
 TEST_CASE("a taken username answers conflict, whatever its case", "[accounts]") {
   Fixture f;
   f.make("anna", f.authority, {"reader"});
-  auto again = f.accounts.createUser(Actor::system(), {"ANNA", "Anna", "a@x.se", "secret-password", f.authority, {"reader"}});
+  auto again = f.accounts.createUser(
+      Actor::system(), {"ANNA", "Anna", "a@x.se", "secret-password", f.authority, {"reader"}});
   REQUIRE_FALSE(again);
   CHECK(again.error().code == Errc::Invalid);  // upper case is not a valid username at all
-  auto same = f.accounts.createUser(Actor::system(), {"anna", "Anna", "a@x.se", "secret-password", f.authority, {"reader"}});
+  auto same = f.accounts.createUser(
+      Actor::system(), {"anna", "Anna", "a@x.se", "secret-password", f.authority, {"reader"}});
   REQUIRE_FALSE(same);
   CHECK(same.error().code == Errc::Conflict);
 }
@@ -159,7 +165,8 @@ TEST_CASE("logout ends the session", "[accounts][session]") {
   CHECK_FALSE(f.accounts.authenticate(login->token));
 }
 
-TEST_CASE("repeated failed logins throttle the account with an audit entry", "[accounts][throttle]") {
+TEST_CASE("repeated failed logins throttle the account with an audit entry",
+          "[accounts][throttle]") {
   Fixture f;
   f.make("anna", f.authority, {"reader"});
   for (int i = 0; i < 5; ++i) {

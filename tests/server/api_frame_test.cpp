@@ -49,7 +49,8 @@ TEST_CASE("the bootstrap admin logs in; a wrong password answers 401", "[server]
   const auto me = r.server.get("/api/v1/me", r.admin);
   REQUIRE(me.status == 200);
   CHECK(json(me.body)->getValue<std::string>("username") == "admin");
-  requireProblem(r.server.post("/api/v1/session", R"({"username":"admin","password":"wrong"})"), 401);
+  requireProblem(r.server.post("/api/v1/session", R"({"username":"admin","password":"wrong"})"),
+                 401);
   requireProblem(r.server.get("/api/v1/me"), 401);
   requireProblem(r.server.get("/api/v1/me", "not-a-token"), 401);
 }
@@ -58,25 +59,28 @@ TEST_CASE("bad input answers 400, 415 or 422 and names the field", "[server][htt
   Running r;
   requireProblem(r.server.post("/api/v1/organizations", "{\"name\": ", r.admin), 400);
   requireProblem(r.server.post("/api/v1/organizations", "[1,2]", r.admin), 400);
-  auto wrongType = r.server.post("/api/v1/organizations", R"({"name": 12, "kind": "provider"})", r.admin);
+  auto wrongType =
+      r.server.post("/api/v1/organizations", R"({"name": 12, "kind": "provider"})", r.admin);
   requireProblem(wrongType, 400);
   CHECK(json(wrongType.body)->getValue<std::string>("field") == "name");
   auto missing = r.server.post("/api/v1/organizations", R"({"name": "Nytt AB"})", r.admin);
   requireProblem(missing, 422);
   CHECK(json(missing.body)->getValue<std::string>("field") == "kind");
-  auto invalid = r.server.post("/api/v1/organizations", R"({"name": "Nytt AB", "kind": "bank"})", r.admin);
+  auto invalid =
+      r.server.post("/api/v1/organizations", R"({"name": "Nytt AB", "kind": "bank"})", r.admin);
   requireProblem(invalid, 422);
   CHECK(json(invalid.body)->getValue<std::string>("field") == "kind");
-  requireProblem(r.server.request("POST", "/api/v1/organizations", "name=x",
-                                  {{"Authorization", bearer(r.admin)}},
-                                  "application/x-www-form-urlencoded"),
-                 415);
+  requireProblem(
+      r.server.request("POST", "/api/v1/organizations", "name=x",
+                       {{"Authorization", bearer(r.admin)}}, "application/x-www-form-urlencoded"),
+      415);
   // Nothing of it was stored.
   const auto audit = r.server.get("/api/v1/audit?object_type=organization", r.admin);
   Poco::JSON::Parser parser;
   const auto entries = parser.parse(audit.body).extract<Poco::JSON::Array::Ptr>();
   for (std::size_t i = 0; i < entries->size(); ++i)
-    CHECK(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("detail") != "Nytt AB");
+    CHECK(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("detail") !=
+          "Nytt AB");
 }
 
 TEST_CASE("a 30 MB body answers 413 before it is read", "[server][http]") {
@@ -112,11 +116,13 @@ TEST_CASE("a 30 MB body answers 413 before it is read", "[server][http]") {
   CHECK(chunkedResponse.getStatus() == 413);
 }
 
-TEST_CASE("an unknown path answers 404 and a wrong method 405, both problem+json", "[server][http]") {
+TEST_CASE("an unknown path answers 404 and a wrong method 405, both problem+json",
+          "[server][http]") {
   Running r;
   requireProblem(r.server.get("/no/such/path"), 404);
   requireProblem(r.server.get("/api/v1/nothing", r.admin), 404);
-  auto wrongMethod = r.server.request("PUT", "/api/v1/me", "{}", {{"Authorization", bearer(r.admin)}});
+  auto wrongMethod =
+      r.server.request("PUT", "/api/v1/me", "{}", {{"Authorization", bearer(r.admin)}});
   requireProblem(wrongMethod, 405);
   CHECK(wrongMethod.header("allow") == "GET");
   requireProblem(r.server.get("/api/v1/users/abc", r.admin), 404);
@@ -124,8 +130,10 @@ TEST_CASE("an unknown path answers 404 and a wrong method 405, both problem+json
 
 TEST_CASE("every answer carries the security headers", "[server][http]") {
   Running r;
-  for (const auto& answer : {r.server.get("/healthz"), r.server.get("/nope"), r.server.get("/api/v1/me", r.admin)}) {
-    CHECK(answer.header("content-security-policy").find("frame-ancestors 'none'") != std::string::npos);
+  for (const auto& answer :
+       {r.server.get("/healthz"), r.server.get("/nope"), r.server.get("/api/v1/me", r.admin)}) {
+    CHECK(answer.header("content-security-policy").find("frame-ancestors 'none'") !=
+          std::string::npos);
     CHECK(answer.header("x-content-type-options") == "nosniff");
     CHECK_FALSE(answer.header("referrer-policy").empty());
   }
@@ -133,7 +141,8 @@ TEST_CASE("every answer carries the security headers", "[server][http]") {
 
 TEST_CASE("login sets a strict HttpOnly cookie; logout ends the token", "[server][http]") {
   Running r;
-  const auto login = r.server.post("/api/v1/session", R"({"username":"anna.avtal","password":"samverkan-demo"})");
+  const auto login =
+      r.server.post("/api/v1/session", R"({"username":"anna.avtal","password":"samverkan-demo"})");
   REQUIRE(login.status == 201);
   const auto cookie = login.header("set-cookie");
   CHECK(cookie.find("sv_session=") == 0);
@@ -141,23 +150,30 @@ TEST_CASE("login sets a strict HttpOnly cookie; logout ends the token", "[server
   CHECK(cookie.find("SameSite=Strict") != std::string::npos);
   const auto token = json(login.body)->getValue<std::string>("token");
   REQUIRE(r.server.get("/api/v1/me", token).status == 200);
-  REQUIRE(r.server.request("DELETE", "/api/v1/session", {}, {{"Authorization", bearer(token)}}).status == 204);
+  REQUIRE(r.server.request("DELETE", "/api/v1/session", {}, {{"Authorization", bearer(token)}})
+              .status == 204);
   requireProblem(r.server.get("/api/v1/me", token), 401);
 }
 
 TEST_CASE("a cookie session needs the CSRF token for changes", "[server][http][csrf]") {
   Running r;
-  const auto login = r.server.post("/api/v1/session", R"({"username":"admin","password":")" + kAdminPassword + "\"}");
+  const auto login = r.server.post("/api/v1/session",
+                                   R"({"username":"admin","password":")" + kAdminPassword + "\"}");
   const auto body = json(login.body);
   const std::string cookie = "sv_session=" + body->getValue<std::string>("token");
   const std::string csrf = body->getValue<std::string>("csrf_token");
   const std::string org = R"({"name":"Cookie AB","kind":"provider"})";
   CHECK(r.server.request("GET", "/api/v1/me", {}, {{"Cookie", cookie}}).status == 200);
   requireProblem(r.server.request("POST", "/api/v1/organizations", org, {{"Cookie", cookie}}), 403);
-  requireProblem(r.server.request("POST", "/api/v1/organizations", org,
-                                  {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Origin", "http://evil.example"}}),
-                 403);
-  CHECK(r.server.request("POST", "/api/v1/organizations", org, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).status == 201);
+  requireProblem(
+      r.server.request(
+          "POST", "/api/v1/organizations", org,
+          {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Origin", "http://evil.example"}}),
+      403);
+  CHECK(r.server
+            .request("POST", "/api/v1/organizations", org,
+                     {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+            .status == 201);
 }
 
 TEST_CASE("another tenant's objects answer 404", "[server][http][tenancy]") {
@@ -166,7 +182,8 @@ TEST_CASE("another tenant's objects answer 404", "[server][http][tenancy]") {
   const auto me = json(r.server.get("/api/v1/me", ulla).body);
   const auto ownOrg = me->getObject("organization")->getValue<std::int64_t>("id");
   Poco::JSON::Parser parser;
-  const auto orgs = parser.parse(r.server.get("/api/v1/organizations", r.admin).body).extract<Poco::JSON::Array::Ptr>();
+  const auto orgs = parser.parse(r.server.get("/api/v1/organizations", r.admin).body)
+                        .extract<Poco::JSON::Array::Ptr>();
   int foreign = 0;
   for (std::size_t i = 0; i < orgs->size(); ++i) {
     const auto id = orgs->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id");
@@ -179,19 +196,24 @@ TEST_CASE("another tenant's objects answer 404", "[server][http][tenancy]") {
     }
   }
   CHECK(foreign >= 2);
-  const auto users = parser.parse(r.server.get("/api/v1/users", r.admin).body).extract<Poco::JSON::Array::Ptr>();
+  const auto users =
+      parser.parse(r.server.get("/api/v1/users", r.admin).body).extract<Poco::JSON::Array::Ptr>();
   for (std::size_t i = 0; i < users->size(); ++i) {
     const auto u = users->getObject(static_cast<unsigned>(i));
     if (u->getValue<std::string>("username") == "nils.norr")
-      requireProblem(r.server.get("/api/v1/users/" + std::to_string(u->getValue<std::int64_t>("id")), ulla), 404);
+      requireProblem(
+          r.server.get("/api/v1/users/" + std::to_string(u->getValue<std::int64_t>("id")), ulla),
+          404);
   }
 }
 
-TEST_CASE("roles are checked: only an admin creates users, only admin and readers see the audit log",
-          "[server][http][roles]") {
+TEST_CASE(
+    "roles are checked: only an admin creates users, only admin and readers see the audit log",
+    "[server][http][roles]") {
   Running r;
   const auto anna = r.server.login("anna.avtal", "samverkan-demo");
-  requireProblem(r.server.post("/api/v1/organizations", R"({"name":"X AB","kind":"provider"})", anna), 403);
+  requireProblem(
+      r.server.post("/api/v1/organizations", R"({"name":"X AB","kind":"provider"})", anna), 403);
   requireProblem(r.server.get("/api/v1/audit", anna), 403);
   const auto lars = r.server.login("lars.lasare", "samverkan-demo");
   CHECK(r.server.get("/api/v1/audit", lars).status == 200);
@@ -202,15 +224,19 @@ TEST_CASE("roles are checked: only an admin creates users, only admin and reader
 TEST_CASE("five wrong passwords answer 429 and leave an audit entry", "[server][http][throttle]") {
   Running r;
   for (int i = 0; i < 5; ++i)
-    requireProblem(r.server.post("/api/v1/session", R"({"username":"ulla.utforare","password":"nope"})"), 401);
-  const auto throttled = r.server.post("/api/v1/session", R"({"username":"ulla.utforare","password":"samverkan-demo"})");
+    requireProblem(
+        r.server.post("/api/v1/session", R"({"username":"ulla.utforare","password":"nope"})"), 401);
+  const auto throttled = r.server.post(
+      "/api/v1/session", R"({"username":"ulla.utforare","password":"samverkan-demo"})");
   requireProblem(throttled, 429);
   CHECK_FALSE(throttled.header("retry-after").empty());
-  const auto audit = r.server.get("/api/v1/audit?object_type=account&object_id=ulla.utforare", r.admin);
+  const auto audit =
+      r.server.get("/api/v1/audit?object_type=account&object_id=ulla.utforare", r.admin);
   CHECK(audit.body.find("login.throttled") != std::string::npos);
 }
 
-TEST_CASE("many idle keep-alive connections do not starve a new request", "[server][http][connections]") {
+TEST_CASE("many idle keep-alive connections do not starve a new request",
+          "[server][http][connections]") {
   Running r;
   std::vector<std::unique_ptr<Poco::Net::StreamSocket>> idle;
   for (int i = 0; i < 300; ++i) {

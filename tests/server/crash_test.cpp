@@ -28,7 +28,8 @@ TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]
     for (int w = 0; w < 4; ++w)
       writers.emplace_back([&, w] {
         for (int i = 0; !stop; ++i) {
-          const std::string name = "Utförare " + std::to_string(w) + "-" + std::to_string(i) + " AB";
+          const std::string name =
+              "Utförare " + std::to_string(w) + "-" + std::to_string(i) + " AB";
           try {
             const auto r = server.post("/api/v1/organizations",
                                        R"({"name":")" + name + R"(","kind":"provider"})", admin);
@@ -64,7 +65,8 @@ TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]
   restarted.stop();
 
   int code = -1;
-  const auto integrity = runTool("sqlite3 '" + (data / "samverkan.db").string() + "' 'PRAGMA integrity_check'", &code);
+  const auto integrity =
+      runTool("sqlite3 '" + (data / "samverkan.db").string() + "' 'PRAGMA integrity_check'", &code);
   CHECK(integrity == "ok\n");
   for (const auto& repo : std::filesystem::directory_iterator(data / "repositories")) {
     runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);

@@ -14,7 +14,8 @@ namespace {
 void appendSome(Store& store, int n) {
   for (int i = 0; i < n; ++i)
     store.db().write([&](Connection& c) {
-      appendAudit(c, AuditEntry{1, "admin", "user.create", "user", std::to_string(i)}, Clock::now());
+      appendAudit(c, AuditEntry{1, "admin", "user.create", "user", std::to_string(i)},
+                  Clock::now());
       return 0;
     });
 }
@@ -24,7 +25,8 @@ void tamper(const std::filesystem::path& db, const std::string& sql) {
   sqlite3* raw = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
   char* error = nullptr;
-  const std::string all = "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql;
+  const std::string all =
+      "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql;
   const int rc = sqlite3_exec(raw, all.c_str(), nullptr, nullptr, &error);
   sqlite3_free(error);
   sqlite3_close(raw);

@@ -51,7 +51,8 @@ TEST_CASE("a write that returns an error is rolled back", "[store]") {
   REQUIRE(store);
   auto& db = (*store)->db();
   Status result = db.write([](Connection& c) -> Status {
-    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')").run();
+    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')")
+        .run();
     return fail(Errc::Invalid, "refused");
   });
   CHECK_FALSE(result);

@@ -26,7 +26,8 @@ DocumentCommit save(const std::string& text, const std::string& author,
   return w;
 }
 
-std::string gitCli(const std::filesystem::path& repo, const std::string& args, int* code = nullptr) {
+std::string gitCli(const std::filesystem::path& repo, const std::string& args,
+                   int* code = nullptr) {
   return test::runTool("git --git-dir='" + repo.string() + "' " + args, code);
 }
 
@@ -57,7 +58,8 @@ TEST_CASE("three saves give three versions with their authors in git log", "[sto
   auto& docs = (*store)->documents();
   auto v1 = docs.commit(save("# Dagordning\n\n1. Mötets öppnande\n", "anna"));
   REQUIRE(v1);
-  auto v2 = docs.commit(save("# Dagordning\n\n1. Mötets öppnande\n2. Val av justerare\n", "ulla", *v1));
+  auto v2 =
+      docs.commit(save("# Dagordning\n\n1. Mötets öppnande\n2. Val av justerare\n", "ulla", *v1));
   REQUIRE(v2);
   auto v3 = docs.commit(save("# Dagordning\n\nÄndrad\n", "anna", *v2));
   REQUIRE(v3);

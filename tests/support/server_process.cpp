@@ -8,12 +8,12 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
-#include <unistd.h>
-#include <sys/wait.h>
 
 namespace sv::test {
 namespace {
@@ -35,7 +35,9 @@ unsigned short freePort() {
 
 }  // namespace
 
-std::string bearer(const std::string& token) { return "Bearer " + token; }
+std::string bearer(const std::string& token) {
+  return "Bearer " + token;
+}
 
 ServerProcess::ServerProcess(std::filesystem::path dataDir,
                              std::map<std::string, std::string> extraConfig, bool demo)
@@ -147,7 +149,9 @@ std::string ServerProcess::login(const std::string& username, const std::string&
   std::ostringstream text;
   body.stringify(text);
   const auto r = post("/api/v1/session", text.str());
-  if (r.status != 201) throw std::runtime_error("login as " + username + ": " + std::to_string(r.status) + " " + r.body);
+  if (r.status != 201)
+    throw std::runtime_error("login as " + username + ": " + std::to_string(r.status) + " " +
+                             r.body);
   Poco::JSON::Parser parser;
   return parser.parse(r.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
 }

@@ -28,8 +28,8 @@ struct HttpResult {
 class ServerProcess {
  public:
   // `dataDir` may be shared between starts (restart tests); extra properties go to a config file.
-  explicit ServerProcess(std::filesystem::path dataDir, std::map<std::string, std::string> extraConfig = {},
-                         bool demo = false);
+  explicit ServerProcess(std::filesystem::path dataDir,
+                         std::map<std::string, std::string> extraConfig = {}, bool demo = false);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
 
@@ -37,11 +37,13 @@ class ServerProcess {
   void kill(int signal);  // and wait for the process
   int stop();             // SIGTERM; the exit status
 
-  HttpResult request(const std::string& method, const std::string& path, const std::string& body = {},
+  HttpResult request(const std::string& method, const std::string& path,
+                     const std::string& body = {},
                      const std::map<std::string, std::string>& headers = {},
                      const std::string& contentType = "application/json") const;
   HttpResult get(const std::string& path, const std::string& token = {}) const;
-  HttpResult post(const std::string& path, const std::string& json, const std::string& token = {}) const;
+  HttpResult post(const std::string& path, const std::string& json,
+                  const std::string& token = {}) const;
   std::string login(const std::string& username, const std::string& password) const;
 
  private:

@@ -1,7 +1,7 @@
 #include "support/temp_dir.hpp"
 
-#include <cstdio>
 #include <sys/wait.h>
+#include <cstdio>
 
 namespace sv::test {
 

@@ -10,7 +10,8 @@ namespace sv::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "samverkan-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "samverkan-test-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {

@@ -1,0 +1,129 @@
+#include "server/api/api.hpp"
+#include "server/api/views.hpp"
+#include "server/http/json_body.hpp"
+
+namespace sv::api {
+namespace {
+
+http::Reply agendaReply(const services::AgendaView& view, int status = 200) {
+  auto reply = http::Reply::json(agendaJson(view), status);
+  if (view.version) reply.header("ETag", "\"" + *view.version + "\"");
+  return reply;
+}
+
+}  // namespace
+
+void registerAgenda(http::Router& router, Services& s) {
+  router.add({"GET",
+              "/api/v1/meetings/{id}/agenda",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto view = s.agendas.get(req.principal(), *id);
+                if (!view) return std::unexpected(view.error());
+                return agendaReply(*view);
+              },
+              {.operationId = "getAgenda",
+               .summary = "The meeting's agenda (dagordning), generated from its fixed agenda",
+               .tag = "agenda",
+               .responseSchema = "Agenda"}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/agenda/versions",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto versions = s.agendas.history(req.principal(), *id);
+                if (!versions) return std::unexpected(versions.error());
+                Poco::JSON::Array out;
+                for (const auto& v : *versions) out.add(versionJson(v));
+                return http::Reply::json(out);
+              },
+              {.operationId = "listAgendaVersions",
+               .summary = "Who changed the agenda, when",
+               .tag = "agenda",
+               .responseSchema = "array:DocumentVersion"}});
+
+  router.add({"POST",
+              "/api/v1/meetings/{id}/agenda/items",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto body = http::JsonBody::parse(req.body);
+                if (!body) return std::unexpected(body.error());
+                auto title = body->requiredString("title");
+                if (!title) return std::unexpected(title.error());
+                auto description = body->optionalString("description");
+                if (!description) return std::unexpected(description.error());
+                auto view =
+                    s.agendas.addItem(req.principal(), *id, *title, description->value_or(""));
+                if (!view) return std::unexpected(view.error());
+                return agendaReply(*view, 201);
+              },
+              {.operationId = "addAgendaItem",
+               .summary = "Add an item under Övriga frågor (either party, until published)",
+               .tag = "agenda",
+               .requestSchema = "NewAgendaItem",
+               .responseSchema = "Agenda",
+               .successStatus = 201,
+               .errorStatuses = {403, 409}}});
+
+  router.add({"DELETE",
+              "/api/v1/meetings/{id}/agenda/items/{key}",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto view = s.agendas.removeItem(req.principal(), *id, req.pathParams.at("key"));
+                if (!view) return std::unexpected(view.error());
+                return agendaReply(*view);
+              },
+              {.operationId = "removeAgendaItem",
+               .summary = "Remove an added item; a fixed item answers 422 naming it",
+               .tag = "agenda",
+               .responseSchema = "Agenda",
+               .errorStatuses = {403, 409, 422}}});
+
+  router.add({"PATCH",
+              "/api/v1/meetings/{id}/agenda/items/{key}",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto body = http::JsonBody::parse(req.body);
+                if (!body) return std::unexpected(body.error());
+                auto position = body->requiredInt("position");
+                if (!position) return std::unexpected(position.error());
+                auto view = s.agendas.moveItem(req.principal(), *id, req.pathParams.at("key"),
+                                               static_cast<int>(*position));
+                if (!view) return std::unexpected(view.error());
+                return agendaReply(*view);
+              },
+              {.operationId = "moveAgendaItem",
+               .summary = "Move an added item among the added ones; a fixed item answers 422",
+               .tag = "agenda",
+               .requestSchema = "AgendaItemMove",
+               .responseSchema = "Agenda",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"POST",
+              "/api/v1/meetings/{id}/agenda/publish",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto view = s.agendas.publish(req.principal(), *id);
+                if (!view) return std::unexpected(view.error());
+                return agendaReply(*view);
+              },
+              {.operationId = "publishAgenda",
+               .summary = "Publish the agenda to the participants; records the published version",
+               .tag = "agenda",
+               .responseSchema = "Agenda",
+               .errorStatuses = {403, 409}}});
+}
+
+}  // namespace sv::api

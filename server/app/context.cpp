@@ -1,0 +1,25 @@
+#include "server/app/context.hpp"
+
+namespace sv::app {
+
+Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections) {
+  auto ctx = std::make_unique<Context>();
+  // The configuration is checked before the data folder is touched.
+  auto catalog = services::loadCatalog(settings.configDir, settings.planRule);
+  if (!catalog) return std::unexpected(catalog.error());
+  ctx->catalog = std::move(*catalog);
+  auto st = store::Store::open({settings.dataDir, readConnections});
+  if (!st) return std::unexpected(st.error());
+  ctx->store = std::move(*st);
+  ctx->accounts = std::make_unique<accounts::Accounts>(*ctx->store, ctx->time, settings.accounts);
+  ctx->contracts =
+      std::make_unique<services::ContractService>(*ctx->store, ctx->catalog, ctx->time);
+  ctx->meetings = std::make_unique<services::MeetingService>(*ctx->store, ctx->catalog, ctx->time);
+  ctx->agendas = std::make_unique<services::AgendaService>(*ctx->store, ctx->time);
+  ctx->services.reset(new api::Services{*ctx->store, *ctx->accounts, ctx->time, ctx->catalog,
+                                        *ctx->contracts, *ctx->meetings, *ctx->agendas,
+                                        settings.http, settings.publicUrl});
+  return ctx;
+}
+
+}  // namespace sv::app

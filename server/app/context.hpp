@@ -1,0 +1,25 @@
+// Everything a running samverkan holds, opened from the settings in one place for both the server
+// and the command-line commands: the store, the catalog from config/, the services over them.
+#pragma once
+
+#include <memory>
+
+#include "server/api/services.hpp"
+#include "server/app/settings.hpp"
+
+namespace sv::app {
+
+struct Context {
+  std::unique_ptr<store::Store> store;
+  SystemTime time;
+  services::Catalog catalog;
+  std::unique_ptr<accounts::Accounts> accounts;
+  std::unique_ptr<services::ContractService> contracts;
+  std::unique_ptr<services::MeetingService> meetings;
+  std::unique_ptr<services::AgendaService> agendas;
+  std::unique_ptr<api::Services> services;
+};
+
+Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections);
+
+}  // namespace sv::app

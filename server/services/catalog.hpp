@@ -1,0 +1,35 @@
+// What config/ holds for the domain, read and validated once at start-up: the service areas, the
+// adopted agenda templates and the rule that proposes meeting dates. A broken file stops the start
+// with a message that names it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "agenda/agenda_template.hpp"
+#include "agenda/meeting_plan.hpp"
+#include "agenda/service_areas.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::services {
+
+struct TemplateSource {
+  agenda::AgendaTemplate parsed;
+  std::string text;  // kept with every meeting made from it
+};
+
+struct Catalog {
+  std::vector<agenda::ServiceArea> serviceAreas;
+  std::map<std::string, TemplateSource> templates;  // by id (file name without .agenda)
+  agenda::PlanRule planRule;
+
+  bool hasServiceArea(const std::string& key) const;
+};
+
+inline constexpr const char* kDefaultTemplate = "standard";
+
+Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::PlanRule rule);
+
+}  // namespace sv::services

@@ -1,0 +1,136 @@
+#include "server/services/contracts.hpp"
+
+#include "server/services/access.hpp"
+#include "server/store/accounts.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+namespace {
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+void apply(store::ContractRow& row, const ContractInput& in) {
+  if (in.title) row.title = trimmed(*in.title);
+  if (in.serviceArea) row.serviceArea = *in.serviceArea;
+  if (in.reference) row.reference = trimmed(*in.reference);
+  if (in.startsOn) row.startsOn = *in.startsOn;
+  if (in.endsOn) row.endsOn = in.endsOn->empty() ? std::nullopt : in.endsOn;
+  if (in.meetingsPerYear) row.meetingsPerYear = static_cast<int>(*in.meetingsPerYear);
+  if (in.agendaTemplate) row.agendaTemplate = *in.agendaTemplate;
+}
+
+std::string contractDetail(const store::ContractRow& r) {
+  return auditDetail({{"title", r.title},
+                      {"reference", r.reference},
+                      {"provider_id", std::to_string(r.providerId)},
+                      {"service_area", r.serviceArea},
+                      {"starts_on", r.startsOn},
+                      {"ends_on", r.endsOn.value_or("")},
+                      {"meetings_per_year", std::to_string(r.meetingsPerYear)},
+                      {"agenda_template", r.agendaTemplate}});
+}
+
+}  // namespace
+
+Status ContractService::validate(store::Connection& c, const store::ContractRow& r) {
+  if (r.title.empty() || r.title.size() > 200)
+    return fail(Errc::Invalid, "a title is 1-200 characters", "title");
+  if (r.reference.empty() || r.reference.size() > 100)
+    return fail(Errc::Invalid, "the contract's reference number is 1-100 characters", "reference");
+  if (!catalog_.hasServiceArea(r.serviceArea))
+    return fail(Errc::Invalid, "unknown service area '" + r.serviceArea + "'", "service_area");
+  auto start = parseDate(r.startsOn);
+  if (!start) return fail(Errc::Invalid, start.error().detail, "starts_on");
+  if (r.endsOn) {
+    auto end = parseDate(*r.endsOn);
+    if (!end) return fail(Errc::Invalid, end.error().detail, "ends_on");
+    if (std::chrono::sys_days{*end} < std::chrono::sys_days{*start})
+      return fail(Errc::Invalid, "the contract ends before it starts", "ends_on");
+  }
+  if (r.meetingsPerYear < 1 || r.meetingsPerYear > 12)
+    return fail(Errc::Invalid, "1-12 meetings a year", "meetings_per_year");
+  if (!catalog_.templates.contains(r.agendaTemplate))
+    return fail(Errc::Invalid, "no agenda template '" + r.agendaTemplate + "'", "agenda_template");
+  const auto system = store::TenantScope::system();
+  const auto authority = store::findOrganization(c, system, r.authorityId);
+  if (!authority || authority->kind != store::OrganizationKind::Authority)
+    return fail(Errc::Invalid, "no such authority", "authority_id");
+  const auto provider = store::findOrganization(c, system, r.providerId);
+  if (!provider || provider->kind != store::OrganizationKind::Provider)
+    return fail(Errc::Invalid, "no such provider", "provider_id");
+  if (store::contractReferenceTaken(c, r.authorityId, r.reference, r.id))
+    return fail(Errc::Conflict, "the authority already has a contract with that reference",
+                "reference");
+  return {};
+}
+
+Result<store::ContractRow> ContractService::create(const store::Principal& actor,
+                                                   const ContractInput& input) {
+  store::ContractRow row;
+  row.authorityId = input.authorityId.value_or(actor.organizationId);
+  if (!input.providerId) return fail(Errc::Invalid, "'provider_id' is required", "provider_id");
+  row.providerId = *input.providerId;
+  row.agendaTemplate = kDefaultTemplate;
+  apply(row, input);
+  for (auto [present, field] : {std::pair{input.title.has_value(), "title"},
+                                {input.serviceArea.has_value(), "service_area"},
+                                {input.reference.has_value(), "reference"},
+                                {input.startsOn.has_value(), "starts_on"}})
+    if (!present) return fail(Errc::Invalid, std::string("'") + field + "' is required", field);
+  // Only the authority's own contract managers (or an administrator) make its contracts.
+  if (!actor.isAdmin() &&
+      !(actor.has(store::Role::ContractManager) && actor.organizationId == row.authorityId))
+    return fail(Errc::Forbidden, "only the authority's contract manager creates its contracts");
+  const auto now = formatIsoUtc(time_.now());
+  row.createdAt = row.updatedAt = now;
+  return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
+    if (auto ok = validate(c, row); !ok) return std::unexpected(ok.error());
+    row.id = store::insertContract(c, row);
+    store::appendAudit(
+        c,
+        auditBy(&actor, "contract.create", "contract", std::to_string(row.id), contractDetail(row)),
+        time_.now());
+    return *store::findContract(c, store::TenantScope::system(), row.id);
+  });
+}
+
+Result<store::ContractRow> ContractService::update(const store::Principal& actor, std::int64_t id,
+                                                   const ContractInput& input) {
+  if (input.authorityId || input.providerId)
+    return fail(Errc::Invalid, "the parties of a contract do not change; make a new contract",
+                input.providerId ? "provider_id" : "authority_id");
+  return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
+    auto row = store::findContract(c, store::TenantScope::of(actor), id);
+    if (!row) return fail(Errc::NotFound, "no such contract");
+    if (auto ok = requireManager(actor, *row, "change a contract"); !ok)
+      return std::unexpected(ok.error());
+    apply(*row, input);
+    row->updatedAt = formatIsoUtc(time_.now());
+    if (auto ok = validate(c, *row); !ok) return std::unexpected(ok.error());
+    store::updateContract(c, *row);
+    store::appendAudit(
+        c, auditBy(&actor, "contract.update", "contract", std::to_string(id), contractDetail(*row)),
+        time_.now());
+    return *store::findContract(c, store::TenantScope::system(), id);
+  });
+}
+
+std::vector<store::ContractRow> ContractService::list(const store::Principal& viewer) {
+  return store_.db().read([&](store::Connection& c) {
+    return store::listContracts(c, store::TenantScope::of(viewer));
+  });
+}
+
+Result<store::ContractRow> ContractService::get(const store::Principal& viewer, std::int64_t id) {
+  auto row = store_.db().read([&](store::Connection& c) {
+    return store::findContract(c, store::TenantScope::of(viewer), id);
+  });
+  if (!row) return fail(Errc::NotFound, "no such contract");
+  return *row;
+}
+
+}  // namespace sv::services

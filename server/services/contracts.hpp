@@ -1,0 +1,47 @@
+// Contracts between an authority and a provider: the authority's contract managers create and
+// change them; both parties' people read their own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/services/catalog.hpp"
+#include "server/store/contracts.hpp"
+#include "server/store/store.hpp"
+#include "workflows/clock.hpp"
+
+namespace sv::services {
+
+struct ContractInput {
+  std::optional<std::string> title;
+  std::optional<std::int64_t> authorityId;  // defaults to the caller's organisation
+  std::optional<std::int64_t> providerId;
+  std::optional<std::string> serviceArea;
+  std::optional<std::string> reference;
+  std::optional<std::string> startsOn;
+  std::optional<std::string> endsOn;
+  std::optional<std::int64_t> meetingsPerYear;
+  std::optional<std::string> agendaTemplate;
+};
+
+class ContractService {
+ public:
+  ContractService(store::Store& store, const Catalog& catalog, const TimeSource& time)
+      : store_(store), catalog_(catalog), time_(time) {}
+
+  Result<store::ContractRow> create(const store::Principal& actor, const ContractInput& input);
+  Result<store::ContractRow> update(const store::Principal& actor, std::int64_t id,
+                                    const ContractInput& input);
+  std::vector<store::ContractRow> list(const store::Principal& viewer);
+  Result<store::ContractRow> get(const store::Principal& viewer, std::int64_t id);
+
+ private:
+  Status validate(store::Connection& c, const store::ContractRow& row);
+
+  store::Store& store_;
+  const Catalog& catalog_;
+  const TimeSource& time_;
+};
+
+}  // namespace sv::services

@@ -1,0 +1,290 @@
+#include "server/services/meetings.hpp"
+
+#include "agenda/icalendar.hpp"
+#include "server/services/access.hpp"
+#include "server/store/accounts.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+namespace {
+
+using store::Connection;
+
+Meeting load(Connection& c, const store::MeetingRow& row, const store::ContractRow& contract) {
+  return Meeting{row, contract, store::listParticipants(c, row.id)};
+}
+
+Result<TimePoint> parseTime(const std::string& text, const std::string& field) {
+  auto t = parseDateTime(text);
+  if (!t) return fail(Errc::Invalid, t.error().detail, field);
+  return *t;
+}
+
+Status insidePeriod(const store::ContractRow& contract, TimePoint startsAt) {
+  const auto start = parseDate(contract.startsOn);
+  std::optional<Date> end;
+  if (contract.endsOn) end = *parseDate(*contract.endsOn);
+  return agenda::checkInsidePeriod(toStockholm(startsAt).date, *start, end, "starts_at");
+}
+
+std::string uidHost(const std::string& publicUrl) {
+  auto rest =
+      publicUrl.substr(publicUrl.find("://") == std::string::npos ? 0 : publicUrl.find("://") + 3);
+  rest = rest.substr(0, rest.find('/'));
+  rest = rest.substr(0, rest.find(':'));
+  return rest.empty() ? "samverkan" : rest;
+}
+
+agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
+  agenda::MeetingInfo info{
+      m.contract.title,         m.contract.reference,           m.contract.providerName,
+      m.contract.authorityName, *parseDateTime(m.row.startsAt), m.row.location};
+  return agenda::describeMeeting(
+      "meeting-" + std::to_string(m.row.id) + "@" + uidHost(publicUrl), m.row.sequence,
+      m.row.status == "cancelled" ? agenda::EventStatus::Cancelled : agenda::EventStatus::Confirmed,
+      info, *parseDateTime(m.row.endsAt), publicUrl + "/moten/" + std::to_string(m.row.id));
+}
+
+}  // namespace
+
+std::vector<agenda::Participant> toDomainParticipants(
+    const std::vector<store::ParticipantRow>& rows) {
+  std::vector<agenda::Participant> out;
+  for (const auto& r : rows)
+    out.push_back(
+        {r.userId, r.name, agenda::parseParty(r.party).value_or(agenda::Party::Authority),
+         agenda::parseParticipantRole(r.role).value_or(agenda::ParticipantRole::Participant)});
+  return out;
+}
+
+Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::int64_t contractId,
+                                            int year) {
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<PlanResult> {
+    auto contract = store::findContract(c, store::TenantScope::of(actor), contractId);
+    if (!contract) return fail(Errc::NotFound, "no such contract");
+    if (auto ok = requireManager(actor, *contract, "plan meetings"); !ok)
+      return std::unexpected(ok.error());
+    std::optional<Date> end;
+    if (contract->endsOn) end = *parseDate(*contract->endsOn);
+    auto planned = agenda::planYear(year, contract->meetingsPerYear, *parseDate(contract->startsOn),
+                                    end, catalog_.planRule);
+    if (!planned) return std::unexpected(planned.error());
+    const auto& tmpl = catalog_.templates.at(contract->agendaTemplate);
+    PlanResult result;
+    for (const auto& p : *planned) {
+      store::MeetingRow row;
+      row.contractId = contractId;
+      row.startsAt = formatIsoUtc(p.startsAt);
+      row.endsAt = formatIsoUtc(p.endsAt);
+      row.planYear = year;
+      row.planSlot = p.slot;
+      row.templateId = tmpl.parsed.id;
+      row.templateVersion = tmpl.parsed.version;
+      row.templateText = tmpl.text;
+      row.createdAt = row.updatedAt = formatIsoUtc(now);
+      if (auto id = store::insertMeeting(c, row)) {
+        row.id = *id;
+        result.created.push_back(load(c, row, *contract));
+      }
+    }
+    for (const auto& row : store::listMeetings(c, contractId))
+      if (row.planYear == year &&
+          std::none_of(result.created.begin(), result.created.end(),
+                       [&](const Meeting& m) { return m.row.id == row.id; }))
+        result.existing.push_back(load(c, row, *contract));
+    if (!result.created.empty())
+      store::appendAudit(c,
+                         auditBy(&actor, "meeting.plan", "contract", std::to_string(contractId),
+                                 auditDetail({{"year", std::to_string(year)},
+                                              {"created", std::to_string(result.created.size())}})),
+                         now);
+    return result;
+  });
+}
+
+Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64_t contractId,
+                                       const NewMeeting& input) {
+  auto startsAt = parseTime(input.startsAt, "starts_at");
+  if (!startsAt) return std::unexpected(startsAt.error());
+  TimePoint endsAt = *startsAt + catalog_.planRule.duration;
+  if (input.endsAt) {
+    auto end = parseTime(*input.endsAt, "ends_at");
+    if (!end) return std::unexpected(end.error());
+    endsAt = *end;
+  }
+  if (endsAt <= *startsAt) return fail(Errc::Invalid, "a meeting ends after it starts", "ends_at");
+  if (input.location.size() > 500) return fail(Errc::Invalid, "at most 500 characters", "location");
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<Meeting> {
+    auto contract = store::findContract(c, store::TenantScope::of(actor), contractId);
+    if (!contract) return fail(Errc::NotFound, "no such contract");
+    if (auto ok = requireManager(actor, *contract, "add meetings"); !ok)
+      return std::unexpected(ok.error());
+    if (auto ok = insidePeriod(*contract, *startsAt); !ok) return std::unexpected(ok.error());
+    const auto& tmpl = catalog_.templates.at(contract->agendaTemplate);
+    store::MeetingRow row;
+    row.contractId = contractId;
+    row.startsAt = formatIsoUtc(*startsAt);
+    row.endsAt = formatIsoUtc(endsAt);
+    row.location = input.location;
+    row.templateId = tmpl.parsed.id;
+    row.templateVersion = tmpl.parsed.version;
+    row.templateText = tmpl.text;
+    row.createdAt = row.updatedAt = formatIsoUtc(now);
+    row.id = *store::insertMeeting(c, row);
+    store::appendAudit(c,
+                       auditBy(&actor, "meeting.create", "meeting", std::to_string(row.id),
+                               auditDetail({{"contract_id", std::to_string(contractId)},
+                                            {"starts_at", row.startsAt},
+                                            {"location", row.location}})),
+                       now);
+    return load(c, row, *contract);
+  });
+}
+
+Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer,
+                                                  std::int64_t contractId) {
+  return store_.db().read([&](Connection& c) -> Result<std::vector<Meeting>> {
+    auto contract = store::findContract(c, store::TenantScope::of(viewer), contractId);
+    if (!contract) return fail(Errc::NotFound, "no such contract");
+    std::vector<Meeting> out;
+    for (const auto& row : store::listMeetings(c, contractId))
+      out.push_back(load(c, row, *contract));
+    return out;
+  });
+}
+
+Result<Meeting> MeetingService::get(const store::Principal& viewer, std::int64_t meetingId) {
+  return store_.db().read([&](Connection& c) -> Result<Meeting> {
+    const auto scope = store::TenantScope::of(viewer);
+    auto row = store::findMeeting(c, scope, meetingId);
+    if (!row) return fail(Errc::NotFound, "no such meeting");
+    return load(c, *row, *store::findContract(c, scope, row->contractId));
+  });
+}
+
+Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64_t meetingId,
+                                       const MeetingChange& change) {
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<Meeting> {
+    const auto scope = store::TenantScope::of(actor);
+    auto row = store::findMeeting(c, scope, meetingId);
+    if (!row) return fail(Errc::NotFound, "no such meeting");
+    const auto contract = *store::findContract(c, scope, row->contractId);
+    if (auto ok = requireManager(actor, contract, "change a meeting"); !ok)
+      return std::unexpected(ok.error());
+    const auto status = row->status == "cancelled" ? agenda::MeetingStatus::Cancelled
+                                                   : agenda::MeetingStatus::Planned;
+    if (auto ok = agenda::checkCanChange(status); !ok) return std::unexpected(ok.error());
+
+    std::vector<store::AuditEntry> entries;
+    const std::string id = std::to_string(meetingId);
+    if (change.startsAt || change.endsAt || change.location) {
+      const TimePoint oldStart = *parseDateTime(row->startsAt);
+      const TimePoint oldEnd = *parseDateTime(row->endsAt);
+      TimePoint start = oldStart;
+      TimePoint end = oldEnd;
+      if (change.startsAt) {
+        auto t = parseTime(*change.startsAt, "starts_at");
+        if (!t) return std::unexpected(t.error());
+        start = *t;
+        end = start + (oldEnd - oldStart);  // keeps the length unless a new end is given
+      }
+      if (change.endsAt) {
+        auto t = parseTime(*change.endsAt, "ends_at");
+        if (!t) return std::unexpected(t.error());
+        end = *t;
+      }
+      if (end <= start) return fail(Errc::Invalid, "a meeting ends after it starts", "ends_at");
+      if (auto ok = insidePeriod(contract, start); !ok) return std::unexpected(ok.error());
+      if (change.location && change.location->size() > 500)
+        return fail(Errc::Invalid, "at most 500 characters", "location");
+      const std::string location = change.location.value_or(row->location);
+      if (start != oldStart || end != oldEnd || location != row->location) {
+        row->startsAt = formatIsoUtc(start);
+        row->endsAt = formatIsoUtc(end);
+        row->location = location;
+        ++row->sequence;
+        entries.push_back(auditBy(&actor, "meeting.reschedule", "meeting", id,
+                                  auditDetail({{"starts_at", row->startsAt},
+                                               {"ends_at", row->endsAt},
+                                               {"location", row->location},
+                                               {"sequence", std::to_string(row->sequence)}})));
+      }
+    }
+    if (change.participants) {
+      std::vector<store::ParticipantRow> rows;
+      std::vector<agenda::Participant> domain;
+      for (std::size_t i = 0; i < change.participants->size(); ++i) {
+        const auto& in = (*change.participants)[i];
+        const std::string field = "participants[" + std::to_string(i) + "]";
+        const auto role = agenda::parseParticipantRole(in.role);
+        if (!role) return fail(Errc::Invalid, "unknown role '" + in.role + "'", field + ".role");
+        auto user = store::findUser(c, store::TenantScope::system(), in.userId);
+        if (!user || !user->active) return fail(Errc::Invalid, "no such user", field + ".user_id");
+        std::optional<agenda::Party> party;
+        if (user->organizationId == contract.authorityId) party = agenda::Party::Authority;
+        if (user->organizationId == contract.providerId) party = agenda::Party::Provider;
+        if (!party)
+          return fail(Errc::Invalid, user->name + " belongs to neither party of the contract",
+                      field + ".user_id");
+        if (in.party && agenda::parseParty(*in.party) != party)
+          return fail(Errc::Invalid,
+                      user->name + " does not belong to the " + *in.party + " of the contract",
+                      field + ".party");
+        domain.push_back({user->id, user->name, *party, *role});
+        rows.push_back({user->id, user->name, user->email, user->organizationId,
+                        std::string(agenda::toString(*party)), in.role});
+      }
+      if (auto ok = agenda::checkParticipants(domain); !ok) return std::unexpected(ok.error());
+      store::replaceParticipants(c, meetingId, rows);
+      std::string names;
+      for (const auto& r : rows)
+        names += (names.empty() ? "" : ", ") + r.name + " (" + r.role + ")";
+      entries.push_back(auditBy(&actor, "meeting.participants", "meeting", id,
+                                auditDetail({{"participants", names}})));
+    }
+    if (change.status) {
+      if (*change.status != "cancelled")
+        return fail(Errc::Invalid, "a meeting's status can only be set to 'cancelled'", "status");
+      const std::string reason = change.cancelReason.value_or("");
+      if (auto ok = agenda::checkCancelReason(reason); !ok) return std::unexpected(ok.error());
+      row->status = "cancelled";
+      row->cancelReason = reason;
+      ++row->sequence;
+      entries.push_back(
+          auditBy(&actor, "meeting.cancel", "meeting", id, auditDetail({{"reason", reason}})));
+    } else if (change.cancelReason) {
+      return fail(Errc::Invalid, "a reason goes with status 'cancelled'", "cancel_reason");
+    }
+    row->updatedAt = formatIsoUtc(now);
+    store::updateMeeting(c, *row);
+    for (const auto& e : entries) store::appendAudit(c, e, now);
+    return load(c, *row, contract);
+  });
+}
+
+Result<std::string> MeetingService::contractCalendar(const store::Principal& viewer,
+                                                     std::int64_t contractId,
+                                                     const std::string& publicUrl) {
+  auto meetings = list(viewer, contractId);
+  if (!meetings) return std::unexpected(meetings.error());
+  const auto contract = store_.db().read([&](Connection& c) {
+    return store::findContract(c, store::TenantScope::of(viewer), contractId);
+  });
+  std::vector<agenda::CalendarEvent> events;
+  for (const auto& m : *meetings) events.push_back(eventOf(m, publicUrl));
+  return agenda::renderCalendar({"Samverkansmöten – " + contract->title}, events, time_.now());
+}
+
+Result<std::string> MeetingService::meetingCalendar(const store::Principal& viewer,
+                                                    std::int64_t meetingId,
+                                                    const std::string& publicUrl) {
+  auto meeting = get(viewer, meetingId);
+  if (!meeting) return std::unexpected(meeting.error());
+  return agenda::renderCalendar({"Samverkansmöte – " + meeting->contract.title},
+                                {eventOf(*meeting, publicUrl)}, time_.now());
+}
+
+}  // namespace sv::services

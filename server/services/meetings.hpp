@@ -1,0 +1,76 @@
+// The meetings of a contract: the year's plan, single meetings, rescheduling, cancelling (a
+// cancelled meeting stays in the record), participants and their roles, and calendars.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agenda/meeting_rules.hpp"
+#include "server/services/catalog.hpp"
+#include "server/store/contracts.hpp"
+#include "server/store/store.hpp"
+#include "workflows/clock.hpp"
+
+namespace sv::services {
+
+struct Meeting {
+  store::MeetingRow row;
+  store::ContractRow contract;
+  std::vector<store::ParticipantRow> participants;
+};
+
+struct NewMeeting {
+  std::string startsAt;               // ISO 8601; without a zone read as Swedish time
+  std::optional<std::string> endsAt;  // default: the plan rule's duration
+  std::string location;
+};
+
+struct ParticipantInput {
+  std::int64_t userId = 0;
+  std::string role;
+  std::optional<std::string> party;  // checked against the person's organisation when given
+};
+
+struct MeetingChange {
+  std::optional<std::string> startsAt;
+  std::optional<std::string> endsAt;
+  std::optional<std::string> location;
+  std::optional<std::string> status;  // "cancelled"
+  std::optional<std::string> cancelReason;
+  std::optional<std::vector<ParticipantInput>> participants;
+};
+
+struct PlanResult {
+  std::vector<Meeting> created;
+  std::vector<Meeting> existing;  // the year's meetings that were already there
+};
+
+std::vector<agenda::Participant> toDomainParticipants(
+    const std::vector<store::ParticipantRow>& rows);
+
+class MeetingService {
+ public:
+  MeetingService(store::Store& store, const Catalog& catalog, const TimeSource& time)
+      : store_(store), catalog_(catalog), time_(time) {}
+
+  Result<PlanResult> planYear(const store::Principal& actor, std::int64_t contractId, int year);
+  Result<Meeting> create(const store::Principal& actor, std::int64_t contractId,
+                         const NewMeeting& input);
+  Result<std::vector<Meeting>> list(const store::Principal& viewer, std::int64_t contractId);
+  Result<Meeting> get(const store::Principal& viewer, std::int64_t meetingId);
+  Result<Meeting> change(const store::Principal& actor, std::int64_t meetingId,
+                         const MeetingChange& change);
+
+  Result<std::string> contractCalendar(const store::Principal& viewer, std::int64_t contractId,
+                                       const std::string& publicUrl);
+  Result<std::string> meetingCalendar(const store::Principal& viewer, std::int64_t meetingId,
+                                      const std::string& publicUrl);
+
+ private:
+  store::Store& store_;
+  const Catalog& catalog_;
+  const TimeSource& time_;
+};
+
+}  // namespace sv::services

@@ -1,0 +1,80 @@
+// Contracts, meetings and participants in SQLite. Reads that a caller names by id go through the
+// TenantScope, so another provider's contract or meeting is simply not found.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/database.hpp"
+#include "server/store/principal.hpp"
+
+namespace sv::store {
+
+struct ContractRow {
+  std::int64_t id = 0;
+  std::string title;
+  std::int64_t authorityId = 0;
+  std::string authorityName;
+  std::int64_t providerId = 0;
+  std::string providerName;
+  std::string serviceArea;
+  std::string reference;
+  std::string startsOn;               // YYYY-MM-DD
+  std::optional<std::string> endsOn;  // YYYY-MM-DD
+  int meetingsPerYear = 4;
+  std::string agendaTemplate;
+  std::string createdAt;
+  std::string updatedAt;
+};
+
+std::int64_t insertContract(Connection& c, const ContractRow& row);
+void updateContract(Connection& c, const ContractRow& row);
+std::vector<ContractRow> listContracts(Connection& c, const TenantScope& scope);
+std::optional<ContractRow> findContract(Connection& c, const TenantScope& scope, std::int64_t id);
+bool contractReferenceTaken(Connection& c, std::int64_t authorityId, const std::string& reference,
+                            std::int64_t exceptId);
+
+struct MeetingRow {
+  std::int64_t id = 0;
+  std::int64_t contractId = 0;
+  std::string startsAt;  // UTC ISO 8601
+  std::string endsAt;
+  std::string location;
+  std::string status = "planned";
+  std::optional<std::string> cancelReason;
+  int sequence = 0;
+  std::optional<int> planYear;
+  std::optional<int> planSlot;
+  std::string templateId;
+  std::string templateVersion;
+  std::string templateText;
+  std::optional<std::string> agendaPublishedVersion;
+  std::string createdAt;
+  std::string updatedAt;
+};
+
+// Returns the new id, or nullopt when the contract already has a meeting in that plan slot.
+std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& row);
+void updateMeeting(Connection& c, const MeetingRow& row);
+std::vector<MeetingRow> listMeetings(Connection& c, std::int64_t contractId);
+std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, std::int64_t id);
+// The last meeting of the contract before `startsAt` that was not cancelled.
+std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId,
+                                          const std::string& startsAt, std::int64_t exceptId);
+
+struct ParticipantRow {
+  std::int64_t userId = 0;
+  std::string name;
+  std::string email;
+  std::int64_t organizationId = 0;
+  std::string party;  // "authority" or "provider"
+  std::string role;   // "chair", "secretary", "adjuster", "participant"
+};
+
+void replaceParticipants(Connection& c, std::int64_t meetingId,
+                         const std::vector<ParticipantRow>& participants);
+std::vector<ParticipantRow> listParticipants(Connection& c, std::int64_t meetingId);
+
+}  // namespace sv::store
