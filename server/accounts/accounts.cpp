@@ -211,12 +211,23 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
 Result<Session> Accounts::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return fail(Errc::Unauthenticated, "not logged in");
   const auto now = unixSeconds(time_.now());
-  const auto row = store_.db().read(
-      [&](Connection& c) { return store::findOpenSession(c, crypto::sha256Hex(token)); });
+  const std::string tokenHash = crypto::sha256Hex(token);
+  auto usable = [&](const store::SessionRow& row) {
+    return now - row.lastSeenAt <= settings_.idleTimeout.count() &&
+           now - row.createdAt <= settings_.absoluteTimeout.count();
+  };
+  {
+    std::lock_guard lock(cacheMutex_);
+    if (auto it = cache_.find(tokenHash); it != cache_.end()) {
+      const auto& hit = it->second;
+      if (now - hit.cachedAt < kCacheSeconds && now - hit.row.lastSeenAt < 60 && usable(hit.row))
+        return Session{hit.principal, hit.row.id, hit.row.csrfToken};
+      cache_.erase(it);
+    }
+  }
+  auto row = store_.db().read([&](Connection& c) { return store::findOpenSession(c, tokenHash); });
   if (!row) return fail(Errc::Unauthenticated, "not logged in");
-  const bool idle = now - row->lastSeenAt > settings_.idleTimeout.count();
-  const bool tooOld = now - row->createdAt > settings_.absoluteTimeout.count();
-  if (idle || tooOld) {
+  if (!usable(*row)) {
     store_.db().write([&](Connection& c) {
       store::endSession(c, row->id, now);
       return 0;
@@ -225,19 +236,31 @@ Result<Session> Accounts::authenticate(const std::string& token) {
   }
   // Recording every request would cost an fsync each; a minute's precision is enough for a
   // 30-minute idle limit.
-  if (now - row->lastSeenAt >= 60)
+  if (now - row->lastSeenAt >= 60) {
     store_.db().write([&](Connection& c) {
       store::touchSession(c, row->id, now);
       return 0;
     });
+    row->lastSeenAt = now;
+  }
   auto principal =
       store_.db().read([&](Connection& c) { return store::loadPrincipal(c, row->userId); });
   if (!principal) return fail(Errc::Unauthenticated, "not logged in");
+  {
+    std::lock_guard lock(cacheMutex_);
+    if (cache_.size() >= kCacheEntries) cache_.clear();
+    cache_[tokenHash] = CachedSession{*row, *principal, now};
+  }
   return Session{std::move(*principal), row->id, row->csrfToken};
 }
 
 Status Accounts::logout(const Session& session) {
   const auto now = time_.now();
+  {
+    std::lock_guard lock(cacheMutex_);
+    std::erase_if(cache_,
+                  [&](const auto& entry) { return entry.second.row.id == session.sessionId; });
+  }
   store_.db().write([&](Connection& c) {
     store::endSession(c, session.sessionId, unixSeconds(now));
     store::appendAudit(c,

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "server/crypto/crypto.hpp"
@@ -83,6 +85,19 @@ class Accounts {
   const TimeSource& time_;
   AccountSettings settings_;
   std::string dummyHash_;  // verified against for unknown names, so timing does not tell
+
+  // A session seen in the last few seconds is not read again: two SQLite reads per request were
+  // most of the cost of an authenticated request. A change of roles or a deactivation therefore
+  // takes effect within kCacheSeconds; a logout at once.
+  struct CachedSession {
+    store::SessionRow row;
+    Principal principal;
+    std::int64_t cachedAt = 0;
+  };
+  static constexpr std::int64_t kCacheSeconds = 5;
+  static constexpr std::size_t kCacheEntries = 10000;
+  std::mutex cacheMutex_;
+  std::unordered_map<std::string, CachedSession> cache_;
 };
 
 }  // namespace sv::accounts

@@ -153,7 +153,7 @@ int ServerApp::serve() {
   params->setTimeout(Poco::Timespan(settings.timeoutSeconds, 0));
   params->setServerName("samverkan");
 
-  Poco::ThreadPool pool("http", 8, settings.maxThreads, 60);
+  Poco::ThreadPool pool("http", 8, settings.maxThreads, 60, settings.threadStackKib * 1024);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.bind, settings.port), 256);
   Poco::Net::HTTPServer server(new http::HandlerFactory(router, accounts, settings.http), pool,
                                socket, params);

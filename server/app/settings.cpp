@@ -32,6 +32,7 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   s.configDir = c.getString("samverkan.config_dir", s.configDir.string());
   s.publicUrl = c.getString("samverkan.public_url", "http://localhost:" + std::to_string(s.port));
   s.maxThreads = c.getInt("samverkan.http.max_threads", s.maxThreads);
+  s.threadStackKib = c.getInt("samverkan.http.thread_stack_kib", s.threadStackKib);
   s.maxQueued = c.getInt("samverkan.http.max_queued", s.maxQueued);
   s.keepAliveSeconds = c.getInt("samverkan.http.keep_alive_seconds", s.keepAliveSeconds);
   s.maxKeepAliveRequests =

@@ -18,7 +18,8 @@ struct Settings {
   std::filesystem::path dataDir = "./var";
   std::filesystem::path configDir = "./config";
   std::string publicUrl = "http://localhost:8080";
-  int maxThreads = 256;
+  int maxThreads = 1024;
+  int threadStackKib = 512;
   int maxQueued = 1024;
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 1000;

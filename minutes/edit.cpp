@@ -1,0 +1,287 @@
+#include "minutes/edit.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "minutes/ids.hpp"
+#include "minutes/utf8.hpp"
+
+namespace sv::minutes {
+namespace {
+
+std::string at(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+std::string sectionName(const Section& s) {
+  return "§ " + std::to_string(s.number) + " '" + s.title + "' (" + s.key + ")";
+}
+
+bool isBlankText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+enum class Lines { One, Many };
+enum class Presence { Optional, Required };
+
+Status checkText(std::string_view text, const std::string& field, std::string_view what,
+                 std::size_t limit, Lines lines, Presence presence = Presence::Optional) {
+  const std::string subject(what);
+  if (!detail::isValidUtf8(text))
+    return fail(Errc::Invalid, subject + " is not valid UTF-8", field);
+  if (detail::hasForbiddenControl(text, lines == Lines::Many))
+    return fail(Errc::Invalid, subject + " contains a control character", field);
+  if (text.size() > limit)
+    return fail(Errc::Invalid, subject + " is longer than " + std::to_string(limit) + " bytes",
+                field);
+  if (presence == Presence::Required && isBlankText(text))
+    return fail(Errc::Invalid, subject + " is empty", field);
+  return {};
+}
+
+bool validParty(Party p) {
+  return p == Party::Authority || p == Party::Provider;
+}
+bool validRole(Role r) {
+  return r == Role::Chair || r == Role::Secretary || r == Role::Adjuster || r == Role::Participant;
+}
+bool validOutcome(Outcome o) {
+  return o == Outcome::None || o == Outcome::Accepted || o == Outcome::Insufficient;
+}
+
+// The sections are the agenda's: same keys, titles and numbers, in the same order.
+Status checkStructure(const std::vector<Section>& current, const std::vector<Section>& proposed) {
+  const auto hasKey = [](const std::vector<Section>& list, const std::string& key) {
+    return std::any_of(list.begin(), list.end(), [&](const Section& s) { return s.key == key; });
+  };
+  const std::size_t n = std::max(current.size(), proposed.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string path = at("sections", i);
+    if (i < current.size() && !hasKey(proposed, current[i].key))
+      return fail(
+          Errc::Invalid,
+          sectionName(current[i]) + " cannot be removed: the sections follow the meeting's agenda",
+          path);
+    if (i >= current.size() || !hasKey(current, proposed[i].key))
+      return fail(Errc::Invalid,
+                  "section '" + proposed[i].title + "' (" + proposed[i].key +
+                      ") is not on the meeting's agenda; add a matter under its item for other "
+                      "questions",
+                  i >= current.size() ? path : path + ".key");
+    if (proposed[i].key != current[i].key)
+      return fail(Errc::Invalid,
+                  "the sections cannot be reordered: position " + std::to_string(i + 1) + " is " +
+                      sectionName(current[i]),
+                  path + ".key");
+    if (proposed[i].title != current[i].title)
+      return fail(Errc::Invalid,
+                  "the title of " + sectionName(current[i]) + " comes from the agenda",
+                  path + ".title");
+    if (proposed[i].number != current[i].number)
+      return fail(
+          Errc::Invalid,
+          "the number of " + sectionName(current[i]) + " is " + std::to_string(current[i].number),
+          path + ".number");
+  }
+  return {};
+}
+
+Status checkAttendance(const std::vector<Attendee>& current,
+                       const std::vector<Attendee>& proposed) {
+  const auto same = [](const Attendee& a, const Attendee& b) {
+    return a.name == b.name && a.party == b.party;
+  };
+  for (const Attendee& a : current)
+    if (std::none_of(proposed.begin(), proposed.end(),
+                     [&](const Attendee& p) { return same(a, p); }))
+      return fail(
+          Errc::Invalid,
+          "'" + a.name + "' cannot be removed from the attendance; mark them absent instead",
+          "attendance");
+  if (proposed.size() > kMaxListItems)
+    return fail(Errc::Invalid, "at most " + std::to_string(kMaxListItems) + " attendees",
+                "attendance");
+  bool adjuster[2] = {false, false};
+  for (std::size_t i = 0; i < proposed.size(); ++i) {
+    const Attendee& a = proposed[i];
+    const std::string path = at("attendance", i);
+    if (auto s = checkText(a.name, path + ".name", "the name", kMaxNameBytes, Lines::One,
+                           Presence::Required);
+        !s)
+      return s;
+    if (auto s = checkText(a.organization, path + ".organization", "the organization",
+                           kMaxNameBytes, Lines::One);
+        !s)
+      return s;
+    if (!validParty(a.party)) return fail(Errc::Invalid, "unknown party", path + ".party");
+    if (!validRole(a.role)) return fail(Errc::Invalid, "unknown role", path + ".role");
+    for (std::size_t j = 0; j < i; ++j)
+      if (same(proposed[j], a))
+        return fail(Errc::Invalid, "'" + a.name + "' is listed twice", path);
+    if (a.role == Role::Adjuster) {
+      bool& taken = adjuster[a.party == Party::Authority ? 0 : 1];
+      if (taken)
+        return fail(Errc::Invalid,
+                    "each party has one adjuster; '" + a.name + "' would be a second one",
+                    path + ".role");
+      taken = true;
+    }
+  }
+  return {};
+}
+
+Status checkListSize(std::size_t size, const std::string& field, std::string_view what) {
+  if (size <= kMaxListItems) return {};
+  return fail(Errc::Invalid,
+              "at most " + std::to_string(kMaxListItems) + " " + std::string(what) + " per section",
+              field);
+}
+
+Status checkId(const std::string& id, char prefix, const std::string& field) {
+  if (id.empty() || detail::idNumber(id, prefix) > 0) return {};
+  return fail(Errc::Invalid,
+              "an id is empty (for a new item) or '" + std::string(1, prefix) +
+                  "' and a number, like '" + detail::makeId(prefix, 12) + "'",
+              field);
+}
+
+Status checkSection(const Section& s, const std::string& path) {
+  if (auto r = checkText(s.notes, path + ".notes", "the notes", kMaxNotesBytes, Lines::Many); !r)
+    return r;
+
+  if (auto r = checkListSize(s.observations.size(), path + ".observations", "observations"); !r)
+    return r;
+  for (std::size_t j = 0; j < s.observations.size(); ++j) {
+    const Observation& o = s.observations[j];
+    const std::string item = at(path + ".observations", j);
+    if (auto r = checkId(o.id, detail::kObservationPrefix, item + ".id"); !r) return r;
+    if (auto r = checkText(o.text, item + ".text", "the observation", kMaxTextBytes, Lines::Many,
+                           Presence::Required);
+        !r)
+      return r;
+  }
+
+  if (auto r = checkListSize(s.actions.size(), path + ".actions", "actions"); !r) return r;
+  for (std::size_t j = 0; j < s.actions.size(); ++j) {
+    const Action& a = s.actions[j];
+    const std::string item = at(path + ".actions", j);
+    if (auto r = checkId(a.id, detail::kActionPrefix, item + ".id"); !r) return r;
+    if (auto r = checkText(a.text, item + ".text", "the action", kMaxTextBytes, Lines::Many,
+                           Presence::Required);
+        !r)
+      return r;
+    if (!validParty(a.responsibleParty))
+      return fail(Errc::Invalid, "the responsible party is the authority or the provider",
+                  item + ".responsible_party");
+    if (auto r = checkText(a.responsiblePerson, item + ".responsible_person",
+                           "the responsible person", kMaxNameBytes, Lines::One);
+        !r)
+      return r;
+    if (!a.dueDate.ok())
+      return fail(Errc::Invalid, "an action needs a due date", item + ".due_date");
+  }
+
+  if (auto r = checkListSize(s.decisions.size(), path + ".decisions", "decisions"); !r) return r;
+  for (std::size_t j = 0; j < s.decisions.size(); ++j) {
+    const Decision& d = s.decisions[j];
+    const std::string item = at(path + ".decisions", j);
+    if (auto r = checkId(d.id, detail::kDecisionPrefix, item + ".id"); !r) return r;
+    if (auto r = checkText(d.text, item + ".text", "the decision", kMaxTextBytes, Lines::Many,
+                           Presence::Required);
+        !r)
+      return r;
+  }
+  return {};
+}
+
+// The carried actions are the current ones; only the parties' verdict on them is edited.
+Status mergeEvaluations(const Section& current, Section& proposed, const std::string& path) {
+  const auto ids = [](const Section& s) {
+    std::vector<std::int64_t> out;
+    for (const Evaluation& e : s.evaluations) out.push_back(e.actionId);
+    return out;
+  };
+  if (ids(current) != ids(proposed))
+    return fail(Errc::Invalid,
+                "the actions followed up in " + sectionName(current) +
+                    " come from earlier meetings: they cannot be added, removed or reordered",
+                path + ".evaluations");
+  for (std::size_t j = 0; j < proposed.evaluations.size(); ++j) {
+    Evaluation& e = proposed.evaluations[j];
+    const Evaluation& was = current.evaluations[j];
+    const std::string item = at(path + ".evaluations", j);
+    if (!validOutcome(e.outcome)) return fail(Errc::Invalid, "unknown outcome", item + ".outcome");
+    if (auto r = checkText(e.comment, item + ".comment", "the comment", kMaxTextBytes, Lines::Many);
+        !r)
+      return r;
+    if (e.newDueDate && !e.newDueDate->ok())
+      return fail(Errc::Invalid, "the new due date is not a date", item + ".new_due_date");
+    if (e.newDueDate && e.outcome == Outcome::Accepted)
+      return fail(Errc::Invalid, "an accepted action has no new due date", item + ".new_due_date");
+    e.actionText = was.actionText;
+    e.responsibleParty = was.responsibleParty;
+    e.responsiblePerson = was.responsiblePerson;
+    e.dueDate = was.dueDate;
+    e.origin = was.origin;
+  }
+  return {};
+}
+
+template <class Item>
+Status checkUniqueIds(const std::vector<Item>& items, const std::string& path,
+                      std::set<std::string>& seen) {
+  for (std::size_t j = 0; j < items.size(); ++j)
+    if (!items[j].id.empty() && !seen.insert(items[j].id).second)
+      return fail(Errc::Invalid, "the id '" + items[j].id + "' is used twice", at(path, j) + ".id");
+  return {};
+}
+
+// Ids are unique per kind in the document; the empty ones are given the next numbers.
+Status assignIds(const Minutes& current, Minutes& proposed) {
+  std::set<std::string> observations, actions, decisions;
+  for (std::size_t i = 0; i < proposed.sections.size(); ++i) {
+    const Section& s = proposed.sections[i];
+    const std::string path = at("sections", i);
+    if (auto r = checkUniqueIds(s.observations, path + ".observations", observations); !r) return r;
+    if (auto r = checkUniqueIds(s.actions, path + ".actions", actions); !r) return r;
+    if (auto r = checkUniqueIds(s.decisions, path + ".decisions", decisions); !r) return r;
+  }
+  for (const char prefix :
+       {detail::kObservationPrefix, detail::kActionPrefix, detail::kDecisionPrefix}) {
+    long next = std::max(detail::highestId(current, prefix), detail::highestId(proposed, prefix));
+    for (Section& s : proposed.sections)
+      detail::forEachId(s, prefix, [&](std::string& id) {
+        if (id.empty()) id = detail::makeId(prefix, ++next);
+      });
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Minutes> applyEdit(const Minutes& current, Minutes proposed) {
+  if (current.registryNumber)
+    return fail(Errc::Conflict,
+                "the minutes are registered as " + *current.registryNumber + " and cannot change");
+  if (auto s = checkStructure(current.sections, proposed.sections); !s)
+    return std::unexpected(s.error());
+  if (auto s = checkAttendance(current.attendance, proposed.attendance); !s)
+    return std::unexpected(s.error());
+  for (std::size_t i = 0; i < proposed.sections.size(); ++i) {
+    const std::string path = at("sections", i);
+    if (auto s = checkSection(proposed.sections[i], path); !s) return std::unexpected(s.error());
+    if (auto s = mergeEvaluations(current.sections[i], proposed.sections[i], path); !s)
+      return std::unexpected(s.error());
+  }
+  if (auto s = assignIds(current, proposed); !s) return std::unexpected(s.error());
+
+  proposed.header = current.header;
+  proposed.signatures = current.signatures;
+  proposed.disagreements = current.disagreements;
+  proposed.registryNumber = current.registryNumber;
+  return proposed;
+}
+
+}  // namespace sv::minutes

@@ -1,0 +1,45 @@
+// An editor's save of the minutes: what may change, what may not, and the limits.
+#pragma once
+
+#include <cstddef>
+
+#include "minutes/minutes.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::minutes {
+
+inline constexpr std::size_t kMaxNotesBytes = 100'000;  // per section
+inline constexpr std::size_t kMaxListItems = 200;       // per list (observations, actions, …)
+inline constexpr std::size_t kMaxTextBytes = 10'000;    // an item's text, a comment
+inline constexpr std::size_t kMaxNameBytes = 200;       // a name, a responsible person
+
+// The minutes `proposed` would make of `current`, or why not.
+//
+// The editor may change: each section's notes, observations, actions and decisions; the outcome,
+// comment and new due date of each evaluation; each attendee's presence and role, and add
+// attendees (guests). Taken from `current` whatever `proposed` says: the header, signatures,
+// disagreements, registry number, and the carried facts of each evaluation (action text,
+// responsible party and person, due date, origin). New observations, actions and decisions
+// (empty id) get ids above every id used in `current` and `proposed`.
+//
+// Errors (the first one found; `field` indexes count from 0, like the JSON):
+//   Errc::Conflict  `current` is registered (has a registry number): it never changes again.
+//   Errc::Invalid   the sections are not the agenda's: one is missing, added or moved
+//                   ("sections[i]" or "sections[i].key"), renamed ("sections[i].title") or
+//                   renumbered ("sections[i].number"); the detail names the section.
+//                   An attendee of `current` is missing (field "attendance"; mark them absent
+//                   instead), listed twice, or a party has two adjusters ("attendance[i].role").
+//                   The evaluations of a section are not the carried actions of `current`, in
+//                   order ("sections[i].evaluations").
+//                   A value breaks a rule, with its field, e.g. "sections[2].actions[0].due_date":
+//                   ill-formed UTF-8 or a control character (tab and line breaks are allowed in
+//                   notes, texts and comments), empty text of an observation, action or decision,
+//                   an action without a due date or with an unknown party, notes longer than
+//                   kMaxNotesBytes, a list longer than kMaxListItems, a text longer than
+//                   kMaxTextBytes, a name longer than kMaxNameBytes, an id that is neither empty
+//                   nor its kind's letter and a number ("o3", "a12", "d1"), an id used twice in
+//                   the document, an unknown outcome, role or party, a new due date that is not
+//                   a date or is given with the outcome accepted.
+Result<Minutes> applyEdit(const Minutes& current, Minutes proposed);
+
+}  // namespace sv::minutes

@@ -1,0 +1,330 @@
+// fromJson: Poco's parser reads the text (it refuses ill-formed UTF-8 and trailing garbage);
+// the code below checks the shape key by key so each error names its field.
+#include <Poco/Dynamic/Var.h>
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <initializer_list>
+
+#include "minutes/minutes_json.hpp"
+
+namespace sv::minutes {
+namespace {
+
+using Poco::Dynamic::Var;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+// The deepest the format nests is 4 (root, sections, section, list, item); a little room.
+constexpr std::size_t kMaxDepth = 16;
+
+std::string child(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string element(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+// One JSON object and where it is; each getter names the field it fails on.
+class Fields {
+ public:
+  static Result<Fields> open(const Var& value, std::string path,
+                             std::initializer_list<std::string_view> keys) {
+    if (value.type() != typeid(Object::Ptr) || value.extract<Object::Ptr>().isNull())
+      return fail(Errc::Malformed, "expected an object", path);
+    Fields fields(value.extract<Object::Ptr>(), std::move(path));
+    for (std::string_view key : keys)
+      if (!fields.object_->has(std::string(key)))
+        return fail(Errc::Malformed, "missing key", child(fields.path_, key));
+    for (const auto& entry : *fields.object_)
+      if (std::find(keys.begin(), keys.end(), entry.first) == keys.end())
+        return fail(Errc::Malformed, "unknown key", child(fields.path_, entry.first));
+    return fields;
+  }
+
+  const std::string& path() const { return path_; }
+  std::string field(std::string_view key) const { return child(path_, key); }
+  Var get(std::string_view key) const { return object_->get(std::string(key)); }
+
+  Result<std::string> string(std::string_view key) const {
+    const Var v = get(key);
+    if (!v.isString()) return fail(Errc::Malformed, "expected a string", field(key));
+    return v.extract<std::string>();
+  }
+
+  Result<std::optional<std::string>> optionalString(std::string_view key) const {
+    if (get(key).isEmpty()) return std::optional<std::string>();
+    return string(key);
+  }
+
+  Result<bool> boolean(std::string_view key) const {
+    const Var v = get(key);
+    if (v.type() != typeid(bool))
+      return fail(Errc::Malformed, "expected true or false", field(key));
+    return v.extract<bool>();
+  }
+
+  Result<std::int64_t> integer(std::string_view key) const {
+    const Var v = get(key);
+    if (v.isEmpty() || v.type() == typeid(bool) || !v.isInteger())
+      return fail(Errc::Malformed, "expected an integer", field(key));
+    try {
+      return static_cast<std::int64_t>(v.convert<Poco::Int64>());
+    } catch (const Poco::Exception&) {
+      return fail(Errc::Invalid, "the integer is out of range", field(key));
+    }
+  }
+
+  Result<std::optional<Date>> optionalDate(std::string_view key) const {
+    if (get(key).isEmpty()) return std::optional<Date>();
+    auto text = string(key);
+    if (!text) return std::unexpected(text.error());
+    auto date = parseDate(*text);
+    if (!date) return fail(Errc::Invalid, "a date is written YYYY-MM-DD", field(key));
+    return std::optional<Date>(*date);
+  }
+
+  // A date that may be null; null is Date{}.
+  Result<Date> dateOrNone(std::string_view key) const {
+    auto date = optionalDate(key);
+    if (!date) return std::unexpected(date.error());
+    return date->value_or(Date{});
+  }
+
+  Result<TimePoint> instant(std::string_view key) const;
+
+  template <class E>
+  Result<E> keyword(std::string_view key, std::optional<E> (*parse)(std::string_view),
+                    std::string_view what) const {
+    auto text = string(key);
+    if (!text) return std::unexpected(text.error());
+    if (auto value = parse(*text)) return *value;
+    return fail(Errc::Invalid, "unknown " + std::string(what) + " '" + *text + "'", field(key));
+  }
+
+  Result<Array::Ptr> array(std::string_view key) const {
+    const Var v = get(key);
+    if (v.type() != typeid(Array::Ptr) || v.extract<Array::Ptr>().isNull())
+      return fail(Errc::Malformed, "expected a list", field(key));
+    return v.extract<Array::Ptr>();
+  }
+
+ private:
+  Fields(Object::Ptr object, std::string path)
+      : object_(std::move(object)), path_(std::move(path)) {}
+  Object::Ptr object_;
+  std::string path_;
+};
+
+// "2026-03-12T12:00:00Z", optionally with a fraction of a second ("…:00.25Z"); parseDateTime
+// reads the rest, so an offset (+01:00) is accepted too.
+Result<TimePoint> Fields::instant(std::string_view key) const {
+  auto text = string(key);
+  if (!text) return std::unexpected(text.error());
+  std::string whole = *text;
+  std::chrono::nanoseconds fraction{0};
+  if (whole.size() > 20 && whole[19] == '.') {
+    std::size_t end = 20;
+    while (end < whole.size() && end < 29 && whole[end] >= '0' && whole[end] <= '9') ++end;
+    std::string digits = whole.substr(20, end - 20);
+    if (digits.empty())
+      return fail(Errc::Invalid, "a time is written 2026-03-12T12:00:00Z", field(key));
+    digits.resize(9, '0');
+    long long ns = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), ns);
+    fraction = std::chrono::nanoseconds{ns};
+    whole.erase(19, end - 19);
+  }
+  auto parsed = parseDateTime(whole);
+  if (!parsed) return fail(Errc::Invalid, "a time is written 2026-03-12T12:00:00Z", field(key));
+  return *parsed + std::chrono::duration_cast<Clock::duration>(fraction);
+}
+
+// Reads every element of a list with `read(value, path)`.
+template <class T, class F>
+Result<std::vector<T>> readList(const Fields& parent, std::string_view key, F read) {
+  auto list = parent.array(key);
+  if (!list) return std::unexpected(list.error());
+  std::vector<T> out;
+  out.reserve((*list)->size());
+  for (std::size_t i = 0; i < (*list)->size(); ++i) {
+    auto item = read((*list)->get(static_cast<unsigned>(i)), element(parent.field(key), i));
+    if (!item) return std::unexpected(item.error());
+    out.push_back(std::move(*item));
+  }
+  return out;
+}
+
+// Unwraps a Result into `target`, or returns its error from the enclosing function.
+#define SV_READ(target, expr)                                          \
+  do {                                                                 \
+    auto sv_read_value = (expr);                                       \
+    if (!sv_read_value) return std::unexpected(sv_read_value.error()); \
+    target = std::move(*sv_read_value);                                \
+  } while (false)
+
+Result<MinutesHeader> readHeader(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path),
+                        {"meeting_id", "contract_title", "contract_reference", "authority_name",
+                         "provider_name", "starts_at", "location"});
+  if (!f) return std::unexpected(f.error());
+  MinutesHeader h;
+  SV_READ(h.meetingId, f->integer("meeting_id"));
+  SV_READ(h.contractTitle, f->string("contract_title"));
+  SV_READ(h.contractReference, f->string("contract_reference"));
+  SV_READ(h.authorityName, f->string("authority_name"));
+  SV_READ(h.providerName, f->string("provider_name"));
+  SV_READ(h.startsAt, f->instant("starts_at"));
+  SV_READ(h.location, f->string("location"));
+  return h;
+}
+
+Result<Attendee> readAttendee(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path), {"name", "organization", "party", "role", "present"});
+  if (!f) return std::unexpected(f.error());
+  Attendee a;
+  SV_READ(a.name, f->string("name"));
+  SV_READ(a.organization, f->string("organization"));
+  SV_READ(a.party, f->keyword("party", parseParty, "party"));
+  SV_READ(a.role, f->keyword("role", parseRole, "role"));
+  SV_READ(a.present, f->boolean("present"));
+  return a;
+}
+
+Result<Observation> readObservation(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path), {"id", "text"});
+  if (!f) return std::unexpected(f.error());
+  Observation o;
+  SV_READ(o.id, f->string("id"));
+  SV_READ(o.text, f->string("text"));
+  return o;
+}
+
+Result<Action> readAction(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path),
+                        {"id", "text", "responsible_party", "responsible_person", "due_date"});
+  if (!f) return std::unexpected(f.error());
+  Action a;
+  SV_READ(a.id, f->string("id"));
+  SV_READ(a.text, f->string("text"));
+  SV_READ(a.responsibleParty, f->keyword("responsible_party", parseParty, "party"));
+  SV_READ(a.responsiblePerson, f->string("responsible_person"));
+  SV_READ(a.dueDate, f->dateOrNone("due_date"));
+  return a;
+}
+
+Result<Decision> readDecision(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path), {"id", "text"});
+  if (!f) return std::unexpected(f.error());
+  Decision d;
+  SV_READ(d.id, f->string("id"));
+  SV_READ(d.text, f->string("text"));
+  return d;
+}
+
+Result<Evaluation> readEvaluation(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path),
+                        {"action_id", "action_text", "responsible_party", "responsible_person",
+                         "due_date", "origin", "outcome", "comment", "new_due_date"});
+  if (!f) return std::unexpected(f.error());
+  Evaluation e;
+  SV_READ(e.actionId, f->integer("action_id"));
+  SV_READ(e.actionText, f->string("action_text"));
+  SV_READ(e.responsibleParty, f->keyword("responsible_party", parseParty, "party"));
+  SV_READ(e.responsiblePerson, f->string("responsible_person"));
+  SV_READ(e.dueDate, f->dateOrNone("due_date"));
+  SV_READ(e.origin, f->string("origin"));
+  SV_READ(e.outcome, f->keyword("outcome", parseOutcome, "outcome"));
+  SV_READ(e.comment, f->string("comment"));
+  SV_READ(e.newDueDate, f->optionalDate("new_due_date"));
+  return e;
+}
+
+Result<Section> readSection(const Var& v, std::string path, std::size_t index) {
+  auto f = Fields::open(
+      v, std::move(path),
+      {"number", "key", "title", "notes", "observations", "actions", "decisions", "evaluations"});
+  if (!f) return std::unexpected(f.error());
+  Section s;
+  std::int64_t number = 0;
+  SV_READ(number, f->integer("number"));
+  if (number != static_cast<std::int64_t>(index) + 1)
+    return fail(Errc::Invalid, "the § number must be " + std::to_string(index + 1),
+                f->field("number"));
+  s.number = static_cast<int>(number);
+  SV_READ(s.key, f->string("key"));
+  SV_READ(s.title, f->string("title"));
+  SV_READ(s.notes, f->string("notes"));
+  SV_READ(s.observations, readList<Observation>(*f, "observations", readObservation));
+  SV_READ(s.actions, readList<Action>(*f, "actions", readAction));
+  SV_READ(s.decisions, readList<Decision>(*f, "decisions", readDecision));
+  SV_READ(s.evaluations, readList<Evaluation>(*f, "evaluations", readEvaluation));
+  return s;
+}
+
+Result<Signature> readSignature(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path), {"party", "name", "version", "at", "superseded"});
+  if (!f) return std::unexpected(f.error());
+  Signature s;
+  SV_READ(s.party, f->keyword("party", parseParty, "party"));
+  SV_READ(s.name, f->string("name"));
+  SV_READ(s.version, f->string("version"));
+  SV_READ(s.at, f->instant("at"));
+  SV_READ(s.superseded, f->boolean("superseded"));
+  return s;
+}
+
+Result<Disagreement> readDisagreement(const Var& v, std::string path) {
+  auto f = Fields::open(v, std::move(path), {"party", "name", "text"});
+  if (!f) return std::unexpected(f.error());
+  Disagreement d;
+  SV_READ(d.party, f->keyword("party", parseParty, "party"));
+  SV_READ(d.name, f->string("name"));
+  SV_READ(d.text, f->string("text"));
+  return d;
+}
+
+}  // namespace
+
+Result<Minutes> fromJson(std::string_view json) {
+  Var root;
+  try {
+    Poco::JSON::Parser parser;
+    parser.setDepth(kMaxDepth);
+    root = parser.parse(std::string(json));
+  } catch (const Poco::Exception& e) {
+    return fail(Errc::Malformed, "not valid JSON: " + e.message());
+  }
+  auto f = Fields::open(root, "",
+                        {"format", "header", "attendance", "sections", "signatures",
+                         "disagreements", "registry_number"});
+  if (!f) return std::unexpected(f.error());
+  std::int64_t format = 0;
+  SV_READ(format, f->integer("format"));
+  if (format != kMinutesJsonFormat)
+    return fail(Errc::Invalid, "unsupported format " + std::to_string(format), "format");
+  Minutes m;
+  SV_READ(m.header, readHeader(f->get("header"), "header"));
+  SV_READ(m.attendance, readList<Attendee>(*f, "attendance", readAttendee));
+  auto sections = f->array("sections");
+  if (!sections) return std::unexpected(sections.error());
+  for (std::size_t i = 0; i < (*sections)->size(); ++i) {
+    Section s;
+    SV_READ(s, readSection((*sections)->get(static_cast<unsigned>(i)), element("sections", i), i));
+    m.sections.push_back(std::move(s));
+  }
+  SV_READ(m.signatures, readList<Signature>(*f, "signatures", readSignature));
+  SV_READ(m.disagreements, readList<Disagreement>(*f, "disagreements", readDisagreement));
+  SV_READ(m.registryNumber, f->optionalString("registry_number"));
+  return m;
+}
+
+#undef SV_READ
+
+}  // namespace sv::minutes

@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# HTTP frame benchmark: GET /api/v1/me and GET /healthz on samverkan against nginx serving a static
+# file of the same size, in the same run, under wrk on loopback. Also /api/v1/me with many idle
+# keep-alive connections held open. Writes <build-dir>/bench/results.md and prints it.
+#
+#   tests/bench/run.sh <build-dir>          (what `make bench` runs)
+#
+# Environment (defaults in brackets):
+#   BENCH_DURATION       seconds per wrk run [10]
+#   BENCH_RUNS           runs per row; the median is reported [3]
+#   BENCH_THREADS        wrk threads [2]
+#   BENCH_CONNECTIONS    wrk connections [32]
+#   BENCH_IDLE           idle keep-alive connections for the idle check [200]
+#   BENCH_NGINX_WORKERS  nginx worker_processes [auto]
+#   BENCH_KEEP           1 keeps the temporary folder (server and nginx logs) [0]
+#
+# With the defaults a run takes about 2 min 40 s: 3 rounds of 5 wrk runs of 10 s, plus warm-up.
+set -euo pipefail
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+[[ $# -eq 1 ]] || die "usage: $0 <build-dir>"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(cd "$1" 2>/dev/null && pwd) || die "no build folder: $1"
+server_bin="$build/server/samverkan"
+[[ -x "$server_bin" ]] || die "no server binary at $server_bin (run: cmake --build $1 --target samverkan)"
+
+duration=${BENCH_DURATION:-10}
+runs=${BENCH_RUNS:-3}
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-32}
+idle_count=${BENCH_IDLE:-200}
+nginx_workers=${BENCH_NGINX_WORKERS:-auto}
+for n in "$duration" "$runs" "$threads" "$connections" "$idle_count"; do
+  [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || die "BENCH_* counts must be positive integers (got '$n')"
+done
+
+missing=()
+for tool in wrk nginx curl python3; do
+  command -v "$tool" > /dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+  die "missing tools: ${missing[*]} (Debian: apt-get install wrk nginx-light curl python3)"
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+out="$build/bench"
+mkdir -p "$out/raw"
+rm -f "$out"/raw/*.txt
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverkan-bench.XXXXXX")
+# nginx workers may run as another user (nobody, when started as root): they must reach the files.
+chmod 755 "$tmp"
+
+pids=()
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  if [[ -f "$tmp/server.log" ]]; then cp "$tmp/server.log" "$out/server.log"; fi
+  if [[ -f "$tmp/nginx/error.log" ]]; then cp "$tmp/nginx/error.log" "$out/nginx-error.log"; fi
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+    echo "bench: kept $tmp" >&2
+  else
+    rm -rf "$tmp"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# wait_http URL PID NAME: until URL answers, the process dies, or 30 s pass.
+wait_http() {
+  local url=$1 pid=$2 name=$3 i
+  for ((i = 0; i < 300; i++)); do
+    if curl -fsS -o /dev/null --max-time 1 "$url" 2> /dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2> /dev/null; then echo "bench: $name exited while starting" >&2; return 1; fi
+    sleep 0.1
+  done
+  echo "bench: $name did not answer $url within 30 s" >&2
+  return 1
+}
+
+# --- samverkan --------------------------------------------------------------------------------
+sv_port=$(free_port)
+password="bench-$(date +%s)-password"
+# The repository configuration, with the one-line-per-request logger lowered to warning.
+{
+  cat "$repo/config/samverkan.properties"
+  echo
+  echo "# tests/bench/run.sh: no per-request log lines during the benchmark."
+  echo "samverkan.config_dir = $repo/config"
+  echo "logging.loggers.req.name = samverkan.request"
+  echo "logging.loggers.req.level = warning"
+} > "$tmp/samverkan.properties"
+mkdir -p "$tmp/data"
+(
+  cd "$repo"
+  SAMVERKAN_PORT=$sv_port SAMVERKAN_DATA_DIR="$tmp/data" SAMVERKAN_ADMIN_PASSWORD=$password \
+    exec "$server_bin" --config="$tmp/samverkan.properties"
+) > "$tmp/server.log" 2>&1 &
+sv_pid=$!
+pids+=("$sv_pid")
+sv="http://127.0.0.1:$sv_port"
+if ! wait_http "$sv/healthz" "$sv_pid" samverkan; then
+  cat "$tmp/server.log" >&2
+  exit 1
+fi
+
+login=$(curl -fsS --max-time 10 -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$sv/api/v1/session") ||
+  die "login failed: $(cat "$tmp/server.log")"
+token=$(printf '%s' "$login" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+export BENCH_TOKEN=$token
+
+# The exact bodies become nginx's static files: the same bytes, the same Content-Type.
+mkdir -p "$tmp/www/api/v1"
+code=$(curl -sS -o "$tmp/www/api/v1/me" -D "$tmp/head_me_samverkan" -w '%{http_code}' \
+  -H "Authorization: Bearer $token" "$sv/api/v1/me")
+[[ "$code" == 200 ]] || die "GET /api/v1/me answered $code"
+code=$(curl -sS -o "$tmp/www/healthz" -D "$tmp/head_healthz_samverkan" -w '%{http_code}' "$sv/healthz")
+[[ "$code" == 200 ]] || die "GET /healthz answered $code"
+chmod -R a+rX "$tmp/www"
+bytes_me=$(stat -c %s "$tmp/www/api/v1/me")
+bytes_healthz=$(stat -c %s "$tmp/www/healthz")
+
+# --- nginx ------------------------------------------------------------------------------------
+# worker_processes auto (one worker per core, 2 here) by default: samverkan's thread pool may use
+# every core, so nginx gets them too. Keep-alive limits match config/samverkan.properties.
+ng_port=$(free_port)
+mkdir -p "$tmp/nginx"
+cat > "$tmp/nginx/nginx.conf" << EOF
+worker_processes $nginx_workers;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 5s;
+  keepalive_requests 1000;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  types { }
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$ng_port;
+    root $tmp/www;
+    location / { }
+  }
+}
+EOF
+ng_args=(-p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log")
+"$nginx_bin" "${ng_args[@]}" -t > "$tmp/nginx/test.log" 2>&1 || { cat "$tmp/nginx/test.log" >&2; die "nginx -t failed"; }
+"$nginx_bin" "${ng_args[@]}" > "$tmp/nginx/stdout.log" 2>&1 &
+ng_pid=$!
+pids+=("$ng_pid")
+ng="http://127.0.0.1:$ng_port"
+if ! wait_http "$ng/healthz" "$ng_pid" nginx; then
+  cat "$tmp/nginx/error.log" "$tmp/nginx/stdout.log" >&2 || true
+  exit 1
+fi
+for path in api/v1/me healthz; do
+  name=${path##*/}
+  size=$(curl -fsS -o /dev/null -D "$tmp/head_${name}_nginx" -w '%{size_download}' "$ng/$path")
+  [[ "$size" == "$(stat -c %s "$tmp/www/$path")" ]] || die "nginx served $size bytes for /$path"
+done
+
+# --- wrk runs ---------------------------------------------------------------------------------
+printf 'scenario\tserver\tround\trps\tp99_ms\trequests\tnon2xx\tsock_connect\tsock_read\tsock_write\tsock_timeout\traw\n' \
+  > "$out/runs.tsv"
+: > "$out/idle.jsonl"
+wrk_base=(wrk "-t$threads" "-c$connections" "-d${duration}s" --latency)
+
+# parse_wrk FILE: the tab-separated figures of one wrk output.
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return (v + 0) / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /m$/) return (v + 0) * 60000
+      if (v ~ /s$/) return (v + 0) * 1000
+      return "NA"
+    }
+    BEGIN { rps = "NA"; p99 = "NA"; reqs = 0; non2xx = 0; c = 0; r = 0; w = 0; t = 0 }
+    /^Requests\/sec:/ { rps = $2 }
+    /^ +99%/ { p99 = ms($2) }
+    / requests in / { reqs = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); c = $4; r = $6; w = $8; t = $10 }
+    END { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", rps, p99, reqs, non2xx, c, r, w, t }
+  ' "$1"
+}
+
+# bench SCENARIO SERVER ROUND URL [wrk args...]
+bench() {
+  local scenario=$1 server=$2 round=$3 url=$4
+  shift 4
+  local raw="$out/raw/$scenario-$server-$round.txt"
+  # In the background, so that a signal stops the benchmark at once (bash runs traps during wait).
+  "${wrk_base[@]}" "$@" "$url" > "$raw" 2>&1 &
+  local wrk_pid=$!
+  pids+=("$wrk_pid")
+  if ! wait "$wrk_pid"; then
+    cat "$raw" >&2
+    die "wrk failed against $url"
+  fi
+  kill -0 "$sv_pid" 2> /dev/null || { cat "$tmp/server.log" >&2; die "samverkan died during $scenario"; }
+  local figures
+  figures=$(parse_wrk "$raw")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$server" "$round" "$figures" "raw/${raw##*/}" >> "$out/runs.tsv"
+  printf 'bench: %-8s %-9s run %s: %s req/s, p99 %s ms\n' "$scenario" "$server" "$round" \
+    "$(cut -f1 <<< "$figures")" "$(cut -f2 <<< "$figures")" >&2
+}
+
+auth=(-s "$here/bearer.lua")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench: samverkan on $sv, nginx on $ng; $runs rounds of ${duration}s runs" >&2
+
+# Warm-up, not counted: caches, page cache, SQLite statements, thread pools.
+for url in "$sv/api/v1/me" "$ng/api/v1/me"; do
+  wrk -t"$threads" -c"$connections" -d2s "${auth[@]}" "$url" > /dev/null 2>&1 &
+  pids+=("$!")
+  wait "$!" || true
+done
+
+idle_pid=
+start_idle() {
+  rm -f "$tmp/idle.ready"
+  python3 "$here/idle_connections.py" --port "$sv_port" --count "$idle_count" --path /healthz \
+    --ready-file "$tmp/idle.ready" > "$tmp/idle.out" 2> "$tmp/idle.err" &
+  idle_pid=$!
+  pids+=("$idle_pid")
+  local i
+  for ((i = 0; i < 600; i++)); do
+    [[ -f "$tmp/idle.ready" ]] && return 0
+    kill -0 "$idle_pid" 2> /dev/null || { cat "$tmp/idle.err" >&2; die "idle_connections.py exited"; }
+    sleep 0.1
+  done
+  die "the $idle_count idle connections were not all open after 60 s"
+}
+stop_idle() {
+  kill -TERM "$idle_pid" 2> /dev/null || true
+  wait "$idle_pid" 2> /dev/null || true
+  cat "$tmp/idle.out" >> "$out/idle.jsonl"
+  if [[ -s "$tmp/idle.err" ]]; then
+    echo "bench: idle_connections.py reported:" >&2
+    sort "$tmp/idle.err" | uniq -c | sort -rn | head -5 >&2
+  fi
+  idle_pid=
+}
+
+for ((round = 1; round <= runs; round++)); do
+  bench me nginx "$round" "$ng/api/v1/me" "${auth[@]}"
+  bench me samverkan "$round" "$sv/api/v1/me" "${auth[@]}"
+  start_idle
+  bench me_idle samverkan "$round" "$sv/api/v1/me" "${auth[@]}"
+  stop_idle
+  bench healthz nginx "$round" "$ng/healthz"
+  bench healthz samverkan "$round" "$sv/healthz"
+done
+
+# --- report -----------------------------------------------------------------------------------
+head_bytes() { tr -d '\r' < "$1" | awk 'NF { n += length($0) + 2 } END { print n + 2 }'; }
+{
+  echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "nproc=$(nproc)"
+  echo "cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+  echo "kernel=$(uname -r)"
+  echo "load_before=$load_before"
+  echo "runs=$runs"
+  echo "idle=$idle_count"
+  echo "wrk_cmd=${wrk_base[*]}"
+  echo "nginx_workers=$nginx_workers"
+  echo "nginx_version=$("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')"
+  echo "bytes_me=$bytes_me"
+  echo "bytes_healthz=$bytes_healthz"
+  for f in head_me_samverkan head_me_nginx head_healthz_samverkan head_healthz_nginx; do
+    echo "$f=$(head_bytes "$tmp/$f")"
+  done
+} > "$out/meta.txt"
+python3 "$here/report.py" --runs "$out/runs.tsv" --meta "$out/meta.txt" --idle "$out/idle.jsonl" \
+  > "$out/results.md"
+errors=$(grep -c -E ' (ERROR|CRITICAL|FATAL|Error|Critical|Fatal) ' "$tmp/server.log" || true)
+if [[ "$errors" != 0 ]]; then
+  echo "bench: the server logged $errors error lines; see $out/server.log" >&2
+fi
+echo
+cat "$out/results.md"
+echo
+echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
