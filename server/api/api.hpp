@@ -14,6 +14,9 @@ void registerAudit(http::Router& router, Services& services);
 void registerContracts(http::Router& router, Services& services);
 void registerMeetings(http::Router& router, Services& services);
 void registerAgenda(http::Router& router, Services& services);
+void registerMinutes(http::Router& router, Services& services);
+void registerGit(http::Router& router, Services& services);
+void registerStatic(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);
 
@@ -26,6 +29,9 @@ inline void registerAll(http::Router& router, Services& services) {
   registerContracts(router, services);
   registerMeetings(router, services);
   registerAgenda(router, services);
+  registerMinutes(router, services);
+  registerGit(router, services);
+  registerStatic(router, services);
   registerOpenApi(router, services);
 }
 

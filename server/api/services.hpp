@@ -11,6 +11,7 @@
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
+#include "server/services/minutes_service.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
 
@@ -24,6 +25,7 @@ struct Services {
   services::ContractService& contracts;
   services::MeetingService& meetings;
   services::AgendaService& agendas;
+  services::MinutesService& minutes;
   http::HttpSettings http;
   std::string publicUrl;  // e.g. http://localhost:8080, for links in calendars and mails
 };

@@ -17,6 +17,7 @@ struct Context {
   std::unique_ptr<services::ContractService> contracts;
   std::unique_ptr<services::MeetingService> meetings;
   std::unique_ptr<services::AgendaService> agendas;
+  std::unique_ptr<services::MinutesService> minutes;
   std::unique_ptr<api::Services> services;
 };
 

@@ -1,5 +1,6 @@
 #include "server/http/dispatcher.hpp"
 
+#include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -26,6 +27,16 @@ std::string lower(std::string s) {
 
 bool isUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string passwordOfBasic(const std::string& encoded) {
+  std::istringstream in(encoded);
+  Poco::Base64Decoder decoder(in);
+  std::string decoded;
+  char c;
+  while (decoded.size() < 1024 && decoder.get(c)) decoded += c;
+  const auto colon = decoded.find(':');
+  return colon == std::string::npos ? std::string() : decoded.substr(colon + 1);
 }
 
 void applySecurityHeaders(HTTPServerResponse& response) {
@@ -144,6 +155,9 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     const auto authorization = request.header("authorization");
     if (authorization && authorization->starts_with("Bearer ")) {
       token = authorization->substr(7);
+    } else if (authorization && authorization->starts_with("Basic ")) {
+      // git and curl send a token as the password of http://user:TOKEN@host/…
+      token = passwordOfBasic(authorization->substr(6));
     } else {
       Poco::Net::NameValueCollection cookies;
       in.getCookies(cookies);
@@ -186,7 +200,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     applySecurityHeaders(out);
     out.set("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) {
-      if (name == "Set-Cookie" || name == "Link")
+      if (name == "Set-Cookie" || name == "Link" || name == "WWW-Authenticate")
         out.add(name, value);
       else
         out.set(name, value);

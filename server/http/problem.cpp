@@ -32,7 +32,7 @@ Kind kindOf(Errc code) {
 }
 
 Reply build(const Kind& kind, const std::string& detail, const std::string& instance,
-            const std::string& field) {
+            const std::string& field, const Poco::JSON::Object* extensions = nullptr) {
   auto body = orderedObject();
   body.set("type", std::string("https://samverkan.se/problems/") + kind.slug);
   body.set("title", kind.title);
@@ -40,6 +40,8 @@ Reply build(const Kind& kind, const std::string& detail, const std::string& inst
   if (!detail.empty()) body.set("detail", detail);
   if (!instance.empty()) body.set("instance", instance);
   if (!field.empty()) body.set("field", field);
+  if (extensions)
+    for (const auto& name : extensions->getNames()) body.set(name, extensions->get(name));
   Reply reply = Reply::json(body, kind.status);
   reply.contentType = "application/problem+json";
   return reply;
@@ -56,9 +58,20 @@ Reply problem(const Error& error, const std::string& instance) {
   // The detail of an internal error may name files or SQL; it is logged, never sent.
   const std::string detail = error.code == Errc::Internal ? std::string() : error.detail;
   Reply reply = build(kind, detail, instance, error.field);
-  if (error.code == Errc::Unauthenticated) reply.header("WWW-Authenticate", "Bearer");
+  if (error.code == Errc::Unauthenticated) {
+    // Basic as well, so that git (and curl) send a token as the password of a clone URL.
+    reply.header("WWW-Authenticate", "Bearer");
+    reply.header("WWW-Authenticate", "Basic realm=\"samverkan\"");
+  }
   if (error.code == Errc::Throttled) reply.header("Retry-After", "900");
   return reply;
+}
+
+Reply problem(const Error& error, const std::string& instance,
+              const Poco::JSON::Object& extensions) {
+  const Kind kind = kindOf(error.code);
+  return build(kind, error.code == Errc::Internal ? std::string() : error.detail, instance,
+               error.field, &extensions);
 }
 
 Reply problem(FrameError error, const std::string& instance, const std::string& detail) {
@@ -75,6 +88,8 @@ Reply problem(FrameError error, const std::string& instance, const std::string& 
     }
     case FrameError::UnsupportedMediaType:
       return build({415, "unsupported-media-type", "Unsupported media type"}, detail, instance, "");
+    case FrameError::PreconditionRequired:
+      return build({428, "precondition-required", "If-Match required"}, detail, instance, "");
     case FrameError::CsrfMissing:
       return build({403, "csrf", "Missing or wrong CSRF token"}, detail, instance, "");
   }

@@ -16,12 +16,16 @@ enum class FrameError {
   MethodNotAllowed,
   BodyTooLarge,
   UnsupportedMediaType,
-  CsrfMissing
+  CsrfMissing,
+  PreconditionRequired,
 };
 
 int statusOf(Errc code);
 
 Reply problem(const Error& error, const std::string& instance);
+// With extension members (RFC 9457 §3.2), e.g. the two texts of a conflicting save.
+Reply problem(const Error& error, const std::string& instance,
+              const Poco::JSON::Object& extensions);
 Reply problem(FrameError error, const std::string& instance, const std::string& detail = {});
 // A 500 that says nothing of the cause; the cause goes to the log only.
 Reply internalProblem(const std::string& instance);

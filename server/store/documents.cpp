@@ -1,5 +1,7 @@
 #include "server/store/documents.hpp"
 
+#include <cstdio>
+
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::store {
@@ -127,6 +129,65 @@ Result<std::string> DocumentStore::readFile(const std::string& repository,
   auto repo = git::open(pathOf(repository));
   if (!repo) return std::unexpected(repo.error());
   return git::readFile(repo->get(), version, path);
+}
+
+Result<std::string> DocumentStore::diff(const std::string& repository, const std::string& from,
+                                        const std::string& to,
+                                        const std::vector<std::string>& paths) {
+  auto repo = git::open(pathOf(repository));
+  if (!repo) return std::unexpected(repo.error());
+  return git::diffCommits(repo->get(), from, to, paths);
+}
+
+namespace {
+
+bool isHex(std::string_view s, std::size_t n) {
+  return s.size() == n && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// Only the files git asks for, so no path can leave the objects folder.
+bool isServablePath(std::string_view path) {
+  if (path == "HEAD" || path == "info/refs" || path == "objects/info/packs") return true;
+  if (path.starts_with("objects/pack/pack-")) {
+    const auto name = path.substr(18);
+    return (name.ends_with(".pack") || name.ends_with(".idx")) &&
+           isHex(name.substr(0, name.find('.')), 40);
+  }
+  return path.size() == 8 + 2 + 1 + 38 && path.starts_with("objects/") && path[10] == '/' &&
+         isHex(path.substr(8, 2), 2) && isHex(path.substr(11), 38);
+}
+
+Result<std::string> readWhole(const std::filesystem::path& file) {
+  std::FILE* f = std::fopen(file.c_str(), "rb");
+  if (!f) return fail(Errc::NotFound, "no such file");
+  std::string out;
+  char buffer[65536];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f)) out.append(buffer, n);
+  std::fclose(f);
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> DocumentStore::dumbHttpFile(const std::string& repository,
+                                                const std::string& path) {
+  if (!isServablePath(path)) return fail(Errc::NotFound, "no such file");
+  const auto dir = pathOf(repository);
+  if (!std::filesystem::exists(dir / "HEAD")) return fail(Errc::NotFound, "no documents yet");
+  if (path == "HEAD") return std::string("ref: ") + git::kMainBranch + "\n";
+  if (path == "info/refs") {
+    auto repo = git::open(dir);
+    if (!repo) return std::unexpected(repo.error());
+    return git::infoRefs(repo->get());
+  }
+  if (path == "objects/info/packs") {
+    std::string out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "objects" / "pack", ec))
+      if (e.path().extension() == ".pack") out += "P " + e.path().filename().string() + "\n";
+    return out + "\n";
+  }
+  return readWhole(dir / path);
 }
 
 Status DocumentStore::withRepository(const std::string& repository,

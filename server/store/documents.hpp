@@ -65,6 +65,13 @@ class DocumentStore {
   Result<std::string> readFile(const std::string& repository, const std::string& version,
                                const std::string& path);
 
+  Result<std::string> diff(const std::string& repository, const std::string& from,
+                           const std::string& to, const std::vector<std::string>& paths);
+
+  // For git's dumb HTTP protocol: info/refs as `git update-server-info` would write it, and the
+  // bytes of HEAD, objects/info/packs, a loose object or a pack file. Any other path is not found.
+  Result<std::string> dumbHttpFile(const std::string& repository, const std::string& path);
+
   // Runs `work` on the repository with the per-repository lock held (tags, clones).
   Status withRepository(const std::string& repository,
                         const std::function<Status(git_repository*)>& work);

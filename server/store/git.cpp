@@ -1,5 +1,6 @@
 #include "server/store/git.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <system_error>
 
@@ -212,6 +213,48 @@ bool commitExists(git_repository* repo, const std::string& commit) {
   return true;
 }
 
+namespace {
+
+Result<Tree> treeOf(git_repository* repo, const std::string& commit) {
+  auto oid = parseOid(commit);
+  if (!oid) return std::unexpected(oid.error());
+  git_commit* raw = nullptr;
+  if (int rc = git_commit_lookup(&raw, repo, &*oid); rc < 0)
+    return std::unexpected(gitError(rc, "look up version " + commit));
+  Commit owned{raw};
+  git_tree* tree = nullptr;
+  if (int rc = git_commit_tree(&tree, raw); rc < 0)
+    return std::unexpected(gitError(rc, "tree of " + commit));
+  return Tree{tree};
+}
+
+}  // namespace
+
+Result<std::string> diffCommits(git_repository* repo, const std::string& from,
+                                const std::string& to, const std::vector<std::string>& paths) {
+  auto oldTree = treeOf(repo, from);
+  if (!oldTree) return std::unexpected(oldTree.error());
+  auto newTree = treeOf(repo, to);
+  if (!newTree) return std::unexpected(newTree.error());
+  std::vector<char*> specs;
+  for (const auto& p : paths) specs.push_back(const_cast<char*>(p.c_str()));
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.pathspec.strings = specs.data();
+  options.pathspec.count = specs.size();
+  options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  git_diff* rawDiff = nullptr;
+  if (int rc = git_diff_tree_to_tree(&rawDiff, repo, oldTree->get(), newTree->get(), &options);
+      rc < 0)
+    return std::unexpected(gitError(rc, "diff"));
+  Handle<git_diff, git_diff_free> diff{rawDiff};
+  git_buf buf = GIT_BUF_INIT;
+  if (int rc = git_diff_to_buf(&buf, rawDiff, GIT_DIFF_FORMAT_PATCH); rc < 0)
+    return std::unexpected(gitError(rc, "format diff"));
+  std::string text(buf.ptr, buf.size);
+  git_buf_dispose(&buf);
+  return text;
+}
+
 Status createTag(git_repository* repo, const std::string& name, const std::string& commit,
                  const Author& tagger, const std::string& message, TimePoint at) {
   if (auto existing = tagTarget(repo, name)) {
@@ -240,6 +283,33 @@ std::optional<std::string> tagTarget(git_repository* repo, const std::string& na
     return std::nullopt;
   Object owned{raw};
   return toHex(*git_object_id(raw));
+}
+
+Result<std::string> infoRefs(git_repository* repo) {
+  git_reference_iterator* rawIt = nullptr;
+  if (int rc = git_reference_iterator_new(&rawIt, repo); rc < 0)
+    return std::unexpected(gitError(rc, "list refs"));
+  Handle<git_reference_iterator, git_reference_iterator_free> it{rawIt};
+  std::vector<std::pair<std::string, std::string>> lines;  // name, line(s)
+  git_reference* raw = nullptr;
+  while (git_reference_next(&raw, rawIt) == 0) {
+    Reference ref{raw};
+    if (git_reference_type(raw) != GIT_REFERENCE_DIRECT) continue;
+    const std::string name = git_reference_name(raw);
+    std::string text = toHex(*git_reference_target(raw)) + "\t" + name + "\n";
+    git_object* peeled = nullptr;
+    if (name.starts_with("refs/tags/") &&
+        git_reference_peel(&peeled, raw, GIT_OBJECT_COMMIT) == 0) {
+      Object owned{peeled};
+      const std::string target = toHex(*git_object_id(peeled));
+      if (target != toHex(*git_reference_target(raw))) text += target + "\t" + name + "^{}\n";
+    }
+    lines.emplace_back(name, std::move(text));
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const auto& [name, text] : lines) out += text;
+  return out;
 }
 
 void removeStaleLocks(const std::filesystem::path& gitDir) {

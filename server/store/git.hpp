@@ -59,10 +59,18 @@ Result<std::string> readFile(git_repository* repo, const std::string& commit,
                              const std::string& path);
 bool commitExists(git_repository* repo, const std::string& commit);
 
+// A unified diff (git's patch format) of `paths` between two commits.
+Result<std::string> diffCommits(git_repository* repo, const std::string& from,
+                                const std::string& to, const std::vector<std::string>& paths);
+
 // An annotated tag on a commit; refuses to move an existing tag to another commit.
 Status createTag(git_repository* repo, const std::string& name, const std::string& commit,
                  const Author& tagger, const std::string& message, TimePoint at);
 std::optional<std::string> tagTarget(git_repository* repo, const std::string& name);
+
+// The refs as `git update-server-info` lists them in info/refs (tags followed by their peeled
+// commit), for git's dumb HTTP protocol.
+Result<std::string> infoRefs(git_repository* repo);
 
 // Lock files a killed process left behind (refs/**.lock, packed-refs.lock, …) and half-written
 // object files. Only safe while this process holds the data folder's lock.

@@ -1,0 +1,216 @@
+#include <Poco/JSON/Parser.h>
+
+#include "minutes/minutes_json.hpp"
+#include "server/api/api.hpp"
+#include "server/api/views.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/problem.hpp"
+
+namespace sv::api {
+namespace {
+
+Poco::JSON::Object viewJson(const services::MinutesView& v) {
+  auto j = http::orderedObject();
+  j.set("meeting_id", v.meetingId);
+  j.set("contract_id", v.contractId);
+  j.set("state", v.state);
+  j.set("version", v.version);
+  Poco::JSON::Parser parser;
+  j.set("minutes", parser.parse(minutes::toJson(v.document)));
+  j.set("markdown", v.markdown);
+  return j;
+}
+
+http::Reply viewReply(const services::MinutesView& v, int status = 200) {
+  return http::Reply::json(viewJson(v), status).header("ETag", "\"" + v.version + "\"");
+}
+
+Result<std::int64_t> meetingId(const http::Request& req) {
+  return req.idParam("id");
+}
+
+}  // namespace
+
+void registerMinutes(http::Router& router, Services& s) {
+  router.add({"POST",
+              "/api/v1/meetings/{id}/minutes",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto view = s.minutes.start(req.principal(), *id);
+                if (!view) return std::unexpected(view.error());
+                return viewReply(*view, 201);
+              },
+              {.operationId = "startMinutes",
+               .summary = "Start the minutes from the published agenda and the participants",
+               .tag = "minutes",
+               .responseSchema = "MinutesView",
+               .successStatus = 201,
+               .errorStatuses = {403, 409}}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto view = s.minutes.get(req.principal(), *id);
+                if (!view) return std::unexpected(view.error());
+                return viewReply(*view);
+              },
+              {.operationId = "getMinutes",
+               .summary = "The current minutes; the ETag is the version to send back in If-Match",
+               .tag = "minutes",
+               .responseSchema = "MinutesView"}});
+
+  router.add(
+      {"PUT",
+       "/api/v1/meetings/{id}/minutes",
+       http::Access::LoggedIn,
+       [&s](http::Request& req) -> Result<http::Reply> {
+         auto id = meetingId(req);
+         if (!id) return std::unexpected(id.error());
+         const auto ifMatch = req.header("if-match");
+         if (!ifMatch)
+           return http::problem(http::FrameError::PreconditionRequired, req.path,
+                                "send the version you edited in If-Match");
+         auto body = http::JsonBody::parse(req.body);
+         if (!body) return std::unexpected(body.error());
+         auto document = body->object().getObject("minutes");
+         if (!document) return fail(Errc::Invalid, "'minutes' is required", "minutes");
+         std::ostringstream text;
+         document->stringify(text);
+         auto result = s.minutes.save(req.principal(), *id, *ifMatch, text.str());
+         if (!result) return std::unexpected(result.error());
+         if (result->conflict) {
+           Poco::JSON::Array conflicts;
+           for (const auto& c : result->conflict->conflicts) {
+             auto cj = http::orderedObject();
+             cj.set("section", c.sectionNumber);
+             cj.set("key", c.key);
+             cj.set("title", c.title);
+             cj.set("theirs", c.theirs);
+             cj.set("mine", c.mine);
+             conflicts.add(cj);
+           }
+           auto extra = http::orderedObject();
+           extra.set("current_version", result->conflict->currentVersion);
+           extra.set("conflicts", conflicts);
+           return http::problem(Error{Errc::Conflict,
+                                      "the same sections were changed by someone else since "
+                                      "your version; nothing was saved"},
+                                req.path, extra);
+         }
+         auto out = viewJson(*result->saved);
+         out.set("merged", result->merged);
+         out.set("changed", result->changed);
+         return http::Reply::json(out).header("ETag", "\"" + result->saved->version + "\"");
+       },
+       {.operationId = "saveMinutes",
+        .summary = "Save the minutes (If-Match required). A save from an older version is merged "
+                   "per section, or refused with 409 and both texts when a section changed on "
+                   "both sides",
+        .tag = "minutes",
+        .requestSchema = "MinutesSave",
+        .responseSchema = "MinutesSaved",
+        .parameters = {{"If-Match", "header", "the version the edit started from", "string", true}},
+        .errorStatuses = {403, 409, 428}}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes/versions",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto versions = s.minutes.versions(req.principal(), *id);
+                if (!versions) return std::unexpected(versions.error());
+                Poco::JSON::Array out;
+                for (const auto& v : *versions) out.add(versionJson(v));
+                return http::Reply::json(out);
+              },
+              {.operationId = "listMinutesVersions",
+               .summary = "Every version: author, time, message",
+               .tag = "minutes",
+               .responseSchema = "array:DocumentVersion"}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes/versions/{version}",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                const auto& version = req.pathParams.at("version");
+                if (auto format = req.queryValue("format")) {
+                  auto bytes = s.minutes.fileAtVersion(req.principal(), *id, version, *format);
+                  if (!bytes) return std::unexpected(bytes.error());
+                  return http::Reply::text(*bytes, *format == "md" ? "text/markdown; charset=utf-8"
+                                                                   : "application/json");
+                }
+                auto view = s.minutes.atVersion(req.principal(), *id, version);
+                if (!view) return std::unexpected(view.error());
+                return viewReply(*view);
+              },
+              {.operationId = "getMinutesVersion",
+               .summary = "An old version; ?format=md or json gives the committed bytes",
+               .tag = "minutes",
+               .responseSchema = "MinutesView",
+               .parameters = {{"format", "query", "md or json: the file as committed"}}}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes/diff",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                const auto from = req.queryValue("from");
+                const auto to = req.queryValue("to");
+                if (!from) return fail(Errc::Invalid, "'from' is required", "from");
+                if (!to) return fail(Errc::Invalid, "'to' is required", "to");
+                auto diff = s.minutes.diff(req.principal(), *id, *from, *to);
+                if (!diff) return std::unexpected(diff.error());
+                auto out = http::orderedObject();
+                out.set("from", diff->from);
+                out.set("to", diff->to);
+                Poco::JSON::Array sections;
+                for (const auto& [number, title] : diff->sections) {
+                  auto sj = http::orderedObject();
+                  sj.set("section", number);
+                  sj.set("title", title);
+                  sections.add(sj);
+                }
+                out.set("changed_sections", sections);
+                Poco::JSON::Array summary;
+                for (const auto& line : diff->summary) summary.add(line);
+                out.set("summary", summary);
+                out.set("unified", diff->unified);
+                return http::Reply::json(out);
+              },
+              {.operationId = "diffMinutes",
+               .summary = "What changed between two versions: per section, and as a unified diff",
+               .tag = "minutes",
+               .responseSchema = "MinutesDiff",
+               .parameters = {{"from", "query", "the older version", "string", true},
+                              {"to", "query", "the newer version", "string", true}}}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes.html",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto page = s.minutes.html(req.principal(), *id);
+                if (!page) return std::unexpected(page.error());
+                const std::string etag = "\"" + page->first + "\"";
+                if (req.header("if-none-match") == etag)
+                  return http::Reply{304, "", "", {{"ETag", etag}}, false};
+                return http::Reply::text(std::move(page->second), "text/html; charset=utf-8")
+                    .header("ETag", etag);
+              },
+              {.operationId = "getMinutesHtml",
+               .summary = "The protocol as a page in the Swedish layout (printable)",
+               .tag = "minutes",
+               .responseType = "text/html"}});
+}
+
+}  // namespace sv::api

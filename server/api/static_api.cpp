@@ -1,0 +1,33 @@
+// Style sheets and scripts compiled into the binary (server/web/static/).
+#include <map>
+
+#include "server/api/api.hpp"
+
+namespace sv::server::assets {
+const std::map<std::string, std::string_view>& files();
+}
+
+namespace sv::api {
+
+void registerStatic(http::Router& router, Services&) {
+  router.add({"GET",
+              "/static/{file}",
+              http::Access::Public,
+              [](http::Request& req) -> Result<http::Reply> {
+                const auto& assets = sv::server::assets::files();
+                const auto it = assets.find("web/static/" + req.pathParams.at("file"));
+                if (it == assets.end()) return fail(Errc::NotFound, "no such file");
+                const auto& name = it->first;
+                const std::string type = name.ends_with(".css")  ? "text/css; charset=utf-8"
+                                         : name.ends_with(".js") ? "text/javascript; charset=utf-8"
+                                                                 : "application/octet-stream";
+                return http::Reply::text(std::string(it->second), type)
+                    .header("Cache-Control", "public, max-age=3600");
+              },
+              {.operationId = "getStatic",
+               .summary = "A style sheet or script of the web pages",
+               .tag = "system",
+               .responseType = "text/css"}});
+}
+
+}  // namespace sv::api

@@ -1,0 +1,363 @@
+#include "server/services/minutes_service.hpp"
+
+#include "agenda/agenda.hpp"
+#include "minutes/diff.hpp"
+#include "minutes/edit.hpp"
+#include "minutes/minutes_json.hpp"
+#include "minutes/render_html.hpp"
+#include "minutes/render_markdown.hpp"
+#include "server/services/access.hpp"
+#include "server/services/agendas.hpp"
+#include "server/store/contracts.hpp"
+#include "server/web/protocol_page.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+
+struct MinutesService::Context {
+  store::MeetingRow meeting;
+  store::ContractRow contract;
+  std::vector<store::ParticipantRow> participants;
+  std::optional<std::string> state;  // none until the minutes are started
+  std::optional<std::string> version;
+  std::string repository;
+};
+
+namespace {
+
+using store::Connection;
+
+std::string folderOf(std::int64_t meetingId) {
+  return "meetings/" + std::to_string(meetingId);
+}
+
+minutes::Party partyFrom(const std::string& party) {
+  return party == "provider" ? minutes::Party::Provider : minutes::Party::Authority;
+}
+
+// One line a person, in the most significant of their roles.
+std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
+                                            const store::ContractRow& contract) {
+  auto rank = [](const std::string& role) {
+    return role == "chair" ? 0 : role == "secretary" ? 1 : role == "adjuster" ? 2 : 3;
+  };
+  std::map<std::int64_t, const store::ParticipantRow*> best;
+  std::vector<std::int64_t> order;
+  for (const auto& p : participants) {
+    auto [it, inserted] = best.emplace(p.userId, &p);
+    if (inserted)
+      order.push_back(p.userId);
+    else if (rank(p.role) < rank(it->second->role))
+      it->second = &p;
+  }
+  std::vector<minutes::Attendee> out;
+  for (auto id : order) {
+    const auto& p = *best.at(id);
+    const auto party = partyFrom(p.party);
+    out.push_back(
+        {p.name, party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
+         party, minutes::parseRole(p.role).value_or(minutes::Role::Participant), true});
+  }
+  return out;
+}
+
+bool mayWrite(const store::Principal& p, const store::ContractRow& contract,
+              const std::vector<store::ParticipantRow>& participants) {
+  if (managesContract(p, contract)) return true;
+  for (const auto& part : participants)
+    if (part.userId == p.userId && part.party == "authority" &&
+        (part.role == "secretary" || part.role == "chair"))
+      return true;
+  return false;
+}
+
+std::string stripQuotes(std::string tag) {
+  if (tag.starts_with("W/")) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  return tag;
+}
+
+}  // namespace
+
+std::string MinutesService::documentOf(std::int64_t meetingId) {
+  return folderOf(meetingId) + "/minutes";
+}
+
+Result<MinutesService::Context> MinutesService::context(const store::Principal& viewer,
+                                                        std::int64_t meetingId) {
+  auto ctx = store_.db().read([&](Connection& c) -> Result<Context> {
+    const auto scope = store::TenantScope::of(viewer);
+    auto meeting = store::findMeeting(c, scope, meetingId);
+    if (!meeting) return fail(Errc::NotFound, "no such meeting");
+    Context out;
+    out.meeting = *meeting;
+    out.contract = *store::findContract(c, scope, meeting->contractId);
+    out.participants = store::listParticipants(c, meetingId);
+    auto s = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
+    s.bind(1, meetingId);
+    if (s.step()) out.state = s.text(0);
+    return out;
+  });
+  if (!ctx) return ctx;
+  ctx->repository = AgendaService::repositoryOf(ctx->contract.id);
+  ctx->version = store_.documents().currentVersion(ctx->repository, documentOf(meetingId));
+  return ctx;
+}
+
+Result<minutes::Minutes> MinutesService::load(const Context& ctx, const std::string& version) {
+  auto json = store_.documents().readFile(ctx.repository, version,
+                                          folderOf(ctx.meeting.id) + "/minutes.json");
+  if (!json) return std::unexpected(json.error());
+  auto doc = minutes::fromJson(*json);
+  if (!doc) return fail(Errc::Internal, "stored minutes do not parse: " + doc.error().detail);
+  return doc;
+}
+
+Result<MinutesView> MinutesService::start(const store::Principal& actor, std::int64_t meetingId) {
+  auto ctx = context(actor, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!mayWrite(actor, ctx->contract, ctx->participants))
+    return fail(Errc::Forbidden,
+                "only the meeting's secretary or chair, or the contract manager, "
+                "writes the minutes");
+  if (ctx->state) return fail(Errc::Conflict, "the minutes of this meeting are already started");
+  if (ctx->meeting.status == "cancelled") return fail(Errc::Conflict, "the meeting is cancelled");
+  if (!ctx->meeting.agendaPublishedVersion)
+    return fail(Errc::Conflict,
+                "publish the agenda first: the minutes follow the published agenda");
+  auto agendaJson = store_.documents().readFile(
+      ctx->repository, *ctx->meeting.agendaPublishedVersion, folderOf(meetingId) + "/agenda.json");
+  if (!agendaJson) return std::unexpected(agendaJson.error());
+  auto published = agenda::parseAgenda(*agendaJson);
+  if (!published) return fail(Errc::Internal, "stored agenda does not parse");
+
+  std::vector<minutes::SectionSeed> seeds;
+  for (const auto& item : published->items) {
+    seeds.push_back({item.key, item.title, {}});
+    // Items added under Övriga frågor become sections of their own, right after it.
+    for (const auto& added : item.addedItems) seeds.push_back({added.key, added.title, {}});
+  }
+  const minutes::MinutesHeader header{meetingId,
+                                      ctx->contract.title,
+                                      ctx->contract.reference,
+                                      ctx->contract.authorityName,
+                                      ctx->contract.providerName,
+                                      *parseDateTime(ctx->meeting.startsAt),
+                                      ctx->meeting.location};
+  const auto doc = minutes::createMinutes(header, attendanceOf(ctx->participants, ctx->contract),
+                                          std::move(seeds));
+  const auto now = time_.now();
+  store::DocumentCommit commit;
+  commit.repository = ctx->repository;
+  commit.document = documentOf(meetingId);
+  commit.files = {{folderOf(meetingId) + "/minutes.md", minutes::renderMarkdown(doc)},
+                  {folderOf(meetingId) + "/minutes.json", minutes::toJson(doc)}};
+  commit.author = {actor.name, actor.email};
+  commit.authorId = actor.userId;
+  commit.message = "Protokoll upprättat från den publicerade dagordningen";
+  commit.at = now;
+  commit.expectedVersion = "";
+  auto version =
+      store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+        c.prepare(
+             "INSERT INTO minutes (meeting_id, state, created_at, updated_at) VALUES (?1, 'draft', "
+             "?2, ?2)")
+            .bindAll(meetingId, formatIsoUtc(now))
+            .run();
+        store::appendAudit(
+            c, auditBy(&actor, "minutes.start", "meeting", std::to_string(meetingId), "{}", v),
+            now);
+        return {};
+      });
+  if (!version) return std::unexpected(version.error());
+  return MinutesView{
+      meetingId, ctx->contract.id, "draft", *version, doc, minutes::renderMarkdown(doc)};
+}
+
+Result<MinutesView> MinutesService::get(const store::Principal& viewer, std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!ctx->state || !ctx->version)
+    return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  return atVersion(viewer, meetingId, *ctx->version);
+}
+
+Result<MinutesView> MinutesService::atVersion(const store::Principal& viewer,
+                                              std::int64_t meetingId, const std::string& version) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!store_.documents().hasVersion(ctx->repository, documentOf(meetingId), version))
+    return fail(Errc::NotFound, "no such version of these minutes");
+  auto doc = load(*ctx, version);
+  if (!doc) return std::unexpected(doc.error());
+  auto markdown =
+      store_.documents().readFile(ctx->repository, version, folderOf(meetingId) + "/minutes.md");
+  if (!markdown) return std::unexpected(markdown.error());
+  return MinutesView{meetingId, ctx->contract.id, ctx->state.value_or("draft"),
+                     version,   std::move(*doc),  std::move(*markdown)};
+}
+
+Result<std::string> MinutesService::fileAtVersion(const store::Principal& viewer,
+                                                  std::int64_t meetingId,
+                                                  const std::string& version,
+                                                  const std::string& extension) {
+  if (extension != "md" && extension != "json")
+    return fail(Errc::Invalid, "format is md or json", "format");
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!store_.documents().hasVersion(ctx->repository, documentOf(meetingId), version))
+    return fail(Errc::NotFound, "no such version of these minutes");
+  return store_.documents().readFile(ctx->repository, version,
+                                     folderOf(meetingId) + "/minutes." + extension);
+}
+
+Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int64_t meetingId,
+                                        const std::string& ifMatch,
+                                        const std::string& documentJson) {
+  auto proposed = minutes::fromJson(documentJson);
+  if (!proposed) return std::unexpected(proposed.error());
+  const std::string startedFrom = stripQuotes(ifMatch);
+  // Someone else's save between our read and our commit makes the commit fail its version check;
+  // the save is then merged again against what they saved.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto ctx = context(actor, meetingId);
+    if (!ctx) return std::unexpected(ctx.error());
+    if (!ctx->state || !ctx->version)
+      return fail(Errc::NotFound, "the minutes of this meeting are not started");
+    if (!mayWrite(actor, ctx->contract, ctx->participants))
+      return fail(Errc::Forbidden,
+                  "only the meeting's secretary or chair, or the contract "
+                  "manager, changes the minutes");
+    if (*ctx->state == "registered")
+      return fail(Errc::Conflict, "the minutes are registered and never change again");
+    if (!store_.documents().hasVersion(ctx->repository, documentOf(meetingId), startedFrom))
+      return fail(Errc::Conflict, "If-Match names no version of these minutes");
+    auto current = load(*ctx, *ctx->version);
+    if (!current) return std::unexpected(current.error());
+
+    SaveResult result;
+    minutes::Minutes next;
+    std::string message;
+    if (startedFrom == *ctx->version) {
+      auto edited = minutes::applyEdit(*current, *proposed);
+      if (!edited) return std::unexpected(edited.error());
+      next = std::move(*edited);
+      message = minutes::describeChanges(*current, next);
+    } else {
+      auto base = load(*ctx, startedFrom);
+      if (!base) return std::unexpected(base.error());
+      auto edited = minutes::applyEdit(*base, *proposed);
+      if (!edited) return std::unexpected(edited.error());
+      auto outcome = minutes::mergeMinutes(*base, *current, *edited);
+      if (!outcome.clean()) {
+        result.conflict = SaveConflict{*ctx->version, std::move(outcome.conflicts)};
+        return result;
+      }
+      next = std::move(*outcome.merged);
+      result.merged = true;
+      message = minutes::describeChanges(*current, next) + " (sammanfogad med version " +
+                ctx->version->substr(0, 10) + ")";
+    }
+    if (next == *current) {
+      result.saved = MinutesView{meetingId,   ctx->contract.id,
+                                 *ctx->state, *ctx->version,
+                                 next,        minutes::renderMarkdown(next)};
+      return result;
+    }
+    const auto now = time_.now();
+    store::DocumentCommit commit;
+    commit.repository = ctx->repository;
+    commit.document = documentOf(meetingId);
+    const std::string markdown = minutes::renderMarkdown(next);
+    commit.files = {{folderOf(meetingId) + "/minutes.md", markdown},
+                    {folderOf(meetingId) + "/minutes.json", minutes::toJson(next)}};
+    commit.author = {actor.name, actor.email};
+    commit.authorId = actor.userId;
+    commit.message = message;
+    commit.at = now;
+    commit.expectedVersion = *ctx->version;
+    auto version =
+        store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+          auto state = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
+          state.bind(1, meetingId);
+          if (state.step() && state.text(0) == "registered")
+            return fail(Errc::Conflict, "the minutes are registered and never change again");
+          c.prepare("UPDATE minutes SET updated_at = ?2 WHERE meeting_id = ?1")
+              .bindAll(meetingId, formatIsoUtc(now))
+              .run();
+          store::appendAudit(c,
+                             auditBy(&actor, "minutes.save", "meeting", std::to_string(meetingId),
+                                     auditDetail({{"message", message},
+                                                  {"merged", result.merged ? "true" : "false"}}),
+                                     v),
+                             now);
+          return {};
+        });
+    if (!version) {
+      if (version.error().code == Errc::Conflict &&
+          version.error().detail == "the document has a newer version")
+        continue;
+      return std::unexpected(version.error());
+    }
+    result.changed = true;
+    result.saved =
+        MinutesView{meetingId, ctx->contract.id, *ctx->state, *version, std::move(next), markdown};
+    return result;
+  }
+  return fail(Errc::Conflict, "the minutes are being saved by others; try again");
+}
+
+Result<std::vector<store::DocumentVersion>> MinutesService::versions(const store::Principal& viewer,
+                                                                     std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  return store_.documents().versions(ctx->repository, documentOf(meetingId));
+}
+
+Result<MinutesDiff> MinutesService::diff(const store::Principal& viewer, std::int64_t meetingId,
+                                         const std::string& from, const std::string& to) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  for (const auto& v : {from, to})
+    if (!store_.documents().hasVersion(ctx->repository, documentOf(meetingId), v))
+      return fail(Errc::NotFound, "no such version of these minutes: " + v);
+  auto a = load(*ctx, from);
+  if (!a) return std::unexpected(a.error());
+  auto b = load(*ctx, to);
+  if (!b) return std::unexpected(b.error());
+  const std::string folder = folderOf(meetingId);
+  auto unified = store_.documents().diff(ctx->repository, from, to,
+                                         {folder + "/minutes.md", folder + "/minutes.json"});
+  if (!unified) return std::unexpected(unified.error());
+  MinutesDiff out{from, to, std::move(*unified), {}, {}};
+  for (const auto& change : minutes::summarizeChanges(*a, *b)) {
+    out.summary.push_back(change.text);
+    if (change.unit == minutes::ChangeUnit::Section)
+      out.sections.emplace_back(change.number, change.title);
+  }
+  return out;
+}
+
+Result<std::pair<std::string, std::string>> MinutesService::html(const store::Principal& viewer,
+                                                                 std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!ctx->version) return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  {
+    std::lock_guard lock(htmlMutex_);
+    if (auto it = htmlCache_.find(*ctx->version); it != htmlCache_.end())
+      return std::pair{*ctx->version, it->second};
+  }
+  auto doc = load(*ctx, *ctx->version);
+  if (!doc) return std::unexpected(doc.error());
+  std::string page = web::protocolPage(
+      "Protokoll " + ctx->contract.title + " " + formatDate(toStockholm(doc->header.startsAt).date),
+      minutes::renderHtml(*doc));
+  std::lock_guard lock(htmlMutex_);
+  if (htmlCache_.size() >= 512) htmlCache_.erase(htmlCache_.begin());
+  htmlCache_.emplace(*ctx->version, page);
+  return std::pair{*ctx->version, std::move(page)};
+}
+
+}  // namespace sv::services
