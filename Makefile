@@ -8,7 +8,8 @@ PORT ?= 8080
 
 # Debian packages: build, run, test, benchmark.
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev \
-  libcmark-dev libsodium-dev libkainjow-mustache-dev catch2 nodejs npm wrk nginx-light curl
+  libcmark-dev libsodium-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core ghostscript qpdf poppler-utils
 
 .PHONY: run test build deps npm-deps bench clean format
 
@@ -19,6 +20,10 @@ deps: .deps-stamp
 	  echo "Installing: $$missing"; \
 	  if [ "$$(id -u)" != 0 ]; then echo "run as root (or install: $$missing)"; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@# Node may come from elsewhere than Debian (with its own npm): only install it when absent.
+	@if ! command -v npm >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
 	fi
 	@touch $@
 

@@ -20,7 +20,44 @@ Error naming(const std::filesystem::path& file, const Error& e) {
   return Error{Errc::Internal, detail};
 }
 
+std::string trimmed(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  return std::string(s.substr(b, s.find_last_not_of(" \t\r") - b + 1));
+}
+
+// "Authority name = FORMAT" per line; '#' comments; "*" is the default.
+Result<std::map<std::string, minutes::RegistryFormat>> parseRegistryFormats(std::string_view text) {
+  std::map<std::string, minutes::RegistryFormat> out;
+  int lineNo = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const auto end = std::min(text.find('\n', pos), text.size());
+    const auto line = trimmed(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++lineNo;
+    if (line.empty() || line.front() == '#') continue;
+    const auto eq = line.rfind('=');
+    if (eq == std::string::npos)
+      return fail(Errc::Invalid, "line " + std::to_string(lineNo) + ": write 'Authority = FORMAT'");
+    const auto name = trimmed(line.substr(0, eq));
+    auto format = minutes::RegistryFormat::parse(trimmed(line.substr(eq + 1)));
+    if (name.empty() || !format)
+      return fail(Errc::Invalid, "line " + std::to_string(lineNo) + ": " +
+                                     (format ? "no authority named" : format.error().detail));
+    if (!out.emplace(name, *format).second)
+      return fail(Errc::Invalid, "line " + std::to_string(lineNo) + ": '" + name + "' twice");
+  }
+  if (!out.contains("*")) return fail(Errc::Invalid, "no default format ('* = …')");
+  return out;
+}
+
 }  // namespace
+
+const minutes::RegistryFormat& Catalog::registryFormatFor(const std::string& authorityName) const {
+  auto it = registryFormats.find(authorityName);
+  return it != registryFormats.end() ? it->second : registryFormats.at("*");
+}
 
 bool Catalog::hasServiceArea(const std::string& key) const {
   for (const auto& a : serviceAreas)
@@ -37,6 +74,13 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   auto areas = agenda::parseServiceAreas(*areasText);
   if (!areas) return std::unexpected(naming(areasFile, areas.error()));
   catalog.serviceAreas = std::move(*areas);
+
+  const auto registryFile = configDir / "registry_numbers.txt";
+  auto registryText = readText(registryFile);
+  if (!registryText) return std::unexpected(registryText.error());
+  auto formats = parseRegistryFormats(*registryText);
+  if (!formats) return std::unexpected(naming(registryFile, formats.error()));
+  catalog.registryFormats = std::move(*formats);
 
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(configDir / "agendas", ec)) {

@@ -11,6 +11,7 @@
 #include "agenda/agenda_template.hpp"
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
+#include "minutes/registry_number.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::services {
@@ -24,8 +25,10 @@ struct Catalog {
   std::vector<agenda::ServiceArea> serviceAreas;
   std::map<std::string, TemplateSource> templates;  // by id (file name without .agenda)
   agenda::PlanRule planRule;
+  std::map<std::string, minutes::RegistryFormat> registryFormats;  // by authority name; "*" default
 
   bool hasServiceArea(const std::string& key) const;
+  const minutes::RegistryFormat& registryFormatFor(const std::string& authorityName) const;
 };
 
 inline constexpr const char* kDefaultTemplate = "standard";

@@ -222,12 +222,13 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         const auto role = agenda::parseParticipantRole(in.role);
         if (!role) return fail(Errc::Invalid, "unknown role '" + in.role + "'", field + ".role");
         auto user = store::findUser(c, store::TenantScope::system(), in.userId);
-        if (!user || !user->active) return fail(Errc::Invalid, "no such user", field + ".user_id");
         std::optional<agenda::Party> party;
-        if (user->organizationId == contract.authorityId) party = agenda::Party::Authority;
-        if (user->organizationId == contract.providerId) party = agenda::Party::Provider;
-        if (!party)
-          return fail(Errc::Invalid, user->name + " belongs to neither party of the contract",
+        if (user && user->organizationId == contract.authorityId) party = agenda::Party::Authority;
+        if (user && user->organizationId == contract.providerId) party = agenda::Party::Provider;
+        // Someone outside both parties is answered like an id that does not exist: their name,
+        // and that they exist at all, are another organisation's business.
+        if (!user || !user->active || !party)
+          return fail(Errc::Invalid, "no such user in either party of the contract",
                       field + ".user_id");
         if (in.party && agenda::parseParty(*in.party) != party)
           return fail(Errc::Invalid,

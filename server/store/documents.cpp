@@ -1,5 +1,6 @@
 #include "server/store/documents.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "workflows/stockholm_time.hpp"
@@ -22,6 +23,13 @@ std::optional<std::string> documentHead(Connection& conn, const std::string& rep
   stmt.bindAll(repository, document);
   if (!stmt.step()) return std::nullopt;
   return stmt.text(0);
+}
+
+bool isSealed(Connection& conn, const std::string& repository, const std::string& document) {
+  auto stmt =
+      conn.prepare("SELECT 1 FROM sealed_documents WHERE repository = ?1 AND document = ?2");
+  stmt.bindAll(repository, document);
+  return stmt.step();
 }
 
 }  // namespace
@@ -64,6 +72,8 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
   auto recorded = db_.write([&](Connection& c) -> Status {
     if (headOf(c, write.repository) != head)
       return fail(Errc::Conflict, "the repository moved during the write");
+    if (isSealed(c, write.repository, write.document))
+      return fail(Errc::Conflict, "the document is registered and never changes again");
     const auto current = documentHead(c, write.repository, write.document);
     if (write.expectedVersion && current.value_or("") != *write.expectedVersion)
       return fail(Errc::Conflict, "the document has a newer version");
@@ -198,6 +208,19 @@ Status DocumentStore::withRepository(const std::string& repository,
   return work(repo->get());
 }
 
+void DocumentStore::seal(Connection& c, const std::string& repository, const std::string& document,
+                         const std::string& reason, TimePoint at) {
+  c.prepare(
+       "INSERT INTO sealed_documents (repository, document, reason, sealed_at) "
+       "VALUES (?1, ?2, ?3, ?4)")
+      .bindAll(repository, document, reason, formatIsoUtc(at))
+      .run();
+}
+
+bool DocumentStore::sealed(const std::string& repository, const std::string& document) {
+  return db_.read([&](Connection& c) { return isSealed(c, repository, document); });
+}
+
 Result<std::vector<std::string>> DocumentStore::repairRepositories() {
   std::vector<std::pair<std::string, std::string>> heads = db_.read([](Connection& c) {
     std::vector<std::pair<std::string, std::string>> out;
@@ -222,6 +245,24 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
         !forced)
       return std::unexpected(forced.error());
     repaired.push_back(name + ": " + branch.value_or("(none)") + " -> " + head);
+  }
+  // A registration is acknowledged by its transaction; its tag follows. One that a crash lost in
+  // between is put back here.
+  const auto tags = db_.read([](Connection& c) {
+    std::vector<std::array<std::string, 4>> out;
+    auto stmt = c.prepare("SELECT repository, tag, version, number FROM registry ORDER BY id");
+    while (stmt.step()) out.push_back({stmt.text(0), stmt.text(1), stmt.text(2), stmt.text(3)});
+    return out;
+  });
+  for (const auto& [repository, tag, version, number] : tags) {
+    auto repo = git::open(pathOf(repository));
+    if (!repo) return std::unexpected(repo.error());
+    if (git::tagTarget(repo->get(), tag) == version) continue;
+    if (auto made = git::createTag(repo->get(), tag, version, {"Samverkan", "samverkan@localhost"},
+                                   "Diarieförd som " + number, Clock::now());
+        !made)
+      return std::unexpected(made.error());
+    repaired.push_back(repository + ": tag " + tag + " -> " + version);
   }
   return repaired;
 }

@@ -76,6 +76,12 @@ class DocumentStore {
   Status withRepository(const std::string& repository,
                         const std::function<Status(git_repository*)>& work);
 
+  // Seals a document inside the caller's transaction: from its commit on, every write to the
+  // document is refused, here and by a trigger in SQLite.
+  static void seal(Connection& c, const std::string& repository, const std::string& document,
+                   const std::string& reason, TimePoint at);
+  bool sealed(const std::string& repository, const std::string& document);
+
   // Moves every branch to the head SQLite names and clears stale locks. Returns what it fixed.
   Result<std::vector<std::string>> repairRepositories();
 

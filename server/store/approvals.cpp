@@ -1,0 +1,167 @@
+#include "server/store/approvals.hpp"
+
+namespace sv::store {
+
+std::optional<std::string> minutesState(Connection& c, std::int64_t meetingId) {
+  auto s = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
+  s.bind(1, meetingId);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& state,
+                     const std::string& at) {
+  c.prepare("UPDATE minutes SET state = ?2, updated_at = ?3 WHERE meeting_id = ?1")
+      .bindAll(meetingId, state, at)
+      .run();
+}
+
+void insertApproval(Connection& c, const ApprovalRow& r) {
+  c.prepare(
+       "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .bindAll(r.meetingId, r.party, r.userId, r.version, r.note, r.approvedAt)
+      .run();
+}
+
+std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId) {
+  auto s = c.prepare(
+      "SELECT a.id, a.meeting_id, a.party, a.user_id, u.name, a.version, a.note, a.approved_at, "
+      "a.superseded_at FROM minutes_approvals a JOIN users u ON u.id = a.user_id "
+      "WHERE a.meeting_id = ?1 ORDER BY a.id");
+  s.bind(1, meetingId);
+  std::vector<ApprovalRow> out;
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3), s.text(4), s.text(5), s.text(6),
+                   s.text(7), s.optionalText(8)});
+  return out;
+}
+
+void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string& currentVersion,
+                        const std::string& at) {
+  c.prepare(
+       "UPDATE minutes_approvals SET superseded_at = ?3 WHERE meeting_id = ?1 AND version <> ?2 "
+       "AND superseded_at IS NULL")
+      .bindAll(meetingId, currentVersion, at)
+      .run();
+}
+
+void insertReturn(Connection& c, const ReturnRow& r) {
+  c.prepare(
+       "INSERT INTO minutes_returns (meeting_id, user_id, version, comment, returned_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bindAll(r.meetingId, r.userId, r.version, r.comment, r.returnedAt)
+      .run();
+}
+
+std::vector<ReturnRow> listReturns(Connection& c, std::int64_t meetingId) {
+  auto s = c.prepare(
+      "SELECT r.id, r.meeting_id, r.user_id, u.name, r.version, r.comment, r.returned_at "
+      "FROM minutes_returns r JOIN users u ON u.id = r.user_id WHERE r.meeting_id = ?1 "
+      "ORDER BY r.id");
+  s.bind(1, meetingId);
+  std::vector<ReturnRow> out;
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), s.int64(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
+int nextRegistrySeq(Connection& c, std::int64_t authorityId, int year) {
+  auto s = c.prepare(
+      "SELECT COALESCE(MAX(seq), 0) + 1 FROM registry WHERE authority_id = ?1 AND year = ?2");
+  s.bindAll(authorityId, year);
+  s.step();
+  return static_cast<int>(s.int64(0));
+}
+
+void insertRegistry(Connection& c, const RegistryRow& r) {
+  c.prepare(
+       "INSERT INTO registry (authority_id, year, seq, number, meeting_id, contract_id, "
+       "repository, "
+       "version, tag, registered_by, registered_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+      .bindAll(r.authorityId, r.year, r.seq, r.number, r.meetingId, r.contractId, r.repository,
+               r.version, r.tag, r.registeredBy, r.registeredAt)
+      .run();
+}
+
+namespace {
+
+constexpr const char* kRegistryColumns =
+    "SELECT r.id, r.authority_id, r.year, r.seq, r.number, r.meeting_id, r.contract_id, c.title, "
+    "p.name, m.starts_at, r.repository, r.version, r.tag, r.registered_by, u.name, r.registered_at "
+    "FROM registry r JOIN contracts c ON c.id = r.contract_id "
+    "JOIN organizations p ON p.id = c.provider_id JOIN meetings m ON m.id = r.meeting_id "
+    "JOIN users u ON u.id = r.registered_by ";
+
+RegistryRow readRegistry(const Statement& s) {
+  RegistryRow r;
+  r.id = s.int64(0);
+  r.authorityId = s.int64(1);
+  r.year = static_cast<int>(s.int64(2));
+  r.seq = static_cast<int>(s.int64(3));
+  r.number = s.text(4);
+  r.meetingId = s.int64(5);
+  r.contractId = s.int64(6);
+  r.contractTitle = s.text(7);
+  r.providerName = s.text(8);
+  r.meetingStartsAt = s.text(9);
+  r.repository = s.text(10);
+  r.version = s.text(11);
+  r.tag = s.text(12);
+  r.registeredBy = s.int64(13);
+  r.registeredByName = s.text(14);
+  r.registeredAt = s.text(15);
+  return r;
+}
+
+}  // namespace
+
+std::optional<RegistryRow> registryOfMeeting(Connection& c, std::int64_t meetingId) {
+  auto s = c.prepare(std::string(kRegistryColumns) + "WHERE r.meeting_id = ?1");
+  s.bind(1, meetingId);
+  if (!s.step()) return std::nullopt;
+  return readRegistry(s);
+}
+
+std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
+                                      const RegistryQuery& q) {
+  const auto f = scope.contracts("c");
+  auto s = c.prepare(std::string(kRegistryColumns) +
+                     "WHERE (?1 IS NULL OR r.number = ?1) AND (?2 IS NULL OR r.contract_id = ?2) "
+                     "AND (?3 IS NULL OR r.year = ?3) AND " +
+                     f.sql + " ORDER BY r.year DESC, r.seq DESC LIMIT 1000");
+  s.bind(1, q.number);
+  s.bind(2, q.contractId);
+  if (q.year)
+    s.bind(3, *q.year);
+  else
+    s.bind(3, std::nullopt);
+  int index = 4;
+  for (auto p : f.params) s.bind(index++, p);
+  std::vector<RegistryRow> out;
+  while (s.step()) out.push_back(readRegistry(s));
+  return out;
+}
+
+void insertNotification(Connection& c, const NotificationRow& r) {
+  c.prepare(
+       "INSERT INTO notifications (user_id, meeting_id, kind, text, created_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bindAll(r.userId, r.meetingId, r.kind, r.text, r.createdAt)
+      .run();
+}
+
+std::vector<NotificationRow> listNotifications(Connection& c, std::int64_t userId, int limit) {
+  auto s = c.prepare(
+      "SELECT id, user_id, meeting_id, kind, text, created_at, read_at FROM notifications "
+      "WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2");
+  s.bindAll(userId, limit);
+  std::vector<NotificationRow> out;
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),
+                   s.optionalText(6)});
+  return out;
+}
+
+}  // namespace sv::store

@@ -1,0 +1,91 @@
+// The minutes' lifecycle data in SQLite: state, approvals of exact versions, returns with
+// comments, the register, and notifications. Writes run inside the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/database.hpp"
+#include "server/store/principal.hpp"
+
+namespace sv::store {
+
+std::optional<std::string> minutesState(Connection& c, std::int64_t meetingId);
+void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& state,
+                     const std::string& at);
+
+struct ApprovalRow {
+  std::int64_t id = 0;
+  std::int64_t meetingId = 0;
+  std::string party;
+  std::int64_t userId = 0;
+  std::string userName;
+  std::string version;
+  std::string note;
+  std::string approvedAt;
+  std::optional<std::string> supersededAt;
+};
+void insertApproval(Connection& c, const ApprovalRow& row);
+std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId);
+// Every approval of another version stops counting (it stays in the history).
+void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string& currentVersion,
+                        const std::string& at);
+
+struct ReturnRow {
+  std::int64_t id = 0;
+  std::int64_t meetingId = 0;
+  std::int64_t userId = 0;
+  std::string userName;
+  std::string version;
+  std::string comment;
+  std::string returnedAt;
+};
+void insertReturn(Connection& c, const ReturnRow& row);
+std::vector<ReturnRow> listReturns(Connection& c, std::int64_t meetingId);
+
+struct RegistryRow {
+  std::int64_t id = 0;
+  std::int64_t authorityId = 0;
+  int year = 0;
+  int seq = 0;
+  std::string number;
+  std::int64_t meetingId = 0;
+  std::int64_t contractId = 0;
+  std::string contractTitle;
+  std::string providerName;
+  std::string meetingStartsAt;
+  std::string repository;
+  std::string version;
+  std::string tag;
+  std::int64_t registeredBy = 0;
+  std::string registeredByName;
+  std::string registeredAt;
+};
+// The next number in the authority's series for the year: one more than the last, never reused.
+int nextRegistrySeq(Connection& c, std::int64_t authorityId, int year);
+void insertRegistry(Connection& c, const RegistryRow& row);
+std::optional<RegistryRow> registryOfMeeting(Connection& c, std::int64_t meetingId);
+
+struct RegistryQuery {
+  std::optional<std::string> number;
+  std::optional<std::int64_t> contractId;
+  std::optional<int> year;
+};
+std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
+                                      const RegistryQuery& q);
+
+struct NotificationRow {
+  std::int64_t id = 0;
+  std::int64_t userId = 0;
+  std::optional<std::int64_t> meetingId;
+  std::string kind;
+  std::string text;
+  std::string createdAt;
+  std::optional<std::string> readAt;
+};
+void insertNotification(Connection& c, const NotificationRow& row);
+std::vector<NotificationRow> listNotifications(Connection& c, std::int64_t userId, int limit);
+
+}  // namespace sv::store
