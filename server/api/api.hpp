@@ -15,6 +15,7 @@ void registerContracts(http::Router& router, Services& services);
 void registerMeetings(http::Router& router, Services& services);
 void registerAgenda(http::Router& router, Services& services);
 void registerMinutes(http::Router& router, Services& services);
+void registerLifecycle(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 void registerStatic(http::Router& router, Services& services);
 // Last: describes every route registered before it.
@@ -30,6 +31,7 @@ inline void registerAll(http::Router& router, Services& services) {
   registerMeetings(router, services);
   registerAgenda(router, services);
   registerMinutes(router, services);
+  registerLifecycle(router, services);
   registerGit(router, services);
   registerStatic(router, services);
   registerOpenApi(router, services);

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "workflows/names.hpp"
+
 namespace sv::services {
 namespace {
 
@@ -81,6 +83,24 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   auto formats = parseRegistryFormats(*registryText);
   if (!formats) return std::unexpected(naming(registryFile, formats.error()));
   catalog.registryFormats = std::move(*formats);
+
+  const auto minutesFile = configDir / "workflows" / "minutes.workflow";
+  auto minutesText = readText(minutesFile);
+  if (!minutesText) return std::unexpected(minutesText.error());
+  auto minutesDefinition = workflows::parseWorkflow(*minutesText);
+  if (!minutesDefinition) return std::unexpected(naming(minutesFile, minutesDefinition.error()));
+  auto minutesWorkflow = workflows::Workflow<minutes::LifecycleFacts>::create(
+      *minutesDefinition, minutes::lifecycleGuards(), workflows::knownRoles());
+  if (!minutesWorkflow) return std::unexpected(naming(minutesFile, minutesWorkflow.error()));
+  catalog.minutesWorkflow = std::move(*minutesWorkflow);
+
+  const auto actionFile = configDir / "workflows" / "action.workflow";
+  auto actionText = readText(actionFile);
+  if (!actionText) return std::unexpected(actionText.error());
+  auto actionDefinition =
+      workflows::readWorkflow(*actionText, workflows::knownRoles(), workflows::actionGuardNames());
+  if (!actionDefinition) return std::unexpected(naming(actionFile, actionDefinition.error()));
+  catalog.actionWorkflow = std::move(*actionDefinition);
 
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(configDir / "agendas", ec)) {

@@ -5,14 +5,17 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "agenda/agenda_template.hpp"
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
+#include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
 #include "workflows/result.hpp"
+#include "workflows/workflow.hpp"
 
 namespace sv::services {
 
@@ -26,6 +29,9 @@ struct Catalog {
   std::map<std::string, TemplateSource> templates;  // by id (file name without .agenda)
   agenda::PlanRule planRule;
   std::map<std::string, minutes::RegistryFormat> registryFormats;  // by authority name; "*" default
+  // config/workflows/: validated at start-up against the role and guard names the code knows.
+  std::optional<workflows::Workflow<minutes::LifecycleFacts>> minutesWorkflow;
+  std::optional<workflows::WorkflowDefinition> actionWorkflow;
 
   bool hasServiceArea(const std::string& key) const;
   const minutes::RegistryFormat& registryFormatFor(const std::string& authorityName) const;

@@ -14,10 +14,11 @@ Meeting load(Connection& c, const store::MeetingRow& row, const store::ContractR
   return Meeting{row, contract, store::listParticipants(c, row.id)};
 }
 
+// Meetings are kept to the minute, as calendars and agendas show them.
 Result<TimePoint> parseTime(const std::string& text, const std::string& field) {
   auto t = parseDateTime(text);
   if (!t) return fail(Errc::Invalid, t.error().detail, field);
-  return *t;
+  return std::chrono::floor<std::chrono::minutes>(*t);
 }
 
 Status insidePeriod(const store::ContractRow& contract, TimePoint startsAt) {
@@ -70,6 +71,14 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
     auto planned = agenda::planYear(year, contract->meetingsPerYear, *parseDate(contract->startsOn),
                                     end, catalog_.planRule);
     if (!planned) return std::unexpected(planned.error());
+    for (const auto& row : store::listMeetings(c, contractId))
+      if (row.planYear == year && row.planCount != contract->meetingsPerYear)
+        return fail(Errc::Conflict,
+                    std::to_string(year) + " is already planned with " +
+                        (row.planCount ? std::to_string(*row.planCount)
+                                       : std::string("another number of")) +
+                        " meetings a year; add, move or cancel single meetings instead",
+                    "year");
     const auto& tmpl = catalog_.templates.at(contract->agendaTemplate);
     PlanResult result;
     for (const auto& p : *planned) {
@@ -79,6 +88,7 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
       row.endsAt = formatIsoUtc(p.endsAt);
       row.planYear = year;
       row.planSlot = p.slot;
+      row.planCount = contract->meetingsPerYear;
       row.templateId = tmpl.parsed.id;
       row.templateVersion = tmpl.parsed.version;
       row.templateText = tmpl.text;

@@ -286,6 +286,23 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
           c.prepare("UPDATE minutes SET updated_at = ?2 WHERE meeting_id = ?1")
               .bindAll(meetingId, formatIsoUtc(now))
               .run();
+          // A new version: approvals of earlier ones stop counting (they stay, marked), and
+          // approved minutes go back to review.
+          const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");
+          store::supersedeApprovals(c, meetingId, v, formatIsoUtc(now));
+          if (stateNow == "approved") {
+            minutes::LifecycleFacts facts;
+            facts.currentVersion = v;
+            auto revised =
+                catalog_.minutesWorkflow->take("revise", stateNow, rolesIn(actor, *ctx), facts);
+            if (!revised) return std::unexpected(revised.error());
+            store::setMinutesState(c, meetingId, *revised, formatIsoUtc(now));
+            store::appendAudit(
+                c,
+                auditBy(&actor, "minutes.revise", "meeting", std::to_string(meetingId),
+                        auditDetail({{"from", stateNow}, {"to", *revised}}), v),
+                now);
+          }
           store::appendAudit(c,
                              auditBy(&actor, "minutes.save", "meeting", std::to_string(meetingId),
                                      auditDetail({{"message", message},
@@ -344,20 +361,261 @@ Result<std::pair<std::string, std::string>> MinutesService::html(const store::Pr
   auto ctx = context(viewer, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
   if (!ctx->version) return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  // The page shows the signature block too, so it changes with approvals as well as versions.
+  const std::string key = store_.db().read([&](Connection& c) {
+    auto s = c.prepare(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), (SELECT COUNT(*) FROM minutes_approvals "
+        "WHERE meeting_id = ?1 AND superseded_at IS NOT NULL), (SELECT number FROM registry "
+        "WHERE meeting_id = ?1) FROM minutes_approvals WHERE meeting_id = ?1");
+    s.bind(1, meetingId);
+    s.step();
+    return *ctx->version + ":" + std::to_string(s.int64(0)) + ":" + std::to_string(s.int64(1)) +
+           ":" + std::to_string(s.int64(2)) + ":" + s.text(3);
+  });
   {
     std::lock_guard lock(htmlMutex_);
-    if (auto it = htmlCache_.find(*ctx->version); it != htmlCache_.end())
-      return std::pair{*ctx->version, it->second};
+    if (auto it = htmlCache_.find(key); it != htmlCache_.end()) return std::pair{key, it->second};
   }
-  auto doc = load(*ctx, *ctx->version);
+  auto doc = signedDocument(viewer, meetingId);
   if (!doc) return std::unexpected(doc.error());
   std::string page = web::protocolPage(
       "Protokoll " + ctx->contract.title + " " + formatDate(toStockholm(doc->header.startsAt).date),
       minutes::renderHtml(*doc));
   std::lock_guard lock(htmlMutex_);
   if (htmlCache_.size() >= 512) htmlCache_.erase(htmlCache_.begin());
-  htmlCache_.emplace(*ctx->version, page);
-  return std::pair{*ctx->version, std::move(page)};
+  htmlCache_.emplace(key, page);
+  return std::pair{key, std::move(page)};
+}
+
+}  // namespace sv::services
+
+namespace sv::services {
+namespace {
+
+using store::Connection;
+
+minutes::Party partyOfRow(const std::string& party) {
+  return party == "provider" ? minutes::Party::Provider : minutes::Party::Authority;
+}
+
+std::int64_t registrationYear(TimePoint now) {
+  return static_cast<int>(toStockholm(now).date.year());
+}
+
+}  // namespace
+
+std::set<std::string> MinutesService::rolesIn(const store::Principal& p, const Context& ctx) const {
+  std::set<std::string> roles;
+  for (auto r : p.roles) roles.emplace(store::roleName(r));
+  // The authority's roles count only for its own contracts, the provider's for its own.
+  if (p.organizationId != ctx.contract.authorityId) {
+    roles.erase("contract_manager");
+    roles.erase("registrar");
+    roles.erase("reader");
+  }
+  if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
+  for (const auto& part : ctx.participants) {
+    if (part.userId != p.userId) continue;
+    if (part.role == "adjuster")
+      roles.insert(part.party == "provider" ? "provider_adjuster" : "authority_adjuster");
+    else if (part.role == "chair" || part.role == "secretary")
+      roles.insert(part.role);
+  }
+  return roles;
+}
+
+Result<minutes::Minutes> MinutesService::decorate(Connection& c, const Context& ctx,
+                                                  minutes::Minutes doc) const {
+  doc.signatures.clear();
+  doc.disagreements.clear();
+  for (const auto& a : store::listApprovals(c, ctx.meeting.id)) {
+    auto at = parseDateTime(a.approvedAt);
+    doc.signatures.push_back({partyOfRow(a.party), a.userName, a.version, at ? *at : TimePoint{},
+                              a.supersededAt.has_value()});
+    if (!a.note.empty() && !a.supersededAt)
+      doc.disagreements.push_back({partyOfRow(a.party), a.userName, a.note});
+  }
+  if (auto reg = store::registryOfMeeting(c, ctx.meeting.id)) doc.registryNumber = reg->number;
+  return doc;
+}
+
+Result<minutes::Minutes> MinutesService::signedDocument(const store::Principal& viewer,
+                                                        std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!ctx->version) return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  auto doc = load(*ctx, *ctx->version);
+  if (!doc) return doc;
+  return store_.db().read([&](Connection& c) { return decorate(c, *ctx, std::move(*doc)); });
+}
+
+Result<LifecycleView> MinutesService::lifecycle(const store::Principal& viewer,
+                                                std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!ctx->state || !ctx->version)
+    return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  LifecycleView view;
+  view.meetingId = meetingId;
+  view.state = *ctx->state;
+  view.version = *ctx->version;
+  minutes::LifecycleFacts facts;
+  facts.currentVersion = *ctx->version;
+  store_.db().read([&](Connection& c) {
+    view.approvals = store::listApprovals(c, meetingId);
+    view.returns = store::listReturns(c, meetingId);
+    view.registration = store::registryOfMeeting(c, meetingId);
+    return 0;
+  });
+  for (const auto& p : ctx->participants)
+    if (p.role == "adjuster")
+      (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+  for (const auto& a : view.approvals)
+    if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
+  // What the caller could do now, as far as the facts known without their input tell.
+  facts.approving = facts.currentVersion;
+  facts.comment = "-";
+  view.available = catalog_.minutesWorkflow->available(view.state, rolesIn(viewer, *ctx), facts);
+  return view;
+}
+
+Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
+                                                 std::int64_t meetingId, const std::string& name,
+                                                 const std::string& version,
+                                                 const std::string& text) {
+  auto ctx = context(actor, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (!ctx->state || !ctx->version)
+    return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  const auto roles = rolesIn(actor, *ctx);
+  const auto& workflow = *catalog_.minutesWorkflow;
+  const auto now = time_.now();
+  const std::string when = formatIsoUtc(now);
+  const std::string id = std::to_string(meetingId);
+  std::optional<std::pair<std::string, std::string>> tagToMake;  // (tag, registry number)
+
+  auto done = store_.db().write([&](Connection& c) -> Status {
+    // Read again inside the transaction: the state and version are what this write acts on.
+    const auto state = store::minutesState(c, meetingId).value_or("draft");
+    const auto current =
+        store::DocumentStore::currentVersionIn(c, ctx->repository, documentOf(meetingId));
+    if (!current) return fail(Errc::NotFound, "the minutes of this meeting are not started");
+    minutes::LifecycleFacts facts;
+    facts.currentVersion = *current;
+    for (const auto& p : ctx->participants)
+      if (p.role == "adjuster")
+        (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+    for (const auto& a : store::listApprovals(c, meetingId))
+      if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
+    facts.comment = text;
+
+    std::string party;
+    if (name == "approve") {
+      facts.approving = version;
+      party = roles.contains("provider_adjuster") ? "provider" : "authority";
+      facts.approvals.push_back({partyOfRow(party), version});
+    }
+    auto next = workflow.take(name, state, roles, facts);
+    if (!next) return std::unexpected(next.error());
+
+    if (name == "submit") {
+      for (const auto& p : ctx->participants)
+        if (p.role == "adjuster")
+          store::insertNotification(
+              c, {0, p.userId, meetingId, "minutes.submitted",
+                  "Protokollet från mötet " +
+                      formatSwedishDateTime(*parseDateTime(ctx->meeting.startsAt)) + " (" +
+                      ctx->contract.title + ") väntar på din justering.",
+                  when, std::nullopt});
+    } else if (name == "approve") {
+      if (text.size() > 20000) return fail(Errc::Invalid, "at most 20 000 characters", "note");
+      store::insertApproval(
+          c, {0, meetingId, party, actor.userId, actor.name, version, text, when, std::nullopt});
+    } else if (name == "return") {
+      store::insertReturn(c, {0, meetingId, actor.userId, actor.name, *current, text, when});
+      for (const auto& p : ctx->participants)
+        if (p.role == "secretary" || p.role == "chair")
+          store::insertNotification(
+              c, {0, p.userId, meetingId, "minutes.returned",
+                  actor.name + " har skickat tillbaka protokollet med synpunkter.", when,
+                  std::nullopt});
+    } else if (name == "register") {
+      const int year = static_cast<int>(registrationYear(now));
+      const int seq = store::nextRegistrySeq(c, ctx->contract.authorityId, year);
+      const std::string number =
+          catalog_.registryFormatFor(ctx->contract.authorityName).format(year, seq);
+      store::RegistryRow row;
+      row.authorityId = ctx->contract.authorityId;
+      row.year = year;
+      row.seq = seq;
+      row.number = number;
+      row.meetingId = meetingId;
+      row.contractId = ctx->contract.id;
+      row.repository = ctx->repository;
+      row.version = *current;
+      row.tag = minutes::tagNameOf(number);
+      row.registeredBy = actor.userId;
+      row.registeredAt = when;
+      store::insertRegistry(c, row);
+      store::DocumentStore::seal(c, ctx->repository, documentOf(meetingId),
+                                 "registered as " + number, now);
+      tagToMake = std::pair{row.tag, number};
+    }
+    store::setMinutesState(c, meetingId, *next, when);
+    std::string detail = auditDetail({{"from", state}, {"to", *next}});
+    if (name == "register")
+      detail = auditDetail({{"from", state}, {"to", *next}, {"number", tagToMake->second}});
+    if (name == "return") detail = auditDetail({{"from", state}, {"to", *next}, {"comment", text}});
+    if (name == "approve" && !text.empty())
+      detail = auditDetail({{"from", state}, {"to", *next}, {"note", text}});
+    store::appendAudit(c,
+                       auditBy(&actor, "minutes." + name, "meeting", id, detail,
+                               name == "approve" ? version : *current),
+                       now);
+    if (state != "approved" && *next == "approved")
+      store::appendAudit(c, auditBy(nullptr, "minutes.approved", "meeting", id, "{}", *current),
+                         now);
+    return {};
+  });
+  if (!done) return std::unexpected(done.error());
+
+  // The tag follows the acknowledged registration; should this fail, start-up puts it back.
+  if (tagToMake) {
+    const auto& [tag, number] = *tagToMake;
+    const auto version2 = store_.documents().currentVersion(ctx->repository, documentOf(meetingId));
+    (void)store_.documents().withRepository(ctx->repository, [&](git_repository* repo) {
+      return store::git::createTag(repo, tag, *version2, {actor.name, actor.email},
+                                   "Diarieförd som " + number + " av " + actor.name, now);
+    });
+  }
+  return lifecycle(actor, meetingId);
+}
+
+Result<LifecycleView> MinutesService::submit(const store::Principal& actor,
+                                             std::int64_t meetingId) {
+  return transition(actor, meetingId, "submit", "", "");
+}
+
+Result<LifecycleView> MinutesService::approve(const store::Principal& actor, std::int64_t meetingId,
+                                              const std::string& version, const std::string& note) {
+  return transition(actor, meetingId, "approve", version, note);
+}
+
+Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& actor,
+                                                    std::int64_t meetingId,
+                                                    const std::string& comment) {
+  return transition(actor, meetingId, "return", "", comment);
+}
+
+Result<LifecycleView> MinutesService::registerMinutes(const store::Principal& actor,
+                                                      std::int64_t meetingId) {
+  return transition(actor, meetingId, "register", "", "");
+}
+
+std::vector<store::RegistryRow> MinutesService::registry(const store::Principal& viewer,
+                                                         const store::RegistryQuery& query) {
+  return store_.db().read(
+      [&](Connection& c) { return store::findRegistry(c, store::TenantScope::of(viewer), query); });
 }
 
 }  // namespace sv::services

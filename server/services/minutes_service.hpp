@@ -7,11 +7,14 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
+#include "server/services/catalog.hpp"
+#include "server/store/approvals.hpp"
 #include "server/store/documents.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/store.hpp"
@@ -49,9 +52,35 @@ struct MinutesDiff {
   std::vector<std::pair<int, std::string>> sections;  // (§ number, title) of changed sections
 };
 
+// Where the minutes are in their lifecycle, with who approved which version and who returned them.
+struct LifecycleView {
+  std::int64_t meetingId = 0;
+  std::string state;
+  std::string version;                        // the current version
+  std::vector<store::ApprovalRow> approvals;  // all, superseded ones marked
+  std::vector<store::ReturnRow> returns;
+  std::optional<store::RegistryRow> registration;
+  std::vector<std::string> available;  // what the caller may do now (workflow transitions)
+};
+
 class MinutesService {
  public:
-  MinutesService(store::Store& store, const TimeSource& time) : store_(store), time_(time) {}
+  MinutesService(store::Store& store, const Catalog& catalog, const TimeSource& time)
+      : store_(store), catalog_(catalog), time_(time) {}
+
+  // The lifecycle (config/workflows/minutes.workflow): submit, approve an exact version (with an
+  // optional note of disagreement), return with comments, register.
+  Result<LifecycleView> lifecycle(const store::Principal& viewer, std::int64_t meetingId);
+  Result<LifecycleView> submit(const store::Principal& actor, std::int64_t meetingId);
+  Result<LifecycleView> approve(const store::Principal& actor, std::int64_t meetingId,
+                                const std::string& version, const std::string& note);
+  Result<LifecycleView> returnMinutes(const store::Principal& actor, std::int64_t meetingId,
+                                      const std::string& comment);
+  Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
+  std::vector<store::RegistryRow> registry(const store::Principal& viewer,
+                                           const store::RegistryQuery& query);
+  // The current minutes with their signature block (approvals) and registry number filled in.
+  Result<minutes::Minutes> signedDocument(const store::Principal& viewer, std::int64_t meetingId);
 
   // Starts the minutes from the meeting's published agenda and its participants.
   Result<MinutesView> start(const store::Principal& actor, std::int64_t meetingId);
@@ -78,7 +107,15 @@ class MinutesService {
   Result<Context> context(const store::Principal& viewer, std::int64_t meetingId);
   Result<minutes::Minutes> load(const Context& ctx, const std::string& version);
 
+  Result<LifecycleView> transition(const store::Principal& actor, std::int64_t meetingId,
+                                   const std::string& name, const std::string& version,
+                                   const std::string& text);
+  std::set<std::string> rolesIn(const store::Principal& p, const Context& ctx) const;
+  Result<minutes::Minutes> decorate(store::Connection& c, const Context& ctx,
+                                    minutes::Minutes doc) const;
+
   store::Store& store_;
+  const Catalog& catalog_;
   const TimeSource& time_;
   std::mutex htmlMutex_;
   std::map<std::string, std::string> htmlCache_;  // version -> page

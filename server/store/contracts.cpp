@@ -31,7 +31,7 @@ ContractRow readContract(const Statement& s) {
 constexpr const char* kMeetingColumns =
     "SELECT m.id, m.contract_id, m.starts_at, m.ends_at, m.location, m.status, m.cancel_reason, "
     "m.sequence, m.plan_year, m.plan_slot, m.template_id, m.template_version, m.template_text, "
-    "m.agenda_published_version, m.created_at, m.updated_at FROM meetings m ";
+    "m.agenda_published_version, m.created_at, m.updated_at, m.plan_count FROM meetings m ";
 
 MeetingRow readMeeting(const Statement& s) {
   MeetingRow r;
@@ -51,6 +51,7 @@ MeetingRow readMeeting(const Statement& s) {
   r.agendaPublishedVersion = s.optionalText(13);
   r.createdAt = s.text(14);
   r.updatedAt = s.text(15);
+  if (auto n = s.optionalInt64(16)) r.planCount = static_cast<int>(*n);
   return r;
 }
 
@@ -110,7 +111,9 @@ std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& r) {
   c.prepare(
        "INSERT INTO meetings (contract_id, starts_at, ends_at, location, status, cancel_reason, "
        "sequence, plan_year, plan_slot, template_id, template_version, template_text, created_at, "
-       "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+       "updated_at, plan_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+       "?14, "
+       "?15) "
        "ON CONFLICT DO NOTHING")
       .bindAll(r.contractId, r.startsAt, r.endsAt, r.location, r.status, r.cancelReason, r.sequence,
                r.planYear, r.planSlot, r.templateId, r.templateVersion, r.templateText, r.createdAt,

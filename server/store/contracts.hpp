@@ -47,6 +47,7 @@ struct MeetingRow {
   int sequence = 0;
   std::optional<int> planYear;
   std::optional<int> planSlot;
+  std::optional<int> planCount;
   std::string templateId;
   std::string templateVersion;
   std::string templateText;

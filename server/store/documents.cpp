@@ -217,6 +217,12 @@ void DocumentStore::seal(Connection& c, const std::string& repository, const std
       .run();
 }
 
+std::optional<std::string> DocumentStore::currentVersionIn(Connection& c,
+                                                           const std::string& repository,
+                                                           const std::string& document) {
+  return documentHead(c, repository, document);
+}
+
 bool DocumentStore::sealed(const std::string& repository, const std::string& document) {
   return db_.read([&](Connection& c) { return isSealed(c, repository, document); });
 }

@@ -81,6 +81,9 @@ class DocumentStore {
   static void seal(Connection& c, const std::string& repository, const std::string& document,
                    const std::string& reason, TimePoint at);
   bool sealed(const std::string& repository, const std::string& document);
+  // The current version as the caller's transaction sees it.
+  static std::optional<std::string> currentVersionIn(Connection& c, const std::string& repository,
+                                                     const std::string& document);
 
   // Moves every branch to the head SQLite names and clears stale locks. Returns what it fixed.
   Result<std::vector<std::string>> repairRepositories();

@@ -44,7 +44,7 @@ TEST_CASE("healthz answers without login", "[server][http]") {
   CHECK(json(health.body)->getValue<std::string>("status") == "ok");
 }
 
-TEST_CASE("the bootstrap admin logs in; a wrong password answers 401", "[server][http]") {
+TEST_CASE("the bootstrap admin logs in and a wrong password answers 401", "[server][http]") {
   Running r;
   const auto me = r.server.get("/api/v1/me", r.admin);
   REQUIRE(me.status == 200);
@@ -139,7 +139,7 @@ TEST_CASE("every answer carries the security headers", "[server][http]") {
   }
 }
 
-TEST_CASE("login sets a strict HttpOnly cookie; logout ends the token", "[server][http]") {
+TEST_CASE("login sets a strict HttpOnly cookie and logout ends the token", "[server][http]") {
   Running r;
   const auto login =
       r.server.post("/api/v1/session", R"({"username":"anna.avtal","password":"samverkan-demo"})");

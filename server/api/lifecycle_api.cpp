@@ -1,0 +1,223 @@
+// The minutes' lifecycle: submit for approval, approve an exact version, return with comments,
+// register; the register of protocols; a person's notifications.
+#include "server/api/api.hpp"
+#include "server/api/views.hpp"
+#include "server/http/json_body.hpp"
+#include "server/store/approvals.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::api {
+namespace {
+
+Poco::JSON::Object registryJson(const store::RegistryRow& r) {
+  auto j = http::orderedObject();
+  j.set("number", r.number);
+  j.set("year", r.year);
+  j.set("sequence", r.seq);
+  j.set("meeting_id", r.meetingId);
+  j.set("meeting_starts_at", r.meetingStartsAt);
+  j.set("contract_id", r.contractId);
+  j.set("contract_title", r.contractTitle);
+  j.set("provider_name", r.providerName);
+  j.set("version", r.version);
+  j.set("tag", r.tag);
+  j.set("registered_by", r.registeredByName);
+  j.set("registered_at", r.registeredAt);
+  return j;
+}
+
+Poco::JSON::Object lifecycleJson(const services::LifecycleView& v) {
+  auto j = http::orderedObject();
+  j.set("meeting_id", v.meetingId);
+  j.set("state", v.state);
+  j.set("version", v.version);
+  Poco::JSON::Array approvals;
+  for (const auto& a : v.approvals) {
+    auto aj = http::orderedObject();
+    aj.set("party", a.party);
+    aj.set("user_id", a.userId);
+    aj.set("name", a.userName);
+    aj.set("version", a.version);
+    aj.set("approved_at", a.approvedAt);
+    aj.set("note", a.note);
+    aj.set("counts", !a.supersededAt && a.version == v.version);
+    aj.set("superseded_at",
+           a.supersededAt ? Poco::Dynamic::Var(*a.supersededAt) : Poco::Dynamic::Var());
+    approvals.add(aj);
+  }
+  j.set("approvals", approvals);
+  Poco::JSON::Array returns;
+  for (const auto& r : v.returns) {
+    auto rj = http::orderedObject();
+    rj.set("name", r.userName);
+    rj.set("version", r.version);
+    rj.set("comment", r.comment);
+    rj.set("returned_at", r.returnedAt);
+    returns.add(rj);
+  }
+  j.set("returns", returns);
+  j.set("registration",
+        v.registration ? Poco::Dynamic::Var(registryJson(*v.registration)) : Poco::Dynamic::Var());
+  Poco::JSON::Array available;
+  for (const auto& a : v.available) available.add(a);
+  j.set("available", available);
+  return j;
+}
+
+using Action = std::function<Result<services::LifecycleView>(http::Request&, std::int64_t)>;
+
+http::Handler lifecycleHandler(Action action) {
+  return [action](http::Request& req) -> Result<http::Reply> {
+    auto id = req.idParam("id");
+    if (!id) return std::unexpected(id.error());
+    auto view = action(req, *id);
+    if (!view) return std::unexpected(view.error());
+    return http::Reply::json(lifecycleJson(*view));
+  };
+}
+
+Result<std::string> optionalText(const http::Request& req, const std::string& field,
+                                 bool required) {
+  if (req.body.empty()) {
+    if (required) return fail(Errc::Invalid, "'" + field + "' is required", field);
+    return std::string();
+  }
+  auto body = http::JsonBody::parse(req.body);
+  if (!body) return std::unexpected(body.error());
+  if (required) return body->requiredString(field);
+  auto v = body->optionalString(field);
+  if (!v) return std::unexpected(v.error());
+  return v->value_or("");
+}
+
+}  // namespace
+
+void registerLifecycle(http::Router& router, Services& s) {
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes/lifecycle",
+              http::Access::LoggedIn,
+              lifecycleHandler([&s](http::Request& req, std::int64_t id) {
+                return s.minutes.lifecycle(req.principal(), id);
+              }),
+              {.operationId = "getMinutesLifecycle",
+               .summary = "State, approvals (which version, superseded or not), returns, "
+                          "registration, and what the caller may do now",
+               .tag = "approval",
+               .responseSchema = "MinutesLifecycle"}});
+
+  router.add({"POST",
+              "/api/v1/meetings/{id}/minutes/submit",
+              http::Access::LoggedIn,
+              lifecycleHandler([&s](http::Request& req, std::int64_t id) {
+                return s.minutes.submit(req.principal(), id);
+              }),
+              {.operationId = "submitMinutes",
+               .summary = "Send the minutes for approval (secretary, chair or contract manager); "
+                          "the adjusters are notified",
+               .tag = "approval",
+               .responseSchema = "MinutesLifecycle",
+               .errorStatuses = {403, 409}}});
+
+  router.add(
+      {"POST",
+       "/api/v1/meetings/{id}/minutes/approve",
+       http::Access::LoggedIn,
+       lifecycleHandler(
+           [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
+             auto body = http::JsonBody::parse(req.body);
+             if (!body) return std::unexpected(body.error());
+             auto version = body->requiredString("version");
+             if (!version) return std::unexpected(version.error());
+             auto note = body->optionalString("note");
+             if (!note) return std::unexpected(note.error());
+             return s.minutes.approve(req.principal(), id, *version, note->value_or(""));
+           }),
+       {.operationId = "approveMinutes",
+        .summary = "An adjuster approves (justerar) one exact version; an old version answers "
+                   "409. A note of disagreement becomes part of the protocol",
+        .tag = "approval",
+        .requestSchema = "Approval",
+        .responseSchema = "MinutesLifecycle",
+        .errorStatuses = {403, 409}}});
+
+  router.add({"POST",
+              "/api/v1/meetings/{id}/minutes/return",
+              http::Access::LoggedIn,
+              lifecycleHandler(
+                  [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
+                    auto comment = optionalText(req, "comment", true);
+                    if (!comment) return std::unexpected(comment.error());
+                    return s.minutes.returnMinutes(req.principal(), id, *comment);
+                  }),
+              {.operationId = "returnMinutes",
+               .summary = "The provider returns the minutes with comments (faktagranskning)",
+               .tag = "approval",
+               .requestSchema = "MinutesReturn",
+               .responseSchema = "MinutesLifecycle",
+               .errorStatuses = {403, 409}}});
+
+  router.add(
+      {"POST",
+       "/api/v1/meetings/{id}/minutes/register",
+       http::Access::LoggedIn,
+       lifecycleHandler([&s](http::Request& req, std::int64_t id) {
+         return s.minutes.registerMinutes(req.principal(), id);
+       }),
+       {.operationId = "registerMinutes",
+        .summary = "The registrar registers approved minutes: a registry number, a git tag on "
+                   "the approved version, and the minutes never change again",
+        .tag = "approval",
+        .responseSchema = "MinutesLifecycle",
+        .errorStatuses = {403, 409}}});
+
+  router.add({"GET",
+              "/api/v1/registry",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                store::RegistryQuery q;
+                q.number = req.queryValue("number");
+                try {
+                  if (auto c = req.queryValue("contract")) q.contractId = std::stoll(*c);
+                  if (auto y = req.queryValue("year")) q.year = std::stoi(*y);
+                } catch (const std::exception&) {
+                  return fail(Errc::Malformed, "contract and year are numbers");
+                }
+                Poco::JSON::Array out;
+                for (const auto& r : s.minutes.registry(req.principal(), q))
+                  out.add(registryJson(r));
+                return http::Reply::json(out);
+              },
+              {.operationId = "listRegistry",
+               .summary = "The register of protocols",
+               .tag = "approval",
+               .responseSchema = "array:RegistryEntry",
+               .parameters = {{"number", "query", "a registry number, e.g. SDN 2026/0042"},
+                              {"contract", "query", "a contract id", "integer"},
+                              {"year", "query", "the year of registration", "integer"}}}});
+
+  router.add({"GET",
+              "/api/v1/notifications",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                Poco::JSON::Array out;
+                for (const auto& n : s.store.db().read([&](store::Connection& c) {
+                       return store::listNotifications(c, req.principal().userId, 100);
+                     })) {
+                  auto j = http::orderedObject();
+                  j.set("id", n.id);
+                  j.set("kind", n.kind);
+                  j.set("text", n.text);
+                  j.set("meeting_id",
+                        n.meetingId ? Poco::Dynamic::Var(*n.meetingId) : Poco::Dynamic::Var());
+                  j.set("created_at", n.createdAt);
+                  out.add(j);
+                }
+                return http::Reply::json(out);
+              },
+              {.operationId = "listNotifications",
+               .summary = "The caller's notifications, newest first",
+               .tag = "approval",
+               .responseSchema = "array:Notification"}});
+}
+
+}  // namespace sv::api

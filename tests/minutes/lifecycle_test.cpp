@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "minutes/lifecycle.hpp"
+#include "workflows/names.hpp"
+
+using namespace sv;
+using namespace sv::minutes;
+
+namespace {
+
+workflows::Workflow<LifecycleFacts> shippedWorkflow() {
+  const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR");
+  std::ifstream in(std::string(dir ? dir : ".") + "/config/workflows/minutes.workflow");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto definition = workflows::parseWorkflow(text.str());
+  REQUIRE(definition);
+  auto wf = workflows::Workflow<LifecycleFacts>::create(*definition, lifecycleGuards(),
+                                                        workflows::knownRoles());
+  REQUIRE(wf);
+  return *wf;
+}
+
+const std::set<std::string> kAuthorityAdjuster{"contract_manager", "authority_adjuster"};
+const std::set<std::string> kProviderAdjuster{"provider_rep", "provider_adjuster"};
+
+}  // namespace
+
+TEST_CASE("submitting needs an adjuster from each party", "[minutes][lifecycle]") {
+  const auto wf = shippedWorkflow();
+  LifecycleFacts facts{"v1", true, false, {}, std::nullopt, ""};
+  auto refused = wf.take("submit", "draft", {"secretary"}, facts);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::Conflict);
+  facts.providerAdjusterSet = true;
+  CHECK(wf.take("submit", "draft", {"secretary"}, facts) == "in_review");
+  CHECK(wf.take("submit", "draft", {"provider_rep"}, facts).error().code == Errc::Forbidden);
+}
+
+TEST_CASE("the minutes are approved when both parties approved the current version",
+          "[minutes][lifecycle]") {
+  const auto wf = shippedWorkflow();
+  LifecycleFacts facts{"v2", true, true, {{Party::Provider, "v2"}}, "v2", ""};
+  CHECK(wf.take("approve", "in_review", kProviderAdjuster, facts) == "in_review");
+  facts.approvals.push_back({Party::Authority, "v2"});
+  CHECK(wf.take("approve", "in_review", kAuthorityAdjuster, facts) == "approved");
+}
+
+TEST_CASE("an approval of an old version is refused", "[minutes][lifecycle]") {
+  const auto wf = shippedWorkflow();
+  LifecycleFacts facts{"v2", true, true, {{Party::Provider, "v1"}}, "v1", ""};
+  auto refused = wf.take("approve", "in_review", kProviderAdjuster, facts);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::Conflict);
+  CHECK(refused.error().field == "version");
+}
+
+TEST_CASE("approvals of an older version do not count", "[minutes][lifecycle]") {
+  LifecycleFacts facts{
+      "v2", true, true, {{Party::Provider, "v1"}, {Party::Authority, "v2"}}, std::nullopt, ""};
+  CHECK_FALSE(bothPartiesApproved(facts));
+  facts.approvals.push_back({Party::Provider, "v2"});
+  CHECK(bothPartiesApproved(facts));
+}
+
+TEST_CASE("only a registrar registers, only approved minutes", "[minutes][lifecycle]") {
+  const auto wf = shippedWorkflow();
+  LifecycleFacts facts{
+      "v2", true, true, {{Party::Provider, "v2"}, {Party::Authority, "v2"}}, std::nullopt, ""};
+  CHECK(wf.take("register", "approved", {"registrar"}, facts) == "registered");
+  CHECK(wf.take("register", "approved", {"contract_manager"}, facts).error().code ==
+        Errc::Forbidden);
+  CHECK(wf.take("register", "in_review", {"registrar"}, facts).error().code == Errc::Conflict);
+  CHECK(wf.take("approve", "registered", kProviderAdjuster, facts).error().code == Errc::Conflict);
+}
+
+TEST_CASE("a return needs a comment", "[minutes][lifecycle]") {
+  const auto wf = shippedWorkflow();
+  LifecycleFacts facts{"v1", true, true, {}, std::nullopt, "  "};
+  CHECK(wf.take("return", "in_review", kProviderAdjuster, facts).error().field == "comment");
+  facts.comment = "§ 6 stämmer inte";
+  CHECK(wf.take("return", "in_review", kProviderAdjuster, facts) == "draft");
+}
