@@ -18,6 +18,7 @@ void registerMinutes(http::Router& router, Services& services);
 void registerLifecycle(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 void registerStatic(http::Router& router, Services& services);
+void registerWebPages(http::Router& router, Services& services);  // server/web/, in Swedish
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);
 
@@ -34,6 +35,7 @@ inline void registerAll(http::Router& router, Services& services) {
   registerLifecycle(router, services);
   registerGit(router, services);
   registerStatic(router, services);
+  registerWebPages(router, services);
   registerOpenApi(router, services);
 }
 

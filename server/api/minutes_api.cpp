@@ -32,6 +32,41 @@ Result<std::int64_t> meetingId(const http::Request& req) {
 }  // namespace
 
 void registerMinutes(http::Router& router, Services& s) {
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes.pdf",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto bytes = s.minutes.pdf(req.principal(), *id);
+                if (!bytes) return std::unexpected(bytes.error());
+                return http::Reply::text(std::move(*bytes), "application/pdf")
+                    .header("Content-Disposition", "inline; filename=\"protokoll.pdf\"");
+              },
+              {.operationId = "getMinutesPdf",
+               .summary = "The protocol as PDF in the Swedish layout, with the signature block",
+               .tag = "minutes",
+               .responseType = "application/pdf"}});
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/minutes/archive",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = meetingId(req);
+                if (!id) return std::unexpected(id.error());
+                auto bag = s.minutes.archive(req.principal(), *id);
+                if (!bag) return std::unexpected(bag.error());
+                return http::Reply::text(std::move(bag->second), "application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"" + bag->first + "\"");
+              },
+              {.operationId = "getMinutesArchive",
+               .summary = "The archival package of registered minutes: a BagIt zip with the "
+                          "protocol as Markdown, HTML and PDF/A, metadata, approvals, audit "
+                          "entries and SHA-256 manifests",
+               .tag = "approval",
+               .responseType = "application/zip",
+               .errorStatuses = {409}}});
+
   router.add({"POST",
               "/api/v1/meetings/{id}/minutes",
               http::Access::LoggedIn,

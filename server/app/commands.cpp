@@ -2,7 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <Poco/JSON/Parser.h>
+
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include "server/services/archive.hpp"
+#include "server/store/git.hpp"
 
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
@@ -13,8 +20,8 @@
 namespace sv::app {
 namespace {
 
-constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo",
-                                     "verify-audit",     "backup",   "restore"};
+constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo", "verify-audit",
+                                     "backup",           "restore",  "verify"};
 
 using Opened = Context;
 
@@ -107,6 +114,53 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
   return 0;
 }
 
+// Checks an archival package: its manifests, and that the registry tag in the data folder's
+// repository names the approved version the package says, with the same minutes.json.
+int verifyPackage(const Settings& settings, const std::string& file, std::ostream& out,
+                  std::ostream& err) {
+  if (file.empty()) return report({Errc::Invalid, "verify needs --file=PACKAGE.zip", "file"}, err);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return report({Errc::Invalid, "cannot read " + file, "file"}, err);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  auto check = services::checkBag(bytes.str());
+  if (!check) return report(check.error(), err);
+  std::vector<std::string> problems = check->problems;
+  const auto meta = check->files.find("data/metadata.json");
+  if (meta == check->files.end()) {
+    problems.push_back("data/metadata.json is missing");
+  } else {
+    try {
+      Poco::JSON::Parser parser;
+      auto m = parser.parse(meta->second).extract<Poco::JSON::Object::Ptr>();
+      const auto repository = m->getValue<std::string>("repository");
+      const auto tag = m->getValue<std::string>("tag");
+      const auto version = m->getValue<std::string>("approved_version");
+      store::git::initialise();
+      auto repo = store::git::open(settings.dataDir / "repositories" / (repository + ".git"));
+      if (!repo) {
+        problems.push_back("no repository " + repository + " in " + settings.dataDir.string());
+      } else {
+        const auto target = store::git::tagTarget(repo->get(), tag);
+        if (target != version)
+          problems.push_back("tag " + tag + " does not point to the approved version " + version);
+        const auto meetingId = m->getObject("meeting")->getValue<std::int64_t>("id");
+        auto committed = store::git::readFile(
+            repo->get(), version, "meetings/" + std::to_string(meetingId) + "/minutes.json");
+        const auto packed = check->files.find("data/minutes.json");
+        if (!committed || packed == check->files.end() || *committed != packed->second)
+          problems.push_back("data/minutes.json differs from the approved version in git");
+      }
+    } catch (const Poco::Exception& e) {
+      problems.push_back("data/metadata.json cannot be read: " + e.displayText());
+    }
+  }
+  for (const auto& p : problems) out << "FAIL " << p << "\n";
+  if (!problems.empty()) return 1;
+  out << "OK " << file << ": manifests verify and the tag names the approved version\n";
+  return 0;
+}
+
 }  // namespace
 
 bool isCommand(const std::string& name) {
@@ -120,6 +174,7 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
   try {
     if (name == "backup") return backup(settings, option(options, "to"), out, err);
     if (name == "restore") return restore(settings, option(options, "from"), out, err);
+    if (name == "verify") return verifyPackage(settings, option(options, "file"), out, err);
     auto opened = openAll(settings);
     if (!opened) return report(opened.error(), err);
     Opened& o = **opened;

@@ -37,7 +37,7 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("data-dir", "d", "the data folder").argument("DIR").required(false));
   options.addOption(Option("demo", "", "load the demo data before serving").required(false));
   for (const char* name :
-       {"name", "kind", "username", "email", "organization", "roles", "to", "from"})
+       {"name", "kind", "username", "email", "organization", "roles", "to", "from", "file"})
     options.addOption(Option(name, "", std::string("for commands: ") + name)
                           .argument("VALUE")
                           .required(false)
@@ -91,7 +91,7 @@ void ServerApp::printHelp() {
       "Samverkan: agendas, minutes, approval and registration of samverkansmöten.\n"
       "Commands: (none) serve | add-organization --name --kind | add-user --username --name "
       "--email --organization --roles (password on stdin) | load-demo | verify-audit | "
-      "backup --to | restore --from");
+      "backup --to | restore --from | verify --file=PACKAGE.zip");
   help.format(std::cout);
 }
 

@@ -12,6 +12,7 @@
 #include <istream>
 #include <sstream>
 
+#include "server/http/form_body.hpp"
 #include "server/http/problem.hpp"
 
 namespace sv::http {
@@ -27,6 +28,12 @@ std::string lower(std::string s) {
 
 bool isUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// A browser asking for a page (not the API): its 404 is a page a person can read.
+bool wantsPage(const Request& request) {
+  return !request.path.starts_with("/api/") &&
+         request.header("accept").value_or("").find("text/html") != std::string::npos;
 }
 
 std::string passwordOfBasic(const std::string& encoded) {
@@ -120,6 +127,11 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
         r.header("Allow", allow);
         return r;
       }
+      if (router_.pageErrors() && wantsPage(request)) {
+        bool viaCookie = false;
+        authenticate(in, request, viaCookie);  // so that the page shows who is logged in
+        return router_.pageErrors()(request, 404);
+      }
       return problem(FrameError::NoRoute, request.path);
     }
     request.pathParams = match.params;
@@ -135,9 +147,11 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     if (auto failed = authenticate(in, request, viaCookie);
         failed && route.access == Access::LoggedIn)
       return problem(*failed, request.path);
-    if (viaCookie && isUnsafe(request.method) && !csrfOk(request))
+    if (viaCookie && isUnsafe(request.method) && !csrfOk(request)) {
+      if (route.page && router_.pageErrors()) return router_.pageErrors()(request, 403);
       return problem(FrameError::CsrfMissing, request.path,
                      "send the session's CSRF token in the X-CSRF-Token header");
+    }
 
     if (!route.doc.requestSchema.empty() && !request.body.empty() &&
         request.contentType != "application/json")
@@ -175,13 +189,18 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
   }
 
   // A browser sends the session cookie on its own; the token proves the page was ours. A request
-  // from a foreign origin is refused whatever it carries.
+  // from a foreign origin is refused whatever it carries. Scripts send the token in the
+  // X-CSRF-Token header; a plain HTML form, which cannot set headers, as its csrf_token field.
   bool csrfOk(const Request& request) const {
     if (auto origin = request.header("origin")) {
       const auto host = request.header("host").value_or("");
       if (*origin != "http://" + host && *origin != "https://" + host) return false;
     }
-    const auto token = request.header("x-csrf-token");
+    auto token = request.header("x-csrf-token");
+    if (!token && request.contentType == "application/x-www-form-urlencoded") {
+      if (auto form = FormBody::parse(request.body); form && form->has("csrf_token"))
+        token = form->value("csrf_token");
+    }
     return token && crypto::constantTimeEquals(*token, request.session->csrfToken);
   }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/http/reply.hpp"
@@ -44,7 +45,13 @@ struct Route {
   Handler handler;
   ApiDoc doc;
   bool documented = true;  // web pages and git transport are not part of the JSON API
+  // A web page for people: the frame's own refusals (a missing CSRF token) are answered by the
+  // router's page errors, in HTML, rather than as problem+json.
+  bool page = false;
 };
+
+// Renders the frame's refusal of a page request (404 no such page, 403 CSRF) as an HTML page.
+using PageErrors = std::function<Reply(const Request&, int status)>;
 
 struct RouteMatch {
   const Route* route = nullptr;
@@ -58,8 +65,13 @@ class Router {
   RouteMatch match(const std::string& method, const std::string& path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Set by the web pages; without it every refusal is problem+json.
+  void setPageErrors(PageErrors render) { pageErrors_ = std::move(render); }
+  const PageErrors& pageErrors() const { return pageErrors_; }
+
  private:
   std::vector<Route> routes_;
+  PageErrors pageErrors_;
 };
 
 }  // namespace sv::http

@@ -1,6 +1,7 @@
 #include "server/pdf/markup.hpp"
 
 #include <glib.h>
+#include <pango/pango.h>
 
 #include <cstring>
 
@@ -178,6 +179,14 @@ std::string escapeMarkup(std::string_view text) {
   const std::string clean = cleanText(text);
   const GlibString escaped{g_markup_escape_text(clean.data(), static_cast<gssize>(clean.size()))};
   return escaped ? std::string(escaped.get()) : std::string();
+}
+
+bool isValidMarkup(std::string_view markup) {
+  GError* raw = nullptr;
+  const bool ok = pango_parse_markup(markup.data(), static_cast<int>(markup.size()), 0, nullptr,
+                                     nullptr, nullptr, &raw);
+  const GlibError error{raw};
+  return ok;
 }
 
 std::vector<NoteBlock> markdownToBlocks(std::string_view markdown) {

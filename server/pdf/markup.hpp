@@ -16,6 +16,9 @@ std::string escapeMarkup(std::string_view text);
 // The same cleaning without the escaping, for text given to cairo directly (PDF metadata).
 std::string cleanText(std::string_view text);
 
+// Whether Pango's markup parser accepts the markup (what the renderer relies on; for tests).
+bool isValidMarkup(std::string_view markup);
+
 enum class BlockKind { Paragraph, Heading, Code, Rule };
 
 // One block of a note as it is printed: its inline content as Pango markup (emphasis, strong,

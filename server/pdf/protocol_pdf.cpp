@@ -13,9 +13,7 @@
 namespace sv::pdf {
 namespace {
 
-using detail::Column;
 using detail::Flow;
-using detail::ParagraphOptions;
 using detail::Rgb;
 using detail::Table;
 using detail::TextStyle;
@@ -28,9 +26,9 @@ constexpr Rgb kInk{0.10, 0.10, 0.10};
 constexpr Rgb kMuted{0.36, 0.36, 0.36};
 constexpr Rgb kRule{0.62, 0.62, 0.62};
 constexpr const char* kMutedSpan = "<span foreground=\"#5c5c5c\">";
+constexpr const char* kMonoSpan = "<span font_family=\"DejaVu Sans Mono\">";
 
 constexpr TextStyle kBody{"DejaVu Sans 9.5", kInk};
-constexpr TextStyle kBodyBold{"DejaVu Sans Bold 9.5", kInk};
 constexpr TextStyle kMutedBody{"DejaVu Sans 9.5", kMuted};
 constexpr TextStyle kTableBody{"DejaVu Sans 8.8", kInk, 1.15};
 constexpr TextStyle kTableHead{"DejaVu Sans Bold 8.3", kInk, 1.1};
@@ -286,24 +284,26 @@ class ProtocolLayout {
     evaluations(s.evaluations);
   }
 
+  static std::string approval(const minutes::Signature& s) {
+    const std::string entry = "<b>" + esc(s.name) + "</b>\nVersion " + kMonoSpan +
+                              esc(shortVersion(s.version)) + "</span>, " +
+                              esc(formatSwedishDateTime(s.at));
+    if (!s.superseded) return entry;
+    return muted("<s>" + entry + "</s>\n<i>Ersatt – " + label(labels::kSuperseded) + "</i>");
+  }
+
+  // The party's valid approval first ("Ej justerat" without one), then those of earlier
+  // versions, struck through.
   std::string approvals(Party party) const {
-    std::string out;
-    bool current = false;
+    std::string valid, replaced;
     for (const minutes::Signature& s : m_.signatures) {
       if (s.party != party) continue;
-      if (!out.empty()) out += "\n\n";
-      std::string entry = "<b>" + esc(s.name) + "</b>\nVersion <span font_family=\"DejaVu Sans Mono\">" +
-                          esc(shortVersion(s.version)) + "</span>, " +
-                          esc(formatSwedishDateTime(s.at));
-      if (s.superseded)
-        entry = "<s>" + entry + "</s>\n<i>Ersatt – " + label(labels::kSuperseded) + "</i>";
-      out += s.superseded ? muted(entry) : entry;
-      current = current || !s.superseded;
+      std::string& list = s.superseded ? replaced : valid;
+      if (!list.empty()) list += "\n\n";
+      list += approval(s);
     }
-    if (!current) {
-      if (!out.empty()) out += "\n\n";
-      out += "<b>Ej justerat</b>";
-    }
+    std::string out = valid.empty() ? "<b>" + label("Ej justerat") + "</b>" : valid;
+    if (!replaced.empty()) out += "\n\n" + replaced;
     return out;
   }
 

@@ -4,6 +4,7 @@
 #include "minutes/diff.hpp"
 #include "minutes/edit.hpp"
 #include "minutes/minutes_json.hpp"
+#include "minutes/registry_number.hpp"
 #include "minutes/render_html.hpp"
 #include "minutes/render_markdown.hpp"
 #include "server/services/access.hpp"
@@ -279,16 +280,16 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
     commit.expectedVersion = *ctx->version;
     auto version =
         store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
-          auto state = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
-          state.bind(1, meetingId);
-          if (state.step() && state.text(0) == "registered")
+          // Read once: a second live Statement of the same SQL would share the cached handle
+          // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
+          const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");
+          if (stateNow == "registered")
             return fail(Errc::Conflict, "the minutes are registered and never change again");
           c.prepare("UPDATE minutes SET updated_at = ?2 WHERE meeting_id = ?1")
               .bindAll(meetingId, formatIsoUtc(now))
               .run();
           // A new version: approvals of earlier ones stop counting (they stay, marked), and
           // approved minutes go back to review.
-          const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");
           store::supersedeApprovals(c, meetingId, v, formatIsoUtc(now));
           if (stateNow == "approved") {
             minutes::LifecycleFacts facts;
@@ -616,6 +617,133 @@ std::vector<store::RegistryRow> MinutesService::registry(const store::Principal&
                                                          const store::RegistryQuery& query) {
   return store_.db().read(
       [&](Connection& c) { return store::findRegistry(c, store::TenantScope::of(viewer), query); });
+}
+
+}  // namespace sv::services
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "server/pdf/protocol_pdf.hpp"
+#include "server/services/archive.hpp"
+#include "server/services/pdfa.hpp"
+
+namespace sv::services {
+namespace {
+
+std::string stringify(const Poco::JSON::Object& o) {
+  std::ostringstream out;
+  o.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+std::string documentTitle(const minutes::Minutes& doc) {
+  return "Protokoll, samverkansmöte " + formatDate(toStockholm(doc.header.startsAt).date) + " – " +
+         doc.header.contractTitle;
+}
+
+}  // namespace
+
+Result<std::string> MinutesService::pdf(const store::Principal& viewer, std::int64_t meetingId) {
+  auto doc = signedDocument(viewer, meetingId);
+  if (!doc) return std::unexpected(doc.error());
+  return pdf::renderProtocolPdf(*doc, {documentTitle(*doc), time_.now()});
+}
+
+Result<std::pair<std::string, std::string>> MinutesService::archive(const store::Principal& viewer,
+                                                                    std::int64_t meetingId) {
+  auto ctx = context(viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (ctx->state != "registered")
+    return fail(Errc::Conflict, "only registered minutes have an archival package");
+  auto doc = signedDocument(viewer, meetingId);
+  if (!doc) return std::unexpected(doc.error());
+  const auto reg =
+      store_.db().read([&](Connection& c) { return *store::registryOfMeeting(c, meetingId); });
+  auto pdfBytes =
+      pdf::renderProtocolPdf(*doc, {documentTitle(*doc), *parseDateTime(reg.registeredAt)});
+  if (!pdfBytes) return std::unexpected(pdfBytes.error());
+  auto pdfa = convertToPdfA(*pdfBytes, documentTitle(*doc));
+  if (!pdfa) return std::unexpected(pdfa.error());
+  auto committedJson = store_.documents().readFile(ctx->repository, reg.version,
+                                                   folderOf(meetingId) + "/minutes.json");
+  if (!committedJson) return std::unexpected(committedJson.error());
+  auto committedMd = store_.documents().readFile(ctx->repository, reg.version,
+                                                 folderOf(meetingId) + "/minutes.md");
+  if (!committedMd) return std::unexpected(committedMd.error());
+
+  Poco::JSON::Object meta(Poco::JSON_PRESERVE_KEY_ORDER);
+  meta.set("registry_number", reg.number);
+  meta.set("registered_at", reg.registeredAt);
+  meta.set("registered_by", reg.registeredByName);
+  meta.set("approved_version", reg.version);
+  meta.set("repository", reg.repository);
+  meta.set("tag", reg.tag);
+  Poco::JSON::Object contract(Poco::JSON_PRESERVE_KEY_ORDER);
+  contract.set("id", ctx->contract.id);
+  contract.set("title", ctx->contract.title);
+  contract.set("reference", ctx->contract.reference);
+  contract.set("service_area", ctx->contract.serviceArea);
+  contract.set("authority", ctx->contract.authorityName);
+  contract.set("provider", ctx->contract.providerName);
+  meta.set("contract", contract);
+  Poco::JSON::Object meeting(Poco::JSON_PRESERVE_KEY_ORDER);
+  meeting.set("id", meetingId);
+  meeting.set("starts_at", ctx->meeting.startsAt);
+  meeting.set("location", ctx->meeting.location);
+  meta.set("meeting", meeting);
+
+  Poco::JSON::Array approvals;
+  Poco::JSON::Array audit;
+  store_.db().read([&](Connection& c) {
+    for (const auto& a : store::listApprovals(c, meetingId)) {
+      Poco::JSON::Object aj(Poco::JSON_PRESERVE_KEY_ORDER);
+      aj.set("party", a.party);
+      aj.set("name", a.userName);
+      aj.set("version", a.version);
+      aj.set("approved_at", a.approvedAt);
+      aj.set("note", a.note);
+      aj.set("superseded_at",
+             a.supersededAt ? Poco::Dynamic::Var(*a.supersededAt) : Poco::Dynamic::Var());
+      approvals.add(aj);
+    }
+    store::AuditQuery q;
+    q.objectType = "meeting";
+    q.objectId = std::to_string(meetingId);
+    q.limit = 100000;
+    Poco::JSON::Parser parser;
+    for (const auto& r : store::listAudit(c, q)) {
+      Poco::JSON::Object e(Poco::JSON_PRESERVE_KEY_ORDER);
+      e.set("id", r.id);
+      e.set("at", r.at);
+      e.set("actor", r.entry.actor);
+      e.set("action", r.entry.action);
+      e.set("version", r.entry.version);
+      e.set("detail", parser.parse(r.entry.detail));
+      e.set("hash", r.hash);
+      audit.add(e);
+    }
+    return 0;
+  });
+  std::ostringstream approvalsText;
+  approvals.stringify(approvalsText, 2);
+  std::ostringstream auditText;
+  audit.stringify(auditText, 2);
+
+  const std::string name = minutes::tagNameOf(reg.number);
+  BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
+               documentTitle(*doc)};
+  std::string page = web::protocolPage(documentTitle(*doc), minutes::renderHtml(*doc));
+  std::string zip = writeBag(name, info,
+                             {{"protocol.md", minutes::renderMarkdown(*doc)},
+                              {"protocol.html", page},
+                              {"protocol.pdf", *pdfa},
+                              {"minutes.md", *committedMd},
+                              {"minutes.json", *committedJson},
+                              {"metadata.json", stringify(meta)},
+                              {"approvals.json", approvalsText.str() + "\n"},
+                              {"audit.json", auditText.str() + "\n"}});
+  return std::pair{name + ".zip", std::move(zip)};
 }
 
 }  // namespace sv::services

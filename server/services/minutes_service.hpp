@@ -79,6 +79,12 @@ class MinutesService {
   Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
   std::vector<store::RegistryRow> registry(const store::Principal& viewer,
                                            const store::RegistryQuery& query);
+  // The protocol as PDF (with the signature block), and the archival package of registered
+  // minutes (a BagIt zip; see archive.hpp).
+  Result<std::string> pdf(const store::Principal& viewer, std::int64_t meetingId);
+  Result<std::pair<std::string, std::string>> archive(const store::Principal& viewer,
+                                                      std::int64_t meetingId);  // (name, zip)
+
   // The current minutes with their signature block (approvals) and registry number filled in.
   Result<minutes::Minutes> signedDocument(const store::Principal& viewer, std::int64_t meetingId);
 

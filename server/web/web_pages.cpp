@@ -1,0 +1,46 @@
+// The web interface's routes, registered with the JSON API's (server/api/api.hpp).
+#include "server/api/api.hpp"
+#include "server/http/problem.hpp"
+#include "server/web/pages.hpp"
+#include "server/web/messages.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::web {
+
+std::string swedishDateTime(const std::string& isoUtc) {
+  const auto t = parseDateTime(isoUtc);
+  return t ? formatSwedishDateTime(*t) : isoUtc;
+}
+
+Data contractData(const store::ContractRow& c, const services::Catalog& catalog) {
+  Data out;
+  out.set("id", std::to_string(c.id));
+  out.set("title", c.title);
+  out.set("reference", c.reference);
+  out.set("authority", c.authorityName);
+  out.set("provider", c.providerName);
+  const auto* area = agenda::findServiceArea(catalog.serviceAreas, c.serviceArea);
+  out.set("service_area", area ? area->name : c.serviceArea);
+  out.set("period", c.endsOn ? c.startsOn + " – " + *c.endsOn : "från " + c.startsOn);
+  out.set("meetings_per_year", std::to_string(c.meetingsPerYear));
+  return out;
+}
+
+FormError formError(std::string form, const Error& error, std::string fieldId,
+                    http::FormBody posted) {
+  return FormError{std::move(form), swedishMessage(error), std::move(fieldId), std::move(posted),
+                   http::statusOf(error.code)};
+}
+
+}  // namespace sv::web
+
+namespace sv::api {
+
+void registerWebPages(http::Router& router, Services& services) {
+  web::installPageErrors(router);
+  web::registerLoginPages(router, services);
+  web::registerContractPages(router, services);
+  web::registerMeetingPages(router, services);
+}
+
+}  // namespace sv::api
