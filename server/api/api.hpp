@@ -16,6 +16,7 @@ void registerMeetings(http::Router& router, Services& services);
 void registerAgenda(http::Router& router, Services& services);
 void registerMinutes(http::Router& router, Services& services);
 void registerLifecycle(http::Router& router, Services& services);
+void registerActions(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 void registerStatic(http::Router& router, Services& services);
 void registerWebPages(http::Router& router, Services& services);  // server/web/, in Swedish
@@ -33,6 +34,7 @@ inline void registerAll(http::Router& router, Services& services) {
   registerAgenda(router, services);
   registerMinutes(router, services);
   registerLifecycle(router, services);
+  registerActions(router, services);
   registerGit(router, services);
   registerStatic(router, services);
   registerWebPages(router, services);

@@ -7,6 +7,7 @@
 
 #include "server/accounts/accounts.hpp"
 #include "server/http/dispatcher.hpp"
+#include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"
@@ -26,6 +27,7 @@ struct Services {
   services::MeetingService& meetings;
   services::AgendaService& agendas;
   services::MinutesService& minutes;
+  services::ActionService& actions;
   http::HttpSettings http;
   std::string publicUrl;  // e.g. http://localhost:8080, for links in calendars and mails
 };

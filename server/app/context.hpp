@@ -18,6 +18,7 @@ struct Context {
   std::unique_ptr<services::MeetingService> meetings;
   std::unique_ptr<services::AgendaService> agendas;
   std::unique_ptr<services::MinutesService> minutes;
+  std::unique_ptr<services::ActionService> actions;
   std::unique_ptr<api::Services> services;
 };
 

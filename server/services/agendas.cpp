@@ -1,6 +1,8 @@
 #include "server/services/agendas.hpp"
 
 #include "server/services/access.hpp"
+#include "server/services/actions.hpp"
+#include "server/store/approvals.hpp"
 #include "server/store/contracts.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -27,8 +29,10 @@ agenda::MeetingInfo infoOf(const store::MeetingRow& m, const store::ContractRow&
 std::optional<agenda::PreviousMeetingRef> previousOf(Connection& c, const store::MeetingRow& m) {
   auto prev = store::previousMeeting(c, m.contractId, m.startsAt, m.id);
   if (!prev) return std::nullopt;
-  return agenda::PreviousMeetingRef{toStockholm(*parseDateTime(prev->startsAt)).date, "",
-                                    std::nullopt};
+  std::optional<std::string> number;
+  if (auto reg = store::registryOfMeeting(c, prev->id)) number = reg->number;
+  return agenda::PreviousMeetingRef{toStockholm(*parseDateTime(prev->startsAt)).date,
+                                    store::minutesState(c, prev->id).value_or(""), number};
 }
 
 // The parts of an unpublished agenda that follow the data rather than the editors.
@@ -36,6 +40,12 @@ void refresh(Connection& c, agenda::Agenda& a, const store::MeetingRow& m,
              const store::ContractRow& contract) {
   a.meeting = infoOf(m, contract);
   a.previousMeeting = previousOf(c, m);
+  a.openActions.clear();
+  for (const auto& row : ActionService::toFollowUp(c, contract.id, m.startsAt))
+    a.openActions.push_back(
+        {std::to_string(row.id), row.text,
+         row.responsibleParty == "provider" ? agenda::Party::Provider : agenda::Party::Authority,
+         row.responsiblePerson, *parseDate(row.dueOn), row.status, ActionService::originOf(row)});
 }
 
 }  // namespace

@@ -97,10 +97,12 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   const auto actionFile = configDir / "workflows" / "action.workflow";
   auto actionText = readText(actionFile);
   if (!actionText) return std::unexpected(actionText.error());
-  auto actionDefinition =
-      workflows::readWorkflow(*actionText, workflows::knownRoles(), workflows::actionGuardNames());
+  auto actionDefinition = workflows::parseWorkflow(*actionText);
   if (!actionDefinition) return std::unexpected(naming(actionFile, actionDefinition.error()));
-  catalog.actionWorkflow = std::move(*actionDefinition);
+  auto actionWorkflow = workflows::Workflow<minutes::ActionFacts>::create(
+      *actionDefinition, minutes::actionGuards(), workflows::knownRoles());
+  if (!actionWorkflow) return std::unexpected(naming(actionFile, actionWorkflow.error()));
+  catalog.actionWorkflow = std::move(*actionWorkflow);
 
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(configDir / "agendas", ec)) {

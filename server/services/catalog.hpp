@@ -12,6 +12,7 @@
 #include "agenda/agenda_template.hpp"
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
+#include "minutes/action_rules.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
 #include "workflows/result.hpp"
@@ -31,7 +32,7 @@ struct Catalog {
   std::map<std::string, minutes::RegistryFormat> registryFormats;  // by authority name; "*" default
   // config/workflows/: validated at start-up against the role and guard names the code knows.
   std::optional<workflows::Workflow<minutes::LifecycleFacts>> minutesWorkflow;
-  std::optional<workflows::WorkflowDefinition> actionWorkflow;
+  std::optional<workflows::Workflow<minutes::ActionFacts>> actionWorkflow;
 
   bool hasServiceArea(const std::string& key) const;
   const minutes::RegistryFormat& registryFormatFor(const std::string& authorityName) const;

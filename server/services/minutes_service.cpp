@@ -8,6 +8,7 @@
 #include "minutes/render_html.hpp"
 #include "minutes/render_markdown.hpp"
 #include "server/services/access.hpp"
+#include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
 #include "server/store/contracts.hpp"
 #include "server/web/protocol_page.hpp"
@@ -133,9 +134,20 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   auto published = agenda::parseAgenda(*agendaJson);
   if (!published) return fail(Errc::Internal, "stored agenda does not parse");
 
+  // Every action not yet accepted comes to this meeting for evaluation, under the follow-up item.
+  const auto carried = store_.db().read([&](Connection& c) {
+    std::vector<minutes::CarriedAction> out;
+    for (const auto& row : ActionService::toFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
+      out.push_back({row.id, row.text, partyFrom(row.responsibleParty), row.responsiblePerson,
+                     *parseDate(row.dueOn), ActionService::originOf(row)});
+    return out;
+  });
   std::vector<minutes::SectionSeed> seeds;
   for (const auto& item : published->items) {
-    seeds.push_back({item.key, item.title, {}});
+    seeds.push_back({item.key, item.title,
+                     item.kind == agenda::ItemKind::ActionFollowup
+                         ? carried
+                         : std::vector<minutes::CarriedAction>{}});
     // Items added under Övriga frågor become sections of their own, right after it.
     for (const auto& added : item.addedItems) seeds.push_back({added.key, added.title, {}});
   }
@@ -371,7 +383,7 @@ Result<std::pair<std::string, std::string>> MinutesService::html(const store::Pr
     s.bind(1, meetingId);
     s.step();
     return *ctx->version + ":" + std::to_string(s.int64(0)) + ":" + std::to_string(s.int64(1)) +
-           ":" + std::to_string(s.int64(2)) + ":" + s.text(3);
+           ":" + std::to_string(s.int64(2)) + (s.isNull(3) ? "" : ":" + s.text(3));
   });
   {
     std::lock_guard lock(htmlMutex_);
@@ -379,9 +391,9 @@ Result<std::pair<std::string, std::string>> MinutesService::html(const store::Pr
   }
   auto doc = signedDocument(viewer, meetingId);
   if (!doc) return std::unexpected(doc.error());
-  std::string page = web::protocolPage(
-      "Protokoll " + ctx->contract.title + " " + formatDate(toStockholm(doc->header.startsAt).date),
-      minutes::renderHtml(*doc));
+  std::string page = web::protocolPage("Protokoll " + doc->header.contractTitle + " " +
+                                           formatDate(toStockholm(doc->header.startsAt).date),
+                                       minutes::renderHtml(*doc));
   std::lock_guard lock(htmlMutex_);
   if (htmlCache_.size() >= 512) htmlCache_.erase(htmlCache_.begin());
   htmlCache_.emplace(key, page);
@@ -530,12 +542,21 @@ Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
                   when, std::nullopt});
     } else if (name == "approve") {
       if (text.size() > 20000) return fail(Errc::Invalid, "at most 20 000 characters", "note");
+      // One approval a party and version: a second would sign the protocol twice.
+      for (const auto& a : store::listApprovals(c, meetingId))
+        if (!a.supersededAt && a.party == party && a.version == version)
+          return fail(Errc::Conflict, "the " + party + " has already approved this version",
+                      "version");
       store::insertApproval(
           c, {0, meetingId, party, actor.userId, actor.name, version, text, when, std::nullopt});
     } else if (name == "return") {
       store::insertReturn(c, {0, meetingId, actor.userId, actor.name, *current, text, when});
+      // Back to the draft: the approvals given in this review stop counting, so the minutes are
+      // approved again only by both parties after the return.
+      store::withdrawApprovals(c, meetingId, when);
+      std::set<std::int64_t> told;  // the chair may be the secretary too: one notice a person
       for (const auto& p : ctx->participants)
-        if (p.role == "secretary" || p.role == "chair")
+        if ((p.role == "secretary" || p.role == "chair") && told.insert(p.userId).second)
           store::insertNotification(
               c, {0, p.userId, meetingId, "minutes.returned",
                   actor.name + " har skickat tillbaka protokollet med synpunkter.", when,
@@ -573,9 +594,20 @@ Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
                        auditBy(&actor, "minutes." + name, "meeting", id, detail,
                                name == "approve" ? version : *current),
                        now);
-    if (state != "approved" && *next == "approved")
+    if (state != "approved" && *next == "approved") {
       store::appendAudit(c, auditBy(nullptr, "minutes.approved", "meeting", id, "{}", *current),
                          now);
+      // The approved minutes are what the parties agreed: their actions start here.
+      auto json = store_.documents().readFile(ctx->repository, *current,
+                                              folderOf(meetingId) + "/minutes.json");
+      if (!json) return std::unexpected(json.error());
+      auto agreed = minutes::fromJson(*json);
+      if (!agreed) return fail(Errc::Internal, "stored minutes do not parse");
+      if (auto ok = ActionService::recordApprovedMinutes(c, catalog_, *agreed, ctx->contract,
+                                                         ctx->meeting, now);
+          !ok)
+        return ok;
+    }
     return {};
   });
   if (!done) return std::unexpected(done.error());

@@ -46,6 +46,14 @@ void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string
       .run();
 }
 
+void withdrawApprovals(Connection& c, std::int64_t meetingId, const std::string& at) {
+  c.prepare(
+       "UPDATE minutes_approvals SET superseded_at = ?2 WHERE meeting_id = ?1 "
+       "AND superseded_at IS NULL")
+      .bindAll(meetingId, at)
+      .run();
+}
+
 void insertReturn(Connection& c, const ReturnRow& r) {
   c.prepare(
        "INSERT INTO minutes_returns (meeting_id, user_id, version, comment, returned_at) "

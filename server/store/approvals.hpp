@@ -32,6 +32,8 @@ std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId);
 // Every approval of another version stops counting (it stays in the history).
 void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string& currentVersion,
                         const std::string& at);
+// Every approval that still counts stops counting: the minutes were returned to the draft.
+void withdrawApprovals(Connection& c, std::int64_t meetingId, const std::string& at);
 
 struct ReturnRow {
   std::int64_t id = 0;

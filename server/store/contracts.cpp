@@ -111,13 +111,12 @@ std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& r) {
   c.prepare(
        "INSERT INTO meetings (contract_id, starts_at, ends_at, location, status, cancel_reason, "
        "sequence, plan_year, plan_slot, template_id, template_version, template_text, created_at, "
-       "updated_at, plan_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-       "?14, "
-       "?15) "
+       "updated_at, plan_count) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
        "ON CONFLICT DO NOTHING")
       .bindAll(r.contractId, r.startsAt, r.endsAt, r.location, r.status, r.cancelReason, r.sequence,
                r.planYear, r.planSlot, r.templateId, r.templateVersion, r.templateText, r.createdAt,
-               r.updatedAt)
+               r.updatedAt, r.planCount)
       .run();
   if (c.changes() == 0) return std::nullopt;
   return c.lastInsertId();

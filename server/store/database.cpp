@@ -15,7 +15,9 @@ void check(sqlite3* db, int rc, std::string_view what) {
 }  // namespace
 
 Statement::~Statement() {
-  if (stmt_) {
+  if (stmt_ && owned_) {
+    sqlite3_finalize(stmt_);
+  } else if (stmt_) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -116,6 +118,12 @@ Statement Connection::prepare(std::string_view sql) {
                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
           sql);
     it = cache_.emplace(std::string(sql), stmt).first;
+  } else if (sqlite3_stmt_busy(it->second)) {
+    // The same query is still being stepped further up the stack: this one gets its own.
+    sqlite3_stmt* stmt = nullptr;
+    check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr),
+          sql);
+    return Statement(stmt, true);
   }
   return Statement(it->second);
 }

@@ -37,10 +37,12 @@ class DatabaseError : public std::runtime_error {
 
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  // `owned`: finalised when done (a statement prepared while the cached one was still in use).
+  explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
+  Statement(Statement&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(other.owned_) {}
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
@@ -75,6 +77,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_;
+  bool owned_ = false;
 };
 
 class Connection {

@@ -21,13 +21,6 @@ std::string countText(std::size_t n) {
   return "Avtalet har " + std::to_string(n) + " möten.";
 }
 
-std::string hhmm(std::chrono::minutes m) {
-  const auto h = m.count() / 60;
-  const auto min = m.count() % 60;
-  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (min < 10 ? "0" : "") +
-         std::to_string(min);
-}
-
 http::Reply contractsPage(const http::Request& req, api::Services& s) {
   Page page{.title = "Mina avtal", .templateName = "contracts", .current = "avtal"};
   auto contracts = list();
@@ -54,7 +47,9 @@ http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_
       return !t.empty() && t.size() <= 4 && t.find_first_not_of("0123456789") == std::string::npos;
     };
     if (number(year) && number(count))
-      page.flash = count + (count == "1" ? " nytt möte är planerat för " : " nya möten är planerade för ") + year + ".";
+      page.flash = count +
+                   (count == "1" ? " nytt möte är planerat för " : " nya möten är planerade för ") +
+                   year + ".";
   }
   page.data.set("contract", contractData(*contract, s.catalog));
 
@@ -62,7 +57,7 @@ http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_
   for (const auto& m : *meetings) {
     const auto start = parseDateTime(m.row.startsAt);
     const int year = start ? static_cast<int>(toStockholm(*start).date.year()) : 0;
-    auto [it, fresh] = byYear.try_emplace(year, list());
+    auto it = byYear.try_emplace(year, list()).first;
     Data row;
     row.set("id", std::to_string(m.row.id));
     row.set("when", swedishDateTime(m.row.startsAt));
@@ -91,7 +86,7 @@ http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_
     page.data.set("plan", plan);
     Data fresh;
     fresh.set("date", kept(error, "new_meeting", "date"));
-    fresh.set("time", kept(error, "new_meeting", "time", hhmm(s.catalog.planRule.startTime)));
+    fresh.set("time", kept(error, "new_meeting", "time", timeOfDay(s.catalog.planRule.startTime)));
     fresh.set("location", kept(error, "new_meeting", "location"));
     page.data.set("new_meeting", fresh);
   }
@@ -116,7 +111,8 @@ void registerContractPages(http::Router& router, api::Services& s) {
     auto form = formOf(req);
     const std::string text = form.value("year");
     int year = 0;
-    const bool digits = text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos;
+    const bool digits =
+        text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos;
     if (digits) year = std::stoi(text);
     if (!digits || year < 1900 || year > 2999)
       return contractPage(
@@ -127,10 +123,10 @@ void registerContractPages(http::Router& router, api::Services& s) {
     if (!plan) {
       if (plan.error().code == Errc::NotFound || plan.error().code == Errc::Internal)
         return failurePage(req, plan.error());
-      return contractPage(req, s, *id,
-                          formError("plan", plan.error(),
-                                    plan.error().field == "year" ? "plan_year" : "",
-                                    std::move(form)));
+      return contractPage(
+          req, s, *id,
+          formError("plan", plan.error(), plan.error().field == "year" ? "plan_year" : "",
+                    std::move(form)));
     }
     if (plan->created.empty()) return redirect(pathOf("/avtal/", *id) + "?klart=inget-nytt");
     return redirect(pathOf("/avtal/", *id) + "?klart=planerat&ar=" + std::to_string(year) +
@@ -147,9 +143,10 @@ void registerContractPages(http::Router& router, api::Services& s) {
     if (!meeting) {
       const auto& e = meeting.error();
       if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
-      const std::string field = e.field == "location"                         ? "new_meeting_location"
-                                : e.field == "starts_at" || e.field == "ends_at" ? "new_meeting_date"
-                                                                                : "";
+      const std::string field = e.field == "location" ? "new_meeting_location"
+                                : e.field == "starts_at" || e.field == "ends_at"
+                                    ? "new_meeting_date"
+                                    : "";
       return contractPage(req, s, *id, formError("new_meeting", e, field, std::move(form)));
     }
     return redirect(pathOf("/moten/", meeting->row.id) + "?klart=skapat");

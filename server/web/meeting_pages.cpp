@@ -63,13 +63,6 @@ std::string actionStatusName(std::string_view status) {
   return std::string(status);
 }
 
-std::string hhmm(std::chrono::minutes m) {
-  const auto h = m.count() / 60;
-  const auto min = m.count() % 60;
-  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (min < 10 ? "0" : "") +
-         std::to_string(min);
-}
-
 std::optional<std::int64_t> idOf(const std::string& text) {
   std::int64_t value = 0;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -87,8 +80,8 @@ struct Person {
 std::vector<Person> peopleOf(api::Services& s, const store::Principal& viewer,
                              const store::ContractRow& contract) {
   std::vector<Person> out;
-  for (auto [org, party] : {std::pair{contract.authorityId, "authority"},
-                            std::pair{contract.providerId, "provider"}})
+  for (auto [org, party] :
+       {std::pair{contract.authorityId, "authority"}, std::pair{contract.providerId, "provider"}})
     for (const auto& u : s.accounts.users(viewer, org))
       if (u.active) out.push_back({u.id, u.name, party});
   return out;
@@ -110,8 +103,8 @@ Data agendaData(const agenda::Agenda& a) {
     d.set("has_previous", previousItem);
     if (previousItem) {
       if (const auto& p = a.previousMeeting) {
-        std::string text = "Föregående möte hölls " + formatDate(p->date) +
-                           ". Protokollet är " + minutesStateName(p->minutesState);
+        std::string text = "Föregående möte hölls " + formatDate(p->date) + ". Protokollet är " +
+                           minutesStateName(p->minutesState);
         if (p->registryNumber) text += ", diarienummer " + *p->registryNumber;
         d.set("previous", text + ".");
       } else {
@@ -125,10 +118,10 @@ Data agendaData(const agenda::Agenda& a) {
       for (const auto& action : a.openActions) {
         Data ad;
         ad.set("text", action.text);
-        ad.set("responsible", partyName(agenda::toString(action.responsibleParty)) +
-                                  (action.responsiblePerson.empty()
-                                       ? std::string()
-                                       : ", " + action.responsiblePerson));
+        ad.set("responsible",
+               partyName(agenda::toString(action.responsibleParty)) +
+                   (action.responsiblePerson.empty() ? std::string()
+                                                     : ", " + action.responsiblePerson));
         ad.set("due", formatDate(action.due));
         ad.set("status", actionStatusName(action.status));
         ad.set("origin", action.origin);
@@ -243,7 +236,8 @@ http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t
   const auto& principal = req.principal();
 
   const std::string when = swedishDateTime(row.startsAt);
-  Page page{.title = "Möte " + when + " – " + contract.title, .templateName = "meeting",
+  Page page{.title = "Möte " + when + " – " + contract.title,
+            .templateName = "meeting",
             .current = "avtal"};
   page.flash = flashOf(req, kFlashes);
   Data& data = page.data;
@@ -285,10 +279,9 @@ http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t
   if (manager && !cancelled) {
     const auto local = start ? std::optional(toStockholm(*start)) : std::nullopt;
     Data reschedule;
-    reschedule.set("date",
-                   kept(error, "reschedule", "date", local ? formatDate(local->date) : ""));
+    reschedule.set("date", kept(error, "reschedule", "date", local ? formatDate(local->date) : ""));
     reschedule.set("time",
-                   kept(error, "reschedule", "time", local ? hhmm(local->timeOfDay) : ""));
+                   kept(error, "reschedule", "time", local ? timeOfDay(local->timeOfDay) : ""));
     reschedule.set("location", kept(error, "reschedule", "location", row.location));
     data.set("reschedule", reschedule);
     Data cancel;
@@ -307,10 +300,9 @@ http::Reply afterChange(http::Request& req, api::Services& s, std::int64_t id,
                         const std::map<std::string, std::string>& fieldIds, http::FormBody posted,
                         const std::string& done) {
   if (result)
-    return redirect(pathOf("/moten/", id) + "?klart=" + done +
-                    (form == "add_item" || form == "publish" || form == "remove_item"
-                         ? "#dagordning"
-                         : ""));
+    return redirect(
+        pathOf("/moten/", id) + "?klart=" + done +
+        (form == "add_item" || form == "publish" || form == "remove_item" ? "#dagordning" : ""));
   const auto& e = result.error();
   if (e.code == Errc::NotFound && e.field.empty()) return failurePage(req, e);
   if (e.code == Errc::Internal) return failurePage(req, e);
@@ -379,9 +371,9 @@ void registerMeetingPages(http::Router& router, api::Services& s) {
       fields.push_back("");
     }
     if (!readable)
-      return meetingPage(req, s, *id,
-                         formError("participants", Error{Errc::Malformed, "bad user id"}, "",
-                                   std::move(form)));
+      return meetingPage(
+          req, s, *id,
+          formError("participants", Error{Errc::Malformed, "bad user id"}, "", std::move(form)));
     services::MeetingChange change;
     change.participants = inputs;
     auto result = s.meetings.change(req.principal(), *id, change);
@@ -394,28 +386,26 @@ void registerMeetingPages(http::Router& router, api::Services& s) {
       if (ec == std::errc{} && *p == ']' && index < fields.size())
         fieldIds["participants"] = fields[index];
     }
-    return afterChange(req, s, *id, result, "participants", fieldIds, std::move(form),
-                       "deltagare");
+    return afterChange(req, s, *id, result, "participants", fieldIds, std::move(form), "deltagare");
   });
 
   addPage(router, "POST", "/moten/{id}/dagordning/punkter", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
     auto form = formOf(req);
-    auto result = s.agendas.addItem(req.principal(), *id, form.value("title"),
-                                    form.value("description"));
+    auto result =
+        s.agendas.addItem(req.principal(), *id, form.value("title"), form.value("description"));
     return afterChange(req, s, *id, result, "add_item",
                        {{"title", "add_item_title"}, {"description", "add_item_description"}},
                        std::move(form), "punkt");
   });
 
-  addPage(router, "POST", "/moten/{id}/dagordning/punkter/{key}/ta-bort",
-          [&s](http::Request& req) {
-            auto id = req.idParam("id");
-            if (!id) return notFoundPage(req);
-            auto result = s.agendas.removeItem(req.principal(), *id, req.pathParams.at("key"));
-            return afterChange(req, s, *id, result, "remove_item", {}, formOf(req), "borttagen");
-          });
+  addPage(router, "POST", "/moten/{id}/dagordning/punkter/{key}/ta-bort", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto result = s.agendas.removeItem(req.principal(), *id, req.pathParams.at("key"));
+    return afterChange(req, s, *id, result, "remove_item", {}, formOf(req), "borttagen");
+  });
 
   addPage(router, "POST", "/moten/{id}/dagordning/publicera", [&s](http::Request& req) {
     auto id = req.idParam("id");

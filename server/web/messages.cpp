@@ -59,7 +59,8 @@ constexpr std::array<Translation, 28> kTranslations{{
     {Match::Exact, "the agenda is published and can no longer be changed",
      "Dagordningen är publicerad och kan inte längre ändras."},
     {Match::Exact, "the agenda is already published", "Dagordningen är redan publicerad."},
-    {Match::Prefix, "an agenda can hold at most", "En dagordning kan ha högst 50 tillagda punkter."},
+    {Match::Prefix, "an agenda can hold at most",
+     "En dagordning kan ha högst 50 tillagda punkter."},
     {Match::Prefix, "the agenda is being changed by others",
      "Någon annan ändrar dagordningen just nu. Försök igen."},
     {Match::Contains, " is already planned with ",
@@ -75,9 +76,9 @@ constexpr std::array<Translation, 28> kTranslations{{
 
 std::string translate(const std::string& detail) {
   for (const auto& t : kTranslations) {
-    const bool hit = t.match == Match::Exact      ? detail == t.english
-                     : t.match == Match::Prefix   ? detail.starts_with(t.english)
-                                                  : detail.find(t.english) != std::string::npos;
+    const bool hit = t.match == Match::Exact    ? detail == t.english
+                     : t.match == Match::Prefix ? detail.starts_with(t.english)
+                                                : detail.find(t.english) != std::string::npos;
     if (!hit) continue;
     std::string out(t.swedish);
     if (t.appendRest) out += detail.substr(t.english.size()) + ".";
@@ -99,9 +100,8 @@ std::string swedishMessage(const Error& error) {
   const std::string said = translate(error.detail);
   switch (error.code) {
     case Errc::Invalid: {
-      std::string out = error.field.empty()
-                            ? std::string("Kontrollera uppgifterna.")
-                            : "Kontrollera fältet " + fieldLabel(error.field) + ".";
+      std::string out = error.field.empty() ? std::string("Kontrollera uppgifterna.")
+                                            : "Kontrollera fältet " + fieldLabel(error.field) + ".";
       if (!said.empty()) return out + " " + said;
       if (error.field == "starts_at" || error.field == "ends_at")
         return out + " Ange datum som ÅÅÅÅ-MM-DD och tid som TT:MM.";

@@ -246,17 +246,18 @@ std::string pathOf(std::string_view prefix, std::int64_t id) {
 
 void addPage(http::Router& router, std::string method, std::string pattern, PageHandler handler,
              Login login) {
-  http::Route route{std::move(method), std::move(pattern), http::Access::Public,
-                    [handler = std::move(handler), login](http::Request& req) -> Result<http::Reply> {
-                      if (login == Login::Required && !req.session) return loginRedirect(req);
-                      try {
-                        return handler(req);
-                      } catch (const std::exception& e) {
-                        log().error("page %s %s: %s", req.method, req.path, std::string(e.what()));
-                        return errorPage(req, 500, "Något gick fel",
-                                         "Ett oväntat fel inträffade. Försök igen om en stund.");
-                      }
-                    }};
+  http::Route route{
+      std::move(method), std::move(pattern), http::Access::Public,
+      [handler = std::move(handler), login](http::Request& req) -> Result<http::Reply> {
+        if (login == Login::Required && !req.session) return loginRedirect(req);
+        try {
+          return handler(req);
+        } catch (const std::exception& e) {
+          log().error("page %s %s: %s", req.method, req.path, std::string(e.what()));
+          return errorPage(req, 500, "Något gick fel",
+                           "Ett oväntat fel inträffade. Försök igen om en stund.");
+        }
+      }};
   route.documented = false;
   route.page = true;
   router.add(std::move(route));

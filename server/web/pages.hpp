@@ -3,6 +3,7 @@
 // the modules; a new journey adds a module here and one call in web_pages.cpp.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "server/api/services.hpp"
@@ -18,6 +19,8 @@ void registerMeetingPages(http::Router& router, api::Services& services);   // m
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);
+// "09:05", as a time input holds a time of day (minutes after midnight).
+std::string timeOfDay(std::chrono::minutes minutes);
 // A contract's facts for a template: id, title, reference, authority, provider, service_area
 // (its Swedish name), period, meetings_per_year.
 Data contractData(const store::ContractRow& contract, const services::Catalog& catalog);

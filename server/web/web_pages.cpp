@@ -1,8 +1,8 @@
 // The web interface's routes, registered with the JSON API's (server/api/api.hpp).
 #include "server/api/api.hpp"
 #include "server/http/problem.hpp"
-#include "server/web/pages.hpp"
 #include "server/web/messages.hpp"
+#include "server/web/pages.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::web {
@@ -10,6 +10,13 @@ namespace sv::web {
 std::string swedishDateTime(const std::string& isoUtc) {
   const auto t = parseDateTime(isoUtc);
   return t ? formatSwedishDateTime(*t) : isoUtc;
+}
+
+std::string timeOfDay(std::chrono::minutes m) {
+  const auto h = m.count() / 60;
+  const auto min = m.count() % 60;
+  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (min < 10 ? "0" : "") +
+         std::to_string(min);
 }
 
 Data contractData(const store::ContractRow& c, const services::Catalog& catalog) {

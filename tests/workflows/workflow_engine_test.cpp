@@ -182,15 +182,17 @@ TEST_CASE("the shipped action workflow is the lifecycle of DESIGN.md", "[workflo
   CHECK(d.states == std::vector<std::string>{"open", "reported", "accepted", "insufficient"});
   std::vector<std::string> lines;
   for (const auto& t : d.transitions) {
-    std::string line = t.name + ": " + t.from.at(0) + " -> " + t.to + " by";
+    std::string from;
+    for (const auto& f : t.from) from += (from.empty() ? "" : ", ") + f;
+    std::string line = t.name + ": " + from + " -> " + t.to + " by";
     for (const auto& r : t.roles) line += " " + r;
     for (const auto& g : t.guards) line += " if " + g;
     lines.push_back(line);
   }
   CHECK(lines == std::vector<std::string>{
-                     "report: open -> reported by provider_rep if report_given",
-                     "accept: reported -> accepted by contract_manager",
-                     "find_insufficient: reported -> insufficient by contract_manager if "
+                     "report: open -> reported by provider_rep contract_manager if report_given",
+                     "accept: open, reported -> accepted by contract_manager",
+                     "find_insufficient: open, reported -> insufficient by contract_manager if "
                      "comment_given",
                      "reopen: insufficient -> open by contract_manager if new_due_date_given",
                  });
@@ -379,6 +381,8 @@ TEST_CASE("an action is reported, judged and reopened with a new due date", "[wo
   checkError(w->take("report", "accepted", provider, {.report = "igen"}), Errc::Conflict,
              "the action is accepted; 'report' is possible from: open");
   CHECK(w->available("reported", manager, {}) == std::vector<std::string>{"accept"});
+  // At a meeting the parties may evaluate an action the provider reported there and then.
+  CHECK(w->take("accept", "open", manager, {}) == "accepted");
 }
 
 TEST_CASE("a workflow is built only with a function for every guard it names",

@@ -1,0 +1,50 @@
+#include "minutes/action_rules.hpp"
+
+#include "workflows/names.hpp"
+
+namespace sv::minutes {
+namespace {
+
+std::chrono::sys_days days(Date d) {
+  return std::chrono::sys_days{d};
+}
+
+bool blank(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+}  // namespace
+
+workflows::GuardRegistry<ActionFacts> actionGuards() {
+  namespace g = workflows::guards;
+  workflows::GuardRegistry<ActionFacts> guards;
+  guards[std::string(g::kReportGiven)] = [](const ActionFacts& f) -> Status {
+    if (blank(f.report)) return fail(Errc::Invalid, "say what has been done", "text");
+    if (f.report.size() > 20000) return fail(Errc::Invalid, "at most 20 000 characters", "text");
+    return {};
+  };
+  guards[std::string(g::kCommentGiven)] = [](const ActionFacts& f) -> Status {
+    if (blank(f.comment)) return fail(Errc::Invalid, "say why the action is not enough", "comment");
+    if (f.comment.size() > 20000)
+      return fail(Errc::Invalid, "at most 20 000 characters", "comment");
+    return {};
+  };
+  guards[std::string(g::kNewDueDateGiven)] = [](const ActionFacts& f) -> Status {
+    if (!f.newDueDate) return fail(Errc::Invalid, "give a new due date", "new_due_date");
+    if (days(*f.newDueDate) < days(f.today))
+      return fail(Errc::Invalid, "the new due date has already passed", "new_due_date");
+    return {};
+  };
+  return guards;
+}
+
+bool isOverdue(const std::string& status, Date due, Date today) {
+  return status != "accepted" && days(due) < days(today);
+}
+
+bool isDueSoon(const std::string& status, Date due, Date today) {
+  return status != "accepted" && days(due) >= days(today) &&
+         days(due) <= days(today) + std::chrono::days{kDueSoonDays};
+}
+
+}  // namespace sv::minutes

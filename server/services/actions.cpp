@@ -1,0 +1,294 @@
+#include "server/services/actions.hpp"
+
+#include "server/services/access.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+namespace {
+
+using store::Connection;
+
+Status checkText(const std::string& text, const std::string& field, std::size_t max) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return fail(Errc::Invalid, "'" + field + "' is required", field);
+  if (text.size() > max)
+    return fail(Errc::Invalid, "at most " + std::to_string(max) + " characters", field);
+  return {};
+}
+
+Result<Date> dateField(const std::string& text, const std::string& field) {
+  auto d = parseDate(text);
+  if (!d) return fail(Errc::Invalid, d.error().detail, field);
+  return *d;
+}
+
+// The roles a person has for an action of this contract.
+std::set<std::string> rolesFor(const store::Principal& p, const store::ContractRow& contract) {
+  std::set<std::string> roles;
+  if (p.has(store::Role::ContractManager) && p.organizationId == contract.authorityId)
+    roles.insert("contract_manager");
+  if (p.has(store::Role::ProviderRep) && p.organizationId == contract.providerId)
+    roles.insert("provider_rep");
+  return roles;
+}
+
+Status applyTransition(const Catalog& catalog, std::string_view transition, store::ActionRow& row,
+                       const std::set<std::string>& roles, const minutes::ActionFacts& facts) {
+  auto next = catalog.actionWorkflow->take(transition, row.status, roles, facts);
+  if (!next) return std::unexpected(next.error());
+  row.status = *next;
+  return {};
+}
+
+// Accepted, or insufficient and open again with a new due date.
+Status applyEvaluation(const Catalog& catalog, store::ActionRow& row, const std::string& outcome,
+                       const minutes::ActionFacts& facts, const std::set<std::string>& roles) {
+  if (outcome == "accepted") return applyTransition(catalog, "accept", row, roles, facts);
+  if (outcome != "insufficient")
+    return fail(Errc::Invalid, "outcome is 'accepted' or 'insufficient'", "outcome");
+  if (auto ok = applyTransition(catalog, "find_insufficient", row, roles, facts); !ok) return ok;
+  if (auto ok = applyTransition(catalog, "reopen", row, roles, facts); !ok) return ok;
+  row.dueOn = formatDate(*facts.newDueDate);
+  return {};
+}
+
+}  // namespace
+
+std::string ActionService::originOf(const store::ActionRow& row) {
+  if (row.originMeetingStartsAt) {
+    std::string origin =
+        "möte " + formatDate(toStockholm(*parseDateTime(*row.originMeetingStartsAt)).date);
+    if (row.originSection) origin += " § " + std::to_string(*row.originSection);
+    return origin;
+  }
+  return "överenskommen " + row.agreedAt.substr(0, 10);
+}
+
+std::vector<store::ActionRow> ActionService::toFollowUp(Connection& c, std::int64_t contractId,
+                                                        const std::string& meetingStartsAt) {
+  return store::actionsToFollowUp(c, contractId, meetingStartsAt);
+}
+
+ActionView ActionService::view(Connection& c, store::ActionRow row) const {
+  const Date today = toStockholm(time_.now()).date;
+  ActionView v;
+  const auto due = parseDate(row.dueOn);
+  v.overdue = due && minutes::isOverdue(row.status, *due, today);
+  v.dueSoon = due && minutes::isDueSoon(row.status, *due, today);
+  v.events = store::listActionEvents(c, row.id);
+  v.row = std::move(row);
+  return v;
+}
+
+Result<std::vector<ActionView>> ActionService::list(const store::Principal& viewer,
+                                                    const ActionFilter& filter) {
+  store::ActionQuery q;
+  q.contractId = filter.contractId;
+  q.status = filter.status;
+  if (filter.status && *filter.status != "open" && *filter.status != "reported" &&
+      *filter.status != "accepted" && *filter.status != "insufficient")
+    return fail(Errc::Invalid, "status is open, reported, accepted or insufficient", "status");
+  if (filter.overdueOnly) q.overdueOn = formatDate(toStockholm(time_.now()).date);
+  if (filter.dueBefore) {
+    auto d = dateField(*filter.dueBefore, "due_before");
+    if (!d) return std::unexpected(d.error());
+    q.dueBefore = formatDate(*d);
+  }
+  return store_.db().read([&](Connection& c) {
+    std::vector<ActionView> out;
+    for (auto& row : store::listActions(c, store::TenantScope::of(viewer), q))
+      out.push_back(view(c, std::move(row)));
+    return out;
+  });
+}
+
+Result<ActionView> ActionService::get(const store::Principal& viewer, std::int64_t id) {
+  return store_.db().read([&](Connection& c) -> Result<ActionView> {
+    auto row = store::findAction(c, store::TenantScope::of(viewer), id);
+    if (!row) return fail(Errc::NotFound, "no such action");
+    return view(c, std::move(*row));
+  });
+}
+
+Result<ActionView> ActionService::create(const store::Principal& actor, const NewAction& in) {
+  if (auto ok = checkText(in.text, "text", 10000); !ok) return std::unexpected(ok.error());
+  if (in.responsibleParty != "authority" && in.responsibleParty != "provider")
+    return fail(Errc::Invalid, "responsible_party is 'authority' or 'provider'",
+                "responsible_party");
+  if (in.responsiblePerson.size() > 200)
+    return fail(Errc::Invalid, "at most 200 characters", "responsible_person");
+  auto due = dateField(in.dueOn, "due_on");
+  if (!due) return std::unexpected(due.error());
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+    auto contract = store::findContract(c, store::TenantScope::of(actor), in.contractId);
+    if (!contract) return fail(Errc::NotFound, "no such contract");
+    if (auto ok = requireManager(actor, *contract, "record an action"); !ok)
+      return std::unexpected(ok.error());
+    store::ActionRow row;
+    row.contractId = contract->id;
+    row.text = in.text;
+    row.responsibleParty = in.responsibleParty;
+    row.responsiblePerson = in.responsiblePerson;
+    row.dueOn = formatDate(*due);
+    row.agreedAt = row.createdAt = row.updatedAt = formatIsoUtc(now);
+    row.id = store::insertAction(c, row);
+    store::insertActionEvent(c, {0, row.id, "created", actor.userId, "", std::nullopt, in.text,
+                                 std::nullopt, row.dueOn, formatIsoUtc(now)});
+    store::appendAudit(c,
+                       auditBy(&actor, "action.create", "action", std::to_string(row.id),
+                               auditDetail({{"contract_id", std::to_string(contract->id)},
+                                            {"text", in.text},
+                                            {"due_on", row.dueOn}})),
+                       now);
+    return view(c, *store::findAction(c, store::TenantScope::system(), row.id));
+  });
+}
+
+Result<ActionView> ActionService::change(const store::Principal& actor, std::int64_t id,
+                                         const ActionChange& change) {
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+    const auto scope = store::TenantScope::of(actor);
+    auto row = store::findAction(c, scope, id);
+    if (!row) return fail(Errc::NotFound, "no such action");
+    const auto contract = *store::findContract(c, scope, row->contractId);
+    if (auto ok = requireManager(actor, contract, "change an action"); !ok)
+      return std::unexpected(ok.error());
+    if (row->status == "accepted") return fail(Errc::Conflict, "the action is accepted and closed");
+    if (change.text) {
+      if (auto ok = checkText(*change.text, "text", 10000); !ok) return std::unexpected(ok.error());
+      row->text = *change.text;
+    }
+    if (change.responsiblePerson) row->responsiblePerson = *change.responsiblePerson;
+    if (change.dueOn) {
+      auto due = dateField(*change.dueOn, "due_on");
+      if (!due) return std::unexpected(due.error());
+      row->dueOn = formatDate(*due);
+    }
+    row->updatedAt = formatIsoUtc(now);
+    store::updateAction(c, *row);
+    store::insertActionEvent(c, {0, id, "change", actor.userId, "", std::nullopt, row->text,
+                                 std::nullopt, row->dueOn, row->updatedAt});
+    store::appendAudit(c,
+                       auditBy(&actor, "action.change", "action", std::to_string(id),
+                               auditDetail({{"text", row->text},
+                                            {"responsible_person", row->responsiblePerson},
+                                            {"due_on", row->dueOn}})),
+                       now);
+    return view(c, *row);
+  });
+}
+
+Result<ActionView> ActionService::report(const store::Principal& actor, std::int64_t id,
+                                         const std::string& text) {
+  const auto now = time_.now();
+  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+    const auto scope = store::TenantScope::of(actor);
+    auto row = store::findAction(c, scope, id);
+    if (!row) return fail(Errc::NotFound, "no such action");
+    const auto contract = *store::findContract(c, scope, row->contractId);
+    // The responsible party reports: the provider for its own actions, the authority for its own.
+    auto roles = rolesFor(actor, contract);
+    if (row->responsibleParty == "provider") roles.erase("contract_manager");
+    if (row->responsibleParty == "authority") roles.erase("provider_rep");
+    minutes::ActionFacts facts;
+    facts.report = text;
+    facts.today = toStockholm(now).date;
+    if (auto ok = applyTransition(catalog_, "report", *row, roles, facts); !ok)
+      return std::unexpected(ok.error());
+    row->updatedAt = formatIsoUtc(now);
+    store::updateAction(c, *row);
+    store::insertActionEvent(c, {0, id, "report", actor.userId, "", std::nullopt, text,
+                                 std::nullopt, std::nullopt, row->updatedAt});
+    store::appendAudit(c,
+                       auditBy(&actor, "action.report", "action", std::to_string(id),
+                               auditDetail({{"text", text}})),
+                       now);
+    return view(c, *row);
+  });
+}
+
+Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::int64_t id,
+                                           const std::string& outcome, const std::string& comment,
+                                           const std::optional<std::string>& newDueDate) {
+  const auto now = time_.now();
+  minutes::ActionFacts facts;
+  facts.comment = comment;
+  facts.today = toStockholm(now).date;
+  if (newDueDate) {
+    auto d = dateField(*newDueDate, "new_due_date");
+    if (!d) return std::unexpected(d.error());
+    facts.newDueDate = *d;
+  }
+  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+    const auto scope = store::TenantScope::of(actor);
+    auto row = store::findAction(c, scope, id);
+    if (!row) return fail(Errc::NotFound, "no such action");
+    const auto contract = *store::findContract(c, scope, row->contractId);
+    // Between meetings the evaluation is the authority's (the workflow says who); at a meeting it
+    // is written into the minutes, which both parties approve.
+    if (auto ok = applyEvaluation(catalog_, *row, outcome, facts, rolesFor(actor, contract)); !ok)
+      return std::unexpected(ok.error());
+    row->updatedAt = formatIsoUtc(now);
+    store::updateAction(c, *row);
+    store::insertActionEvent(
+        c, {0, id, "evaluation", actor.userId, "", std::nullopt, comment, outcome,
+            facts.newDueDate ? std::optional(formatDate(*facts.newDueDate)) : std::nullopt,
+            row->updatedAt});
+    store::appendAudit(c,
+                       auditBy(&actor, "action.evaluate", "action", std::to_string(id),
+                               auditDetail({{"outcome", outcome},
+                                            {"comment", comment},
+                                            {"status", row->status},
+                                            {"due_on", row->dueOn}})),
+                       now);
+    return view(c, *row);
+  });
+}
+
+Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalog,
+                                            const minutes::Minutes& doc,
+                                            const store::ContractRow& contract,
+                                            const store::MeetingRow& meeting, TimePoint now) {
+  const std::string when = formatIsoUtc(now);
+  for (const auto& section : doc.sections) {
+    for (const auto& a : section.actions) {
+      store::ActionRow row;
+      row.contractId = contract.id;
+      row.originMeetingId = meeting.id;
+      row.originSection = section.number;
+      row.originItem = a.id;
+      row.text = a.text;
+      row.responsibleParty = std::string(minutes::partyKey(a.responsibleParty));
+      row.responsiblePerson = a.responsiblePerson;
+      row.dueOn = a.dueDate.ok() ? formatDate(a.dueDate) : formatDate(toStockholm(now).date);
+      row.agreedAt = meeting.startsAt;
+      row.updatedAt = when;
+      const auto id = store::upsertActionFromMinutes(c, row);
+      if (store::listActionEvents(c, id).empty())
+        store::insertActionEvent(c, {0, id, "created", std::nullopt, "", meeting.id, a.text,
+                                     std::nullopt, row.dueOn, when});
+    }
+    // The evaluations written in the minutes are the parties' joint decision at the meeting.
+    for (const auto& e : section.evaluations) {
+      if (e.outcome == minutes::Outcome::None) continue;
+      auto row = store::findAction(c, store::TenantScope::system(), e.actionId);
+      if (!row || row->contractId != contract.id) continue;
+      minutes::ActionFacts facts;
+      facts.comment = e.comment.empty() ? std::string("Bedömd vid mötet") : e.comment;
+      facts.today = toStockholm(now).date;
+      facts.newDueDate = e.newDueDate;
+      const std::string outcome = std::string(minutes::outcomeKey(e.outcome));
+      if (!applyEvaluation(catalog, *row, outcome, facts, {"contract_manager"})) continue;
+      row->updatedAt = when;
+      store::updateAction(c, *row);
+      store::insertActionEvent(
+          c, {0, row->id, "evaluation", std::nullopt, "", meeting.id, e.comment, outcome,
+              e.newDueDate ? std::optional(formatDate(*e.newDueDate)) : std::nullopt, when});
+    }
+  }
+  return {};
+}
+
+}  // namespace sv::services

@@ -1,0 +1,86 @@
+// Actions (åtgärder) followed from meeting to meeting: created from approved minutes' planned
+// actions (or directly), reported by the responsible party, evaluated by the authority or, at a
+// meeting, by both parties in the minutes; every action not accepted is carried to the next
+// meeting's agenda and minutes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "minutes/action_rules.hpp"
+#include "minutes/minutes.hpp"
+#include "server/services/catalog.hpp"
+#include "server/store/actions.hpp"
+#include "server/store/contracts.hpp"
+#include "server/store/store.hpp"
+#include "workflows/clock.hpp"
+
+namespace sv::services {
+
+struct ActionView {
+  store::ActionRow row;
+  bool overdue = false;
+  bool dueSoon = false;
+  std::vector<store::ActionEventRow> events;
+};
+
+struct ActionFilter {
+  std::optional<std::int64_t> contractId;
+  std::optional<std::string> status;
+  bool overdueOnly = false;
+  std::optional<std::string> dueBefore;
+};
+
+struct NewAction {
+  std::int64_t contractId = 0;
+  std::string text;
+  std::string responsibleParty;
+  std::string responsiblePerson;
+  std::string dueOn;
+};
+
+struct ActionChange {
+  std::optional<std::string> text;
+  std::optional<std::string> responsiblePerson;
+  std::optional<std::string> dueOn;
+};
+
+class ActionService {
+ public:
+  ActionService(store::Store& store, const Catalog& catalog, const TimeSource& time)
+      : store_(store), catalog_(catalog), time_(time) {}
+
+  Result<std::vector<ActionView>> list(const store::Principal& viewer, const ActionFilter& filter);
+  Result<ActionView> get(const store::Principal& viewer, std::int64_t id);
+  Result<ActionView> create(const store::Principal& actor, const NewAction& input);
+  Result<ActionView> change(const store::Principal& actor, std::int64_t id,
+                            const ActionChange& change);
+  Result<ActionView> report(const store::Principal& actor, std::int64_t id,
+                            const std::string& text);
+  Result<ActionView> evaluate(const store::Principal& actor, std::int64_t id,
+                              const std::string& outcome, const std::string& comment,
+                              const std::optional<std::string>& newDueDate);
+
+  // Inside the transaction in which minutes become approved: their planned actions become actions,
+  // and their evaluations of earlier actions are recorded as the meeting's joint decision.
+  static Status recordApprovedMinutes(store::Connection& c, const Catalog& catalog,
+                                      const minutes::Minutes& doc,
+                                      const store::ContractRow& contract,
+                                      const store::MeetingRow& meeting, TimePoint now);
+
+  // What a meeting follows up: the contract's actions not accepted, agreed before it.
+  static std::vector<store::ActionRow> toFollowUp(store::Connection& c, std::int64_t contractId,
+                                                  const std::string& meetingStartsAt);
+  // "möte 2026-02-10 § 6" or "överenskommen 2026-03-01".
+  static std::string originOf(const store::ActionRow& row);
+
+ private:
+  ActionView view(store::Connection& c, store::ActionRow row) const;
+
+  store::Store& store_;
+  const Catalog& catalog_;
+  const TimeSource& time_;
+};
+
+}  // namespace sv::services

@@ -1,0 +1,136 @@
+#include "server/store/actions.hpp"
+
+namespace sv::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
+    "a.origin_item, a.text, a.responsible_party, a.responsible_person, a.due_on, a.status, "
+    "a.agreed_at, a.created_at, a.updated_at FROM actions a JOIN contracts c ON c.id = "
+    "a.contract_id "
+    "LEFT JOIN meetings m ON m.id = a.origin_meeting_id ";
+
+ActionRow readAction(const Statement& s) {
+  ActionRow r;
+  r.id = s.int64(0);
+  r.contractId = s.int64(1);
+  r.contractTitle = s.text(2);
+  r.originMeetingId = s.optionalInt64(3);
+  r.originMeetingStartsAt = s.optionalText(4);
+  if (auto sec = s.optionalInt64(5)) r.originSection = static_cast<int>(*sec);
+  r.originItem = s.optionalText(6);
+  r.text = s.text(7);
+  r.responsibleParty = s.text(8);
+  r.responsiblePerson = s.text(9);
+  r.dueOn = s.text(10);
+  r.status = s.text(11);
+  r.agreedAt = s.text(12);
+  r.createdAt = s.text(13);
+  r.updatedAt = s.text(14);
+  return r;
+}
+
+}  // namespace
+
+std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& r) {
+  auto s = c.prepare(
+      "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, text, "
+      "responsible_party, responsible_person, due_on, status, agreed_at, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?10) "
+      "ON CONFLICT (origin_meeting_id, origin_item) DO UPDATE SET origin_section = "
+      "excluded.origin_section, "
+      "text = excluded.text, responsible_party = excluded.responsible_party, "
+      "responsible_person = excluded.responsible_person, due_on = excluded.due_on, "
+      "updated_at = excluded.updated_at RETURNING id");
+  s.bindAll(r.contractId, r.originMeetingId, r.originSection, r.originItem, r.text,
+            r.responsibleParty, r.responsiblePerson, r.dueOn, r.agreedAt, r.updatedAt);
+  s.step();
+  const auto id = s.int64(0);
+  while (s.step()) {
+  }
+  return id;
+}
+
+std::int64_t insertAction(Connection& c, const ActionRow& r) {
+  c.prepare(
+       "INSERT INTO actions (contract_id, text, responsible_party, responsible_person, due_on, "
+       "status, agreed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?7)")
+      .bindAll(r.contractId, r.text, r.responsibleParty, r.responsiblePerson, r.dueOn, r.agreedAt,
+               r.createdAt)
+      .run();
+  return c.lastInsertId();
+}
+
+void updateAction(Connection& c, const ActionRow& r) {
+  c.prepare(
+       "UPDATE actions SET text = ?2, responsible_party = ?3, responsible_person = ?4, due_on = "
+       "?5, "
+       "status = ?6, updated_at = ?7 WHERE id = ?1")
+      .bindAll(r.id, r.text, r.responsibleParty, r.responsiblePerson, r.dueOn, r.status,
+               r.updatedAt)
+      .run();
+}
+
+std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std::int64_t id) {
+  const auto f = scope.contracts("c");
+  auto s = c.prepare(std::string(kColumns) + "WHERE a.id = ? AND " + f.sql);
+  s.bind(1, id);
+  int index = 2;
+  for (auto p : f.params) s.bind(index++, p);
+  if (!s.step()) return std::nullopt;
+  return readAction(s);
+}
+
+std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, const ActionQuery& q) {
+  const auto f = scope.contracts("c");
+  auto s = c.prepare(std::string(kColumns) +
+                     "WHERE (?1 IS NULL OR a.contract_id = ?1) AND (?2 IS NULL OR a.status = ?2) "
+                     "AND (?3 IS NULL OR (a.status IN ('open', 'reported', 'insufficient') "
+                     "AND a.due_on < ?3)) AND (?4 IS NULL OR a.due_on <= ?4) AND " +
+                     f.sql + " ORDER BY a.due_on, a.id LIMIT ?5");
+  s.bind(1, q.contractId);
+  s.bind(2, q.status);
+  s.bind(3, q.overdueOn);
+  s.bind(4, q.dueBefore);
+  s.bind(5, q.limit);
+  int index = 6;
+  for (auto p : f.params) s.bind(index++, p);
+  std::vector<ActionRow> out;
+  while (s.step()) out.push_back(readAction(s));
+  return out;
+}
+
+std::vector<ActionRow> actionsToFollowUp(Connection& c, std::int64_t contractId,
+                                         const std::string& beforeIso) {
+  auto s = c.prepare(std::string(kColumns) +
+                     "WHERE a.contract_id = ?1 AND a.status <> 'accepted' AND a.agreed_at < ?2 "
+                     "ORDER BY a.agreed_at, a.origin_section, a.id");
+  s.bindAll(contractId, beforeIso);
+  std::vector<ActionRow> out;
+  while (s.step()) out.push_back(readAction(s));
+  return out;
+}
+
+void insertActionEvent(Connection& c, const ActionEventRow& r) {
+  c.prepare(
+       "INSERT INTO action_events (action_id, kind, user_id, meeting_id, text, outcome, "
+       "new_due_on, "
+       "at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bindAll(r.actionId, r.kind, r.userId, r.meetingId, r.text, r.outcome, r.newDueOn, r.at)
+      .run();
+}
+
+std::vector<ActionEventRow> listActionEvents(Connection& c, std::int64_t actionId) {
+  auto s = c.prepare(
+      "SELECT e.id, e.action_id, e.kind, e.user_id, COALESCE(u.name, ''), e.meeting_id, e.text, "
+      "e.outcome, e.new_due_on, e.at FROM action_events e LEFT JOIN users u ON u.id = e.user_id "
+      "WHERE e.action_id = ?1 ORDER BY e.id");
+  s.bind(1, actionId);
+  std::vector<ActionEventRow> out;
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.optionalInt64(3), s.text(4),
+                   s.optionalInt64(5), s.text(6), s.optionalText(7), s.optionalText(8), s.text(9)});
+  return out;
+}
+
+}  // namespace sv::store

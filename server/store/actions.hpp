@@ -1,0 +1,68 @@
+// Actions and their events in SQLite. Reads go through the TenantScope of the contract.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/database.hpp"
+#include "server/store/principal.hpp"
+
+namespace sv::store {
+
+struct ActionRow {
+  std::int64_t id = 0;
+  std::int64_t contractId = 0;
+  std::string contractTitle;
+  std::optional<std::int64_t> originMeetingId;
+  std::optional<std::string> originMeetingStartsAt;
+  std::optional<int> originSection;
+  std::optional<std::string> originItem;
+  std::string text;
+  std::string responsibleParty;
+  std::string responsiblePerson;
+  std::string dueOn;
+  std::string status = "open";
+  std::string agreedAt;
+  std::string createdAt;
+  std::string updatedAt;
+};
+
+// A planned action of approved minutes: added once, brought up to date when the minutes are
+// approved again after a revision. Returns its id.
+std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& row);
+std::int64_t insertAction(Connection& c, const ActionRow& row);
+void updateAction(Connection& c, const ActionRow& row);
+std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std::int64_t id);
+
+struct ActionQuery {
+  std::optional<std::int64_t> contractId;
+  std::optional<std::string> status;
+  std::optional<std::string> overdueOn;  // not accepted and due before this date (YYYY-MM-DD)
+  std::optional<std::string> dueBefore;  // due on or before this date
+  int limit = 1000;
+};
+std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, const ActionQuery& q);
+
+// The contract's actions not yet accepted that were agreed before `beforeIso`: what the next
+// meeting follows up, whatever happened to the meetings in between.
+std::vector<ActionRow> actionsToFollowUp(Connection& c, std::int64_t contractId,
+                                         const std::string& beforeIso);
+
+struct ActionEventRow {
+  std::int64_t id = 0;
+  std::int64_t actionId = 0;
+  std::string kind;
+  std::optional<std::int64_t> userId;
+  std::string userName;
+  std::optional<std::int64_t> meetingId;
+  std::string text;
+  std::optional<std::string> outcome;
+  std::optional<std::string> newDueOn;
+  std::string at;
+};
+void insertActionEvent(Connection& c, const ActionEventRow& row);
+std::vector<ActionEventRow> listActionEvents(Connection& c, std::int64_t actionId);
+
+}  // namespace sv::store
