@@ -5,13 +5,13 @@
 namespace sv::minutes {
 namespace {
 
-struct Placeholder {
+struct FormatField {
   bool year = false;
   int width = 0;  // for {seq:0N}; 0 for plain {seq}
 };
 
-// Reads the placeholder that starts at `open` ('{'); returns its end or npos when unknown.
-std::size_t readPlaceholder(std::string_view p, std::size_t open, Placeholder& out) {
+// Reads the field that starts at `open` ('{'); returns its end or npos when unknown.
+std::size_t readField(std::string_view p, std::size_t open, FormatField& out) {
   const auto close = p.find('}', open);
   if (close == std::string_view::npos) return close;
   const auto name = p.substr(open + 1, close - open - 1);
@@ -37,10 +37,10 @@ Result<RegistryFormat> RegistryFormat::parse(std::string_view pattern) {
     if (pattern[i] == '}')
       return fail(Errc::Invalid, "unmatched '}' in '" + std::string(pattern) + "'");
     if (pattern[i] != '{') continue;
-    Placeholder ph;
-    const auto end = readPlaceholder(pattern, i, ph);
+    FormatField ph;
+    const auto end = readField(pattern, i, ph);
     if (end == std::string_view::npos)
-      return fail(Errc::Invalid, "unknown placeholder in '" + std::string(pattern) +
+      return fail(Errc::Invalid, "unknown field in '" + std::string(pattern) +
                                      "': use {year}, {seq} or {seq:04}");
     hasSeq = hasSeq || !ph.year;
     i = end;
@@ -58,8 +58,8 @@ std::string RegistryFormat::format(int year, int seq) const {
       out += pattern_[i];
       continue;
     }
-    Placeholder ph;
-    const auto end = readPlaceholder(pattern_, i, ph);
+    FormatField ph;
+    const auto end = readField(pattern_, i, ph);
     char buf[32];
     if (ph.year)
       std::snprintf(buf, sizeof buf, "%d", year);

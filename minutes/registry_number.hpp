@@ -11,7 +11,7 @@ namespace sv::minutes {
 
 class RegistryFormat {
  public:
-  // Placeholders: {year}, {seq} and {seq:0N} (zero-padded to N digits); {seq} must appear.
+  // Fields: {year}, {seq} and {seq:0N} (zero-padded to N digits); {seq} must appear.
   static Result<RegistryFormat> parse(std::string_view pattern);
   std::string format(int year, int seq) const;
   const std::string& pattern() const { return pattern_; }
