@@ -53,8 +53,10 @@ void ServerApp::handleOption(const std::string& name, const std::string& value) 
     configFile_ = value;
   } else if (name == "port") {
     config().setString("samverkan.port", value);
+    portOption_ = true;
   } else if (name == "data-dir") {
     config().setString("samverkan.data_dir", value);
+    dataDirOption_ = true;
   } else if (name == "demo") {
     demo_ = true;
   } else {
@@ -74,10 +76,9 @@ void ServerApp::initialize(Poco::Util::Application& self) {
       config().setString("samverkan.config_dir", fs::path(file).parent_path().string());
   }
   // The environment wins over the file; options (handled before this) win over both.
-  if (auto port = envOr("SAMVERKAN_PORT");
-      !port.empty() && !config().has("application.option.port"))
+  if (auto port = envOr("SAMVERKAN_PORT"); !port.empty() && !portOption_)
     config().setString("samverkan.port", port);
-  if (auto dir = envOr("SAMVERKAN_DATA_DIR"); !dir.empty())
+  if (auto dir = envOr("SAMVERKAN_DATA_DIR"); !dir.empty() && !dataDirOption_)
     config().setString("samverkan.data_dir", dir);
   addSubsystem(new Poco::Util::LoggingSubsystem);
   ServerApplication::initialize(self);

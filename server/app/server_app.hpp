@@ -21,6 +21,8 @@ class ServerApp final : public Poco::Util::ServerApplication {
 
   bool helpRequested_ = false;
   bool demo_ = false;
+  bool portOption_ = false;  // options win over the environment
+  bool dataDirOption_ = false;
   std::string configFile_;
   CommandOptions commandOptions_;
 };

@@ -651,6 +651,13 @@ std::vector<store::RegistryRow> MinutesService::registry(const store::Principal&
       [&](Connection& c) { return store::findRegistry(c, store::TenantScope::of(viewer), query); });
 }
 
+std::vector<store::AwaitingRegistrationRow> MinutesService::awaitingRegistration(
+    const store::Principal& viewer) {
+  return store_.db().read([&](Connection& c) {
+    return store::approvedAwaitingRegistration(c, store::TenantScope::of(viewer));
+  });
+}
+
 }  // namespace sv::services
 
 #include <Poco/JSON/Object.h>

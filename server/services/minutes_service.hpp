@@ -79,6 +79,8 @@ class MinutesService {
   Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
   std::vector<store::RegistryRow> registry(const store::Principal& viewer,
                                            const store::RegistryQuery& query);
+  // The registrar's queue: approved minutes not yet registered, in the viewer's contracts.
+  std::vector<store::AwaitingRegistrationRow> awaitingRegistration(const store::Principal& viewer);
   // The protocol as PDF (with the signature block), and the archival package of registered
   // minutes (a BagIt zip; see archive.hpp).
   Result<std::string> pdf(const store::Principal& viewer, std::int64_t meetingId);

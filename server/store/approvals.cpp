@@ -152,6 +152,24 @@ std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
   return out;
 }
 
+std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
+                                                                  const TenantScope& scope) {
+  const auto f = scope.contracts("c");
+  auto s = c.prepare(
+      "SELECT m.id, c.id, c.title, c.reference, p.name, m.starts_at, mi.updated_at "
+      "FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
+      "JOIN contracts c ON c.id = m.contract_id JOIN organizations p ON p.id = c.provider_id "
+      "WHERE mi.state = 'approved' AND " +
+      f.sql + " ORDER BY mi.updated_at, m.id LIMIT 1000");
+  int index = 1;
+  for (auto p : f.params) s.bind(index++, p);
+  std::vector<AwaitingRegistrationRow> out;
+  while (s.step())
+    out.push_back(
+        {s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
 void insertNotification(Connection& c, const NotificationRow& r) {
   c.prepare(
        "INSERT INTO notifications (user_id, meeting_id, kind, text, created_at) "

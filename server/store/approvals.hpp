@@ -78,6 +78,20 @@ struct RegistryQuery {
 std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
                                       const RegistryQuery& q);
 
+// Approved minutes not yet registered, in the scope's contracts: the registrar's queue, the
+// longest waiting first.
+struct AwaitingRegistrationRow {
+  std::int64_t meetingId = 0;
+  std::int64_t contractId = 0;
+  std::string contractTitle;
+  std::string contractReference;
+  std::string providerName;
+  std::string meetingStartsAt;
+  std::string approvedAt;  // when the minutes last changed state (became approved)
+};
+std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
+                                                                  const TenantScope& scope);
+
 struct NotificationRow {
   std::int64_t id = 0;
   std::int64_t userId = 0;

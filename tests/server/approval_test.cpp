@@ -678,7 +678,8 @@ TEST_CASE(
       f.put(m, f.anna, v1, edited(f.minutes(m, f.anna), 6, "Förvaltningen har granskat.")));
   const std::string version = text(saved, "version");
   requireOk(f.submit(m));
-  requireOk(f.approve(m, f.ulla, version));
+  const std::string note = "Utföraren anser att § 6 saknar uppgifter om vikarier.";
+  requireOk(f.approve(m, f.ulla, version, note));
   requireOk(f.approve(m, f.anna, version));
   const std::string number = text(f.registered(m), "number");
 
@@ -701,6 +702,7 @@ TEST_CASE(
   CHECK(contains(pageText, "Anna Lind"));
   CHECK(contains(pageText, "Ulla Ek"));
   CHECK(contains(pageText, "Förvaltningen har granskat."));
+  CHECK(contains(pageText, note));
   const auto sections = f.minutes(m, f.anna)->getObject("minutes")->getArray("sections");
   REQUIRE(sections->size() > 0);
   for (std::size_t i = 0; i < sections->size(); ++i) {
@@ -785,8 +787,9 @@ TEST_CASE(
   CHECK(array(readFile(bag / "data" / "approvals.json"))->size() == 2);
 
   // samverkan verify, with the server still running.
-  const std::string verify =
-      shellQuoted(serverBinary()) + " verify --data-dir=" + shellQuoted(f.data) + " --file=";
+  // (env -u: SAMVERKAN_DATA_DIR in the environment would win over --data-dir.)
+  const std::string verify = "env -u SAMVERKAN_DATA_DIR " + shellQuoted(serverBinary()) +
+                             " verify --data-dir=" + shellQuoted(f.data) + " --file=";
   {
     const auto verified = tool(verify + shellQuoted(zip));
     INFO(verified.output);

@@ -79,16 +79,23 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   CHECK(gitCli(repo, "rev-parse main") == headBefore);
 
   // Around the store: a version inserted with raw SQL is refused by the trigger.
-  CHECK_THROWS_AS((*store)->db().write([&](Connection& c) {
-    c.prepare(
-         "INSERT INTO document_versions (repository, document, version, parent_version, "
-         "author_name, message, created_at) VALUES (?1, ?2, ?3, ?4, 'x', 'x', "
-         "'2026-01-01T00:00:00Z')")
-        .bindAll(kRepository, kDocument, std::string(40, 'b'), *v2)
-        .run();
-    return 0;
-  }),
-                  DatabaseError);
+  std::string refusal;
+  try {
+    (*store)->db().write([&](Connection& c) {
+      c.prepare(
+           "INSERT INTO document_versions (repository, document, version, parent_version, "
+           "author_name, message, created_at) VALUES (?1, ?2, ?3, ?4, 'x', 'x', "
+           "'2026-01-01T00:00:00Z')")
+          .bindAll(kRepository, kDocument, std::string(40, 'b'), *v2)
+          .run();
+      return 0;
+    });
+  } catch (const DatabaseError& e) {
+    refusal = e.what();
+    CHECK(e.isConstraint());
+  }
+  INFO(refusal);
+  CHECK(refusal.find("the document is sealed") != std::string::npos);
   // The seal itself cannot be removed either.
   CHECK_THROWS_AS((*store)->db().write([&](Connection& c) {
     c.prepare("DELETE FROM sealed_documents WHERE repository = ?1 AND document = ?2")
