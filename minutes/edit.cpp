@@ -220,6 +220,11 @@ Status mergeEvaluations(const Section& current, Section& proposed, const std::st
       return fail(Errc::Invalid, "the new due date is not a date", item + ".new_due_date");
     if (e.newDueDate && e.outcome == Outcome::Accepted)
       return fail(Errc::Invalid, "an accepted action has no new due date", item + ".new_due_date");
+    // An insufficient action goes on with a new due date; without one it would fall between
+    // meetings.
+    if (!e.newDueDate && e.outcome == Outcome::Insufficient)
+      return fail(Errc::Invalid, "an insufficient action needs a new due date",
+                  item + ".new_due_date");
     e.actionText = was.actionText;
     e.responsibleParty = was.responsibleParty;
     e.responsiblePerson = was.responsiblePerson;

@@ -252,8 +252,18 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
                                             const store::ContractRow& contract,
                                             const store::MeetingRow& meeting, TimePoint now) {
   const std::string when = formatIsoUtc(now);
+  const auto startsAt = parseDateTime(meeting.startsAt);
+  const Date meetingDay = toStockholm(startsAt ? *startsAt : now).date;
   for (const auto& section : doc.sections) {
     for (const auto& a : section.actions) {
+      // Approved once, an action lives its own life (reports, evaluations, changes); approving
+      // revised minutes again adds the actions that are new and leaves the others as they are.
+      {
+        auto existing =
+            c.prepare("SELECT 1 FROM actions WHERE origin_meeting_id = ?1 AND origin_item = ?2");
+        existing.bindAll(meeting.id, a.id);
+        if (existing.step()) continue;
+      }
       store::ActionRow row;
       row.contractId = contract.id;
       row.originMeetingId = meeting.id;
@@ -266,18 +276,36 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
       row.agreedAt = meeting.startsAt;
       row.updatedAt = when;
       const auto id = store::upsertActionFromMinutes(c, row);
-      if (store::listActionEvents(c, id).empty())
+      if (store::listActionEvents(c, id).empty()) {
         store::insertActionEvent(c, {0, id, "created", std::nullopt, "", meeting.id, a.text,
                                      std::nullopt, row.dueOn, when});
+        // A state change like any other: in the audit log, by the approval (no single person).
+        store::appendAudit(c,
+                           auditBy(nullptr, "action.create", "action", std::to_string(id),
+                                   auditDetail({{"contract_id", std::to_string(contract.id)},
+                                                {"meeting_id", std::to_string(meeting.id)},
+                                                {"section", std::to_string(section.number)},
+                                                {"text", a.text},
+                                                {"due_on", row.dueOn}})),
+                           now);
+      }
     }
     // The evaluations written in the minutes are the parties' joint decision at the meeting.
     for (const auto& e : section.evaluations) {
       if (e.outcome == minutes::Outcome::None) continue;
       auto row = store::findAction(c, store::TenantScope::system(), e.actionId);
       if (!row || row->contractId != contract.id) continue;
+      // A meeting decides on an action once: approving its revised minutes again does not undo
+      // what happened to the action since.
+      bool decided = false;
+      for (const auto& event : store::listActionEvents(c, row->id))
+        decided = decided || (event.kind == "evaluation" && event.meetingId == meeting.id);
+      if (decided) continue;
       minutes::ActionFacts facts;
       facts.comment = e.comment.empty() ? std::string("Bedömd vid mötet") : e.comment;
-      facts.today = toStockholm(now).date;
+      // Decided at the meeting: a new due date after the meeting stands however late the minutes
+      // are approved.
+      facts.today = meetingDay;
       facts.newDueDate = e.newDueDate;
       const std::string outcome = std::string(minutes::outcomeKey(e.outcome));
       if (!applyEvaluation(catalog, *row, outcome, facts, {"contract_manager"})) continue;
@@ -286,6 +314,14 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
       store::insertActionEvent(
           c, {0, row->id, "evaluation", std::nullopt, "", meeting.id, e.comment, outcome,
               e.newDueDate ? std::optional(formatDate(*e.newDueDate)) : std::nullopt, when});
+      store::appendAudit(c,
+                         auditBy(nullptr, "action.evaluate", "action", std::to_string(row->id),
+                                 auditDetail({{"meeting_id", std::to_string(meeting.id)},
+                                              {"outcome", outcome},
+                                              {"comment", e.comment},
+                                              {"status", row->status},
+                                              {"due_on", row->dueOn}})),
+                         now);
     }
   }
   return {};

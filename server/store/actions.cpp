@@ -87,13 +87,13 @@ std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, cons
                      "WHERE (?1 IS NULL OR a.contract_id = ?1) AND (?2 IS NULL OR a.status = ?2) "
                      "AND (?3 IS NULL OR (a.status IN ('open', 'reported', 'insufficient') "
                      "AND a.due_on < ?3)) AND (?4 IS NULL OR a.due_on <= ?4) AND " +
-                     f.sql + " ORDER BY a.due_on, a.id LIMIT ?5");
+                     f.sql + " ORDER BY a.due_on, a.id LIMIT " + std::to_string(q.limit));
   s.bind(1, q.contractId);
   s.bind(2, q.status);
   s.bind(3, q.overdueOn);
   s.bind(4, q.dueBefore);
-  s.bind(5, q.limit);
-  int index = 6;
+  // The scope's '?' placeholders follow ?4, so SQLite numbers them from 5.
+  int index = 5;
   for (auto p : f.params) s.bind(index++, p);
   std::vector<ActionRow> out;
   while (s.step()) out.push_back(readAction(s));

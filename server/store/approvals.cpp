@@ -165,8 +165,7 @@ std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
   for (auto p : f.params) s.bind(index++, p);
   std::vector<AwaitingRegistrationRow> out;
   while (s.step())
-    out.push_back(
-        {s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "server/services/access.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::web {
@@ -270,6 +271,9 @@ http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t
   data.set("can_add", canEdit);
   data.set("can_publish", manager && !cancelled && !published);
   data.set("can_change", manager && !cancelled);
+  const auto minutesLife = s.minutes.lifecycle(principal, id);
+  data.set("minutes_started", minutesLife.has_value());
+  data.set("minutes_state", minutesLife ? minutesStateWord(minutesLife->state) : std::string());
 
   Data addItem;
   addItem.set("title", kept(error, "add_item", "title"));

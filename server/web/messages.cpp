@@ -1,12 +1,13 @@
 #include "server/web/messages.hpp"
 
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace sv::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kLabels{{
+constexpr auto kLabels = std::to_array<std::pair<std::string_view, std::string_view>>({
     {"title", "Rubrik"},
     {"description", "Beskrivning"},
     {"starts_at", "Datum och tid"},
@@ -19,7 +20,17 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kLabels{
     {"password", "Lösenord"},
     {"key", "Punkt"},
     {"items", "Punkter"},
-}};
+    {"comment", "Synpunkter"},
+    {"note", "Avvikande mening"},
+    {"version", "Version"},
+    {"text", "Vad har gjorts"},
+    {"name", "Namn"},
+    {"email", "E-post"},
+    {"kind", "Typ"},
+    {"roles", "Roller"},
+    {"organization_id", "Organisation"},
+    {"attendance", "Närvaro"},
+});
 
 enum class Match { Exact, Prefix, Contains };
 
@@ -31,7 +42,7 @@ struct Translation {
 };
 
 // The details the services and domain libraries give for the forms of the web pages.
-constexpr std::array<Translation, 28> kTranslations{{
+constexpr auto kTranslations = std::to_array<Translation>({
     {Match::Exact, "wrong username or password", "Fel användarnamn eller lösenord."},
     {Match::Prefix, "too many failed logins",
      "För många misslyckade inloggningar. Vänta en kvart och försök sedan igen."},
@@ -72,7 +83,103 @@ constexpr std::array<Translation, 28> kTranslations{{
      "Bara förvaltningens avtalsansvariga får göra det här."},
     {Match::Prefix, "only the parties' contract manager or representative",
      "Bara avtalsansvarig eller utförarens representant får ändra dagordningen."},
-}};
+
+    // The minutes: starting, saving (applyEdit's rules), the lifecycle's guards and roles.
+    {Match::Prefix, "only the meeting's secretary or chair",
+     "Bara mötets sekreterare eller ordförande och avtalsansvarig skriver protokollet."},
+    {Match::Exact, "the minutes of this meeting are already started",
+     "Protokollet är redan upprättat. Ladda om sidan."},
+    {Match::Prefix, "publish the agenda first",
+     "Publicera dagordningen först: protokollet följer den publicerade dagordningen."},
+    {Match::Exact, "the minutes of this meeting are not started",
+     "Protokollet är inte upprättat ännu."},
+    {Match::Exact, "the minutes are registered and never change again",
+     "Protokollet är diariefört och kan inte ändras längre."},
+    {Match::Exact, "If-Match names no version of these minutes",
+     "Formuläret hör till en version av protokollet som inte finns. Ladda om sidan och skriv in "
+     "dina ändringar igen."},
+    {Match::Prefix, "the minutes are being saved by others",
+     "Någon annan sparar protokollet just nu. Vänta en stund och spara igen."},
+    {Match::Exact, "an action needs a due date",
+     "Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."},
+    {Match::Exact, "the new due date is not a date", "Ange det nya datumet som ÅÅÅÅ-MM-DD."},
+    {Match::Exact, "an accepted action has no new due date",
+     "En åtgärd som godtas får inget nytt datum. Ta bort datumet, eller välj Otillräcklig."},
+    {Match::Exact, "the responsible party is the authority or the provider",
+     "Välj förvaltningen eller utföraren som ansvarig part."},
+    {Match::Contains, " is longer than ", "Texten är för lång. Korta den och spara igen."},
+    {Match::Contains, " contains a control character",
+     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
+    {Match::Contains, " is not valid UTF-8",
+     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
+    {Match::Contains, " is used twice", "Formuläret är felaktigt. Ladda om sidan och försök igen."},
+    {Match::Prefix, "the actions followed up in ",
+     "Uppföljningen av tidigare åtgärder kan inte ändras i formuläret. Ladda om sidan."},
+    {Match::Prefix, "approval names an old version",
+     "Protokollet har ändrats sedan du öppnade sidan. Läs igenom ändringarna nedan och justera "
+     "den nya versionen."},
+    {Match::Exact, "name the version you approve",
+     "Det framgick inte vilken version du justerar. Ladda om sidan och försök igen."},
+    {Match::Contains, "has already approved this version",
+     "Er part har redan justerat den här versionen."},
+    {Match::Exact, "both parties' adjusters must approve the current version first",
+     "Båda parternas justerare måste justera den senaste versionen först."},
+    {Match::Exact, "say what should be corrected",
+     "Skriv vad som behöver rättas, så att sekreteraren vet vad som ska ändras."},
+    {Match::Exact, "at most 20 000 characters", "Högst 20 000 tecken."},
+    {Match::Exact, "the authority has no adjuster for this meeting",
+     "Förvaltningen har ingen justerare för mötet. Välj en under Deltagare och roller på "
+     "mötets sida."},
+    {Match::Exact, "the provider has no adjuster for this meeting",
+     "Utföraren har ingen justerare för mötet. Välj en under Deltagare och roller på mötets "
+     "sida."},
+    {Match::Contains, "'submit' is possible from", "Protokollet är redan skickat på justering."},
+    {Match::Contains, "'approve' is possible from",
+     "Protokollet kan bara justeras när det är skickat på justering."},
+    {Match::Contains, "'return' is possible from",
+     "Protokollet kan bara skickas tillbaka medan det är på justering."},
+    {Match::Contains, "'register' is possible from",
+     "Bara ett protokoll som båda parterna har justerat kan diarieföras."},
+    {Match::Contains, "'report' is possible from",
+     "Åtgärden är redan rapporterad. Förvaltningen bedömer rapporten."},
+    {Match::Prefix, "'submit' needs one of the roles",
+     "Bara mötets sekreterare, ordförande eller avtalsansvarig skickar protokollet på justering."},
+    {Match::Prefix, "'approve' needs one of the roles",
+     "Bara mötets justerare justerar protokollet."},
+    {Match::Prefix, "'return' needs one of the roles",
+     "Bara utförarens representant skickar tillbaka protokollet."},
+    {Match::Prefix, "'register' needs one of the roles", "Bara registratorn diarieför protokoll."},
+    {Match::Prefix, "'report' needs one of the roles",
+     "Bara den part som är ansvarig för åtgärden rapporterar den."},
+
+    // Actions.
+    {Match::Exact, "say what has been done", "Skriv vad som har gjorts."},
+    {Match::Exact, "the action is accepted and closed", "Åtgärden är godtagen och avslutad."},
+
+    // Organisations and users.
+    {Match::Prefix, "a username is ",
+     "Användarnamnet ska vara 2–64 tecken: a–z, 0–9, punkt, understreck eller bindestreck."},
+    {Match::Exact, "a name is 1-200 characters", "Ange ett namn på högst 200 tecken."},
+    {Match::Exact, "an e-mail address looks like name@example.se",
+     "Ange en e-postadress, till exempel namn@kommun.se."},
+    {Match::Prefix, "a password is at least ", "Lösenordet måste ha minst ", true},
+    {Match::Exact, "a user has at least one role", "Välj minst en roll."},
+    {Match::Contains, "' belongs to an authority",
+     "Rollen hör till en förvaltning. Välj Utförarens representant, eller en förvaltning som "
+     "organisation."},
+    {Match::Exact, "role 'provider_rep' belongs to a provider",
+     "Utförarens representant hör till en utförare. Välj en annan roll, eller en utförare som "
+     "organisation."},
+    {Match::Exact, "kind is 'authority' or 'provider'",
+     "Välj om det är en förvaltning eller en utförare."},
+    {Match::Exact, "an organization with that name exists",
+     "Det finns redan en organisation med det namnet."},
+    {Match::Exact, "the username is taken", "Användarnamnet är upptaget. Välj ett annat."},
+    {Match::Exact, "no such organization", "Välj en organisation i listan."},
+    {Match::Exact, "only an administrator creates organizations",
+     "Bara administratören skapar organisationer."},
+    {Match::Exact, "only an administrator creates users", "Bara administratören skapar användare."},
+});
 
 std::string translate(const std::string& detail) {
   for (const auto& t : kTranslations) {
@@ -81,15 +188,65 @@ std::string translate(const std::string& detail) {
                                                 : detail.find(t.english) != std::string::npos;
     if (!hit) continue;
     std::string out(t.swedish);
-    if (t.appendRest) out += detail.substr(t.english.size()) + ".";
+    if (t.appendRest) {
+      std::string rest = detail.substr(t.english.size());
+      if (rest.ends_with(" characters")) rest = rest.substr(0, rest.size() - 11) + " tecken";
+      out += rest + ".";
+    }
     return out;
   }
   return {};
 }
 
+// The index in "[3]" at the start of `text`, and the rest after it.
+std::optional<std::pair<int, std::string_view>> indexAt(std::string_view text) {
+  if (!text.starts_with("[")) return std::nullopt;
+  const auto close = text.find(']');
+  if (close == std::string_view::npos || close == 1 || close > 6) return std::nullopt;
+  int n = 0;
+  for (char c : text.substr(1, close - 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return std::pair{n, text.substr(close + 1)};
+}
+
+// "Klart senast för åtgärd 1 i § 3" for "sections[2].actions[0].due_date": a field of the
+// minutes' edit form, named as the form labels it (§ numbers are positions + 1).
+std::string minutesFieldLabel(std::string_view field) {
+  const auto section = indexAt(field.substr(8));
+  if (!section) return "Protokollet";
+  const std::string where = " i § " + std::to_string(section->first + 1);
+  std::string_view rest = section->second;
+  if (rest == ".notes") return "Anteckningar" + where;
+  struct ListWord {
+    std::string_view list, word, capitalized;
+  };
+  constexpr ListWord kLists[] = {{".observations", "iakttagelse", "Iakttagelse"},
+                                 {".actions", "åtgärd", "Åtgärd"},
+                                 {".decisions", "beslut", "Beslut"},
+                                 {".evaluations", "uppföljning", "Uppföljning"}};
+  for (const auto& [list, word, capitalized] : kLists) {
+    if (!rest.starts_with(list)) continue;
+    const auto item = indexAt(rest.substr(list.size()));
+    if (!item) break;
+    const std::string thing = std::string(word) + " " + std::to_string(item->first + 1) + where;
+    const std::string_view part = item->second;
+    if (part == ".due_date") return "Klart senast för " + thing;
+    if (part == ".responsible_party") return "Ansvarig part för " + thing;
+    if (part == ".responsible_person") return "Ansvarig person för " + thing;
+    if (part == ".outcome") return "Bedömning för " + thing;
+    if (part == ".comment") return "Kommentar för " + thing;
+    if (part == ".new_due_date") return "Nytt datum för " + thing;
+    return std::string(capitalized) + " " + std::to_string(item->first + 1) + where;
+  }
+  return "§ " + std::to_string(section->first + 1);
+}
+
 }  // namespace
 
 std::string fieldLabel(std::string_view field) {
+  if (field.starts_with("sections[")) return minutesFieldLabel(field);
   const auto base = field.substr(0, field.find_first_of("[."));
   for (const auto& [name, label] : kLabels)
     if (name == base) return std::string(label);

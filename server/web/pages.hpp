@@ -16,6 +16,10 @@ namespace sv::web {
 void registerLoginPages(http::Router& router, api::Services& services);     // login_pages.cpp
 void registerContractPages(http::Router& router, api::Services& services);  // contract_pages.cpp
 void registerMeetingPages(http::Router& router, api::Services& services);   // meeting_pages.cpp
+void registerMinutesPages(http::Router& router, api::Services& services);   // minutes_pages.cpp
+void registerActionPages(http::Router& router, api::Services& services);    // action_pages.cpp
+void registerRegistryPages(http::Router& router, api::Services& services);  // registry_pages.cpp
+void registerAdminPages(http::Router& router, api::Services& services);     // admin_pages.cpp
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);

@@ -48,6 +48,10 @@ void registerWebPages(http::Router& router, Services& services) {
   web::registerLoginPages(router, services);
   web::registerContractPages(router, services);
   web::registerMeetingPages(router, services);
+  web::registerMinutesPages(router, services);
+  web::registerActionPages(router, services);
+  web::registerRegistryPages(router, services);
+  web::registerAdminPages(router, services);
 }
 
 }  // namespace sv::api

@@ -2,8 +2,9 @@
 // folder (SQLite in WAL mode with synchronous=FULL, bare git repositories with fsync on):
 //
 //   1. the agenda of a meeting of a contract with ten years of meetings (40), through
-//      AgendaService::get, and the domain functions the server will call with a thousand open
-//      actions (generateAgenda, renderAgendaMarkdown, serializeAgenda, parseAgenda);
+//      AgendaService::get, with no actions and with a thousand in the action table, and the
+//      domain functions alone with a thousand open actions (generateAgenda,
+//      renderAgendaMarkdown, serializeAgenda, parseAgenda);
 //   2. the first save of an agenda (AgendaService::addItem: a git commit and a SQLite
 //      transaction, each with its fsyncs);
 //   3. planning a year (MeetingService::planYear) for 500 contracts, one after the other.
@@ -51,6 +52,7 @@
 #include "agenda/agenda.hpp"
 #include "server/app/context.hpp"
 #include "server/store/accounts.hpp"
+#include "server/store/actions.hpp"
 #include "server/store/contracts.hpp"
 #include "server/store/git.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -668,6 +670,51 @@ int main(int argc, char** argv) {
     const std::int64_t lastMeeting = tenYearMeetings.back().row.id;
     const std::int64_t nextToLastMeeting = tenYearMeetings[38].row.id;
 
+    // Two more ten-year contracts, each with 1000 actions in the action table, agreed at its
+    // meetings 1-38 (so that meetings 39 and 40 follow them all up), written with the store's
+    // own upsertActionFromMinutes (what approving minutes does): on the first all 1000 are still
+    // open, the worst case; on the second 900 have been accepted over the years and 100 are open.
+    auto actionContract = [&](const std::string& title, const std::string& reference,
+                              bool mostAccepted) {
+      const auto contract =
+          need(ctx->contracts->create(*manager, contractInput(title, reference, providers[2],
+                                                              serviceArea, "2016-01-01", 4)),
+               "create an action contract");
+      for (int year = 2016; year <= 2025; ++year)
+        need(ctx->meetings->planYear(*manager, contract.id, year), "plan an action contract");
+      const auto meetings = need(ctx->meetings->list(*manager, contract.id), "list meetings");
+      const auto refs =
+          makeActions(1000, toStockholm(*parseDateTime(meetings.back().row.startsAt)).date);
+      const std::string now = formatIsoUtc(std::chrono::system_clock::now());
+      st.db().write([&](store::Connection& c) {
+        for (int i = 0; i < 1000; ++i) {
+          const auto& origin = meetings[static_cast<std::size_t>(i % 38)].row;
+          store::ActionRow row;
+          row.contractId = contract.id;
+          row.originMeetingId = origin.id;
+          row.originSection = 6;
+          row.originItem = "a" + std::to_string(i + 1);
+          row.text = refs[i].text;
+          row.responsibleParty = std::string(agenda::toString(refs[i].responsibleParty));
+          row.responsiblePerson = refs[i].responsiblePerson;
+          row.dueOn = formatDate(refs[i].due);
+          row.agreedAt = origin.startsAt;
+          row.createdAt = row.updatedAt = now;
+          row.id = store::upsertActionFromMinutes(c, row);
+          if (mostAccepted && i % 10 != 0) {
+            row.status = "accepted";
+            store::updateAction(c, row);
+          }
+        }
+        return 0;
+      });
+      return std::pair{contract.id, meetings};
+    };
+    const auto openActionMeetings =
+        actionContract("Hemtjänst Tusen åtgärder", "SDN 2016/9002", false).second;
+    const auto fewOpenMeetings =
+        actionContract("Hemtjänst Hundra öppna", "SDN 2016/9003", true).second;
+
     // Fresh meetings for first saves, in one contract whose repository already exists.
     const int saveReps = scaled(opt, 200);
     const int saveWarmup = 3;
@@ -809,6 +856,37 @@ int main(int argc, char** argv) {
            keep(need(agenda::parseAgenda(json1000), "parse").openActions.size());
          })});
 
+    // The action table: the agenda of meeting 40 of a contract with 1000 actions.
+    progress("agenda of meeting 40 of 40 with 1000 actions in the action table: " +
+             std::to_string(domainReps) + " gets");
+    const std::int64_t actions40 = openActionMeetings.back().row.id;
+    const std::int64_t actions39 = openActionMeetings[38].row.id;
+    const std::int64_t fewOpen40 = fewOpenMeetings.back().row.id;
+    auto getWithActions = [&](std::int64_t id, std::size_t expected) {
+      const auto v = need(ctx->agendas->get(*manager, id), "get");
+      if (v.agenda.openActions.size() != expected)
+        die("the agenda follows up " + std::to_string(v.agenda.openActions.size()) +
+            " actions, not " + std::to_string(expected));
+      keep(v.markdown.size());
+    };
+    agendaRows.push_back(
+        {"`AgendaService::get`, meeting 40 of 40, not saved, **1000 open actions** in the action "
+         "table",
+         alternate(10, domainReps, baselineRow, [&](int) { getWithActions(actions40, 1000); })});
+    agendaRows.push_back(
+        {"the same, 1000 actions of which 900 accepted over the years (100 on the agenda)",
+         alternate(10, domainReps, baselineRow, [&](int) { getWithActions(fewOpen40, 100); })});
+    const auto actionsProfile = profile(st, [&] {
+      for (int i = 0; i < 50; ++i) getWithActions(actions39, 1000);
+    });
+    // Its first save (untimed; the saves below add to it), then the read of the saved agenda.
+    need(ctx->agendas->addItem(*manager, actions40, "Rapport om bemanningen",
+                               "Utföraren redovisar läget."),
+         "save the 1000-action agenda");
+    agendaRows.push_back(
+        {"the first of them once its agenda is saved (git read → parse → actions query → Markdown)",
+         alternate(10, domainReps, baselineRow, [&](int) { getWithActions(actions40, 1000); })});
+
     // Profile of an unsaved get (meeting 39: unsaved, with a previous meeting), before any save.
     const auto unsavedProfile = profile(st, [&] {
       for (int i = 0; i < 200; ++i)
@@ -877,6 +955,21 @@ int main(int argc, char** argv) {
                      "save")
                     .version->size());
          })});
+    // Meeting 40's agenda took one item above, meeting 39's none: 48 more each stays under the
+    // kMaxAddedItems limit.
+    saveRows.push_back(
+        {"`AgendaService::addItem` on an agenda with **1000 open actions** (parse, actions query, "
+         "change, render, serialize, commit; floor with 1000-action files)",
+         alternate(
+             2, 2 * (agenda::kMaxAddedItems - 2) - 2,
+             [&](int) { saveFloor.save(markdown1000, json1000); },
+             [&](int i) {
+               keep(need(ctx->agendas->addItem(*manager, i % 2 ? actions39 : actions40,
+                                               "Punkt " + std::to_string(i),
+                                               "Utföraren redovisar läget."),
+                         "save the 1000-action agenda")
+                        .version->size());
+             })});
     const int newRepoReps = std::min(opt.contracts, scaled(opt, 100));
     std::vector<std::int64_t> firstOf2026;
     for (int i = 0; i < newRepoReps; ++i) {
@@ -955,11 +1048,12 @@ int main(int argc, char** argv) {
               << inUnit(fsyncCost.p99(), Unit::Milli) << " ms (100 runs). Set-up "
               << number(setupSeconds, 1) << " s, whole run " << number(runSeconds, 1) << " s.\n\n";
     std::cout << "Data when timed: " << opt.contracts << " contracts with 4 meetings a year since "
-              << "2016 (2016-2025 planned through `MeetingService::planYear` during set-up), one "
-                 "contract with 40 meetings "
-              << "planned by the service, one with " << saveMeetings.size() << " for saves; "
-              << totalMeetings << " meetings in all, samverkan.db "
-              << number(static_cast<double>(dbBytes) / 1e6, 1) << " MB at the end. Each row "
+              << "2016 (2016-2025 planned through `MeetingService::planYear` during set-up); "
+              << "three more with the same 40 meetings, two of which have 1000 actions each in "
+              << "the action table (all open; 900 accepted and 100 open); one with "
+              << saveMeetings.size() << " monthly meetings for saves; " << totalMeetings
+              << " meetings in all, samverkan.db " << number(static_cast<double>(dbBytes) / 1e6, 1)
+              << " MB at the end. Each row "
               << "alternates with its baseline, call by call; ratio = subject / baseline.\n\n";
 
     std::cout << "### Agenda of a meeting (question 1)\n\n";
@@ -1004,6 +1098,10 @@ int main(int argc, char** argv) {
     printProfile(unsavedProfile, "`AgendaService::get`, meeting 39 of 40, agenda not saved", 200,
                  planDb);
     printProfile(savedProfile, "`AgendaService::get`, meeting 40 of 40, agenda saved", 200, planDb);
+    printProfile(actionsProfile,
+                 "`AgendaService::get`, meeting 39 of 40, not saved, 1000 open actions in the "
+                 "action table",
+                 50, planDb);
     printProfile(planProfile,
                  "`MeetingService::planYear` 2027 for " + std::to_string(profiledPlans) +
                      " of the contracts (4 new meetings each)",

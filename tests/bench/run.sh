@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP frame benchmark: GET /api/v1/me and GET /healthz on samverkan against nginx serving a static
 # file of the same size, in the same run, under wrk on loopback. Also /api/v1/me with many idle
-# keep-alive connections held open. Writes <build-dir>/bench/results.md and prints it.
+# keep-alive connections held open. Then the domain benchmarks (<build-dir>/tests/bench/domain_bench:
+# agenda generation, agenda saves, planning a year for 500 contracts, in-process against the real
+# store). Writes <build-dir>/bench/results.md and prints it.
 #
 #   tests/bench/run.sh <build-dir>          (what `make bench` runs)
 #
@@ -12,9 +14,11 @@
 #   BENCH_CONNECTIONS    wrk connections [32]
 #   BENCH_IDLE           idle keep-alive connections for the idle check [200]
 #   BENCH_NGINX_WORKERS  nginx worker_processes [auto]
-#   BENCH_KEEP           1 keeps the temporary folder (server and nginx logs) [0]
+#   BENCH_KEEP           1 keeps the temporary folder (server and nginx logs, domain data) [0]
+#   BENCH_DOMAIN         0 skips the domain benchmarks [1]
 #
-# With the defaults a run takes about 2 min 40 s: 3 rounds of 5 wrk runs of 10 s, plus warm-up.
+# With the defaults a run takes about 3 min: 3 rounds of 5 wrk runs of 10 s, plus warm-up, then
+# 20 s to 2 min of domain benchmarks (most of it fsyncs, whose cost varies on shared disks).
 set -euo pipefail
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -25,6 +29,11 @@ repo=$(cd "$here/../.." && pwd)
 build=$(cd "$1" 2>/dev/null && pwd) || die "no build folder: $1"
 server_bin="$build/server/samverkan"
 [[ -x "$server_bin" ]] || die "no server binary at $server_bin (run: cmake --build $1 --target samverkan)"
+domain=${BENCH_DOMAIN:-1}
+domain_bin="$build/tests/bench/domain_bench"
+if [[ "$domain" == 1 && ! -x "$domain_bin" ]]; then
+  die "no $domain_bin (run: cmake --build $1 --target domain_bench, or set BENCH_DOMAIN=0)"
+fi
 
 duration=${BENCH_DURATION:-10}
 runs=${BENCH_RUNS:-3}
@@ -295,6 +304,23 @@ python3 "$here/report.py" --runs "$out/runs.tsv" --meta "$out/meta.txt" --idle "
 errors=$(grep -c -E ' (ERROR|CRITICAL|FATAL|Error|Critical|Fatal) ' "$tmp/server.log" || true)
 if [[ "$errors" != 0 ]]; then
   echo "bench: the server logged $errors error lines; see $out/server.log" >&2
+fi
+
+# --- domain benchmarks ------------------------------------------------------------------------
+# In-process against the real store in a temporary data folder; Markdown on stdout.
+rm -f "$out/domain.md"
+if [[ "$domain" == 1 ]]; then
+  # The HTTP servers are done with: stopped, so that they do not share the cores with the run.
+  for pid in "$sv_pid" "$ng_pid"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "$sv_pid" "$ng_pid"; do wait "$pid" 2> /dev/null || true; done
+  domain_args=(--tmp "$tmp")
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then domain_args+=(--keep); fi
+  echo "bench: domain benchmarks: $domain_bin ${domain_args[*]}" >&2
+  "$domain_bin" "${domain_args[@]}" > "$out/domain.md" &
+  domain_pid=$!
+  pids+=("$domain_pid")
+  wait "$domain_pid" || die "domain_bench failed"
+  { echo; cat "$out/domain.md"; } >> "$out/results.md"
 fi
 echo
 cat "$out/results.md"

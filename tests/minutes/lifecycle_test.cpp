@@ -13,8 +13,11 @@ using namespace sv::minutes;
 namespace {
 
 workflows::Workflow<LifecycleFacts> shippedWorkflow() {
-  const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR");
-  std::ifstream in(std::string(dir ? dir : ".") + "/config/workflows/minutes.workflow");
+  // The repository: from CTest's environment, or from where this file is.
+  const char* env = std::getenv("SAMVERKAN_SOURCE_DIR");
+  const std::string dir =
+      env ? env : std::string(__FILE__).substr(0, std::string(__FILE__).rfind("/tests/"));
+  std::ifstream in(dir + "/config/workflows/minutes.workflow");
   std::stringstream text;
   text << in.rdbuf();
   auto definition = workflows::parseWorkflow(text.str());

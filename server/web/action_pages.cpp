@@ -1,0 +1,150 @@
+// The actions (åtgärder) of the viewer's contracts (/atgarder): what is still open, the overdue and
+// the soon due said in words, what has been reported and evaluated, and for the responsible party
+// a form per action to report what has been done.
+#include <algorithm>
+#include <map>
+
+#include "server/services/actions.hpp"
+#include "server/web/pages.hpp"
+#include "server/web/words.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::web {
+namespace {
+
+const std::map<std::string, std::string> kFlashes{
+    {"rapporterad",
+     "Rapporten är skickad. Förvaltningen bedömer den, eller parterna vid nästa möte."},
+};
+
+std::string reportForm(std::int64_t actionId) {
+  return "report-" + std::to_string(actionId);
+}
+
+std::string eventWord(const store::ActionEventRow& e) {
+  if (e.kind == "created") return "Skapad";
+  if (e.kind == "report") return "Rapport";
+  if (e.kind == "change") return "Ändrad";
+  if (e.kind == "evaluation") {
+    if (e.outcome == "accepted") return "Bedömd: godtagen";
+    if (e.outcome == "insufficient") return "Bedömd: otillräcklig";
+    return "Bedömd";
+  }
+  return e.kind;
+}
+
+// The responsible party reports: the provider's people for the provider's actions, the
+// contract manager for the authority's (the service has the last word).
+bool mayReport(const store::Principal& p, const store::ActionRow& row) {
+  if (row.status != "open") return false;
+  if (row.responsibleParty == "provider") return p.has(store::Role::ProviderRep);
+  return p.has(store::Role::ContractManager) &&
+         p.organizationKind == store::OrganizationKind::Authority;
+}
+
+Data actionData(const store::Principal& viewer, const services::ActionView& v,
+                const std::optional<FormError>& error) {
+  const auto& row = v.row;
+  Data d;
+  d.set("id", std::to_string(row.id));
+  d.set("text", row.text);
+  d.set("contract", row.contractTitle);
+  d.set("contract_id", std::to_string(row.contractId));
+  d.set("responsible", partyWord(row.responsibleParty) +
+                           (row.responsiblePerson.empty() ? "" : ", " + row.responsiblePerson));
+  d.set("due", row.dueOn);
+  d.set("status", actionStatusWord(row.status));
+  d.set("status_key", row.status);
+  d.set("overdue", v.overdue);
+  d.set("due_soon", v.dueSoon && !v.overdue);
+  d.set("origin", services::ActionService::originOf(row));
+  d.set("has_origin_meeting", row.originMeetingId.has_value());
+  d.set("origin_meeting", row.originMeetingId ? std::to_string(*row.originMeetingId) : "");
+  auto events = list();
+  for (const auto& e : v.events) {
+    if (e.kind == "created") continue;
+    Data x;
+    x.set("what", eventWord(e));
+    x.set("who", e.userName);
+    x.set("has_who", !e.userName.empty());
+    x.set("when", swedishDateTime(e.at));
+    x.set("text", e.text);
+    x.set("has_text", !isBlank(e.text));
+    x.set("new_due", e.newDueOn.value_or(""));
+    x.set("has_new_due", e.newDueOn.has_value() && e.kind == "evaluation");
+    events.push_back(x);
+  }
+  d.set("events", events);
+  d.set("has_events", std::ranges::any_of(v.events, [](const store::ActionEventRow& e) {
+          return e.kind != "created";
+        }));
+  const bool can = mayReport(viewer, row);
+  d.set("can_report", can);
+  const std::string form = reportForm(row.id);
+  const bool failed = error && error->form == form;
+  d.set("report_text", kept(error, form, "text"));
+  d.set("report_failed", failed);
+  d.set("report_message", failed ? error->message : std::string());
+  return d;
+}
+
+http::Reply actionsPage(const http::Request& req, api::Services& s,
+                        std::optional<FormError> error = std::nullopt) {
+  const auto& viewer = req.principal();
+  auto actions = s.actions.list(viewer, {});
+  if (!actions) return failurePage(req, actions.error());
+  Page page{.title = "Åtgärder", .templateName = "actions", .current = "atgarder"};
+  page.flash = flashOf(req, kFlashes);
+
+  // Open first, the most urgent at the top; the closed ones after, the latest first.
+  std::vector<const services::ActionView*> open;
+  std::vector<const services::ActionView*> closed;
+  for (const auto& v : *actions) (v.row.status == "accepted" ? closed : open).push_back(&v);
+  std::ranges::stable_sort(open, [](const auto* a, const auto* b) {
+    return std::pair{!a->overdue, a->row.dueOn} < std::pair{!b->overdue, b->row.dueOn};
+  });
+  std::ranges::stable_sort(
+      closed, [](const auto* a, const auto* b) { return a->row.updatedAt > b->row.updatedAt; });
+  auto openRows = list();
+  std::size_t overdue = 0;
+  for (const auto* v : open) {
+    openRows.push_back(actionData(viewer, *v, error));
+    if (v->overdue) ++overdue;
+  }
+  auto closedRows = list();
+  for (const auto* v : closed) closedRows.push_back(actionData(viewer, *v, error));
+  Data& data = page.data;
+  data.set("open", openRows);
+  data.set("has_open", !open.empty());
+  data.set("closed", closedRows);
+  data.set("has_closed", !closed.empty());
+  std::string summary =
+      open.size() == 1 ? "1 öppen åtgärd" : std::to_string(open.size()) + " öppna åtgärder";
+  if (overdue > 0)
+    summary += ", varav " + std::to_string(overdue) + (overdue == 1 ? " försenad" : " försenade");
+  data.set("summary", summary + ".");
+  page.error = std::move(error);
+  return render(req, std::move(page));
+}
+
+}  // namespace
+
+void registerActionPages(http::Router& router, api::Services& s) {
+  addPage(router, "GET", "/atgarder", [&s](http::Request& req) { return actionsPage(req, s); });
+
+  addPage(router, "POST", "/atgarder/{id}/rapportera", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto form = formOf(req);
+    auto result = s.actions.report(req.principal(), *id, multiLine(form.value("text")));
+    if (!result) {
+      const auto& e = result.error();
+      if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+      const std::string name = reportForm(*id);
+      return actionsPage(req, s, formError(name, e, name + "-text", std::move(form)));
+    }
+    return redirect("/atgarder?klart=rapporterad#atgard-" + std::to_string(*id));
+  });
+}
+
+}  // namespace sv::web

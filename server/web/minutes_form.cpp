@@ -1,0 +1,325 @@
+#include "server/web/minutes_form.hpp"
+
+#include "minutes/edit.hpp"
+#include "server/web/words.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::web {
+namespace {
+
+using minutes::Minutes;
+using minutes::Section;
+
+std::string sectionPrefix(std::size_t i) {
+  return "sections-" + std::to_string(i);
+}
+
+std::string rowPrefix(std::size_t i, std::string_view list, std::size_t j) {
+  return sectionPrefix(i) + "-" + std::string(list) + "-" + std::to_string(j);
+}
+
+std::string dateText(const Date& d) {
+  return d.ok() ? formatDate(d) : std::string();
+}
+
+// A date field: nullopt when blank, Date{} (which applyEdit refuses) when it does not parse.
+std::optional<Date> postedDate(const std::string& text) {
+  if (isBlank(text)) return std::nullopt;
+  auto d = parseDate(oneLine(text));
+  return d ? *d : Date{};
+}
+
+Data field(const std::string& id, const std::string& value, const std::string& invalidId) {
+  Data d;
+  d.set("id", id);
+  d.set("name", id);
+  d.set("value", value);
+  d.set("invalid", !invalidId.empty() && id == invalidId);
+  return d;
+}
+
+Data option(const std::string& value, const std::string& label, bool selected) {
+  Data d;
+  d.set("value", value);
+  d.set("label", label);
+  d.set("selected", selected);
+  return d;
+}
+
+Data partyField(const std::string& id, minutes::Party party, const std::string& invalidId) {
+  Data d = field(id, std::string(minutes::partyKey(party)), invalidId);
+  auto options = list();
+  options.push_back(option("provider", "Utföraren", party == minutes::Party::Provider));
+  options.push_back(option("authority", "Förvaltningen", party == minutes::Party::Authority));
+  d.set("options", options);
+  return d;
+}
+
+Data outcomeField(const std::string& id, minutes::Outcome outcome, const std::string& invalidId) {
+  Data d = field(id, std::string(minutes::outcomeKey(outcome)), invalidId);
+  auto options = list();
+  options.push_back(option("none", "Inte bedömd ännu", outcome == minutes::Outcome::None));
+  options.push_back(
+      option("accepted", "Genomförd – godtas", outcome == minutes::Outcome::Accepted));
+  options.push_back(option("insufficient", "Otillräcklig – fortsätter",
+                           outcome == minutes::Outcome::Insufficient));
+  d.set("options", options);
+  return d;
+}
+
+std::string outcomeWord(minutes::Outcome outcome) {
+  switch (outcome) {
+    case minutes::Outcome::Accepted:
+      return "Genomförd, godtas";
+    case minutes::Outcome::Insufficient:
+      return "Otillräcklig, fortsätter";
+    case minutes::Outcome::None:
+      break;
+  }
+  return "Inte bedömd";
+}
+
+std::string responsibleText(minutes::Party party, const std::string& person) {
+  return partyWord(party) + (person.empty() ? std::string() : ", " + person);
+}
+
+void readSection(Section& out, std::size_t i, const http::FormBody& form) {
+  const std::string p = sectionPrefix(i);
+  if (form.has(p + "-notes")) out.notes = multiLine(form.value(p + "-notes"));
+
+  const auto rows = [&](std::string_view list, auto&& read) {
+    for (std::size_t j = 0; j <= minutes::kMaxListItems; ++j) {
+      const std::string row = rowPrefix(i, list, j);
+      if (!form.has(row + "-text")) break;
+      if (isBlank(form.value(row + "-text"))) continue;
+      read(row);
+    }
+  };
+  out.observations.clear();
+  rows("observations", [&](const std::string& row) {
+    out.observations.push_back(
+        {oneLine(form.value(row + "-id")), multiLine(form.value(row + "-text"))});
+  });
+  out.actions.clear();
+  rows("actions", [&](const std::string& row) {
+    minutes::Action a;
+    a.id = oneLine(form.value(row + "-id"));
+    a.text = multiLine(form.value(row + "-text"));
+    a.responsibleParty = minutes::parseParty(form.value(row + "-responsible_party"))
+                             .value_or(minutes::Party::Provider);
+    a.responsiblePerson = oneLine(form.value(row + "-responsible_person"));
+    a.dueDate = postedDate(form.value(row + "-due_date")).value_or(Date{});
+    out.actions.push_back(std::move(a));
+  });
+  out.decisions.clear();
+  rows("decisions", [&](const std::string& row) {
+    out.decisions.push_back(
+        {oneLine(form.value(row + "-id")), multiLine(form.value(row + "-text"))});
+  });
+  for (std::size_t j = 0; j < out.evaluations.size(); ++j) {
+    const std::string row = rowPrefix(i, "evaluations", j);
+    if (!form.has(row + "-outcome")) continue;
+    auto& e = out.evaluations[j];
+    e.outcome =
+        minutes::parseOutcome(form.value(row + "-outcome")).value_or(minutes::Outcome::None);
+    e.comment = multiLine(form.value(row + "-comment"));
+    e.newDueDate = postedDate(form.value(row + "-new_due_date"));
+  }
+}
+
+}  // namespace
+
+std::string fieldIdOf(std::string_view jsonPath) {
+  std::string out;
+  for (char c : jsonPath) {
+    if (c == ']') continue;
+    out += (c == '[' || c == '.') ? '-' : c;
+  }
+  return out;
+}
+
+Minutes minutesFromForm(const Minutes& base, const http::FormBody& form) {
+  Minutes out = base;
+  if (form.has("attendance-posted"))
+    for (std::size_t k = 0; k < out.attendance.size(); ++k)
+      out.attendance[k].present = form.has("attendance-" + std::to_string(k) + "-present");
+  for (std::size_t i = 0; i < out.sections.size(); ++i)
+    if (form.value(sectionPrefix(i) + "-key") == out.sections[i].key)
+      readSection(out.sections[i], i, form);
+  return out;
+}
+
+Minutes keepEditorsChanges(const Minutes& base, const Minutes& current, const Minutes& mine) {
+  Minutes out = current;
+  if (mine.attendance != base.attendance) out.attendance = mine.attendance;
+  if (base.sections.size() == current.sections.size() &&
+      mine.sections.size() == current.sections.size())
+    for (std::size_t i = 0; i < out.sections.size(); ++i)
+      if (mine.sections[i] != base.sections[i] && mine.sections[i].key == out.sections[i].key)
+        out.sections[i] = mine.sections[i];
+  return out;
+}
+
+void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId) {
+  auto attendance = list();
+  for (std::size_t k = 0; k < doc.attendance.size(); ++k) {
+    const auto& a = doc.attendance[k];
+    Data d;
+    d.set("id", "attendance-" + std::to_string(k) + "-present");
+    d.set("name", a.name);
+    d.set("organization", a.organization);
+    d.set("role", meetingRoleWord(a.role));
+    d.set("checked", a.present);
+    attendance.push_back(d);
+  }
+  data.set("attendance", attendance);
+  data.set("has_attendance", !doc.attendance.empty());
+
+  auto sections = list();
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    const std::string p = sectionPrefix(i);
+    Data d;
+    d.set("index", std::to_string(i));
+    d.set("number", std::to_string(s.number));
+    d.set("title", s.title);
+    d.set("key", field(p + "-key", s.key, ""));
+    d.set("notes", field(p + "-notes", s.notes, invalidId));
+
+    // Each list: its items, then one empty row for a new item.
+    auto observations = list();
+    for (std::size_t j = 0; j <= s.observations.size(); ++j) {
+      const bool fresh = j == s.observations.size();
+      const std::string row = rowPrefix(i, "observations", j);
+      Data o;
+      o.set("label",
+            fresh ? std::string("Ny iakttagelse") : "Iakttagelse " + std::to_string(j + 1));
+      o.set("item_id", field(row + "-id", fresh ? "" : s.observations[j].id, ""));
+      o.set("text", field(row + "-text", fresh ? "" : s.observations[j].text, invalidId));
+      observations.push_back(o);
+    }
+    d.set("observations", observations);
+
+    auto actions = list();
+    for (std::size_t j = 0; j <= s.actions.size(); ++j) {
+      const bool fresh = j == s.actions.size();
+      const minutes::Action a = fresh ? minutes::Action{} : s.actions[j];
+      const std::string row = rowPrefix(i, "actions", j);
+      Data o;
+      o.set("label", fresh ? std::string("Ny åtgärd") : "Åtgärd " + std::to_string(j + 1));
+      o.set("legend_id", row + "-legend");
+      o.set("item_id", field(row + "-id", a.id, ""));
+      o.set("text", field(row + "-text", a.text, invalidId));
+      o.set("party", partyField(row + "-responsible_party", a.responsibleParty, invalidId));
+      o.set("person", field(row + "-responsible_person", a.responsiblePerson, invalidId));
+      o.set("due", field(row + "-due_date", dateText(a.dueDate), invalidId));
+      actions.push_back(o);
+    }
+    d.set("actions", actions);
+
+    auto decisions = list();
+    for (std::size_t j = 0; j <= s.decisions.size(); ++j) {
+      const bool fresh = j == s.decisions.size();
+      const std::string row = rowPrefix(i, "decisions", j);
+      Data o;
+      o.set("label", fresh ? std::string("Nytt beslut") : "Beslut " + std::to_string(j + 1));
+      o.set("item_id", field(row + "-id", fresh ? "" : s.decisions[j].id, ""));
+      o.set("text", field(row + "-text", fresh ? "" : s.decisions[j].text, invalidId));
+      decisions.push_back(o);
+    }
+    d.set("decisions", decisions);
+
+    auto evaluations = list();
+    for (std::size_t j = 0; j < s.evaluations.size(); ++j) {
+      const auto& e = s.evaluations[j];
+      const std::string row = rowPrefix(i, "evaluations", j);
+      Data o;
+      o.set("legend_id", row + "-legend");
+      o.set("action_text", e.actionText);
+      o.set("responsible", responsibleText(e.responsibleParty, e.responsiblePerson));
+      o.set("due", dateText(e.dueDate));
+      o.set("origin", e.origin);
+      o.set("outcome", outcomeField(row + "-outcome", e.outcome, invalidId));
+      o.set("comment", field(row + "-comment", e.comment, invalidId));
+      o.set("new_due",
+            field(row + "-new_due_date", e.newDueDate ? dateText(*e.newDueDate) : "", invalidId));
+      evaluations.push_back(o);
+    }
+    d.set("evaluations", evaluations);
+    d.set("has_evaluations", !s.evaluations.empty());
+    d.set("has_items", !s.observations.empty() || !s.actions.empty() || !s.decisions.empty());
+    sections.push_back(d);
+  }
+  data.set("sections", sections);
+}
+
+void addMinutesText(Data& data, const Minutes& doc) {
+  auto attendance = list();
+  for (const auto& a : doc.attendance) {
+    Data d;
+    d.set("name", a.name);
+    d.set("organization", a.organization);
+    d.set("role", meetingRoleWord(a.role));
+    d.set("present", a.present ? std::string("Närvarande") : std::string("Frånvarande"));
+    attendance.push_back(d);
+  }
+  data.set("attendance", attendance);
+  data.set("has_attendance", !doc.attendance.empty());
+
+  auto sections = list();
+  for (const Section& s : doc.sections) {
+    Data d;
+    d.set("number", std::to_string(s.number));
+    d.set("title", s.title);
+    d.set("notes", s.notes);
+    d.set("has_notes", !isBlank(s.notes));
+    auto observations = list();
+    for (const auto& o : s.observations) {
+      Data x;
+      x.set("text", o.text);
+      observations.push_back(x);
+    }
+    d.set("observations", observations);
+    d.set("has_observations", !s.observations.empty());
+    auto actions = list();
+    for (const auto& a : s.actions) {
+      Data x;
+      x.set("text", a.text);
+      x.set("responsible", responsibleText(a.responsibleParty, a.responsiblePerson));
+      x.set("due", dateText(a.dueDate));
+      actions.push_back(x);
+    }
+    d.set("actions", actions);
+    d.set("has_actions", !s.actions.empty());
+    auto decisions = list();
+    for (const auto& o : s.decisions) {
+      Data x;
+      x.set("text", o.text);
+      decisions.push_back(x);
+    }
+    d.set("decisions", decisions);
+    d.set("has_decisions", !s.decisions.empty());
+    auto evaluations = list();
+    for (const auto& e : s.evaluations) {
+      Data x;
+      x.set("text", e.actionText);
+      x.set("responsible", responsibleText(e.responsibleParty, e.responsiblePerson));
+      x.set("due", dateText(e.dueDate));
+      x.set("origin", e.origin);
+      x.set("outcome", outcomeWord(e.outcome));
+      x.set("comment", e.comment);
+      x.set("has_comment", !isBlank(e.comment));
+      x.set("new_due", e.newDueDate ? dateText(*e.newDueDate) : "");
+      x.set("has_new_due", e.newDueDate.has_value());
+      evaluations.push_back(x);
+    }
+    d.set("evaluations", evaluations);
+    d.set("has_evaluations", !s.evaluations.empty());
+    d.set("empty", isBlank(s.notes) && s.observations.empty() && s.actions.empty() &&
+                       s.decisions.empty() && s.evaluations.empty());
+    sections.push_back(d);
+  }
+  data.set("protocol_sections", sections);
+}
+
+}  // namespace sv::web

@@ -1,0 +1,40 @@
+// The minutes as one HTML form, and the form read back onto the version it was made from. Field
+// names and ids are the JSON paths of the minutes (minutes/minutes_json.hpp) with '-' for '[',
+// ']' and '.', so that a service error's field ("sections[2].actions[0].due_date") names the
+// input to mark ("sections-2-actions-0-due_date").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "minutes/minutes.hpp"
+#include "server/http/form_body.hpp"
+#include "server/web/page.hpp"
+
+namespace sv::web {
+
+// "sections-2-actions-0-due_date" for "sections[2].actions[0].due_date".
+std::string fieldIdOf(std::string_view jsonPath);
+
+// `base` with what the form says: each section's notes, observations, actions and decisions,
+// the verdicts on the actions carried from earlier meetings, and who was present. A row whose
+// text is blank is left out (that is how an item is removed); a new row has no id (applyEdit
+// gives it one). Everything else is taken from `base`.
+minutes::Minutes minutesFromForm(const minutes::Minutes& base, const http::FormBody& form);
+
+// After a save refused for a conflict: `current` with the editor's version of each section (and
+// of the attendance) that the editor changed from `base`. Nothing typed is lost, and nothing
+// that others saved meanwhile in other sections is undone by saving it again.
+minutes::Minutes keepEditorsChanges(const minutes::Minutes& base, const minutes::Minutes& current,
+                                    const minutes::Minutes& mine);
+
+// The form's values for the template: `attendance` and `sections`, every field with id, name,
+// value and invalid (true for the field whose id is `invalidId`), and an empty row at the end
+// of each list for a new item.
+void addMinutesForm(Data& data, const minutes::Minutes& doc, const std::string& invalidId);
+
+// The minutes to read: `attendance` and `protocol_sections` with notes, observations, actions,
+// decisions and the follow-up of earlier actions, in Swedish.
+void addMinutesText(Data& data, const minutes::Minutes& doc);
+
+}  // namespace sv::web

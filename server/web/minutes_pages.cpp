@@ -1,0 +1,579 @@
+// The minutes of a meeting as pages: the protocol with its approvals and the forms of its
+// lifecycle (/moten/{id}/protokoll: start, submit, approve an exact version, return with
+// comments, register), the whole protocol as one edit form that is saved against the version it
+// was made from (…/redigera), and the versions with a diff between any two (…/historik).
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "minutes/minutes_json.hpp"
+#include "server/services/access.hpp"
+#include "server/web/minutes_form.hpp"
+#include "server/web/pages.hpp"
+#include "server/web/words.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::web {
+namespace {
+
+const std::map<std::string, std::string> kFlashes{
+    {"upprattat", "Protokollet är upprättat från den publicerade dagordningen."},
+    {"sparat", "Protokollet är sparat."},
+    {"sammanfogat",
+     "Protokollet är sparat. Någon annan hade sparat ändringar i andra delar under tiden; de finns "
+     "kvar och är sammanfogade med dina."},
+    {"oforandrat", "Inget var ändrat, så ingen ny version sparades."},
+    {"skickat", "Protokollet är skickat på justering. Justerarna har fått besked."},
+    {"justerat", "Din justering är sparad."},
+    {"klart", "Protokollet är justerat av båda parterna och kan diarieföras."},
+    {"tillbaka", "Protokollet är skickat tillbaka med dina synpunkter."},
+    {"diariefort", "Protokollet är diariefört."},
+};
+
+std::string minutesPath(std::int64_t id) {
+  return pathOf("/moten/", id) + "/protokoll";
+}
+
+// The meeting's secretary or chair (of the authority), or the contract manager: who writes.
+bool writes(const store::Principal& p, const services::Meeting& m) {
+  if (services::managesContract(p, m.contract)) return true;
+  return std::ranges::any_of(m.participants, [&](const store::ParticipantRow& part) {
+    return part.userId == p.userId && part.party == "authority" &&
+           (part.role == "secretary" || part.role == "chair");
+  });
+}
+
+std::string meetingDate(const services::Meeting& m) {
+  const auto start = parseDateTime(m.row.startsAt);
+  return start ? formatDate(toStockholm(*start).date) : m.row.startsAt;
+}
+
+// The contract and meeting, for the breadcrumbs and headings of every minutes page.
+void addMeeting(Data& data, const services::Meeting& m, const services::Catalog& catalog) {
+  data.set("contract", contractData(m.contract, catalog));
+  Data meeting;
+  meeting.set("id", std::to_string(m.row.id));
+  meeting.set("when", swedishDateTime(m.row.startsAt));
+  meeting.set("date", meetingDate(m));
+  meeting.set("location", m.row.location);
+  data.set("meeting", meeting);
+}
+
+struct VersionFacts {
+  int number = 0;  // 1 for the first version
+  std::string when;
+  std::string author;
+  std::string message;
+};
+
+std::map<std::string, VersionFacts> versionFacts(
+    const std::vector<store::DocumentVersion>& versions) {
+  std::map<std::string, VersionFacts> out;
+  int n = 0;
+  for (const auto& v : versions)
+    out[v.version] = {++n, swedishDateTime(v.createdAt), v.authorName, v.message};
+  return out;
+}
+
+Data versionData(const std::string& version, const std::map<std::string, VersionFacts>& facts) {
+  Data d;
+  d.set("full", version);
+  d.set("short", shortVersion(version));
+  const auto it = facts.find(version);
+  d.set("number", it == facts.end() ? std::string("?") : std::to_string(it->second.number));
+  d.set("when", it == facts.end() ? std::string() : it->second.when);
+  d.set("author", it == facts.end() ? std::string() : it->second.author);
+  return d;
+}
+
+Data summaryData(const std::vector<std::string>& summary) {
+  auto out = list();
+  for (const auto& line : summary) {
+    Data d;
+    d.set("text", line);
+    out.push_back(d);
+  }
+  return out;
+}
+
+// What changed that the viewer has not approved: since their own last approval when it was of an
+// earlier version, else in the latest version (against the one before it).
+void addChanges(Data& data, api::Services& s, const store::Principal& viewer, std::int64_t id,
+                const services::LifecycleView& life,
+                const std::vector<store::DocumentVersion>& versions,
+                const std::map<std::string, VersionFacts>& facts) {
+  const store::ApprovalRow* mine = nullptr;
+  for (const auto& a : life.approvals)
+    if (a.userId == viewer.userId) mine = &a;
+  std::string from;
+  std::string heading;
+  if (mine && mine->version == life.version && !mine->supersededAt) {
+    data.set("my_approval_when", swedishDateTime(mine->approvedAt));
+  } else if (mine && mine->version != life.version) {
+    from = mine->version;
+    const auto it = facts.find(from);
+    heading = "Ändringar sedan du justerade version " +
+              (it == facts.end() ? std::string() : std::to_string(it->second.number) + " ") + "(" +
+              shortVersion(from) + ")";
+  } else if (versions.size() >= 2) {
+    from = versions[versions.size() - 2].version;
+    heading = "Ändringar i den senaste versionen";
+  }
+  data.set("approved_by_me", mine && mine->version == life.version && !mine->supersededAt);
+  if (from.empty()) {
+    data.set("has_changes", false);
+    return;
+  }
+  auto diff = s.minutes.diff(viewer, id, from, life.version);
+  if (!diff) {
+    data.set("has_changes", false);
+    return;
+  }
+  Data changes;
+  changes.set("heading", heading);
+  changes.set("from", versionData(from, facts));
+  changes.set("to", versionData(life.version, facts));
+  changes.set("summary", summaryData(diff->summary));
+  changes.set("has_summary", !diff->summary.empty());
+  changes.set("link",
+              minutesPath(id) + "/historik?fran=" + from + "&till=" + life.version + "#skillnader");
+  data.set("changes", changes);
+  data.set("has_changes", true);
+}
+
+void addApprovals(Data& data, const services::LifecycleView& life,
+                  const std::vector<store::ParticipantRow>& participants,
+                  const std::map<std::string, VersionFacts>& facts) {
+  auto approvals = list();
+  for (auto it = life.approvals.rbegin(); it != life.approvals.rend(); ++it) {
+    const auto& a = *it;
+    const bool counts = !a.supersededAt && a.version == life.version;
+    Data d;
+    d.set("party", partyWord(a.party));
+    d.set("name", a.userName);
+    d.set("version", versionData(a.version, facts));
+    d.set("when", swedishDateTime(a.approvedAt));
+    d.set("counts", counts);
+    d.set("status", counts ? std::string("Gäller")
+                    : a.version != life.version
+                        ? std::string("Avser en tidigare version")
+                        : std::string("Gäller inte längre: protokollet skickades tillbaka"));
+    d.set("note", a.note);
+    d.set("has_note", !isBlank(a.note));
+    approvals.push_back(d);
+  }
+  data.set("approvals", approvals);
+  data.set("has_approvals", !life.approvals.empty());
+
+  // Each adjuster, and whether they have approved the current version.
+  auto adjusters = list();
+  for (const auto& p : participants) {
+    if (p.role != "adjuster") continue;
+    const bool done = std::ranges::any_of(life.approvals, [&](const store::ApprovalRow& a) {
+      return a.party == p.party && !a.supersededAt && a.version == life.version;
+    });
+    Data d;
+    d.set("name", p.name);
+    d.set("party", partyWord(p.party));
+    d.set("done", done);
+    adjusters.push_back(d);
+  }
+  data.set("adjusters", adjusters);
+  data.set("has_adjusters", !adjusters.is_empty_list());
+
+  auto returns = list();
+  for (auto it = life.returns.rbegin(); it != life.returns.rend(); ++it) {
+    Data d;
+    d.set("name", it->userName);
+    d.set("when", swedishDateTime(it->returnedAt));
+    d.set("version", versionData(it->version, facts));
+    d.set("comment", it->comment);
+    returns.push_back(d);
+  }
+  data.set("returns", returns);
+  data.set("has_returns", !life.returns.empty());
+}
+
+http::Reply minutesPage(const http::Request& req, api::Services& s, std::int64_t id,
+                        std::optional<FormError> error = std::nullopt) {
+  const auto& viewer = req.principal();
+  auto meeting = s.meetings.get(viewer, id);
+  if (!meeting) return failurePage(req, meeting.error());
+  Page page{.title = "Protokoll " + meetingDate(*meeting) + " – " + meeting->contract.title,
+            .templateName = "minutes",
+            .current = "avtal"};
+  page.flash = flashOf(req, kFlashes);
+  Data& data = page.data;
+  addMeeting(data, *meeting, s.catalog);
+  const bool writer = writes(viewer, *meeting);
+
+  auto life = s.minutes.lifecycle(viewer, id);
+  if (!life) {
+    if (life.error().code != Errc::NotFound) return failurePage(req, life.error());
+    const bool published = meeting->row.agendaPublishedVersion.has_value();
+    const bool cancelled = meeting->row.status == "cancelled";
+    data.set("started", false);
+    data.set("cancelled", cancelled);
+    data.set("can_start", writer && published && !cancelled);
+    data.set("needs_agenda", !published && !cancelled);
+    page.error = std::move(error);
+    return render(req, std::move(page));
+  }
+  auto doc = s.minutes.atVersion(viewer, id, life->version);
+  if (!doc) return failurePage(req, doc.error());
+  auto versions = s.minutes.versions(viewer, id);
+  if (!versions) return failurePage(req, versions.error());
+  const auto facts = versionFacts(*versions);
+
+  data.set("started", true);
+  data.set("state", minutesStateWord(life->state));
+  data.set("state_key", life->state);
+  data.set("in_review", life->state == "in_review");
+  data.set("registered", life->state == "registered");
+  data.set("version", versionData(life->version, facts));
+  data.set("version_count", std::to_string(versions->size()));
+  data.set("can_edit", writer && life->state != "registered");
+  if (life->registration) {
+    Data reg;
+    reg.set("number", life->registration->number);
+    reg.set("when", swedishDateTime(life->registration->registeredAt));
+    reg.set("by", life->registration->registeredByName);
+    data.set("registration", reg);
+  }
+
+  const auto may = [&](const char* transition) {
+    return std::ranges::find(life->available, transition) != life->available.end();
+  };
+  addChanges(data, s, viewer, id, *life, *versions, facts);
+  addApprovals(data, *life, meeting->participants, facts);
+  const bool approvedByMe = std::ranges::any_of(life->approvals, [&](const store::ApprovalRow& a) {
+    return a.userId == viewer.userId && !a.supersededAt && a.version == life->version;
+  });
+  data.set("can_submit", may("submit"));
+  data.set("can_approve", may("approve") && !approvedByMe);
+  data.set("can_return", may("return"));
+  data.set("can_register", may("register"));
+  data.set("has_forms",
+           may("submit") || (may("approve") && !approvedByMe) || may("return") || may("register"));
+  data.set("approve_note", kept(error, "approve", "note"));
+  data.set("return_comment", kept(error, "return", "comment"));
+  addMinutesText(data, doc->document);
+  page.error = std::move(error);
+  return render(req, std::move(page));
+}
+
+http::Reply editPage(const http::Request& req, api::Services& s, std::int64_t id,
+                     std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
+                     std::optional<FormError> error = std::nullopt,
+                     const std::vector<minutes::MergeConflict>& conflicts = {}) {
+  const auto& viewer = req.principal();
+  auto meeting = s.meetings.get(viewer, id);
+  if (!meeting) return failurePage(req, meeting.error());
+  if (!writes(viewer, *meeting))
+    return errorPage(req, 403, "Du har inte behörighet",
+                     "Bara mötets sekreterare eller ordförande och avtalsansvarig skriver "
+                     "protokollet. Du kan läsa det och justera det om du är justerare.");
+  auto life = s.minutes.lifecycle(viewer, id);
+  if (!life) {
+    if (life.error().code == Errc::NotFound) return redirect(minutesPath(id));
+    return failurePage(req, life.error());
+  }
+  if (life->state == "registered")
+    return errorPage(req, 409, "Protokollet kan inte ändras",
+                     "Protokollet är diariefört och ändras aldrig mer. Du kan läsa det och hämta "
+                     "det som PDF från protokollets sida.");
+  if (!shown) {
+    auto doc = s.minutes.atVersion(viewer, id, life->version);
+    if (!doc) return failurePage(req, doc.error());
+    shown = std::move(doc->document);
+    version = life->version;
+  }
+  auto versions = s.minutes.versions(viewer, id);
+  if (!versions) return failurePage(req, versions.error());
+  const auto facts = versionFacts(*versions);
+
+  Page page{
+      .title = "Redigera protokollet " + meetingDate(*meeting) + " – " + meeting->contract.title,
+      .templateName = "minutes_edit",
+      .current = "avtal"};
+  page.flash = flashOf(req, kFlashes);
+  Data& data = page.data;
+  addMeeting(data, *meeting, s.catalog);
+  data.set("version", versionData(version, facts));
+  data.set("state", minutesStateWord(life->state));
+  data.set("under_review", life->state == "in_review" || life->state == "approved");
+  auto conflictList = list();
+  for (const auto& c : conflicts) {
+    Data d;
+    d.set("title", c.unit == minutes::MergeUnit::Section
+                       ? "§ " + std::to_string(c.sectionNumber) + " " + c.title
+                       : c.title);
+    d.set("theirs", c.theirs);
+    d.set("mine", c.mine);
+    conflictList.push_back(d);
+  }
+  data.set("conflicts", conflictList);
+  data.set("has_conflicts", !conflicts.empty());
+  addMinutesForm(data, *shown, error ? error->field : "");
+  page.error = std::move(error);
+  return render(req, std::move(page));
+}
+
+struct DiffLine {
+  std::string text;
+  std::string kind;  // "added", "removed", "hunk", "file" or ""
+};
+
+std::vector<DiffLine> diffLines(const std::string& unified) {
+  std::vector<DiffLine> out;
+  std::size_t at = 0;
+  while (at < unified.size()) {
+    auto end = unified.find('\n', at);
+    if (end == std::string::npos) end = unified.size();
+    std::string line = unified.substr(at, end - at);
+    std::string kind;
+    if (line.starts_with("+++") || line.starts_with("---") || line.starts_with("diff ") ||
+        line.starts_with("index "))
+      kind = "file";
+    else if (line.starts_with("@@"))
+      kind = "hunk";
+    else if (line.starts_with("+"))
+      kind = "added";
+    else if (line.starts_with("-"))
+      kind = "removed";
+    out.push_back({std::move(line), std::move(kind)});
+    at = end + 1;
+  }
+  return out;
+}
+
+http::Reply historyPage(const http::Request& req, api::Services& s, std::int64_t id) {
+  const auto& viewer = req.principal();
+  auto meeting = s.meetings.get(viewer, id);
+  if (!meeting) return failurePage(req, meeting.error());
+  auto life = s.minutes.lifecycle(viewer, id);
+  if (!life) {
+    if (life.error().code == Errc::NotFound) return redirect(minutesPath(id));
+    return failurePage(req, life.error());
+  }
+  auto versions = s.minutes.versions(viewer, id);
+  if (!versions) return failurePage(req, versions.error());
+  const auto facts = versionFacts(*versions);
+
+  Page page{
+      .title = "Protokollets versioner " + meetingDate(*meeting) + " – " + meeting->contract.title,
+      .templateName = "minutes_history",
+      .current = "avtal"};
+  Data& data = page.data;
+  addMeeting(data, *meeting, s.catalog);
+
+  std::map<std::string, std::vector<std::string>> approvedBy;
+  for (const auto& a : life->approvals)
+    approvedBy[a.version].push_back(a.userName + " (" + partyWord(a.party) + ") " +
+                                    swedishDateTime(a.approvedAt));
+  auto rows = list();
+  for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+    Data d = versionData(it->version, facts);
+    d.set("message", it->message);
+    d.set("current", it->version == life->version);
+    auto approvals = list();
+    for (const auto& text : approvedBy[it->version]) {
+      Data a;
+      a.set("text", text);
+      approvals.push_back(a);
+    }
+    d.set("approvals", approvals);
+    d.set("has_approvals", !approvedBy[it->version].empty());
+    rows.push_back(d);
+  }
+  data.set("versions", rows);
+
+  // The two versions to compare: as asked, else the latest against the one before it.
+  const auto known = [&](const std::string& v) { return facts.contains(v); };
+  std::string from = req.queryValue("fran").value_or("");
+  std::string to = req.queryValue("till").value_or("");
+  const bool asked = !from.empty() || !to.empty();
+  if (asked && (!known(from) || !known(to))) {
+    page.error = FormError{"compare",
+                           "Versionen finns inte bland protokollets versioner. Välj två versioner "
+                           "i listorna och försök igen.",
+                           "compare_from",
+                           {},
+                           404};
+    from.clear();
+    to.clear();
+  }
+  if (!asked || page.error) {
+    to = life->version;
+    from = versions->size() >= 2 ? (*versions)[versions->size() - 2].version : to;
+  }
+  const auto options = [&](const std::string& selected) {
+    auto out = list();
+    for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+      const auto& f = facts.at(it->version);
+      Data o;
+      o.set("value", it->version);
+      o.set("label", "Version " + std::to_string(f.number) + " (" + shortVersion(it->version) +
+                         "), " + f.when + ", " + f.author);
+      o.set("selected", it->version == selected);
+      out.push_back(o);
+    }
+    return out;
+  };
+  data.set("from_options", options(from));
+  data.set("to_options", options(to));
+  data.set("can_compare", versions->size() >= 2);
+
+  if (versions->size() >= 2 || asked) {
+    auto diff = s.minutes.diff(viewer, id, from, to);
+    if (!diff) return failurePage(req, diff.error());
+    Data d;
+    d.set("from", versionData(from, facts));
+    d.set("to", versionData(to, facts));
+    d.set("same", from == to);
+    d.set("summary", summaryData(diff->summary));
+    d.set("has_summary", !diff->summary.empty());
+    auto lines = list();
+    for (const auto& line : diffLines(diff->unified)) {
+      Data l;
+      l.set("text", line.text);
+      l.set("added", line.kind == "added");
+      l.set("removed", line.kind == "removed");
+      l.set("hunk", line.kind == "hunk");
+      l.set("file", line.kind == "file");
+      lines.push_back(l);
+    }
+    d.set("lines", lines);
+    d.set("has_lines", !diff->unified.empty());
+    data.set("diff", d);
+    data.set("has_diff", true);
+  } else {
+    data.set("has_diff", false);
+  }
+  return render(req, std::move(page));
+}
+
+// After a lifecycle post: the protocol page with a confirmation, or again with the error.
+http::Reply afterLifecycle(http::Request& req, api::Services& s, std::int64_t id,
+                           const Result<services::LifecycleView>& result, const std::string& form,
+                           const std::map<std::string, std::string>& fieldIds,
+                           http::FormBody posted, const std::string& done) {
+  if (result) return redirect(minutesPath(id) + "?klart=" + done);
+  const auto& e = result.error();
+  if (e.code == Errc::Internal) return failurePage(req, e);
+  const auto it = fieldIds.find(e.field);
+  return minutesPage(req, s, id,
+                     formError(form, e, it == fieldIds.end() ? "" : it->second, std::move(posted)));
+}
+
+}  // namespace
+
+void registerMinutesPages(http::Router& router, api::Services& s) {
+  addPage(router, "GET", "/moten/{id}/protokoll", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    return minutesPage(req, s, *id);
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/uppratta", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto started = s.minutes.start(req.principal(), *id);
+    if (!started) {
+      if (started.error().code == Errc::Internal) return failurePage(req, started.error());
+      return minutesPage(req, s, *id, formError("start", started.error(), "", formOf(req)));
+    }
+    return redirect(minutesPath(*id) + "/redigera?klart=upprattat");
+  });
+
+  addPage(router, "GET", "/moten/{id}/protokoll/redigera", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    return editPage(req, s, *id);
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/redigera", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    const auto& viewer = req.principal();
+    auto form = formOf(req);
+    const std::string version = form.value("version");
+    auto base = s.minutes.atVersion(viewer, *id, version);
+    if (!base) {
+      if (base.error().code == Errc::Internal) return failurePage(req, base.error());
+      // No such version (or meeting): the page shows the current version, or 404.
+      return editPage(req, s, *id, std::nullopt, {},
+                      FormError{"minutes",
+                                "Formuläret hör till en version av protokollet som inte finns. "
+                                "Ladda om sidan och skriv in dina ändringar igen.",
+                                "", std::move(form), 409});
+    }
+    const auto mine = minutesFromForm(base->document, form);
+    auto saved = s.minutes.save(viewer, *id, version, minutes::toJson(mine));
+    if (!saved) {
+      const auto& e = saved.error();
+      if (e.code == Errc::Internal) return failurePage(req, e);
+      return editPage(req, s, *id, mine, version,
+                      formError("minutes", e, fieldIdOf(e.field), std::move(form)));
+    }
+    if (saved->conflict) {
+      const auto& current = saved->conflict->currentVersion;
+      auto now = s.minutes.atVersion(viewer, *id, current);
+      if (!now) return failurePage(req, now.error());
+      return editPage(req, s, *id, keepEditorsChanges(base->document, now->document, mine), current,
+                      FormError{"minutes",
+                                "Någon annan har sparat ändringar i samma del av protokollet medan "
+                                "du skrev, så inget sparades. Din text finns kvar i formuläret. "
+                                "Jämför den med den sparade texten under Krockar, rätta det som "
+                                "behövs och spara igen.",
+                                "", std::move(form), 409},
+                      saved->conflict->conflicts);
+    }
+    const std::string done = !saved->changed ? "oforandrat"
+                             : saved->merged ? "sammanfogat"
+                                             : "sparat";
+    return redirect(minutesPath(*id) + "/redigera?klart=" + done);
+  });
+
+  addPage(router, "GET", "/moten/{id}/protokoll/historik", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    return historyPage(req, s, *id);
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/skicka", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto result = s.minutes.submit(req.principal(), *id);
+    return afterLifecycle(req, s, *id, result, "submit", {}, formOf(req), "skickat");
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/justera", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto form = formOf(req);
+    auto result = s.minutes.approve(req.principal(), *id, oneLine(form.value("version")),
+                                    multiLine(form.value("note")));
+    const std::string done = result && result->state == "approved" ? "klart" : "justerat";
+    return afterLifecycle(req, s, *id, result, "approve", {{"note", "approve_note"}},
+                          std::move(form), done);
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/skicka-tillbaka", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto form = formOf(req);
+    auto result = s.minutes.returnMinutes(req.principal(), *id, multiLine(form.value("comment")));
+    return afterLifecycle(req, s, *id, result, "return", {{"comment", "return_comment"}},
+                          std::move(form), "tillbaka");
+  });
+
+  addPage(router, "POST", "/moten/{id}/protokoll/diariefor", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto result = s.minutes.registerMinutes(req.principal(), *id);
+    return afterLifecycle(req, s, *id, result, "register", {}, formOf(req), "diariefort");
+  });
+}
+
+}  // namespace sv::web

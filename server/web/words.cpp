@@ -1,0 +1,89 @@
+#include "server/web/words.hpp"
+
+namespace sv::web {
+
+std::string minutesStateWord(std::string_view state) {
+  if (state == "draft") return "Utkast";
+  if (state == "in_review") return "Under justering";
+  if (state == "approved") return "Justerat";
+  if (state == "registered") return "Diariefört";
+  return std::string(state);
+}
+
+std::string partyWord(std::string_view party) {
+  return party == "provider" ? "Utföraren" : "Förvaltningen";
+}
+
+std::string partyWord(minutes::Party party) {
+  return party == minutes::Party::Provider ? "Utföraren" : "Förvaltningen";
+}
+
+std::string meetingRoleWord(minutes::Role role) {
+  switch (role) {
+    case minutes::Role::Chair:
+      return "Ordförande";
+    case minutes::Role::Secretary:
+      return "Sekreterare";
+    case minutes::Role::Adjuster:
+      return "Justerare";
+    case minutes::Role::Participant:
+      break;
+  }
+  return "Deltagare";
+}
+
+std::string actionStatusWord(std::string_view status) {
+  if (status == "open") return "Öppen";
+  if (status == "reported") return "Rapporterad";
+  if (status == "accepted") return "Godtagen";
+  if (status == "insufficient") return "Otillräcklig";
+  return std::string(status);
+}
+
+std::string userRoleWord(store::Role role) {
+  switch (role) {
+    case store::Role::Admin:
+      return "Administratör";
+    case store::Role::ContractManager:
+      return "Avtalsansvarig";
+    case store::Role::ProviderRep:
+      return "Utförarens representant";
+    case store::Role::Registrar:
+      return "Registrator";
+    case store::Role::Reader:
+      break;
+  }
+  return "Läsare";
+}
+
+std::string shortVersion(const std::string& version) {
+  return version.substr(0, 7);
+}
+
+std::string multiLine(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string oneLine(const std::string& text) {
+  std::string out;
+  for (char c : text) out += (c == '\r' || c == '\n') ? ' ' : c;
+  const auto first = out.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return out.substr(first, out.find_last_not_of(" \t") - first + 1);
+}
+
+bool isBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+}  // namespace sv::web

@@ -1,0 +1,34 @@
+// Domain values in the Swedish words the pages of the later journeys show (minutes, actions,
+// registry, administration), and the small text helpers their forms share.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "minutes/minutes.hpp"
+#include "server/store/principal.hpp"
+
+namespace sv::web {
+
+// "Utkast", "Under justering", "Justerat", "Diariefört".
+std::string minutesStateWord(std::string_view state);
+// "Förvaltningen", "Utföraren" for "authority", "provider".
+std::string partyWord(std::string_view party);
+std::string partyWord(minutes::Party party);
+// "Ordförande", "Sekreterare", "Justerare", "Deltagare".
+std::string meetingRoleWord(minutes::Role role);
+// "Öppen", "Rapporterad", "Godtagen", "Otillräcklig".
+std::string actionStatusWord(std::string_view status);
+// "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
+std::string userRoleWord(store::Role role);
+
+// The first seven characters of a commit id, as git shows it.
+std::string shortVersion(const std::string& version);
+
+// A textarea's text as stored: line breaks as "\n" (browsers send "\r\n").
+std::string multiLine(const std::string& text);
+// A one-line field's text: line breaks become spaces, ends trimmed.
+std::string oneLine(const std::string& text);
+bool isBlank(const std::string& text);
+
+}  // namespace sv::web

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# GET /api/v1/meetings/1/minutes.html on samverkan (the whole protocol as an HTML page, rendered
+# once per version and then served from the service's cache, behind the bearer-token check)
+# against nginx serving the same bytes as a static file, under wrk on loopback, interleaved.
+# Issue 4's aim: at least half of nginx's rate. Prints a Markdown table on stdout.
+#
+#   tests/bench/minutes_page.sh <build-dir>     (run.sh runs it last; BENCH_MINUTES_PAGE=0 skips)
+#
+# Environment: BENCH_DURATION [10], BENCH_RUNS [3], BENCH_THREADS [2], BENCH_CONNECTIONS [32],
+# BENCH_NGINX_WORKERS [auto], BENCH_KEEP [0], as for run.sh.
+set -euo pipefail
+
+die() { echo "minutes_page: $*" >&2; exit 1; }
+
+[[ $# -eq 1 ]] || die "usage: $0 <build-dir>"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(cd "$1" 2>/dev/null && pwd) || die "no build folder: $1"
+server_bin="$build/server/samverkan"
+[[ -x "$server_bin" ]] || die "no server binary at $server_bin"
+duration=${BENCH_DURATION:-10}
+runs=${BENCH_RUNS:-3}
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-32}
+nginx_workers=${BENCH_NGINX_WORKERS:-auto}
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+for tool in wrk curl python3 "$nginx_bin"; do
+  command -v "$tool" > /dev/null 2>&1 || die "missing tool: $tool"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverkan-minutes-page.XXXXXX")
+chmod 755 "$tmp"
+pids=()
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "minutes_page: kept $tmp" >&2; else rm -rf "$tmp"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+wait_http() {
+  local url=$1 pid=$2 name=$3 i
+  for ((i = 0; i < 300; i++)); do
+    if curl -fsS -o /dev/null --max-time 1 "$url" 2> /dev/null; then return 0; fi
+    kill -0 "$pid" 2> /dev/null || { echo "minutes_page: $name exited while starting" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "minutes_page: $name did not answer $url within 30 s" >&2
+  return 1
+}
+
+# --- samverkan with the demo data -------------------------------------------------------------
+sv_port=$(free_port)
+{
+  cat "$repo/config/samverkan.properties"
+  echo
+  echo "samverkan.config_dir = $repo/config"
+  echo "logging.loggers.req.name = samverkan.request"
+  echo "logging.loggers.req.level = warning"
+} > "$tmp/samverkan.properties"
+mkdir -p "$tmp/data"
+(
+  cd "$repo"
+  SAMVERKAN_PORT=$sv_port SAMVERKAN_DATA_DIR="$tmp/data" \
+    exec "$server_bin" --demo --config="$tmp/samverkan.properties"
+) > "$tmp/server.log" 2>&1 &
+sv_pid=$!
+pids+=("$sv_pid")
+sv="http://127.0.0.1:$sv_port"
+wait_http "$sv/healthz" "$sv_pid" samverkan || { cat "$tmp/server.log" >&2; exit 1; }
+
+login=$(curl -fsS --max-time 10 -H 'Content-Type: application/json' \
+  -d '{"username":"anna.avtal","password":"samverkan-demo"}' "$sv/api/v1/session") ||
+  die "login as anna.avtal failed"
+token=$(printf '%s' "$login" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+export BENCH_TOKEN=$token
+auth=(-H "Authorization: Bearer $token")
+code=$(curl -sS -o "$tmp/publish.json" -w '%{http_code}' -X POST "${auth[@]}" \
+  "$sv/api/v1/meetings/1/agenda/publish")
+[[ "$code" == 200 || "$code" == 201 ]] || die "publishing the agenda answered $code: $(cat "$tmp/publish.json")"
+code=$(curl -sS -o "$tmp/start.json" -w '%{http_code}' -X POST "${auth[@]}" \
+  "$sv/api/v1/meetings/1/minutes")
+[[ "$code" == 200 || "$code" == 201 ]] || die "starting the minutes answered $code: $(cat "$tmp/start.json")"
+
+mkdir -p "$tmp/www"
+code=$(curl -sS -o "$tmp/www/minutes.html" -D "$tmp/head_samverkan" -w '%{http_code}' "${auth[@]}" \
+  "$sv/api/v1/meetings/1/minutes.html")
+[[ "$code" == 200 ]] || die "GET minutes.html answered $code"
+chmod -R a+rX "$tmp/www"
+bytes=$(stat -c %s "$tmp/www/minutes.html")
+
+# --- nginx, set up as run.sh does, serving the page as text/html -------------------------------
+ng_port=$(free_port)
+mkdir -p "$tmp/nginx"
+cat > "$tmp/nginx/nginx.conf" << NGINX
+worker_processes $nginx_workers;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 5s;
+  keepalive_requests 1000;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  types { text/html html; }
+  default_type text/html;
+  server {
+    listen 127.0.0.1:$ng_port;
+    root $tmp/www;
+    location / { }
+  }
+}
+NGINX
+ng_args=(-p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log")
+"$nginx_bin" "${ng_args[@]}" -t > "$tmp/nginx/test.log" 2>&1 || { cat "$tmp/nginx/test.log" >&2; die "nginx -t failed"; }
+"$nginx_bin" "${ng_args[@]}" > "$tmp/nginx/stdout.log" 2>&1 &
+ng_pid=$!
+pids+=("$ng_pid")
+ng="http://127.0.0.1:$ng_port"
+wait_http "$ng/minutes.html" "$ng_pid" nginx || { cat "$tmp/nginx/error.log" >&2; exit 1; }
+size=$(curl -fsS -o /dev/null -w '%{size_download}' "$ng/minutes.html")
+[[ "$size" == "$bytes" ]] || die "nginx served $size bytes, samverkan $bytes"
+
+# --- wrk, interleaved --------------------------------------------------------------------------
+wrk_cmd=(wrk "-t$threads" "-c$connections" "-d${duration}s" --latency -s "$here/bearer.lua")
+# one_run SERVER URL: prints "rps p99_ms non2xx errors".
+one_run() {
+  local raw="$tmp/wrk-$1-$round.txt"
+  "${wrk_cmd[@]}" "$2" > "$raw" 2>&1 &
+  local p=$!
+  pids+=("$p")
+  wait "$p" || { cat "$raw" >&2; die "wrk failed against $2"; }
+  kill -0 "$sv_pid" 2> /dev/null || die "samverkan died"
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return (v + 0) / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /s$/) return (v + 0) * 1000
+      return "NA"
+    }
+    BEGIN { n = 0; e = 0 }
+    /^Requests\/sec:/ { rps = $2 }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { n = $NF }
+    /Socket errors:/ { gsub(",", ""); e = $4 + $6 + $8 + $10 }
+    END { printf "%s %s %s %s\n", rps, p99, n, e }
+  ' "$raw"
+}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for url in "$sv/api/v1/meetings/1/minutes.html" "$ng/minutes.html"; do
+  wrk -t"$threads" -c"$connections" -d2s -s "$here/bearer.lua" "$url" > /dev/null 2>&1 || true
+done
+: > "$tmp/runs.txt"
+for ((round = 1; round <= runs; round++)); do
+  echo "nginx $(one_run nginx "$ng/minutes.html")" >> "$tmp/runs.txt"
+  echo "samverkan $(one_run samverkan "$sv/api/v1/meetings/1/minutes.html")" >> "$tmp/runs.txt"
+  echo "minutes_page: round $round: $(tail -2 "$tmp/runs.txt" | tr '\n' ' ')" >&2
+done
+
+python3 - "$tmp/runs.txt" "$bytes" "$load_before" "${wrk_cmd[*]}" "$("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')" << 'PY'
+import statistics, sys
+runs, body, load, cmd, ngv = sys.argv[1:6]
+rows = {"nginx": [], "samverkan": []}
+for line in open(runs):
+    server, rps, p99, non2xx, errors = line.split()
+    rows[server].append((float(rps), float(p99), int(non2xx), int(errors)))
+med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for k, v in rows.items()}
+bad = sum(r[2] + r[3] for v in rows.values() for r in v)
+fmt = lambda x: f"{x:,.0f}".replace(",", " ")
+print("### GET /api/v1/meetings/1/minutes.html vs nginx (minutes_page.sh)\n")
+print(f"- `{cmd.replace(sys.argv[0], '')}`, interleaved nginx/samverkan, {len(rows['nginx'])} runs each, medians; "
+      f"nginx {ngv} serving the same bytes as a static file; load average before {load}; "
+      f"non-2xx responses and socket errors over all runs: {bad}\n")
+print("| Request | Body bytes | samverkan req/s | nginx req/s | ratio req/s | samverkan p99 ms | nginx p99 ms | ratio p99 |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+s, n = med["samverkan"], med["nginx"]
+print(f"| GET /api/v1/meetings/1/minutes.html (bearer token) | {body} | {fmt(s[0])} | {fmt(n[0])} | "
+      f"**{s[0] / n[0]:.2f}** | {s[1]:.2f} | {n[1]:.2f} | {s[1] / n[1]:.2f} |")
+print("\nEach run (req/s / p99 ms): " + "; ".join(
+    f"{k} " + ", ".join(f"{fmt(r[0])} / {r[1]:.2f}" for r in v) for k, v in rows.items()))
+PY

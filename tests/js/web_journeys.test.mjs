@@ -1,0 +1,678 @@
+// The remaining journeys through the web pages in a real browser (Debian's Chromium, driven by
+// playwright-core), every page checked by axe-core against WCAG 2.1 A and AA: the provider
+// proposes an agenda item; the contract manager writes the minutes, sends them for approval;
+// the provider reviews what changed and approves an exact version; the manager edits, so both
+// approve again; the registrar registers and downloads the PDF and the archival package; the
+// provider reports on an action. Also: a conflicting save with both texts shown, the keyboard
+// alone approving, the administrator's forms, and pages of other tenants and roles refused.
+//
+// With SAMVERKAN_SCREENSHOTS=<folder> the journey saves screenshots of the main pages there
+// (1200x800), for the README (docs/screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ADMIN_PASSWORD, startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const DEMO_PASSWORD = 'samverkan-demo';
+const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+const SCREENSHOTS = process.env.SAMVERKAN_SCREENSHOTS;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// A browser context (no cookies) with one page, at the size of the screenshots.
+async function freshPage() {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+// axe-core in the page (evaluated through the driver, so the CSP needs no exception), with the
+// WCAG 2.1 A and AA rules; any violation fails with its rule, help text and elements.
+async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const problems = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.deepEqual(problems, [], `${what} (${page.url()}) has accessibility violations`);
+}
+
+async function heading(page) {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+async function flash(page) {
+  return (await page.locator('[role="status"]').innerText()).trim();
+}
+
+async function alertText(page) {
+  return (await page.locator('[role="alert"]').innerText()).trim();
+}
+
+function path(page) {
+  return new URL(page.url()).pathname;
+}
+
+// Goes to a page of the site, checks that it answered 200 and is accessible.
+async function visit(page, where, what) {
+  const answer = await page.goto(`${server.base}${where}`);
+  assert.equal(answer.status(), 200, `${what}: ${where}`);
+  await assertAccessible(page, what);
+  return answer;
+}
+
+// Submits a form by clicking its button and waits for the answer to the post, which it returns.
+async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    button.click(),
+  ]);
+  await page.waitForLoadState('domcontentloaded');
+  return response;
+}
+
+async function logIn(page, username, password = DEMO_PASSWORD) {
+  await page.goto(`${server.base}/logga-in`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  const answer = await submit(page, page.getByRole('button', { name: 'Logga in' }));
+  assert.equal(answer.status(), 303, `login as ${username}`);
+}
+
+// The register's search form (a GET): submits it and returns the answer.
+async function search(page) {
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/diariet?')),
+    page.getByRole('button', { name: 'Sök', exact: true }).click(),
+  ]);
+  await page.waitForLoadState('domcontentloaded');
+  return answer;
+}
+
+async function screenshot(page, name) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+// The JSON API as a person (bearer token: no CSRF token needed), for setting up a meeting.
+async function apiAs(username, password = DEMO_PASSWORD) {
+  const token = await server.login(username, password);
+  return async (method, where, body) => {
+    const answer = await fetch(`${server.base}${where}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
+    return answer.status === 204 ? null : answer.json();
+  };
+}
+
+// The demo contract's meetings, in date order, through the API.
+async function demoMeetings() {
+  const anna = await apiAs('anna.avtal');
+  const contracts = await anna('GET', '/api/v1/contracts');
+  const contract = contracts.find((c) => c.title === CONTRACT_TITLE);
+  const meetings = await anna('GET', `/api/v1/contracts/${contract.id}/meetings`);
+  return { anna, contract, meetings: meetings.sort((a, b) => a.starts_at.localeCompare(b.starts_at)) };
+}
+
+function isoDate(daysFromToday) {
+  const d = new Date(Date.now() + daysFromToday * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+// The § of the edit form whose heading has this title: its index in the form.
+async function sectionIndex(page, title) {
+  const id = await page.locator('section.minutes-part h2', { hasText: title }).getAttribute('id');
+  return Number(id.match(/^sections-(\d+)-heading$/)[1]);
+}
+
+// Opens "Iakttagelser, åtgärder och beslut" of a § when it is closed.
+async function openItems(page, index) {
+  const details = page.locator(`#sections-${index}-heading ~ details.add-items`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
+test('proposal, minutes, two rounds of approval, registration and an action report', async () => {
+  const ulla = await freshPage();
+  const anna = await freshPage();
+  const rita = await freshPage();
+  try {
+    // Ulla (the provider) proposes an item for the first meeting of her contract.
+    const u = ulla.page;
+    await logIn(u, 'ulla.utforare');
+    assert.equal(await heading(u), 'Mina avtal');
+    await u.getByRole('link', { name: CONTRACT_TITLE }).click();
+    await u.waitForLoadState('domcontentloaded');
+    await assertAccessible(u, 'the contract page for the provider');
+    await u.locator('table tbody tr a').first().click();
+    await u.waitForLoadState('domcontentloaded');
+    const meetingPath = path(u);
+    const minutesPath = `${meetingPath}/protokoll`;
+    assert.match(await u.locator('#protokoll').innerText(), /Protokollet är inte upprättat ännu/);
+    await u.getByLabel('Rubrik', { exact: true }).fill('Bemanning under sommaren');
+    await u.getByLabel(/Beskrivning/).fill('Hur många vikarier behövs i juli?');
+    assert.equal((await submit(u, u.getByRole('button', { name: 'Lägg till punkten' }))).status(), 303);
+    assert.equal(await flash(u), 'Punkten är tillagd under Övriga frågor.');
+    assert.match(await u.locator('.agenda-item--added').innerText(), /Bemanning under sommaren[\s\S]*Föreslagen av Ulla Ek \(Utföraren\)/);
+    await assertAccessible(u, 'the meeting page after the provider\'s proposal');
+
+    // The minutes page before the agenda is published says what to do first.
+    await visit(u, minutesPath, 'the minutes page before the agenda is published');
+    assert.match(await heading(u), /^Protokoll från samverkansmötet \d{4}-\d\d-\d\d$/);
+    assert.match(await u.locator('main').innerText(), /Publicera dagordningen på mötets sida först/);
+    assert.equal(await u.getByRole('button', { name: 'Upprätta protokollet' }).count(), 0);
+
+    // Anna sees the proposal, publishes the agenda and starts the minutes.
+    const a = anna.page;
+    await logIn(a, 'anna.avtal');
+    await a.getByRole('link', { name: CONTRACT_TITLE }).click();
+    await a.waitForLoadState('domcontentloaded');
+    await screenshot(a, 'contract');
+    await visit(a, meetingPath, 'the meeting page with the proposal');
+    assert.match(await a.locator('.agenda-item--added').innerText(), /Bemanning under sommaren/);
+    assert.equal((await submit(a, a.getByRole('button', { name: 'Publicera dagordningen' }))).status(), 303);
+    await a.getByRole('link', { name: 'Till protokollet' }).click();
+    await a.waitForLoadState('domcontentloaded');
+    assert.equal(path(a), minutesPath);
+    await assertAccessible(a, 'the minutes page before the minutes are started');
+    assert.equal((await submit(a, a.getByRole('button', { name: 'Upprätta protokollet' }))).status(), 303);
+    assert.equal(path(a), `${minutesPath}/redigera`);
+    assert.equal(await flash(a), 'Protokollet är upprättat från den publicerade dagordningen.');
+    assert.match(await heading(a), /^Redigera protokollet från \d{4}-\d\d-\d\d$/);
+    assert.match(await a.locator('.lead').innerText(), /Du redigerar version 1 \([0-9a-f]{7}\), sparad .* av Anna Lind\. Status: Utkast\./);
+    assert.equal(await a.getByLabel(/Anna Lind, Östermalms stadsdelsförvaltning/).isChecked(), true);
+    await assertAccessible(a, 'the edit form of new minutes');
+    await screenshot(a, 'minutes-edit');
+
+    // The proposed item is a § of its own. An action without a due date is refused, the text kept.
+    const s = await sectionIndex(a, 'Bemanning under sommaren');
+    const number = s + 1;
+    await a.locator(`#sections-${s}-notes`).fill('Utföraren redogjorde för sommarens bemanning.');
+    await openItems(a, s);
+    await a.locator(`#sections-${s}-observations-0-text`).fill('Två vikarier saknar introduktion.');
+    await a.locator(`#sections-${s}-actions-0-text`).fill('Introducera alla sommarvikarier');
+    await a.locator(`#sections-${s}-actions-0-responsible_person`).fill('Ulla Ek');
+    await a.locator(`#sections-${s}-decisions-0-text`).fill('Frågan följs upp i augusti.');
+    let saved = await submit(a, a.getByRole('button', { name: 'Spara protokollet' }));
+    assert.equal(saved.status(), 422);
+    const told = await alertText(a);
+    assert.match(told, /^Ändringen kunde inte göras\s/);
+    assert.ok(told.includes(`Kontrollera fältet Klart senast för åtgärd 1 i § ${number}. Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD).`), told);
+    assert.equal(await a.locator('[role="alert"] a').getAttribute('href'), `#sections-${s}-actions-0-due_date`);
+    assert.equal(await a.locator(`#sections-${s}-actions-0-due_date`).getAttribute('aria-invalid'), 'true');
+    assert.equal(await a.locator(`#sections-${s}-notes`).inputValue(), 'Utföraren redogjorde för sommarens bemanning.');
+    assert.equal(await a.locator(`#sections-${s}-actions-0-text`).inputValue(), 'Introducera alla sommarvikarier');
+    assert.equal(await a.locator(`#sections-${s}-observations-0-text`).inputValue(), 'Två vikarier saknar introduktion.');
+    await assertAccessible(a, 'the edit form with an error');
+    // Due ten days ago: overdue when the minutes are approved.
+    await a.locator(`#sections-${s}-actions-0-due_date`).fill(isoDate(-10));
+    saved = await submit(a, a.getByRole('button', { name: 'Spara protokollet' }));
+    assert.equal(saved.status(), 303);
+    assert.equal(await flash(a), 'Protokollet är sparat.');
+    assert.match(await a.locator('.lead').innerText(), /Du redigerar version 2 /);
+
+    // The protocol page: the text as saved, and the way to send it for approval.
+    await visit(a, minutesPath, 'the minutes page of a draft');
+    const facts = await a.locator('#protokoll-fakta').innerText();
+    assert.match(facts, /Status\s+Utkast/);
+    assert.match(facts, /Version 2 \([0-9a-f]{7}\), sparad .* av Anna Lind/);
+    const section = await a.locator(`#paragraf-${number}`).locator('..').innerText();
+    assert.match(section, /Bemanning under sommaren[\s\S]*Utföraren redogjorde[\s\S]*Två vikarier saknar introduktion[\s\S]*Introducera alla sommarvikarier \(ansvarig: Utföraren, Ulla Ek; klart senast \d{4}-\d\d-\d\d\)[\s\S]*Frågan följs upp i augusti\./);
+    assert.equal(await a.getByRole('link', { name: 'Utskriftsvänlig version' }).getAttribute('href'), `/api/v1${minutesPath.replace('/moten/', '/meetings/').replace('/protokoll', '/minutes.html')}`);
+    assert.equal((await submit(a, a.getByRole('button', { name: 'Skicka på justering' }))).status(), 303);
+    assert.equal(await flash(a), 'Protokollet är skickat på justering. Justerarna har fått besked.');
+    assert.match(await a.locator('#protokoll-fakta').innerText(), /Status\s+Under justering/);
+    await assertAccessible(a, 'the minutes page in review');
+
+    // Ulla reviews: what changed in the latest version, and approves exactly version 2.
+    await visit(u, minutesPath, 'the minutes page for the provider in review');
+    assert.match(await u.locator('#andringar').innerText(), new RegExp(`Ändringar i den senaste versionen[\\s\\S]*§ ${number} Bemanning under sommaren`));
+    assert.equal(await u.getByRole('link', { name: 'Redigera protokollet' }).count(), 0, 'the provider does not write');
+    const version2 = (await u.locator('#justera-rubrik + p code').innerText()).trim();
+    assert.match(version2, /^[0-9a-f]{7}$/);
+    assert.match(await u.locator('#justera-rubrik + p').innerText(), new RegExp(`Du justerar version 2 \\(${version2}\\), sparad \\d{4}-\\d\\d-\\d\\d kl\\. \\d\\d\\.\\d\\d av Anna Lind\\.`));
+    assert.ok((await u.locator('input[name="version"]').inputValue()).startsWith(version2), 'the form posts the version it names');
+    await u.getByLabel(/Avvikande mening/).fill('Utföraren anser att bemanningen var tillräcklig.');
+    let approved = await submit(u, u.getByRole('button', { name: `Justera version 2 (${version2})` }));
+    assert.equal(approved.status(), 303);
+    assert.equal(await flash(u), 'Din justering är sparad.');
+    let approvals = await u.locator('#justeringar').innerText();
+    assert.match(approvals, new RegExp(`Utföraren\\s+Ulla Ek\\s+Avvikande mening: Utföraren anser att bemanningen var tillräcklig\\.\\s+Version 2 \\(${version2}\\)\\s+.*\\s+Gäller`));
+    assert.match(await u.locator('#justering').innerText(), /Du justerade den här versionen/);
+    assert.equal(await u.getByRole('button', { name: /^Justera version/ }).count(), 0, 'approved once');
+    await assertAccessible(u, 'the minutes page after the provider\'s approval');
+
+    // Anna changes the notes: a new version, Ulla's approval no longer counts.
+    await visit(a, `${minutesPath}/redigera`, 'the edit form in review');
+    assert.match(await a.locator('.notice--info').innerText(), /justeringar av tidigare versioner gäller då inte längre/);
+    await a.locator(`#sections-${s}-notes`).fill('Utföraren redogjorde för sommarens bemanning. Tre vikarier är anställda.');
+    assert.equal((await submit(a, a.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+    assert.equal(await flash(a), 'Protokollet är sparat.');
+    await visit(a, minutesPath, 'the minutes page after an edit in review');
+    approvals = await a.locator('#justeringar').innerText();
+    assert.match(approvals, /Ulla Ek[\s\S]*Version 2[\s\S]*Avser en tidigare version/);
+    assert.match(await a.locator('.adjusters').innerText(), /Ulla Ek \(Utföraren\): Har inte justerat version 3/);
+    assert.match(await a.locator('#protokoll-fakta').innerText(), /Status\s+Under justering/);
+
+    // Ulla sees what changed since the version she approved, and approves version 3.
+    await visit(u, minutesPath, 'the minutes page with changes since the provider\'s approval');
+    const changes = await u.locator('#andringar').innerText();
+    assert.match(changes, new RegExp(`Ändringar sedan du justerade version 2 \\(${version2}\\)`));
+    assert.match(changes, new RegExp(`§ ${number} Bemanning under sommaren: anteckningar ändrade`));
+    const version3 = (await u.locator('#justera-rubrik + p code').innerText()).trim();
+    assert.notEqual(version3, version2);
+    await screenshot(u, 'minutes-review');
+    approved = await submit(u, u.getByRole('button', { name: `Justera version 3 (${version3})` }));
+    assert.equal(await flash(u), 'Din justering är sparad.');
+
+    // Anna approves too: the minutes are approved.
+    await a.goto(`${server.base}${minutesPath}`);
+    approved = await submit(a, a.getByRole('button', { name: `Justera version 3 (${version3})` }));
+    assert.equal(approved.status(), 303);
+    assert.equal(await flash(a), 'Protokollet är justerat av båda parterna och kan diarieföras.');
+    assert.match(await a.locator('#protokoll-fakta').innerText(), /Status\s+Justerat/);
+    approvals = await a.locator('#justeringar').innerText();
+    assert.equal((approvals.match(/\bGäller\b/g) ?? []).length, 2, 'two approvals count');
+    assert.match(approvals, /Avser en tidigare version/);
+    await assertAccessible(a, 'the approved minutes');
+    await a.goto(`${server.base}${minutesPath}`);
+    await screenshot(a, 'minutes-approvals');
+
+    // The history: three versions, and a diff between any two.
+    await visit(a, `${minutesPath}/historik`, 'the history of the minutes');
+    assert.equal(await a.locator('#versioner tbody tr').count(), 3);
+    assert.match(await a.locator('#versioner tbody tr').first().innerText(), /Version 3[\s\S]*Aktuell[\s\S]*Ulla Ek \(Utföraren\)[\s\S]*Anna Lind \(Förvaltningen\)/);
+    assert.match(await a.locator('#skillnader-rubrik').innerText(), /Skillnader mellan version 2 och version 3/);
+    await a.getByLabel('Från version').selectOption({ index: 2 });
+    await Promise.all([a.waitForURL(/fran=/), a.getByRole('button', { name: 'Visa skillnaderna' }).click()]);
+    await a.waitForLoadState('domcontentloaded');
+    assert.match(await a.locator('#skillnader-rubrik').innerText(), /Skillnader mellan version 1 och version 3/);
+    assert.match(await a.locator('#skillnader .summary').innerText(), new RegExp(`§ ${number} Bemanning under sommaren: anteckningar ändrade`));
+    const diff = await a.locator('pre.diff').innerText();
+    assert.match(diff, /^\+.*Tre vikarier är anställda\./m);
+    assert.ok(await a.locator('pre.diff .diff__line--added').count() > 0);
+    await assertAccessible(a, 'a diff between two versions');
+    await a.locator('#skillnader').scrollIntoViewIfNeeded();
+    await screenshot(a, 'minutes-history');
+    const unknown = await a.goto(`${server.base}${minutesPath}/historik?fran=0000000&till=1111111`);
+    assert.equal(unknown.status(), 404);
+    assert.match(await alertText(a), /Versionen finns inte bland protokollets versioner/);
+
+    // Rita registers it from her queue and downloads the PDF and the archival package.
+    const r = rita.page;
+    await logIn(r, 'rita.registrator');
+    await r.getByRole('link', { name: 'Diariet' }).click();
+    await r.waitForLoadState('domcontentloaded');
+    assert.equal(await heading(r), 'Diariet');
+    const queue = r.locator('#ko table tbody tr');
+    assert.equal(await queue.count(), 1);
+    assert.match(await queue.innerText(), new RegExp(`${CONTRACT_TITLE}[\\s\\S]*Omsorgshuset Linnégården AB`));
+    await assertAccessible(r, 'the registrar\'s queue');
+    await screenshot(r, 'registry-queue');
+    const registered = await submit(r, queue.getByRole('button', { name: /^Diarieför protokollet från/ }));
+    assert.equal(registered.status(), 303);
+    const year = new Date().getFullYear();
+    const registryNumber = `SDN ${year}/0001`;
+    assert.match(await flash(r), new RegExp(`^Protokollet från mötet .* \\(${CONTRACT_TITLE}\\) är diariefört som ${registryNumber.replace('/', '\\/')}\\.$`));
+    assert.match(await r.locator('#ko').innerText(), /Inga justerade protokoll väntar på diarieföring/);
+    await assertAccessible(r, 'the registry after registering');
+    const pdfHref = await r.getByRole('link', { name: `Ladda ned protokollet ${registryNumber} som PDF` }).getAttribute('href');
+    const pdf = await rita.context.request.get(`${server.base}${pdfHref}`);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'], /^application\/pdf/);
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    const zipHref = await r.getByRole('link', { name: `Ladda ned arkivpaketet för ${registryNumber} (zip)` }).getAttribute('href');
+    const zip = await rita.context.request.get(`${server.base}${zipHref}`);
+    assert.equal(zip.status(), 200);
+    assert.match(zip.headers()['content-type'], /^application\/zip/);
+    assert.equal((await zip.body()).subarray(0, 2).toString('latin1'), 'PK');
+
+    // The register: by number, by year; a year that is not a year is explained, the search kept.
+    await r.getByLabel('Diarienummer').fill(registryNumber);
+    await search(r);
+    assert.match(await r.locator('#register caption').innerText(), /Sökresultat: 1 protokoll/);
+    assert.match(await r.locator('#register tbody').innerText(), new RegExp(`${registryNumber.replace('/', '\\/')}[\\s\\S]*Rita Berg`));
+    await assertAccessible(r, 'a search of the register');
+    await r.getByLabel('Diarienummer').fill('');
+    await r.getByLabel('År', { exact: true }).fill(String(year - 1));
+    await search(r);
+    assert.match(await r.locator('#inga-traffar').innerText(), /Inga diarieförda protokoll matchar sökningen/);
+    await r.getByLabel('År', { exact: true }).fill('tjugo');
+    const badYear = await search(r);
+    assert.equal(badYear.status(), 422);
+    assert.match(await alertText(r), /Kontrollera fältet År\. Skriv året med fyra siffror/);
+    assert.equal(await r.getByLabel('År', { exact: true }).inputValue(), 'tjugo');
+    await assertAccessible(r, 'a search of the register with an error');
+
+    // The registered minutes never change; everyone sees the number.
+    await visit(u, minutesPath, 'registered minutes for the provider');
+    assert.match(await u.locator('#protokoll-fakta').innerText(), new RegExp(`Status\\s+Diariefört[\\s\\S]*Diarienummer\\s+${registryNumber.replace('/', '\\/')}`));
+    const editAfter = await a.goto(`${server.base}${minutesPath}/redigera`);
+    assert.equal(editAfter.status(), 409);
+    assert.equal(await heading(a), 'Protokollet kan inte ändras');
+
+    // Ulla's action: overdue, said in words; an empty report is refused, then she reports.
+    await u.getByRole('link', { name: 'Åtgärder' }).click();
+    await u.waitForLoadState('domcontentloaded');
+    assert.equal(await heading(u), 'Åtgärder');
+    const card = u.locator('.action-card', { hasText: 'Introducera alla sommarvikarier' });
+    assert.equal(await card.count(), 1);
+    assert.match(await card.locator('.urgency').innerText(), new RegExp(`^Försenad: skulle ha varit klar senast ${isoDate(-10)}\\.$`));
+    assert.match(await card.innerText(), /Ansvarig\s+Utföraren, Ulla Ek[\s\S]*Status\s+Öppen/);
+    assert.match(await u.locator('#atgarder-sammanfattning').innerText(), /1 öppen åtgärd, varav 1 försenad\./);
+    await assertAccessible(u, 'the actions page');
+    await screenshot(u, 'actions');
+    await card.getByLabel(/Vad har gjorts/).fill('   ');
+    let reported = await submit(u, card.getByRole('button', { name: 'Skicka rapporten' }));
+    assert.equal(reported.status(), 422);
+    assert.match(await alertText(u), /Kontrollera fältet Vad har gjorts\. Skriv vad som har gjorts\./);
+    await card.getByLabel(/Vad har gjorts/).fill('Alla tre vikarier har gått introduktionen.');
+    reported = await submit(u, card.getByRole('button', { name: 'Skicka rapporten' }));
+    assert.equal(reported.status(), 303);
+    assert.match(await flash(u), /^Rapporten är skickad\./);
+    assert.match(await card.innerText(), /Status\s+Rapporterad[\s\S]*Rapport .* av Ulla Ek: Alla tre vikarier har gått introduktionen\./);
+    assert.equal(await card.getByRole('button', { name: 'Skicka rapporten' }).count(), 0);
+    await assertAccessible(u, 'the actions page after a report');
+  } finally {
+    await ulla.context.close();
+    await anna.context.close();
+    await rita.context.close();
+  }
+});
+
+test('saves from an old version are merged, or refused with both texts and the editor\'s kept', async () => {
+  const { meetings, anna: api } = await demoMeetings();
+  const meeting = meetings[2];
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+  const editPath = `/moten/${meeting.id}/protokoll/redigera`;
+
+  const first = await freshPage();
+  const second = await freshPage();
+  try {
+    await logIn(first.page, 'anna.avtal');
+    await logIn(second.page, 'anna.avtal');
+    await first.page.goto(`${server.base}${editPath}`);
+    await second.page.goto(`${server.base}${editPath}`);
+    const one = first.page;
+    const two = second.page;
+
+    // Different sections: merged.
+    await one.locator('#sections-2-notes').fill('Första fönstret skrev här.');
+    assert.equal((await submit(one, one.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+    await two.locator('#sections-3-notes').fill('Andra fönstret skrev här.');
+    assert.equal((await submit(two, two.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+    assert.match(await flash(two), /^Protokollet är sparat\. Någon annan hade sparat ändringar i andra delar/);
+    assert.equal(await two.locator('#sections-2-notes').inputValue(), 'Första fönstret skrev här.');
+    assert.equal(await two.locator('#sections-3-notes').inputValue(), 'Andra fönstret skrev här.');
+
+    // The same section: nothing saved, both texts shown, the editor's text kept.
+    await one.goto(`${server.base}${editPath}`);
+    await one.locator('#sections-0-notes').fill('Mötet öppnades av ordföranden.');
+    await two.locator('#sections-0-notes').fill('Mötet öppnades kl. 13.05.');
+    await two.locator('#sections-1-notes').fill('Ulla Ek valdes att justera.');
+    assert.equal((await submit(one, one.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+    const refused = await submit(two, two.getByRole('button', { name: 'Spara protokollet' }));
+    assert.equal(refused.status(), 409);
+    assert.match(await alertText(two), /Någon annan har sparat ändringar i samma del av protokollet medan du skrev, så inget sparades\. Din text finns kvar i formuläret\./);
+    const conflict = await two.locator('#krockar').innerText();
+    assert.match(conflict, /§ 1 Mötets öppnande/);
+    assert.match(conflict, /Den sparade texten[\s\S]*Mötet öppnades av ordföranden\./);
+    assert.match(conflict, /Din text[\s\S]*Mötet öppnades kl\. 13\.05\./);
+    assert.equal(await two.locator('#sections-0-notes').inputValue(), 'Mötet öppnades kl. 13.05.');
+    assert.equal(await two.locator('#sections-1-notes').inputValue(), 'Ulla Ek valdes att justera.');
+    assert.equal(await two.locator('#sections-3-notes').inputValue(), 'Andra fönstret skrev här.');
+    await assertAccessible(two, 'the edit form after a conflict');
+    await two.locator('#krockar').scrollIntoViewIfNeeded();
+    await screenshot(two, 'minutes-conflict');
+
+    // Saving again keeps the editor's text, now against the current version.
+    assert.equal((await submit(two, two.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+    assert.equal(await flash(two), 'Protokollet är sparat.');
+    await two.goto(`${server.base}/moten/${meeting.id}/protokoll`);
+    const text = await two.locator('#protokoll').innerText();
+    assert.match(text, /Mötet öppnades kl\. 13\.05\./);
+    assert.doesNotMatch(text, /Mötet öppnades av ordföranden\./);
+    assert.match(text, /Ulla Ek valdes att justera\.[\s\S]*Första fönstret skrev här\.[\s\S]*Andra fönstret skrev här\./);
+  } finally {
+    await first.context.close();
+    await second.context.close();
+  }
+});
+
+test('the keyboard alone reaches the approval and approves with Enter', async () => {
+  const { meetings, anna: api } = await demoMeetings();
+  const meeting = meetings[1];
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
+
+  const { context, page } = await freshPage();
+  try {
+    await logIn(page, 'ulla.utforare');
+    await page.goto(`${server.base}/moten/${meeting.id}/protokoll`);  // focus starts at the top
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Hoppa till innehållet');
+    let focused = '';
+    let passedNote = false;
+    for (let i = 0; i < 80 && !focused.startsWith('Justera version'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement.textContent.trim());
+      if (await page.evaluate(() => document.activeElement.id) === 'approve_note') passedNote = true;
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none', `focus is visible on ${focused || 'an element'}`);
+    }
+    assert.match(focused, /^Justera version 1 \([0-9a-f]{7}\)$/, 'Tab reaches the approve button');
+    assert.ok(passedNote, 'the note of disagreement comes before the button');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    await page.waitForLoadState('domcontentloaded');
+    assert.equal(answer.status(), 303);
+    assert.equal(await flash(page), 'Din justering är sparad.');
+    assert.match(await page.locator('#justeringar').innerText(), /Utföraren\s+Ulla Ek\s+Version 1[\s\S]*Gäller/);
+    await assertAccessible(page, 'the minutes page after approving by keyboard');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the provider returns the minutes with comments, and the secretary sees them', async () => {
+  const { meetings, anna: api } = await demoMeetings();
+  const meeting = meetings[3];
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
+  const minutesPath = `/moten/${meeting.id}/protokoll`;
+
+  const ulla = await freshPage();
+  const anna = await freshPage();
+  try {
+    const u = ulla.page;
+    await logIn(u, 'ulla.utforare');
+    await visit(u, minutesPath, 'the minutes page for the provider');
+    // Blank comments are no comments.
+    await u.getByLabel('Synpunkter', { exact: true }).fill('   ');
+    let answer = await submit(u, u.getByRole('button', { name: 'Skicka tillbaka' }));
+    assert.equal(answer.status(), 422);
+    assert.match(await alertText(u), /Kontrollera fältet Synpunkter\. Skriv vad som behöver rättas/);
+    assert.equal(await u.getByLabel('Synpunkter', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await assertAccessible(u, 'the minutes page with an error in the return form');
+    await u.getByLabel('Synpunkter', { exact: true }).fill('§ 4: vi hade 12 avvikelser, inte 21.');
+    answer = await submit(u, u.getByRole('button', { name: 'Skicka tillbaka' }));
+    assert.equal(answer.status(), 303);
+    assert.equal(await flash(u), 'Protokollet är skickat tillbaka med dina synpunkter.');
+    assert.match(await u.locator('#protokoll-fakta').innerText(), /Status\s+Utkast/);
+    assert.equal(await u.getByRole('button', { name: /^Justera version/ }).count(), 0);
+
+    const a = anna.page;
+    await logIn(a, 'anna.avtal');
+    await visit(a, minutesPath, 'returned minutes for the secretary');
+    assert.match(await a.locator('.returns').innerText(), /Ulla Ek.*version 1[\s\S]*§ 4: vi hade 12 avvikelser, inte 21\./);
+    assert.equal(await a.getByRole('button', { name: 'Skicka på justering' }).count(), 1, 'it can be sent again');
+  } finally {
+    await ulla.context.close();
+    await anna.context.close();
+  }
+});
+
+test('the administrator creates an organisation and a user; errors keep the form', async () => {
+  const { context, page } = await freshPage();
+  try {
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.waitForLoadState('domcontentloaded');
+    assert.equal(await heading(page), 'Administration');
+    assert.match(await page.locator('#organisationer table').innerText(), /Omsorgshuset Linnégården AB\s+Utförare/);
+    assert.match(await page.locator('#anvandare table').innerText(), /ulla\.utforare\s+Ulla Ek[\s\S]*Omsorgshuset Linnégården AB\s+Utförarens representant/);
+    await assertAccessible(page, 'the administration page');
+    await screenshot(page, 'administration');
+
+    await page.locator('#new_org_name').fill('Solrosens omsorg AB');
+    await page.locator('#new_org_kind_provider').check();
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Skapa organisationen' }))).status(), 303);
+    assert.equal(await flash(page), 'Organisationen är skapad.');
+    assert.match(await page.locator('#organisationer table').innerText(), /Solrosens omsorg AB\s+Utförare/);
+
+    // A name already taken is told, and kept.
+    await page.locator('#new_org_name').fill('Solrosens omsorg AB');
+    let answer = await submit(page, page.getByRole('button', { name: 'Skapa organisationen' }));
+    assert.equal(answer.status(), 409);
+    assert.match(await alertText(page), /Det finns redan en organisation med det namnet\./);
+    assert.equal(await page.locator('#new_org_name').inputValue(), 'Solrosens omsorg AB');
+
+    // A user: a short password is refused with the rest kept; then created.
+    await page.locator('#new_user_username').fill('sara.sol');
+    await page.locator('#new_user_name').fill('Sara Sol');
+    await page.locator('#new_user_email').fill('sara@solrosen.example.se');
+    await page.locator('#new_user_password').fill('kort');
+    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Solrosens omsorg AB (Utförare)' });
+    await page.getByLabel('Utförarens representant').check();
+    answer = await submit(page, page.getByRole('button', { name: 'Skapa användaren' }));
+    assert.equal(answer.status(), 422);
+    assert.match(await alertText(page), /Kontrollera fältet Lösenord\. Lösenordet måste ha minst 10 tecken\./);
+    assert.equal(await page.locator('#new_user_username').inputValue(), 'sara.sol');
+    assert.equal(await page.locator('#new_user_email').inputValue(), 'sara@solrosen.example.se');
+    assert.equal(await page.locator('#new_user_password').inputValue(), '', 'a password is never sent back');
+    assert.equal(await page.getByLabel('Utförarens representant').isChecked(), true);
+    assert.equal(await page.locator('#new_user_password').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'the administration page with an error');
+
+    // A role that does not fit the organisation.
+    await page.locator('#new_user_password').fill('ett-langt-losenord');
+    await page.getByLabel('Utförarens representant').uncheck();
+    await page.getByLabel('Registrator', { exact: true }).check();
+    answer = await submit(page, page.getByRole('button', { name: 'Skapa användaren' }));
+    assert.equal(answer.status(), 422);
+    assert.match(await alertText(page), /Rollen hör till en förvaltning/);
+
+    await page.locator('#new_user_password').fill('ett-langt-losenord');
+    await page.getByLabel('Registrator', { exact: true }).uncheck();
+    await page.getByLabel('Utförarens representant').check();
+    answer = await submit(page, page.getByRole('button', { name: 'Skapa användaren' }));
+    assert.equal(answer.status(), 303);
+    assert.equal(await flash(page), 'Användaren är skapad och kan logga in.');
+    assert.match(await page.locator('#anvandare table').innerText(), /sara\.sol\s+Sara Sol[\s\S]*Solrosens omsorg AB\s+Utförarens representant\s+Aktiv/);
+
+    // The new user logs in and has no contracts yet.
+    const fresh = await freshPage();
+    try {
+      await logIn(fresh.page, 'sara.sol', 'ett-langt-losenord');
+      assert.equal(await heading(fresh.page), 'Mina avtal');
+      assert.match(await fresh.page.locator('main').innerText(), /Du har inga avtal att visa ännu/);
+    } finally {
+      await fresh.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('pages of another provider, and of other roles, are refused in Swedish', async () => {
+  // Anna makes a contract with Hemtjänst i Norr AB, with a meeting whose minutes are started.
+  const anna = await apiAs('anna.avtal');
+  const organizations = await anna('GET', '/api/v1/organizations');
+  const norr = organizations.find((o) => o.name === 'Hemtjänst i Norr AB');
+  const contract = await anna('POST', '/api/v1/contracts', {
+    title: 'Hemtjänst i Norr', provider_id: norr.id, service_area: 'hemtjanst',
+    reference: 'SDN 2025/0302', starts_on: '2025-01-01', ends_on: '2029-12-31',
+  });
+  const year = new Date().getFullYear() + 1;
+  const meeting = await anna('POST', `/api/v1/contracts/${contract.id}/meetings`,
+                             { starts_at: `${year}-03-10T13:00`, location: 'Norrtull' });
+  await anna('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await anna('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+
+  const { context, page } = await freshPage();
+  try {
+    await logIn(page, 'ulla.utforare');
+    for (const where of [`/moten/${meeting.id}/protokoll`, `/moten/${meeting.id}/protokoll/historik`,
+                         `/moten/${meeting.id}/protokoll/redigera`]) {
+      const answer = await page.goto(`${server.base}${where}`);
+      assert.equal(answer.status(), 404, where);
+      assert.equal(await heading(page), 'Sidan hittades inte', where);
+      assert.doesNotMatch(await page.locator('main').innerText(), /Norrtull|Hemtjänst i Norr/);
+    }
+    await assertAccessible(page, 'the 404 page');
+    // A post to another provider's minutes is refused the same way, and changes nothing.
+    const token = await page.locator('input[name="csrf_token"]').first().inputValue();
+    const posted = await context.request.post(`${server.base}/moten/${meeting.id}/protokoll/justera`,
+                                              { form: { csrf_token: token, version: 'x' }, maxRedirects: 0 });
+    assert.equal(posted.status(), 404);
+
+    // Other roles' pages.
+    for (const [where, title] of [['/diariet', 'Du har inte behörighet'], ['/administration', 'Du har inte behörighet']]) {
+      const answer = await page.goto(`${server.base}${where}`);
+      assert.equal(answer.status(), 403, where);
+      assert.equal(await heading(page), title);
+    }
+    assert.equal(await page.getByRole('link', { name: 'Diariet' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0);
+    await assertAccessible(page, 'the 403 page');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the minutes pages fit a narrow screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+  const page = await context.newPage();
+  try {
+    await logIn(page, 'anna.avtal');
+    const { meetings } = await demoMeetings();
+    const meeting = meetings[2];  // started by the merge test, or started here
+    for (const where of [`/moten/${meeting.id}/protokoll`, `/moten/${meeting.id}/protokoll/historik`, '/atgarder']) {
+      const answer = await page.goto(`${server.base}${where}`);
+      assert.equal(answer.status(), 200, where);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at 360px`);
+    }
+    await assertAccessible(page, 'the actions page on a narrow screen');
+  } finally {
+    await context.close();
+  }
+});
