@@ -5,8 +5,6 @@
 
 namespace sv::web {
 
-std::string escapeHtml(const std::string& text);
-
 // A whole HTML document around a protocol <article>; `title` is plain text.
 std::string protocolPage(const std::string& title, const std::string& article);
 
