@@ -105,6 +105,8 @@ constexpr auto kTranslations = std::to_array<Translation>({
     {Match::Exact, "the new due date is not a date", "Ange det nya datumet som ÅÅÅÅ-MM-DD."},
     {Match::Exact, "an accepted action has no new due date",
      "En åtgärd som godtas får inget nytt datum. Ta bort datumet, eller välj Otillräcklig."},
+    {Match::Exact, "an insufficient action needs a new due date",
+     "En åtgärd som inte räcker fortsätter: ange ett nytt datum då den ska vara klar."},
     {Match::Exact, "the responsible party is the authority or the provider",
      "Välj förvaltningen eller utföraren som ansvarig part."},
     {Match::Contains, " is longer than ", "Texten är för lång. Korta den och spara igen."},

@@ -403,6 +403,48 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
   }
 });
 
+test('the next meeting\'s minutes evaluate the earlier action', async () => {
+  // A meeting next year: the action of the journey above (not yet accepted) is carried into it.
+  const { contract, anna: api } = await demoMeetings();
+  const year = new Date().getFullYear() + 1;
+  const meeting = await api('POST', `/api/v1/contracts/${contract.id}/meetings`,
+                            { starts_at: `${year}-02-09T13:00`, location: 'Linnégården' });
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+
+  const { context, page } = await freshPage();
+  try {
+    await logIn(page, 'anna.avtal');
+    await visit(page, `/moten/${meeting.id}/protokoll/redigera`, 'the edit form with an action to follow up');
+    const followUp = page.getByRole('group', { name: 'Introducera alla sommarvikarier' });
+    assert.match(await followUp.innerText(), /Ansvarig: Utföraren, Ulla Ek\. Klart senast \d{4}-\d\d-\d\d\. Från möte \d{4}-\d\d-\d\d § \d+\./);
+    const outcome = followUp.getByLabel('Bedömning');
+    const id = await outcome.getAttribute('id');
+    const number = Number(id.match(/^sections-(\d+)-/)[1]) + 1;
+
+    // Not enough, and no new date: said, with the choice kept.
+    await outcome.selectOption({ label: 'Otillräcklig – fortsätter' });
+    await followUp.getByLabel('Kommentar').fill('Två vikarier återstår.');
+    let saved = await submit(page, page.getByRole('button', { name: 'Spara protokollet' }));
+    assert.equal(saved.status(), 422);
+    assert.ok((await alertText(page)).includes(
+      `Kontrollera fältet Nytt datum för uppföljning 1 i § ${number}. En åtgärd som inte räcker fortsätter: ange ett nytt datum då den ska vara klar.`));
+    assert.equal(await followUp.getByLabel('Bedömning').inputValue(), 'insufficient');
+    assert.equal(await followUp.getByLabel('Kommentar').inputValue(), 'Två vikarier återstår.');
+    assert.equal(await followUp.getByLabel(/Nytt datum/).getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'the edit form with an error in the follow-up');
+
+    await followUp.getByLabel(/Nytt datum/).fill(`${year}-03-31`);
+    saved = await submit(page, page.getByRole('button', { name: 'Spara protokollet' }));
+    assert.equal(saved.status(), 303);
+    await visit(page, `/moten/${meeting.id}/protokoll`, 'minutes with an evaluation');
+    assert.match(await page.locator('#protokoll').innerText(),
+                 new RegExp(`Introducera alla sommarvikarier .*– Otillräcklig, fortsätter: Två vikarier återstår\\. Nytt datum: ${year}-03-31\\.`));
+  } finally {
+    await context.close();
+  }
+});
+
 test('saves from an old version are merged, or refused with both texts and the editor\'s kept', async () => {
   const { meetings, anna: api } = await demoMeetings();
   const meeting = meetings[2];
