@@ -183,7 +183,7 @@ med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v
 bad = sum(r[2] + r[3] for v in rows.values() for r in v)
 fmt = lambda x: f"{x:,.0f}".replace(",", " ")
 print("### GET /api/v1/meetings/1/minutes.html vs nginx (minutes_page.sh)\n")
-print(f"- `{cmd.replace(sys.argv[0], '')}`, interleaved nginx/samverkan, {len(rows['nginx'])} runs each, medians; "
+print(f"- `{cmd}`, interleaved nginx/samverkan, {len(rows['nginx'])} runs each, medians; "
       f"nginx {ngv} serving the same bytes as a static file; load average before {load}; "
       f"non-2xx responses and socket errors over all runs: {bad}\n")
 print("| Request | Body bytes | samverkan req/s | nginx req/s | ratio req/s | samverkan p99 ms | nginx p99 ms | ratio p99 |")

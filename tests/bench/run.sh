@@ -326,3 +326,7 @@ echo
 cat "$out/results.md"
 echo
 echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
+# Issue 4 and 6 (minutes saves against the git command line; overdue actions and carry-over): in-process.
+if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
+# Issue 4: GET …/minutes.html against nginx serving the same bytes (BENCH_MINUTES_PAGE=0 skips).
+if [[ "${BENCH_MINUTES_PAGE:-1}" != 0 ]]; then "$here/minutes_page.sh" "$build" | tee "$out/minutes_page.md"; fi
