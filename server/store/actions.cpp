@@ -81,20 +81,35 @@ std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std
   return readAction(s);
 }
 
+// Only the filters given become conditions, so SQLite can choose the index that fits
+// (actions_overdue for the overdue list, actions_contract for one contract) instead of a scan.
 std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, const ActionQuery& q) {
   const auto f = scope.contracts("c");
-  auto s = c.prepare(std::string(kColumns) +
-                     "WHERE (?1 IS NULL OR a.contract_id = ?1) AND (?2 IS NULL OR a.status = ?2) "
-                     "AND (?3 IS NULL OR (a.status IN ('open', 'reported', 'insufficient') "
-                     "AND a.due_on < ?3)) AND (?4 IS NULL OR a.due_on <= ?4) AND " +
-                     f.sql + " ORDER BY a.due_on, a.id LIMIT " + std::to_string(q.limit));
-  s.bind(1, q.contractId);
-  s.bind(2, q.status);
-  s.bind(3, q.overdueOn);
-  s.bind(4, q.dueBefore);
-  // The scope's '?' placeholders follow ?4, so SQLite numbers them from 5.
-  int index = 5;
+  std::string where = f.sql;
+  std::vector<std::string> texts;
+  std::optional<std::int64_t> contract;
+  if (q.contractId) {
+    where += " AND a.contract_id = ?";
+    contract = q.contractId;
+  }
+  if (q.status) {
+    where += " AND a.status = ?";
+    texts.push_back(*q.status);
+  }
+  if (q.overdueOn) {
+    where += " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < ?";
+    texts.push_back(*q.overdueOn);
+  }
+  if (q.dueBefore) {
+    where += " AND a.due_on <= ?";
+    texts.push_back(*q.dueBefore);
+  }
+  auto s = c.prepare(std::string(kColumns) + "WHERE " + where + " ORDER BY a.due_on, a.id LIMIT " +
+                     std::to_string(q.limit));
+  int index = 1;
   for (auto p : f.params) s.bind(index++, p);
+  if (contract) s.bind(index++, *contract);
+  for (const auto& t : texts) s.bind(index++, t);
   std::vector<ActionRow> out;
   while (s.step()) out.push_back(readAction(s));
   return out;
