@@ -48,7 +48,7 @@ agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
 
 }  // namespace
 
-std::vector<agenda::Participant> toDomainParticipants(
+std::vector<agenda::Participant> participantsOf(
     const std::vector<store::ParticipantRow>& rows) {
   std::vector<agenda::Participant> out;
   for (const auto& r : rows)
