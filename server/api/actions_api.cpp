@@ -1,5 +1,6 @@
 // Action follow-up: what is due, reports from the responsible party, evaluations.
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 #include "server/services/actions.hpp"
@@ -119,13 +120,11 @@ void registerActions(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/actions/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto a = s.actions.get(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto a = s.actions.get(req.principal(), id);
                 if (!a) return std::unexpected(a.error());
                 return actionReply(*a);
-              },
+              }),
               {.operationId = "getAction",
                .summary = "One action with its history",
                .tag = "actions",
@@ -135,9 +134,7 @@ void registerActions(http::Router& router, Services& s) {
       {"PATCH",
        "/api/v1/actions/{id}",
        http::Access::LoggedIn,
-       [&s](http::Request& req) -> Result<http::Reply> {
-         auto id = req.idParam("id");
-         if (!id) return std::unexpected(id.error());
+       withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
          auto body = http::JsonBody::parse(req.body);
          if (!body) return std::unexpected(body.error());
          services::ActionChange change;
@@ -148,10 +145,10 @@ void registerActions(http::Router& router, Services& s) {
            if (!v) return std::unexpected(v.error());
            *target = *v;
          }
-         auto a = s.actions.change(req.principal(), *id, change);
+         auto a = s.actions.change(req.principal(), id, change);
          if (!a) return std::unexpected(a.error());
          return actionReply(*a);
-       },
+       }),
        {.operationId = "updateAction",
         .summary = "Change an action's text, responsible person or due date (contract manager)",
         .tag = "actions",
@@ -162,17 +159,15 @@ void registerActions(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/actions/{id}/report",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto text = body->requiredString("text");
                 if (!text) return std::unexpected(text.error());
-                auto a = s.actions.report(req.principal(), *id, *text);
+                auto a = s.actions.report(req.principal(), id, *text);
                 if (!a) return std::unexpected(a.error());
                 return actionReply(*a);
-              },
+              }),
               {.operationId = "reportAction",
                .summary = "The responsible party reports what it has done",
                .tag = "actions",
@@ -183,9 +178,7 @@ void registerActions(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/actions/{id}/evaluate",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto outcome = body->requiredString("outcome");
@@ -195,10 +188,10 @@ void registerActions(http::Router& router, Services& s) {
                 auto due = body->optionalString("new_due_date");
                 if (!due) return std::unexpected(due.error());
                 auto a =
-                    s.actions.evaluate(req.principal(), *id, *outcome, comment->value_or(""), *due);
+                    s.actions.evaluate(req.principal(), id, *outcome, comment->value_or(""), *due);
                 if (!a) return std::unexpected(a.error());
                 return actionReply(*a);
-              },
+              }),
               {.operationId = "evaluateAction",
                .summary = "The authority evaluates a reported action: accepted, or insufficient "
                           "with a comment and a new due date",

@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 
@@ -17,13 +18,11 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/agenda",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto view = s.agendas.get(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto view = s.agendas.get(req.principal(), id);
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view);
-              },
+              }),
               {.operationId = "getAgenda",
                .summary = "The meeting's agenda (dagordning), generated from its fixed agenda",
                .tag = "agenda",
@@ -32,15 +31,13 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/agenda/versions",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto versions = s.agendas.history(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto versions = s.agendas.history(req.principal(), id);
                 if (!versions) return std::unexpected(versions.error());
                 Poco::JSON::Array out;
                 for (const auto& v : *versions) out.add(versionJson(v));
                 return http::Reply::json(out);
-              },
+              }),
               {.operationId = "listAgendaVersions",
                .summary = "Who changed the agenda, when",
                .tag = "agenda",
@@ -49,9 +46,7 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/meetings/{id}/agenda/items",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto title = body->requiredString("title");
@@ -59,10 +54,10 @@ void registerAgenda(http::Router& router, Services& s) {
                 auto description = body->optionalString("description");
                 if (!description) return std::unexpected(description.error());
                 auto view =
-                    s.agendas.addItem(req.principal(), *id, *title, description->value_or(""));
+                    s.agendas.addItem(req.principal(), id, *title, description->value_or(""));
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view, 201);
-              },
+              }),
               {.operationId = "addAgendaItem",
                .summary = "Add an item under Övriga frågor (either party, until published)",
                .tag = "agenda",
@@ -74,13 +69,11 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"DELETE",
               "/api/v1/meetings/{id}/agenda/items/{key}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto view = s.agendas.removeItem(req.principal(), *id, req.pathParams.at("key"));
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto view = s.agendas.removeItem(req.principal(), id, req.pathParams.at("key"));
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view);
-              },
+              }),
               {.operationId = "removeAgendaItem",
                .summary = "Remove an added item; a fixed item answers 422 naming it",
                .tag = "agenda",
@@ -90,18 +83,16 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"PATCH",
               "/api/v1/meetings/{id}/agenda/items/{key}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto position = body->requiredInt("position");
                 if (!position) return std::unexpected(position.error());
-                auto view = s.agendas.moveItem(req.principal(), *id, req.pathParams.at("key"),
+                auto view = s.agendas.moveItem(req.principal(), id, req.pathParams.at("key"),
                                                static_cast<int>(*position));
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view);
-              },
+              }),
               {.operationId = "moveAgendaItem",
                .summary = "Move an added item among the added ones; a fixed item answers 422",
                .tag = "agenda",
@@ -112,13 +103,11 @@ void registerAgenda(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/meetings/{id}/agenda/publish",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto view = s.agendas.publish(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto view = s.agendas.publish(req.principal(), id);
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view);
-              },
+              }),
               {.operationId = "publishAgenda",
                .summary = "Publish the agenda to the participants; records the published version",
                .tag = "agenda",

@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 
@@ -72,13 +73,11 @@ void registerContracts(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/contracts/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto c = s.contracts.get(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto c = s.contracts.get(req.principal(), id);
                 if (!c) return std::unexpected(c.error());
                 return contractReply(*c, 200);
-              },
+              }),
               {.operationId = "getContract",
                .summary = "One contract",
                .tag = "contracts",
@@ -87,17 +86,15 @@ void registerContracts(http::Router& router, Services& s) {
   router.add({"PATCH",
               "/api/v1/contracts/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto input = readContract(*body);
                 if (!input) return std::unexpected(input.error());
-                auto c = s.contracts.update(req.principal(), *id, *input);
+                auto c = s.contracts.update(req.principal(), id, *input);
                 if (!c) return std::unexpected(c.error());
                 return contractReply(*c, 200);
-              },
+              }),
               {.operationId = "updateContract",
                .summary = "Change a contract (the authority's contract manager)",
                .tag = "contracts",

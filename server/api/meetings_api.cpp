@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 
@@ -39,13 +40,11 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/contracts/{id}/meetings",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto meetings = s.meetings.list(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto meetings = s.meetings.list(req.principal(), id);
                 if (!meetings) return std::unexpected(meetings.error());
                 return meetingsReply(*meetings);
-              },
+              }),
               {.operationId = "listMeetings",
                .summary = "The contract's meetings, in time order",
                .tag = "meetings",
@@ -54,9 +53,7 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/contracts/{id}/meetings",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 auto startsAt = body->requiredString("starts_at");
@@ -65,12 +62,12 @@ void registerMeetings(http::Router& router, Services& s) {
                 if (!endsAt) return std::unexpected(endsAt.error());
                 auto location = body->optionalString("location");
                 if (!location) return std::unexpected(location.error());
-                auto m = s.meetings.create(req.principal(), *id,
+                auto m = s.meetings.create(req.principal(), id,
                                            {*startsAt, *endsAt, location->value_or("")});
                 if (!m) return std::unexpected(m.error());
                 return http::Reply::json(meetingJson(*m), 201)
                     .header("Location", "/api/v1/meetings/" + std::to_string(m->row.id));
-              },
+              }),
               {.operationId = "createMeeting",
                .summary = "Add a single meeting to the contract",
                .tag = "meetings",
@@ -83,16 +80,14 @@ void registerMeetings(http::Router& router, Services& s) {
       {"POST",
        "/api/v1/contracts/{id}/meeting-plan",
        http::Access::LoggedIn,
-       [&s](http::Request& req) -> Result<http::Reply> {
-         auto id = req.idParam("id");
-         if (!id) return std::unexpected(id.error());
+       withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
          auto body = http::JsonBody::parse(req.body);
          if (!body) return std::unexpected(body.error());
          auto year = body->requiredInt("year");
          if (!year) return std::unexpected(year.error());
          if (*year < 1900 || *year > 2999)
            return fail(Errc::Invalid, "a year between 1900 and 2999", "year");
-         auto plan = s.meetings.planYear(req.principal(), *id, static_cast<int>(*year));
+         auto plan = s.meetings.planYear(req.principal(), id, static_cast<int>(*year));
          if (!plan) return std::unexpected(plan.error());
          auto out = http::orderedObject();
          Poco::JSON::Array created;
@@ -103,7 +98,7 @@ void registerMeetings(http::Router& router, Services& s) {
          out.set("created", created);
          out.set("existing", existing);
          return http::Reply::json(out, plan->created.empty() ? 200 : 201);
-       },
+       }),
        {.operationId = "planMeetingYear",
         .summary = "Create the year's meetings from the contract's plan; a second run adds none",
         .tag = "meetings",
@@ -115,14 +110,12 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/contracts/{id}/calendar.ics",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto ics = s.meetings.contractCalendar(req.principal(), *id, s.publicUrl);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto ics = s.meetings.contractCalendar(req.principal(), id, s.publicUrl);
                 if (!ics) return std::unexpected(ics.error());
                 return http::Reply::text(*ics, "text/calendar; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"samverkansmoten.ics\"");
-              },
+              }),
               {.operationId = "getContractCalendar",
                .summary = "The contract's meetings as iCalendar (RFC 5545)",
                .tag = "meetings",
@@ -131,13 +124,11 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto m = s.meetings.get(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto m = s.meetings.get(req.principal(), id);
                 if (!m) return std::unexpected(m.error());
                 return http::Reply::json(meetingJson(*m));
-              },
+              }),
               {.operationId = "getMeeting",
                .summary = "A meeting with its participants",
                .tag = "meetings",
@@ -146,9 +137,7 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"PATCH",
               "/api/v1/meetings/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 services::MeetingChange change;
@@ -166,10 +155,10 @@ void registerMeetings(http::Router& router, Services& s) {
                   if (!participants) return std::unexpected(participants.error());
                   change.participants = std::move(*participants);
                 }
-                auto m = s.meetings.change(req.principal(), *id, change);
+                auto m = s.meetings.change(req.principal(), id, change);
                 if (!m) return std::unexpected(m.error());
                 return http::Reply::json(meetingJson(*m));
-              },
+              }),
               {.operationId = "updateMeeting",
                .summary = "Reschedule, cancel (with a reason), or set participants and roles",
                .tag = "meetings",
@@ -180,14 +169,12 @@ void registerMeetings(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/calendar.ics",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto ics = s.meetings.meetingCalendar(req.principal(), *id, s.publicUrl);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto ics = s.meetings.meetingCalendar(req.principal(), id, s.publicUrl);
                 if (!ics) return std::unexpected(ics.error());
                 return http::Reply::text(*ics, "text/calendar; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"samverkansmote.ics\"");
-              },
+              }),
               {.operationId = "getMeetingCalendar",
                .summary = "One meeting as iCalendar",
                .tag = "meetings",

@@ -2,6 +2,7 @@
 
 #include "minutes/minutes_json.hpp"
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/problem.hpp"
@@ -25,24 +26,18 @@ http::Reply viewReply(const services::MinutesView& v, int status = 200) {
   return http::Reply::json(viewJson(v), status).header("ETag", "\"" + v.version + "\"");
 }
 
-Result<std::int64_t> meetingId(const http::Request& req) {
-  return req.idParam("id");
-}
-
 }  // namespace
 
 void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes.pdf",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto bytes = s.minutes.pdf(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto bytes = s.minutes.pdf(req.principal(), id);
                 if (!bytes) return std::unexpected(bytes.error());
                 return http::Reply::text(std::move(*bytes), "application/pdf")
                     .header("Content-Disposition", "inline; filename=\"protokoll.pdf\"");
-              },
+              }),
               {.operationId = "getMinutesPdf",
                .summary = "The protocol as PDF in the Swedish layout, with the signature block",
                .tag = "minutes",
@@ -51,14 +46,12 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/archive",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto bag = s.minutes.archive(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto bag = s.minutes.archive(req.principal(), id);
                 if (!bag) return std::unexpected(bag.error());
                 return http::Reply::text(std::move(bag->second), "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"" + bag->first + "\"");
-              },
+              }),
               {.operationId = "getMinutesArchive",
                .summary = "The archival package of registered minutes: a BagIt zip with the "
                           "protocol as Markdown, HTML and PDF/A, metadata, approvals, audit "
@@ -70,13 +63,11 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/meetings/{id}/minutes",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto view = s.minutes.start(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto view = s.minutes.start(req.principal(), id);
                 if (!view) return std::unexpected(view.error());
                 return viewReply(*view, 201);
-              },
+              }),
               {.operationId = "startMinutes",
                .summary = "Start the minutes from the published agenda and the participants",
                .tag = "minutes",
@@ -87,13 +78,11 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto view = s.minutes.get(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto view = s.minutes.get(req.principal(), id);
                 if (!view) return std::unexpected(view.error());
                 return viewReply(*view);
-              },
+              }),
               {.operationId = "getMinutes",
                .summary = "The current minutes; the ETag is the version to send back in If-Match",
                .tag = "minutes",
@@ -103,9 +92,7 @@ void registerMinutes(http::Router& router, Services& s) {
       {"PUT",
        "/api/v1/meetings/{id}/minutes",
        http::Access::LoggedIn,
-       [&s](http::Request& req) -> Result<http::Reply> {
-         auto id = meetingId(req);
-         if (!id) return std::unexpected(id.error());
+       withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
          const auto ifMatch = req.header("if-match");
          if (!ifMatch)
            return http::problem(http::FrameError::PreconditionRequired, req.path,
@@ -116,7 +103,7 @@ void registerMinutes(http::Router& router, Services& s) {
          if (!document) return fail(Errc::Invalid, "'minutes' is required", "minutes");
          std::ostringstream text;
          document->stringify(text);
-         auto result = s.minutes.save(req.principal(), *id, *ifMatch, text.str());
+         auto result = s.minutes.save(req.principal(), id, *ifMatch, text.str());
          if (!result) return std::unexpected(result.error());
          if (result->conflict) {
            Poco::JSON::Array conflicts;
@@ -141,7 +128,7 @@ void registerMinutes(http::Router& router, Services& s) {
          out.set("merged", result->merged);
          out.set("changed", result->changed);
          return http::Reply::json(out).header("ETag", "\"" + result->saved->version + "\"");
-       },
+       }),
        {.operationId = "saveMinutes",
         .summary = "Save the minutes (If-Match required). A save from an older version is merged "
                    "per section, or refused with 409 and both texts when a section changed on "
@@ -155,15 +142,13 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/versions",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto versions = s.minutes.versions(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto versions = s.minutes.versions(req.principal(), id);
                 if (!versions) return std::unexpected(versions.error());
                 Poco::JSON::Array out;
                 for (const auto& v : *versions) out.add(versionJson(v));
                 return http::Reply::json(out);
-              },
+              }),
               {.operationId = "listMinutesVersions",
                .summary = "Every version: author, time, message",
                .tag = "minutes",
@@ -172,20 +157,18 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/versions/{version}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 const auto& version = req.pathParams.at("version");
                 if (auto format = req.queryValue("format")) {
-                  auto bytes = s.minutes.fileAtVersion(req.principal(), *id, version, *format);
+                  auto bytes = s.minutes.fileAtVersion(req.principal(), id, version, *format);
                   if (!bytes) return std::unexpected(bytes.error());
                   return http::Reply::text(*bytes, *format == "md" ? "text/markdown; charset=utf-8"
                                                                    : "application/json");
                 }
-                auto view = s.minutes.atVersion(req.principal(), *id, version);
+                auto view = s.minutes.atVersion(req.principal(), id, version);
                 if (!view) return std::unexpected(view.error());
                 return viewReply(*view);
-              },
+              }),
               {.operationId = "getMinutesVersion",
                .summary = "An old version; ?format=md or json gives the committed bytes",
                .tag = "minutes",
@@ -195,14 +178,12 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/diff",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 const auto from = req.queryValue("from");
                 const auto to = req.queryValue("to");
                 if (!from) return fail(Errc::Invalid, "'from' is required", "from");
                 if (!to) return fail(Errc::Invalid, "'to' is required", "to");
-                auto diff = s.minutes.diff(req.principal(), *id, *from, *to);
+                auto diff = s.minutes.diff(req.principal(), id, *from, *to);
                 if (!diff) return std::unexpected(diff.error());
                 auto out = http::orderedObject();
                 out.set("from", diff->from);
@@ -220,7 +201,7 @@ void registerMinutes(http::Router& router, Services& s) {
                 out.set("summary", summary);
                 out.set("unified", diff->unified);
                 return http::Reply::json(out);
-              },
+              }),
               {.operationId = "diffMinutes",
                .summary = "What changed between two versions: per section, and as a unified diff",
                .tag = "minutes",
@@ -231,17 +212,15 @@ void registerMinutes(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes.html",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = meetingId(req);
-                if (!id) return std::unexpected(id.error());
-                auto page = s.minutes.html(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto page = s.minutes.html(req.principal(), id);
                 if (!page) return std::unexpected(page.error());
                 const std::string etag = "\"" + page->first + "\"";
                 if (req.header("if-none-match") == etag)
                   return http::Reply{304, "", "", {{"ETag", etag}}, false};
                 return http::Reply::text(std::move(page->second), "text/html; charset=utf-8")
                     .header("ETag", etag);
-              },
+              }),
               {.operationId = "getMinutesHtml",
                .summary = "The protocol as a page in the Swedish layout (printable)",
                .tag = "minutes",

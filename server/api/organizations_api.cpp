@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 
@@ -45,13 +46,11 @@ void registerOrganizations(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/organizations/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto org = s.accounts.organization(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto org = s.accounts.organization(req.principal(), id);
                 if (!org) return std::unexpected(org.error());
                 return http::Reply::json(organizationJson(*org));
-              },
+              }),
               {.operationId = "getOrganization",
                .summary = "One organization",
                .tag = "organizations",

@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 
@@ -74,13 +75,11 @@ void registerUsers(http::Router& router, Services& s) {
   router.add({"GET",
               "/api/v1/users/{id}",
               http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto user = s.accounts.user(req.principal(), *id);
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto user = s.accounts.user(req.principal(), id);
                 if (!user) return std::unexpected(user.error());
                 return http::Reply::json(userJson(*user));
-              },
+              }),
               {.operationId = "getUser",
                .summary = "One user",
                .tag = "users",
