@@ -5,13 +5,9 @@
 // another provider's meeting, errors kept on the page, and the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DEMO_PASSWORD = 'samverkan-demo';
 const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
 
@@ -20,11 +16,7 @@ let browser;
 
 before(async () => {
   server = await startServer({ demo: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
@@ -36,18 +28,6 @@ async function freshPage() {
   const context = await browser.newContext({ locale: 'sv-SE' });
   const page = await context.newPage();
   return { context, page };
-}
-
-// axe-core in the page (evaluated through the driver, so the CSP needs no exception), with the
-// WCAG 2.1 A and AA rules; any violation fails with its rule, help text and elements.
-async function assertAccessible(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  const problems = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
-  assert.deepEqual(problems, [], `${what} (${page.url()}) has accessibility violations`);
 }
 
 async function heading(page) {
