@@ -16,59 +16,24 @@
 #include <string>
 #include <vector>
 
+#include "support/json.hpp"
 #include "support/server_process.hpp"
 
 using namespace sv::test;
 
 namespace {
 
-const std::string kDemoPassword = "samverkan-demo";
 // Far ahead: the server runs on the real clock, and these must not pass while the tests live.
 const std::string kDueA = "2098-03-31";
 const std::string kDueB = "2098-04-30";
 const std::string kNewDueA = "2098-09-30";
 
-using Fields = std::initializer_list<std::pair<std::string, Poco::Dynamic::Var>>;
 using Ids = std::vector<std::int64_t>;
-
-std::string body(Fields fields) {
-  Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [k, v] : fields) object.set(k, v);
-  std::ostringstream out;
-  object.stringify(out);
-  return out.str();
-}
 
 std::string stringify(const Poco::JSON::Object::Ptr& o) {
   std::ostringstream out;
   o->stringify(out);
   return out.str();
-}
-
-Poco::JSON::Object::Ptr object(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-Poco::JSON::Array::Ptr array(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Array::Ptr>();
-}
-
-Poco::JSON::Object::Ptr at(const Poco::JSON::Array::Ptr& a, std::size_t i) {
-  return a->getObject(static_cast<unsigned>(i));
-}
-
-std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->getValue<std::string>(key);
-}
-
-std::int64_t number(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->getValue<std::int64_t>(key);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status,
@@ -587,7 +552,7 @@ TEST_CASE(
 // due date is saved, submitted and approved, and the approval then drops it without a word
 // (ActionService::recordApprovedMinutes `continue`s when the reopen guard fails): the protocol
 // says "otillräcklig" while the action stays open with its old due date and no evaluation. Either
-// a step refuses it naming new_due_date, or the decision must be recorded. Remove 
+// a step refuses it naming new_due_date, or the decision must be recorded. Remove
 // when fixed.
 TEST_CASE(
     "actions: minutes that find an action insufficient without a new due date are not "

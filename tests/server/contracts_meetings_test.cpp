@@ -12,45 +12,12 @@
 #include <tuple>
 #include <vector>
 
+#include "support/json.hpp"
 #include "support/server_process.hpp"
 
 using namespace sv::test;
 
 namespace {
-
-const std::string kDemoPassword = "samverkan-demo";
-
-using Fields = std::initializer_list<std::pair<std::string, Poco::Dynamic::Var>>;
-
-std::string body(Fields fields) {
-  Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [k, v] : fields) object.set(k, v);
-  std::ostringstream out;
-  object.stringify(out);
-  return out.str();
-}
-
-Poco::JSON::Object::Ptr object(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-Poco::JSON::Array::Ptr array(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Array::Ptr>();
-}
-
-Poco::JSON::Object::Ptr at(const Poco::JSON::Array::Ptr& a, std::size_t i) {
-  return a->getObject(static_cast<unsigned>(i));
-}
-
-std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->getValue<std::string>(key);
-}
-
-std::int64_t number(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->getValue<std::int64_t>(key);
-}
 
 // A problem+json answer with this status, and the field it names when one is given.
 void requireProblem(const HttpResult& r, int status, const std::string& field = {}) {

@@ -18,21 +18,12 @@
 #include <thread>
 #include <vector>
 
+#include "support/json.hpp"
 #include "support/server_process.hpp"
 
 using namespace sv::test;
 
 namespace {
-
-Poco::JSON::Object::Ptr object(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-Poco::JSON::Array::Ptr array(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Array::Ptr>();
-}
 
 std::string minutesPath(int meeting) {
   return "/api/v1/meetings/" + std::to_string(meeting) + "/minutes";

@@ -16,46 +16,14 @@
 #include <thread>
 #include <vector>
 
+#include "support/json.hpp"
 #include "support/server_process.hpp"
 
 using namespace sv::test;
 
 namespace {
 
-const std::string kDemoPassword = "samverkan-demo";
 const std::string kMinutes = "/api/v1/meetings/1/minutes";
-
-using Fields = std::initializer_list<std::pair<std::string, Poco::Dynamic::Var>>;
-
-std::string body(Fields fields) {
-  Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [k, v] : fields) object.set(k, v);
-  std::ostringstream out;
-  object.stringify(out);
-  return out.str();
-}
-
-Poco::JSON::Object::Ptr object(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-Poco::JSON::Array::Ptr array(const std::string& text) {
-  Poco::JSON::Parser parser;
-  return parser.parse(text).extract<Poco::JSON::Array::Ptr>();
-}
-
-Poco::JSON::Object::Ptr at(const Poco::JSON::Array::Ptr& a, std::size_t i) {
-  return a->getObject(static_cast<unsigned>(i));
-}
-
-std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->getValue<std::string>(key);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
