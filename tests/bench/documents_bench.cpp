@@ -42,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "minutes/minutes_json.hpp"
 #include "minutes/render_markdown.hpp"
 #include "server/app/context.hpp"
@@ -62,6 +63,11 @@ namespace fs = std::filesystem;
 using namespace sv;
 
 namespace {
+
+using bench::keep;
+using bench::Samples;
+using bench::Steady;
+using bench::textf;
 
 // --- plumbing (the style of domain_bench.cpp) ----------------------------------------------------
 
@@ -86,57 +92,9 @@ T need(Result<T> r, const std::string& what) {
   return std::move(*r);
 }
 
-std::string textf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string textf(const char* fmt, ...) {
-  char buf[512];
-  va_list args;
-  va_start(args, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, args);
-  va_end(args);
-  return buf;
-}
-
 void progress(const std::string& what) {
   std::cerr << "documents_bench: " << what << std::endl;
 }
-
-volatile std::size_t g_sink = 0;
-void keep(std::size_t x) {
-  g_sink = g_sink + x;
-}
-
-using Steady = std::chrono::steady_clock;
-
-// Durations in microseconds.
-class Samples {
- public:
-  void add(Steady::duration d) {
-    values_.push_back(std::chrono::duration<double, std::micro>(d).count());
-  }
-  std::size_t size() const { return values_.size(); }
-  double median() const {
-    auto s = sorted();
-    const std::size_t n = s.size();
-    return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-  // Nearest rank.
-  double percentile(double p) const {
-    auto s = sorted();
-    const auto rank =
-        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(s.size())));
-    return s[std::max<std::size_t>(rank, 1) - 1];
-  }
-  double p99() const { return percentile(99); }
-
- private:
-  std::vector<double> sorted() const {
-    if (values_.empty()) die("no samples");
-    auto s = values_;
-    std::sort(s.begin(), s.end());
-    return s;
-  }
-  std::vector<double> values_;
-};
 
 struct Pair {
   Samples subject;
@@ -237,7 +195,8 @@ Samples fdatasyncCost(const fs::path& file, int reps) {
   return out;
 }
 
-// Runs a command (argv[0] looked up on PATH) in `dir`, its output discarded; dies unless it exits 0.
+// Runs a command (argv[0] looked up on PATH) in `dir`, its output discarded; dies unless it exits
+// 0.
 void run(const fs::path& dir, std::vector<std::string> args) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -382,7 +341,8 @@ int captureSql(unsigned type, void*, void* p, void*) {
 
 std::string cell(std::string s) {
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  for (char c : s)
+    out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
   return out;
 }
 
@@ -432,11 +392,10 @@ int main(int argc, char** argv) {
 
     // ================================================================================ A1 =========
     progress("A1: a meeting with a published agenda and started minutes");
-    const auto minutesContract =
-        need(ctx->contracts->create(*manager, contractInput("Hemtjänst Protokoll", "SDN 2026/0001",
-                                                            providers[0], serviceArea,
-                                                            "2026-01-01")),
-             "create the minutes contract");
+    const auto minutesContract = need(
+        ctx->contracts->create(*manager, contractInput("Hemtjänst Protokoll", "SDN 2026/0001",
+                                                       providers[0], serviceArea, "2026-01-01")),
+        "create the minutes contract");
     need(ctx->meetings->planYear(*manager, minutesContract.id, 2026), "plan 2026");
     const auto minutesMeetings = need(ctx->meetings->list(*manager, minutesContract.id), "list");
     const std::int64_t meetingId = minutesMeetings.at(0).row.id;
@@ -505,11 +464,11 @@ int main(int argc, char** argv) {
     std::vector<std::int64_t> contracts;
     for (int i = 0; i < 500; ++i)
       contracts.push_back(
-          need(ctx->contracts->create(*manager,
-                                      contractInput("Hemtjänst område " + std::to_string(i + 1),
-                                                    textf("SDN 2016/%04d", i + 1),
-                                                    providers[static_cast<std::size_t>(i % 20)],
-                                                    serviceArea, "2016-01-01")),
+          need(ctx->contracts->create(
+                   *manager, contractInput("Hemtjänst område " + std::to_string(i + 1),
+                                           textf("SDN 2016/%04d", i + 1),
+                                           providers[static_cast<std::size_t>(i % 20)], serviceArea,
+                                           "2016-01-01")),
                "create a contract")
               .id);
     // Meetings and actions in one transaction on the writer connection, with the template columns
@@ -524,10 +483,10 @@ int main(int argc, char** argv) {
       t.bind(1, meetingId);
       if (!t.step()) die("no template row");
       const std::string tid = t.text(0), tver = t.text(1), ttext = t.text(2);
-      const char* insertMeeting = (
-          "INSERT INTO meetings (contract_id, starts_at, ends_at, location, plan_year, plan_slot, "
-          "template_id, template_version, template_text, created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, 'Förvaltningshuset', ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
+      const char* insertMeeting =
+          ("INSERT INTO meetings (contract_id, starts_at, ends_at, location, plan_year, plan_slot, "
+           "template_id, template_version, template_text, created_at, updated_at) "
+           "VALUES (?1, ?2, ?3, 'Förvaltningshuset', ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
       // A statement is prepared for each row: the store's Statement has no reset (SQLite's own
       // prepared-statement cache, if any, or the parse is a few µs, negligible for the set-up).
       static const int months[] = {2, 5, 9, 11};
@@ -536,14 +495,17 @@ int main(int argc, char** argv) {
           for (int q = 0; q < 4; ++q) {
             const std::string at = textf("%d-%02d-10T12:00:00Z", year, months[q]);
             const std::string end = textf("%d-%02d-10T14:00:00Z", year, months[q]);
-            c.prepare(insertMeeting).bindAll(contracts[k], at, end, year, q + 1, tid, tver, ttext, now).run();
+            c.prepare(insertMeeting)
+                .bindAll(contracts[k], at, end, year, q + 1, tid, tver, ttext, now)
+                .run();
             meetingsOf[k].push_back(c.lastInsertId());
             startsOf[k].push_back(at);
           }
-      const char* insertAction = (
-          "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, text, "
-          "responsible_party, responsible_person, due_on, status, agreed_at, created_at, "
-          "updated_at) VALUES (?1, ?2, 6, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
+      const char* insertAction =
+          ("INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, "
+           "text, "
+           "responsible_party, responsible_person, due_on, status, agreed_at, created_at, "
+           "updated_at) VALUES (?1, ?2, 6, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
       static const char* texts[] = {
           "Ta fram en rutin för introduktion av nyanställda och redovisa den för förvaltningen",
           "Säkerställ att genomförandeplanerna är uppdaterade för samtliga brukare",
@@ -557,20 +519,22 @@ int main(int argc, char** argv) {
         for (int j = 0; j < 200; ++j) {
           const std::size_t mi = static_cast<std::size_t>(j / 5);
           const int r = static_cast<int>((k * 7919 + static_cast<std::size_t>(j) * 104729) % 10);
-          const char* status = r < 7 ? "accepted" : r == 7 ? "open" : r == 8 ? "reported"
-                                                                           : "insufficient";
+          const char* status = r < 7    ? "accepted"
+                               : r == 7 ? "open"
+                               : r == 8 ? "reported"
+                                        : "insufficient";
           const auto day = *parseDateTime(startsOf[k][mi]);
-          const auto due = std::chrono::floor<std::chrono::days>(day) +
-                           std::chrono::days{30 + (j * 37) % 150};
-          c.prepare(insertAction).bindAll(contracts[k], meetingsOf[k][mi], "a" + std::to_string(j % 5 + 1),
-                    texts[j % 4], j % 3 == 0 ? "authority" : "provider", people[j % 4],
-                    formatDate(Date{due}), status, startsOf[k][mi])
+          const auto due =
+              std::chrono::floor<std::chrono::days>(day) + std::chrono::days{30 + (j * 37) % 150};
+          c.prepare(insertAction)
+              .bindAll(contracts[k], meetingsOf[k][mi], "a" + std::to_string(j % 5 + 1),
+                       texts[j % 4], j % 3 == 0 ? "authority" : "provider", people[j % 4],
+                       formatDate(Date{due}), status, startsOf[k][mi])
               .run();
         }
       return 0;
     });
-    const double insertSeconds =
-        std::chrono::duration<double>(Steady::now() - setupStart).count();
+    const double insertSeconds = std::chrono::duration<double>(Steady::now() - setupStart).count();
     st.db().write([&](store::Connection& c) {
       c.exec("ANALYZE");
       return 0;
@@ -596,7 +560,8 @@ int main(int argc, char** argv) {
       });
     };
     auto baseline = [&](int i) {
-      readMeetingRow(meetingsOf[static_cast<std::size_t>(i) % 500][static_cast<std::size_t>(i) % 40]);
+      readMeetingRow(
+          meetingsOf[static_cast<std::size_t>(i) % 500][static_cast<std::size_t>(i) % 40]);
     };
     services::ActionFilter all;
     all.overdueOnly = true;
@@ -604,8 +569,8 @@ int main(int argc, char** argv) {
     one.contractId = probeContract;
     const auto overdueAll = need(ctx->actions->list(*manager, all), "overdue").size();
     const auto overdueOne = need(ctx->actions->list(*manager, one), "overdue one").size();
-    const auto carried = need(ctx->agendas->get(*manager, lateMeeting), "agenda").agenda
-                             .openActions.size();
+    const auto carried =
+        need(ctx->agendas->get(*manager, lateMeeting), "agenda").agenda.openActions.size();
 
     struct Row {
       std::string what;
@@ -624,7 +589,9 @@ int main(int argc, char** argv) {
            [&](int) { keep(need(ctx->actions->list(*manager, one), "list").size()); });
       runB(textf("`AgendaService::get`, meeting 40 of a contract with 200 actions (%zu carried)",
                  carried),
-           [&](int) { keep(need(ctx->agendas->get(*manager, lateMeeting), "get").markdown.size()); });
+           [&](int) {
+             keep(need(ctx->agendas->get(*manager, lateMeeting), "get").markdown.size());
+           });
       runB("`store::actionsToFollowUp` alone (same meeting)", [&](int) {
         keep(st.db().read([&](store::Connection& c) {
           return store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size();
@@ -703,10 +670,10 @@ int main(int argc, char** argv) {
       const auto& b = r.pair.baseline;
       std::cout << "| " << r.what << " | " << s.size() << " | " << ms(s.median()) << " | "
                 << ms(s.p99()) << " | " << ms(b.median()) << " | " << ms(b.p99()) << " | **"
-                << ratio(s.median() / b.median()) << "** | " << ratio(s.p99() / b.p99())
-                << " |\n";
+                << ratio(s.median() / b.median()) << "** | " << ratio(s.p99() / b.p99()) << " |\n";
     }
-    std::cout << "\nQuery plans (`EXPLAIN QUERY PLAN`, after `ANALYZE`):\n\n| Statement | plan |\n|---|---|\n";
+    std::cout << "\nQuery plans (`EXPLAIN QUERY PLAN`, after `ANALYZE`):\n\n| Statement | plan "
+                 "|\n|---|---|\n";
     for (const auto& [sql, plan] : plans) {
       std::string shortSql = sql;
       if (const auto from = shortSql.find(" FROM "); from != std::string::npos)
