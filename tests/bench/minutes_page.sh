@@ -42,6 +42,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# shellcheck source=tests/bench/nginx.sh
+source "$here/nginx.sh"
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -98,39 +101,7 @@ bytes=$(stat -c %s "$tmp/www/minutes.html")
 
 # --- nginx, set up as run.sh does, serving the page as text/html -------------------------------
 ng_port=$(free_port)
-mkdir -p "$tmp/nginx"
-cat > "$tmp/nginx/nginx.conf" << NGINX
-worker_processes $nginx_workers;
-daemon off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  tcp_nodelay on;
-  keepalive_timeout 5s;
-  keepalive_requests 1000;
-  client_body_temp_path $tmp/nginx/body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
-  types { text/html html; }
-  default_type text/html;
-  server {
-    listen 127.0.0.1:$ng_port;
-    root $tmp/www;
-    location / { }
-  }
-}
-NGINX
-ng_args=(-p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log")
-"$nginx_bin" "${ng_args[@]}" -t > "$tmp/nginx/test.log" 2>&1 || { cat "$tmp/nginx/test.log" >&2; die "nginx -t failed"; }
-"$nginx_bin" "${ng_args[@]}" > "$tmp/nginx/stdout.log" 2>&1 &
-ng_pid=$!
-pids+=("$ng_pid")
+start_nginx "$tmp/nginx" "$ng_port" "$nginx_workers" "$tmp/www" text/html
 ng="http://127.0.0.1:$ng_port"
 wait_http "$ng/minutes.html" "$ng_pid" nginx || { cat "$tmp/nginx/error.log" >&2; exit 1; }
 size=$(curl -fsS -o /dev/null -w '%{size_download}' "$ng/minutes.html")

@@ -79,6 +79,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# shellcheck source=tests/bench/nginx.sh
+source "$here/nginx.sh"
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -142,39 +145,7 @@ bytes_healthz=$(stat -c %s "$tmp/www/healthz")
 # worker_processes auto (one worker per core, 2 here) by default: samverkan's thread pool may use
 # every core, so nginx gets them too. Keep-alive limits match config/samverkan.properties.
 ng_port=$(free_port)
-mkdir -p "$tmp/nginx"
-cat > "$tmp/nginx/nginx.conf" << EOF
-worker_processes $nginx_workers;
-daemon off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  tcp_nodelay on;
-  keepalive_timeout 5s;
-  keepalive_requests 1000;
-  client_body_temp_path $tmp/nginx/body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
-  types { }
-  default_type application/json;
-  server {
-    listen 127.0.0.1:$ng_port;
-    root $tmp/www;
-    location / { }
-  }
-}
-EOF
-ng_args=(-p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log")
-"$nginx_bin" "${ng_args[@]}" -t > "$tmp/nginx/test.log" 2>&1 || { cat "$tmp/nginx/test.log" >&2; die "nginx -t failed"; }
-"$nginx_bin" "${ng_args[@]}" > "$tmp/nginx/stdout.log" 2>&1 &
-ng_pid=$!
-pids+=("$ng_pid")
+start_nginx "$tmp/nginx" "$ng_port" "$nginx_workers" "$tmp/www" application/json
 ng="http://127.0.0.1:$ng_port"
 if ! wait_http "$ng/healthz" "$ng_pid" nginx; then
   cat "$tmp/nginx/error.log" "$tmp/nginx/stdout.log" >&2 || true
