@@ -216,14 +216,20 @@ Result<Session> Accounts::authenticate(const std::string& token) {
     return now - row.lastSeenAt <= settings_.idleTimeout.count() &&
            now - row.createdAt <= settings_.absoluteTimeout.count();
   };
+  auto fresh = [&](const CachedSession& hit) {
+    return now - hit.cachedAt < kCacheSeconds && now - hit.row.lastSeenAt < 60 && usable(hit.row);
+  };
+  {
+    // Every request of a logged-in user passes here: lookups share the lock, so that they never
+    // wait for one another, only for a change of the cache.
+    std::shared_lock lock(cacheMutex_);
+    if (auto it = cache_.find(tokenHash); it != cache_.end() && fresh(it->second))
+      return Session{it->second.principal, it->second.row.id, it->second.row.csrfToken};
+  }
   {
     std::lock_guard lock(cacheMutex_);
-    if (auto it = cache_.find(tokenHash); it != cache_.end()) {
-      const auto& hit = it->second;
-      if (now - hit.cachedAt < kCacheSeconds && now - hit.row.lastSeenAt < 60 && usable(hit.row))
-        return Session{hit.principal, hit.row.id, hit.row.csrfToken};
+    if (auto it = cache_.find(tokenHash); it != cache_.end() && !fresh(it->second))
       cache_.erase(it);
-    }
   }
   auto row = store_.db().read([&](Connection& c) { return store::findOpenSession(c, tokenHash); });
   if (!row) return fail(Errc::Unauthenticated, "not logged in");

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -96,7 +97,7 @@ class Accounts {
   };
   static constexpr std::int64_t kCacheSeconds = 5;
   static constexpr std::size_t kCacheEntries = 10000;
-  std::mutex cacheMutex_;
+  std::shared_mutex cacheMutex_;
   std::unordered_map<std::string, CachedSession> cache_;
 };
 

@@ -36,6 +36,13 @@ bool wantsPage(const Request& request) {
          request.header("accept").value_or("").find("text/html") != std::string::npos;
 }
 
+// A request target that is a path and nothing else: no query, no fragment, no escapes, and not
+// "//…", which Poco::URI reads as an authority. Its path is the target itself.
+bool isPlainPath(const std::string& target) {
+  return target.starts_with('/') && !target.starts_with("//") &&
+         target.find_first_of("?#%") == std::string::npos;
+}
+
 std::string passwordOfBasic(const std::string& encoded) {
   std::istringstream in(encoded);
   Poco::Base64Decoder decoder(in);
@@ -63,7 +70,10 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       : router_(router), accounts_(accounts), settings_(settings), log_(log) {}
 
   void handleRequest(HTTPServerRequest& in, HTTPServerResponse& out) override {
-    const auto started = std::chrono::steady_clock::now();
+    // The log line is the only reader of the clock and of the client's address.
+    const bool logged = log_.information();
+    const auto started =
+        logged ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     Request request;
     std::string user = "-";
     Reply reply;
@@ -79,10 +89,10 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       reply = internalProblem(request.path);
     }
     const std::size_t bytes = write(in, out, reply);
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::steady_clock::now() - started)
-                            .count();
-    if (log_.information()) {
+    if (logged) {
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - started)
+                              .count();
       Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
       line.set("method", in.getMethod());
       line.set("path", request.path);
@@ -90,7 +100,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       line.set("ms", static_cast<double>(micros) / 1000.0);
       line.set("bytes", bytes);
       line.set("user", user);
-      line.set("remote", request.remoteAddress);
+      line.set("remote", in.clientAddress().host().toString());
       std::ostringstream text;
       line.stringify(text);
       log_.information(text.str());
@@ -99,11 +109,15 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 
  private:
   Reply dispatch(HTTPServerRequest& in, Request& request) {
-    Poco::URI uri(in.getURI());
     request.method = in.getMethod();
-    request.path = uri.getPath();
-    request.remoteAddress = in.clientAddress().host().toString();
-    for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
+    const std::string& target = in.getURI();
+    if (isPlainPath(target)) {
+      request.path = target;  // what Poco::URI would decode it to, without its allocations
+    } else {
+      Poco::URI uri(target);
+      request.path = uri.getPath();
+      for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
+    }
     for (const auto& [k, v] : in) request.headers[lower(k)] = v;
     const std::string type = lower(in.getContentType());
     request.contentType = type.substr(0, type.find(';'));

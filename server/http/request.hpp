@@ -20,7 +20,6 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string contentType;  // without parameters, lower-case
-  std::string remoteAddress;
   std::optional<accounts::Session> session;
 
   const store::Principal& principal() const { return session->principal; }

@@ -70,7 +70,18 @@ class Router {
   const PageErrors& pageErrors() const { return pageErrors_; }
 
  private:
+  // Each route's pattern split once, at start-up, so that matching a request does not allocate.
+  struct Compiled {
+    struct Segment {
+      std::string text;  // the literal, or the parameter's name
+      bool parameter = false;
+    };
+    std::vector<Segment> segments;
+    int literals = 0;
+  };
+
   std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;  // parallel to routes_
   PageErrors pageErrors_;
 };
 
