@@ -1,5 +1,7 @@
 #include "server/services/minutes_service.hpp"
 
+#include <algorithm>
+
 #include "agenda/agenda.hpp"
 #include "minutes/diff.hpp"
 #include "minutes/edit.hpp"
@@ -11,6 +13,7 @@
 #include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
 #include "server/store/contracts.hpp"
+#include "server/store/protocol_stamp.hpp"
 #include "server/web/protocol_page.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -71,6 +74,10 @@ bool mayWrite(const store::Principal& p, const store::ContractRow& contract,
         (part.role == "secretary" || part.role == "chair"))
       return true;
   return false;
+}
+
+bool seenBy(const std::vector<store::TenantScope>& scopes, const store::TenantScope& scope) {
+  return std::ranges::find(scopes, scope) != scopes.end();
 }
 
 std::string stripQuotes(std::string tag) {
@@ -371,32 +378,66 @@ Result<MinutesDiff> MinutesService::diff(const store::Principal& viewer, std::in
 
 Result<std::pair<std::string, std::string>> MinutesService::html(const store::Principal& viewer,
                                                                  std::int64_t meetingId) {
-  auto ctx = context(viewer, meetingId);
-  if (!ctx) return std::unexpected(ctx.error());
-  if (!ctx->version) return fail(Errc::NotFound, "the minutes of this meeting are not started");
-  // The page shows the signature block too, so it changes with approvals as well as versions.
-  const std::string key = store_.db().read([&](Connection& c) {
-    auto s = c.prepare(
-        "SELECT COUNT(*), COALESCE(MAX(id), 0), (SELECT COUNT(*) FROM minutes_approvals "
-        "WHERE meeting_id = ?1 AND superseded_at IS NOT NULL), (SELECT number FROM registry "
-        "WHERE meeting_id = ?1) FROM minutes_approvals WHERE meeting_id = ?1");
-    s.bind(1, meetingId);
-    s.step();
-    return *ctx->version + ":" + std::to_string(s.int64(0)) + ":" + std::to_string(s.int64(1)) +
-           ":" + std::to_string(s.int64(2)) + (s.isNull(3) ? "" : ":" + s.text(3));
-  });
+  const auto scope = store::TenantScope::of(viewer);
+  // Read before the stamp: a write that ends after this makes the check below count as old.
+  const std::uint64_t writes = store_.db().writes();
+  std::optional<std::int64_t> knownContract;
   {
-    std::lock_guard lock(htmlMutex_);
-    if (auto it = htmlCache_.find(key); it != htmlCache_.end()) return std::pair{key, it->second};
+    std::shared_lock lock(pagesMutex_);
+    if (auto it = pages_.find(meetingId); it != pages_.end()) {
+      const auto& entry = it->second;
+      if (entry.checkedAt == writes && seenBy(entry.checkedFor, scope))
+        return std::pair{entry.key, entry.page};
+      knownContract = entry.contractId;
+    }
   }
+  const std::string document = documentOf(meetingId);
+  auto stampIn = [&](std::int64_t contractId) {
+    return store_.db().read([&](Connection& c) {
+      return store::protocolStamp(c, scope, meetingId, contractId,
+                                  AgendaService::repositoryOf(contractId), document);
+    });
+  };
+  std::optional<store::ProtocolStamp> stamp;
+  if (knownContract) stamp = stampIn(*knownContract);
+  std::int64_t contractId = knownContract.value_or(0);
+  if (!stamp) {
+    // Not rendered yet, or not visible to this viewer: the full check answers which.
+    auto ctx = context(viewer, meetingId);
+    if (!ctx) return std::unexpected(ctx.error());
+    contractId = ctx->contract.id;
+    stamp = stampIn(contractId);
+    if (!stamp) return fail(Errc::NotFound, "no such meeting");
+  }
+  if (!stamp->version) return fail(Errc::NotFound, "the minutes of this meeting are not started");
+  // The page shows the signature block too, so it changes with approvals as well as versions.
+  const std::string key = *stamp->version + ":" + std::to_string(stamp->approvals) + ":" +
+                          std::to_string(stamp->lastApprovalId) + ":" +
+                          std::to_string(stamp->superseded) +
+                          (stamp->registryNumber ? ":" + *stamp->registryNumber : "");
+  {
+    std::lock_guard lock(pagesMutex_);
+    if (auto it = pages_.find(meetingId); it != pages_.end() && it->second.key == key) {
+      auto& entry = it->second;
+      if (writes > entry.checkedAt) {
+        entry.checkedAt = writes;
+        entry.checkedFor = {scope};
+      } else if (writes == entry.checkedAt && !seenBy(entry.checkedFor, scope)) {
+        entry.checkedFor.push_back(scope);
+      }
+      return std::pair{key, entry.page};
+    }
+  }
+  // Rendered from what is stored now, which is at least as new as the stamp: a page is never
+  // older than the key it is kept under, and a newer one is rendered again on the next request.
   auto doc = signedDocument(viewer, meetingId);
   if (!doc) return std::unexpected(doc.error());
   std::string page = web::protocolPage("Protokoll " + doc->header.contractTitle + " " +
                                            formatDate(toStockholm(doc->header.startsAt).date),
                                        minutes::renderHtml(*doc));
-  std::lock_guard lock(htmlMutex_);
-  if (htmlCache_.size() >= 512) htmlCache_.erase(htmlCache_.begin());
-  htmlCache_.emplace(key, page);
+  std::lock_guard lock(pagesMutex_);
+  if (pages_.size() >= kRenderedPages && !pages_.contains(meetingId)) pages_.erase(pages_.begin());
+  pages_.insert_or_assign(meetingId, RenderedPage{contractId, key, page, writes, {scope}});
   return std::pair{key, std::move(page)};
 }
 

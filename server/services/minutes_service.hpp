@@ -8,7 +8,9 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "minutes/merge.hpp"
@@ -125,8 +127,21 @@ class MinutesService {
   store::Store& store_;
   const Catalog& catalog_;
   const TimeSource& time_;
-  std::mutex htmlMutex_;
-  std::map<std::string, std::string> htmlCache_;  // version -> page
+  // The rendered protocol page of each meeting, under the stamp it was rendered from (see
+  // store::ProtocolStamp): every change the page shows (a save, an approval, a supersession, a
+  // registration) changes the stamp. A request checks the stamp, one query, and renders only when
+  // it differs. While the database has had no write since the last check (Database::writes), the
+  // scopes that check was made for are answered without asking the database again.
+  struct RenderedPage {
+    std::int64_t contractId = 0;  // a meeting never moves to another contract
+    std::string key;              // the stamp as text; also the page's ETag
+    std::string page;
+    std::uint64_t checkedAt = 0;                 // Database::writes() read before the last check
+    std::vector<store::TenantScope> checkedFor;  // the scopes that saw `key` at `checkedAt`
+  };
+  static constexpr std::size_t kRenderedPages = 512;
+  std::shared_mutex pagesMutex_;  // shared by the requests that find their page checked
+  std::unordered_map<std::int64_t, RenderedPage> pages_;  // by meeting
 };
 
 }  // namespace sv::services

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -116,6 +117,7 @@ class Database {
   template <class F>
   auto write(F&& work) {
     std::lock_guard lock(writerMutex_);
+    const CountWrite counted(writes_);
     Transaction tx(*writer_);
     auto result = std::forward<F>(work)(*writer_);
     if constexpr (requires { result.has_value(); }) {
@@ -127,6 +129,13 @@ class Database {
 
   std::filesystem::path file() const { return file_; }
 
+  // How many write transactions have ended, committed or not; raised after the end, so a reader
+  // that sees the new count also sees what the transaction wrote. Every change goes through
+  // write(): reader connections are query_only, and the store's lock on the data folder keeps
+  // other processes out. An unchanged count therefore means unchanged data, which lets a cache
+  // of something derived from the database skip asking it again.
+  std::uint64_t writes() const { return writes_.load(std::memory_order_acquire); }
+
  private:
   class Transaction {
    public:
@@ -137,6 +146,12 @@ class Database {
    private:
     Connection& conn_;
     bool done_ = false;
+  };
+  struct CountWrite {
+    std::atomic<std::uint64_t>& writes;
+    explicit CountWrite(std::atomic<std::uint64_t>& w) : writes(w) {}
+    CountWrite(const CountWrite&) = delete;
+    ~CountWrite() { writes.fetch_add(1, std::memory_order_release); }
   };
   struct Lease {
     Database* owner;
@@ -150,6 +165,7 @@ class Database {
 
   std::filesystem::path file_;
   std::mutex writerMutex_;
+  std::atomic<std::uint64_t> writes_{0};
   std::unique_ptr<Connection> writer_;
   std::mutex poolMutex_;
   std::condition_variable poolAvailable_;

@@ -51,6 +51,8 @@ class TenantScope {
   SqlFilter contracts(std::string_view alias) const;
 
   bool seesEverything() const { return everything_; }
+  // Equal scopes make the same conditions: what one was shown, the other may see.
+  bool operator==(const TenantScope&) const = default;
 
  private:
   bool everything_ = false;

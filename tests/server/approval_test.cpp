@@ -845,3 +845,123 @@ TEST_CASE("workflow: a broken minutes workflow stops the start with a message na
   }
   writeFile(workflowFile, original);
 }
+
+// minutes.html is kept in memory, rendered once per state of what it shows, and answered without
+// asking the database while nothing was written (MinutesService::html). Each change it shows must
+// still be on the page at the very next request, for both parties, and another provider must
+// still get 404 however often the others read it.
+TEST_CASE("the protocol page shows each change at the next request and stays hidden from others",
+          "[server][minutes][cache]") {
+  Fixture f;
+  const std::int64_t m = 1;
+  const auto pagePath = Fixture::path(m, "/minutes.html");
+  struct Page {
+    std::string etag;
+    std::string body;
+  };
+  // Read by anna, then again by anna and twice by ulla (the second reading of each is the one
+  // answered from memory), and twice refused to nils.
+  const auto read = [&] {
+    const auto first = f.server.get(pagePath, f.anna);
+    INFO(first.body);
+    REQUIRE(first.status == 200);
+    for (const auto& token : {f.anna, f.ulla, f.ulla}) {
+      const auto again = f.server.get(pagePath, token);
+      REQUIRE(again.status == 200);
+      CHECK(again.header("etag") == first.header("etag"));
+      CHECK(again.body == first.body);
+    }
+    requireProblem(f.server.get(pagePath, f.nils), 404);
+    requireProblem(f.server.get(pagePath, f.nils), 404);
+    return Page{first.header("etag"), first.body};
+  };
+  const auto adjustment = [](const Page& page) {
+    const auto begin = page.body.find("protocol-adjustment");
+    return begin == std::string::npos
+               ? std::string()
+               : page.body.substr(begin, page.body.find("</section>", begin) - begin);
+  };
+
+  requireProblem(f.server.get(pagePath, f.anna), 404);  // not started
+  const std::string v1 = f.start(m);
+  const Page started = read();
+
+  // A save.
+  const auto v2 =
+      text(requireOk(f.put(m, f.anna, v1, edited(f.minutes(m, f.anna), 1, "Första anteckningen."))),
+           "version");
+  const Page saved = read();
+  CHECK(saved.etag != started.etag);
+  CHECK(contains(saved.body, "Första anteckningen."));
+  CHECK_FALSE(contains(started.body, "Första anteckningen."));
+
+  // An approval.
+  requireOk(f.submit(m));
+  const Page submitted = read();
+  CHECK_FALSE(contains(adjustment(submitted), "Ulla Ek"));
+  requireOk(f.approve(m, f.ulla, v2));
+  const Page approved = read();
+  CHECK(approved.etag != submitted.etag);
+  CHECK(contains(adjustment(approved), "Ulla Ek"));
+  CHECK_FALSE(contains(adjustment(approved), "avser en tidigare version"));
+
+  // An edit after the approval: the approval stays on the page, as one of an earlier version.
+  const auto v3 =
+      text(requireOk(f.put(m, f.anna, v2, edited(f.minutes(m, f.anna), 2, "Andra anteckningen."))),
+           "version");
+  const Page edited = read();
+  CHECK(edited.etag != approved.etag);
+  CHECK(contains(edited.body, "Andra anteckningen."));
+  CHECK(contains(adjustment(edited), "avser en tidigare version"));
+
+  // An approval of the current version, then a return, which withdraws it.
+  requireOk(f.approve(m, f.ulla, v3, "Vi delar inte bedömningen i § 2."));
+  const Page approvedAgain = read();
+  CHECK(contains(approvedAgain.body, "Vi delar inte bedömningen i § 2."));
+  requireOk(f.returnMinutes(m, f.ulla, body({{"comment", "Se över § 2."}})));
+  const Page returned = read();
+  CHECK(returned.etag != approvedAgain.etag);
+  CHECK_FALSE(contains(returned.body, "Vi delar inte bedömningen i § 2."));
+
+  // A change of participants is not on the page (the protocol records the attendance when the
+  // minutes start), and the page is the same after it.
+  requireOk(f.server.request("PATCH", Fixture::path(m),
+                             body({{"participants",
+                                    [&] {
+                                      Poco::JSON::Array people;
+                                      for (const auto& [user, role] :
+                                           std::vector<std::pair<std::int64_t, std::string>>{
+                                               {f.idOf(f.anna), "chair"},
+                                               {f.idOf(f.anna), "secretary"},
+                                               {f.idOf(f.anna), "adjuster"},
+                                               {f.idOf(f.ulla), "adjuster"},
+                                               {f.idOf(f.rita), "participant"}}) {
+                                        Poco::JSON::Object p;
+                                        p.set("user_id", user);
+                                        p.set("role", role);
+                                        people.add(p);
+                                      }
+                                      return people;
+                                    }()}}),
+                             {{"Authorization", bearer(f.anna)}}));
+  const Page afterParticipants = read();
+  CHECK(afterParticipants.etag == returned.etag);
+  CHECK(afterParticipants.body == returned.body);
+
+  // A registration.
+  requireOk(f.submit(m));
+  requireOk(f.approve(m, f.ulla, v3));
+  requireOk(f.approve(m, f.anna, v3));
+  const Page beforeRegistration = read();
+  const auto number = text(f.registered(m), "number");
+  const Page registered = read();
+  CHECK(registered.etag != beforeRegistration.etag);
+  CHECK(contains(registered.body, number));
+  CHECK_FALSE(contains(beforeRegistration.body, number));
+
+  // The page is still behind the login: a token that logged out is refused at once.
+  REQUIRE(f.server.request("DELETE", "/api/v1/session", {}, {{"Authorization", bearer(f.ulla)}})
+              .status == 204);
+  CHECK(f.server.get(pagePath, f.ulla).status == 401);
+  CHECK(f.server.get(pagePath, f.anna).status == 200);
+}

@@ -77,3 +77,64 @@ TEST_CASE("foreign keys are enforced", "[store]") {
   }),
                   DatabaseError);
 }
+
+// Caches of what is derived from the database (the protocol pages) trust an unchanged count to
+// mean unchanged data; these are the two halves of that promise.
+TEST_CASE("every write transaction raises the write count, committed, refused or thrown",
+          "[store][cache]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  auto& db = (*store)->db();
+  const auto insert = [](Connection& c, const std::string& name) {
+    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES (?1, 'provider', 'now')")
+        .bind(1, name)
+        .run();
+  };
+  const auto before = db.writes();
+  db.write([&](Connection& c) {
+    insert(c, "Committed AB");
+    return 0;
+  });
+  CHECK(db.writes() == before + 1);
+  Status refused = db.write([&](Connection& c) -> Status {
+    insert(c, "Refused AB");
+    return fail(Errc::Invalid, "refused");
+  });
+  CHECK_FALSE(refused);
+  CHECK(db.writes() == before + 2);
+  CHECK_THROWS_AS(db.write([&](Connection& c) {
+    insert(c, "Thrown AB");
+    c.prepare("SELECT * FROM no_such_table").step();
+    return 0;
+  }),
+                  DatabaseError);
+  CHECK(db.writes() == before + 3);
+  db.read([](Connection& c) {
+    auto s = c.prepare("SELECT 1");
+    s.step();
+    return 0;
+  });
+  CHECK(db.writes() == before + 3);
+}
+
+TEST_CASE("a reader connection refuses to write, so every change is counted", "[store][cache]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 2});
+  REQUIRE(store);
+  auto& db = (*store)->db();
+  const auto before = db.writes();
+  CHECK_THROWS_AS(db.read([](Connection& c) {
+    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')")
+        .run();
+    return 0;
+  }),
+                  DatabaseError);
+  CHECK(db.writes() == before);
+  const auto count = db.read([](Connection& c) {
+    auto s = c.prepare("SELECT COUNT(*) FROM organizations");
+    s.step();
+    return s.int64(0);
+  });
+  CHECK(count == 0);
+}
