@@ -1,5 +1,8 @@
 #include "minutes/render_markdown.hpp"
 
+#include <mutex>
+#include <unordered_map>
+
 #include "minutes/cmark_tree.hpp"
 #include "minutes/escape.hpp"
 #include "minutes/labels.hpp"
@@ -31,7 +34,7 @@ class Blocks {
 // keeps cmark's CommonMark renderer, which slows down with depth, fast.
 constexpr int kMaxNotesDepth = 32;
 
-std::string notesMarkdown(const std::string& notes) {
+std::string renderNotes(const std::string& notes) {
   const auto document = detail::parseMarkdown(notes);
   // Hostile nesting: the note is kept as plain text instead, escaped like any other text.
   if (detail::nestingDepth(document.get()) > kMaxNotesDepth) return escapeMarkdownBlock(notes, "");
@@ -40,6 +43,37 @@ std::string notesMarkdown(const std::string& notes) {
   std::string text = detail::renderCommonmark(document.get());
   while (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
+}
+
+// Rendering the notes through cmark is most of the cost of rendering a protocol, and a save
+// changes one section's notes while the protocol is rendered whole. So the notes rendered lately
+// are remembered (the function is pure: same text, same result). Bounded by entries and by the
+// size of a note, and emptied when full.
+class RenderedNotes {
+ public:
+  std::string get(const std::string& notes) {
+    if (notes.size() > kLargestRemembered) return renderNotes(notes);
+    {
+      std::lock_guard guard(mutex_);
+      if (auto it = byText_.find(notes); it != byText_.end()) return it->second;
+    }
+    std::string text = renderNotes(notes);
+    std::lock_guard guard(mutex_);
+    if (byText_.size() >= kMostRemembered) byText_.clear();
+    byText_.emplace(notes, text);
+    return text;
+  }
+
+ private:
+  static constexpr std::size_t kLargestRemembered = 64 * 1024;
+  static constexpr std::size_t kMostRemembered = 4096;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> byText_;
+};
+
+std::string notesMarkdown(const std::string& notes) {
+  static RenderedNotes rendered;
+  return rendered.get(notes);
 }
 
 std::string row(std::initializer_list<std::string> cells) {

@@ -2,7 +2,9 @@
 
 #include <array>
 #include <cstdio>
+#include <iostream>
 
+#include "server/store/git_packs.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::store {
@@ -39,6 +41,74 @@ DocumentStore::DocumentStore(Database& db, std::filesystem::path repositoriesDir
   git::initialise();
 }
 
+DocumentStore::~DocumentStore() {
+  {
+    std::lock_guard guard(mergeMutex_);
+    stopping_ = true;
+  }
+  mergeWake_.notify_all();
+  if (merger_.joinable()) merger_.join();
+}
+
+void DocumentStore::requestMerge(const std::string& repository) {
+  std::lock_guard guard(mergeMutex_);
+  if (stopping_) return;
+  mergeQueue_.insert(repository);
+  if (!merger_.joinable()) merger_ = std::thread([this] { runMerges(); });
+  mergeWake_.notify_one();
+}
+
+void DocumentStore::runMerges() {
+  std::unique_lock lock(mergeMutex_);
+  while (true) {
+    mergeWake_.wait(lock, [this] { return stopping_ || !mergeQueue_.empty(); });
+    if (stopping_) return;
+    const std::string repository = *mergeQueue_.begin();
+    mergeQueue_.erase(mergeQueue_.begin());
+    lock.unlock();
+    // Nothing waits for a merge: a failed one leaves more packs (slower reads, nothing lost) and
+    // is tried again after the next save. Its reason goes to the server's error output.
+    if (auto merged = mergePacks(repository); !merged)
+      std::cerr << "samverkan: merging the packs of " << repository
+                << " failed: " << merged.error().detail << std::endl;
+    lock.lock();
+  }
+}
+
+Status DocumentStore::mergePacks(const std::string& repository) {
+  std::lock_guard merging(mergeRunMutex_);  // two merges of the same packs would race
+  auto repo = git::open(pathOf(repository));
+  if (!repo) return std::unexpected(repo.error());
+  std::vector<std::string> packs;
+  {
+    // Listed while no save is half-way, so that every pack named is complete; merged without
+    // the lock, so that saves go on meanwhile.
+    std::lock_guard guard(lockFor(repository));
+    packs = git::packsToMerge(repo->get(), kMostPacks);
+  }
+  if (auto merged = git::mergePacks(repo->get(), packs); !merged) return merged;
+  // The writer's handle still holds the merged packs open; the next save opens afresh.
+  std::lock_guard guard(lockFor(repository));
+  std::lock_guard mapGuard(locksMutex_);
+  writers_.erase(repository);
+  return {};
+}
+
+Result<DocumentStore::Writer*> DocumentStore::writerFor(const std::string& repository) {
+  {
+    std::lock_guard guard(locksMutex_);
+    if (auto it = writers_.find(repository); it != writers_.end()) return it->second.get();
+  }
+  auto repo = openRepository(repository);
+  if (!repo) return std::unexpected(repo.error());
+  auto packer = git::PackedWrites::start(repo->get());
+  if (!packer) return std::unexpected(packer.error());
+  const std::size_t packs = git::packCount(repo->get());
+  auto writer = std::make_unique<Writer>(Writer{std::move(*repo), std::move(*packer), packs});
+  std::lock_guard guard(locksMutex_);
+  return writers_.insert_or_assign(repository, std::move(writer)).first->second.get();
+}
+
 std::filesystem::path DocumentStore::pathOf(const std::string& repository) const {
   return root_ / (repository + ".git");
 }
@@ -57,15 +127,19 @@ Result<git::Repository> DocumentStore::openRepository(const std::string& reposit
 Result<std::string> DocumentStore::commit(const DocumentCommit& write,
                                           const RecordInTransaction& record) {
   std::lock_guard guard(lockFor(write.repository));
-  auto repo = openRepository(write.repository);
-  if (!repo) return std::unexpected(repo.error());
+  auto writer = writerFor(write.repository);
+  if (!writer) return std::unexpected(writer.error());
+  git_repository* repo = (*writer)->repo.get();
+  auto& packer = (*writer)->packer;
+  packer.discard();  // whatever a failed save before this one left
 
   const auto head = db_.read([&](Connection& c) { return headOf(c, write.repository); });
 
-  // 1. Objects.
-  auto version =
-      git::writeCommit(repo->get(), head, write.files, write.author, write.message, write.at);
+  // 1. Objects, as one fsynced pack.
+  auto version = git::writeCommit(repo, head, write.files, write.author, write.message, write.at);
   if (!version) return version;
+  if (auto stored = packer.writePack(); !stored) return std::unexpected(stored.error());
+  ++(*writer)->packs;
   if (stepHook_) stepHook_(WriteStep::ObjectsWritten);
 
   // 2. The transaction that names them: from here on the write is acknowledged.
@@ -96,11 +170,12 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
 
   // 3. The branch. Should the swap fail (a ref left behind by a crash), SQLite already holds the
   // truth, so the branch is set to it.
-  if (auto moved = git::moveBranch(repo->get(), *version, head, write.message); !moved) {
-    if (auto forced = git::forceBranch(repo->get(), *version, "repair: " + write.message); !forced)
+  if (auto moved = git::moveBranch(repo, *version, head, write.message); !moved) {
+    if (auto forced = git::forceBranch(repo, *version, "repair: " + write.message); !forced)
       return std::unexpected(forced.error());
   }
   if (stepHook_) stepHook_(WriteStep::BranchMoved);
+  if ((*writer)->packs > kMostPacks) requestMerge(write.repository);
   return version;
 }
 
@@ -242,6 +317,9 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
     if (!repo) return std::unexpected(repo.error());
+    auto indexes = git::repairPackIndexes(repo->get());
+    if (!indexes) return std::unexpected(indexes.error());
+    for (const auto& rebuilt : *indexes) repaired.push_back(name + ": " + rebuilt);
     if (!git::commitExists(repo->get(), head))
       return fail(Errc::Internal, "repository " + name + " lacks its recorded version " + head);
     const auto branch = git::branchTarget(repo->get());

@@ -1,12 +1,13 @@
 // Documents in git, indexed in SQLite, written in the one order that survives a crash anywhere:
-//   1. git objects (blobs, trees, the commit), fsynced, reachable from nothing yet;
+//   1. git objects (blobs, trees, the commit) as one pack, fsynced, reachable from nothing yet;
 //   2. the SQLite transaction that names the new commit (repository head, document version and
 //      whatever the caller records with it, such as the audit entry) — the acknowledgement point;
-//   3. the branch moved to the commit with compare-and-swap.
-// A crash after 1 leaves unreferenced objects (harmless); after 2, a branch behind SQLite, which
-// repairRepositories() moves forward at start-up. SQLite is the truth.
+//   3. the branch moved to the commit with compare-and-swap, without fsync.
+// A crash after 1 leaves unreferenced objects (harmless); after 2 or a power cut after 3, a branch
+// behind SQLite, which repairRepositories() moves forward at start-up. SQLite is the truth.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -14,11 +15,14 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "server/store/database.hpp"
 #include "server/store/git.hpp"
+#include "server/store/git_packs.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
@@ -54,6 +58,9 @@ using RecordInTransaction = std::function<Status(Connection&, const std::string&
 class DocumentStore {
  public:
   DocumentStore(Database& db, std::filesystem::path repositoriesDir);
+  ~DocumentStore();
+  DocumentStore(const DocumentStore&) = delete;
+  DocumentStore& operator=(const DocumentStore&) = delete;
 
   Result<std::string> commit(const DocumentCommit& write, const RecordInTransaction& record = {});
 
@@ -90,18 +97,43 @@ class DocumentStore {
 
   std::filesystem::path pathOf(const std::string& repository) const;
 
+  // Each save writes one small pack; when a repository has more than this many, a background
+  // thread merges them (git_packs.hpp), so that the save does not wait for the delta search.
+  static constexpr std::size_t kMostPacks = 16;
+  // The merge itself, now, on the caller's thread (the background thread runs this; tests too).
+  Status mergePacks(const std::string& repository);
+
   // For crash tests: called after each step; a test ends the process there.
   void setStepHook(std::function<void(WriteStep)> hook) { stepHook_ = std::move(hook); }
 
  private:
   std::mutex& lockFor(const std::string& repository);
   Result<git::Repository> openRepository(const std::string& repository);
+  // A repository's handle for saves, kept open between them (opening one and its pack indexes
+  // again for every save cost as much as the save's own git work). Used under the repository's
+  // lock; dropped after a merge of its packs.
+  struct Writer {
+    git::Repository repo;
+    git::PackedWrites packer;
+    std::size_t packs = 0;  // in objects/pack, counted at opening and by each save since
+  };
+  Result<Writer*> writerFor(const std::string& repository);
+  void requestMerge(const std::string& repository);
+  void runMerges();
 
   Database& db_;
   std::filesystem::path root_;
   std::mutex locksMutex_;
   std::map<std::string, std::unique_ptr<std::mutex>> locks_;
+  std::map<std::string, std::unique_ptr<Writer>> writers_;  // the map under locksMutex_
   std::function<void(WriteStep)> stepHook_;
+
+  std::mutex mergeRunMutex_;
+  std::mutex mergeMutex_;
+  std::condition_variable mergeWake_;
+  std::set<std::string> mergeQueue_;
+  bool stopping_ = false;
+  std::thread merger_;  // started at the first request, joined by the destructor
 };
 
 }  // namespace sv::store

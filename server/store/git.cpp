@@ -1,5 +1,8 @@
 #include "server/store/git.hpp"
 
+#include "server/store/durable_files.hpp"
+#include "server/store/git_packs.hpp"
+
 #include <algorithm>
 #include <mutex>
 #include <system_error>
@@ -50,8 +53,9 @@ void initialise() {
   static std::once_flag once;
   std::call_once(once, [] {
     git_libgit2_init();
-    // Objects and refs reach the disk before a write is acknowledged.
-    git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+    // libgit2's own fsync stays off: it would fsync every loose object and its folder. The store
+    // makes objects durable itself, one pack per write (git_packs.hpp); refs need no fsync, since
+    // SQLite names every branch head and registry tag and start-up puts them back.
     // Objects are verified when written; a corrupt object is refused rather than stored.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
   });
@@ -82,7 +86,11 @@ Result<Repository> openOrCreate(const std::filesystem::path& dir) {
   git_repository* raw = nullptr;
   if (int rc = git_repository_init_ext(&raw, dir.c_str(), &options); rc < 0)
     return std::unexpected(gitError(rc, "create repository " + dir.string()));
-  return Repository{raw};
+  Repository repo{raw};
+  // Durable before anything in it is acknowledged: start-up refuses a recorded repository that
+  // is missing.
+  if (auto synced = syncTree(dir); !synced) return std::unexpected(synced.error());
+  return repo;
 }
 
 Result<std::string> writeCommit(git_repository* repo, const std::optional<std::string>& parent,
@@ -269,11 +277,23 @@ Status createTag(git_repository* repo, const std::string& name, const std::strin
   Object owned{target};
   auto signature = makeSignature(tagger, at);
   if (!signature) return std::unexpected(signature.error());
+  // The tag object is durable before the ref names it, so a crash never leaves a tag pointing
+  // at nothing. Overwriting is safe here: a tag naming another version was refused above, and
+  // one that names a lost object is what start-up repairs.
+  auto batch = PackedWrites::start(repo);
+  if (!batch) return std::unexpected(batch.error());
   git_oid tagOid;
-  if (int rc =
-          git_tag_create(&tagOid, repo, name.c_str(), target, signature->get(), message.c_str(), 0);
+  if (int rc = git_tag_annotation_create(&tagOid, repo, name.c_str(), target, signature->get(),
+                                         message.c_str());
       rc < 0)
     return std::unexpected(gitError(rc, "create tag " + name));
+  if (auto stored = batch->writePack(); !stored) return stored;
+  git_reference* ref = nullptr;
+  if (int rc = git_reference_create(&ref, repo, ("refs/tags/" + name).c_str(), &tagOid, 1,
+                                    ("tag " + name).c_str());
+      rc < 0)
+    return std::unexpected(gitError(rc, "name tag " + name));
+  git_reference_free(ref);
   return {};
 }
 
@@ -318,7 +338,9 @@ void removeStaleLocks(const std::filesystem::path& gitDir) {
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     const auto name = it->path().filename().string();
     const bool lock = it->path().extension() == ".lock";
-    const bool halfWrittenObject = name.starts_with("tmp_object_git2_");
+    const bool halfWrittenObject = name.starts_with("tmp_object_git2_") ||
+                                   name.starts_with("pack_git2_") ||
+                                   name.starts_with("tmp_pack_") || name.starts_with("tmp_idx_");
     if (it->is_regular_file() && (lock || halfWrittenObject))
       std::filesystem::remove(it->path(), ec);
   }

@@ -25,7 +25,8 @@ using Object = Handle<git_object, git_object_free>;
 
 inline constexpr const char* kMainBranch = "refs/heads/main";
 
-// Turns libgit2 on for this process, with fsync of objects and refs (off by default).
+// Turns libgit2 on for this process. Its fsync stays off: objects are made durable as packs
+// (git_packs.hpp), refs are put back from SQLite at start-up.
 void initialise();
 
 Error gitError(int rc, std::string_view what);  // reads git_error_last() now, on this thread
@@ -44,6 +45,7 @@ struct Author {
 };
 
 // Writes blobs, trees and a commit on top of `parent` (none for the first), without moving any ref.
+// Durable only once a PackedWrites around it has written its pack.
 Result<std::string> writeCommit(git_repository* repo, const std::optional<std::string>& parent,
                                 const std::vector<FileChange>& changes, const Author& author,
                                 const std::string& message, TimePoint at);
@@ -63,7 +65,8 @@ bool commitExists(git_repository* repo, const std::string& commit);
 Result<std::string> diffCommits(git_repository* repo, const std::string& from,
                                 const std::string& to, const std::vector<std::string>& paths);
 
-// An annotated tag on a commit; refuses to move an existing tag to another commit.
+// An annotated tag on a commit, its object fsynced before the ref; refuses to move an existing
+// tag to another commit.
 Status createTag(git_repository* repo, const std::string& name, const std::string& commit,
                  const Author& tagger, const std::string& message, TimePoint at);
 std::optional<std::string> tagTarget(git_repository* repo, const std::string& name);
@@ -73,7 +76,7 @@ std::optional<std::string> tagTarget(git_repository* repo, const std::string& na
 Result<std::string> infoRefs(git_repository* repo);
 
 // Lock files a killed process left behind (refs/**.lock, packed-refs.lock, …) and half-written
-// object files. Only safe while this process holds the data folder's lock.
+// object and pack files. Only safe while this process holds the data folder's lock.
 void removeStaleLocks(const std::filesystem::path& gitDir);
 
 }  // namespace sv::store::git

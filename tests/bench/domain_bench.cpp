@@ -56,6 +56,7 @@
 #include "server/store/actions.hpp"
 #include "server/store/contracts.hpp"
 #include "server/store/git.hpp"
+#include "server/store/git_packs.hpp"
 #include "workflows/stockholm_time.hpp"
 
 #ifndef SV_SOURCE_DIR
@@ -315,7 +316,8 @@ class SqliteFloor {
 };
 
 // The durable floor of a document save: the same two files committed with libgit2 into a scratch
-// repository through the store's own git functions (objects fsynced, then the branch moved), then
+// repository through the store's own git functions (objects as one fsynced pack, then the branch
+// moved), then
 // the bare SQLite transaction above. What any save of an agenda must pay, without the server's
 // reads, checks, version index and audit entry.
 class SaveFloor {
@@ -327,12 +329,14 @@ class SaveFloor {
     const int i = saves_++;  // a new folder and new blobs every time, as for a new meeting
     const std::string folder = "meetings/" + std::to_string(i);
     const std::string mark = "<!-- " + std::to_string(i) + " -->\n";
+    auto batch = need(store::git::PackedWrites::start(repo_.get()), "floor objects");
     auto commit =
         need(store::git::writeCommit(
                  repo_.get(), head_,
                  {{folder + "/agenda.md", mark + markdown}, {folder + "/agenda.json", mark + json}},
                  {"Bench", "bench@example.se"}, "floor", std::chrono::system_clock::now()),
              "floor commit");
+    need(batch.writePack(), "floor pack");
     need(store::git::moveBranch(repo_.get(), commit, head_, "floor"), "floor branch");
     head_ = commit;
     sql_.transaction(i);

@@ -1,0 +1,354 @@
+#include "server/store/git_packs.hpp"
+
+#include <Poco/SHA1Engine.h>
+#include <git2/sys/odb_backend.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "server/store/durable_files.hpp"
+#include "server/store/git.hpp"
+#include "server/store/handle.hpp"
+#include "server/store/pack_format.hpp"
+
+namespace sv::store::git {
+namespace {
+
+namespace fs = std::filesystem;
+
+using Odb = Handle<git_odb, git_odb_free>;
+using Indexer = Handle<git_indexer, git_indexer_free>;
+using Packbuilder = Handle<git_packbuilder, git_packbuilder_free>;
+
+struct OwnedBuf {
+  git_buf buf = GIT_BUF_INIT;
+  OwnedBuf() = default;
+  OwnedBuf(const OwnedBuf&) = delete;
+  OwnedBuf& operator=(const OwnedBuf&) = delete;
+  ~OwnedBuf() { git_buf_dispose(&buf); }
+};
+
+fs::path packFolder(git_repository* repo) {
+  return fs::path(git_repository_path(repo)) / "objects" / "pack";
+}
+
+// The new objects' pack and index under temporary names, then renamed, the index last (readers
+// look for indexes), then the folder fsynced. Two fsyncs: the pack's data and the folder. The
+// index is derived from the pack alone, so it is not synced: should a power cut spoil it,
+// repairPackIndexes() builds it again at start-up.
+Status writeSavePack(git_repository* repo, const PackFiles& files) {
+  const fs::path folder = packFolder(repo);
+  const fs::path pack = folder / ("pack-" + files.name + ".pack");
+  const fs::path index = folder / ("pack-" + files.name + ".idx");
+  const fs::path packTemp = folder / ("tmp_pack_" + files.name);
+  const fs::path indexTemp = folder / ("tmp_idx_" + files.name);
+  if (auto written = writeFile(packTemp, files.pack, true); !written) return written;
+  if (auto written = writeFile(indexTemp, files.index, false); !written) return written;
+  std::error_code ec;
+  fs::rename(packTemp, pack, ec);
+  if (!ec) fs::rename(indexTemp, index, ec);
+  if (ec) return fail(Errc::Internal, "store pack " + files.name + ": " + ec.message());
+  return syncDirectory(folder);
+}
+
+Result<std::string> readBytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(Errc::NotFound, "cannot read " + file.string());
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The pack's checksum: its last 20 bytes (a start-up reads only these of every pack).
+std::string packChecksumOf(const fs::path& pack) {
+  std::ifstream in(pack, std::ios::binary | std::ios::ate);
+  if (!in || in.tellg() < 32) return {};
+  in.seekg(-20, std::ios::end);
+  std::string checksum(20, '\0');
+  in.read(checksum.data(), 20);
+  return in ? checksum : std::string{};
+}
+
+std::string sha1Of(std::string_view bytes) {
+  Poco::SHA1Engine sha1;
+  sha1.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  const auto& digest = sha1.digest();
+  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+}
+
+std::uint32_t be32At(std::string_view bytes, std::size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+         std::uint32_t{p[3]};
+}
+
+// A version-2 index that is whole (its own checksum holds) and belongs to this pack (it carries
+// the pack's checksum).
+bool indexIsWhole(std::string_view index, std::string_view packChecksum) {
+  constexpr std::size_t kHeader = 8 + 256 * 4;
+  if (index.size() < kHeader + 40 || index.substr(0, 4) != "\377tOc" || be32At(index, 4) != 2)
+    return false;
+  const std::size_t count = be32At(index, 8 + 255 * 4);
+  const std::size_t smallest = kHeader + count * (20 + 4 + 4) + 40;
+  if (index.size() < smallest || (index.size() - smallest) % 8 != 0) return false;
+  const std::string_view body = index.substr(0, index.size() - 20);
+  return sha1Of(body) == index.substr(index.size() - 20) &&
+         index.substr(index.size() - 40, 20) == packChecksum;
+}
+
+// Indexes a merged pack (with deltas, from libgit2's pack builder) into objects/pack and makes
+// both files and their folder durable. Returns the pack's name (the hash after "pack-").
+Result<std::string> storePack(git_repository* repo, const char* data, std::size_t size) {
+  const fs::path folder = packFolder(repo);
+  git_indexer_options options = GIT_INDEXER_OPTIONS_INIT;
+  git_indexer* raw = nullptr;
+  if (int rc = git_indexer_new(&raw, folder.c_str(), 0, nullptr, &options); rc < 0)
+    return std::unexpected(gitError(rc, "start pack index"));
+  Indexer indexer{raw};
+  git_indexer_progress progress{};
+  if (int rc = git_indexer_append(raw, data, size, &progress); rc < 0)
+    return std::unexpected(gitError(rc, "index pack"));
+  if (int rc = git_indexer_commit(raw, &progress); rc < 0)
+    return std::unexpected(gitError(rc, "write pack"));
+  const std::string name = git_indexer_name(raw);
+  for (const char* extension : {".pack", ".idx"})
+    if (auto synced = syncFile(folder / ("pack-" + name + extension)); !synced)
+      return std::unexpected(synced.error());
+  if (auto synced = syncDirectory(folder); !synced) return std::unexpected(synced.error());
+  return name;
+}
+
+struct PackFile {
+  std::string name;  // the hash after "pack-"
+  std::uintmax_t size = 0;
+};
+
+std::vector<PackFile> listPacks(const fs::path& folder) {
+  std::vector<PackFile> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const auto file = entry.path().filename().string();
+    if (!file.starts_with("pack-") || entry.path().extension() != ".pack") continue;
+    const auto stem = entry.path().stem().string();
+    if (!fs::exists(folder / (stem + ".idx"), ec)) continue;  // not readable yet
+    out.push_back({stem.substr(5), entry.file_size(ec)});
+  }
+  return out;
+}
+
+int insertObject(const git_oid* id, void* payload) {
+  return git_packbuilder_insert(static_cast<git_packbuilder*>(payload), id, nullptr);
+}
+
+Status insertObjectsOf(git_packbuilder* builder, const fs::path& index) {
+  git_odb_backend* backend = nullptr;
+  if (int rc = git_odb_backend_one_pack(&backend, index.c_str()); rc < 0)
+    return std::unexpected(gitError(rc, "open " + index.string()));
+  git_odb* rawOdb = nullptr;
+  if (int rc = git_odb_new(&rawOdb); rc < 0) {
+    backend->free(backend);
+    return std::unexpected(gitError(rc, "object database"));
+  }
+  Odb odb{rawOdb};
+  if (int rc = git_odb_add_backend(rawOdb, backend, 1); rc < 0) {
+    backend->free(backend);
+    return std::unexpected(gitError(rc, "object database"));
+  }
+  if (int rc = git_odb_foreach(rawOdb, insertObject, builder); rc < 0)
+    return std::unexpected(gitError(rc, "read " + index.string()));
+  return {};
+}
+
+}  // namespace
+
+// An object database back-end in memory that remembers which objects were written to it, so that
+// exactly those go into the pack. (libgit2's mempack would pack whole commits, trees and every
+// blob they name included, and cannot hold a tag.)
+struct MemoryObjects {
+  struct Contents {
+    struct Object {
+      git_object_t type;
+      std::string data;
+    };
+    std::unordered_map<std::string, Object> byId;  // key: the 20 raw bytes of the id
+    std::vector<git_oid> fresh;                    // written and not packed yet, in order
+  };
+
+  git_odb_backend backend;  // first, so that libgit2's pointer is this object's
+  Contents* objects;
+
+  static MemoryObjects* create() {
+    auto* self = new MemoryObjects{};
+    git_odb_init_backend(&self->backend, GIT_ODB_BACKEND_VERSION);
+    self->objects = new Contents;
+    self->backend.read = read;
+    self->backend.read_header = readHeader;
+    self->backend.write = write;
+    self->backend.exists = exists;
+    self->backend.free = destroy;
+    return self;
+  }
+
+  static void destroy(git_odb_backend* backend) {
+    auto* self = reinterpret_cast<MemoryObjects*>(backend);
+    delete self->objects;
+    delete self;
+  }
+
+  static std::string key(const git_oid* id) {
+    return std::string(reinterpret_cast<const char*>(id->id), GIT_OID_RAWSZ);
+  }
+
+ private:
+  static const Contents::Object* find(git_odb_backend* backend, const git_oid* id) {
+    auto& byId = reinterpret_cast<MemoryObjects*>(backend)->objects->byId;
+    const auto it = byId.find(key(id));
+    return it == byId.end() ? nullptr : &it->second;
+  }
+  static int read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* backend,
+                  const git_oid* id) {
+    const auto* object = find(backend, id);
+    if (!object) return GIT_ENOTFOUND;
+    *data = git_odb_backend_data_alloc(backend, object->data.size());
+    if (!*data) return -1;
+    std::memcpy(*data, object->data.data(), object->data.size());
+    *size = object->data.size();
+    *type = object->type;
+    return 0;
+  }
+  static int readHeader(std::size_t* size, git_object_t* type, git_odb_backend* backend,
+                        const git_oid* id) {
+    const auto* object = find(backend, id);
+    if (!object) return GIT_ENOTFOUND;
+    *size = object->data.size();
+    *type = object->type;
+    return 0;
+  }
+  static int write(git_odb_backend* backend, const git_oid* id, const void* data, std::size_t size,
+                   git_object_t type) {
+    auto* objects = reinterpret_cast<MemoryObjects*>(backend)->objects;
+    const auto [it, added] = objects->byId.try_emplace(
+        key(id), Contents::Object{type, std::string(static_cast<const char*>(data), size)});
+    if (added) objects->fresh.push_back(*id);
+    return 0;
+  }
+  static int exists(git_odb_backend* backend, const git_oid* id) {
+    return find(backend, id) ? 1 : 0;
+  }
+};
+
+Result<PackedWrites> PackedWrites::start(git_repository* repo) {
+  git_odb* rawOdb = nullptr;
+  if (int rc = git_repository_odb(&rawOdb, repo); rc < 0)
+    return std::unexpected(gitError(rc, "object database"));
+  Odb odb{rawOdb};  // one reference of the repository's own, which keeps it alive
+  auto* memory = MemoryObjects::create();
+  // Above the loose and pack back-ends, so that new objects are written here.
+  if (int rc = git_odb_add_backend(rawOdb, &memory->backend, 1000); rc < 0) {
+    MemoryObjects::destroy(&memory->backend);
+    return std::unexpected(gitError(rc, "memory object store"));
+  }
+  return PackedWrites(repo, memory);
+}
+
+Status PackedWrites::writePack() {
+  auto& objects = *memory_->objects;
+  if (objects.fresh.empty()) return {};
+  std::vector<PackObject> fresh;
+  fresh.reserve(objects.fresh.size());
+  for (const auto& id : objects.fresh) {
+    const auto& object = objects.byId.at(MemoryObjects::key(&id));
+    fresh.push_back({id, object.type, object.data});
+  }
+  auto files = buildPack(std::move(fresh));
+  if (!files) return std::unexpected(files.error());
+  if (auto stored = writeSavePack(repo_, *files); !stored) return stored;
+  // On disk now: this handle finds them in the new pack (libgit2 rescans the folder on a miss).
+  discard();
+  return {};
+}
+
+void PackedWrites::discard() {
+  memory_->objects->fresh.clear();
+  memory_->objects->byId.clear();
+}
+
+Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {
+  const fs::path folder = packFolder(repo);
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const auto file = entry.path().filename().string();
+    if (file.starts_with("pack-") && entry.path().extension() == ".pack")
+      names.push_back(entry.path().stem().string());
+  }
+  std::vector<std::string> repaired;
+  for (const auto& stem : names) {
+    const fs::path indexFile = folder / (stem + ".idx");
+    auto index = readBytes(indexFile);
+    if (index && indexIsWhole(*index, packChecksumOf(folder / (stem + ".pack")))) continue;
+    fs::remove(indexFile, ec);  // a spoilt index must not be read, not even once
+    auto pack = readBytes(folder / (stem + ".pack"));
+    if (!pack) return std::unexpected(pack.error());
+    if (auto rebuilt = storePack(repo, pack->data(), pack->size()); !rebuilt)
+      return std::unexpected(Error{Errc::Internal, "the pack " + stem +
+                                                       " has no usable index and "
+                                                       "cannot be indexed again: " +
+                                                       rebuilt.error().detail});
+    repaired.push_back(stem + ".idx built again");
+  }
+  return repaired;
+}
+
+std::size_t packCount(git_repository* repo) {
+  std::size_t count = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(packFolder(repo), ec)) {
+    const auto name = entry.path().filename().native();
+    if (name.starts_with("pack-") && name.ends_with(".idx")) ++count;
+  }
+  return count;
+}
+
+std::vector<std::string> packsToMerge(git_repository* repo, std::size_t mostPacks) {
+  auto packs = listPacks(packFolder(repo));
+  if (packs.size() <= mostPacks) return {};
+  std::sort(packs.begin(), packs.end(),
+            [](const PackFile& a, const PackFile& b) { return a.size > b.size; });
+  std::vector<std::string> names;
+  for (auto it = packs.begin() + 1; it != packs.end(); ++it) names.push_back(it->name);
+  return names;
+}
+
+Status mergePacks(git_repository* repo, const std::vector<std::string>& packs) {
+  if (packs.size() < 2) return {};
+  const fs::path folder = packFolder(repo);
+  git_packbuilder* rawBuilder = nullptr;
+  if (int rc = git_packbuilder_new(&rawBuilder, repo); rc < 0)
+    return std::unexpected(gitError(rc, "pack builder"));
+  Packbuilder builder{rawBuilder};
+  git_packbuilder_set_threads(rawBuilder, 1);
+  for (const auto& pack : packs)
+    if (auto inserted = insertObjectsOf(rawBuilder, folder / ("pack-" + pack + ".idx")); !inserted)
+      return inserted;
+  OwnedBuf bytes;
+  if (int rc = git_packbuilder_write_buf(&bytes.buf, rawBuilder); rc < 0)
+    return std::unexpected(gitError(rc, "merge packs"));
+  auto name = storePack(repo, bytes.buf.ptr, bytes.buf.size);
+  if (!name) return std::unexpected(name.error());
+
+  // The index goes first: a pack without one is invisible to readers, never half-visible.
+  std::error_code ec;
+  for (const auto& pack : packs) {
+    if (pack == *name) continue;
+    fs::remove(folder / ("pack-" + pack + ".idx"), ec);
+    fs::remove(folder / ("pack-" + pack + ".pack"), ec);
+  }
+  return {};
+}
+
+}  // namespace sv::store::git

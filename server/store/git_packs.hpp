@@ -1,0 +1,56 @@
+// How the document store's git objects reach the disk: a version's blobs, trees and commit go
+// into one pack file, fsynced once with its index and folder, instead of loose objects that
+// libgit2 would fsync one by one with their folders (about 15 fsyncs for a version of two files).
+// The packs of many saves are merged from time to time so that reads stay fast.
+#pragma once
+
+#include <git2.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "workflows/result.hpp"
+
+namespace sv::store::git {
+
+struct MemoryObjects;
+
+// While it lives, every object written through `repo` is kept in memory; writePack() stores them
+// and lets go of them (later reads find them in the pack). The repository must outlive it.
+class PackedWrites {
+ public:
+  static Result<PackedWrites> start(git_repository* repo);
+
+  // One pack with its index in objects/pack: the pack's data and the folder fsynced, the index
+  // rebuilt at start-up if a power cut spoils it. Nothing is written when no new object was made
+  // (every object already existed).
+  Status writePack();
+  // Forgets objects written since the last pack (a save that failed half-way).
+  void discard();
+
+ private:
+  PackedWrites(git_repository* repo, MemoryObjects* memory) : repo_(repo), memory_(memory) {}
+
+  git_repository* repo_;
+  MemoryObjects* memory_;  // owned by the repository's object database
+};
+
+// Start-up, after a crash or a power cut: builds again every pack index that is missing, torn or
+// not the pack's own (a save's index is not fsynced; its pack is). Returns what it rebuilt.
+Result<std::vector<std::string>> repairPackIndexes(git_repository* repo);
+
+// How many packs objects/pack holds (names only, no stat: it runs after every save).
+std::size_t packCount(git_repository* repo);
+
+// The packs to merge when objects/pack holds more than `mostPacks`: all but the largest, which
+// keeps each merge proportional to what came since the last one. Call it while no write is
+// half-way, so that every pack named is complete.
+std::vector<std::string> packsToMerge(git_repository* repo, std::size_t mostPacks);
+
+// Writes the objects of `packs` (as named by packsToMerge) into one pack, with deltas between
+// versions, fsynced, then removes them. Safe beside writers and readers: the objects are durable
+// in the new pack before the old ones go, and a reader that misses an object rescans the folder.
+Status mergePacks(git_repository* repo, const std::vector<std::string>& packs);
+
+}  // namespace sv::store::git

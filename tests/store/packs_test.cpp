@@ -1,0 +1,161 @@
+// A save's objects go to disk as one pack (server/store/git_packs.hpp); these tests read the result
+// with git itself: verify-pack, fsck --strict, log.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "server/store/store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sv;
+using namespace sv::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+DocumentCommit save(int meeting, const std::string& text, const std::string& author) {
+  DocumentCommit w;
+  w.repository = "contract-1";
+  w.document = "meetings/" + std::to_string(meeting) + "/minutes";
+  w.files = {
+      {"meetings/" + std::to_string(meeting) + "/minutes.md", text},
+      {"meetings/" + std::to_string(meeting) + "/minutes.json", "{\"text\":\"" + text + "\"}"}};
+  w.author = {author, author + "@example.se"};
+  w.message = "Protokollet sparat av " + author;
+  w.at = Clock::now();
+  return w;
+}
+
+std::string gitCli(const fs::path& repo, const std::string& args, int* code = nullptr) {
+  return test::runTool("git --git-dir='" + repo.string() + "' " + args + " 2>&1", code);
+}
+
+std::vector<fs::path> filesEndingWith(const fs::path& folder, const std::string& suffix) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(folder))
+    if (e.path().filename().string().ends_with(suffix)) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string longText(int i) {
+  std::string text = "# Protokoll\n\n";
+  for (int line = 0; line < 200; ++line)
+    text += "Rad " + std::to_string(line) + " av version " + std::to_string(i) + ".\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("each save is one pack that git verifies, with no loose objects", "[store][packs]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  auto& docs = (*store)->documents();
+  std::vector<std::string> versions;
+  for (const char* author : {"anna", "ulla", "anna"}) {
+    auto v = docs.commit(save(1, longText(static_cast<int>(versions.size())), author));
+    REQUIRE(v);
+    versions.push_back(*v);
+  }
+  const auto repo = docs.pathOf("contract-1");
+  const auto packs = filesEndingWith(repo / "objects" / "pack", ".idx");
+  CHECK(packs.size() == 3);
+  for (const auto& index : packs) {
+    int code = -1;
+    const auto out = gitCli(repo, "verify-pack -v '" + index.string() + "'", &code);
+    INFO(out);
+    CHECK(code == 0);
+  }
+  CHECK(gitCli(repo, "count-objects").starts_with("0 objects"));
+  CHECK(gitCli(repo, "log --format=%an main") == "anna\nulla\nanna\n");
+  int fsck = -1;
+  INFO(gitCli(repo, "fsck --strict", &fsck));
+  CHECK(fsck == 0);
+  CHECK(*docs.readFile("contract-1", versions[1], "meetings/1/minutes.md") == longText(1));
+}
+
+TEST_CASE("packs beyond the limit are merged, and every version reads the same afterwards",
+          "[store][packs]") {
+  test::TempDir dir;
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  auto& docs = (*store)->documents();
+  const int saves = static_cast<int>(DocumentStore::kMostPacks) * 2 + 3;
+  std::vector<std::string> versions;
+  for (int i = 0; i < saves; ++i) {
+    auto v = docs.commit(save(1 + i % 3, longText(i), i % 2 ? "ulla" : "anna"));
+    REQUIRE(v);
+    versions.push_back(*v);
+  }
+  // The background merge may have run already; this one merges whatever is left over the limit.
+  REQUIRE(docs.mergePacks("contract-1"));
+  const auto repo = docs.pathOf("contract-1");
+  const auto packs = filesEndingWith(repo / "objects" / "pack", ".pack");
+  CHECK(packs.size() <= DocumentStore::kMostPacks);
+  CHECK(filesEndingWith(repo / "objects" / "pack", ".idx").size() == packs.size());
+  int fsck = -1;
+  INFO(gitCli(repo, "fsck --strict", &fsck));
+  CHECK(fsck == 0);
+  CHECK(gitCli(repo, "rev-list --count main") == std::to_string(saves) + "\n");
+  for (int i = 0; i < saves; ++i) {
+    const std::string path = "meetings/" + std::to_string(1 + i % 3) + "/minutes.md";
+    auto text = docs.readFile("contract-1", versions[static_cast<std::size_t>(i)], path);
+    REQUIRE(text);
+    CHECK(*text == longText(i));
+  }
+  // A merged pack stores later versions as deltas: far smaller than the versions themselves.
+  std::uintmax_t bytes = 0;
+  for (const auto& pack : packs) bytes += fs::file_size(pack);
+  CHECK(bytes < static_cast<std::uintmax_t>(saves) * longText(0).size() / 2);
+}
+
+TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
+          "[store][packs][crash]") {
+  test::TempDir dir;
+  std::string v1, v2;
+  {
+    auto store = Store::open({dir.path(), 1});
+    REQUIRE(store);
+    v1 = *(*store)->documents().commit(save(1, longText(1), "anna"));
+    v2 = *(*store)->documents().commit(save(1, longText(2), "ulla"));
+  }
+  const auto repo = dir.path() / "repositories" / "contract-1.git";
+  const auto indexes = filesEndingWith(repo / "objects" / "pack", ".idx");
+  REQUIRE(indexes.size() == 2);
+  // One index torn half-way, the other gone, as an unsynced write may leave them.
+  fs::resize_file(indexes[0], fs::file_size(indexes[0]) / 2);
+  fs::remove(indexes[1]);
+  int fsck = -1;
+  gitCli(repo, "fsck --strict", &fsck);
+  REQUIRE(fsck != 0);
+
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  const auto& repairs = (*store)->repairsAtOpen();
+  CHECK(std::count_if(repairs.begin(), repairs.end(), [](const std::string& r) {
+          return r.find(".idx built again") != std::string::npos;
+        }) == 2);
+  CHECK(*(*store)->documents().readFile("contract-1", v1, "meetings/1/minutes.md") == longText(1));
+  CHECK(*(*store)->documents().readFile("contract-1", v2, "meetings/1/minutes.md") == longText(2));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
+  CHECK(fsck == 0);
+}
+
+TEST_CASE("half-written pack files of a killed save are removed at start-up",
+          "[store][packs][crash]") {
+  test::TempDir dir;
+  {
+    auto store = Store::open({dir.path(), 1});
+    REQUIRE(store);
+    REQUIRE((*store)->documents().commit(save(1, "one\n", "anna")));
+  }
+  const auto folder = dir.path() / "repositories" / "contract-1.git" / "objects" / "pack";
+  std::ofstream(folder / "tmp_pack_0123") << "PACK";
+  std::ofstream(folder / "tmp_idx_0123") << "garbage";
+  auto store = Store::open({dir.path(), 1});
+  REQUIRE(store);
+  CHECK_FALSE(fs::exists(folder / "tmp_pack_0123"));
+  CHECK_FALSE(fs::exists(folder / "tmp_idx_0123"));
+}
