@@ -208,7 +208,7 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
   return result;
 }
 
-Result<Session> Accounts::authenticate(const std::string& token) {
+Result<std::shared_ptr<const Session>> Accounts::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return fail(Errc::Unauthenticated, "not logged in");
   const auto now = unixSeconds(time_.now());
   const std::string tokenHash = crypto::sha256Hex(token);
@@ -224,7 +224,7 @@ Result<Session> Accounts::authenticate(const std::string& token) {
     // wait for one another, only for a change of the cache.
     std::shared_lock lock(cacheMutex_);
     if (auto it = cache_.find(tokenHash); it != cache_.end() && fresh(it->second))
-      return Session{it->second.principal, it->second.row.id, it->second.row.csrfToken};
+      return it->second.session;
   }
   {
     std::lock_guard lock(cacheMutex_);
@@ -252,12 +252,14 @@ Result<Session> Accounts::authenticate(const std::string& token) {
   auto principal =
       store_.db().read([&](Connection& c) { return store::loadPrincipal(c, row->userId); });
   if (!principal) return fail(Errc::Unauthenticated, "not logged in");
+  auto session =
+      std::make_shared<const Session>(Session{std::move(*principal), row->id, row->csrfToken});
   {
     std::lock_guard lock(cacheMutex_);
     if (cache_.size() >= kCacheEntries) cache_.clear();
-    cache_[tokenHash] = CachedSession{*row, *principal, now};
+    cache_[tokenHash] = CachedSession{*row, session, now};
   }
-  return Session{std::move(*principal), row->id, row->csrfToken};
+  return session;
 }
 
 Status Accounts::logout(const Session& session) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -76,7 +77,8 @@ class Accounts {
   Result<User> user(const Principal& viewer, std::int64_t id);
 
   Result<LoginResult> login(const std::string& username, const std::string& password);
-  Result<Session> authenticate(const std::string& token);
+  // Shared and never changed: a request holds the cached session rather than a copy of it.
+  Result<std::shared_ptr<const Session>> authenticate(const std::string& token);
   Status logout(const Session& session);
 
   const AccountSettings& settings() const { return settings_; }
@@ -92,7 +94,7 @@ class Accounts {
   // takes effect within kCacheSeconds; a logout at once.
   struct CachedSession {
     store::SessionRow row;
-    Principal principal;
+    std::shared_ptr<const Session> session;
     std::int64_t cachedAt = 0;
   };
   static constexpr std::int64_t kCacheSeconds = 5;

@@ -215,11 +215,11 @@ void registerMinutes(http::Router& router, Services& s) {
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto page = s.minutes.html(req.principal(), id);
                 if (!page) return std::unexpected(page.error());
-                const std::string etag = "\"" + page->first + "\"";
+                std::string etag = "\"" + page->etag + "\"";
                 if (req.header("if-none-match") == etag)
                   return http::Reply{304, "", "", {{"ETag", etag}}, false};
-                return http::Reply::text(std::move(page->second), "text/html; charset=utf-8")
-                    .header("ETag", etag);
+                http::Reply reply{200, "text/html; charset=utf-8", "", {}, false, page->html};
+                return reply.header("ETag", std::move(etag));
               }),
               {.operationId = "getMinutesHtml",
                .summary = "The protocol as a page in the Swedish layout (printable)",

@@ -246,13 +246,14 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       return 0;
     }
     if (!reply.contentType.empty()) out.setContentType(reply.contentType);
-    out.setContentLength64(static_cast<Poco::Int64>(reply.body.size()));
+    const std::string& body = reply.sharedBody ? *reply.sharedBody : reply.body;
+    out.setContentLength64(static_cast<Poco::Int64>(body.size()));
     if (in.getMethod() == "HEAD") {
       out.send();
       return 0;
     }
-    out.sendBuffer(reply.body.data(), reply.body.size());
-    return reply.body.size();
+    out.sendBuffer(body.data(), body.size());
+    return body.size();
   }
 
   const Router& router_;

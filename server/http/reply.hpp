@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,8 @@ struct Reply {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool closeConnection = false;
+  // When set, the body instead of `body`: bytes a cache keeps, sent without a copy per request.
+  std::shared_ptr<const std::string> sharedBody;
 
   Reply& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,8 +20,8 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
-  std::string contentType;  // without parameters, lower-case
-  std::optional<accounts::Session> session;
+  std::string contentType;                           // without parameters, lower-case
+  std::shared_ptr<const accounts::Session> session;  // none when not logged in
 
   const store::Principal& principal() const { return session->principal; }
   std::optional<std::string> header(const std::string& lowerName) const;

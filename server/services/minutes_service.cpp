@@ -376,8 +376,7 @@ Result<MinutesDiff> MinutesService::diff(const store::Principal& viewer, std::in
   return out;
 }
 
-Result<std::pair<std::string, std::string>> MinutesService::html(const store::Principal& viewer,
-                                                                 std::int64_t meetingId) {
+Result<ProtocolPage> MinutesService::html(const store::Principal& viewer, std::int64_t meetingId) {
   const auto scope = store::TenantScope::of(viewer);
   // Read before the stamp: a write that ends after this makes the check below count as old.
   const std::uint64_t writes = store_.db().writes();
@@ -387,7 +386,7 @@ Result<std::pair<std::string, std::string>> MinutesService::html(const store::Pr
     if (auto it = pages_.find(meetingId); it != pages_.end()) {
       const auto& entry = it->second;
       if (entry.checkedAt == writes && seenBy(entry.checkedFor, scope))
-        return std::pair{entry.key, entry.page};
+        return ProtocolPage{entry.key, entry.page};
       knownContract = entry.contractId;
     }
   }
@@ -425,20 +424,21 @@ Result<std::pair<std::string, std::string>> MinutesService::html(const store::Pr
       } else if (writes == entry.checkedAt && !seenBy(entry.checkedFor, scope)) {
         entry.checkedFor.push_back(scope);
       }
-      return std::pair{key, entry.page};
+      return ProtocolPage{key, entry.page};
     }
   }
   // Rendered from what is stored now, which is at least as new as the stamp: a page is never
   // older than the key it is kept under, and a newer one is rendered again on the next request.
   auto doc = signedDocument(viewer, meetingId);
   if (!doc) return std::unexpected(doc.error());
-  std::string page = web::protocolPage("Protokoll " + doc->header.contractTitle + " " +
-                                           formatDate(toStockholm(doc->header.startsAt).date),
-                                       minutes::renderHtml(*doc));
+  auto page = std::make_shared<const std::string>(
+      web::protocolPage("Protokoll " + doc->header.contractTitle + " " +
+                            formatDate(toStockholm(doc->header.startsAt).date),
+                        minutes::renderHtml(*doc)));
   std::lock_guard lock(pagesMutex_);
   if (pages_.size() >= kRenderedPages && !pages_.contains(meetingId)) pages_.erase(pages_.begin());
   pages_.insert_or_assign(meetingId, RenderedPage{contractId, key, page, writes, {scope}});
-  return std::pair{key, std::move(page)};
+  return ProtocolPage{key, std::move(page)};
 }
 
 }  // namespace sv::services

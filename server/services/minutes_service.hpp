@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -52,6 +53,13 @@ struct MinutesDiff {
   std::vector<std::string>
       summary;  // one Swedish line per changed part ("§ 6 …: anteckningar ändrade")
   std::vector<std::pair<int, std::string>> sections;  // (§ number, title) of changed sections
+};
+
+// The protocol as a whole HTML page: its ETag, which names what it was rendered from, and the
+// bytes, shared with the service's cache and never changed.
+struct ProtocolPage {
+  std::string etag;
+  std::shared_ptr<const std::string> html;
 };
 
 // Where the minutes are in their lifecycle, with who approved which version and who returned them.
@@ -107,8 +115,7 @@ class MinutesService {
   Result<MinutesDiff> diff(const store::Principal& viewer, std::int64_t meetingId,
                            const std::string& from, const std::string& to);
   // The protocol as a whole HTML page, rendered once per version.
-  Result<std::pair<std::string, std::string>> html(const store::Principal& viewer,
-                                                   std::int64_t meetingId);
+  Result<ProtocolPage> html(const store::Principal& viewer, std::int64_t meetingId);
 
   static std::string documentOf(std::int64_t meetingId);
 
@@ -135,7 +142,7 @@ class MinutesService {
   struct RenderedPage {
     std::int64_t contractId = 0;  // a meeting never moves to another contract
     std::string key;              // the stamp as text; also the page's ETag
-    std::string page;
+    std::shared_ptr<const std::string> page;
     std::uint64_t checkedAt = 0;                 // Database::writes() read before the last check
     std::vector<store::TenantScope> checkedFor;  // the scopes that saw `key` at `checkedAt`
   };

@@ -161,7 +161,8 @@ TEST_CASE("logout ends the session", "[accounts][session]") {
   f.make("anna", f.authority, {"reader"});
   auto login = f.accounts.login("anna", "secret-password");
   auto session = f.accounts.authenticate(login->token);
-  REQUIRE(f.accounts.logout(*session));
+  REQUIRE(session);
+  REQUIRE(f.accounts.logout(**session));
   CHECK_FALSE(f.accounts.authenticate(login->token));
 }
 
