@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # GET /api/v1/meetings/1/minutes.html on samverkan (the whole protocol as an HTML page, rendered
 # once per version and then served from the service's cache, behind the bearer-token check)
-# against nginx serving the same bytes as a static file, under wrk on loopback, interleaved.
+# against nginx serving the same bytes as a static file, under wrk on loopback, interleaved. A third
+# server, bare_poco (tests/bench/bare_poco.cpp: Poco's HTTPServer with samverkan's thread settings
+# answering the same bytes and headers from memory), shows what Poco itself allows on the machine.
 # Issue 4's aim: at least half of nginx's rate. Prints a Markdown table on stdout.
 #
 #   tests/bench/minutes_page.sh <build-dir>     (run.sh runs it last; BENCH_MINUTES_PAGE=0 skips)
@@ -18,6 +20,8 @@ repo=$(cd "$here/../.." && pwd)
 build=$(cd "$1" 2>/dev/null && pwd) || die "no build folder: $1"
 server_bin="$build/server/samverkan"
 [[ -x "$server_bin" ]] || die "no server binary at $server_bin"
+bare_bin="$build/tests/bench/bare_poco"
+[[ -x "$bare_bin" ]] || die "no $bare_bin (run: cmake --build $1 --target bare_poco)"
 duration=${BENCH_DURATION:-10}
 runs=${BENCH_RUNS:-3}
 threads=${BENCH_THREADS:-2}
@@ -107,6 +111,17 @@ wait_http "$ng/minutes.html" "$ng_pid" nginx || { cat "$tmp/nginx/error.log" >&2
 size=$(curl -fsS -o /dev/null -w '%{size_download}' "$ng/minutes.html")
 [[ "$size" == "$bytes" ]] || die "nginx served $size bytes, samverkan $bytes"
 
+# --- bare Poco, with samverkan's settings, the same bytes and the same headers ----------------
+bare_port=$(free_port)
+"$bare_bin" --config="$tmp/samverkan.properties" --port="$bare_port" --body="$tmp/www/minutes.html" \
+  --headers="$tmp/head_samverkan" > "$tmp/bare.log" 2>&1 &
+bare_pid=$!
+pids+=("$bare_pid")
+bare="http://127.0.0.1:$bare_port"
+wait_http "$bare/minutes.html" "$bare_pid" bare_poco || { cat "$tmp/bare.log" >&2; exit 1; }
+size=$(curl -fsS -o /dev/null -w '%{size_download}' "$bare/minutes.html")
+[[ "$size" == "$bytes" ]] || die "bare_poco served $size bytes, samverkan $bytes"
+
 # --- wrk, interleaved --------------------------------------------------------------------------
 wrk_cmd=(wrk "-t$threads" "-c$connections" "-d${duration}s" --latency -s "$here/bearer.lua")
 # one_run SERVER URL: prints "rps p99_ms non2xx errors".
@@ -133,20 +148,21 @@ one_run() {
   ' "$raw"
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for url in "$sv/api/v1/meetings/1/minutes.html" "$ng/minutes.html"; do
+for url in "$sv/api/v1/meetings/1/minutes.html" "$ng/minutes.html" "$bare/minutes.html"; do
   wrk -t"$threads" -c"$connections" -d2s -s "$here/bearer.lua" "$url" > /dev/null 2>&1 || true
 done
 : > "$tmp/runs.txt"
 for ((round = 1; round <= runs; round++)); do
   echo "nginx $(one_run nginx "$ng/minutes.html")" >> "$tmp/runs.txt"
   echo "samverkan $(one_run samverkan "$sv/api/v1/meetings/1/minutes.html")" >> "$tmp/runs.txt"
-  echo "minutes_page: round $round: $(tail -2 "$tmp/runs.txt" | tr '\n' ' ')" >&2
+  echo "bare_poco $(one_run bare_poco "$bare/minutes.html")" >> "$tmp/runs.txt"
+  echo "minutes_page: round $round: $(tail -3 "$tmp/runs.txt" | tr '\n' ' ')" >&2
 done
 
 python3 - "$tmp/runs.txt" "$bytes" "$load_before" "${wrk_cmd[*]}" "$("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')" << 'PY'
 import statistics, sys
 runs, body, load, cmd, ngv = sys.argv[1:6]
-rows = {"nginx": [], "samverkan": []}
+rows = {"nginx": [], "samverkan": [], "bare_poco": []}
 for line in open(runs):
     server, rps, p99, non2xx, errors = line.split()
     rows[server].append((float(rps), float(p99), int(non2xx), int(errors)))
@@ -154,14 +170,16 @@ med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v
 bad = sum(r[2] + r[3] for v in rows.values() for r in v)
 fmt = lambda x: f"{x:,.0f}".replace(",", " ")
 print("### GET /api/v1/meetings/1/minutes.html vs nginx (minutes_page.sh)\n")
-print(f"- `{cmd}`, interleaved nginx/samverkan, {len(rows['nginx'])} runs each, medians; "
-      f"nginx {ngv} serving the same bytes as a static file; load average before {load}; "
-      f"non-2xx responses and socket errors over all runs: {bad}\n")
-print("| Request | Body bytes | samverkan req/s | nginx req/s | ratio req/s | samverkan p99 ms | nginx p99 ms | ratio p99 |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-s, n = med["samverkan"], med["nginx"]
+print(f"- `{cmd}`, interleaved nginx/samverkan/bare Poco, {len(rows['nginx'])} runs each, medians; "
+      f"nginx {ngv} serving the same bytes as a static file; bare Poco (bare_poco) answering the "
+      f"same bytes and headers from memory with samverkan's thread settings; load average before "
+      f"{load}; non-2xx responses and socket errors over all runs: {bad}\n")
+print("| Request | Body bytes | samverkan req/s | nginx req/s | ratio req/s | samverkan p99 ms | nginx p99 ms | ratio p99 | bare Poco req/s | bare Poco / nginx | samverkan / bare Poco |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+s, n, b = med["samverkan"], med["nginx"], med["bare_poco"]
 print(f"| GET /api/v1/meetings/1/minutes.html (bearer token) | {body} | {fmt(s[0])} | {fmt(n[0])} | "
-      f"**{s[0] / n[0]:.2f}** | {s[1]:.2f} | {n[1]:.2f} | {s[1] / n[1]:.2f} |")
+      f"**{s[0] / n[0]:.2f}** | {s[1]:.2f} | {n[1]:.2f} | {s[1] / n[1]:.2f} | {fmt(b[0])} | "
+      f"{b[0] / n[0]:.2f} | {s[0] / b[0]:.2f} |")
 print("\nEach run (req/s / p99 ms): " + "; ".join(
     f"{k} " + ", ".join(f"{fmt(r[0])} / {r[1]:.2f}" for r in v) for k, v in rows.items()))
 PY
