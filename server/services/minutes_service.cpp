@@ -115,11 +115,13 @@ Result<MinutesService::Context> MinutesService::context(const store::Principal& 
 }
 
 Result<minutes::Minutes> MinutesService::load(const Context& ctx, const std::string& version) {
-  auto json = store_.documents().readFile(ctx.repository, version,
-                                          folderOf(ctx.meeting.id) + "/minutes.json");
+  const std::string path = folderOf(ctx.meeting.id) + "/minutes.json";
+  if (auto known = parsed_.find(ctx.repository, version + ":" + path)) return *known;
+  auto json = store_.documents().readFile(ctx.repository, version, path);
   if (!json) return std::unexpected(json.error());
   auto doc = minutes::fromJson(*json);
   if (!doc) return fail(Errc::Internal, "stored minutes do not parse: " + doc.error().detail);
+  parsed_.remember(ctx.repository, version + ":" + path, *doc);
   return doc;
 }
 
@@ -338,6 +340,8 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
       return std::unexpected(version.error());
     }
     result.changed = true;
+    // What was written is what the next save reads back as its current version.
+    parsed_.remember(ctx->repository, *version + ":" + folderOf(meetingId) + "/minutes.json", next);
     result.saved =
         MinutesView{meetingId, ctx->contract.id, *ctx->state, *version, std::move(next), markdown};
     return result;

@@ -17,6 +17,7 @@
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
 #include "server/services/catalog.hpp"
+#include "server/services/parsed_versions.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/documents.hpp"
 #include "server/store/principal.hpp"
@@ -147,6 +148,7 @@ class MinutesService {
     std::vector<store::TenantScope> checkedFor;  // the scopes that saw `key` at `checkedAt`
   };
   static constexpr std::size_t kRenderedPages = 512;
+  ParsedVersions<minutes::Minutes> parsed_{256};
   std::shared_mutex pagesMutex_;  // shared by the requests that find their page checked
   std::unordered_map<std::int64_t, RenderedPage> pages_;  // by meeting
 };
