@@ -53,14 +53,17 @@ std::string passwordOfBasic(const std::string& encoded) {
   return colon == std::string::npos ? std::string() : decoded.substr(colon + 1);
 }
 
+// Added, not set: the response has none of these yet, and set() would first search every header
+// for each of them. A reply's own header of the same name replaces it afterwards (write()).
 void applySecurityHeaders(HTTPServerResponse& response) {
-  response.set("Content-Security-Policy",
+  response.add("Content-Security-Policy",
                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("Referrer-Policy", "same-origin");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Cross-Origin-Opener-Policy", "same-origin");
+  response.add("X-Content-Type-Options", "nosniff");
+  response.add("Referrer-Policy", "same-origin");
+  response.add("X-Frame-Options", "DENY");
+  response.add("Cross-Origin-Opener-Policy", "same-origin");
+  response.add("Cache-Control", "no-store");
 }
 
 class Dispatcher final : public Poco::Net::HTTPRequestHandler {
@@ -231,7 +234,6 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 
   std::size_t write(HTTPServerRequest& in, HTTPServerResponse& out, const Reply& reply) {
     applySecurityHeaders(out);
-    out.set("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) {
       if (name == "Set-Cookie" || name == "Link" || name == "WWW-Authenticate")
         out.add(name, value);
