@@ -50,7 +50,7 @@
 #include <vector>
 
 #include "agenda/agenda.hpp"
-#include "bench_support.hpp"
+#include "bench_plumbing.hpp"
 #include "server/app/context.hpp"
 #include "server/store/accounts.hpp"
 #include "server/store/actions.hpp"
@@ -71,85 +71,30 @@ using namespace sv;
 
 namespace {
 
+using bench::alternate;
+using bench::cpuModel;
+using bench::describe;
+using bench::die;
+using bench::fdatasyncCost;
+using bench::filesystemOf;
 using bench::keep;
+using bench::loadAverage;
+using bench::need;
+using bench::number;
+using bench::Pair;
+using bench::progress;
+using bench::ratio;
 using bench::Samples;
 using bench::Steady;
 using bench::textf;
+using bench::utcNow;
 
 // --- plumbing -----------------------------------------------------------------------------------
-
-// The temporary folder, removed on failure too unless --keep was given.
-fs::path g_removeOnExit;
-
-[[noreturn]] void die(const std::string& what) {
-  std::cerr << "domain_bench: " << what << "\n";
-  if (!g_removeOnExit.empty()) {
-    std::error_code ec;
-    fs::remove_all(g_removeOnExit, ec);
-  }
-  std::exit(1);
-}
-
-std::string describe(const Error& e) {
-  return e.detail + (e.field.empty() ? "" : " (" + e.field + ")");
-}
-
-template <class T>
-T need(Result<T> r, const std::string& what) {
-  if (!r) die(what + ": " + describe(r.error()));
-  return std::move(*r);
-}
-
-void need(const Status& s, const std::string& what) {
-  if (!s) die(what + ": " + describe(s.error()));
-}
-
-void progress(const std::string& what) {
-  std::cerr << "domain_bench: " << what << std::endl;
-}
-
-// Keeps the compiler from dropping work whose result is not otherwise used.
-
-struct Pair {
-  Samples subject;
-  Samples baseline;
-};
-
-// Runs baseline(i) and subject(i) alternately, `warmup` times untimed and then `reps` times timed;
-// i counts on over both.
-template <class Baseline, class Subject>
-Pair alternate(int warmup, int reps, Baseline&& baseline, Subject&& subject) {
-  int i = 0;
-  for (; i < warmup; ++i) {
-    baseline(i);
-    subject(i);
-  }
-  Pair p;
-  for (int r = 0; r < reps; ++r, ++i) {
-    const auto t0 = Steady::now();
-    baseline(i);
-    const auto t1 = Steady::now();
-    subject(i);
-    const auto t2 = Steady::now();
-    p.baseline.add(t1 - t0);
-    p.subject.add(t2 - t1);
-  }
-  return p;
-}
 
 struct Row {
   std::string what;
   Pair pair;
 };
-
-// Thin spaces are not used: the figures are copied into BENCHMARKS.md and read in terminals.
-std::string number(double v, int decimals) {
-  return textf("%.*f", decimals, v);
-}
-
-std::string ratio(double r) {
-  return number(r, r < 10 ? 2 : r < 100 ? 1 : 0);
-}
 
 enum class Unit { Micro, Milli };
 
@@ -174,73 +119,6 @@ void printTable(const std::vector<Row>& rows, Unit unit, const std::string& base
 }
 
 // --- the machine --------------------------------------------------------------------------------
-
-std::string firstLine(const fs::path& file, const std::string& prefix) {
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind(prefix, 0) == 0) {
-      const auto colon = line.find(':');
-      return colon == std::string::npos ? line : line.substr(colon + 2);
-    }
-  return "?";
-}
-
-std::string loadAverage() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
-
-std::string filesystemOf(const fs::path& dir) {
-  struct statfs st {};
-  if (::statfs(dir.c_str(), &st) != 0) return "unknown";
-  switch (static_cast<unsigned long>(st.f_type)) {
-    case 0xEF53:
-      return "ext4";
-    case 0x01021994:
-      return "tmpfs (fsync costs nothing here: the write figures are meaningless)";
-    case 0x58465342:
-      return "xfs";
-    case 0x9123683E:
-      return "btrfs";
-    case 0x794c7630:
-      return "overlayfs";
-    default:
-      return textf("type 0x%lx", static_cast<unsigned long>(st.f_type));
-  }
-}
-
-std::string utcNow() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
-
-// What one fdatasync costs on this disk: 4 KB overwritten in place in a 1 MB file, then
-// fdatasync. Every durable write below pays a few of these.
-Samples fdatasyncCost(const fs::path& file, int reps) {
-  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) die("open " + file.string());
-  const std::string block(4096, 'x');
-  for (int i = 0; i < 256; ++i)
-    if (::pwrite(fd, block.data(), block.size(), static_cast<off_t>(i) * 4096) < 0) die("pwrite");
-  ::fsync(fd);
-  Samples out;
-  for (int i = 0; i < reps; ++i) {
-    const auto t0 = Steady::now();
-    if (::pwrite(fd, block.data(), block.size(), static_cast<off_t>(i % 256) * 4096) < 0)
-      die("pwrite");
-    ::fdatasync(fd);
-    out.add(Steady::now() - t0);
-  }
-  ::close(fd);
-  return out;
-}
 
 // --- the floors ---------------------------------------------------------------------------------
 
@@ -550,6 +428,7 @@ services::ContractInput contractInput(const std::string& title, const std::strin
 }  // namespace
 
 int main(int argc, char** argv) {
+  bench::g_program = "domain_bench";
   const Options opt = parseOptions(argc, argv);
   const std::string loadBefore = loadAverage();
   const auto started = Steady::now();
@@ -557,7 +436,7 @@ int main(int argc, char** argv) {
   std::string pattern = (opt.tmp / "samverkan-domain-bench-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) die("cannot make a folder under " + opt.tmp.string());
   const fs::path tmp = pattern;
-  if (!opt.keepData) g_removeOnExit = tmp;
+  if (!opt.keepData) bench::g_removeOnExit = tmp;
 
   {
     // The server's own start-up path: catalog from config/, store, accounts and services.
@@ -995,9 +874,8 @@ int main(int argc, char** argv) {
     ::uname(&un);
     std::cout << "## Domain: agenda generation, agenda saves, planning a year\n\n";
     std::cout << "Run " << utcNow() << " by `" << SV_BUILD_TYPE << "` `domain_bench` on "
-              << ::sysconf(_SC_NPROCESSORS_ONLN) << " cores ("
-              << firstLine("/proc/cpuinfo", "model name") << "), kernel " << un.release
-              << "; load average just before: " << loadBefore << ". Data folder on "
+              << ::sysconf(_SC_NPROCESSORS_ONLN) << " cores (" << cpuModel() << "), kernel "
+              << un.release << "; load average just before: " << loadBefore << ". Data folder on "
               << filesystemOf(tmp) << "; SQLite " << sqlite3_libversion() << " (WAL, "
               << "synchronous=FULL), libgit2 " << major << "." << minor << "." << rev
               << " (fsync on). One fdatasync of 4 KB overwritten in place: median "

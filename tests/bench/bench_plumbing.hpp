@@ -1,0 +1,154 @@
+// What the in-process benchmark programs share beyond their statistics (bench_support.hpp):
+// stopping with a message, unwrapping results, timing a subject against its baseline call by
+// call, the figures' formatting, and the description of the machine each report starts with.
+#pragma once
+
+#include <fcntl.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "bench_support.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::bench {
+
+// Set by main: the name in messages, and the temporary folder removed on failure (unless kept).
+inline std::string g_program = "bench";
+inline std::filesystem::path g_removeOnExit;
+
+[[noreturn]] inline void die(const std::string& what) {
+  std::cerr << g_program << ": " << what << "\n";
+  if (!g_removeOnExit.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(g_removeOnExit, ec);
+  }
+  std::exit(1);
+}
+
+inline std::string describe(const Error& e) {
+  return e.detail + (e.field.empty() ? "" : " (" + e.field + ")");
+}
+
+template <class T>
+T need(Result<T> r, const std::string& what) {
+  if (!r) die(what + ": " + describe(r.error()));
+  return std::move(*r);
+}
+
+inline void need(const Status& s, const std::string& what) {
+  if (!s) die(what + ": " + describe(s.error()));
+}
+
+inline void progress(const std::string& what) {
+  std::cerr << g_program << ": " << what << std::endl;
+}
+
+struct Pair {
+  Samples subject;
+  Samples baseline;
+};
+
+// Runs baseline(i) and subject(i) alternately, `warmup` times untimed and then `reps` times timed;
+// i counts on over both.
+template <class Baseline, class Subject>
+Pair alternate(int warmup, int reps, Baseline&& baseline, Subject&& subject) {
+  int i = 0;
+  for (; i < warmup; ++i) {
+    baseline(i);
+    subject(i);
+  }
+  Pair p;
+  for (int r = 0; r < reps; ++r, ++i) {
+    const auto t0 = Steady::now();
+    baseline(i);
+    const auto t1 = Steady::now();
+    subject(i);
+    const auto t2 = Steady::now();
+    p.baseline.add(t1 - t0);
+    p.subject.add(t2 - t1);
+  }
+  return p;
+}
+
+// Thin spaces are not used: the figures are copied into BENCHMARKS.md and read in terminals.
+inline std::string number(double v, int decimals) {
+  return textf("%.*f", decimals, v);
+}
+
+inline std::string ratio(double r) {
+  return number(r, r < 10 ? 2 : r < 100 ? 1 : 0);
+}
+
+// --- the machine -------------------------------------------------------------------------------
+
+inline std::string cpuModel() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "?";
+}
+
+inline std::string loadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+inline std::string filesystemOf(const std::filesystem::path& dir) {
+  struct statfs st {};
+  if (::statfs(dir.c_str(), &st) != 0) return "unknown";
+  switch (static_cast<unsigned long>(st.f_type)) {
+    case 0xEF53:
+      return "ext4";
+    case 0x01021994:
+      return "tmpfs (fsync costs nothing here: the write figures are meaningless)";
+    case 0x58465342:
+      return "xfs";
+    case 0x9123683E:
+      return "btrfs";
+    case 0x794c7630:
+      return "overlayfs";
+    default:
+      return textf("type 0x%lx", static_cast<unsigned long>(st.f_type));
+  }
+}
+
+inline std::string utcNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+// What one fdatasync costs on this disk: 4 KB overwritten in place in a 1 MB file, then
+// fdatasync. Every durable write measured pays a few of these.
+inline Samples fdatasyncCost(const std::filesystem::path& file, int reps) {
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) die("open " + file.string());
+  const std::string block(4096, 'x');
+  for (int i = 0; i < 256; ++i)
+    if (::pwrite(fd, block.data(), block.size(), static_cast<off_t>(i) * 4096) < 0) die("pwrite");
+  ::fsync(fd);
+  Samples out;
+  for (int i = 0; i < reps; ++i) {
+    const auto t0 = Steady::now();
+    if (::pwrite(fd, block.data(), block.size(), static_cast<off_t>(i % 256) * 4096) < 0)
+      die("pwrite");
+    ::fdatasync(fd);
+    out.add(Steady::now() - t0);
+  }
+  ::close(fd);
+  return out;
+}
+
+}  // namespace sv::bench
