@@ -1,5 +1,6 @@
-# Sourced by the benchmark scripts: starts nginx serving a folder of static files on loopback,
-# with the same keep-alive limits as config/samverkan.properties and no access log.
+# Sourced by the benchmark scripts: a free loopback port, waiting for a server to answer, and
+# nginx serving a folder of static files on loopback, with the same keep-alive limits as
+# config/samverkan.properties and no access log.
 #   start_nginx <work-dir> <port> <workers> <www-dir> <default-type>
 # Sets ng_pid and appends it to the caller's pids array; needs the caller's nginx_bin and die().
 start_nginx() {
@@ -37,4 +38,20 @@ NGINX_CONF
   "$nginx_bin" "${args[@]}" > "$dir/stdout.log" 2>&1 &
   ng_pid=$!
   pids+=("$ng_pid")
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# wait_http URL PID NAME: until URL answers, the process dies, or 30 s pass.
+wait_http() {
+  local url=$1 pid=$2 name=$3 i
+  for ((i = 0; i < 300; i++)); do
+    if curl -fsS -o /dev/null --max-time 1 "$url" 2> /dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2> /dev/null; then echo "bench: $name exited while starting" >&2; return 1; fi
+    sleep 0.1
+  done
+  echo "bench: $name did not answer $url within 30 s" >&2
+  return 1
 }

@@ -82,22 +82,6 @@ trap 'exit 143' TERM
 # shellcheck source=tests/bench/nginx.sh
 source "$here/nginx.sh"
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# wait_http URL PID NAME: until URL answers, the process dies, or 30 s pass.
-wait_http() {
-  local url=$1 pid=$2 name=$3 i
-  for ((i = 0; i < 300; i++)); do
-    if curl -fsS -o /dev/null --max-time 1 "$url" 2> /dev/null; then return 0; fi
-    if ! kill -0 "$pid" 2> /dev/null; then echo "bench: $name exited while starting" >&2; return 1; fi
-    sleep 0.1
-  done
-  echo "bench: $name did not answer $url within 30 s" >&2
-  return 1
-}
-
 # --- samverkan --------------------------------------------------------------------------------
 sv_port=$(free_port)
 password="bench-$(date +%s)-password"
