@@ -8,7 +8,7 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   auto catalog = services::loadCatalog(settings.configDir, settings.planRule);
   if (!catalog) return std::unexpected(catalog.error());
   ctx->catalog = std::move(*catalog);
-  auto st = store::Store::open({settings.dataDir, readConnections});
+  auto st = store::Store::open({settings.dataDir, readConnections, settings.retiredPackGrace});
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
   ctx->accounts = std::make_unique<accounts::Accounts>(*ctx->store, ctx->time, settings.accounts);

@@ -39,6 +39,8 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
       c.getInt("samverkan.http.max_keep_alive_requests", s.maxKeepAliveRequests);
   s.timeoutSeconds = c.getInt("samverkan.http.timeout_seconds", s.timeoutSeconds);
   s.readConnections = c.getInt("samverkan.db.read_connections", s.readConnections);
+  s.retiredPackGrace = std::chrono::seconds(
+      c.getInt("samverkan.git.retired_pack_seconds", static_cast<int>(s.retiredPackGrace.count())));
   s.bootstrapOrganization =
       c.getString("samverkan.bootstrap.organization", s.bootstrapOrganization);
   s.http.maxBodyBytes = c.getUInt64("samverkan.limits.max_body_bytes", s.http.maxBodyBytes);

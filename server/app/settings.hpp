@@ -3,6 +3,7 @@
 
 #include <Poco/Util/AbstractConfiguration.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -25,6 +26,7 @@ struct Settings {
   int maxKeepAliveRequests = 1000;
   int timeoutSeconds = 30;
   int readConnections = 8;
+  std::chrono::seconds retiredPackGrace{15 * 60};
   std::string bootstrapOrganization = "Kommunen";
   http::HttpSettings http;
   accounts::AccountSettings accounts;

@@ -36,8 +36,9 @@ bool isSealed(Connection& conn, const std::string& repository, const std::string
 
 }  // namespace
 
-DocumentStore::DocumentStore(Database& db, std::filesystem::path repositoriesDir)
-    : db_(db), root_(std::move(repositoriesDir)) {
+DocumentStore::DocumentStore(Database& db, std::filesystem::path repositoriesDir,
+                             std::chrono::seconds retiredPackGrace)
+    : db_(db), root_(std::move(repositoriesDir)), retiredPackGrace_(retiredPackGrace) {
   git::initialise();
 }
 
@@ -75,10 +76,22 @@ void DocumentStore::runMerges() {
   }
 }
 
-Status DocumentStore::mergePacks(const std::string& repository) {
+Result<std::size_t> DocumentStore::pruneRetiredPacks(const std::string& repository,
+                                                     TimePoint now) {
+  std::lock_guard merging(mergeRunMutex_);  // the ledger has one writer at a time
+  auto repo = git::open(pathOf(repository));
+  if (!repo) return std::unexpected(repo.error());
+  auto removed = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_);
+  if (!removed) return std::unexpected(removed.error());
+  return removed->size();
+}
+
+Status DocumentStore::mergePacks(const std::string& repository, TimePoint now) {
   std::lock_guard merging(mergeRunMutex_);  // two merges of the same packs would race
   auto repo = git::open(pathOf(repository));
   if (!repo) return std::unexpected(repo.error());
+  if (auto pruned = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_); !pruned)
+    return std::unexpected(pruned.error());
   std::vector<std::string> packs;
   {
     // Listed while no save is half-way, so that every pack named is complete; merged without
@@ -86,7 +99,7 @@ Status DocumentStore::mergePacks(const std::string& repository) {
     std::lock_guard guard(lockFor(repository));
     packs = git::packsToMerge(repo->get(), kMostPacks);
   }
-  if (auto merged = git::mergePacks(repo->get(), packs); !merged) return merged;
+  if (auto merged = git::mergePacks(repo->get(), packs, now); !merged) return merged;
   // The writer's handle still holds the merged packs open; the next save opens afresh.
   std::lock_guard guard(lockFor(repository));
   std::lock_guard mapGuard(locksMutex_);
@@ -145,12 +158,13 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
   // 2. The transaction that names them: from here on the write is acknowledged.
   auto recorded = db_.write([&](Connection& c) -> Status {
     if (headOf(c, write.repository) != head)
-      return fail(Errc::Conflict, "the repository moved during the write");
+      return fail(Errc::Conflict, Reason::DocumentBusy, "the repository moved during the write");
     if (isSealed(c, write.repository, write.document))
-      return fail(Errc::Conflict, "the document is registered and never changes again");
+      return fail(Errc::Conflict, Reason::DocumentRegistered,
+                  "the document is registered and never changes again");
     const auto current = documentHead(c, write.repository, write.document);
     if (write.expectedVersion && current.value_or("") != *write.expectedVersion)
-      return fail(Errc::Conflict, "the document has a newer version");
+      return fail(Errc::Conflict, Reason::VersionMovedOn, "the document has a newer version");
     c.prepare(
          "INSERT INTO repositories (name, head) VALUES (?1, ?2) "
          "ON CONFLICT (name) DO UPDATE SET head = excluded.head")
@@ -266,10 +280,19 @@ Result<std::string> DocumentStore::dumbHttpFile(const std::string& repository,
     return git::infoRefs(repo->get());
   }
   if (path == "objects/info/packs") {
+    // Live packs only: a retired one stays readable for a clone that listed it before, but no
+    // new clone starts on it (git_packs.hpp, retiredPacks).
+    auto repo = git::open(dir);
+    if (!repo) return std::unexpected(repo.error());
+    const auto retired = git::retiredPacks(repo->get());
     std::string out;
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(dir / "objects" / "pack", ec))
-      if (e.path().extension() == ".pack") out += "P " + e.path().filename().string() + "\n";
+    for (const auto& e : std::filesystem::directory_iterator(dir / "objects" / "pack", ec)) {
+      const auto stem = e.path().stem().string();
+      if (e.path().extension() == ".pack" && stem.starts_with("pack-") &&
+          !retired.contains(stem.substr(5)))
+        out += "P " + e.path().filename().string() + "\n";
+    }
     return out + "\n";
   }
   return readWhole(dir / path);
@@ -317,6 +340,9 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
     if (!repo) return std::unexpected(repo.error());
+    if (auto pruned = git::pruneRetiredPacks(repo->get(), Clock::now(), retiredPackGrace_);
+        !pruned)
+      return std::unexpected(pruned.error());
     auto indexes = git::repairPackIndexes(repo->get());
     if (!indexes) return std::unexpected(indexes.error());
     for (const auto& rebuilt : *indexes) repaired.push_back(name + ": " + rebuilt);

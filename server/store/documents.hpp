@@ -7,6 +7,7 @@
 // behind SQLite, which repairRepositories() moves forward at start-up. SQLite is the truth.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -57,11 +58,16 @@ using RecordInTransaction = std::function<Status(Connection&, const std::string&
 
 class DocumentStore {
  public:
-  DocumentStore(Database& db, std::filesystem::path repositoriesDir);
+  // `retiredPackGrace`: how long a pack that a merge replaced stays readable (git_packs.hpp).
+  DocumentStore(Database& db, std::filesystem::path repositoriesDir,
+                std::chrono::seconds retiredPackGrace = kRetiredPackGrace);
   ~DocumentStore();
   DocumentStore(const DocumentStore&) = delete;
   DocumentStore& operator=(const DocumentStore&) = delete;
 
+  // Errors: Conflict/VersionMovedOn (expectedVersion is not the current one), Conflict/
+  // DocumentRegistered (the document is sealed), Conflict/DocumentBusy (another write moved the
+  // repository between steps 1 and 2; nothing was recorded, try again); whatever `record` returns.
   Result<std::string> commit(const DocumentCommit& write, const RecordInTransaction& record = {});
 
   std::optional<std::string> currentVersion(const std::string& repository,
@@ -101,7 +107,13 @@ class DocumentStore {
   // thread merges them (git_packs.hpp), so that the save does not wait for the delta search.
   static constexpr std::size_t kMostPacks = 16;
   // The merge itself, now, on the caller's thread (the background thread runs this; tests too).
-  Status mergePacks(const std::string& repository);
+  // It first removes the packs that earlier merges retired longer than the grace period ago.
+  Status mergePacks(const std::string& repository, TimePoint now = Clock::now());
+  // Long enough for any reader that listed a pack to have read it: a dumb-HTTP clone of a large
+  // repository over a slow line, git fsck, a long-lived libgit2 handle.
+  static constexpr std::chrono::seconds kRetiredPackGrace{15 * 60};
+  // Removes the retired packs older than the grace period at `now`; returns how many.
+  Result<std::size_t> pruneRetiredPacks(const std::string& repository, TimePoint now);
 
   // For crash tests: called after each step; a test ends the process there.
   void setStepHook(std::function<void(WriteStep)> hook) { stepHook_ = std::move(hook); }
@@ -123,6 +135,7 @@ class DocumentStore {
 
   Database& db_;
   std::filesystem::path root_;
+  std::chrono::seconds retiredPackGrace_;
   std::mutex locksMutex_;
   std::map<std::string, std::unique_ptr<std::mutex>> locks_;
   std::map<std::string, std::unique_ptr<Writer>> writers_;  // the map under locksMutex_

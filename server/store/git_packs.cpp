@@ -4,10 +4,12 @@
 #include <git2/sys/odb_backend.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -127,17 +129,56 @@ struct PackFile {
   std::uintmax_t size = 0;
 };
 
-std::vector<PackFile> listPacks(const fs::path& folder) {
+// The live packs: complete (an index beside them) and not retired.
+std::vector<PackFile> listPacks(const fs::path& folder, const std::set<std::string>& retired) {
   std::vector<PackFile> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     const auto file = entry.path().filename().string();
     if (!file.starts_with("pack-") || entry.path().extension() != ".pack") continue;
     const auto stem = entry.path().stem().string();
+    if (retired.contains(stem.substr(5))) continue;
     if (!fs::exists(folder / (stem + ".idx"), ec)) continue;  // not readable yet
     out.push_back({stem.substr(5), entry.file_size(ec)});
   }
   return out;
+}
+
+// <gitdir>/retired-packs: one line per retired pack, "<name> <seconds since the epoch>".
+fs::path retiredLedger(git_repository* repo) {
+  return fs::path(git_repository_path(repo)) / "retired-packs";
+}
+
+using RetiredAt = std::vector<std::pair<std::string, std::int64_t>>;
+
+RetiredAt readRetired(git_repository* repo) {
+  RetiredAt out;
+  auto bytes = readBytes(retiredLedger(repo));
+  if (!bytes) return out;  // none retired
+  std::istringstream lines(*bytes);
+  std::string name;
+  std::int64_t seconds = 0;
+  while (lines >> name >> seconds) out.emplace_back(name, seconds);
+  return out;
+}
+
+// Replaced whole through a rename, so that a reader sees the old list or the new one. Not
+// fsynced: a ledger lost to a power cut leaves its packs live, to be merged (their objects are
+// already in the merged pack, so nothing is written twice) and retired again.
+Status writeRetired(git_repository* repo, const RetiredAt& retired) {
+  std::string text;
+  for (const auto& [name, seconds] : retired) text += name + " " + std::to_string(seconds) + "\n";
+  const fs::path ledger = retiredLedger(repo);
+  const fs::path temp = ledger.string() + ".tmp";
+  if (auto written = writeFile(temp, text, false); !written) return written;
+  std::error_code ec;
+  fs::rename(temp, ledger, ec);
+  if (ec) return fail(Errc::Internal, "retire packs: " + ec.message());
+  return {};
+}
+
+std::int64_t secondsOf(TimePoint at) {
+  return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
 int insertObject(const git_oid* id, void* payload) {
@@ -295,7 +336,7 @@ Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {
     auto pack = readBytes(folder / (stem + ".pack"));
     if (!pack) return std::unexpected(pack.error());
     if (auto rebuilt = storePack(repo, pack->data(), pack->size()); !rebuilt)
-      return std::unexpected(Error{Errc::Internal, "the pack " + stem +
+      return std::unexpected(Error{Errc::Internal, Reason::None, "the pack " + stem +
                                                        " has no usable index and "
                                                        "cannot be indexed again: " +
                                                        rebuilt.error().detail});
@@ -305,17 +346,49 @@ Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {
 }
 
 std::size_t packCount(git_repository* repo) {
+  const auto retired = retiredPacks(repo);
   std::size_t count = 0;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(packFolder(repo), ec)) {
     const auto name = entry.path().filename().native();
-    if (name.starts_with("pack-") && name.ends_with(".idx")) ++count;
+    if (name.starts_with("pack-") && name.ends_with(".idx") &&
+        !retired.contains(name.substr(5, name.size() - 5 - 4)))
+      ++count;
   }
   return count;
 }
 
+std::set<std::string> retiredPacks(git_repository* repo) {
+  std::set<std::string> names;
+  for (auto& [name, seconds] : readRetired(repo)) names.insert(std::move(name));
+  return names;
+}
+
+Result<std::vector<std::string>> pruneRetiredPacks(git_repository* repo, TimePoint now,
+                                                   std::chrono::seconds grace) {
+  const auto retired = readRetired(repo);
+  if (retired.empty()) return std::vector<std::string>{};
+  const fs::path folder = packFolder(repo);
+  const std::int64_t before = secondsOf(now) - grace.count();
+  RetiredAt kept;
+  std::vector<std::string> removed;
+  std::error_code ec;
+  for (const auto& [name, seconds] : retired) {
+    if (seconds > before) {
+      kept.emplace_back(name, seconds);
+      continue;
+    }
+    // The index first: a pack without one is invisible to readers, never half-visible.
+    fs::remove(folder / ("pack-" + name + ".idx"), ec);
+    fs::remove(folder / ("pack-" + name + ".pack"), ec);
+    removed.push_back(name);
+  }
+  if (auto written = writeRetired(repo, kept); !written) return std::unexpected(written.error());
+  return removed;
+}
+
 std::vector<std::string> packsToMerge(git_repository* repo, std::size_t mostPacks) {
-  auto packs = listPacks(packFolder(repo));
+  auto packs = listPacks(packFolder(repo), retiredPacks(repo));
   if (packs.size() <= mostPacks) return {};
   std::sort(packs.begin(), packs.end(),
             [](const PackFile& a, const PackFile& b) { return a.size > b.size; });
@@ -324,7 +397,7 @@ std::vector<std::string> packsToMerge(git_repository* repo, std::size_t mostPack
   return names;
 }
 
-Status mergePacks(git_repository* repo, const std::vector<std::string>& packs) {
+Status mergePacks(git_repository* repo, const std::vector<std::string>& packs, TimePoint at) {
   if (packs.size() < 2) return {};
   const fs::path folder = packFolder(repo);
   git_packbuilder* rawBuilder = nullptr;
@@ -341,14 +414,13 @@ Status mergePacks(git_repository* repo, const std::vector<std::string>& packs) {
   auto name = storePack(repo, bytes.buf.ptr, bytes.buf.size);
   if (!name) return std::unexpected(name.error());
 
-  // The index goes first: a pack without one is invisible to readers, never half-visible.
-  std::error_code ec;
-  for (const auto& pack : packs) {
-    if (pack == *name) continue;
-    fs::remove(folder / ("pack-" + pack + ".idx"), ec);
-    fs::remove(folder / ("pack-" + pack + ".pack"), ec);
-  }
-  return {};
+  // Retired, not removed: see retiredPacks(). A merge that wrote the very bytes of a retired
+  // pack again has made it live again.
+  auto retired = readRetired(repo);
+  std::erase_if(retired, [&](const auto& entry) { return entry.first == *name; });
+  for (const auto& pack : packs)
+    if (pack != *name) retired.emplace_back(pack, secondsOf(at));
+  return writeRetired(repo, retired);
 }
 
 }  // namespace sv::store::git

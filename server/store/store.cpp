@@ -38,7 +38,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     return fail(Errc::Internal, e.what());
   }
   store->documents_ =
-      std::make_unique<DocumentStore>(*store->db_, options.dataDir / "repositories");
+      std::make_unique<DocumentStore>(*store->db_, options.dataDir / "repositories",
+                                      options.retiredPackGrace);
   auto repaired = store->documents_->repairRepositories();
   if (!repaired) return std::unexpected(repaired.error());
   store->repairs_ = std::move(*repaired);

@@ -6,6 +6,7 @@
 // Opening migrates the schema and repairs the repositories from SQLite.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -20,6 +21,8 @@ namespace sv::store {
 struct StoreOptions {
   std::filesystem::path dataDir;
   int readConnections = 8;
+  // How long a pack that a merge replaced stays readable (DocumentStore::kRetiredPackGrace).
+  std::chrono::seconds retiredPackGrace = DocumentStore::kRetiredPackGrace;
 };
 
 class Store {

@@ -9,6 +9,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <set>
@@ -86,9 +87,10 @@ std::string notesOf(const Poco::JSON::Object::Ptr& answer, int number) {
 // The demo data: anna.avtal manages contract 1 (provider Omsorgshuset Linnégården AB, ulla.utforare
 // its representative); nils.norr represents another provider. Meeting 1 belongs to contract 1.
 struct Fixture {
+  std::map<std::string, std::string> config = {};  // extra server properties
   TempDir dir;
   std::filesystem::path data = dir.path() / "data";
-  ServerProcess server{data, {}, true};
+  ServerProcess server{data, config, true};
   std::string admin = server.login("admin", kAdminPassword);
   std::string anna = server.login("anna.avtal", kDemoPassword);
   std::string ulla = server.login("ulla.utforare", kDemoPassword);
@@ -516,6 +518,54 @@ TEST_CASE("the contract's repository clones over HTTP with a token of someone wh
   requireProblem(f.server.get("/git/contract-1.git/info/refs"), 401);
   CHECK(f.server.get("/git/contract-1.git/info/refs", f.ulla).status == 200);
   requireProblem(f.server.get("/git/contract-1.git/config", f.anna), 404);
+}
+
+// Issue 20, point 0: a merge removed packs that a clone had listed a moment before, so the
+// clone (or git fsck) failed. Merged packs are now retired for a grace period (2 s here, so that
+// removals happen while the clones run; each clone takes a small part of it).
+TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges",
+          "[server][minutes][git][race]") {
+  Fixture f{.config = {{"samverkan.git.retired_pack_seconds", "2"}}};
+  auto answer = f.start();
+  std::string version = text(answer, "version");
+  const std::string url = "http://x:" + f.anna + "@127.0.0.1:" +
+                          std::to_string(f.server.port()) + "/git/contract-1.git";
+  std::atomic<bool> saving = true;
+  std::vector<std::string> failures;
+  int clones = 0;
+  std::jthread cloner([&] {
+    while (saving) {
+      const auto folder = f.dir.path() / ("clone-" + std::to_string(clones));
+      int code = -1;
+      const auto out =
+          runTool("env GIT_TERMINAL_PROMPT=0 GIT_ASKPASS=true git -c credential.helper= clone -q '" +
+                      url + "' '" + folder.string() + "' 2>&1",
+                  &code);
+      if (code != 0) failures.push_back(out);
+      std::filesystem::remove_all(folder);
+      ++clones;
+    }
+  });
+  // 17 saves make a merge; 120 saves over about six seconds make seven, with removals between.
+  for (int i = 0; i < 120; ++i) {
+    const auto saved = f.save(f.anna, version,
+                              edited(answer, {{6, "Version " + std::to_string(i) + " av texten."}}));
+    version = text(saved, "version");
+    answer = saved;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  saving = false;
+  cloner.join();
+  INFO(clones << " clones; first failure: " << (failures.empty() ? "" : failures.front()));
+  CHECK(failures.empty());
+  CHECK(clones >= 10);
+  // Merges did happen, and the retired packs of the early ones were removed.
+  const auto packFolder = std::filesystem::path(f.repository()) / "objects" / "pack";
+  std::size_t packs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(packFolder))
+    if (e.path().extension() == ".pack") ++packs;
+  CHECK(packs < 60);
+  f.requireFsckClean();
 }
 
 TEST_CASE("hostile Markdown is saved and the protocol page carries no script",
