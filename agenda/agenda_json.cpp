@@ -85,11 +85,11 @@ struct Bad {
 };
 
 [[noreturn]] void malformed(const std::string& path, const std::string& what) {
-  throw Bad{Error{Errc::Malformed, path + " " + what, path}};
+  throw Bad{Error{Errc::Malformed, Reason::None, path + " " + what, path}};
 }
 
 [[noreturn]] void invalid(const std::string& path, const std::string& what) {
-  throw Bad{Error{Errc::Invalid, path + " " + what, path}};
+  throw Bad{Error{Errc::Invalid, Reason::None, path + " " + what, path}};
 }
 
 using Poco::JSON::Array;

@@ -1,9 +1,16 @@
 // The shared vocabulary of the domain: errors as values. Every domain function returns
 // Result<T>; the HTTP edge (server/http/problem.cpp) is the only place that maps Errc to a status.
+//
+// An error has a code (what kind of failure: the HTTP status follows from it) and, for each
+// failure a caller or a person is expected to meet, a Reason (which rule said no), in the style of
+// libgit2's GIT_EMODIFIED / GIT_EEXISTS. Callers, the problem+json map and the Swedish messages of
+// the web pages branch on the reason, never on `detail`, which is English for people and logs.
+// A function's header lists the reasons it returns; tests assert them exactly.
 #pragma once
 
 #include <expected>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace sv {
@@ -19,10 +26,96 @@ enum class Errc {
   Internal,         // a broken invariant or a failing dependency; detail is for the log only
 };
 
+// Which rule said no. `None` where the code says all there is (a malformed body, an unknown id).
+// Grouped by the part of the domain that gives them; `value` of the Error carries the number or
+// date a message needs (a limit, a contract's first day, a transition's name).
+enum class Reason {
+  None,
+  // Text fields (one validation for every free-text field).
+  Missing,           // a required field is empty
+  TooLong,           // value: the limit in characters
+  NotOneLine,        // a title or name with a line break
+  ControlCharacter,  // NUL or another control character
+  InvalidUtf8,
+  NotADate,      // value: the expected form, e.g. YYYY-MM-DD
+  OutOfRange,    // a number or year outside what is allowed
+  DuplicateKey,  // an id or key named twice in one document
+  // Logins and accounts.
+  WrongCredentials,
+  LoginThrottled,
+  UsernameInvalid,
+  UsernameTaken,
+  NameInvalid,
+  EmailInvalid,
+  PasswordTooShort,  // value: the least length
+  NoRole,
+  RoleOfAuthority,  // value: the role
+  RoleOfProvider,   // value: the role
+  OrganizationKindInvalid,
+  OrganizationExists,
+  NoSuchOrganization,
+  // Who may do what (Forbidden).
+  NotAdministrator,
+  NotContractManager,
+  NotAgendaEditor,
+  NotMinutesWriter,
+  NotAnAdjuster,
+  RoleMissingForTransition,  // value: the transition, e.g. "approve"
+  // Contracts and the meeting year.
+  YearPlannedOtherwise,
+  YearOutsideContract,
+  BeforeContractStart,  // value: the contract's first day
+  AfterContractEnd,     // value: the contract's last day
+  EndsBeforeStart,
+  CancellationNeedsReason,
+  MeetingCancelled,
+  // Participants.
+  OneChair,
+  OneSecretary,
+  OneAdjusterPerParty,
+  NotAPartyMember,
+  NamedTwice,
+  WrongParty,
+  // The agenda.
+  AgendaPublished,
+  AgendaAlreadyPublished,
+  AgendaNotPublished,
+  TooManyAddedItems,  // value: the limit
+  FixedItem,          // value: the fixed item's key
+  // Documents and versions.
+  DocumentBusy,        // another save of the same document is half-way; try again
+  VersionMovedOn,      // the version named (If-Match, an approval) is no longer the current one
+  UnknownVersion,      // the version named is not a version of this document
+  VersionNotNamed,     // an approval that names no version
+  DocumentRegistered,  // a registered document never changes again
+  // The minutes and their lifecycle.
+  MinutesAlreadyStarted,
+  MinutesNotStarted,
+  FollowUpChanged,
+  AlreadyApproved,
+  NotApprovedByBoth,
+  AuthorityAdjusterMissing,
+  ProviderAdjusterMissing,
+  CommentMissing,
+  TransitionNotAllowed,  // value: the transition, e.g. "submit"
+  // Actions.
+  ActionNeedsDueDate,
+  AcceptedHasNoDueDate,
+  InsufficientNeedsDueDate,
+  ResponsiblePartyUnknown,
+  ReportMissing,
+  ActionClosed,
+};
+
+// The reason as problem+json names it ("version-moved-on"); empty for None.
+std::string_view reasonName(Reason reason);
+
 struct Error {
   Errc code;
-  std::string detail;
-  std::string field{};
+  Reason reason = Reason::None;
+  std::string detail{};  // English, for programmers and logs; never branched on
+  std::string field{};   // the request field that is wrong, e.g. "sections[2].notes"
+  std::string value{};   // what a message needs besides the reason (see Reason)
 };
 
 template <class T>
@@ -32,7 +125,13 @@ using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 inline std::unexpected<Error> fail(Errc code, std::string detail, std::string field = {}) {
-  return std::unexpected(Error{code, std::move(detail), std::move(field)});
+  return std::unexpected(Error{code, Reason::None, std::move(detail), std::move(field)});
+}
+
+inline std::unexpected<Error> fail(Errc code, Reason reason, std::string detail,
+                                   std::string field = {}, std::string value = {}) {
+  return std::unexpected(
+      Error{code, reason, std::move(detail), std::move(field), std::move(value)});
 }
 
 }  // namespace sv

@@ -119,7 +119,7 @@ void registerMinutes(http::Router& router, Services& s) {
            auto extra = http::orderedObject();
            extra.set("current_version", result->conflict->currentVersion);
            extra.set("conflicts", conflicts);
-           return http::problem(Error{Errc::Conflict,
+           return http::problem(Error{Errc::Conflict, Reason::VersionMovedOn,
                                       "the same sections were changed by someone else since "
                                       "your version; nothing was saved"},
                                 req.path, extra);

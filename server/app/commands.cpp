@@ -68,10 +68,10 @@ Result<std::int64_t> resolveOrganization(Opened& o, const std::string& text) {
 // copied after it: they only grow, so every commit the copy names is in them.
 int backup(const Settings& settings, const std::string& to, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
-  if (to.empty()) return report({Errc::Invalid, "backup needs --to=DIR", "to"}, err);
+  if (to.empty()) return report({Errc::Invalid, Reason::None, "backup needs --to=DIR", "to"}, err);
   std::error_code ec;
   if (fs::exists(to) && !fs::is_empty(to, ec))
-    return report({Errc::Invalid, "the backup folder must be empty: " + to, "to"}, err);
+    return report({Errc::Invalid, Reason::None, "the backup folder must be empty: " + to, "to"}, err);
   fs::create_directories(to, ec);
   sqlite3* source = nullptr;
   sqlite3* target = nullptr;
@@ -81,13 +81,13 @@ int backup(const Settings& settings, const std::string& to, std::ostream& out, s
   sqlite3_open((fs::path(to) / "samverkan.db").c_str(), &target);
   store::Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
   sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
-  if (!b) return report({Errc::Internal, sqlite3_errmsg(target)}, err);
+  if (!b) return report({Errc::Internal, Reason::None, sqlite3_errmsg(target)}, err);
   sqlite3_backup_step(b, -1);
   if (sqlite3_backup_finish(b) != SQLITE_OK)
-    return report({Errc::Internal, sqlite3_errmsg(target)}, err);
+    return report({Errc::Internal, Reason::None, sqlite3_errmsg(target)}, err);
   fs::copy(settings.dataDir / "repositories", fs::path(to) / "repositories",
            fs::copy_options::recursive, ec);
-  if (ec) return report({Errc::Internal, "copy repositories: " + ec.message()}, err);
+  if (ec) return report({Errc::Internal, Reason::None, "copy repositories: " + ec.message()}, err);
   out << "backup written to " << to << "\n";
   return 0;
 }
@@ -96,17 +96,17 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
             std::ostream& err) {
   namespace fs = std::filesystem;
   if (from.empty() || !fs::exists(fs::path(from) / "samverkan.db"))
-    return report({Errc::Invalid, "restore needs --from=DIR holding a backup", "from"}, err);
+    return report({Errc::Invalid, Reason::None, "restore needs --from=DIR holding a backup", "from"}, err);
   std::error_code ec;
   if (fs::exists(settings.dataDir / "samverkan.db"))
-    return report({Errc::Conflict, "the data folder is not empty: " + settings.dataDir.string()},
+    return report({Errc::Conflict, Reason::None, "the data folder is not empty: " + settings.dataDir.string()},
                   err);
   fs::create_directories(settings.dataDir, ec);
   fs::copy(fs::path(from) / "samverkan.db", settings.dataDir / "samverkan.db", ec);
   if (!ec)
     fs::copy(fs::path(from) / "repositories", settings.dataDir / "repositories",
              fs::copy_options::recursive, ec);
-  if (ec) return report({Errc::Internal, "restore: " + ec.message()}, err);
+  if (ec) return report({Errc::Internal, Reason::None, "restore: " + ec.message()}, err);
   // Opening repairs the branches to what the restored database names.
   auto opened = openAll(settings);
   if (!opened) return report(opened.error(), err);
@@ -118,9 +118,9 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
 // repository names the approved version the package says, with the same minutes.json.
 int verifyPackage(const Settings& settings, const std::string& file, std::ostream& out,
                   std::ostream& err) {
-  if (file.empty()) return report({Errc::Invalid, "verify needs --file=PACKAGE.zip", "file"}, err);
+  if (file.empty()) return report({Errc::Invalid, Reason::None, "verify needs --file=PACKAGE.zip", "file"}, err);
   std::ifstream in(file, std::ios::binary);
-  if (!in) return report({Errc::Invalid, "cannot read " + file, "file"}, err);
+  if (!in) return report({Errc::Invalid, Reason::None, "cannot read " + file, "file"}, err);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   auto check = services::checkBag(bytes.str());

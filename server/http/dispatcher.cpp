@@ -195,7 +195,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       token = cookies.get(kSessionCookie, "");
       viaCookie = !token.empty();
     }
-    if (token.empty()) return Error{Errc::Unauthenticated, "log in first"};
+    if (token.empty()) return Error{Errc::Unauthenticated, Reason::None, "log in first"};
     auto session = accounts_.authenticate(token);
     if (!session) {
       viaCookie = false;

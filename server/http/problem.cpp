@@ -32,7 +32,8 @@ Kind kindOf(Errc code) {
 }
 
 Reply build(const Kind& kind, const std::string& detail, const std::string& instance,
-            const std::string& field, const Poco::JSON::Object* extensions = nullptr) {
+            const std::string& field, std::string_view reason = {},
+            const Poco::JSON::Object* extensions = nullptr) {
   auto body = orderedObject();
   body.set("type", std::string("https://samverkan.se/problems/") + kind.slug);
   body.set("title", kind.title);
@@ -40,6 +41,7 @@ Reply build(const Kind& kind, const std::string& detail, const std::string& inst
   if (!detail.empty()) body.set("detail", detail);
   if (!instance.empty()) body.set("instance", instance);
   if (!field.empty()) body.set("field", field);
+  if (!reason.empty()) body.set("reason", std::string(reason));
   if (extensions)
     for (const auto& name : extensions->getNames()) body.set(name, extensions->get(name));
   Reply reply = Reply::json(body, kind.status);
@@ -57,7 +59,7 @@ Reply problem(const Error& error, const std::string& instance) {
   const Kind kind = kindOf(error.code);
   // The detail of an internal error may name files or SQL; it is logged, never sent.
   const std::string detail = error.code == Errc::Internal ? std::string() : error.detail;
-  Reply reply = build(kind, detail, instance, error.field);
+  Reply reply = build(kind, detail, instance, error.field, reasonName(error.reason));
   if (error.code == Errc::Unauthenticated) {
     // Basic as well, so that git (and curl) send a token as the password of a clone URL.
     reply.header("WWW-Authenticate", "Bearer");
@@ -71,7 +73,7 @@ Reply problem(const Error& error, const std::string& instance,
               const Poco::JSON::Object& extensions) {
   const Kind kind = kindOf(error.code);
   return build(kind, error.code == Errc::Internal ? std::string() : error.detail, instance,
-               error.field, &extensions);
+               error.field, reasonName(error.reason), &extensions);
 }
 
 Reply problem(FrameError error, const std::string& instance, const std::string& detail) {

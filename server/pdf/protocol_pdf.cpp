@@ -402,7 +402,7 @@ void setMetadata(cairo_surface_t* surface, const Minutes& m, const PdfOptions& o
 }
 
 Error cairoError(cairo_status_t status, std::string_view what) {
-  return Error{Errc::Internal,
+  return Error{Errc::Internal, Reason::None,
                "PDF rendering: " + std::string(what) + ": " + cairo_status_to_string(status)};
 }
 

@@ -19,7 +19,7 @@ Result<std::string> readText(const std::filesystem::path& file) {
 Error naming(const std::filesystem::path& file, const Error& e) {
   std::string detail = file.string() + ": " + e.detail;
   if (!e.field.empty()) detail += " (" + e.field + ")";
-  return Error{Errc::Internal, detail};
+  return Error{Errc::Internal, Reason::None, detail};
 }
 
 std::string trimmed(std::string_view s) {

@@ -334,9 +334,7 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
           return {};
         });
     if (!version) {
-      if (version.error().code == Errc::Conflict &&
-          version.error().detail == "the document has a newer version")
-        continue;
+      if (version.error().reason == Reason::VersionMovedOn) continue;
       return std::unexpected(version.error());
     }
     result.changed = true;

@@ -68,7 +68,7 @@ Error gitError(int rc, std::string_view what) {
                     : rc == GIT_EEXISTS || rc == GIT_EMODIFIED || rc == GIT_ELOCKED
                         ? Errc::Conflict
                         : Errc::Internal;
-  return Error{code, detail};
+  return Error{code, Reason::None, detail};
 }
 
 Result<Repository> open(const std::filesystem::path& dir) {

@@ -117,7 +117,7 @@ void registerContractPages(http::Router& router, api::Services& s) {
     if (!digits || year < 1900 || year > 2999)
       return contractPage(
           req, s, *id,
-          formError("plan", Error{Errc::Invalid, "a year between 1900 and 2999", "year"},
+          formError("plan", Error{Errc::Invalid, Reason::OutOfRange, "a year between 1900 and 2999", "year"},
                     "plan_year", std::move(form)));
     auto plan = s.meetings.planYear(req.principal(), *id, year);
     if (!plan) {

@@ -377,7 +377,7 @@ void registerMeetingPages(http::Router& router, api::Services& s) {
     if (!readable)
       return meetingPage(
           req, s, *id,
-          formError("participants", Error{Errc::Malformed, "bad user id"}, "", std::move(form)));
+          formError("participants", Error{Errc::Malformed, Reason::None, "bad user id"}, "", std::move(form)));
     services::MeetingChange change;
     change.participants = inputs;
     auto result = s.meetings.change(req.principal(), *id, change);
