@@ -32,168 +32,155 @@ constexpr auto kLabels = std::to_array<std::pair<std::string_view, std::string_v
     {"attendance", "Närvaro"},
 });
 
-enum class Match { Exact, Prefix, Contains };
-
-struct Translation {
-  Match match;
-  std::string_view english;
+// The Swedish sentence for each reason a person at a form can meet. `{}` stands for the error's
+// value (a limit, a date, a role). Reasons with no entry fall back to a sentence from the code.
+struct Wording {
+  Reason reason;
   std::string_view swedish;
-  bool appendRest = false;  // the rest of the detail (a date) follows the Swedish text
 };
 
-// The details the services and domain libraries give for the forms of the web pages.
-constexpr auto kTranslations = std::to_array<Translation>({
-    {Match::Exact, "wrong username or password", "Fel användarnamn eller lösenord."},
-    {Match::Prefix, "too many failed logins",
+constexpr auto kWordings = std::to_array<Wording>({
+    // Text fields.
+    {Reason::TooLong, "Högst {} tecken."},
+    {Reason::ControlCharacter,
+     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
+    {Reason::InvalidUtf8,
+     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
+    {Reason::DuplicateKey, "Formuläret är felaktigt. Ladda om sidan och försök igen."},
+    {Reason::NotADate, "Ange datumet som ÅÅÅÅ-MM-DD."},
+    {Reason::OutOfRange, "Ange ett år mellan 1900 och 2999."},
+    // Logins and accounts.
+    {Reason::WrongCredentials, "Fel användarnamn eller lösenord."},
+    {Reason::LoginThrottled,
      "För många misslyckade inloggningar. Vänta en kvart och försök sedan igen."},
-    {Match::Exact, "a cancellation needs a reason", "Ange varför mötet ställs in."},
-    {Match::Exact, "at most 2000 characters", "Högst 2000 tecken."},
-    {Match::Exact, "at most 500 characters", "Högst 500 tecken."},
-    {Match::Exact, "an added item needs a title", "Ange en rubrik."},
-    {Match::Exact, "a title is one line of text", "Rubriken ska vara en enda rad."},
-    {Match::Exact, "a title is at most 200 characters", "Rubriken får vara högst 200 tecken."},
-    {Match::Exact, "a description is at most 4000 characters",
-     "Beskrivningen får vara högst 4000 tecken."},
-    {Match::Prefix, "the contract starts on ",
-     "Mötet måste ligga inom avtalets period, som börjar ", true},
-    {Match::Prefix, "the contract ends on ", "Mötet måste ligga inom avtalets period, som slutar ",
-     true},
-    {Match::Exact, "a meeting ends after it starts", "Mötet måste sluta efter att det börjar."},
-    {Match::Exact, "a meeting has one chair", "Ett möte har en ordförande."},
-    {Match::Exact, "a meeting has one secretary", "Ett möte har en sekreterare."},
-    {Match::Prefix, "each party has exactly one adjuster", "Varje part har en justerare."},
-    {Match::Exact, "no such user in either party of the contract",
-     "Personen hör inte till någon av avtalets parter."},
-    {Match::Contains, " is named twice as ", "En person är vald två gånger i samma roll."},
-    {Match::Contains, " does not belong to the ", "Personen hör inte till den parten."},
-    {Match::Exact, "the meeting is cancelled", "Mötet är inställt och kan inte ändras."},
-    {Match::Exact, "the agenda is published and can no longer be changed",
-     "Dagordningen är publicerad och kan inte längre ändras."},
-    {Match::Exact, "the agenda is already published", "Dagordningen är redan publicerad."},
-    {Match::Prefix, "an agenda can hold at most",
-     "En dagordning kan ha högst 50 tillagda punkter."},
-    {Match::Prefix, "the agenda is being changed by others",
-     "Någon annan ändrar dagordningen just nu. Försök igen."},
-    {Match::Contains, " is already planned with ",
-     "Året är redan planerat med ett annat antal möten. Lägg till, flytta eller ställ in enskilda "
-     "möten i stället."},
-    {Match::Exact, "the year is out of range", "Ange ett år mellan 1900 och 2999."},
-    {Match::Exact, "a year between 1900 and 2999", "Ange ett år mellan 1900 och 2999."},
-    {Match::Prefix, "only the authority's contract manager",
-     "Bara förvaltningens avtalsansvariga får göra det här."},
-    {Match::Prefix, "only the parties' contract manager or representative",
-     "Bara avtalsansvarig eller utförarens representant får ändra dagordningen."},
-
-    // The minutes: starting, saving (applyEdit's rules), the lifecycle's guards and roles.
-    {Match::Prefix, "only the meeting's secretary or chair",
-     "Bara mötets sekreterare eller ordförande och avtalsansvarig skriver protokollet."},
-    {Match::Exact, "the minutes of this meeting are already started",
-     "Protokollet är redan upprättat. Ladda om sidan."},
-    {Match::Prefix, "publish the agenda first",
-     "Publicera dagordningen först: protokollet följer den publicerade dagordningen."},
-    {Match::Exact, "the minutes of this meeting are not started",
-     "Protokollet är inte upprättat ännu."},
-    {Match::Exact, "the minutes are registered and never change again",
-     "Protokollet är diariefört och kan inte ändras längre."},
-    {Match::Exact, "If-Match names no version of these minutes",
-     "Formuläret hör till en version av protokollet som inte finns. Ladda om sidan och skriv in "
-     "dina ändringar igen."},
-    {Match::Prefix, "the minutes are being saved by others",
-     "Någon annan sparar protokollet just nu. Vänta en stund och spara igen."},
-    {Match::Exact, "an action needs a due date",
-     "Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."},
-    {Match::Exact, "the new due date is not a date", "Ange det nya datumet som ÅÅÅÅ-MM-DD."},
-    {Match::Exact, "an accepted action has no new due date",
-     "En åtgärd som godtas får inget nytt datum. Ta bort datumet, eller välj Otillräcklig."},
-    {Match::Exact, "an insufficient action needs a new due date",
-     "En åtgärd som inte räcker fortsätter: ange ett nytt datum då den ska vara klar."},
-    {Match::Exact, "the responsible party is the authority or the provider",
-     "Välj förvaltningen eller utföraren som ansvarig part."},
-    {Match::Contains, " is longer than ", "Texten är för lång. Korta den och spara igen."},
-    {Match::Contains, " contains a control character",
-     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
-    {Match::Contains, " is not valid UTF-8",
-     "Texten innehåller ett tecken som inte kan sparas. Skriv om den utan specialtecken."},
-    {Match::Contains, " is used twice", "Formuläret är felaktigt. Ladda om sidan och försök igen."},
-    {Match::Prefix, "the actions followed up in ",
-     "Uppföljningen av tidigare åtgärder kan inte ändras i formuläret. Ladda om sidan."},
-    {Match::Prefix, "approval names an old version",
-     "Protokollet har ändrats sedan du öppnade sidan. Läs igenom ändringarna nedan och justera "
-     "den nya versionen."},
-    {Match::Exact, "name the version you approve",
-     "Det framgick inte vilken version du justerar. Ladda om sidan och försök igen."},
-    {Match::Contains, "has already approved this version",
-     "Er part har redan justerat den här versionen."},
-    {Match::Exact, "both parties' adjusters must approve the current version first",
-     "Båda parternas justerare måste justera den senaste versionen först."},
-    {Match::Exact, "say what should be corrected",
-     "Skriv vad som behöver rättas, så att sekreteraren vet vad som ska ändras."},
-    {Match::Exact, "at most 20 000 characters", "Högst 20 000 tecken."},
-    {Match::Exact, "the authority has no adjuster for this meeting",
-     "Förvaltningen har ingen justerare för mötet. Välj en under Deltagare och roller på "
-     "mötets sida."},
-    {Match::Exact, "the provider has no adjuster for this meeting",
-     "Utföraren har ingen justerare för mötet. Välj en under Deltagare och roller på mötets "
-     "sida."},
-    {Match::Contains, "'submit' is possible from", "Protokollet är redan skickat på justering."},
-    {Match::Contains, "'approve' is possible from",
-     "Protokollet kan bara justeras när det är skickat på justering."},
-    {Match::Contains, "'return' is possible from",
-     "Protokollet kan bara skickas tillbaka medan det är på justering."},
-    {Match::Contains, "'register' is possible from",
-     "Bara ett protokoll som båda parterna har justerat kan diarieföras."},
-    {Match::Contains, "'report' is possible from",
-     "Åtgärden är redan rapporterad. Förvaltningen bedömer rapporten."},
-    {Match::Prefix, "'submit' needs one of the roles",
-     "Bara mötets sekreterare, ordförande eller avtalsansvarig skickar protokollet på justering."},
-    {Match::Prefix, "'approve' needs one of the roles",
-     "Bara mötets justerare justerar protokollet."},
-    {Match::Prefix, "'return' needs one of the roles",
-     "Bara utförarens representant skickar tillbaka protokollet."},
-    {Match::Prefix, "'register' needs one of the roles", "Bara registratorn diarieför protokoll."},
-    {Match::Prefix, "'report' needs one of the roles",
-     "Bara den part som är ansvarig för åtgärden rapporterar den."},
-
-    // Actions.
-    {Match::Exact, "say what has been done", "Skriv vad som har gjorts."},
-    {Match::Exact, "the action is accepted and closed", "Åtgärden är godtagen och avslutad."},
-
-    // Organisations and users.
-    {Match::Prefix, "a username is ",
+    {Reason::UsernameInvalid,
      "Användarnamnet ska vara 2–64 tecken: a–z, 0–9, punkt, understreck eller bindestreck."},
-    {Match::Exact, "a name is 1-200 characters", "Ange ett namn på högst 200 tecken."},
-    {Match::Exact, "an e-mail address looks like name@example.se",
-     "Ange en e-postadress, till exempel namn@kommun.se."},
-    {Match::Prefix, "a password is at least ", "Lösenordet måste ha minst ", true},
-    {Match::Exact, "a user has at least one role", "Välj minst en roll."},
-    {Match::Contains, "' belongs to an authority",
+    {Reason::UsernameTaken, "Användarnamnet är upptaget. Välj ett annat."},
+    {Reason::NameInvalid, "Ange ett namn på högst 200 tecken."},
+    {Reason::EmailInvalid, "Ange en e-postadress, till exempel namn@kommun.se."},
+    {Reason::PasswordTooShort, "Lösenordet måste ha minst {} tecken."},
+    {Reason::NoRole, "Välj minst en roll."},
+    {Reason::RoleOfAuthority,
      "Rollen hör till en förvaltning. Välj Utförarens representant, eller en förvaltning som "
      "organisation."},
-    {Match::Exact, "role 'provider_rep' belongs to a provider",
+    {Reason::RoleOfProvider,
      "Utförarens representant hör till en utförare. Välj en annan roll, eller en utförare som "
      "organisation."},
-    {Match::Exact, "kind is 'authority' or 'provider'",
-     "Välj om det är en förvaltning eller en utförare."},
-    {Match::Exact, "an organization with that name exists",
-     "Det finns redan en organisation med det namnet."},
-    {Match::Exact, "the username is taken", "Användarnamnet är upptaget. Välj ett annat."},
-    {Match::Exact, "no such organization", "Välj en organisation i listan."},
-    {Match::Exact, "only an administrator creates organizations",
-     "Bara administratören skapar organisationer."},
-    {Match::Exact, "only an administrator creates users", "Bara administratören skapar användare."},
+    {Reason::OrganizationKindInvalid, "Välj om det är en förvaltning eller en utförare."},
+    {Reason::OrganizationExists, "Det finns redan en organisation med det namnet."},
+    {Reason::NoSuchOrganization, "Välj en organisation i listan."},
+    {Reason::NotAdministrator, "Bara administratören får göra det här."},
+    // Who may do what.
+    {Reason::NotContractManager, "Bara förvaltningens avtalsansvariga får göra det här."},
+    {Reason::NotAgendaEditor,
+     "Bara avtalsansvarig eller utförarens representant får ändra dagordningen."},
+    {Reason::NotMinutesWriter,
+     "Bara mötets sekreterare eller ordförande och avtalsansvarig skriver protokollet."},
+    // Contracts, the meeting year, meetings and participants.
+    {Reason::YearPlannedOtherwise,
+     "Året är redan planerat med ett annat antal möten. Lägg till, flytta eller ställ in enskilda "
+     "möten i stället."},
+    {Reason::BeforeContractStart, "Mötet måste ligga inom avtalets period, som börjar {}."},
+    {Reason::AfterContractEnd, "Mötet måste ligga inom avtalets period, som slutar {}."},
+    {Reason::EndsBeforeStart, "Mötet måste sluta efter att det börjar."},
+    {Reason::CancellationNeedsReason, "Ange varför mötet ställs in."},
+    {Reason::MeetingCancelled, "Mötet är inställt och kan inte ändras."},
+    {Reason::OneChair, "Ett möte har en ordförande."},
+    {Reason::OneSecretary, "Ett möte har en sekreterare."},
+    {Reason::OneAdjusterPerParty, "Varje part har en justerare."},
+    {Reason::NotAPartyMember, "Personen hör inte till någon av avtalets parter."},
+    {Reason::NamedTwice, "En person är vald två gånger i samma roll."},
+    {Reason::WrongParty, "Personen hör inte till den parten."},
+    // The agenda.
+    {Reason::AgendaPublished, "Dagordningen är publicerad och kan inte längre ändras."},
+    {Reason::AgendaAlreadyPublished, "Dagordningen är redan publicerad."},
+    {Reason::AgendaNotPublished,
+     "Publicera dagordningen först: protokollet följer den publicerade dagordningen."},
+    {Reason::TooManyAddedItems, "En dagordning kan ha högst {} tillagda punkter."},
+    // Documents, versions and the minutes.
+    {Reason::DocumentRegistered, "Protokollet är diariefört och kan inte ändras längre."},
+    {Reason::UnknownVersion,
+     "Formuläret hör till en version av protokollet som inte finns. Ladda om sidan och skriv in "
+     "dina ändringar igen."},
+    {Reason::VersionNotNamed,
+     "Det framgick inte vilken version du justerar. Ladda om sidan och försök igen."},
+    {Reason::MinutesAlreadyStarted, "Protokollet är redan upprättat. Ladda om sidan."},
+    {Reason::MinutesNotStarted, "Protokollet är inte upprättat ännu."},
+    {Reason::FollowUpChanged,
+     "Uppföljningen av tidigare åtgärder kan inte ändras i formuläret. Ladda om sidan."},
+    {Reason::AlreadyApproved, "Er part har redan justerat den här versionen."},
+    {Reason::NotApprovedByBoth,
+     "Båda parternas justerare måste justera den senaste versionen först."},
+    {Reason::AuthorityAdjusterMissing,
+     "Förvaltningen har ingen justerare för mötet. Välj en under Deltagare och roller på mötets "
+     "sida."},
+    {Reason::ProviderAdjusterMissing,
+     "Utföraren har ingen justerare för mötet. Välj en under Deltagare och roller på mötets sida."},
+    {Reason::CommentMissing,
+     "Skriv vad som behöver rättas, så att sekreteraren vet vad som ska ändras."},
+    // Actions.
+    {Reason::ActionNeedsDueDate, "Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."},
+    {Reason::AcceptedHasNoDueDate,
+     "En åtgärd som godtas får inget nytt datum. Ta bort datumet, eller välj Otillräcklig."},
+    {Reason::InsufficientNeedsDueDate,
+     "En åtgärd som inte räcker fortsätter: ange ett nytt datum då den ska vara klar."},
+    {Reason::ResponsiblePartyUnknown, "Välj förvaltningen eller utföraren som ansvarig part."},
+    {Reason::ReportMissing, "Skriv vad som har gjorts."},
+    {Reason::ActionClosed, "Åtgärden är godtagen och avslutad."},
 });
 
-std::string translate(const std::string& detail) {
-  for (const auto& t : kTranslations) {
-    const bool hit = t.match == Match::Exact    ? detail == t.english
-                     : t.match == Match::Prefix ? detail.starts_with(t.english)
-                                                : detail.find(t.english) != std::string::npos;
-    if (!hit) continue;
-    std::string out(t.swedish);
-    if (t.appendRest) {
-      std::string rest = detail.substr(t.english.size());
-      if (rest.ends_with(" characters")) rest = rest.substr(0, rest.size() - 11) + " tecken";
-      out += rest + ".";
+// A reason whose words depend on something else than its value alone.
+std::string wordingOf(const Error& error) {
+  switch (error.reason) {
+    case Reason::Missing:
+      if (error.field == "title") return "Ange en rubrik.";
+      if (error.field == "comment") return "Skriv vad som behöver rättas.";
+      if (error.field == "text") return "Skriv vad som har gjorts.";
+      return "Fältet måste fyllas i.";
+    case Reason::NotOneLine:
+      return "Rubriken ska vara en enda rad.";
+    case Reason::TooLong:
+      if (error.field.starts_with("sections["))
+        return "Texten är för lång. Korta den och spara igen.";
+      break;
+    case Reason::DocumentBusy:
+      return error.field == "items" || error.field == "agenda"
+                 ? "Någon annan ändrar dagordningen just nu. Försök igen."
+                 : "Någon annan sparar protokollet just nu. Vänta en stund och spara igen.";
+    case Reason::VersionMovedOn:
+      return "Protokollet har ändrats sedan du öppnade sidan. Läs igenom ändringarna nedan och "
+             "justera den nya versionen.";
+    case Reason::TransitionNotAllowed:
+      if (error.value == "submit") return "Protokollet är redan skickat på justering.";
+      if (error.value == "approve")
+        return "Protokollet kan bara justeras när det är skickat på justering.";
+      if (error.value == "return")
+        return "Protokollet kan bara skickas tillbaka medan det är på justering.";
+      if (error.value == "register")
+        return "Bara ett protokoll som båda parterna har justerat kan diarieföras.";
+      if (error.value == "report")
+        return "Åtgärden är redan rapporterad. Förvaltningen bedömer rapporten.";
+      return {};
+    case Reason::RoleMissingForTransition:
+      if (error.value == "submit")
+        return "Bara mötets sekreterare, ordförande eller avtalsansvarig skickar protokollet på "
+               "justering.";
+      if (error.value == "approve") return "Bara mötets justerare justerar protokollet.";
+      if (error.value == "return")
+        return "Bara utförarens representant skickar tillbaka protokollet.";
+      if (error.value == "register") return "Bara registratorn diarieför protokoll.";
+      if (error.value == "report")
+        return "Bara den part som är ansvarig för åtgärden rapporterar den.";
+      return {};
+    default:
+      break;
+  }
+  for (const auto& w : kWordings) {
+    if (w.reason != error.reason) continue;
+    std::string out(w.swedish);
+    if (const auto at = out.find("{}"); at != std::string::npos) {
+      if (error.value.empty()) return {};  // a sentence with a hole reads worse than none
+      out.replace(at, 2, error.value);
     }
     return out;
   }
@@ -256,7 +243,7 @@ std::string fieldLabel(std::string_view field) {
 }
 
 std::string swedishMessage(const Error& error) {
-  const std::string said = translate(error.detail);
+  const std::string said = wordingOf(error);
   switch (error.code) {
     case Errc::Invalid: {
       std::string out = error.field.empty() ? std::string("Kontrollera uppgifterna.")

@@ -1,6 +1,7 @@
 // Errors from the services, in Swedish for the person at the form. The services speak English
-// to programmers (problem+json); this is the one place that turns their details into words a
-// user reads. A detail without a translation still gives a useful sentence from its code.
+// to programmers (problem+json); this is the one place that turns an error into words a user
+// reads, chosen by the error's Reason (and its value and field), never by its English detail.
+// A reason without words of its own still gives a useful sentence from its code.
 #pragma once
 
 #include <string>

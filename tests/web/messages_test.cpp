@@ -1,0 +1,41 @@
+// The Swedish words of the web pages are chosen by an error's reason, never by its English detail
+// (issue 11, point 4): rewording a detail must not change what a person reads.
+#include <catch2/catch.hpp>
+
+#include "server/web/messages.hpp"
+
+using namespace sv;
+
+TEST_CASE("the Swedish message follows the reason, not the English detail", "[web][messages]") {
+  const Error a{Errc::Conflict, Reason::DocumentRegistered, "the minutes are registered"};
+  const Error b{Errc::Conflict, Reason::DocumentRegistered, "reworded: sealed for good"};
+  CHECK(web::swedishMessage(a) == "Protokollet är diariefört och kan inte ändras längre.");
+  CHECK(web::swedishMessage(a) == web::swedishMessage(b));
+}
+
+TEST_CASE("a reason's value fills its sentence", "[web][messages]") {
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::PasswordTooShort, "a password is at least 10",
+                             "password", "10"}) ==
+        "Kontrollera fältet Lösenord. Lösenordet måste ha minst 10 tecken.");
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::AfterContractEnd, "the contract ends on x",
+                             "starts_at", "2028-12-31"}) ==
+        "Kontrollera fältet Datum och tid. Mötet måste ligga inom avtalets period, som slutar "
+        "2028-12-31.");
+  // Without its value the sentence would have a hole: the code's own sentence instead.
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::TooLong, "too long", "title"}) ==
+        "Kontrollera fältet Rubrik.");
+}
+
+TEST_CASE("a transition's reason names what was tried", "[web][messages]") {
+  CHECK(web::swedishMessage({Errc::Conflict, Reason::TransitionNotAllowed, "x", "", "register"}) ==
+        "Bara ett protokoll som båda parterna har justerat kan diarieföras.");
+  CHECK(web::swedishMessage({Errc::Forbidden, Reason::RoleMissingForTransition, "x", "",
+                             "approve"}) == "Bara mötets justerare justerar protokollet.");
+}
+
+TEST_CASE("an error without a reason still reads as a sentence", "[web][messages]") {
+  CHECK(web::swedishMessage({Errc::Conflict, Reason::None, "anything"}) ==
+        "Det gick inte, eftersom något har ändrats under tiden. Ladda om sidan och försök igen.");
+  CHECK(web::swedishMessage({Errc::Internal, Reason::None, "sqlite: disk I/O error"}) ==
+        "Något gick fel. Försök igen om en stund.");
+}
