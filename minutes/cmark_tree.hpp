@@ -8,20 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "workflows/handle.hpp"
+
 namespace sv::minutes::detail {
 
-// A named deleter rather than decltype([](T* p) { Free(p); }): a lambda's type differs in every
-// translation unit, which would give the functions below internal linkage.
-template <auto Free>
-struct FreeWith {
-  template <class T>
-  void operator()(T* p) const {
-    Free(p);
-  }
-};
-
-template <class T, void (*Free)(T*)>
-using Handle = std::unique_ptr<T, FreeWith<Free>>;
+using sv::Handle;  // the project's one owner of C handles (workflows/handle.hpp)
 
 void freeCmarkBuffer(char* buffer);  // with cmark's own allocator, which made it
 

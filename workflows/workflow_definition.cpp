@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "workflows/text.hpp"
+
 namespace sv::workflows {
 namespace {
 
@@ -44,12 +46,7 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::ranges::find(names, name) != names.end();
 }
 
-std::string_view trim(std::string_view s) {
-  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 bool isName(std::string_view s) {
   if (s.empty() || s.size() > kMaxNameLength) return false;

@@ -7,20 +7,12 @@
 
 #include <memory>
 
+#include "workflows/handle.hpp"
+
 namespace sv::pdf::detail {
 
-// A named deleter rather than decltype([](T* p) { Free(p); }): a lambda's type differs in every
-// translation unit, which would give every function that takes a handle internal linkage.
-template <auto Free>
-struct FreeWith {
-  template <class T>
-  void operator()(T* p) const {
-    if (p) Free(p);
-  }
-};
-
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, FreeWith<Free>>;
+using sv::FreeWith;  // the project's one owner of C handles (workflows/handle.hpp)
+using sv::Handle;
 
 using Surface = Handle<cairo_surface_t, cairo_surface_destroy>;
 using Cairo = Handle<cairo_t, cairo_destroy>;

@@ -1,5 +1,7 @@
 #include "server/store/database.hpp"
 
+#include "server/store/handle.hpp"
+
 namespace sv::store {
 namespace {
 
@@ -132,9 +134,8 @@ void Connection::exec(const std::string& sql) {
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
-    const std::string message = error ? error : sqlite3_errstr(rc);
-    sqlite3_free(error);
-    throw DatabaseError(rc, message);
+    const Handle<char, sqlite3_free> owned(error);
+    throw DatabaseError(rc, error ? error : sqlite3_errstr(rc));
   }
 }
 

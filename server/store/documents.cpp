@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "server/store/git_packs.hpp"
+#include "server/store/handle.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::store {
@@ -76,8 +77,7 @@ void DocumentStore::runMerges() {
   }
 }
 
-Result<std::size_t> DocumentStore::pruneRetiredPacks(const std::string& repository,
-                                                     TimePoint now) {
+Result<std::size_t> DocumentStore::pruneRetiredPacks(const std::string& repository, TimePoint now) {
   std::lock_guard merging(mergeRunMutex_);  // the ledger has one writer at a time
   auto repo = git::open(pathOf(repository));
   if (!repo) return std::unexpected(repo.error());
@@ -257,12 +257,11 @@ bool isServablePath(std::string_view path) {
 }
 
 Result<std::string> readWhole(const std::filesystem::path& file) {
-  std::FILE* f = std::fopen(file.c_str(), "rb");
+  const Handle<std::FILE, fclose> f(std::fopen(file.c_str(), "rb"));
   if (!f) return fail(Errc::NotFound, "no such file");
   std::string out;
   char buffer[65536];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f)) out.append(buffer, n);
-  std::fclose(f);
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f.get())) out.append(buffer, n);
   return out;
 }
 
@@ -340,8 +339,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
     if (!repo) return std::unexpected(repo.error());
-    if (auto pruned = git::pruneRetiredPacks(repo->get(), Clock::now(), retiredPackGrace_);
-        !pruned)
+    if (auto pruned = git::pruneRetiredPacks(repo->get(), Clock::now(), retiredPackGrace_); !pruned)
       return std::unexpected(pruned.error());
     auto indexes = git::repairPackIndexes(repo->get());
     if (!indexes) return std::unexpected(indexes.error());

@@ -6,38 +6,32 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/store/handle.hpp"
+
 namespace sv::store {
 namespace {
 
 Status syncPath(const std::filesystem::path& path, int flags, bool dataOnly) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return fail(Errc::Internal, "open " + path.string() + ": " + std::strerror(errno));
-  const int rc = dataOnly ? ::fdatasync(fd) : ::fsync(fd);
-  const int saved = errno;
-  ::close(fd);
-  if (rc < 0) return fail(Errc::Internal, "fsync " + path.string() + ": " + std::strerror(saved));
+  const FileDescriptor fd(::open(path.c_str(), flags | O_CLOEXEC));
+  if (!fd) return fail(Errc::Internal, "open " + path.string() + ": " + std::strerror(errno));
+  if ((dataOnly ? ::fdatasync(fd.get()) : ::fsync(fd.get())) < 0)
+    return fail(Errc::Internal, "fsync " + path.string() + ": " + std::strerror(errno));
   return {};
 }
 
 }  // namespace
 
 Status writeFile(const std::filesystem::path& file, std::string_view bytes, bool sync) {
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444);
-  if (fd < 0) return fail(Errc::Internal, "create " + file.string() + ": " + std::strerror(errno));
+  const FileDescriptor fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444));
+  if (!fd) return fail(Errc::Internal, "create " + file.string() + ": " + std::strerror(errno));
   while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    const ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int saved = errno;
-      ::close(fd);
-      return fail(Errc::Internal, "write " + file.string() + ": " + std::strerror(saved));
-    }
+    if (n <= 0) return fail(Errc::Internal, "write " + file.string() + ": " + std::strerror(errno));
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
-  const int rc = sync ? ::fdatasync(fd) : 0;
-  const int saved = errno;
-  ::close(fd);
-  if (rc < 0) return fail(Errc::Internal, "fsync " + file.string() + ": " + std::strerror(saved));
+  if (sync && ::fdatasync(fd.get()) < 0)
+    return fail(Errc::Internal, "fsync " + file.string() + ": " + std::strerror(errno));
   return {};
 }
 

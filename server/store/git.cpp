@@ -168,7 +168,7 @@ Status moveBranch(git_repository* repo, const std::string& target,
     rc = git_reference_create(&raw, repo, kMainBranch, &*to, 0, logMessage.c_str());
   }
   if (rc < 0) return std::unexpected(gitError(rc, "move branch"));
-  git_reference_free(raw);
+  const Reference made{raw};  // only its existence matters
   return {};
 }
 
@@ -178,7 +178,7 @@ Status forceBranch(git_repository* repo, const std::string& target, const std::s
   git_reference* raw = nullptr;
   if (int rc = git_reference_create(&raw, repo, kMainBranch, &*to, 1, logMessage.c_str()); rc < 0)
     return std::unexpected(gitError(rc, "set branch"));
-  git_reference_free(raw);
+  const Reference made{raw};  // only its existence matters
   return {};
 }
 
@@ -217,7 +217,7 @@ bool commitExists(git_repository* repo, const std::string& commit) {
   if (!oid) return false;
   git_commit* raw = nullptr;
   if (git_commit_lookup(&raw, repo, &*oid) < 0) return false;
-  git_commit_free(raw);
+  const Commit found{raw};
   return true;
 }
 
@@ -293,7 +293,7 @@ Status createTag(git_repository* repo, const std::string& name, const std::strin
                                     ("tag " + name).c_str());
       rc < 0)
     return std::unexpected(gitError(rc, "name tag " + name));
-  git_reference_free(ref);
+  const Reference made{ref};  // only its existence matters
   return {};
 }
 

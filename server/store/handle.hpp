@@ -1,20 +1,12 @@
-// One owner for every C handle. (A named deleter rather than a lambda: a lambda's type has no
-// linkage, which would give every function that takes a handle internal linkage.)
+// The store's C handles use the project's one owner (workflows/handle.hpp).
 #pragma once
 
-#include <memory>
+#include "workflows/handle.hpp"
 
 namespace sv::store {
 
-template <auto Free>
-struct FreeWith {
-  template <class T>
-  void operator()(T* p) const {
-    if (p) Free(p);
-  }
-};
-
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, FreeWith<Free>>;
+using sv::FileDescriptor;
+using sv::FreeWith;
+using sv::Handle;
 
 }  // namespace sv::store
