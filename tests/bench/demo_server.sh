@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154
 # Sourced by minutes_page.sh and minutes_save.sh: samverkan started with --demo in a fresh data
 # folder, with the repository's configuration and the one-line-per-request logger lowered to
 # warning (no log lines during a benchmark).
@@ -17,7 +18,7 @@ start_demo_server() {
   } > "$dir/samverkan.properties"
   mkdir -p "$dir/data"
   (
-    cd "$repo"
+    cd "$repo" || exit 1
     SAMVERKAN_PORT=$sv_port SAMVERKAN_DATA_DIR="$dir/data" \
       exec "$server_bin" --demo --config="$dir/samverkan.properties"
   ) > "$dir/server.log" 2>&1 &

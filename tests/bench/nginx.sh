@@ -1,10 +1,11 @@
 # Sourced by the benchmark scripts: a free loopback port, waiting for a server to answer, and
 # nginx serving a folder of static files on loopback, with the same keep-alive limits as
 # config/samverkan.properties and no access log.
-#   start_nginx <work-dir> <port> <workers> <www-dir> <default-type>
+#   start_nginx <work-dir> <port> <workers> <www-dir> <default-type> [<http directives>]
+# The optional last argument goes into the http block as it is, e.g. "gzip_static on;".
 # Sets ng_pid and appends it to the caller's pids array; needs the caller's nginx_bin and die().
 start_nginx() {
-  local dir=$1 port=$2 workers=$3 www=$4 type=$5
+  local dir=$1 port=$2 workers=$3 www=$4 type=$5 extra=${6:-}
   mkdir -p "$dir"
   cat > "$dir/nginx.conf" << NGINX_CONF
 worker_processes $workers;
@@ -26,6 +27,7 @@ http {
   scgi_temp_path $dir/scgi;
   types { }
   default_type $type;
+  $extra
   server {
     listen 127.0.0.1:$port;
     root $www;

@@ -16,9 +16,15 @@
 #   BENCH_NGINX_WORKERS  nginx worker_processes [auto]
 #   BENCH_KEEP           1 keeps the temporary folder (server and nginx logs, domain data) [0]
 #   BENCH_DOMAIN         0 skips the domain benchmarks [1]
+#   BENCH_MINUTES_SAVE   0 skips minutes_save.sh (issue 11: saves over HTTP on a ~50 KB protocol
+#                        against git add + commit; BENCH_SAVES, BENCH_TMP, … in its head) [1]
+#   BENCH_MINUTES_PAGE   0 skips minutes_page.sh (minutes.html against bare Poco and nginx, plain,
+#                        gzip and 256 connections; BENCH_PROTOCOL=empty|full, … in its head) [1]
 #
 # With the defaults a run takes about 3 min: 3 rounds of 5 wrk runs of 10 s, plus warm-up, then
-# 20 s to 2 min of domain benchmarks (most of it fsyncs, whose cost varies on shared disks).
+# 20 s to 2 min of domain benchmarks (most of it fsyncs, whose cost varies on shared disks). Then
+# documents_bench, minutes_save.sh (200 saves and commits: under a minute) and minutes_page.sh
+# (3 rounds of 7 wrk runs of 10 s: about 4 min).
 set -euo pipefail
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -283,5 +289,10 @@ echo
 echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
 # Issue 4 and 6 (minutes saves against the git command line; overdue actions and carry-over): in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
-# Issue 4: GET …/minutes.html against nginx serving the same bytes (BENCH_MINUTES_PAGE=0 skips).
+# The scripts below start their own servers: this run's samverkan and nginx are done with.
+for pid in "$sv_pid" "$ng_pid"; do kill "$pid" 2> /dev/null || true; done
+for pid in "$sv_pid" "$ng_pid"; do wait "$pid" 2> /dev/null || true; done
+# Issue 11, point 9: saves over HTTP on a ~50 KB protocol against git add + commit (BENCH_MINUTES_SAVE=0 skips).
+if [[ "${BENCH_MINUTES_SAVE:-1}" != 0 ]]; then "$here/minutes_save.sh" "$build" | tee "$out/minutes_save.md"; fi
+# Issues 4 and 11: GET …/minutes.html against bare Poco and nginx serving the same bytes (BENCH_MINUTES_PAGE=0 skips).
 if [[ "${BENCH_MINUTES_PAGE:-1}" != 0 ]]; then "$here/minutes_page.sh" "$build" | tee "$out/minutes_page.md"; fi
