@@ -17,15 +17,19 @@ On a demo server: builds the ~50 KB protocol of minutes_protocol.py, then altern
      `git add minutes.md minutes.json` and `git commit -q -m …` (two processes) are timed together.
 
 Also one fdatasync of a 4 KB file in --tmp, 100 times (the disk's fsync cost, as documents_bench
-measures it). Prints Markdown on stdout, progress on stderr.
+measures it). With --strace N (and --server-pid), after the timed rounds, N more saves with
+`strace -f -c -e trace=fsync,fdatasync` attached to the server, and N more commits with the two git
+processes under strace: the fsync and fdatasync calls per save and per commit (those rounds are
+not timed). Prints Markdown on stdout, progress on stderr.
 
     minutes_save.py --port N --git-dir DIR --tmp DIR [--saves 200] [--warmup 12] [--bytes 50000]
-                    [--seed 11] [--fs NAME]
+                    [--seed 11] [--fs NAME] [--strace N --server-pid PID]
 """
 import argparse
 import json
 import math
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -81,12 +85,29 @@ class GitCli:
         subprocess.run(["git", *args], cwd=self.dir, check=True, stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL)
 
-    def commit(self, markdown, js, i):
+    def commit(self, markdown, js, i, prefix=()):
         for name, data in (("minutes.md", markdown), ("minutes.json", js)):
             with open(os.path.join(self.dir, name), "wb") as f:
                 f.write(data)
-        self.run("add", "minutes.md", "minutes.json")
-        self.run("commit", "-q", "-m", f"Protokoll sparat {i}")
+        for args in (["add", "minutes.md", "minutes.json"], ["commit", "-q", "-m", f"Protokoll sparat {i}"]):
+            subprocess.run([*prefix, "git", *args], cwd=self.dir, check=True,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+
+
+SYNCS = "fsync,fdatasync"
+
+
+def strace_calls(path):
+    """The fsync + fdatasync calls in an `strace -c` summary (0 when strace printed none)."""
+    calls = 0
+    try:
+        for line in open(path):
+            t = line.split()
+            if len(t) >= 5 and t[-1] in SYNCS.split(","):
+                calls += int(t[3])
+    except FileNotFoundError:
+        pass
+    return calls
 
 
 def main():
@@ -101,6 +122,8 @@ def main():
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--fs", default="?", help="the file system of --tmp, for the report")
     p.add_argument("--about", default="", help="a line on the server build, for the report")
+    p.add_argument("--strace", type=int, default=0, help="extra saves and commits under strace")
+    p.add_argument("--server-pid", type=int, help="the server's pid, for --strace")
     a = p.parse_args()
     log = lambda m: print(f"minutes_save: {m}", file=sys.stderr, flush=True)  # noqa: E731
 
@@ -151,6 +174,31 @@ def main():
         if i % 50 == 0:
             log(f"{i} rounds; last save {dt_save:.2f} ms, git {dt_git:.2f} ms")
 
+    syncs = None
+    if a.strace > 0 and a.server_pid:
+        log(f"{a.strace} saves and commits under strace")
+        out = os.path.join(a.tmp, "strace-server.txt")
+        tracer = subprocess.Popen(["strace", "-f", "-c", "-e", f"trace={SYNCS}", "-o", out,
+                                   "-p", str(a.server_pid)], stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # attached to every thread before the first save
+        git_syncs = 0
+        for k in range(a.strace):
+            i = a.warmup + a.saves + 1 + k
+            mp.change_section(doc, i)
+            version, answer = mp.put(api, a.meeting, doc, version)
+            doc = answer["minutes"]
+            markdown = mp.file_at(api, a.meeting, version, "md")
+            js = mp.file_at(api, a.meeting, version, "json")
+            gout = os.path.join(a.tmp, "strace-git.txt")
+            if os.path.exists(gout):
+                os.unlink(gout)
+            # -A: add and commit append their summaries to the same file.
+            git.commit(markdown, js, i, ("strace", "-f", "-c", "-A", "-e", f"trace={SYNCS}", "-o", gout))
+            git_syncs += strace_calls(gout)
+        tracer.send_signal(signal.SIGINT)
+        tracer.wait(timeout=30)
+        syncs = (strace_calls(out) / a.strace, git_syncs / a.strace)
+
     fsync = fdatasync_cost(a.tmp)
     s, g, f, fs = summary(saves), summary(gits), summary(floor), summary(fsync)
     n = len(saves)
@@ -180,6 +228,10 @@ def main():
           f"{f[2]:.2f} |")
     print(f"\n**Ratio git command line / save over HTTP: {g[0] / s[0]:.2f}× at the median, "
           f"{g[2] / s[2]:.2f}× at p99** (aim: at least 3×).")
+    if syncs:
+        print(f"\nfsync + fdatasync calls (`strace -f -c -e trace={SYNCS}`, {a.strace} more rounds "
+              f"after the timed ones, not timed): {syncs[0]:.2f} per save (every thread of the "
+              f"server), {syncs[1]:.2f} per `git add` + `git commit`.")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@
 #   BENCH_TMP             where the temporary folder goes (data folder and git repository; put it
 #                         on the disk the server would use, or the fsync figures mean nothing)
 #                         [$TMPDIR or /tmp]
+#   BENCH_STRACE_SAVES    after the timed rounds, this many saves and commits more under
+#                         strace, counting fsync + fdatasync calls per save and per commit; 0 (or
+#                         no strace installed) skips [20]
 #   BENCH_KEEP            1 keeps the temporary folder [0]
 set -euo pipefail
 
@@ -32,10 +35,13 @@ saves=${BENCH_SAVES:-200}
 warmup=${BENCH_WARMUP:-12}
 bytes=${BENCH_PROTOCOL_BYTES:-50000}
 seed=${BENCH_SEED:-11}
+strace_saves=${BENCH_STRACE_SAVES:-20}
+command -v strace > /dev/null 2>&1 || strace_saves=0
 for n in "$saves" "$bytes"; do
   [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || die "BENCH_SAVES and BENCH_PROTOCOL_BYTES must be positive integers"
 done
-[[ "$warmup" =~ ^[0-9]+$ && "$seed" =~ ^[0-9]+$ ]] || die "BENCH_WARMUP and BENCH_SEED must be integers"
+[[ "$warmup" =~ ^[0-9]+$ && "$seed" =~ ^[0-9]+$ && "$strace_saves" =~ ^[0-9]+$ ]] ||
+  die "BENCH_WARMUP, BENCH_SEED and BENCH_STRACE_SAVES must be integers"
 for tool in git curl python3; do
   command -v "$tool" > /dev/null 2>&1 || die "missing tool: $tool"
 done
@@ -66,7 +72,8 @@ about="Server: \`$server_bin\` (commit $(git -C "$repo" rev-parse --short HEAD 2
 about+=" $(grep -o 'CMAKE_BUILD_TYPE:STRING=.*' "$build/CMakeCache.txt" 2> /dev/null | cut -d= -f2)),"
 about+=" git $(git --version | cut -d' ' -f3), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)."
 python3 "$here/minutes_save.py" --port "$sv_port" --git-dir "$tmp/git" --tmp "$tmp" \
-  --saves "$saves" --warmup "$warmup" --bytes "$bytes" --seed "$seed" --fs "$fs" --about "$about" &
+  --saves "$saves" --warmup "$warmup" --bytes "$bytes" --seed "$seed" --fs "$fs" --about "$about" \
+  --strace "$strace_saves" --server-pid "$sv_pid" &
 client=$!
 pids+=("$client")
 wait "$client" || { tail -20 "$tmp/server.log" >&2; die "minutes_save.py failed"; }
