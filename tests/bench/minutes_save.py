@@ -210,8 +210,9 @@ def main():
     print(f"- {n} timed rounds after {a.warmup} untimed, alternating: GET /healthz, the save (PUT "
           f"with If-Match, one section's notes changed), then `git add` + `git commit` of the same "
           f"two files as the server committed them (core.fsync=all, core.fsyncMethod=fsync; "
-          f"both processes and the file writes timed). Python http.client, one keep-alive "
-          f"connection; body built before the clock starts.")
+          f"the file writes and both processes timed together). The save is timed in the client "
+          f"(Python http.client, one keep-alive connection) from sending the request, its body "
+          f"encoded before the clock starts, to the last byte of the answer.")
     print(f"- Data folder and git repository on the same file system ({a.fs}, `{a.tmp}`); one "
           f"fdatasync of 4 KB there: median {fs[0]:.3f} ms, p99 {fs[2]:.3f} ms. Load average "
           f"before: {' / '.join(load_before)}.")

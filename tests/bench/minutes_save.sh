@@ -67,7 +67,7 @@ source "$here/demo_server.sh"
 start_demo_server "$tmp"
 
 fs=$(findmnt -n -o FSTYPE -T "$tmp" 2> /dev/null || stat -f -c %T "$tmp")
-echo "minutes_save: samverkan on $sv, $saves saves, data and git in $tmp ($fs)" >&2
+echo "minutes_save: samverkan (pid $sv_pid) on $sv, $saves saves, data and git in $tmp ($fs)" >&2
 about="Server: \`$server_bin\` (commit $(git -C "$repo" rev-parse --short HEAD 2> /dev/null || echo '?'),"
 about+=" $(grep -o 'CMAKE_BUILD_TYPE:STRING=.*' "$build/CMakeCache.txt" 2> /dev/null | cut -d= -f2)),"
 about+=" git $(git --version | cut -d' ' -f3), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)."
