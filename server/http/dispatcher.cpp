@@ -12,6 +12,7 @@
 #include <istream>
 #include <sstream>
 
+#include "server/http/compress.hpp"
 #include "server/http/form_body.hpp"
 #include "server/http/problem.hpp"
 
@@ -248,14 +249,31 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       return 0;
     }
     if (!reply.contentType.empty()) out.setContentType(reply.contentType);
-    const std::string& body = reply.sharedBody ? *reply.sharedBody : reply.body;
-    out.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    const std::string& plain = reply.sharedBody ? *reply.sharedBody : reply.body;
+    // Compressed where the client accepts it. The ETag stays: it names the version of the
+    // document (If-Match compares versions), not the bytes on the wire.
+    std::string compressed;
+    const std::string* body = &plain;
+    if (isCompressible(reply.contentType)) {
+      out.set("Vary", "Accept-Encoding");
+      if (plain.size() >= kCompressFrom && !out.has("Content-Encoding") &&
+          acceptsGzip(in.get("Accept-Encoding", ""))) {
+        if (reply.sharedGzip) {
+          body = reply.sharedGzip.get();
+        } else {
+          compressed = gzip(plain, 1);
+          body = &compressed;
+        }
+        out.set("Content-Encoding", "gzip");
+      }
+    }
+    out.setContentLength64(static_cast<Poco::Int64>(body->size()));
     if (in.getMethod() == "HEAD") {
       out.send();
       return 0;
     }
-    out.sendBuffer(body.data(), body.size());
-    return body.size();
+    out.sendBuffer(body->data(), body->size());
+    return body->size();
   }
 
   const Router& router_;

@@ -19,6 +19,8 @@ struct Reply {
   bool closeConnection = false;
   // When set, the body instead of `body`: bytes a cache keeps, sent without a copy per request.
   std::shared_ptr<const std::string> sharedBody;
+  // The same body in gzip, kept by the same cache; sent to a client that accepts gzip.
+  std::shared_ptr<const std::string> sharedGzip;
 
   Reply& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -9,7 +9,11 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace sv::test;
 
@@ -262,4 +266,34 @@ TEST_CASE("many idle keep-alive connections do not starve a new request",
   Poco::Net::HTTPResponse response;
   session.receiveResponse(response);
   CHECK(response.getStatus() == 200);
+}
+
+// Issue 11, point 9: pages and API answers are compressed when the client accepts gzip.
+TEST_CASE("answers are gzip-compressed for a client that accepts it, and only then",
+          "[server][http][gzip]") {
+  Running r;
+  const auto plain = r.server.get("/api/v1/openapi.json");
+  REQUIRE(plain.status == 200);
+  CHECK(plain.header("content-encoding").empty());
+  CHECK(plain.header("vary") == "Accept-Encoding");
+
+  const auto packed = r.server.request("GET", "/api/v1/openapi.json", "",
+                                       {{"Accept-Encoding", "gzip, deflate"}});
+  REQUIRE(packed.status == 200);
+  CHECK(packed.header("content-encoding") == "gzip");
+  CHECK(packed.header("vary") == "Accept-Encoding");
+  CHECK(packed.body.size() < plain.body.size() / 3);
+  const auto folder = r.dir.path() / "gzip";
+  std::filesystem::create_directories(folder);
+  { std::ofstream(folder / "answer.gz", std::ios::binary) << packed.body; }
+  // gzip(1) itself reads it back to the very bytes of the uncompressed answer.
+  CHECK(runTool("gzip -dc '" + (folder / "answer.gz").string() + "'") == plain.body);
+
+  // Refused by q=0, or too small to gain: as they are.
+  CHECK(r.server.request("GET", "/api/v1/openapi.json", "", {{"Accept-Encoding", "gzip;q=0"}})
+            .header("content-encoding")
+            .empty());
+  CHECK(r.server.request("GET", "/healthz", "", {{"Accept-Encoding", "gzip"}})
+            .header("content-encoding")
+            .empty());
 }

@@ -1,0 +1,90 @@
+#include "server/http/compress.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace sv::http {
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// "q=0", "q=0.0", "q=0.000" refuse; anything else (or no q) accepts.
+bool refusedByQuality(std::string_view parameters) {
+  while (!parameters.empty()) {
+    const auto semicolon = parameters.find(';');
+    std::string_view parameter = trimmed(parameters.substr(0, semicolon));
+    parameters =
+        semicolon == std::string_view::npos ? std::string_view{} : parameters.substr(semicolon + 1);
+    if (parameter.size() < 2 || std::tolower(static_cast<unsigned char>(parameter[0])) != 'q' ||
+        parameter[1] != '=')
+      continue;
+    const std::string_view value = trimmed(parameter.substr(2));
+    return !value.empty() && value.find_first_not_of("0.") == std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool acceptsGzip(std::string_view acceptEncoding) {
+  bool viaStar = false;
+  while (!acceptEncoding.empty()) {
+    const auto comma = acceptEncoding.find(',');
+    const std::string_view entry = acceptEncoding.substr(0, comma);
+    acceptEncoding =
+        comma == std::string_view::npos ? std::string_view{} : acceptEncoding.substr(comma + 1);
+    const auto semicolon = entry.find(';');
+    const std::string_view coding = trimmed(entry.substr(0, semicolon));
+    const std::string_view parameters =
+        semicolon == std::string_view::npos ? std::string_view{} : entry.substr(semicolon + 1);
+    // A coding named on its own decides, whatever "*" says.
+    if (equalsIgnoringCase(coding, "gzip") || equalsIgnoringCase(coding, "x-gzip"))
+      return !refusedByQuality(parameters);
+    if (coding == "*") viaStar = !refusedByQuality(parameters);
+  }
+  return viaStar;
+}
+
+bool isCompressible(std::string_view contentType) {
+  const std::string_view type = trimmed(contentType.substr(0, contentType.find(';')));
+  if (type.starts_with("text/")) return true;
+  for (std::string_view compressible :
+       {"application/json", "application/problem+json", "application/javascript", "application/xml",
+        "image/svg+xml", "text/calendar"})
+    if (type == compressible) return true;
+  return false;
+}
+
+std::string gzip(std::string_view bytes, int level) {
+  z_stream stream{};
+  // 15 + 16: the largest window, with a gzip header and trailer rather than zlib's.
+  if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("gzip: deflateInit2 failed");
+  std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&stream, Z_FINISH);  // deflateBound leaves room for all of it
+  const auto written = stream.total_out;
+  deflateEnd(&stream);
+  if (rc != Z_STREAM_END) throw std::runtime_error("gzip: deflate did not finish");
+  out.resize(written);
+  return out;
+}
+
+}  // namespace sv::http
