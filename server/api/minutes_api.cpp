@@ -4,7 +4,6 @@
 #include "server/api/api.hpp"
 #include "server/api/handler.hpp"
 #include "server/api/views.hpp"
-#include "server/http/json_body.hpp"
 #include "server/http/problem.hpp"
 
 namespace sv::api {
@@ -97,13 +96,10 @@ void registerMinutes(http::Router& router, Services& s) {
          if (!ifMatch)
            return http::problem(http::FrameError::PreconditionRequired, req.path,
                                 "send the version you edited in If-Match");
-         auto body = http::JsonBody::parse(req.body);
-         if (!body) return std::unexpected(body.error());
-         auto document = body->object().getObject("minutes");
-         if (!document) return fail(Errc::Invalid, "'minutes' is required", "minutes");
-         std::ostringstream text;
-         document->stringify(text);
-         auto result = s.minutes.save(req.principal(), id, *ifMatch, text.str());
+         // JSON to the domain once: the body is parsed straight into the minutes.
+         auto proposed = minutes::fromJsonMember(req.body, "minutes");
+         if (!proposed) return std::unexpected(proposed.error());
+         auto result = s.minutes.save(req.principal(), id, *ifMatch, *proposed);
          if (!result) return std::unexpected(result.error());
          if (result->conflict) {
            Poco::JSON::Array conflicts;
