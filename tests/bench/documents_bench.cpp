@@ -305,8 +305,7 @@ int main(int argc, char** argv) {
           notesOfSize(target > base ? (target - base) / sections : 100, static_cast<int>(s));
     std::string version = view.version;
     {
-      auto first = need(ctx->minutes->save(*manager, meetingId, version, doc),
-                        "the first save");
+      auto first = need(ctx->minutes->save(*manager, meetingId, version, doc), "the first save");
       if (!first.saved || !first.changed) die("the first save saved nothing");
       version = first.saved->version;
       doc = first.saved->document;
