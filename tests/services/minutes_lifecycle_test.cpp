@@ -1,6 +1,7 @@
 // The minutes' lifecycle steps (services/minutes_submit.cpp, _approve, _return, _register) on a
 // temporary store: one behaviour a test, the exact code, reason and value of each refusal.
 #include "server/store/approvals.hpp"
+#include "server/store/git.hpp"
 #include "services/minutes_fixture.hpp"
 
 using namespace sv;
@@ -162,6 +163,20 @@ TEST_CASE("minutes register: a number in the register, the document sealed",
   CHECK(f.store->documents().sealed(life.registration->repository,
                                     services::MinutesService::documentOf(id)));
   CHECK(f.minutes.registry(f.registrar, {}).size() == 1);
+}
+
+TEST_CASE("minutes register: a git tag named by the number marks the registered version",
+          "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto version = f.approved(id);
+  const auto reg = *valueOf(f.minutes.registerMinutes(f.registrar, id)).registration;
+  std::optional<std::string> target;
+  REQUIRE(f.store->documents().withRepository(reg.repository, [&](git_repository* repo) -> Status {
+    target = store::git::tagTarget(repo, reg.tag);
+    return {};
+  }));
+  CHECK(target == version);
 }
 
 TEST_CASE("minutes register: only approved minutes", "[services][minutes]") {
