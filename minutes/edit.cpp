@@ -30,14 +30,16 @@ Status checkText(std::string_view text, const std::string& field, std::string_vi
                  std::size_t limit, Lines lines, Presence presence = Presence::Optional) {
   const std::string subject(what);
   if (!detail::isValidUtf8(text))
-    return fail(Errc::Invalid, subject + " is not valid UTF-8", field);
+    return fail(Errc::Invalid, Reason::InvalidUtf8, subject + " is not valid UTF-8", field);
   if (detail::hasForbiddenControl(text, lines == Lines::Many))
-    return fail(Errc::Invalid, subject + " contains a control character", field);
-  if (text.size() > limit)
-    return fail(Errc::Invalid, subject + " is longer than " + std::to_string(limit) + " bytes",
+    return fail(Errc::Invalid, Reason::ControlCharacter, subject + " contains a control character",
                 field);
+  if (text.size() > limit)
+    return fail(Errc::Invalid, Reason::TooLong,
+                subject + " is longer than " + std::to_string(limit) + " bytes", field,
+                std::to_string(limit));
   if (presence == Presence::Required && isBlankText(text))
-    return fail(Errc::Invalid, subject + " is empty", field);
+    return fail(Errc::Invalid, Reason::Missing, subject + " is empty", field);
   return {};
 }
 
@@ -173,14 +175,16 @@ Status checkSection(const Section& s, const std::string& path) {
         !r)
       return r;
     if (!validParty(a.responsibleParty))
-      return fail(Errc::Invalid, "the responsible party is the authority or the provider",
+      return fail(Errc::Invalid, Reason::ResponsiblePartyUnknown,
+                  "the responsible party is the authority or the provider",
                   item + ".responsible_party");
     if (auto r = checkText(a.responsiblePerson, item + ".responsible_person",
                            "the responsible person", kMaxNameBytes, Lines::One);
         !r)
       return r;
     if (!a.dueDate.ok())
-      return fail(Errc::Invalid, "an action needs a due date", item + ".due_date");
+      return fail(Errc::Invalid, Reason::ActionNeedsDueDate, "an action needs a due date",
+                  item + ".due_date");
   }
 
   if (auto r = checkListSize(s.decisions.size(), path + ".decisions", "decisions"); !r) return r;
@@ -204,7 +208,7 @@ Status mergeEvaluations(const Section& current, Section& proposed, const std::st
     return out;
   };
   if (ids(current) != ids(proposed))
-    return fail(Errc::Invalid,
+    return fail(Errc::Invalid, Reason::FollowUpChanged,
                 "the actions followed up in " + sectionName(current) +
                     " come from earlier meetings: they cannot be added, removed or reordered",
                 path + ".evaluations");
@@ -217,14 +221,16 @@ Status mergeEvaluations(const Section& current, Section& proposed, const std::st
         !r)
       return r;
     if (e.newDueDate && !e.newDueDate->ok())
-      return fail(Errc::Invalid, "the new due date is not a date", item + ".new_due_date");
+      return fail(Errc::Invalid, Reason::NotADate, "the new due date is not a date",
+                  item + ".new_due_date", "YYYY-MM-DD");
     if (e.newDueDate && e.outcome == Outcome::Accepted)
-      return fail(Errc::Invalid, "an accepted action has no new due date", item + ".new_due_date");
+      return fail(Errc::Invalid, Reason::AcceptedHasNoDueDate,
+                  "an accepted action has no new due date", item + ".new_due_date");
     // An insufficient action goes on with a new due date; without one it would fall between
     // meetings.
     if (!e.newDueDate && e.outcome == Outcome::Insufficient)
-      return fail(Errc::Invalid, "an insufficient action needs a new due date",
-                  item + ".new_due_date");
+      return fail(Errc::Invalid, Reason::InsufficientNeedsDueDate,
+                  "an insufficient action needs a new due date", item + ".new_due_date");
     e.actionText = was.actionText;
     e.responsibleParty = was.responsibleParty;
     e.responsiblePerson = was.responsiblePerson;
@@ -239,7 +245,8 @@ Status checkUniqueIds(const std::vector<Item>& items, const std::string& path,
                       std::set<std::string>& seen) {
   for (std::size_t j = 0; j < items.size(); ++j)
     if (!items[j].id.empty() && !seen.insert(items[j].id).second)
-      return fail(Errc::Invalid, "the id '" + items[j].id + "' is used twice", at(path, j) + ".id");
+      return fail(Errc::Invalid, Reason::DuplicateKey, "the id '" + items[j].id + "' is used twice",
+                  at(path, j) + ".id");
   return {};
 }
 
@@ -268,7 +275,7 @@ Status assignIds(const Minutes& current, Minutes& proposed) {
 
 Result<Minutes> applyEdit(const Minutes& current, Minutes proposed) {
   if (current.registryNumber)
-    return fail(Errc::Conflict,
+    return fail(Errc::Conflict, Reason::DocumentRegistered,
                 "the minutes are registered as " + *current.registryNumber + " and cannot change");
   if (auto s = checkStructure(current.sections, proposed.sections); !s)
     return std::unexpected(s.error());

@@ -77,7 +77,7 @@ class Fields {
     try {
       return static_cast<std::int64_t>(v.convert<Poco::Int64>());
     } catch (const Poco::Exception&) {
-      return fail(Errc::Invalid, "the integer is out of range", field(key));
+      return fail(Errc::Invalid, Reason::OutOfRange, "the integer is out of range", field(key));
     }
   }
 
@@ -86,7 +86,9 @@ class Fields {
     auto text = string(key);
     if (!text) return std::unexpected(text.error());
     auto date = parseDate(*text);
-    if (!date) return fail(Errc::Invalid, "a date is written YYYY-MM-DD", field(key));
+    if (!date)
+      return fail(Errc::Invalid, Reason::NotADate, "a date is written YYYY-MM-DD", field(key),
+                  "YYYY-MM-DD");
     return std::optional<Date>(*date);
   }
 
@@ -134,7 +136,8 @@ Result<TimePoint> Fields::instant(std::string_view key) const {
     while (end < whole.size() && end < 29 && whole[end] >= '0' && whole[end] <= '9') ++end;
     std::string digits = whole.substr(20, end - 20);
     if (digits.empty())
-      return fail(Errc::Invalid, "a time is written 2026-03-12T12:00:00Z", field(key));
+      return fail(Errc::Invalid, Reason::NotADate, "a time is written 2026-03-12T12:00:00Z",
+                  field(key), "2026-03-12T12:00:00Z");
     digits.resize(9, '0');
     long long ns = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), ns);
@@ -142,7 +145,9 @@ Result<TimePoint> Fields::instant(std::string_view key) const {
     whole.erase(19, end - 19);
   }
   auto parsed = parseDateTime(whole);
-  if (!parsed) return fail(Errc::Invalid, "a time is written 2026-03-12T12:00:00Z", field(key));
+  if (!parsed)
+    return fail(Errc::Invalid, Reason::NotADate, "a time is written 2026-03-12T12:00:00Z",
+                field(key), "2026-03-12T12:00:00Z");
   return *parsed + std::chrono::duration_cast<Clock::duration>(fraction);
 }
 
@@ -292,15 +297,9 @@ Result<Disagreement> readDisagreement(const Var& v, std::string path) {
 
 }  // namespace
 
-Result<Minutes> fromJson(std::string_view json) {
-  Var root;
-  try {
-    Poco::JSON::Parser parser;
-    parser.setDepth(kMaxDepth);
-    root = parser.parse(std::string(json));
-  } catch (const Poco::Exception& e) {
-    return fail(Errc::Malformed, "not valid JSON: " + e.message());
-  }
+namespace {
+
+Result<Minutes> readMinutes(const Var& root) {
   auto f = Fields::open(root, "",
                         {"format", "header", "attendance", "sections", "signatures",
                          "disagreements", "registry_number"});
@@ -323,6 +322,39 @@ Result<Minutes> fromJson(std::string_view json) {
   SV_READ(m.disagreements, readList<Disagreement>(*f, "disagreements", readDisagreement));
   SV_READ(m.registryNumber, f->optionalString("registry_number"));
   return m;
+}
+
+}  // namespace
+
+Result<Minutes> fromJson(std::string_view json) {
+  Var root;
+  try {
+    Poco::JSON::Parser parser;
+    parser.setDepth(kMaxDepth);
+    root = parser.parse(std::string(json));
+  } catch (const Poco::Exception& e) {
+    return fail(Errc::Malformed, "not valid JSON: " + e.message());
+  }
+  return readMinutes(root);
+}
+
+Result<Minutes> fromJsonMember(std::string_view json, const std::string& member) {
+  if (json.empty()) return fail(Errc::Malformed, "the request has no JSON body");
+  Var root;
+  try {
+    Poco::JSON::Parser parser;
+    parser.setDepth(kMaxDepth + 1);  // the minutes are one level down
+    root = parser.parse(std::string(json));
+  } catch (const Poco::Exception&) {
+    return fail(Errc::Malformed, "the body is not valid JSON");
+  }
+  if (root.type() != typeid(Poco::JSON::Object::Ptr))
+    return fail(Errc::Malformed, "the body must be a JSON object");
+  const auto object = root.extract<Poco::JSON::Object::Ptr>();
+  // Fields name their place from the minutes' root ("sections[2].notes"), as fromJson does.
+  if (!object->has(member) || object->get(member).type() != typeid(Poco::JSON::Object::Ptr))
+    return fail(Errc::Invalid, Reason::Missing, "'" + member + "' is required", member);
+  return readMinutes(object->get(member));
 }
 
 #undef SV_READ

@@ -19,31 +19,35 @@ workflows::GuardRegistry<LifecycleFacts> lifecycleGuards() {
   workflows::GuardRegistry<LifecycleFacts> guards;
   guards[std::string(g::kAdjustersSet)] = [](const LifecycleFacts& f) -> Status {
     if (!f.authorityAdjusterSet)
-      return fail(Errc::Conflict, "the authority has no adjuster for this meeting", "participants");
+      return fail(Errc::Conflict, Reason::AuthorityAdjusterMissing,
+                  "the authority has no adjuster for this meeting", "participants");
     if (!f.providerAdjusterSet)
-      return fail(Errc::Conflict, "the provider has no adjuster for this meeting", "participants");
+      return fail(Errc::Conflict, Reason::ProviderAdjusterMissing,
+                  "the provider has no adjuster for this meeting", "participants");
     return {};
   };
   guards[std::string(g::kApprovesCurrentVersion)] = [](const LifecycleFacts& f) -> Status {
     if (!f.approving || f.approving->empty())
-      return fail(Errc::Invalid, "name the version you approve", "version");
-    if (*f.approving != f.currentVersion)
-      return fail(Errc::Conflict,
-                  "approval names an old version; the current one is " + f.currentVersion,
+      return fail(Errc::Invalid, Reason::VersionNotNamed, "name the version you approve",
                   "version");
+    if (*f.approving != f.currentVersion)
+      return fail(Errc::Conflict, Reason::VersionMovedOn,
+                  "approval names an old version; the current one is " + f.currentVersion,
+                  "version", f.currentVersion);
     return {};
   };
   guards[std::string(g::kBothPartiesApprovedCurrentVersion)] =
       [](const LifecycleFacts& f) -> Status {
     if (!bothPartiesApproved(f))
-      return fail(Errc::Conflict, "both parties' adjusters must approve the current version first");
+      return fail(Errc::Conflict, Reason::NotApprovedByBoth,
+                  "both parties' adjusters must approve the current version first");
     return {};
   };
   guards[std::string(g::kCommentGiven)] = [](const LifecycleFacts& f) -> Status {
     if (f.comment.find_first_not_of(" \t\r\n") == std::string::npos)
-      return fail(Errc::Invalid, "say what should be corrected", "comment");
+      return fail(Errc::Invalid, Reason::CommentMissing, "say what should be corrected", "comment");
     if (f.comment.size() > 20000)
-      return fail(Errc::Invalid, "at most 20 000 characters", "comment");
+      return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "comment", "20000");
     return {};
   };
   return guards;

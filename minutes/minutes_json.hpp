@@ -34,4 +34,11 @@ std::string toJson(const Minutes& minutes);
 // may be null). Rules about content (lengths, ids, the agenda's sections) are applyEdit's.
 Result<Minutes> fromJson(std::string_view json);
 
+// The minutes under `member` of a JSON object, such as the body of PUT …/minutes
+// ({"minutes": {…}}): the text is parsed once and read straight into Minutes.
+// Errors: fromJson's (fields named from the minutes' root, as there); Errc::Malformed when the
+// text is empty, not JSON or not an object; Errc::Invalid/Missing (field = member) when the
+// member is absent or not an object.
+Result<Minutes> fromJsonMember(std::string_view json, const std::string& member);
+
 }  // namespace sv::minutes

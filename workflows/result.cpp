@@ -136,6 +136,8 @@ std::string_view reasonName(Reason reason) {
       return "report-missing";
     case Reason::ActionClosed:
       return "action-closed";
+    case Reason::MinutesNotRegistered:
+      return "minutes-not-registered";
   }
   return "";
 }

@@ -105,6 +105,8 @@ enum class Reason {
   ResponsiblePartyUnknown,
   ReportMissing,
   ActionClosed,
+  // Appended (issue 11): the archival package exists for registered minutes only.
+  MinutesNotRegistered,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -7,8 +7,9 @@
 //
 // The engine keeps no state: the caller stores the state and passes it in. Taking a transition
 // checks, in order: the transition exists (Errc::Invalid), the actor holds one of its roles
-// (Errc::Forbidden), it is possible from the current state (Errc::Conflict), and each of its
-// guards (the guard's own error, e.g. Errc::Conflict "approval names an old version").
+// (Forbidden/RoleMissingForTransition), it is possible from the current state
+// (Conflict/TransitionNotAllowed; both with value = the transition's name), and each of its
+// guards (the guard's own error, e.g. Conflict/VersionMovedOn "approval names an old version").
 //
 // The context describes the world as it will be once the transition is taken: for `approve` it
 // includes the approval being given, so that the automatic `complete` sees both parties' approvals
@@ -100,7 +101,14 @@ Result<std::string> Workflow<Context>::check(std::string_view transition,
                                              const std::set<std::string>& actorRoles,
                                              const Context& ctx) const {
   auto t = checkTransition(definition_, transition, currentState, actorRoles);
-  if (!t) return std::unexpected(t.error());
+  if (!t) {
+    // The two refusals a person meets, named by the transition so that a message can say which.
+    Error e = t.error();
+    if (e.code == Errc::Forbidden) e.reason = Reason::RoleMissingForTransition;
+    if (e.code == Errc::Conflict) e.reason = Reason::TransitionNotAllowed;
+    if (e.reason != Reason::None) e.value = std::string(transition);
+    return std::unexpected(std::move(e));
+  }
   if (auto ok = guardsHold(**t, ctx); !ok) return std::unexpected(ok.error());
   return (*t)->to;
 }

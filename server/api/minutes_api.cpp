@@ -1,29 +1,31 @@
-#include <Poco/JSON/Parser.h>
+#include <Poco/JSONString.h>
 
 #include "minutes/minutes_json.hpp"
 #include "server/api/api.hpp"
 #include "server/api/handler.hpp"
 #include "server/api/views.hpp"
-#include "server/http/json_body.hpp"
 #include "server/http/problem.hpp"
 
 namespace sv::api {
 namespace {
 
-Poco::JSON::Object viewJson(const services::MinutesView& v) {
-  auto j = http::orderedObject();
-  j.set("meeting_id", v.meetingId);
-  j.set("contract_id", v.contractId);
-  j.set("state", v.state);
-  j.set("version", v.version);
-  Poco::JSON::Parser parser;
-  j.set("minutes", parser.parse(minutes::toJson(v.document)));
-  j.set("markdown", v.markdown);
-  return j;
+// The view as JSON text, written straight from the domain value: the minutes' canonical JSON
+// (minutes::toJson) goes in as it is, not parsed back into Poco objects to be written again.
+// Strings are escaped as Reply::json escapes them. `tail` adds members (",\"merged\":true").
+std::string viewText(const services::MinutesView& v, const std::string& tail = {}) {
+  auto str = [](const std::string& text) { return Poco::toJSON(text, Poco::JSON_WRAP_STRINGS); };
+  std::string out = "{\"meeting_id\":" + std::to_string(v.meetingId) +
+                    ",\"contract_id\":" + std::to_string(v.contractId) +
+                    ",\"state\":" + str(v.state) + ",\"version\":" + str(v.version) +
+                    ",\"minutes\":" + minutes::toJson(v.document);
+  while (out.ends_with('\n')) out.pop_back();
+  return out + ",\"markdown\":" + str(v.markdown) + tail + "}";
 }
 
-http::Reply viewReply(const services::MinutesView& v, int status = 200) {
-  return http::Reply::json(viewJson(v), status).header("ETag", "\"" + v.version + "\"");
+http::Reply viewReply(const services::MinutesView& v, int status = 200,
+                      const std::string& tail = {}) {
+  return http::Reply::text(viewText(v, tail), "application/json", status)
+      .header("ETag", "\"" + v.version + "\"");
 }
 
 }  // namespace
@@ -97,13 +99,10 @@ void registerMinutes(http::Router& router, Services& s) {
          if (!ifMatch)
            return http::problem(http::FrameError::PreconditionRequired, req.path,
                                 "send the version you edited in If-Match");
-         auto body = http::JsonBody::parse(req.body);
-         if (!body) return std::unexpected(body.error());
-         auto document = body->object().getObject("minutes");
-         if (!document) return fail(Errc::Invalid, "'minutes' is required", "minutes");
-         std::ostringstream text;
-         document->stringify(text);
-         auto result = s.minutes.save(req.principal(), id, *ifMatch, text.str());
+         // JSON to the domain once: the body is parsed straight into the minutes.
+         auto proposed = minutes::fromJsonMember(req.body, "minutes");
+         if (!proposed) return std::unexpected(proposed.error());
+         auto result = s.minutes.save(req.principal(), id, *ifMatch, *proposed);
          if (!result) return std::unexpected(result.error());
          if (result->conflict) {
            Poco::JSON::Array conflicts;
@@ -124,10 +123,9 @@ void registerMinutes(http::Router& router, Services& s) {
                                       "your version; nothing was saved"},
                                 req.path, extra);
          }
-         auto out = viewJson(*result->saved);
-         out.set("merged", result->merged);
-         out.set("changed", result->changed);
-         return http::Reply::json(out).header("ETag", "\"" + result->saved->version + "\"");
+         return viewReply(*result->saved, 200,
+                          std::string(",\"merged\":") + (result->merged ? "true" : "false") +
+                              ",\"changed\":" + (result->changed ? "true" : "false"));
        }),
        {.operationId = "saveMinutes",
         .summary = "Save the minutes (If-Match required). A save from an older version is merged "

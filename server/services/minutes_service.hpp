@@ -2,8 +2,19 @@
 // with the structured parts, in one commit per save. Saves name the version they started from
 // (If-Match); a save against an older version is merged section by section with what was saved
 // since, or refused with both texts when the same section changed on both sides.
+//
+// MinutesService is the facade the API and the pages call; each use case is a file of its own:
+//   minutes_start.cpp     start from the published agenda
+//   minutes_save.cpp      save (merge with what others saved since)
+//   minutes_read.cpp      get, atVersion, fileAtVersion, versions, diff, signedDocument
+//   minutes_lifecycle.cpp lifecycle (where the minutes are) and takeStep, which the steps share
+//   minutes_submit.cpp, minutes_approve.cpp, minutes_return.cpp, minutes_register.cpp
+//   minutes_registry.cpp  the register and the registrar's queue
+//   minutes_page.cpp, minutes_pdf.cpp, minutes_archive.cpp   the outputs
+// with minutes_context.* (what each starts from) and minutes_rules.* (who may do what).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +28,7 @@
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
 #include "server/services/catalog.hpp"
+#include "server/services/minutes_context.hpp"
 #include "server/services/parsed_versions.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/documents.hpp"
@@ -79,58 +91,106 @@ class MinutesService {
   MinutesService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
 
-  // The lifecycle (config/workflows/minutes.workflow): submit, approve an exact version (with an
-  // optional note of disagreement), return with comments, register.
+  // --- The lifecycle (config/workflows/minutes.workflow): each step its own use case.
+  // Every step first needs the meeting (NotFound) and started minutes (NotFound/MinutesNotStarted);
+  // the workflow refuses a step the caller has no role for (Forbidden/RoleMissingForTransition)
+  // or that the state does not allow (Conflict/TransitionNotAllowed), value = the step's name.
+
+  // Where the minutes are, and what the viewer may do now. Errors: NotFound,
+  // NotFound/MinutesNotStarted.
   Result<LifecycleView> lifecycle(const store::Principal& viewer, std::int64_t meetingId);
+  // To the adjusters for approval (minutes_submit.cpp). Errors: as above,
+  // Conflict/AuthorityAdjusterMissing, Conflict/ProviderAdjusterMissing.
   Result<LifecycleView> submit(const store::Principal& actor, std::int64_t meetingId);
+  // An adjuster approves an exact version, with an optional note of disagreement
+  // (minutes_approve.cpp). Errors: as above, Invalid/VersionNotNamed, Conflict/VersionMovedOn,
+  // Invalid/TooLong (note, value 20000), Conflict/AlreadyApproved.
   Result<LifecycleView> approve(const store::Principal& actor, std::int64_t meetingId,
                                 const std::string& version, const std::string& note);
+  // Back to the draft with comments (minutes_return.cpp). Errors: as above,
+  // Invalid/CommentMissing, Invalid/TooLong (comment, value 20000).
   Result<LifecycleView> returnMinutes(const store::Principal& actor, std::int64_t meetingId,
                                       const std::string& comment);
+  // A number in the authority's register, the document sealed and tagged
+  // (minutes_register.cpp). Errors: as above, Conflict/NotApprovedByBoth.
   Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
+
+  // --- The register (minutes_registry.cpp).
   std::vector<store::RegistryRow> registry(const store::Principal& viewer,
                                            const store::RegistryQuery& query);
   // The registrar's queue: approved minutes not yet registered, in the viewer's contracts.
   std::vector<store::AwaitingRegistrationRow> awaitingRegistration(const store::Principal& viewer);
-  // The protocol as PDF (with the signature block), and the archival package of registered
-  // minutes (a BagIt zip; see archive.hpp).
+
+  // --- Outputs.
+  // The protocol as PDF, with the signature block (minutes_pdf.cpp). Errors: NotFound,
+  // NotFound/MinutesNotStarted.
   Result<std::string> pdf(const store::Principal& viewer, std::int64_t meetingId);
+  // The archival package of registered minutes: (name, zip), a BagIt zip; see archive.hpp
+  // (minutes_archive.cpp). Errors: NotFound, Conflict/MinutesNotRegistered.
   Result<std::pair<std::string, std::string>> archive(const store::Principal& viewer,
-                                                      std::int64_t meetingId);  // (name, zip)
+                                                      std::int64_t meetingId);
+  // The protocol as a whole HTML page, rendered once per version (minutes_page.cpp).
+  // Errors: NotFound, NotFound/MinutesNotStarted.
+  Result<ProtocolPage> html(const store::Principal& viewer, std::int64_t meetingId);
 
-  // The current minutes with their signature block (approvals) and registry number filled in.
-  Result<minutes::Minutes> signedDocument(const store::Principal& viewer, std::int64_t meetingId);
-
+  // --- Writing (minutes_start.cpp, minutes_save.cpp).
   // Starts the minutes from the meeting's published agenda and its participants.
+  // Errors: NotFound, Forbidden/NotMinutesWriter, Conflict/MinutesAlreadyStarted,
+  // Conflict/MeetingCancelled, Conflict/AgendaNotPublished.
   Result<MinutesView> start(const store::Principal& actor, std::int64_t meetingId);
+  // Saves `proposed` as the next version of the minutes edited from `ifMatch` (an ETag, quoted or
+  // not). A conflict with what others saved since is a SaveResult with `conflict`, not an error.
+  // Errors: NotFound, NotFound/MinutesNotStarted, Forbidden/NotMinutesWriter,
+  // Conflict/DocumentRegistered, Conflict/UnknownVersion (If-Match names no version),
+  // Conflict/DocumentBusy (others kept saving in between; try again), applyEdit's (Invalid/…).
+  Result<SaveResult> save(const store::Principal& actor, std::int64_t meetingId,
+                          const std::string& ifMatch, const minutes::Minutes& proposed);
+
+  // --- Reading (minutes_read.cpp). Errors: NotFound, NotFound/MinutesNotStarted,
+  // NotFound/UnknownVersion (a version that is not one of these minutes).
   Result<MinutesView> get(const store::Principal& viewer, std::int64_t meetingId);
   Result<MinutesView> atVersion(const store::Principal& viewer, std::int64_t meetingId,
                                 const std::string& version);
-  // The bytes of minutes.md or minutes.json exactly as committed in `version`.
+  // The bytes of minutes.md or minutes.json exactly as committed in `version`; `extension` is
+  // "md" or "json" (Invalid otherwise).
   Result<std::string> fileAtVersion(const store::Principal& viewer, std::int64_t meetingId,
                                     const std::string& version, const std::string& extension);
-  Result<SaveResult> save(const store::Principal& actor, std::int64_t meetingId,
-                          const std::string& ifMatch, const std::string& documentJson);
   Result<std::vector<store::DocumentVersion>> versions(const store::Principal& viewer,
                                                        std::int64_t meetingId);
   Result<MinutesDiff> diff(const store::Principal& viewer, std::int64_t meetingId,
                            const std::string& from, const std::string& to);
-  // The protocol as a whole HTML page, rendered once per version.
-  Result<ProtocolPage> html(const store::Principal& viewer, std::int64_t meetingId);
+  // The current minutes with their signature block (approvals) and registry number filled in.
+  Result<minutes::Minutes> signedDocument(const store::Principal& viewer, std::int64_t meetingId);
 
-  static std::string documentOf(std::int64_t meetingId);
+  static std::string documentOf(std::int64_t meetingId) { return minutesDocumentOf(meetingId); }
 
  private:
-  struct Context;
-  Result<Context> context(const store::Principal& viewer, std::int64_t meetingId);
-  Result<minutes::Minutes> load(const Context& ctx, const std::string& version);
+  // The minutes of `version`, parsed once per version (parsed_). Errors: Internal.
+  Result<minutes::Minutes> load(const MinutesContext& ctx, const std::string& version);
+  // The current minutes with signatures and registry number. Errors: NotFound/MinutesNotStarted.
+  Result<minutes::Minutes> signedAt(const MinutesContext& ctx);
 
-  Result<LifecycleView> transition(const store::Principal& actor, std::int64_t meetingId,
-                                   const std::string& name, const std::string& version,
-                                   const std::string& text);
-  std::set<std::string> rolesIn(const store::Principal& p, const Context& ctx) const;
-  Result<minutes::Minutes> decorate(store::Connection& c, const Context& ctx,
-                                    minutes::Minutes doc) const;
+  // What a lifecycle step changes besides the state and the audit entry, inside the transaction.
+  struct StepWrite {
+    const MinutesContext& ctx;
+    const std::string& current;  // the version the step acts on
+    TimePoint now;
+    std::string when;  // `now` as stored
+  };
+  struct Step {
+    std::string transition;  // the workflow's name, e.g. "submit"; the audit action follows it
+    std::string text;        // the approval's note or the return's comment; in the facts
+    std::optional<std::string> approving;  // approve: the version named
+    std::optional<std::string> party;      // approve: the approving party
+    // Records the step (approval, return, register row, notifications) and returns the extra
+    // field of the audit entry ({} for none).
+    std::function<Result<std::pair<std::string, std::string>>(store::Connection&, const StepWrite&)>
+        record;
+  };
+  // The one transaction every step takes: the state and version read again, the workflow's
+  // check with the facts as they will be, the step's record, the new state, the audit entry, and
+  // the actions of minutes that became approved. Errors: those of the workflow and of `record`.
+  Status takeStep(const store::Principal& actor, const MinutesContext& ctx, const Step& step);
 
   store::Store& store_;
   const Catalog& catalog_;

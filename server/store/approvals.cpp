@@ -16,6 +16,20 @@ void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& s
       .run();
 }
 
+void insertMinutes(Connection& c, std::int64_t meetingId, const std::string& at) {
+  c.prepare(
+       "INSERT INTO minutes (meeting_id, state, created_at, updated_at) VALUES (?1, 'draft', ?2, "
+       "?2)")
+      .bindAll(meetingId, at)
+      .run();
+}
+
+void touchMinutes(Connection& c, std::int64_t meetingId, const std::string& at) {
+  c.prepare("UPDATE minutes SET updated_at = ?2 WHERE meeting_id = ?1")
+      .bindAll(meetingId, at)
+      .run();
+}
+
 void insertApproval(Connection& c, const ApprovalRow& r) {
   c.prepare(
        "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at) "

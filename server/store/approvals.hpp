@@ -12,9 +12,14 @@
 
 namespace sv::store {
 
+// None until the minutes of the meeting are started.
 std::optional<std::string> minutesState(Connection& c, std::int64_t meetingId);
+// The minutes are started: a row in state draft.
+void insertMinutes(Connection& c, std::int64_t meetingId, const std::string& at);
 void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& state,
                      const std::string& at);
+// A save: the state stays, the time of the last change moves.
+void touchMinutes(Connection& c, std::int64_t meetingId, const std::string& at);
 
 struct ApprovalRow {
   std::int64_t id = 0;

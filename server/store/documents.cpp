@@ -215,12 +215,15 @@ std::vector<DocumentVersion> DocumentStore::versions(const std::string& reposito
 
 bool DocumentStore::hasVersion(const std::string& repository, const std::string& document,
                                const std::string& version) {
-  return db_.read([&](Connection& c) {
-    auto stmt = c.prepare(
-        "SELECT 1 FROM document_versions WHERE repository = ?1 AND document = ?2 AND version = ?3");
-    stmt.bindAll(repository, document, version);
-    return stmt.step();
-  });
+  return db_.read([&](Connection& c) { return hasVersionIn(c, repository, document, version); });
+}
+
+bool DocumentStore::hasVersionIn(Connection& c, const std::string& repository,
+                                 const std::string& document, const std::string& version) {
+  auto stmt = c.prepare(
+      "SELECT 1 FROM document_versions WHERE repository = ?1 AND document = ?2 AND version = ?3");
+  stmt.bindAll(repository, document, version);
+  return stmt.step();
 }
 
 Result<std::string> DocumentStore::readFile(const std::string& repository,
@@ -295,6 +298,14 @@ Result<std::string> DocumentStore::dumbHttpFile(const std::string& repository,
     return out + "\n";
   }
   return readWhole(dir / path);
+}
+
+Status DocumentStore::tagVersion(const std::string& repository, const std::string& tag,
+                                 const std::string& version, const git::Author& tagger,
+                                 const std::string& message, TimePoint at) {
+  return withRepository(repository, [&](git_repository* repo) {
+    return git::createTag(repo, tag, version, tagger, message, at);
+  });
 }
 
 Status DocumentStore::withRepository(const std::string& repository,

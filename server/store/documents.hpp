@@ -75,6 +75,9 @@ class DocumentStore {
   std::vector<DocumentVersion> versions(const std::string& repository, const std::string& document);
   bool hasVersion(const std::string& repository, const std::string& document,
                   const std::string& version);
+  // hasVersion as the caller's transaction sees it.
+  static bool hasVersionIn(Connection& c, const std::string& repository,
+                           const std::string& document, const std::string& version);
   Result<std::string> readFile(const std::string& repository, const std::string& version,
                                const std::string& path);
 
@@ -84,6 +87,13 @@ class DocumentStore {
   // For git's dumb HTTP protocol: info/refs as `git update-server-info` would write it, and the
   // bytes of HEAD, objects/info/packs, a loose object or a pack file. Any other path is not found.
   Result<std::string> dumbHttpFile(const std::string& repository, const std::string& path);
+
+  // An annotated tag on `version` (a registration: the tag names the registry number), written
+  // after the transaction that recorded it; should it fail, start-up puts it back.
+  // Errors: Internal (git), Conflict when the tag exists on another commit (git::createTag).
+  Status tagVersion(const std::string& repository, const std::string& tag,
+                    const std::string& version, const git::Author& tagger,
+                    const std::string& message, TimePoint at);
 
   // Runs `work` on the repository with the per-repository lock held (tags, clones).
   Status withRepository(const std::string& repository,

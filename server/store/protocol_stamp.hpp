@@ -1,7 +1,7 @@
 // What the protocol page of a meeting (minutes.html) is made from, read as one row: whether the
 // viewer may see the meeting at all, the current version of the minutes, the approvals and the
-// registry number. MinutesService keys its rendered pages by this, so that a request whose page is
-// already rendered costs one query.
+// registry number. MinutesService::html (services/minutes_page.cpp) keys its rendered pages by
+// this, so that a request whose page is already rendered costs one query.
 #pragma once
 
 #include <cstdint>

@@ -6,7 +6,6 @@
 #include <map>
 #include <vector>
 
-#include "minutes/minutes_json.hpp"
 #include "server/services/access.hpp"
 #include "server/web/minutes_form.hpp"
 #include "server/web/pages.hpp"
@@ -509,7 +508,7 @@ void registerMinutesPages(http::Router& router, api::Services& s) {
                                 "", std::move(form), 409});
     }
     const auto mine = minutesFromForm(base->document, form);
-    auto saved = s.minutes.save(viewer, *id, version, minutes::toJson(mine));
+    auto saved = s.minutes.save(viewer, *id, version, mine);
     if (!saved) {
       const auto& e = saved.error();
       if (e.code == Errc::Internal) return failurePage(req, e);

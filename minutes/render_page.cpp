@@ -1,16 +1,16 @@
-#include "server/web/protocol_page.hpp"
+#include "minutes/render_page.hpp"
 
 #include "minutes/escape.hpp"
 
-namespace sv::web {
+namespace sv::minutes {
 
-std::string protocolPage(const std::string& title, const std::string& article) {
+std::string renderPage(const std::string& title, const std::string& article) {
   return "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         minutes::detail::escapeHtml(title) +
+         detail::escapeHtml(title) +
          "</title>\n<link rel=\"stylesheet\" href=\"/static/protocol.css\">\n</head>\n<body>\n"
          "<main>\n" +
          article + "</main>\n</body>\n</html>\n";
 }
 
-}  // namespace sv::web
+}  // namespace sv::minutes

@@ -1,0 +1,143 @@
+// The archival package of registered minutes: a BagIt zip (archive.hpp) with the protocol as
+// Markdown, HTML and PDF/A, the files as committed, metadata, approvals and the audit entries.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "minutes/registry_number.hpp"
+#include "minutes/render_html.hpp"
+#include "minutes/render_markdown.hpp"
+#include "minutes/render_page.hpp"
+#include "server/pdf/protocol_pdf.hpp"
+#include "server/services/archive.hpp"
+#include "server/services/minutes_service.hpp"
+#include "server/services/pdfa.hpp"
+#include "server/store/approvals.hpp"
+#include "server/store/audit.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+namespace {
+
+std::string stringify(const Poco::JSON::Object& o) {
+  std::ostringstream out;
+  o.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+std::string stringify(const Poco::JSON::Array& a) {
+  std::ostringstream out;
+  a.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+Poco::JSON::Object metadataOf(const MinutesContext& ctx, const store::RegistryRow& reg) {
+  Poco::JSON::Object meta(Poco::JSON_PRESERVE_KEY_ORDER);
+  meta.set("registry_number", reg.number);
+  meta.set("registered_at", reg.registeredAt);
+  meta.set("registered_by", reg.registeredByName);
+  meta.set("approved_version", reg.version);
+  meta.set("repository", reg.repository);
+  meta.set("tag", reg.tag);
+  Poco::JSON::Object contract(Poco::JSON_PRESERVE_KEY_ORDER);
+  contract.set("id", ctx.contract.id);
+  contract.set("title", ctx.contract.title);
+  contract.set("reference", ctx.contract.reference);
+  contract.set("service_area", ctx.contract.serviceArea);
+  contract.set("authority", ctx.contract.authorityName);
+  contract.set("provider", ctx.contract.providerName);
+  meta.set("contract", contract);
+  Poco::JSON::Object meeting(Poco::JSON_PRESERVE_KEY_ORDER);
+  meeting.set("id", ctx.meeting.id);
+  meeting.set("starts_at", ctx.meeting.startsAt);
+  meeting.set("location", ctx.meeting.location);
+  meta.set("meeting", meeting);
+  return meta;
+}
+
+Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
+  Poco::JSON::Array approvals;
+  for (const auto& a : rows) {
+    Poco::JSON::Object aj(Poco::JSON_PRESERVE_KEY_ORDER);
+    aj.set("party", a.party);
+    aj.set("name", a.userName);
+    aj.set("version", a.version);
+    aj.set("approved_at", a.approvedAt);
+    aj.set("note", a.note);
+    aj.set("superseded_at",
+           a.supersededAt ? Poco::Dynamic::Var(*a.supersededAt) : Poco::Dynamic::Var());
+    approvals.add(aj);
+  }
+  return approvals;
+}
+
+Poco::JSON::Array auditOf(const std::vector<store::AuditRecord>& rows) {
+  Poco::JSON::Array audit;
+  Poco::JSON::Parser parser;
+  for (const auto& r : rows) {
+    Poco::JSON::Object e(Poco::JSON_PRESERVE_KEY_ORDER);
+    e.set("id", r.id);
+    e.set("at", r.at);
+    e.set("actor", r.entry.actor);
+    e.set("action", r.entry.action);
+    e.set("version", r.entry.version);
+    e.set("detail", parser.parse(r.entry.detail));
+    e.set("hash", r.hash);
+    audit.add(e);
+  }
+  return audit;
+}
+
+}  // namespace
+
+Result<std::pair<std::string, std::string>> MinutesService::archive(const store::Principal& viewer,
+                                                                    std::int64_t meetingId) {
+  auto ctx = loadMinutesContext(store_, viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (ctx->state != "registered")
+    return fail(Errc::Conflict, Reason::MinutesNotRegistered,
+                "only registered minutes have an archival package");
+  auto doc = signedAt(*ctx);
+  if (!doc) return std::unexpected(doc.error());
+  store::RegistryRow reg;
+  std::vector<store::ApprovalRow> approvals;
+  std::vector<store::AuditRecord> audit;
+  store_.db().read([&](store::Connection& c) {
+    reg = *store::registryOfMeeting(c, meetingId);
+    approvals = store::listApprovals(c, meetingId);
+    store::AuditQuery q;
+    q.objectType = "meeting";
+    q.objectId = std::to_string(meetingId);
+    q.limit = 100000;
+    audit = store::listAudit(c, q);
+    return 0;
+  });
+  const std::string title = minutesDocumentTitle(*doc);
+  auto pdfBytes = pdf::renderProtocolPdf(*doc, {title, *parseDateTime(reg.registeredAt)});
+  if (!pdfBytes) return std::unexpected(pdfBytes.error());
+  auto pdfa = convertToPdfA(*pdfBytes, title);
+  if (!pdfa) return std::unexpected(pdfa.error());
+  auto committedJson = store_.documents().readFile(ctx->repository, reg.version, ctx->path("json"));
+  if (!committedJson) return std::unexpected(committedJson.error());
+  auto committedMd = store_.documents().readFile(ctx->repository, reg.version, ctx->path("md"));
+  if (!committedMd) return std::unexpected(committedMd.error());
+
+  const std::string name = minutes::tagNameOf(reg.number);
+  BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
+               title};
+  std::string zip =
+      writeBag(name, info,
+               {{"protocol.md", minutes::renderMarkdown(*doc)},
+                {"protocol.html", minutes::renderPage(title, minutes::renderHtml(*doc))},
+                {"protocol.pdf", *pdfa},
+                {"minutes.md", *committedMd},
+                {"minutes.json", *committedJson},
+                {"metadata.json", stringify(metadataOf(*ctx, reg))},
+                {"approvals.json", stringify(approvalsOf(approvals))},
+                {"audit.json", stringify(auditOf(audit))}});
+  return std::pair{name + ".zip", std::move(zip)};
+}
+
+}  // namespace sv::services

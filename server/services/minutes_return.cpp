@@ -1,0 +1,38 @@
+// The provider returns the minutes under review to the draft, with comments: the approvals given
+// in the review stop counting, and the secretary and chair are told.
+#include <set>
+
+#include "server/services/minutes_service.hpp"
+#include "server/store/approvals.hpp"
+
+namespace sv::services {
+
+Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& actor,
+                                                    std::int64_t meetingId,
+                                                    const std::string& comment) {
+  auto ctx = loadMinutesContext(store_, actor, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
+  Step step;
+  step.transition = "return";
+  step.text = comment;
+  step.record = [&](store::Connection& c,
+                    const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
+    store::insertReturn(c, {0, meetingId, actor.userId, actor.name, w.current, comment, w.when});
+    // Back to the draft: the approvals given in this review stop counting, so the minutes are
+    // approved again only by both parties after the return.
+    store::withdrawApprovals(c, meetingId, w.when);
+    std::set<std::int64_t> told;  // the chair may be the secretary too: one notice a person
+    for (const auto& p : w.ctx.participants)
+      if ((p.role == "secretary" || p.role == "chair") && told.insert(p.userId).second)
+        store::insertNotification(
+            c, {0, p.userId, meetingId, "minutes.returned",
+                actor.name + " har skickat tillbaka protokollet med synpunkter.", w.when,
+                std::nullopt});
+    return std::pair<std::string, std::string>{"comment", comment};
+  };
+  if (auto ok = takeStep(actor, *ctx, step); !ok) return std::unexpected(ok.error());
+  return lifecycle(actor, meetingId);
+}
+
+}  // namespace sv::services

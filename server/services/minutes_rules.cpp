@@ -1,0 +1,59 @@
+#include "server/services/minutes_rules.hpp"
+
+#include "server/services/access.hpp"
+
+namespace sv::services {
+
+bool mayWriteMinutes(const store::Principal& p, const MinutesContext& ctx) {
+  if (managesContract(p, ctx.contract)) return true;
+  for (const auto& part : ctx.participants)
+    if (part.userId == p.userId && part.party == "authority" &&
+        (part.role == "secretary" || part.role == "chair"))
+      return true;
+  return false;
+}
+
+Status requireMinutesWriter(const store::Principal& p, const MinutesContext& ctx,
+                            const std::string& doing) {
+  if (mayWriteMinutes(p, ctx)) return {};
+  return fail(Errc::Forbidden, Reason::NotMinutesWriter,
+              "only the meeting's secretary or chair, or the contract manager, " + doing);
+}
+
+std::set<std::string> minutesRolesOf(const store::Principal& p, const MinutesContext& ctx) {
+  std::set<std::string> roles;
+  for (auto r : p.roles) roles.emplace(store::roleName(r));
+  // The authority's roles count only for its own contracts, the provider's for its own.
+  if (p.organizationId != ctx.contract.authorityId) {
+    roles.erase("contract_manager");
+    roles.erase("registrar");
+    roles.erase("reader");
+  }
+  if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
+  for (const auto& part : ctx.participants) {
+    if (part.userId != p.userId) continue;
+    if (part.role == "adjuster")
+      roles.insert(part.party == "provider" ? "provider_adjuster" : "authority_adjuster");
+    else if (part.role == "chair" || part.role == "secretary")
+      roles.insert(part.role);
+  }
+  return roles;
+}
+
+minutes::Party partyOfRow(const std::string& party) {
+  return party == "provider" ? minutes::Party::Provider : minutes::Party::Authority;
+}
+
+minutes::LifecycleFacts lifecycleFactsOf(const MinutesContext& ctx, const std::string& current,
+                                         const std::vector<store::ApprovalRow>& approvals) {
+  minutes::LifecycleFacts facts;
+  facts.currentVersion = current;
+  for (const auto& p : ctx.participants)
+    if (p.role == "adjuster")
+      (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+  for (const auto& a : approvals)
+    if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
+  return facts;
+}
+
+}  // namespace sv::services

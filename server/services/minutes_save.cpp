@@ -1,0 +1,148 @@
+// A save of the minutes, in one pass: one read transaction (the meeting, the state, the current
+// version and the one the editor started from), the versions read from the parse cache or git,
+// the edit applied (and merged when others saved since), and one write: DocumentStore::commit
+// with the state, the supersession of earlier approvals and the audit entry in its transaction.
+#include "minutes/diff.hpp"
+#include "minutes/edit.hpp"
+#include "minutes/merge.hpp"
+#include "minutes/minutes_json.hpp"
+#include "minutes/render_markdown.hpp"
+#include "server/services/access.hpp"
+#include "server/services/minutes_rules.hpp"
+#include "server/services/minutes_service.hpp"
+#include "server/store/approvals.hpp"
+#include "server/store/audit.hpp"
+
+namespace sv::services {
+namespace {
+
+using store::Connection;
+
+std::string stripQuotes(std::string tag) {
+  if (tag.starts_with("W/")) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  return tag;
+}
+
+std::unexpected<Error> registered() {
+  return fail(Errc::Conflict, Reason::DocumentRegistered,
+              "the minutes are registered and never change again");
+}
+
+}  // namespace
+
+Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int64_t meetingId,
+                                        const std::string& ifMatch,
+                                        const minutes::Minutes& proposed) {
+  const std::string startedFrom = stripQuotes(ifMatch);
+  // Someone else's save between our read and our commit makes the commit fail its version check;
+  // the save is then merged again against what they saved.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    bool known = false;
+    auto ctx = store_.db().read([&](Connection& c) -> Result<MinutesContext> {
+      auto read = readMinutesContext(c, actor, meetingId);
+      if (read)
+        known =
+            store::DocumentStore::hasVersionIn(c, read->repository, read->document, startedFrom);
+      return read;
+    });
+    if (!ctx) return std::unexpected(ctx.error());
+    if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
+    if (auto ok = requireMinutesWriter(actor, *ctx, "changes the minutes"); !ok)
+      return std::unexpected(ok.error());
+    if (*ctx->state == "registered") return registered();
+    if (!known)
+      return fail(Errc::Conflict, Reason::UnknownVersion,
+                  "If-Match names no version of these minutes");
+    auto current = load(*ctx, *ctx->version);
+    if (!current) return std::unexpected(current.error());
+
+    SaveResult result;
+    minutes::Minutes next;
+    std::string message;
+    if (startedFrom == *ctx->version) {
+      auto edited = minutes::applyEdit(*current, proposed);
+      if (!edited) return std::unexpected(edited.error());
+      next = std::move(*edited);
+      message = minutes::describeChanges(*current, next);
+    } else {
+      auto base = load(*ctx, startedFrom);
+      if (!base) return std::unexpected(base.error());
+      auto edited = minutes::applyEdit(*base, proposed);
+      if (!edited) return std::unexpected(edited.error());
+      auto outcome = minutes::mergeMinutes(*base, *current, *edited);
+      if (!outcome.clean()) {
+        result.conflict = SaveConflict{*ctx->version, std::move(outcome.conflicts)};
+        return result;
+      }
+      next = std::move(*outcome.merged);
+      result.merged = true;
+      message = minutes::describeChanges(*current, next) + " (sammanfogad med version " +
+                ctx->version->substr(0, 10) + ")";
+    }
+    if (next == *current) {
+      result.saved = MinutesView{meetingId,   ctx->contract.id,
+                                 *ctx->state, *ctx->version,
+                                 next,        minutes::renderMarkdown(next)};
+      return result;
+    }
+    const auto now = time_.now();
+    const std::string when = formatIsoUtc(now);
+    store::DocumentCommit commit;
+    commit.repository = ctx->repository;
+    commit.document = ctx->document;
+    std::string markdown = minutes::renderMarkdown(next);
+    commit.files = {{ctx->path("md"), markdown}, {ctx->path("json"), minutes::toJson(next)}};
+    commit.author = {actor.name, actor.email};
+    commit.authorId = actor.userId;
+    commit.message = message;
+    commit.at = now;
+    commit.expectedVersion = *ctx->version;
+    auto version =
+        store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+          // Read once: a second live Statement of the same SQL would share the cached handle
+          // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
+          const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");
+          if (stateNow == "registered") return registered();
+          store::touchMinutes(c, meetingId, when);
+          // A new version: approvals of earlier ones stop counting (they stay, marked), and
+          // approved minutes go back to review.
+          store::supersedeApprovals(c, meetingId, v, when);
+          if (stateNow == "approved") {
+            minutes::LifecycleFacts facts;
+            facts.currentVersion = v;
+            auto revised = catalog_.minutesWorkflow->take("revise", stateNow,
+                                                          minutesRolesOf(actor, *ctx), facts);
+            if (!revised) return std::unexpected(revised.error());
+            store::setMinutesState(c, meetingId, *revised, when);
+            store::appendAudit(
+                c,
+                auditBy(&actor, "minutes.revise", "meeting", std::to_string(meetingId),
+                        auditDetail({{"from", stateNow}, {"to", *revised}}), v),
+                now);
+          }
+          store::appendAudit(c,
+                             auditBy(&actor, "minutes.save", "meeting", std::to_string(meetingId),
+                                     auditDetail({{"message", message},
+                                                  {"merged", result.merged ? "true" : "false"}}),
+                                     v),
+                             now);
+          return {};
+        });
+    if (!version) {
+      if (version.error().reason == Reason::VersionMovedOn) continue;
+      return std::unexpected(version.error());
+    }
+    result.changed = true;
+    // What was written is what the next save reads back as its current version.
+    parsed_.remember(ctx->repository, *version + ":" + ctx->path("json"), next);
+    result.saved = MinutesView{meetingId, ctx->contract.id, *ctx->state,
+                               *version,  std::move(next),  std::move(markdown)};
+    return result;
+  }
+  return fail(Errc::Conflict, Reason::DocumentBusy,
+              "the minutes are being saved by others; try again");
+}
+
+}  // namespace sv::services

@@ -1,0 +1,117 @@
+// Starting the minutes: the sections follow the meeting's published agenda, the attendance its
+// participants, and every action not yet accepted comes to the follow-up item for evaluation.
+#include <map>
+
+#include "agenda/agenda.hpp"
+#include "minutes/minutes_json.hpp"
+#include "minutes/render_markdown.hpp"
+#include "server/services/access.hpp"
+#include "server/services/actions.hpp"
+#include "server/services/minutes_rules.hpp"
+#include "server/services/minutes_service.hpp"
+#include "server/store/approvals.hpp"
+#include "server/store/audit.hpp"
+
+namespace sv::services {
+namespace {
+
+using store::Connection;
+
+// One line a person, in the most significant of their roles.
+std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
+                                            const store::ContractRow& contract) {
+  auto rank = [](const std::string& role) {
+    return role == "chair" ? 0 : role == "secretary" ? 1 : role == "adjuster" ? 2 : 3;
+  };
+  std::map<std::int64_t, const store::ParticipantRow*> best;
+  std::vector<std::int64_t> order;
+  for (const auto& p : participants) {
+    auto [it, inserted] = best.emplace(p.userId, &p);
+    if (inserted)
+      order.push_back(p.userId);
+    else if (rank(p.role) < rank(it->second->role))
+      it->second = &p;
+  }
+  std::vector<minutes::Attendee> out;
+  for (auto id : order) {
+    const auto& p = *best.at(id);
+    const auto party = partyOfRow(p.party);
+    out.push_back(
+        {p.name, party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
+         party, minutes::parseRole(p.role).value_or(minutes::Role::Participant), true});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<MinutesView> MinutesService::start(const store::Principal& actor, std::int64_t meetingId) {
+  auto ctx = loadMinutesContext(store_, actor, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (auto ok = requireMinutesWriter(actor, *ctx, "writes the minutes"); !ok)
+    return std::unexpected(ok.error());
+  if (ctx->state)
+    return fail(Errc::Conflict, Reason::MinutesAlreadyStarted,
+                "the minutes of this meeting are already started");
+  if (ctx->meeting.status == "cancelled")
+    return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
+  if (!ctx->meeting.agendaPublishedVersion)
+    return fail(Errc::Conflict, Reason::AgendaNotPublished,
+                "publish the agenda first: the minutes follow the published agenda");
+  auto agendaJson =
+      store_.documents().readFile(ctx->repository, *ctx->meeting.agendaPublishedVersion,
+                                  "meetings/" + std::to_string(meetingId) + "/agenda.json");
+  if (!agendaJson) return std::unexpected(agendaJson.error());
+  auto published = agenda::parseAgenda(*agendaJson);
+  if (!published) return fail(Errc::Internal, "stored agenda does not parse");
+
+  // Every action not yet accepted comes to this meeting for evaluation, under the follow-up item.
+  const auto carried = store_.db().read([&](Connection& c) {
+    std::vector<minutes::CarriedAction> out;
+    for (const auto& row : ActionService::toFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
+      out.push_back({row.id, row.text, partyOfRow(row.responsibleParty), row.responsiblePerson,
+                     *parseDate(row.dueOn), ActionService::originOf(row)});
+    return out;
+  });
+  std::vector<minutes::SectionSeed> seeds;
+  for (const auto& item : published->items) {
+    seeds.push_back({item.key, item.title,
+                     item.kind == agenda::ItemKind::ActionFollowup
+                         ? carried
+                         : std::vector<minutes::CarriedAction>{}});
+    // Items added under Övriga frågor become sections of their own, right after it.
+    for (const auto& added : item.addedItems) seeds.push_back({added.key, added.title, {}});
+  }
+  const minutes::MinutesHeader header{meetingId,
+                                      ctx->contract.title,
+                                      ctx->contract.reference,
+                                      ctx->contract.authorityName,
+                                      ctx->contract.providerName,
+                                      *parseDateTime(ctx->meeting.startsAt),
+                                      ctx->meeting.location};
+  const auto doc = minutes::createMinutes(header, attendanceOf(ctx->participants, ctx->contract),
+                                          std::move(seeds));
+  const auto now = time_.now();
+  std::string markdown = minutes::renderMarkdown(doc);
+  store::DocumentCommit commit;
+  commit.repository = ctx->repository;
+  commit.document = ctx->document;
+  commit.files = {{ctx->path("md"), markdown}, {ctx->path("json"), minutes::toJson(doc)}};
+  commit.author = {actor.name, actor.email};
+  commit.authorId = actor.userId;
+  commit.message = "Protokoll upprättat från den publicerade dagordningen";
+  commit.at = now;
+  commit.expectedVersion = "";
+  auto version =
+      store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+        store::insertMinutes(c, meetingId, formatIsoUtc(now));
+        store::appendAudit(
+            c, auditBy(&actor, "minutes.start", "meeting", std::to_string(meetingId), "{}", v),
+            now);
+        return {};
+      });
+  if (!version) return std::unexpected(version.error());
+  return MinutesView{meetingId, ctx->contract.id, "draft", *version, doc, std::move(markdown)};
+}
+
+}  // namespace sv::services

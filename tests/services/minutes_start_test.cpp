@@ -1,0 +1,75 @@
+// Starting and reading the minutes (services/minutes_start.cpp, minutes_read.cpp) on a temporary
+// store: one behaviour a test, the exact code and reason of each refusal.
+#include "services/minutes_fixture.hpp"
+
+using namespace sv;
+using test::errorOf;
+using test::MinutesFixture;
+using test::valueOf;
+
+TEST_CASE("minutes start: the secretary starts a draft from the published agenda",
+          "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto view = valueOf(f.minutes.start(f.secretary, id));
+  CHECK(view.state == "draft");
+  CHECK_FALSE(view.version.empty());
+  CHECK_FALSE(view.document.sections.empty());
+  CHECK(valueOf(f.minutes.get(f.manager, id)).version == view.version);
+}
+
+TEST_CASE("minutes start: a provider representative does not write the minutes",
+          "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto e = errorOf(f.minutes.start(f.providerRep, id));
+  CHECK(e.code == Errc::Forbidden);
+  CHECK(e.reason == Reason::NotMinutesWriter);
+}
+
+TEST_CASE("minutes start: a second start is refused", "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  f.started(id);
+  const auto e = errorOf(f.minutes.start(f.secretary, id));
+  CHECK(e.code == Errc::Conflict);
+  CHECK(e.reason == Reason::MinutesAlreadyStarted);
+}
+
+TEST_CASE("minutes start: not before the agenda is published", "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting(true, false);
+  const auto e = errorOf(f.minutes.start(f.secretary, id));
+  CHECK(e.code == Errc::Conflict);
+  CHECK(e.reason == Reason::AgendaNotPublished);
+}
+
+TEST_CASE("minutes read: minutes not started are not found", "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto e = errorOf(f.minutes.get(f.manager, id));
+  CHECK(e.code == Errc::NotFound);
+  CHECK(e.reason == Reason::MinutesNotStarted);
+}
+
+TEST_CASE("minutes read: a version that is not one of the minutes' is not found",
+          "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  f.started(id);
+  const auto e = errorOf(f.minutes.atVersion(f.manager, id, std::string(40, 'a')));
+  CHECK(e.code == Errc::NotFound);
+  CHECK(e.reason == Reason::UnknownVersion);
+}
+
+TEST_CASE("minutes read: another tenant does not see the meeting", "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  f.started(id);
+  const auto otherProvider =
+      f.accounts.createOrganization(accounts::Actor::system(), {"Annan Omsorg AB", "provider"})->id;
+  const auto stranger = f.person("nils", otherProvider, {"provider_rep"});
+  const auto e = errorOf(f.minutes.get(stranger, id));
+  CHECK(e.code == Errc::NotFound);
+  CHECK(e.reason == Reason::None);
+}
