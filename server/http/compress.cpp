@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace sv::http {
 namespace {
@@ -85,6 +87,33 @@ std::string gzip(std::string_view bytes, int level) {
   if (rc != Z_STREAM_END) throw std::runtime_error("gzip: deflate did not finish");
   out.resize(written);
   return out;
+}
+
+std::shared_ptr<const std::string> sharedGzip(const std::shared_ptr<const std::string>& body) {
+  struct Entry {
+    std::weak_ptr<const std::string> body;  // the same bytes only while the same owner lives
+    std::shared_ptr<const std::string> packed;
+  };
+  static std::mutex mutex;
+  static std::unordered_map<const std::string*, Entry> entries;
+  constexpr std::size_t kMostEntries = 512;
+  const auto sameOwner = [&](const Entry& e) {
+    return !e.body.owner_before(body) && !body.owner_before(e.body);
+  };
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = entries.find(body.get()); it != entries.end() && sameOwner(it->second))
+      return it->second.packed;
+  }
+  // Compressed outside the lock; two first requests at once may both compress, harmlessly.
+  auto packed = std::make_shared<const std::string>(gzip(*body, 6));
+  std::lock_guard lock(mutex);
+  if (entries.size() >= kMostEntries) {
+    std::erase_if(entries, [](const auto& kv) { return kv.second.body.expired(); });
+    if (entries.size() >= kMostEntries) entries.erase(entries.begin());
+  }
+  entries.insert_or_assign(body.get(), Entry{body, packed});
+  return packed;
 }
 
 }  // namespace sv::http

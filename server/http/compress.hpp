@@ -4,6 +4,7 @@
 // compressed once per version, not once per request.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,10 @@ inline constexpr std::size_t kCompressFrom = 1024;
 // The bytes in gzip format (RFC 1952). Level 1 for answers made per request (fast, most of the
 // gain), 9 for bytes a cache keeps.
 std::string gzip(std::string_view bytes, int level);
+
+// The gzip of bytes a cache shares (Reply::sharedBody), made once for as long as the cache keeps
+// those bytes: a page rendered once per version is also compressed once per version. Remembers
+// the most recent few hundred bodies; thread-safe.
+std::shared_ptr<const std::string> sharedGzip(const std::shared_ptr<const std::string>& body);
 
 }  // namespace sv::http

@@ -253,13 +253,17 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     // Compressed where the client accepts it. The ETag stays: it names the version of the
     // document (If-Match compares versions), not the bytes on the wire.
     std::string compressed;
+    std::shared_ptr<const std::string> kept;
     const std::string* body = &plain;
     if (isCompressible(reply.contentType)) {
       out.set("Vary", "Accept-Encoding");
       if (plain.size() >= kCompressFrom && !out.has("Content-Encoding") &&
           acceptsGzip(in.get("Accept-Encoding", ""))) {
-        if (reply.sharedGzip) {
-          body = reply.sharedGzip.get();
+        std::shared_ptr<const std::string> cached = reply.sharedGzip;
+        if (!cached && reply.sharedBody) cached = sharedGzip(reply.sharedBody);
+        if (cached) {
+          kept = std::move(cached);
+          body = kept.get();
         } else {
           compressed = gzip(plain, 1);
           body = &compressed;

@@ -65,3 +65,15 @@ TEST_CASE("gzip output is a gzip stream of the same bytes, far smaller for text"
   }
   CHECK(gunzip(gzip("", 1)).empty());
 }
+
+TEST_CASE("the bytes a cache shares are compressed once while the cache keeps them",
+          "[http][gzip]") {
+  auto page = std::make_shared<const std::string>(std::string(5000, 'x') + "slut");
+  const auto first = sharedGzip(page);
+  CHECK(sharedGzip(page) == first);  // the same compressed bytes, not compressed again
+  CHECK(gunzip(*first) == *page);
+  // Other bytes, even at a reused address, get their own.
+  page.reset();
+  auto other = std::make_shared<const std::string>(std::string(5000, 'y'));
+  CHECK(gunzip(*sharedGzip(other)) == *other);
+}
