@@ -32,6 +32,16 @@ std::optional<ParticipantRole> parseParticipantRole(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view toString(MeetingStatus status) {
+  return status == MeetingStatus::Cancelled ? "cancelled" : "planned";
+}
+
+std::optional<MeetingStatus> parseMeetingStatus(std::string_view text) {
+  if (text == "planned") return MeetingStatus::Planned;
+  if (text == "cancelled") return MeetingStatus::Cancelled;
+  return std::nullopt;
+}
+
 Status checkParticipants(const std::vector<Participant>& participants) {
   if (participants.size() > 100)
     return fail(Errc::Invalid, Reason::OutOfRange, "at most 100 participants", "participants", "100");

@@ -37,6 +37,9 @@ Status checkAdjustersSet(const std::vector<Participant>& participants);
 
 enum class MeetingStatus { Planned, Cancelled };
 
+std::string_view toString(MeetingStatus status);  // "planned", "cancelled"
+std::optional<MeetingStatus> parseMeetingStatus(std::string_view text);
+
 // A meeting's date must lie inside the contract's period (both ends included).
 // Errors: Invalid/BeforeContractStart, Invalid/AfterContractEnd (value: that day, YYYY-MM-DD).
 Status checkInsidePeriod(Date date, Date periodStart, std::optional<Date> periodEnd,

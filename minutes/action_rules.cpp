@@ -19,20 +19,27 @@ workflows::GuardRegistry<ActionFacts> actionGuards() {
   namespace g = workflows::guards;
   workflows::GuardRegistry<ActionFacts> guards;
   guards[std::string(g::kReportGiven)] = [](const ActionFacts& f) -> Status {
-    if (blank(f.report)) return fail(Errc::Invalid, "say what has been done", "text");
-    if (f.report.size() > 20000) return fail(Errc::Invalid, "at most 20 000 characters", "text");
+    if (blank(f.report))
+      return fail(Errc::Invalid, Reason::ReportMissing, "say what has been done", "text");
+    if (f.report.size() > 20000)
+      return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "text", "20000");
     return {};
   };
   guards[std::string(g::kCommentGiven)] = [](const ActionFacts& f) -> Status {
-    if (blank(f.comment)) return fail(Errc::Invalid, "say why the action is not enough", "comment");
+    if (blank(f.comment))
+      return fail(Errc::Invalid, Reason::CommentMissing, "say why the action is not enough",
+                  "comment");
     if (f.comment.size() > 20000)
-      return fail(Errc::Invalid, "at most 20 000 characters", "comment");
+      return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "comment", "20000");
     return {};
   };
   guards[std::string(g::kNewDueDateGiven)] = [](const ActionFacts& f) -> Status {
-    if (!f.newDueDate) return fail(Errc::Invalid, "give a new due date", "new_due_date");
+    if (!f.newDueDate)
+      return fail(Errc::Invalid, Reason::InsufficientNeedsDueDate, "give a new due date",
+                  "new_due_date");
     if (days(*f.newDueDate) < days(f.today))
-      return fail(Errc::Invalid, "the new due date has already passed", "new_due_date");
+      return fail(Errc::Invalid, Reason::OutOfRange, "the new due date has already passed",
+                  "new_due_date", formatDate(f.today));
     return {};
   };
   return guards;

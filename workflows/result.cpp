@@ -70,6 +70,12 @@ std::string_view reasonName(Reason reason) {
     case Reason::ResponsiblePartyUnknown: return "responsible-party-unknown";
     case Reason::ReportMissing: return "report-missing";
     case Reason::ActionClosed: return "action-closed";
+    case Reason::ContractReferenceTaken:
+      return "contract-reference-taken";
+    case Reason::ContractPartiesFixed:
+      return "contract-parties-fixed";
+    case Reason::UnknownChoice:
+      return "unknown-choice";
   }
   return "";
 }

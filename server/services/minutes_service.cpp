@@ -36,16 +36,11 @@ std::string folderOf(std::int64_t meetingId) {
   return "meetings/" + std::to_string(meetingId);
 }
 
-minutes::Party partyFrom(const std::string& party) {
-  return party == "provider" ? minutes::Party::Provider : minutes::Party::Authority;
-}
-
 // One line a person, in the most significant of their roles.
 std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
                                             const store::ContractRow& contract) {
-  auto rank = [](const std::string& role) {
-    return role == "chair" ? 0 : role == "secretary" ? 1 : role == "adjuster" ? 2 : 3;
-  };
+  // Chair, secretary, adjuster, participant: the enum's order.
+  auto rank = [](agenda::ParticipantRole role) { return static_cast<int>(role); };
   std::map<std::int64_t, const store::ParticipantRow*> best;
   std::vector<std::int64_t> order;
   for (const auto& p : participants) {
@@ -58,10 +53,11 @@ std::vector<minutes::Attendee> attendanceOf(const std::vector<store::Participant
   std::vector<minutes::Attendee> out;
   for (auto id : order) {
     const auto& p = *best.at(id);
-    const auto party = partyFrom(p.party);
+    const auto party = p.party;
     out.push_back(
         {p.name, party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
-         party, minutes::parseRole(p.role).value_or(minutes::Role::Participant), true});
+         party, minutes::parseRole(agenda::toString(p.role)).value_or(minutes::Role::Participant),
+         true});
   }
   return out;
 }
@@ -70,8 +66,9 @@ bool mayWrite(const store::Principal& p, const store::ContractRow& contract,
               const std::vector<store::ParticipantRow>& participants) {
   if (managesContract(p, contract)) return true;
   for (const auto& part : participants)
-    if (part.userId == p.userId && part.party == "authority" &&
-        (part.role == "secretary" || part.role == "chair"))
+    if (part.userId == p.userId && part.party == Party::Authority &&
+        (part.role == agenda::ParticipantRole::Secretary ||
+         part.role == agenda::ParticipantRole::Chair))
       return true;
   return false;
 }
@@ -133,7 +130,8 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
                 "only the meeting's secretary or chair, or the contract manager, "
                 "writes the minutes");
   if (ctx->state) return fail(Errc::Conflict, "the minutes of this meeting are already started");
-  if (ctx->meeting.status == "cancelled") return fail(Errc::Conflict, "the meeting is cancelled");
+  if (ctx->meeting.status == agenda::MeetingStatus::Cancelled)
+    return fail(Errc::Conflict, "the meeting is cancelled");
   if (!ctx->meeting.agendaPublishedVersion)
     return fail(Errc::Conflict,
                 "publish the agenda first: the minutes follow the published agenda");
@@ -147,7 +145,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   const auto carried = store_.db().read([&](Connection& c) {
     std::vector<minutes::CarriedAction> out;
     for (const auto& row : ActionService::toFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
-      out.push_back({row.id, row.text, partyFrom(row.responsibleParty), row.responsiblePerson,
+      out.push_back({row.id, row.text, row.responsibleParty, row.responsiblePerson,
                      *parseDate(row.dueOn), ActionService::originOf(row)});
     return out;
   });
@@ -472,10 +470,11 @@ std::set<std::string> MinutesService::rolesIn(const store::Principal& p, const C
   if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
   for (const auto& part : ctx.participants) {
     if (part.userId != p.userId) continue;
-    if (part.role == "adjuster")
-      roles.insert(part.party == "provider" ? "provider_adjuster" : "authority_adjuster");
-    else if (part.role == "chair" || part.role == "secretary")
-      roles.insert(part.role);
+    if (part.role == agenda::ParticipantRole::Adjuster)
+      roles.insert(part.party == Party::Provider ? "provider_adjuster" : "authority_adjuster");
+    else if (part.role == agenda::ParticipantRole::Chair ||
+             part.role == agenda::ParticipantRole::Secretary)
+      roles.insert(std::string(agenda::toString(part.role)));
   }
   return roles;
 }
@@ -524,8 +523,8 @@ Result<LifecycleView> MinutesService::lifecycle(const store::Principal& viewer,
     return 0;
   });
   for (const auto& p : ctx->participants)
-    if (p.role == "adjuster")
-      (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+    if (p.role == agenda::ParticipantRole::Adjuster)
+      (p.party == Party::Provider ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
   for (const auto& a : view.approvals)
     if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
   // What the caller could do now, as far as the facts known without their input tell.
@@ -559,8 +558,9 @@ Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
     minutes::LifecycleFacts facts;
     facts.currentVersion = *current;
     for (const auto& p : ctx->participants)
-      if (p.role == "adjuster")
-        (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+      if (p.role == agenda::ParticipantRole::Adjuster)
+        (p.party == Party::Provider ? facts.providerAdjusterSet : facts.authorityAdjusterSet) =
+            true;
     for (const auto& a : store::listApprovals(c, meetingId))
       if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
     facts.comment = text;
@@ -576,7 +576,7 @@ Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
 
     if (name == "submit") {
       for (const auto& p : ctx->participants)
-        if (p.role == "adjuster")
+        if (p.role == agenda::ParticipantRole::Adjuster)
           store::insertNotification(
               c, {0, p.userId, meetingId, "minutes.submitted",
                   "Protokollet från mötet " +
@@ -599,7 +599,9 @@ Result<LifecycleView> MinutesService::transition(const store::Principal& actor,
       store::withdrawApprovals(c, meetingId, when);
       std::set<std::int64_t> told;  // the chair may be the secretary too: one notice a person
       for (const auto& p : ctx->participants)
-        if ((p.role == "secretary" || p.role == "chair") && told.insert(p.userId).second)
+        if ((p.role == agenda::ParticipantRole::Secretary ||
+             p.role == agenda::ParticipantRole::Chair) &&
+            told.insert(p.userId).second)
           store::insertNotification(
               c, {0, p.userId, meetingId, "minutes.returned",
                   actor.name + " har skickat tillbaka protokollet med synpunkter.", when,

@@ -32,12 +32,18 @@ std::string meetingRoleWord(minutes::Role role) {
   return "Deltagare";
 }
 
-std::string actionStatusWord(std::string_view status) {
-  if (status == "open") return "Öppen";
-  if (status == "reported") return "Rapporterad";
-  if (status == "accepted") return "Godtagen";
-  if (status == "insufficient") return "Otillräcklig";
-  return std::string(status);
+std::string actionStatusWord(agenda::ActionStatus status) {
+  switch (status) {
+    case agenda::ActionStatus::Open:
+      return "Öppen";
+    case agenda::ActionStatus::Reported:
+      return "Rapporterad";
+    case agenda::ActionStatus::Accepted:
+      return "Godtagen";
+    case agenda::ActionStatus::Insufficient:
+      break;
+  }
+  return "Otillräcklig";
 }
 
 std::string userRoleWord(store::Role role) {

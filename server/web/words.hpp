@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "agenda/action_status.hpp"
 #include "minutes/minutes.hpp"
 #include "server/store/principal.hpp"
 
@@ -18,7 +19,7 @@ std::string partyWord(minutes::Party party);
 // "Ordförande", "Sekreterare", "Justerare", "Deltagare".
 std::string meetingRoleWord(minutes::Role role);
 // "Öppen", "Rapporterad", "Godtagen", "Otillräcklig".
-std::string actionStatusWord(std::string_view status);
+std::string actionStatusWord(agenda::ActionStatus status);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(store::Role role);
 

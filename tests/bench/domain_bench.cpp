@@ -531,14 +531,14 @@ int main(int argc, char** argv) {
           row.originSection = 6;
           row.originItem = "a" + std::to_string(i + 1);
           row.text = refs[i].text;
-          row.responsibleParty = std::string(agenda::toString(refs[i].responsibleParty));
+          row.responsibleParty = refs[i].responsibleParty;
           row.responsiblePerson = refs[i].responsiblePerson;
           row.dueOn = formatDate(refs[i].due);
           row.agreedAt = origin.startsAt;
           row.createdAt = row.updatedAt = now;
           row.id = store::upsertActionFromMinutes(c, row);
           if (mostAccepted && i % 10 != 0) {
-            row.status = "accepted";
+            row.status = agenda::ActionStatus::Accepted;
             store::updateAction(c, row);
           }
         }
