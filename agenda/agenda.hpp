@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agenda/action_status.hpp"
 #include "agenda/agenda_template.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/party.hpp"
@@ -49,7 +50,7 @@ struct OpenActionRef {
   Party responsibleParty = Party::Provider;
   std::string responsiblePerson;  // may be empty
   Date due;
-  std::string status;  // "open", "reported", "insufficient", ...
+  ActionStatus status = ActionStatus::Open;
   std::string origin;  // e.g. "möte 2026-03-12 § 6"
 
   bool operator==(const OpenActionRef&) const = default;

@@ -44,8 +44,7 @@ void refresh(Connection& c, agenda::Agenda& a, const store::MeetingRow& m,
   a.openActions.clear();
   for (const auto& row : store::actionsToFollowUp(c, contract.id, m.startsAt))
     a.openActions.push_back({std::to_string(row.id), row.text, row.responsibleParty,
-                             row.responsiblePerson, *parseDate(row.dueOn),
-                             std::string(agenda::toString(row.status)),
+                             row.responsiblePerson, *parseDate(row.dueOn), row.status,
                              ActionService::originOf(row)});
 }
 

@@ -66,12 +66,18 @@ std::string minutesStateName(std::string_view state) {
   return std::string(state);
 }
 
-std::string actionStatusName(std::string_view status) {
-  if (status == "open") return "öppen";
-  if (status == "reported") return "rapporterad";
-  if (status == "insufficient") return "otillräcklig";
-  if (status == "accepted") return "godkänd";
-  return std::string(status);
+std::string actionStatusName(agenda::ActionStatus status) {
+  switch (status) {
+    case agenda::ActionStatus::Open:
+      return "öppen";
+    case agenda::ActionStatus::Reported:
+      return "rapporterad";
+    case agenda::ActionStatus::Insufficient:
+      return "otillräcklig";
+    case agenda::ActionStatus::Accepted:
+      break;
+  }
+  return "godkänd";
 }
 
 std::optional<std::int64_t> idOf(const std::string& text) {

@@ -358,7 +358,9 @@ std::vector<agenda::OpenActionRef> makeActions(int count, Date meetingDay) {
       "Redovisa bemanningen nattetid och hur kontinuiteten för brukarna ska förbättras",
   };
   static const char* people[] = {"Anna Berg", "Erik Lindqvist", "Sara Öberg", ""};
-  static const char* statuses[] = {"open", "reported", "insufficient"};
+  static const agenda::ActionStatus statuses[] = {agenda::ActionStatus::Open,
+                                                  agenda::ActionStatus::Reported,
+                                                  agenda::ActionStatus::Insufficient};
   std::vector<agenda::OpenActionRef> out;
   out.reserve(count);
   const auto day = std::chrono::sys_days{meetingDay};
