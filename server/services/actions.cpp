@@ -84,11 +84,6 @@ std::string ActionService::originOf(const store::ActionRow& row) {
   return "överenskommen " + row.agreedAt.substr(0, 10);
 }
 
-std::vector<store::ActionRow> ActionService::toFollowUp(Connection& c, std::int64_t contractId,
-                                                        const std::string& meetingStartsAt) {
-  return store::actionsToFollowUp(c, contractId, meetingStartsAt);
-}
-
 ActionView ActionService::view(Connection& c, store::ActionRow row) const {
   const Date today = toStockholm(time_.now()).date;
   ActionView v;

@@ -80,10 +80,6 @@ class ActionService {
                                       const store::ContractRow& contract,
                                       const store::MeetingRow& meeting, TimePoint now);
 
-  // What a meeting follows up: the contract's actions not accepted, agreed before it. Kept for
-  // the minutes use cases until they call store::actionsToFollowUp themselves.
-  static std::vector<store::ActionRow> toFollowUp(store::Connection& c, std::int64_t contractId,
-                                                  const std::string& meetingStartsAt);
   // "möte 2026-02-10 § 6" or "överenskommen 2026-03-01".
   static std::string originOf(const store::ActionRow& row);
 

@@ -144,7 +144,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   // Every action not yet accepted comes to this meeting for evaluation, under the follow-up item.
   const auto carried = store_.db().read([&](Connection& c) {
     std::vector<minutes::CarriedAction> out;
-    for (const auto& row : ActionService::toFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
+    for (const auto& row : store::actionsToFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
       out.push_back({row.id, row.text, row.responsibleParty, row.responsiblePerson,
                      *parseDate(row.dueOn), ActionService::originOf(row)});
     return out;

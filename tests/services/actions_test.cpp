@@ -166,7 +166,7 @@ struct Fixture {
 
   std::vector<store::ActionRow> toFollowUp(const store::MeetingRow& m) {
     return store->db().read(
-        [&](store::Connection& c) { return ActionService::toFollowUp(c, contract, m.startsAt); });
+        [&](store::Connection& c) { return store::actionsToFollowUp(c, contract, m.startsAt); });
   }
 
   std::vector<store::AuditRecord> auditOf(std::int64_t id) {
