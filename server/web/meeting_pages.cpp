@@ -40,46 +40,6 @@ constexpr RoleSelect kRoleSelects[] = {
     {"adjuster_provider", ParticipantRole::Adjuster, Party::Provider, "Justerare för utföraren"},
 };
 
-std::string partyName(Party party) {
-  return party == Party::Provider ? "Utföraren" : "Förvaltningen";
-}
-
-std::string roleName(ParticipantRole role) {
-  switch (role) {
-    case ParticipantRole::Chair:
-      return "ordförande";
-    case ParticipantRole::Secretary:
-      return "sekreterare";
-    case ParticipantRole::Adjuster:
-      return "justerare";
-    case ParticipantRole::Participant:
-      break;
-  }
-  return "deltagare";
-}
-
-std::string minutesStateName(std::string_view state) {
-  if (state == "draft") return "ett utkast";
-  if (state == "in_review") return "under granskning";
-  if (state == "approved") return "justerat";
-  if (state == "registered") return "diariefört";
-  return std::string(state);
-}
-
-std::string actionStatusName(agenda::ActionStatus status) {
-  switch (status) {
-    case agenda::ActionStatus::Open:
-      return "öppen";
-    case agenda::ActionStatus::Reported:
-      return "rapporterad";
-    case agenda::ActionStatus::Insufficient:
-      return "otillräcklig";
-    case agenda::ActionStatus::Accepted:
-      break;
-  }
-  return "godkänd";
-}
-
 std::optional<std::int64_t> idOf(const std::string& text) {
   std::int64_t value = 0;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -121,7 +81,7 @@ Data agendaData(const agenda::Agenda& a) {
     if (previousItem) {
       if (const auto& p = a.previousMeeting) {
         std::string text = "Föregående möte hölls " + formatDate(p->date) + ". Protokollet är " +
-                           minutesStateName(p->minutesState);
+                           minutesStateInSentence(p->minutesState);
         if (p->registryNumber) text += ", diarienummer " + *p->registryNumber;
         d.set("previous", text + ".");
       } else {
@@ -136,11 +96,11 @@ Data agendaData(const agenda::Agenda& a) {
         Data ad;
         ad.set("text", action.text);
         ad.set("responsible",
-               partyName(action.responsibleParty) + (action.responsiblePerson.empty()
+               partyWord(action.responsibleParty) + (action.responsiblePerson.empty()
                                                          ? std::string()
                                                          : ", " + action.responsiblePerson));
         ad.set("due", formatDate(action.due));
-        ad.set("status", actionStatusName(action.status));
+        ad.set("status", actionStatusInSentence(action.status));
         ad.set("origin", action.origin);
         actions.push_back(ad);
       }
@@ -155,7 +115,7 @@ Data agendaData(const agenda::Agenda& a) {
       e.set("description", extra.description);
       e.set("has_description", !extra.description.empty());
       e.set("proposed_by", extra.proposedBy);
-      e.set("party", partyName(extra.proposedByParty));
+      e.set("party", partyWord(extra.proposedByParty));
       added.push_back(e);
     }
     d.set("has_added", !item.addedItems.empty());
@@ -175,10 +135,10 @@ Data participantsData(const std::vector<store::ParticipantRow>& rows) {
     if (text.empty()) {
       Data d;
       d.set("name", r.name);
-      d.set("party", partyName(r.party));
+      d.set("party", partyWord(r.party));
       order.emplace_back(r.userId, d);
     }
-    text += (text.empty() ? "" : ", ") + roleName(r.role);
+    text += (text.empty() ? "" : ", ") + participantRoleInSentence(r.role);
   }
   auto out = list();
   for (auto& [userId, d] : order) {
@@ -214,7 +174,7 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
       Data o;
       o.set("id", std::to_string(person.id));
       o.set("name", person.name);
-      o.set("party", partyName(person.party));
+      o.set("party", partyWord(person.party));
       o.set("selected", chosen == std::to_string(person.id));
       options.push_back(o);
     }
@@ -235,7 +195,7 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
     Data o;
     o.set("id", std::to_string(person.id));
     o.set("name", person.name);
-    o.set("party", partyName(person.party));
+    o.set("party", partyWord(person.party));
     o.set("selected", std::ranges::find(others, std::to_string(person.id)) != others.end());
     boxes.push_back(o);
   }

@@ -46,6 +46,42 @@ std::string actionStatusWord(agenda::ActionStatus status) {
   return "Otillräcklig";
 }
 
+std::string participantRoleInSentence(agenda::ParticipantRole role) {
+  switch (role) {
+    case agenda::ParticipantRole::Chair:
+      return "ordförande";
+    case agenda::ParticipantRole::Secretary:
+      return "sekreterare";
+    case agenda::ParticipantRole::Adjuster:
+      return "justerare";
+    case agenda::ParticipantRole::Participant:
+      break;
+  }
+  return "deltagare";
+}
+
+std::string minutesStateInSentence(std::string_view state) {
+  if (state == "draft") return "ett utkast";
+  if (state == "in_review") return "under granskning";
+  if (state == "approved") return "justerat";
+  if (state == "registered") return "diariefört";
+  return std::string(state);
+}
+
+std::string actionStatusInSentence(agenda::ActionStatus status) {
+  switch (status) {
+    case agenda::ActionStatus::Open:
+      return "öppen";
+    case agenda::ActionStatus::Reported:
+      return "rapporterad";
+    case agenda::ActionStatus::Insufficient:
+      return "otillräcklig";
+    case agenda::ActionStatus::Accepted:
+      break;
+  }
+  return "godkänd";
+}
+
 std::string userRoleWord(store::Role role) {
   switch (role) {
     case store::Role::Admin:
