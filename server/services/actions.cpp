@@ -45,10 +45,11 @@ Status applyTransition(const Catalog& catalog, std::string_view transition, stor
 }
 
 // Accepted, or insufficient and open again with a new due date.
-Status applyEvaluation(const Catalog& catalog, store::ActionRow& row, const std::string& outcome,
+Status applyEvaluation(const Catalog& catalog, store::ActionRow& row, minutes::Outcome outcome,
                        const minutes::ActionFacts& facts, const std::set<std::string>& roles) {
-  if (outcome == "accepted") return applyTransition(catalog, "accept", row, roles, facts);
-  if (outcome != "insufficient")
+  if (outcome == minutes::Outcome::Accepted)
+    return applyTransition(catalog, "accept", row, roles, facts);
+  if (outcome != minutes::Outcome::Insufficient)
     return fail(Errc::Invalid, Reason::UnknownChoice, "outcome is 'accepted' or 'insufficient'",
                 "outcome");
   if (auto ok = applyTransition(catalog, "find_insufficient", row, roles, facts); !ok) return ok;
@@ -246,7 +247,8 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
     auto* row = &found->action;
     // Between meetings the evaluation is the authority's (the workflow says who); at a meeting it
     // is written into the minutes, which both parties approve.
-    if (auto ok = applyEvaluation(catalog_, *row, outcome, facts, rolesFor(actor, found->contract));
+    const auto verdict = minutes::parseOutcome(outcome).value_or(minutes::Outcome::None);
+    if (auto ok = applyEvaluation(catalog_, *row, verdict, facts, rolesFor(actor, found->contract));
         !ok)
       return std::unexpected(ok.error());
     row->updatedAt = formatIsoUtc(now);
@@ -322,7 +324,7 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
       facts.today = meetingDay;
       facts.newDueDate = e.newDueDate;
       const std::string outcome = std::string(minutes::outcomeKey(e.outcome));
-      if (!applyEvaluation(catalog, *row, outcome, facts, {"contract_manager"})) continue;
+      if (!applyEvaluation(catalog, *row, e.outcome, facts, {"contract_manager"})) continue;
       row->updatedAt = when;
       store::updateAction(c, *row);
       store::insertActionEvent(

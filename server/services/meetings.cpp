@@ -263,7 +263,7 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
                                 auditDetail({{"participants", names}})));
     }
     if (change.status) {
-      if (*change.status != "cancelled")
+      if (agenda::parseMeetingStatus(*change.status) != agenda::MeetingStatus::Cancelled)
         return fail(Errc::Invalid, Reason::UnknownChoice,
                     "a meeting's status can only be set to 'cancelled'", "status");
       const std::string reason = change.cancelReason.value_or("");
