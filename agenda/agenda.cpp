@@ -23,7 +23,8 @@ void renumber(AgendaItem& parent) {
 
 Status checkNotPublished(const Agenda& agenda) {
   if (agenda.published)
-    return fail(Errc::Conflict, "the agenda is published and can no longer be changed");
+    return fail(Errc::Conflict, Reason::AgendaPublished,
+                "the agenda is published and can no longer be changed");
   return {};
 }
 
@@ -36,10 +37,10 @@ struct Located {
 Result<Located> locateAdded(Agenda& agenda, std::string_view key, std::string_view verb) {
   for (auto& item : agenda.items) {
     if (item.key == key)
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::FixedItem,
                   "item " + text::quoted(item.title) +
                       " is fixed by the adopted agenda and cannot be " + std::string(verb),
-                  "key");
+                  "key", item.key);
     for (std::size_t i = 0; i < item.addedItems.size(); ++i)
       if (item.addedItems[i].key == key) return Located{&item, i};
   }
@@ -48,21 +49,24 @@ Result<Located> locateAdded(Agenda& agenda, std::string_view key, std::string_vi
 
 Status checkNewItem(const NewItem& item) {
   const std::string_view title = text::trim(item.title);
-  if (!text::isValidUtf8(item.title)) return fail(Errc::Invalid, "the title is not UTF-8", "title");
-  if (title.empty()) return fail(Errc::Invalid, "an added item needs a title", "title");
+  if (!text::isValidUtf8(item.title)) return fail(Errc::Invalid, Reason::InvalidUtf8, "the title is not UTF-8", "title");
+  if (title.empty()) return fail(Errc::Invalid, Reason::Missing, "an added item needs a title", "title");
   if (text::hasControlCharacters(title, false))
-    return fail(Errc::Invalid, "a title is one line of text", "title");
+    return fail(Errc::Invalid, Reason::NotOneLine, "a title is one line of text", "title");
   if (text::countCharacters(title) > kMaxTitleCharacters)
-    return fail(Errc::Invalid, "a title is at most 200 characters", "title");
+    return fail(Errc::Invalid, Reason::TooLong, "a title is at most 200 characters", "title",
+                std::to_string(kMaxTitleCharacters));
   if (!text::isValidUtf8(item.description))
-    return fail(Errc::Invalid, "the description is not UTF-8", "description");
+    return fail(Errc::Invalid, Reason::InvalidUtf8, "the description is not UTF-8", "description");
   if (text::hasControlCharacters(item.description, true))
-    return fail(Errc::Invalid, "the description holds control characters", "description");
+    return fail(Errc::Invalid, Reason::ControlCharacter, "the description holds control characters",
+                "description");
   if (text::countCharacters(item.description) > kMaxDescriptionCharacters)
-    return fail(Errc::Invalid, "a description is at most 4000 characters", "description");
+    return fail(Errc::Invalid, Reason::TooLong, "a description is at most 4000 characters",
+                "description", std::to_string(kMaxDescriptionCharacters));
   const std::string_view by = text::trim(item.proposedBy);
   if (by.empty() || !text::isValidUtf8(by) || text::hasControlCharacters(by, false))
-    return fail(Errc::Invalid, "an added item names who proposes it", "proposed_by");
+    return fail(Errc::Invalid, Reason::Missing, "an added item names who proposes it", "proposed_by");
   return {};
 }
 
@@ -111,7 +115,8 @@ Result<Agenda> addItem(Agenda agenda, NewItem item) {
   AgendaItem* parent = findOtherQuestions(agenda);
   if (!parent) return fail(Errc::Internal, "the agenda has no other_questions item");
   if (parent->addedItems.size() >= std::size_t{kMaxAddedItems})
-    return fail(Errc::Conflict, "an agenda can hold at most 50 added items", "items");
+    return fail(Errc::Conflict, Reason::TooManyAddedItems, "an agenda can hold at most 50 added items",
+                "items", std::to_string(kMaxAddedItems));
 
   ++agenda.lastAddedNumber;
   parent->addedItems.push_back({"extra-" + std::to_string(agenda.lastAddedNumber), 0,
@@ -138,7 +143,7 @@ Result<Agenda> moveItem(Agenda agenda, std::string_view key, int newPosition) {
   if (!at) return std::unexpected(at.error());
   auto& list = at->parent->addedItems;
   if (newPosition < 1 || std::size_t(newPosition) > list.size())
-    return fail(Errc::Invalid,
+    return fail(Errc::Invalid, Reason::OutOfRange,
                 "an added item can be moved to a position from 1 to " + std::to_string(list.size()),
                 "position");
   AddedItem moving = std::move(list[at->index]);
@@ -149,7 +154,7 @@ Result<Agenda> moveItem(Agenda agenda, std::string_view key, int newPosition) {
 }
 
 Result<Agenda> publish(Agenda agenda) {
-  if (agenda.published) return fail(Errc::Conflict, "the agenda is already published");
+  if (agenda.published) return fail(Errc::Conflict, Reason::AgendaAlreadyPublished, "the agenda is already published");
   agenda.published = true;
   return agenda;
 }
@@ -164,17 +169,18 @@ Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
   const auto outOfPlace = [&](std::size_t i) {
     const auto& item = tmpl.items[i];
     const bool present = std::ranges::find(proposedKeys, item.key) != proposedKeys.end();
-    return fail(Errc::Invalid,
+    return fail(Errc::Invalid, Reason::FixedItem,
                 "item " + text::quoted(item.title) + " is fixed by the adopted agenda and " +
                     (present ? "cannot be moved" : "cannot be removed"),
-                "items");
+                "items", item.key);
   };
 
   std::size_t expected = 0;  // the template item that must come next
   std::set<std::string_view> seen;
   for (const auto& key : proposedKeys) {
     if (!seen.insert(key).second)
-      return fail(Errc::Invalid, "item " + text::quoted(key) + " is listed twice", "items");
+      return fail(Errc::Invalid, Reason::DuplicateKey, "item " + text::quoted(key) + " is listed twice",
+                  "items");
     if (const auto index = templateIndex(key)) {
       if (*index != expected) return outOfPlace(expected);
       ++expected;
@@ -187,7 +193,7 @@ Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
           std::ranges::find(tmpl.items, ItemKind::OtherQuestions, &TemplateItem::kind);
       const std::string otherTitle = other == tmpl.items.end() ? "other questions" : other->title;
       return fail(
-          Errc::Invalid,
+          Errc::Invalid, Reason::FixedItem,
           "item " + text::quoted(key) + " can only be added under " + text::quoted(otherTitle),
           "items");
     }

@@ -11,14 +11,16 @@
 #include <string_view>
 #include <vector>
 
+#include "agenda/action_status.hpp"
 #include "agenda/agenda_template.hpp"
 #include "workflows/clock.hpp"
+#include "workflows/party.hpp"
 #include "workflows/result.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::agenda {
 
-enum class Party { Authority, Provider };
+using Party = sv::Party;
 
 std::string_view toString(Party party);  // "authority", "provider"
 std::optional<Party> parseParty(std::string_view text);
@@ -48,7 +50,7 @@ struct OpenActionRef {
   Party responsibleParty = Party::Provider;
   std::string responsiblePerson;  // may be empty
   Date due;
-  std::string status;  // "open", "reported", "insufficient", ...
+  ActionStatus status = ActionStatus::Open;
   std::string origin;  // e.g. "möte 2026-03-12 § 6"
 
   bool operator==(const OpenActionRef&) const = default;
@@ -108,29 +110,31 @@ Agenda generateAgenda(const AgendaTemplate& tmpl, MeetingInfo meeting,
                       std::optional<PreviousMeetingRef> previous,
                       std::vector<OpenActionRef> openActions);
 
-// Appends an item under other_questions with the next key "extra-N". Errors: Conflict when
-// published; Invalid with field "title" (empty, several lines, over 200 characters, not UTF-8),
-// "description" (over 4000 characters, not UTF-8), "proposed_by" (empty); Conflict when the
-// agenda already holds kMaxAddedItems added items.
+// Appends an item under other_questions with the next key "extra-N". Errors:
+// Conflict/AgendaPublished; Invalid with field "title" (Missing, NotOneLine, TooLong value "200",
+// InvalidUtf8), "description" (TooLong value "4000", InvalidUtf8, ControlCharacter),
+// "proposed_by" (Missing); Conflict/TooManyAddedItems (value kMaxAddedItems).
 Result<Agenda> addItem(Agenda agenda, NewItem item);
 
-// Removes an added item. Errors: Conflict when published; NotFound (field "key") for an unknown
-// key; Invalid (field "key") for a template item, detail e.g. "item 'Val av justerare' is fixed by
-// the adopted agenda and cannot be removed".
+// Removes an added item. Errors: Conflict/AgendaPublished; NotFound (field "key") for an unknown
+// key; Invalid/FixedItem (field "key", value the item's key) for a template item, detail e.g.
+// "item 'Val av justerare' is fixed by the adopted agenda and cannot be removed".
 Result<Agenda> removeItem(Agenda agenda, std::string_view key);
 
-// Moves an added item to `newPosition` (1-based, among the added items only). Errors: Conflict
-// when published; NotFound for an unknown key; Invalid (field "key") for a template item, naming
-// it; Invalid (field "position") when newPosition is outside 1..number of added items.
+// Moves an added item to `newPosition` (1-based, among the added items only). Errors:
+// Conflict/AgendaPublished; NotFound for an unknown key; Invalid/FixedItem (field "key", value
+// the key) for a template item, naming it; Invalid/OutOfRange (field "position") when newPosition
+// is outside 1..number of added items.
 Result<Agenda> moveItem(Agenda agenda, std::string_view key, int newPosition);
 
-// Errors: Conflict when already published.
+// Errors: Conflict/AgendaAlreadyPublished.
 Result<Agenda> publish(Agenda agenda);
 
 // For a client that sends the whole order of an agenda: every template key present, once, in
 // template order, and any other key placed directly under other_questions (after it and before
-// the next template item). Invalid with field "items" otherwise; the detail names the first
-// template item that is missing or out of place by its title, or the misplaced added key.
+// the next template item). Invalid with field "items" otherwise: FixedItem (value the key of the
+// first template item missing or out of place; no value for a misplaced added key) or
+// DuplicateKey; the detail names the item by its title, or the misplaced added key.
 Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
                             const std::vector<std::string>& proposedKeys);
 

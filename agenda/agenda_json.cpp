@@ -46,7 +46,7 @@ void writeAction(json::Writer& w, const OpenActionRef& a) {
   w.key("responsible_party").value(toString(a.responsibleParty));
   w.key("responsible_person").value(a.responsiblePerson);
   w.key("due").value(formatDate(a.due));
-  w.key("status").value(a.status);
+  w.key("status").value(toString(a.status));
   w.key("origin").value(a.origin);
   w.endObject();
 }
@@ -167,6 +167,12 @@ Party readParty(const Object& o, const std::string& path, std::string_view name)
   return *p;
 }
 
+ActionStatus readActionStatus(const Object& o, const std::string& path, std::string_view name) {
+  auto s = parseActionStatus(readString(o, path, name));
+  if (!s) invalid(join(path, name), "is not open, reported, accepted or insufficient");
+  return *s;
+}
+
 void checkNumber(int number, std::size_t index, const std::string& path) {
   if (number != static_cast<int>(index) + 1)
     invalid(path + ".number",
@@ -200,7 +206,7 @@ OpenActionRef readAction(const Object& a, const std::string& here) {
                        readParty(a, here, "responsible_party"),
                        readString(a, here, "responsible_person"),
                        readDate(a, here, "due"),
-                       readString(a, here, "status"),
+                       readActionStatus(a, here, "status"),
                        readString(a, here, "origin")};
 }
 
@@ -290,7 +296,7 @@ std::string serializeAgenda(const Agenda& agenda) {
 }
 
 Result<Agenda> parseAgenda(std::string_view text) {
-  if (!text::isValidUtf8(text)) return fail(Errc::Malformed, "the agenda JSON is not UTF-8");
+  if (!text::isValidUtf8(text)) return fail(Errc::Malformed, Reason::InvalidUtf8, "the agenda JSON is not UTF-8");
   try {
     Poco::JSON::Parser parser;
     const auto root = parser.parse(std::string(text));

@@ -24,12 +24,18 @@ std::string minutesStateInSwedish(std::string_view state) {
   return escapeInline(state);
 }
 
-std::string actionStatusInSwedish(std::string_view status) {
-  if (status == "open") return "öppen";
-  if (status == "reported") return "återrapporterad";
-  if (status == "insufficient") return "otillräcklig, åter öppen";
-  if (status == "accepted") return "godkänd";
-  return escapeInline(status);
+std::string actionStatusInSwedish(ActionStatus status) {
+  switch (status) {
+    case ActionStatus::Open:
+      return "öppen";
+    case ActionStatus::Reported:
+      return "återrapporterad";
+    case ActionStatus::Insufficient:
+      return "otillräcklig, åter öppen";
+    case ActionStatus::Accepted:
+      break;
+  }
+  return "godkänd";
 }
 
 // Text followed by more sentences ends with a full stop.

@@ -61,13 +61,13 @@ Result<ParsedItem> parseItemLine(const text::Line& line, std::string_view rest) 
                     " (fixed, previous_minutes, action_followup or other_questions)",
                 std::string(key));
   if (title.empty())
-    return fail(Errc::Invalid, at(line.number) + "item " + text::quoted(key) + " has no title",
-                std::string(key));
+    return fail(Errc::Invalid, Reason::Missing,
+                at(line.number) + "item " + text::quoted(key) + " has no title", std::string(key));
   if (text::countCharacters(title) > kMaxTitleCharacters)
-    return fail(Errc::Invalid,
+    return fail(Errc::Invalid, Reason::TooLong,
                 at(line.number) + "the title of item " + text::quoted(key) +
                     " is longer than 200 characters",
-                std::string(key));
+                std::string(key), std::to_string(kMaxTitleCharacters));
   return ParsedItem{{std::string(key), *kind, std::string(title), {}}, line.number};
 }
 
@@ -83,7 +83,8 @@ Status readSetting(Draft& draft, const text::Line& line, std::string_view name,
     return fail(Errc::Malformed,
                 at(line.number) + "setting " + text::quoted(name) + " must come before the items");
   if (*slot)
-    return fail(Errc::Invalid, at(line.number) + "setting " + text::quoted(name) + " is set twice",
+    return fail(Errc::Invalid, Reason::DuplicateKey,
+                at(line.number) + "setting " + text::quoted(name) + " is set twice",
                 std::string(name));
   *slot = std::string(value);
   return {};
@@ -123,28 +124,29 @@ Result<Draft> readLines(std::string_view source) {
 
 Status checkWhole(const Draft& draft) {
   if (!draft.name || draft.name->empty())
-    return fail(Errc::Invalid, "the agenda template has no 'name:'", "name");
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'name:'", "name");
   if (!draft.version || draft.version->empty())
-    return fail(Errc::Invalid, "the agenda template has no 'version:'", "version");
-  if (draft.items.empty()) return fail(Errc::Invalid, "the agenda template has no items", "items");
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'version:'",
+                "version");
+  if (draft.items.empty()) return fail(Errc::Invalid, Reason::Missing, "the agenda template has no items", "items");
 
   std::map<std::string, int, std::less<>> lineOfKey;
   std::map<ItemKind, int> count;
   for (const auto& [item, line] : draft.items) {
     if (auto [it, fresh] = lineOfKey.emplace(item.key, line); !fresh)
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::DuplicateKey,
                   at(line) + "item key " + text::quoted(item.key) + " is already used on line " +
                       std::to_string(it->second),
                   item.key);
     if (++count[item.kind] > 1 && item.kind != ItemKind::Fixed)
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::DuplicateKey,
                   at(line) + "item " + text::quoted(item.key) + " is a second " +
                       std::string(toString(item.kind)) + " item; there can be only one",
                   std::string(toString(item.kind)));
   }
   for (ItemKind required : {ItemKind::OtherQuestions, ItemKind::ActionFollowup})
     if (count[required] == 0)
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::Missing,
                   "the agenda template has no " + std::string(toString(required)) + " item",
                   std::string(toString(required)));
   return {};

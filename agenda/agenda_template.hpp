@@ -57,6 +57,9 @@ struct AgendaTemplate {
 //                    "name"/"version"), bad or duplicate key, unknown kind, empty title (field is
 //                    the item key, detail names the line), not exactly one other_questions or
 //                    action_followup item, more than one previous_minutes (field is the kind).
+//                    Reasons: Missing (name, version, items, a title, a required kind),
+//                    TooLong (a title; value "200"), DuplicateKey (a key, a setting, a second
+//                    item of a kind that comes once); None for a bad id, key or kind.
 Result<AgendaTemplate> parseAgendaTemplate(std::string_view id, std::string_view text);
 
 // The item with this key, or nullptr (pointer into `t`).

@@ -41,14 +41,14 @@ sys_days avoidHolidays(sys_days day, int y, const Period& p) {
 }
 
 Status checkRule(const PlanRule& rule) {
-  if (!rule.weekday.ok()) return fail(Errc::Invalid, "the weekday is not valid", "weekday");
+  if (!rule.weekday.ok()) return fail(Errc::Invalid, Reason::OutOfRange, "the weekday is not valid", "weekday");
   if (rule.weekInMonth < 1 || rule.weekInMonth > 5)
-    return fail(Errc::Invalid, "the week in the month is 1 to 4, or 5 for the last",
+    return fail(Errc::Invalid, Reason::OutOfRange, "the week in the month is 1 to 4, or 5 for the last",
                 "week_in_month");
   if (rule.startTime < minutes{0} || rule.startTime >= hours{24})
-    return fail(Errc::Invalid, "the start time is between 00:00 and 23:59", "start_time");
+    return fail(Errc::Invalid, Reason::OutOfRange, "the start time is between 00:00 and 23:59", "start_time");
   if (rule.duration < minutes{1} || rule.duration > hours{24})
-    return fail(Errc::Invalid, "a meeting lasts between 1 minute and 24 hours", "duration");
+    return fail(Errc::Invalid, Reason::OutOfRange, "a meeting lasts between 1 minute and 24 hours", "duration");
   return {};
 }
 
@@ -57,13 +57,15 @@ Status checkRule(const PlanRule& rule) {
 Result<std::vector<PlannedMeeting>> planYear(int y, int meetingsPerYear, Date contractStart,
                                              std::optional<Date> contractEnd,
                                              const PlanRule& rule) {
-  if (y < 1900 || y > 2999) return fail(Errc::Invalid, "the year is out of range", "year");
+  if (y < 1900 || y > 2999) return fail(Errc::Invalid, Reason::OutOfRange, "the year is out of range", "year",
+                std::to_string(y));
   if (meetingsPerYear < 1 || meetingsPerYear > 12)
-    return fail(Errc::Invalid, "a contract has 1 to 12 meetings a year", "meetings_per_year");
+    return fail(Errc::Invalid, Reason::OutOfRange, "a contract has 1 to 12 meetings a year", "meetings_per_year");
   if (!contractStart.ok() || (contractEnd && !contractEnd->ok()))
-    return fail(Errc::Invalid, "the contract period has a date that does not exist", "starts_on");
+    return fail(Errc::Invalid, Reason::NotADate, "the contract period has a date that does not exist",
+                "starts_on", "YYYY-MM-DD");
   if (contractEnd && sys_days{*contractEnd} < sys_days{contractStart})
-    return fail(Errc::Invalid, "the contract ends before it starts", "ends_on");
+    return fail(Errc::Invalid, Reason::EndsBeforeStart, "the contract ends before it starts", "ends_on");
   if (auto ok = checkRule(rule); !ok) return std::unexpected(ok.error());
 
   std::vector<PlannedMeeting> meetings;

@@ -36,11 +36,11 @@ struct PlannedMeeting {
 // Meetings inside the contract period only: one whose date is before contractStart or after
 // contractEnd is left out, and the others keep their slot numbers, so planning the same year
 // twice yields the same slots.
-// Errors (all Errc::Invalid, field in brackets): year outside 1900..2999 ["year"];
-// meetingsPerYear outside 1..12 ["meetings_per_year"]; contractEnd before contractStart
-// ["ends_on"]; a bad rule: weekInMonth outside 1..5 ["week_in_month"], weekday not valid
-// ["weekday"], startTime outside 00:00..23:59 ["start_time"], duration outside 1..1440 minutes
-// ["duration"].
+// Errors (all Errc::Invalid, field in brackets): OutOfRange for a year outside 1900..2999
+// ["year", value the year], meetingsPerYear outside 1..12 ["meetings_per_year"] and a bad rule:
+// weekInMonth outside 1..5 ["week_in_month"], weekday not valid ["weekday"], startTime outside
+// 00:00..23:59 ["start_time"], duration outside 1..1440 minutes ["duration"]; NotADate for a
+// period day that does not exist ["starts_on"]; EndsBeforeStart ["ends_on"].
 Result<std::vector<PlannedMeeting>> planYear(int year, int meetingsPerYear, Date contractStart,
                                              std::optional<Date> contractEnd, const PlanRule& rule);
 

@@ -32,9 +32,19 @@ std::optional<ParticipantRole> parseParticipantRole(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view toString(MeetingStatus status) {
+  return status == MeetingStatus::Cancelled ? "cancelled" : "planned";
+}
+
+std::optional<MeetingStatus> parseMeetingStatus(std::string_view text) {
+  if (text == "planned") return MeetingStatus::Planned;
+  if (text == "cancelled") return MeetingStatus::Cancelled;
+  return std::nullopt;
+}
+
 Status checkParticipants(const std::vector<Participant>& participants) {
   if (participants.size() > 100)
-    return fail(Errc::Invalid, "at most 100 participants", "participants");
+    return fail(Errc::Invalid, Reason::OutOfRange, "at most 100 participants", "participants", "100");
   int chairs = 0;
   int secretaries = 0;
   std::set<Party> adjusterParties;
@@ -42,15 +52,15 @@ Status checkParticipants(const std::vector<Participant>& participants) {
   for (std::size_t i = 0; i < participants.size(); ++i) {
     const auto& p = participants[i];
     if (!seen.insert({p.userId, p.role}).second)
-      return fail(Errc::Invalid, p.name + " is named twice as " + std::string(toString(p.role)),
+      return fail(Errc::Invalid, Reason::NamedTwice, p.name + " is named twice as " + std::string(toString(p.role)),
                   at(i));
     if (p.role == ParticipantRole::Chair && ++chairs > 1)
-      return fail(Errc::Invalid, "a meeting has one chair", at(i));
+      return fail(Errc::Invalid, Reason::OneChair, "a meeting has one chair", at(i));
     if (p.role == ParticipantRole::Secretary && ++secretaries > 1)
-      return fail(Errc::Invalid, "a meeting has one secretary", at(i));
+      return fail(Errc::Invalid, Reason::OneSecretary, "a meeting has one secretary", at(i));
     if (p.role == ParticipantRole::Adjuster && !adjusterParties.insert(p.party).second)
       return fail(
-          Errc::Invalid,
+          Errc::Invalid, Reason::OneAdjusterPerParty,
           "each party has exactly one adjuster; the " + std::string(toString(p.party)) + " has two",
           at(i));
   }
@@ -64,6 +74,8 @@ Status checkAdjustersSet(const std::vector<Participant>& participants) {
       if (p.role == ParticipantRole::Adjuster && p.party == party) ++count;
     if (count != 1)
       return fail(Errc::Conflict,
+                  party == Party::Authority ? Reason::AuthorityAdjusterMissing
+                                            : Reason::ProviderAdjusterMissing,
                   "the " + std::string(toString(party)) + " has no adjuster for this meeting",
                   "participants");
   }
@@ -73,21 +85,24 @@ Status checkAdjustersSet(const std::vector<Participant>& participants) {
 Status checkInsidePeriod(Date date, Date periodStart, std::optional<Date> periodEnd,
                          const std::string& field) {
   if (std::chrono::sys_days{date} < std::chrono::sys_days{periodStart})
-    return fail(Errc::Invalid, "the contract starts on " + formatDate(periodStart), field);
+    return fail(Errc::Invalid, Reason::BeforeContractStart,
+                "the contract starts on " + formatDate(periodStart), field, formatDate(periodStart));
   if (periodEnd && std::chrono::sys_days{date} > std::chrono::sys_days{*periodEnd})
-    return fail(Errc::Invalid, "the contract ends on " + formatDate(*periodEnd), field);
+    return fail(Errc::Invalid, Reason::AfterContractEnd, "the contract ends on " + formatDate(*periodEnd),
+                field, formatDate(*periodEnd));
   return {};
 }
 
 Status checkCanChange(MeetingStatus status) {
-  if (status == MeetingStatus::Cancelled) return fail(Errc::Conflict, "the meeting is cancelled");
+  if (status == MeetingStatus::Cancelled) return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
   return {};
 }
 
 Status checkCancelReason(std::string_view reason) {
   if (reason.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return fail(Errc::Invalid, "a cancellation needs a reason", "cancel_reason");
-  if (reason.size() > 2000) return fail(Errc::Invalid, "at most 2000 characters", "cancel_reason");
+    return fail(Errc::Invalid, Reason::CancellationNeedsReason, "a cancellation needs a reason",
+                "cancel_reason");
+  if (reason.size() > 2000) return fail(Errc::Invalid, Reason::TooLong, "at most 2000 characters", "cancel_reason", "2000");
   return {};
 }
 

@@ -28,19 +28,27 @@ struct Participant {
 
 // At most one chair and one secretary, at most one adjuster for each party, a person at most
 // once in each role. `field` names the offending entry ("participants[2]").
+// Errors: Invalid/OneChair, OneSecretary, OneAdjusterPerParty, NamedTwice, OutOfRange (over 100).
 Status checkParticipants(const std::vector<Participant>& participants);
 
 // Before the minutes go for approval: exactly one adjuster for each party.
+// Errors: Conflict/AuthorityAdjusterMissing, Conflict/ProviderAdjusterMissing.
 Status checkAdjustersSet(const std::vector<Participant>& participants);
 
 enum class MeetingStatus { Planned, Cancelled };
 
+std::string_view toString(MeetingStatus status);  // "planned", "cancelled"
+std::optional<MeetingStatus> parseMeetingStatus(std::string_view text);
+
 // A meeting's date must lie inside the contract's period (both ends included).
+// Errors: Invalid/BeforeContractStart, Invalid/AfterContractEnd (value: that day, YYYY-MM-DD).
 Status checkInsidePeriod(Date date, Date periodStart, std::optional<Date> periodEnd,
                          const std::string& field);
 
 // A cancelled meeting stays cancelled: it is neither moved nor cancelled again.
+// Errors: Conflict/MeetingCancelled.
 Status checkCanChange(MeetingStatus status);
+// Errors: Invalid/CancellationNeedsReason, Invalid/TooLong (value "2000"), field "cancel_reason".
 Status checkCancelReason(std::string_view reason);
 
 }  // namespace sv::agenda

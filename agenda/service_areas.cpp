@@ -31,21 +31,21 @@ Result<std::vector<ServiceArea>> parseServiceAreas(std::string_view text) {
                       " may only hold a-z, 0-9 and _",
                   std::string(key));
     if (name.empty())
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::Missing,
                   at(line.number) + "service area " + text::quoted(key) + " has no name",
                   std::string(key));
     if (text::hasControlCharacters(name, false))
       return fail(
-          Errc::Invalid,
+          Errc::Invalid, Reason::ControlCharacter,
           at(line.number) + "the name of " + text::quoted(key) + " holds control characters",
           std::string(key));
     if (!seen.emplace(key).second)
-      return fail(Errc::Invalid,
+      return fail(Errc::Invalid, Reason::DuplicateKey,
                   at(line.number) + "service area " + text::quoted(key) + " is listed twice",
                   std::string(key));
     areas.push_back({std::string(key), std::string(name)});
   }
-  if (areas.empty()) return fail(Errc::Invalid, "no service areas are listed");
+  if (areas.empty()) return fail(Errc::Invalid, Reason::Missing, "no service areas are listed");
   return areas;
 }
 

@@ -39,7 +39,7 @@ workflows::GuardRegistry<ActionFacts> actionGuards() {
                   "new_due_date");
     if (days(*f.newDueDate) < days(f.today))
       return fail(Errc::Invalid, Reason::OutOfRange, "the new due date has already passed",
-                  "new_due_date");
+                  "new_due_date", formatDate(f.today));
     return {};
   };
   return guards;

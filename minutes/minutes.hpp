@@ -13,11 +13,12 @@
 #include <vector>
 
 #include "workflows/clock.hpp"
+#include "workflows/party.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::minutes {
 
-enum class Party { Authority, Provider };
+using Party = sv::Party;  // one Party for the whole domain
 enum class Role { Chair, Secretary, Adjuster, Participant };
 // The parties' verdict on an action carried over from an earlier meeting.
 enum class Outcome { None, Accepted, Insufficient };

@@ -138,6 +138,12 @@ std::string_view reasonName(Reason reason) {
       return "action-closed";
     case Reason::MinutesNotRegistered:
       return "minutes-not-registered";
+    case Reason::ContractReferenceTaken:
+      return "contract-reference-taken";
+    case Reason::ContractPartiesFixed:
+      return "contract-parties-fixed";
+    case Reason::UnknownChoice:
+      return "unknown-choice";
   }
   return "";
 }

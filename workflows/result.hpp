@@ -107,6 +107,10 @@ enum class Reason {
   ActionClosed,
   // Appended (issue 11): the archival package exists for registered minutes only.
   MinutesNotRegistered,
+  // Contracts (added by the store/services split, issue 11).
+  ContractReferenceTaken,  // the authority has another contract with that reference number
+  ContractPartiesFixed,    // the parties of a contract never change
+  UnknownChoice,           // a value that is not one of the listed ones (a service area, a status)
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -15,10 +15,10 @@ Poco::JSON::Object actionJson(const services::ActionView& v) {
   j.set("contract_id", r.contractId);
   j.set("contract_title", r.contractTitle);
   j.set("text", r.text);
-  j.set("responsible_party", r.responsibleParty);
+  j.set("responsible_party", std::string(agenda::toString(r.responsibleParty)));
   j.set("responsible_person", r.responsiblePerson);
   j.set("due_on", r.dueOn);
-  j.set("status", r.status);
+  j.set("status", std::string(agenda::toString(r.status)));
   j.set("overdue", v.overdue);
   j.set("due_soon", v.dueSoon);
   auto origin = http::orderedObject();

@@ -86,7 +86,8 @@ void registerMeetings(http::Router& router, Services& s) {
          auto year = body->requiredInt("year");
          if (!year) return std::unexpected(year.error());
          if (*year < 1900 || *year > 2999)
-           return fail(Errc::Invalid, "a year between 1900 and 2999", "year");
+           return fail(Errc::Invalid, Reason::OutOfRange, "a year between 1900 and 2999", "year",
+                       std::to_string(*year));
          auto plan = s.meetings.planYear(req.principal(), id, static_cast<int>(*year));
          if (!plan) return std::unexpected(plan.error());
          auto out = http::orderedObject();

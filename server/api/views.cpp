@@ -117,7 +117,7 @@ Poco::JSON::Object meetingJson(const services::Meeting& m) {
   j.set("ends_at", r.endsAt);
   if (auto t = parseDateTime(r.startsAt)) j.set("starts_at_local", formatSwedishDateTime(*t));
   j.set("location", r.location);
-  j.set("status", r.status);
+  j.set("status", std::string(agenda::toString(r.status)));
   j.set("cancel_reason", orNull(r.cancelReason));
   j.set("sequence", r.sequence);
   if (r.planYear) {
@@ -138,8 +138,8 @@ Poco::JSON::Object meetingJson(const services::Meeting& m) {
     auto pj = http::orderedObject();
     pj.set("user_id", p.userId);
     pj.set("name", p.name);
-    pj.set("party", p.party);
-    pj.set("role", p.role);
+    pj.set("party", std::string(agenda::toString(p.party)));
+    pj.set("role", std::string(agenda::toString(p.role)));
     participants.add(pj);
   }
   j.set("participants", participants);

@@ -14,7 +14,22 @@ bool managesContract(const store::Principal& p, const store::ContractRow& contra
 Status requireManager(const store::Principal& p, const store::ContractRow& contract,
                       const std::string& what) {
   if (managesContract(p, contract)) return {};
-  return fail(Errc::Forbidden, "only the authority's contract manager may " + what);
+  return fail(Errc::Forbidden, Reason::NotContractManager,
+              "only the authority's contract manager may " + what);
+}
+
+Result<store::ContractRow> contractFor(store::Connection& c, const store::Principal& who,
+                                       std::int64_t contractId) {
+  auto contract = store::findContract(c, store::TenantScope::of(who), contractId);
+  if (!contract) return fail(Errc::NotFound, "no such contract");
+  return std::move(*contract);
+}
+
+Result<store::MeetingInContract> meetingFor(store::Connection& c, const store::Principal& who,
+                                            std::int64_t meetingId) {
+  auto found = store::findMeetingInContract(c, store::TenantScope::of(who), meetingId);
+  if (!found) return fail(Errc::NotFound, "no such meeting");
+  return std::move(*found);
 }
 
 std::optional<agenda::Party> partyOf(const store::Principal& p,

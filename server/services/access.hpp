@@ -17,8 +17,19 @@ namespace sv::services {
 
 // An administrator, or a contract manager of the contract's authority.
 bool managesContract(const store::Principal& p, const store::ContractRow& contract);
+// Errors: Forbidden/NotContractManager ("only the authority's contract manager may <what>").
 Status requireManager(const store::Principal& p, const store::ContractRow& contract,
                       const std::string& what);
+
+// The one way a use case loads what it acts on, inside its read or write transaction: the
+// contract, or the meeting and its contract, as far as the person's tenant scope lets them see.
+// What they may not see is answered like what does not exist.
+// Errors: NotFound ("no such contract").
+Result<store::ContractRow> contractFor(store::Connection& c, const store::Principal& who,
+                                       std::int64_t contractId);
+// Errors: NotFound ("no such meeting").
+Result<store::MeetingInContract> meetingFor(store::Connection& c, const store::Principal& who,
+                                            std::int64_t meetingId);
 
 // The party the person speaks for in this contract, if any.
 std::optional<agenda::Party> partyOf(const store::Principal& p, const store::ContractRow& contract);

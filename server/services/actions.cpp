@@ -10,15 +10,16 @@ using store::Connection;
 
 Status checkText(const std::string& text, const std::string& field, std::size_t max) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    return fail(Errc::Invalid, "'" + field + "' is required", field);
+    return fail(Errc::Invalid, Reason::Missing, "'" + field + "' is required", field);
   if (text.size() > max)
-    return fail(Errc::Invalid, "at most " + std::to_string(max) + " characters", field);
+    return fail(Errc::Invalid, Reason::TooLong, "at most " + std::to_string(max) + " characters",
+                field, std::to_string(max));
   return {};
 }
 
 Result<Date> dateField(const std::string& text, const std::string& field) {
   auto d = parseDate(text);
-  if (!d) return fail(Errc::Invalid, d.error().detail, field);
+  if (!d) return fail(Errc::Invalid, Reason::NotADate, d.error().detail, field, "YYYY-MM-DD");
   return *d;
 }
 
@@ -34,22 +35,42 @@ std::set<std::string> rolesFor(const store::Principal& p, const store::ContractR
 
 Status applyTransition(const Catalog& catalog, std::string_view transition, store::ActionRow& row,
                        const std::set<std::string>& roles, const minutes::ActionFacts& facts) {
-  auto next = catalog.actionWorkflow->take(transition, row.status, roles, facts);
+  auto next = catalog.actionWorkflow->take(transition, agenda::toString(row.status), roles, facts);
   if (!next) return std::unexpected(next.error());
-  row.status = *next;
+  const auto status = agenda::parseActionStatus(*next);
+  // The workflow file and the enum name the same four states; loadCatalog reads the file.
+  if (!status) return fail(Errc::Internal, "the action workflow has an unknown state " + *next);
+  row.status = *status;
   return {};
 }
 
 // Accepted, or insufficient and open again with a new due date.
-Status applyEvaluation(const Catalog& catalog, store::ActionRow& row, const std::string& outcome,
+Status applyEvaluation(const Catalog& catalog, store::ActionRow& row, minutes::Outcome outcome,
                        const minutes::ActionFacts& facts, const std::set<std::string>& roles) {
-  if (outcome == "accepted") return applyTransition(catalog, "accept", row, roles, facts);
-  if (outcome != "insufficient")
-    return fail(Errc::Invalid, "outcome is 'accepted' or 'insufficient'", "outcome");
+  if (outcome == minutes::Outcome::Accepted)
+    return applyTransition(catalog, "accept", row, roles, facts);
+  if (outcome != minutes::Outcome::Insufficient)
+    return fail(Errc::Invalid, Reason::UnknownChoice, "outcome is 'accepted' or 'insufficient'",
+                "outcome");
   if (auto ok = applyTransition(catalog, "find_insufficient", row, roles, facts); !ok) return ok;
   if (auto ok = applyTransition(catalog, "reopen", row, roles, facts); !ok) return ok;
   row.dueOn = formatDate(*facts.newDueDate);
   return {};
+}
+
+// The action and its contract, as far as the person may see them.
+struct ActionInContract {
+  store::ActionRow action;
+  store::ContractRow contract;
+};
+
+Result<ActionInContract> actionFor(Connection& c, const store::Principal& who, std::int64_t id) {
+  const auto scope = store::TenantScope::of(who);
+  auto row = store::findAction(c, scope, id);
+  if (!row) return fail(Errc::NotFound, "no such action");
+  auto contract = store::findContract(c, scope, row->contractId);
+  if (!contract) return fail(Errc::NotFound, "no such action");
+  return ActionInContract{std::move(*row), std::move(*contract)};
 }
 
 }  // namespace
@@ -64,17 +85,13 @@ std::string ActionService::originOf(const store::ActionRow& row) {
   return "överenskommen " + row.agreedAt.substr(0, 10);
 }
 
-std::vector<store::ActionRow> ActionService::toFollowUp(Connection& c, std::int64_t contractId,
-                                                        const std::string& meetingStartsAt) {
-  return store::actionsToFollowUp(c, contractId, meetingStartsAt);
-}
-
 ActionView ActionService::view(Connection& c, store::ActionRow row) const {
   const Date today = toStockholm(time_.now()).date;
   ActionView v;
   const auto due = parseDate(row.dueOn);
-  v.overdue = due && minutes::isOverdue(row.status, *due, today);
-  v.dueSoon = due && minutes::isDueSoon(row.status, *due, today);
+  const std::string status(agenda::toString(row.status));
+  v.overdue = due && minutes::isOverdue(status, *due, today);
+  v.dueSoon = due && minutes::isDueSoon(status, *due, today);
   v.events = store::listActionEvents(c, row.id);
   v.row = std::move(row);
   return v;
@@ -84,10 +101,12 @@ Result<std::vector<ActionView>> ActionService::list(const store::Principal& view
                                                     const ActionFilter& filter) {
   store::ActionQuery q;
   q.contractId = filter.contractId;
-  q.status = filter.status;
-  if (filter.status && *filter.status != "open" && *filter.status != "reported" &&
-      *filter.status != "accepted" && *filter.status != "insufficient")
-    return fail(Errc::Invalid, "status is open, reported, accepted or insufficient", "status");
+  if (filter.status) {
+    q.status = agenda::parseActionStatus(*filter.status);
+    if (!q.status)
+      return fail(Errc::Invalid, Reason::UnknownChoice,
+                  "status is open, reported, accepted or insufficient", "status");
+  }
   if (filter.overdueOnly) q.overdueOn = formatDate(toStockholm(time_.now()).date);
   if (filter.dueBefore) {
     auto d = dateField(*filter.dueBefore, "due_before");
@@ -112,23 +131,25 @@ Result<ActionView> ActionService::get(const store::Principal& viewer, std::int64
 
 Result<ActionView> ActionService::create(const store::Principal& actor, const NewAction& in) {
   if (auto ok = checkText(in.text, "text", 10000); !ok) return std::unexpected(ok.error());
-  if (in.responsibleParty != "authority" && in.responsibleParty != "provider")
-    return fail(Errc::Invalid, "responsible_party is 'authority' or 'provider'",
-                "responsible_party");
+  const auto party = agenda::parseParty(in.responsibleParty);
+  if (!party)
+    return fail(Errc::Invalid, Reason::ResponsiblePartyUnknown,
+                "responsible_party is 'authority' or 'provider'", "responsible_party");
   if (in.responsiblePerson.size() > 200)
-    return fail(Errc::Invalid, "at most 200 characters", "responsible_person");
+    return fail(Errc::Invalid, Reason::TooLong, "at most 200 characters", "responsible_person",
+                "200");
   auto due = dateField(in.dueOn, "due_on");
   if (!due) return std::unexpected(due.error());
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<ActionView> {
-    auto contract = store::findContract(c, store::TenantScope::of(actor), in.contractId);
-    if (!contract) return fail(Errc::NotFound, "no such contract");
+    auto contract = contractFor(c, actor, in.contractId);
+    if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "record an action"); !ok)
       return std::unexpected(ok.error());
     store::ActionRow row;
     row.contractId = contract->id;
     row.text = in.text;
-    row.responsibleParty = in.responsibleParty;
+    row.responsibleParty = *party;
     row.responsiblePerson = in.responsiblePerson;
     row.dueOn = formatDate(*due);
     row.agreedAt = row.createdAt = row.updatedAt = formatIsoUtc(now);
@@ -149,13 +170,13 @@ Result<ActionView> ActionService::change(const store::Principal& actor, std::int
                                          const ActionChange& change) {
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<ActionView> {
-    const auto scope = store::TenantScope::of(actor);
-    auto row = store::findAction(c, scope, id);
-    if (!row) return fail(Errc::NotFound, "no such action");
-    const auto contract = *store::findContract(c, scope, row->contractId);
-    if (auto ok = requireManager(actor, contract, "change an action"); !ok)
+    auto found = actionFor(c, actor, id);
+    if (!found) return std::unexpected(found.error());
+    auto* row = &found->action;
+    if (auto ok = requireManager(actor, found->contract, "change an action"); !ok)
       return std::unexpected(ok.error());
-    if (row->status == "accepted") return fail(Errc::Conflict, "the action is accepted and closed");
+    if (row->status == agenda::ActionStatus::Accepted)
+      return fail(Errc::Conflict, Reason::ActionClosed, "the action is accepted and closed");
     if (change.text) {
       if (auto ok = checkText(*change.text, "text", 10000); !ok) return std::unexpected(ok.error());
       row->text = *change.text;
@@ -184,14 +205,13 @@ Result<ActionView> ActionService::report(const store::Principal& actor, std::int
                                          const std::string& text) {
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<ActionView> {
-    const auto scope = store::TenantScope::of(actor);
-    auto row = store::findAction(c, scope, id);
-    if (!row) return fail(Errc::NotFound, "no such action");
-    const auto contract = *store::findContract(c, scope, row->contractId);
+    auto found = actionFor(c, actor, id);
+    if (!found) return std::unexpected(found.error());
+    auto* row = &found->action;
     // The responsible party reports: the provider for its own actions, the authority for its own.
-    auto roles = rolesFor(actor, contract);
-    if (row->responsibleParty == "provider") roles.erase("contract_manager");
-    if (row->responsibleParty == "authority") roles.erase("provider_rep");
+    auto roles = rolesFor(actor, found->contract);
+    if (row->responsibleParty == Party::Provider) roles.erase("contract_manager");
+    if (row->responsibleParty == Party::Authority) roles.erase("provider_rep");
     minutes::ActionFacts facts;
     facts.report = text;
     facts.today = toStockholm(now).date;
@@ -222,13 +242,14 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
     facts.newDueDate = *d;
   }
   return store_.db().write([&](Connection& c) -> Result<ActionView> {
-    const auto scope = store::TenantScope::of(actor);
-    auto row = store::findAction(c, scope, id);
-    if (!row) return fail(Errc::NotFound, "no such action");
-    const auto contract = *store::findContract(c, scope, row->contractId);
+    auto found = actionFor(c, actor, id);
+    if (!found) return std::unexpected(found.error());
+    auto* row = &found->action;
     // Between meetings the evaluation is the authority's (the workflow says who); at a meeting it
     // is written into the minutes, which both parties approve.
-    if (auto ok = applyEvaluation(catalog_, *row, outcome, facts, rolesFor(actor, contract)); !ok)
+    const auto verdict = minutes::parseOutcome(outcome).value_or(minutes::Outcome::None);
+    if (auto ok = applyEvaluation(catalog_, *row, verdict, facts, rolesFor(actor, found->contract));
+        !ok)
       return std::unexpected(ok.error());
     row->updatedAt = formatIsoUtc(now);
     store::updateAction(c, *row);
@@ -240,7 +261,7 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
                        auditBy(&actor, "action.evaluate", "action", std::to_string(id),
                                auditDetail({{"outcome", outcome},
                                             {"comment", comment},
-                                            {"status", row->status},
+                                            {"status", std::string(agenda::toString(row->status))},
                                             {"due_on", row->dueOn}})),
                        now);
     return view(c, *row);
@@ -258,19 +279,14 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
     for (const auto& a : section.actions) {
       // Approved once, an action lives its own life (reports, evaluations, changes); approving
       // revised minutes again adds the actions that are new and leaves the others as they are.
-      {
-        auto existing =
-            c.prepare("SELECT 1 FROM actions WHERE origin_meeting_id = ?1 AND origin_item = ?2");
-        existing.bindAll(meeting.id, a.id);
-        if (existing.step()) continue;
-      }
+      if (store::actionFromMinutesExists(c, meeting.id, a.id)) continue;
       store::ActionRow row;
       row.contractId = contract.id;
       row.originMeetingId = meeting.id;
       row.originSection = section.number;
       row.originItem = a.id;
       row.text = a.text;
-      row.responsibleParty = std::string(minutes::partyKey(a.responsibleParty));
+      row.responsibleParty = a.responsibleParty;
       row.responsiblePerson = a.responsiblePerson;
       row.dueOn = a.dueDate.ok() ? formatDate(a.dueDate) : formatDate(toStockholm(now).date);
       row.agreedAt = meeting.startsAt;
@@ -308,20 +324,21 @@ Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalo
       facts.today = meetingDay;
       facts.newDueDate = e.newDueDate;
       const std::string outcome = std::string(minutes::outcomeKey(e.outcome));
-      if (!applyEvaluation(catalog, *row, outcome, facts, {"contract_manager"})) continue;
+      if (!applyEvaluation(catalog, *row, e.outcome, facts, {"contract_manager"})) continue;
       row->updatedAt = when;
       store::updateAction(c, *row);
       store::insertActionEvent(
           c, {0, row->id, "evaluation", std::nullopt, "", meeting.id, e.comment, outcome,
               e.newDueDate ? std::optional(formatDate(*e.newDueDate)) : std::nullopt, when});
-      store::appendAudit(c,
-                         auditBy(nullptr, "action.evaluate", "action", std::to_string(row->id),
-                                 auditDetail({{"meeting_id", std::to_string(meeting.id)},
-                                              {"outcome", outcome},
-                                              {"comment", e.comment},
-                                              {"status", row->status},
-                                              {"due_on", row->dueOn}})),
-                         now);
+      store::appendAudit(
+          c,
+          auditBy(nullptr, "action.evaluate", "action", std::to_string(row->id),
+                  auditDetail({{"meeting_id", std::to_string(meeting.id)},
+                               {"outcome", outcome},
+                               {"comment", e.comment},
+                               {"status", std::string(agenda::toString(row->status))},
+                               {"due_on", row->dueOn}})),
+          now);
     }
   }
   return {};

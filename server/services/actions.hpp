@@ -51,13 +51,24 @@ class ActionService {
   ActionService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
 
+  // Errors: Invalid/UnknownChoice (status), Invalid/NotADate (due_before, value "YYYY-MM-DD").
   Result<std::vector<ActionView>> list(const store::Principal& viewer, const ActionFilter& filter);
+  // Errors: NotFound.
   Result<ActionView> get(const store::Principal& viewer, std::int64_t id);
+  // Errors: Invalid/Missing or TooLong (text, value "10000"), ResponsiblePartyUnknown, TooLong
+  // (responsible_person, value "200"), NotADate (due_on); NotFound; Forbidden/NotContractManager.
   Result<ActionView> create(const store::Principal& actor, const NewAction& input);
+  // Errors: NotFound, Forbidden/NotContractManager, Conflict/ActionClosed, Invalid/Missing or
+  // TooLong (text), Invalid/NotADate (due_on).
   Result<ActionView> change(const store::Principal& actor, std::int64_t id,
                             const ActionChange& change);
+  // Errors: NotFound; the workflow's Forbidden (a role missing) and Conflict (not from this
+  // state); the guard's Invalid/ReportMissing, Invalid/TooLong (value "20000").
   Result<ActionView> report(const store::Principal& actor, std::int64_t id,
                             const std::string& text);
+  // Errors: Invalid/NotADate (new_due_date), NotFound, Invalid/UnknownChoice (outcome); the
+  // workflow's Forbidden (a role missing) and Conflict (an accepted action); the guards'
+  // Invalid/CommentMissing, InsufficientNeedsDueDate, OutOfRange (a date passed; value today).
   Result<ActionView> evaluate(const store::Principal& actor, std::int64_t id,
                               const std::string& outcome, const std::string& comment,
                               const std::optional<std::string>& newDueDate);
@@ -69,9 +80,6 @@ class ActionService {
                                       const store::ContractRow& contract,
                                       const store::MeetingRow& meeting, TimePoint now);
 
-  // What a meeting follows up: the contract's actions not accepted, agreed before it.
-  static std::vector<store::ActionRow> toFollowUp(store::Connection& c, std::int64_t contractId,
-                                                  const std::string& meetingStartsAt);
   // "möte 2026-02-10 § 6" or "överenskommen 2026-03-01".
   static std::string originOf(const store::ActionRow& row);
 

@@ -2,6 +2,7 @@
 
 #include "server/services/access.hpp"
 #include "server/services/actions.hpp"
+#include "server/store/actions.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/contracts.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -41,11 +42,10 @@ void refresh(Connection& c, agenda::Agenda& a, const store::MeetingRow& m,
   a.meeting = infoOf(m, contract);
   a.previousMeeting = previousOf(c, m);
   a.openActions.clear();
-  for (const auto& row : ActionService::toFollowUp(c, contract.id, m.startsAt))
-    a.openActions.push_back(
-        {std::to_string(row.id), row.text,
-         row.responsibleParty == "provider" ? agenda::Party::Provider : agenda::Party::Authority,
-         row.responsiblePerson, *parseDate(row.dueOn), row.status, ActionService::originOf(row)});
+  for (const auto& row : store::actionsToFollowUp(c, contract.id, m.startsAt))
+    a.openActions.push_back({std::to_string(row.id), row.text, row.responsibleParty,
+                             row.responsiblePerson, *parseDate(row.dueOn), row.status,
+                             ActionService::originOf(row)});
 }
 
 }  // namespace
@@ -63,17 +63,10 @@ namespace {
 Result<Loaded> loadAgenda(store::Store& st, const store::Principal& viewer,
                           std::int64_t meetingId) {
   Loaded loaded;
-  auto rows = st.db().read([&](Connection& c) -> Result<Loaded> {
-    const auto scope = store::TenantScope::of(viewer);
-    auto meeting = store::findMeeting(c, scope, meetingId);
-    if (!meeting) return fail(Errc::NotFound, "no such meeting");
-    Loaded l;
-    l.meeting = *meeting;
-    l.contract = *store::findContract(c, scope, meeting->contractId);
-    return l;
-  });
-  if (!rows) return std::unexpected(rows.error());
-  loaded = std::move(*rows);
+  auto found = st.db().read([&](Connection& c) { return meetingFor(c, viewer, meetingId); });
+  if (!found) return std::unexpected(found.error());
+  loaded.meeting = std::move(found->meeting);
+  loaded.contract = std::move(found->contract);
   auto& view = loaded.view;
   view.meetingId = meetingId;
   view.contractId = loaded.contract.id;
@@ -120,14 +113,15 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
   for (int attempt = 0; attempt < 3; ++attempt) {
     auto loaded = loadAgenda(store_, actor, meetingId);
     if (!loaded) return std::unexpected(loaded.error());
-    if (loaded->meeting.status == "cancelled")
-      return fail(Errc::Conflict, "the meeting is cancelled");
+    if (loaded->meeting.status == agenda::MeetingStatus::Cancelled)
+      return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
     const auto party = partyOf(actor, loaded->contract);
     const bool manager = managesContract(actor, loaded->contract);
     const bool providerRep =
         party == agenda::Party::Provider && actor.has(store::Role::ProviderRep);
     if (publishing ? !manager : !(manager || providerRep))
       return fail(Errc::Forbidden,
+                  publishing ? Reason::NotContractManager : Reason::NotAgendaEditor,
                   publishing ? "only the authority's contract manager publishes the agenda"
                              : "only the parties' contract manager or representative "
                                "change the agenda");
@@ -147,11 +141,7 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
     commit.expectedVersion = loaded->view.version.value_or("");
     auto version =
         store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
-          if (publishing)
-            c.prepare(
-                 "UPDATE meetings SET agenda_published_version = ?2, updated_at = ?3 WHERE id = ?1")
-                .bindAll(meetingId, v, formatIsoUtc(commit.at))
-                .run();
+          if (publishing) store::setAgendaPublished(c, meetingId, v, formatIsoUtc(commit.at));
           store::appendAudit(c,
                              auditBy(&actor, action, "meeting", std::to_string(meetingId),
                                      auditDetail({{"message", message}}), v),
@@ -159,7 +149,8 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
           return {};
         });
     if (!version) {
-      if (version.error().code == Errc::Conflict) continue;
+      const auto reason = version.error().reason;
+      if (reason == Reason::VersionMovedOn || reason == Reason::DocumentBusy) continue;
       return std::unexpected(version.error());
     }
     AgendaView view = loaded->view;
@@ -169,7 +160,8 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
     view.markdown = agenda::renderAgendaMarkdown(view.agenda);
     return view;
   }
-  return fail(Errc::Conflict, "the agenda is being changed by others; try again");
+  return fail(Errc::Conflict, Reason::DocumentBusy,
+              "the agenda is being changed by others; try again");
 }
 
 Result<AgendaView> AgendaService::addItem(const store::Principal& actor, std::int64_t meetingId,

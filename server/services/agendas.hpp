@@ -30,7 +30,12 @@ class AgendaService {
  public:
   AgendaService(store::Store& store, const TimeSource& time) : store_(store), time_(time) {}
 
+  // Errors: NotFound.
   Result<AgendaView> get(const store::Principal& viewer, std::int64_t meetingId);
+  // The changes: Errors: NotFound, Conflict/MeetingCancelled, Forbidden/NotAgendaEditor (publish:
+  // NotContractManager), Conflict/DocumentBusy (others kept changing it), and those of the
+  // matching agenda:: function (AgendaPublished, AgendaAlreadyPublished, FixedItem,
+  // TooManyAddedItems, Missing, TooLong, NotOneLine, ...).
   Result<AgendaView> addItem(const store::Principal& actor, std::int64_t meetingId,
                              const std::string& title, const std::string& description);
   Result<AgendaView> removeItem(const store::Principal& actor, std::int64_t meetingId,
@@ -38,6 +43,7 @@ class AgendaService {
   Result<AgendaView> moveItem(const store::Principal& actor, std::int64_t meetingId,
                               const std::string& key, int position);
   Result<AgendaView> publish(const store::Principal& actor, std::int64_t meetingId);
+  // Errors: NotFound.
   Result<std::vector<store::DocumentVersion>> history(const store::Principal& viewer,
                                                       std::int64_t meetingId);
 

@@ -40,6 +40,8 @@ struct Catalog {
 
 inline constexpr const char* kDefaultTemplate = "standard";
 
+// Errors: Internal (a file cannot be read), and the Malformed/Invalid of the file's parser, whose
+// detail names the line; reasons as the parsers give them: config is for the operator, not a form.
 Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::PlanRule rule);
 
 }  // namespace sv::services

@@ -38,33 +38,41 @@ std::string contractDetail(const store::ContractRow& r) {
 
 Status ContractService::validate(store::Connection& c, const store::ContractRow& r) {
   if (r.title.empty() || r.title.size() > 200)
-    return fail(Errc::Invalid, "a title is 1-200 characters", "title");
+    return fail(Errc::Invalid, r.title.empty() ? Reason::Missing : Reason::TooLong,
+                "a title is 1-200 characters", "title", r.title.empty() ? "" : "200");
   if (r.reference.empty() || r.reference.size() > 100)
-    return fail(Errc::Invalid, "the contract's reference number is 1-100 characters", "reference");
+    return fail(Errc::Invalid, r.reference.empty() ? Reason::Missing : Reason::TooLong,
+                "the contract's reference number is 1-100 characters", "reference",
+                r.reference.empty() ? "" : "100");
   if (!catalog_.hasServiceArea(r.serviceArea))
-    return fail(Errc::Invalid, "unknown service area '" + r.serviceArea + "'", "service_area");
+    return fail(Errc::Invalid, Reason::UnknownChoice,
+                "unknown service area '" + r.serviceArea + "'", "service_area");
   auto start = parseDate(r.startsOn);
-  if (!start) return fail(Errc::Invalid, start.error().detail, "starts_on");
+  if (!start)
+    return fail(Errc::Invalid, Reason::NotADate, start.error().detail, "starts_on", "YYYY-MM-DD");
   if (r.endsOn) {
     auto end = parseDate(*r.endsOn);
-    if (!end) return fail(Errc::Invalid, end.error().detail, "ends_on");
+    if (!end)
+      return fail(Errc::Invalid, Reason::NotADate, end.error().detail, "ends_on", "YYYY-MM-DD");
     if (std::chrono::sys_days{*end} < std::chrono::sys_days{*start})
-      return fail(Errc::Invalid, "the contract ends before it starts", "ends_on");
+      return fail(Errc::Invalid, Reason::EndsBeforeStart, "the contract ends before it starts",
+                  "ends_on");
   }
   if (r.meetingsPerYear < 1 || r.meetingsPerYear > 12)
-    return fail(Errc::Invalid, "1-12 meetings a year", "meetings_per_year");
+    return fail(Errc::Invalid, Reason::OutOfRange, "1-12 meetings a year", "meetings_per_year");
   if (!catalog_.templates.contains(r.agendaTemplate))
-    return fail(Errc::Invalid, "no agenda template '" + r.agendaTemplate + "'", "agenda_template");
+    return fail(Errc::Invalid, Reason::UnknownChoice,
+                "no agenda template '" + r.agendaTemplate + "'", "agenda_template");
   const auto system = store::TenantScope::system();
   const auto authority = store::findOrganization(c, system, r.authorityId);
   if (!authority || authority->kind != store::OrganizationKind::Authority)
-    return fail(Errc::Invalid, "no such authority", "authority_id");
+    return fail(Errc::Invalid, Reason::NoSuchOrganization, "no such authority", "authority_id");
   const auto provider = store::findOrganization(c, system, r.providerId);
   if (!provider || provider->kind != store::OrganizationKind::Provider)
-    return fail(Errc::Invalid, "no such provider", "provider_id");
+    return fail(Errc::Invalid, Reason::NoSuchOrganization, "no such provider", "provider_id");
   if (store::contractReferenceTaken(c, r.authorityId, r.reference, r.id))
-    return fail(Errc::Conflict, "the authority already has a contract with that reference",
-                "reference");
+    return fail(Errc::Conflict, Reason::ContractReferenceTaken,
+                "the authority already has a contract with that reference", "reference");
   return {};
 }
 
@@ -72,7 +80,8 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
                                                    const ContractInput& input) {
   store::ContractRow row;
   row.authorityId = input.authorityId.value_or(actor.organizationId);
-  if (!input.providerId) return fail(Errc::Invalid, "'provider_id' is required", "provider_id");
+  if (!input.providerId)
+    return fail(Errc::Invalid, Reason::Missing, "'provider_id' is required", "provider_id");
   row.providerId = *input.providerId;
   row.agendaTemplate = kDefaultTemplate;
   apply(row, input);
@@ -80,11 +89,14 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
                                 {input.serviceArea.has_value(), "service_area"},
                                 {input.reference.has_value(), "reference"},
                                 {input.startsOn.has_value(), "starts_on"}})
-    if (!present) return fail(Errc::Invalid, std::string("'") + field + "' is required", field);
+    if (!present)
+      return fail(Errc::Invalid, Reason::Missing, std::string("'") + field + "' is required",
+                  field);
   // Only the authority's own contract managers (or an administrator) make its contracts.
   if (!actor.isAdmin() &&
       !(actor.has(store::Role::ContractManager) && actor.organizationId == row.authorityId))
-    return fail(Errc::Forbidden, "only the authority's contract manager creates its contracts");
+    return fail(Errc::Forbidden, Reason::NotContractManager,
+                "only the authority's contract manager creates its contracts");
   const auto now = formatIsoUtc(time_.now());
   row.createdAt = row.updatedAt = now;
   return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
@@ -101,11 +113,12 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
 Result<store::ContractRow> ContractService::update(const store::Principal& actor, std::int64_t id,
                                                    const ContractInput& input) {
   if (input.authorityId || input.providerId)
-    return fail(Errc::Invalid, "the parties of a contract do not change; make a new contract",
+    return fail(Errc::Invalid, Reason::ContractPartiesFixed,
+                "the parties of a contract do not change; make a new contract",
                 input.providerId ? "provider_id" : "authority_id");
   return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
-    auto row = store::findContract(c, store::TenantScope::of(actor), id);
-    if (!row) return fail(Errc::NotFound, "no such contract");
+    auto row = contractFor(c, actor, id);
+    if (!row) return std::unexpected(row.error());
     if (auto ok = requireManager(actor, *row, "change a contract"); !ok)
       return std::unexpected(ok.error());
     apply(*row, input);
@@ -126,11 +139,7 @@ std::vector<store::ContractRow> ContractService::list(const store::Principal& vi
 }
 
 Result<store::ContractRow> ContractService::get(const store::Principal& viewer, std::int64_t id) {
-  auto row = store_.db().read([&](store::Connection& c) {
-    return store::findContract(c, store::TenantScope::of(viewer), id);
-  });
-  if (!row) return fail(Errc::NotFound, "no such contract");
-  return *row;
+  return store_.db().read([&](store::Connection& c) { return contractFor(c, viewer, id); });
 }
 
 }  // namespace sv::services

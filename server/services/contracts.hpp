@@ -30,13 +30,21 @@ class ContractService {
   ContractService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
 
+  // Errors: Invalid/Missing (a required field), Forbidden/NotContractManager, and those of
+  // validate below.
   Result<store::ContractRow> create(const store::Principal& actor, const ContractInput& input);
+  // Errors: Invalid/ContractPartiesFixed, NotFound, Forbidden/NotContractManager, and those of
+  // validate below.
   Result<store::ContractRow> update(const store::Principal& actor, std::int64_t id,
                                     const ContractInput& input);
   std::vector<store::ContractRow> list(const store::Principal& viewer);
+  // Errors: NotFound.
   Result<store::ContractRow> get(const store::Principal& viewer, std::int64_t id);
 
  private:
+  // Errors: Invalid/Missing, TooLong (value the limit), UnknownChoice (service area, template),
+  // NotADate (value "YYYY-MM-DD"), EndsBeforeStart, OutOfRange (meetings a year),
+  // NoSuchOrganization; Conflict/ContractReferenceTaken.
   Status validate(store::Connection& c, const store::ContractRow& row);
 
   store::Store& store_;

@@ -10,6 +10,8 @@ namespace {
 
 using store::Connection;
 
+constexpr std::size_t kMaxLocation = 500;
+
 Meeting load(Connection& c, const store::MeetingRow& row, const store::ContractRow& contract) {
   return Meeting{row, contract, store::listParticipants(c, row.id)};
 }
@@ -17,7 +19,7 @@ Meeting load(Connection& c, const store::MeetingRow& row, const store::ContractR
 // Meetings are kept to the minute, as calendars and agendas show them.
 Result<TimePoint> parseTime(const std::string& text, const std::string& field) {
   auto t = parseDateTime(text);
-  if (!t) return fail(Errc::Invalid, t.error().detail, field);
+  if (!t) return fail(Errc::Invalid, Reason::NotADate, t.error().detail, field, "YYYY-MM-DDTHH:MM");
   return std::chrono::floor<std::chrono::minutes>(*t);
 }
 
@@ -42,7 +44,8 @@ agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
       m.contract.authorityName, *parseDateTime(m.row.startsAt), m.row.location};
   return agenda::describeMeeting(
       "meeting-" + std::to_string(m.row.id) + "@" + uidHost(publicUrl), m.row.sequence,
-      m.row.status == "cancelled" ? agenda::EventStatus::Cancelled : agenda::EventStatus::Confirmed,
+      m.row.status == agenda::MeetingStatus::Cancelled ? agenda::EventStatus::Cancelled
+                                                       : agenda::EventStatus::Confirmed,
       info, *parseDateTime(m.row.endsAt), publicUrl + "/moten/" + std::to_string(m.row.id));
 }
 
@@ -51,10 +54,7 @@ agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
 std::vector<agenda::Participant> participantsOf(
     const std::vector<store::ParticipantRow>& rows) {
   std::vector<agenda::Participant> out;
-  for (const auto& r : rows)
-    out.push_back(
-        {r.userId, r.name, agenda::parseParty(r.party).value_or(agenda::Party::Authority),
-         agenda::parseParticipantRole(r.role).value_or(agenda::ParticipantRole::Participant)});
+  for (const auto& r : rows) out.push_back({r.userId, r.name, r.party, r.role});
   return out;
 }
 
@@ -62,8 +62,8 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
                                             int year) {
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<PlanResult> {
-    auto contract = store::findContract(c, store::TenantScope::of(actor), contractId);
-    if (!contract) return fail(Errc::NotFound, "no such contract");
+    auto contract = contractFor(c, actor, contractId);
+    if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "plan meetings"); !ok)
       return std::unexpected(ok.error());
     std::optional<Date> end;
@@ -73,12 +73,12 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
     if (!planned) return std::unexpected(planned.error());
     for (const auto& row : store::listMeetings(c, contractId))
       if (row.planYear == year && row.planCount != contract->meetingsPerYear)
-        return fail(Errc::Conflict,
+        return fail(Errc::Conflict, Reason::YearPlannedOtherwise,
                     std::to_string(year) + " is already planned with " +
                         (row.planCount ? std::to_string(*row.planCount)
                                        : std::string("another number of")) +
                         " meetings a year; add, move or cancel single meetings instead",
-                    "year");
+                    "year", std::to_string(year));
     const auto& tmpl = catalog_.templates.at(contract->agendaTemplate);
     PlanResult result;
     for (const auto& p : *planned) {
@@ -123,12 +123,16 @@ Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64
     if (!end) return std::unexpected(end.error());
     endsAt = *end;
   }
-  if (endsAt <= *startsAt) return fail(Errc::Invalid, "a meeting ends after it starts", "ends_at");
-  if (input.location.size() > 500) return fail(Errc::Invalid, "at most 500 characters", "location");
+  if (endsAt <= *startsAt)
+    return fail(Errc::Invalid, Reason::EndsBeforeStart, "a meeting ends after it starts",
+                "ends_at");
+  if (input.location.size() > kMaxLocation)
+    return fail(Errc::Invalid, Reason::TooLong, "at most 500 characters", "location",
+                std::to_string(kMaxLocation));
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<Meeting> {
-    auto contract = store::findContract(c, store::TenantScope::of(actor), contractId);
-    if (!contract) return fail(Errc::NotFound, "no such contract");
+    auto contract = contractFor(c, actor, contractId);
+    if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "add meetings"); !ok)
       return std::unexpected(ok.error());
     if (auto ok = insidePeriod(*contract, *startsAt); !ok) return std::unexpected(ok.error());
@@ -156,8 +160,8 @@ Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64
 Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer,
                                                   std::int64_t contractId) {
   return store_.db().read([&](Connection& c) -> Result<std::vector<Meeting>> {
-    auto contract = store::findContract(c, store::TenantScope::of(viewer), contractId);
-    if (!contract) return fail(Errc::NotFound, "no such contract");
+    auto contract = contractFor(c, viewer, contractId);
+    if (!contract) return std::unexpected(contract.error());
     std::vector<Meeting> out;
     for (const auto& row : store::listMeetings(c, contractId))
       out.push_back(load(c, row, *contract));
@@ -167,10 +171,9 @@ Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer
 
 Result<Meeting> MeetingService::get(const store::Principal& viewer, std::int64_t meetingId) {
   return store_.db().read([&](Connection& c) -> Result<Meeting> {
-    const auto scope = store::TenantScope::of(viewer);
-    auto row = store::findMeeting(c, scope, meetingId);
-    if (!row) return fail(Errc::NotFound, "no such meeting");
-    return load(c, *row, *store::findContract(c, scope, row->contractId));
+    auto found = meetingFor(c, viewer, meetingId);
+    if (!found) return std::unexpected(found.error());
+    return load(c, found->meeting, found->contract);
   });
 }
 
@@ -178,15 +181,13 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
                                        const MeetingChange& change) {
   const auto now = time_.now();
   return store_.db().write([&](Connection& c) -> Result<Meeting> {
-    const auto scope = store::TenantScope::of(actor);
-    auto row = store::findMeeting(c, scope, meetingId);
-    if (!row) return fail(Errc::NotFound, "no such meeting");
-    const auto contract = *store::findContract(c, scope, row->contractId);
+    auto found = meetingFor(c, actor, meetingId);
+    if (!found) return std::unexpected(found.error());
+    auto* row = &found->meeting;
+    const auto& contract = found->contract;
     if (auto ok = requireManager(actor, contract, "change a meeting"); !ok)
       return std::unexpected(ok.error());
-    const auto status = row->status == "cancelled" ? agenda::MeetingStatus::Cancelled
-                                                   : agenda::MeetingStatus::Planned;
-    if (auto ok = agenda::checkCanChange(status); !ok) return std::unexpected(ok.error());
+    if (auto ok = agenda::checkCanChange(row->status); !ok) return std::unexpected(ok.error());
 
     std::vector<store::AuditEntry> entries;
     const std::string id = std::to_string(meetingId);
@@ -206,10 +207,13 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         if (!t) return std::unexpected(t.error());
         end = *t;
       }
-      if (end <= start) return fail(Errc::Invalid, "a meeting ends after it starts", "ends_at");
+      if (end <= start)
+        return fail(Errc::Invalid, Reason::EndsBeforeStart, "a meeting ends after it starts",
+                    "ends_at");
       if (auto ok = insidePeriod(contract, start); !ok) return std::unexpected(ok.error());
-      if (change.location && change.location->size() > 500)
-        return fail(Errc::Invalid, "at most 500 characters", "location");
+      if (change.location && change.location->size() > kMaxLocation)
+        return fail(Errc::Invalid, Reason::TooLong, "at most 500 characters", "location",
+                    std::to_string(kMaxLocation));
       const std::string location = change.location.value_or(row->location);
       if (start != oldStart || end != oldEnd || location != row->location) {
         row->startsAt = formatIsoUtc(start);
@@ -230,7 +234,9 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         const auto& in = (*change.participants)[i];
         const std::string field = "participants[" + std::to_string(i) + "]";
         const auto role = agenda::parseParticipantRole(in.role);
-        if (!role) return fail(Errc::Invalid, "unknown role '" + in.role + "'", field + ".role");
+        if (!role)
+          return fail(Errc::Invalid, Reason::UnknownChoice, "unknown role '" + in.role + "'",
+                      field + ".role");
         auto user = store::findUser(c, store::TenantScope::system(), in.userId);
         std::optional<agenda::Party> party;
         if (user && user->organizationId == contract.authorityId) party = agenda::Party::Authority;
@@ -238,30 +244,31 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         // Someone outside both parties is answered like an id that does not exist: their name,
         // and that they exist at all, are another organisation's business.
         if (!user || !user->active || !party)
-          return fail(Errc::Invalid, "no such user in either party of the contract",
-                      field + ".user_id");
+          return fail(Errc::Invalid, Reason::NotAPartyMember,
+                      "no such user in either party of the contract", field + ".user_id");
         if (in.party && agenda::parseParty(*in.party) != party)
-          return fail(Errc::Invalid,
+          return fail(Errc::Invalid, Reason::WrongParty,
                       user->name + " does not belong to the " + *in.party + " of the contract",
                       field + ".party");
         domain.push_back({user->id, user->name, *party, *role});
-        rows.push_back({user->id, user->name, user->email, user->organizationId,
-                        std::string(agenda::toString(*party)), in.role});
+        rows.push_back({user->id, user->name, user->email, user->organizationId, *party, *role});
       }
       if (auto ok = agenda::checkParticipants(domain); !ok) return std::unexpected(ok.error());
       store::replaceParticipants(c, meetingId, rows);
       std::string names;
       for (const auto& r : rows)
-        names += (names.empty() ? "" : ", ") + r.name + " (" + r.role + ")";
+        names += (names.empty() ? "" : ", ") + r.name + " (" +
+                 std::string(agenda::toString(r.role)) + ")";
       entries.push_back(auditBy(&actor, "meeting.participants", "meeting", id,
                                 auditDetail({{"participants", names}})));
     }
     if (change.status) {
-      if (*change.status != "cancelled")
-        return fail(Errc::Invalid, "a meeting's status can only be set to 'cancelled'", "status");
+      if (agenda::parseMeetingStatus(*change.status) != agenda::MeetingStatus::Cancelled)
+        return fail(Errc::Invalid, Reason::UnknownChoice,
+                    "a meeting's status can only be set to 'cancelled'", "status");
       const std::string reason = change.cancelReason.value_or("");
       if (auto ok = agenda::checkCancelReason(reason); !ok) return std::unexpected(ok.error());
-      row->status = "cancelled";
+      row->status = agenda::MeetingStatus::Cancelled;
       row->cancelReason = reason;
       ++row->sequence;
       entries.push_back(
@@ -281,9 +288,9 @@ Result<std::string> MeetingService::contractCalendar(const store::Principal& vie
                                                      const std::string& publicUrl) {
   auto meetings = list(viewer, contractId);
   if (!meetings) return std::unexpected(meetings.error());
-  const auto contract = store_.db().read([&](Connection& c) {
-    return store::findContract(c, store::TenantScope::of(viewer), contractId);
-  });
+  const auto contract =
+      store_.db().read([&](Connection& c) { return contractFor(c, viewer, contractId); });
+  if (!contract) return std::unexpected(contract.error());
   std::vector<agenda::CalendarEvent> events;
   for (const auto& m : *meetings) events.push_back(eventOf(m, publicUrl));
   return agenda::renderCalendar({"Samverkansmöten – " + contract->title}, events, time_.now());

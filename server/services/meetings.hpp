@@ -54,14 +54,27 @@ class MeetingService {
   MeetingService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
 
+  // Errors: NotFound, Forbidden/NotContractManager, those of agenda::planYear (Invalid/OutOfRange
+  // for the year, value the year), Conflict/YearPlannedOtherwise (value the year).
   Result<PlanResult> planYear(const store::Principal& actor, std::int64_t contractId, int year);
+  // Errors: Invalid/NotADate (field starts_at or ends_at, value "YYYY-MM-DDTHH:MM"),
+  // Invalid/EndsBeforeStart, Invalid/TooLong (location, value "500"), NotFound,
+  // Forbidden/NotContractManager, Invalid/BeforeContractStart or AfterContractEnd (value the day).
   Result<Meeting> create(const store::Principal& actor, std::int64_t contractId,
                          const NewMeeting& input);
+  // Errors: NotFound.
   Result<std::vector<Meeting>> list(const store::Principal& viewer, std::int64_t contractId);
+  // Errors: NotFound.
   Result<Meeting> get(const store::Principal& viewer, std::int64_t meetingId);
+  // Errors: NotFound, Forbidden/NotContractManager, Conflict/MeetingCancelled; for a new time or
+  // place those of create; for participants Invalid/UnknownChoice (role), NotAPartyMember,
+  // WrongParty and those of agenda::checkParticipants (OneChair, OneSecretary,
+  // OneAdjusterPerParty, NamedTwice); for a cancellation Invalid/UnknownChoice (another status),
+  // CancellationNeedsReason, TooLong (value "2000").
   Result<Meeting> change(const store::Principal& actor, std::int64_t meetingId,
                          const MeetingChange& change);
 
+  // Errors: NotFound.
   Result<std::string> contractCalendar(const store::Principal& viewer, std::int64_t contractId,
                                        const std::string& publicUrl);
   Result<std::string> meetingCalendar(const store::Principal& viewer, std::int64_t meetingId,

@@ -24,7 +24,9 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
     store::withdrawApprovals(c, meetingId, w.when);
     std::set<std::int64_t> told;  // the chair may be the secretary too: one notice a person
     for (const auto& p : w.ctx.participants)
-      if ((p.role == "secretary" || p.role == "chair") && told.insert(p.userId).second)
+      if ((p.role == agenda::ParticipantRole::Secretary ||
+           p.role == agenda::ParticipantRole::Chair) &&
+          told.insert(p.userId).second)
         store::insertNotification(
             c, {0, p.userId, meetingId, "minutes.returned",
                 actor.name + " har skickat tillbaka protokollet med synpunkter.", w.when,

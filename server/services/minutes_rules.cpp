@@ -7,8 +7,9 @@ namespace sv::services {
 bool mayWriteMinutes(const store::Principal& p, const MinutesContext& ctx) {
   if (managesContract(p, ctx.contract)) return true;
   for (const auto& part : ctx.participants)
-    if (part.userId == p.userId && part.party == "authority" &&
-        (part.role == "secretary" || part.role == "chair"))
+    if (part.userId == p.userId && part.party == Party::Authority &&
+        (part.role == agenda::ParticipantRole::Secretary ||
+         part.role == agenda::ParticipantRole::Chair))
       return true;
   return false;
 }
@@ -32,10 +33,11 @@ std::set<std::string> minutesRolesOf(const store::Principal& p, const MinutesCon
   if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
   for (const auto& part : ctx.participants) {
     if (part.userId != p.userId) continue;
-    if (part.role == "adjuster")
-      roles.insert(part.party == "provider" ? "provider_adjuster" : "authority_adjuster");
-    else if (part.role == "chair" || part.role == "secretary")
-      roles.insert(part.role);
+    if (part.role == agenda::ParticipantRole::Adjuster)
+      roles.insert(part.party == Party::Provider ? "provider_adjuster" : "authority_adjuster");
+    else if (part.role == agenda::ParticipantRole::Chair ||
+             part.role == agenda::ParticipantRole::Secretary)
+      roles.insert(std::string(agenda::toString(part.role)));
   }
   return roles;
 }
@@ -49,8 +51,8 @@ minutes::LifecycleFacts lifecycleFactsOf(const MinutesContext& ctx, const std::s
   minutes::LifecycleFacts facts;
   facts.currentVersion = current;
   for (const auto& p : ctx.participants)
-    if (p.role == "adjuster")
-      (p.party == "provider" ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
+    if (p.role == agenda::ParticipantRole::Adjuster)
+      (p.party == Party::Provider ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
   for (const auto& a : approvals)
     if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
   return facts;

@@ -20,9 +20,8 @@ using store::Connection;
 // One line a person, in the most significant of their roles.
 std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
                                             const store::ContractRow& contract) {
-  auto rank = [](const std::string& role) {
-    return role == "chair" ? 0 : role == "secretary" ? 1 : role == "adjuster" ? 2 : 3;
-  };
+  // Chair, secretary, adjuster, participant: the enum's order.
+  auto rank = [](agenda::ParticipantRole role) { return static_cast<int>(role); };
   std::map<std::int64_t, const store::ParticipantRow*> best;
   std::vector<std::int64_t> order;
   for (const auto& p : participants) {
@@ -35,10 +34,11 @@ std::vector<minutes::Attendee> attendanceOf(const std::vector<store::Participant
   std::vector<minutes::Attendee> out;
   for (auto id : order) {
     const auto& p = *best.at(id);
-    const auto party = partyOfRow(p.party);
+    const auto party = p.party;
     out.push_back(
         {p.name, party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
-         party, minutes::parseRole(p.role).value_or(minutes::Role::Participant), true});
+         party, minutes::parseRole(agenda::toString(p.role)).value_or(minutes::Role::Participant),
+         true});
   }
   return out;
 }
@@ -53,7 +53,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   if (ctx->state)
     return fail(Errc::Conflict, Reason::MinutesAlreadyStarted,
                 "the minutes of this meeting are already started");
-  if (ctx->meeting.status == "cancelled")
+  if (ctx->meeting.status == agenda::MeetingStatus::Cancelled)
     return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
   if (!ctx->meeting.agendaPublishedVersion)
     return fail(Errc::Conflict, Reason::AgendaNotPublished,
@@ -68,8 +68,8 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   // Every action not yet accepted comes to this meeting for evaluation, under the follow-up item.
   const auto carried = store_.db().read([&](Connection& c) {
     std::vector<minutes::CarriedAction> out;
-    for (const auto& row : ActionService::toFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
-      out.push_back({row.id, row.text, partyOfRow(row.responsibleParty), row.responsiblePerson,
+    for (const auto& row : store::actionsToFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
+      out.push_back({row.id, row.text, row.responsibleParty, row.responsiblePerson,
                      *parseDate(row.dueOn), ActionService::originOf(row)});
     return out;
   });

@@ -19,7 +19,7 @@ Result<LifecycleView> MinutesService::submit(const store::Principal& actor,
                              formatSwedishDateTime(*parseDateTime(w.ctx.meeting.startsAt)) + " (" +
                              w.ctx.contract.title + ") väntar på din justering.";
     for (const auto& p : w.ctx.participants)
-      if (p.role == "adjuster")
+      if (p.role == agenda::ParticipantRole::Adjuster)
         store::insertNotification(
             c, {0, p.userId, meetingId, "minutes.submitted", text, w.when, std::nullopt});
     return std::pair<std::string, std::string>{};

@@ -1,7 +1,13 @@
 #include "server/store/actions.hpp"
 
+#include "agenda/agenda.hpp"
+
 namespace sv::store {
 namespace {
+
+std::string_view partyText(Party p) {
+  return p == Party::Provider ? "provider" : "authority";
+}
 
 constexpr const char* kColumns =
     "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
@@ -20,10 +26,10 @@ ActionRow readAction(const Statement& s) {
   if (auto sec = s.optionalInt64(5)) r.originSection = static_cast<int>(*sec);
   r.originItem = s.optionalText(6);
   r.text = s.text(7);
-  r.responsibleParty = s.text(8);
+  r.responsibleParty = agenda::parseParty(s.text(8)).value_or(Party::Provider);
   r.responsiblePerson = s.text(9);
   r.dueOn = s.text(10);
-  r.status = s.text(11);
+  r.status = agenda::parseActionStatus(s.text(11)).value_or(agenda::ActionStatus::Open);
   r.agreedAt = s.text(12);
   r.createdAt = s.text(13);
   r.updatedAt = s.text(14);
@@ -43,7 +49,7 @@ std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& r) {
       "responsible_person = excluded.responsible_person, due_on = excluded.due_on, "
       "updated_at = excluded.updated_at RETURNING id");
   s.bindAll(r.contractId, r.originMeetingId, r.originSection, r.originItem, r.text,
-            r.responsibleParty, r.responsiblePerson, r.dueOn, r.agreedAt, r.updatedAt);
+            partyText(r.responsibleParty), r.responsiblePerson, r.dueOn, r.agreedAt, r.updatedAt);
   s.step();
   const auto id = s.int64(0);
   while (s.step()) {
@@ -51,12 +57,18 @@ std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& r) {
   return id;
 }
 
+bool actionFromMinutesExists(Connection& c, std::int64_t meetingId, const std::string& itemId) {
+  auto s = c.prepare("SELECT 1 FROM actions WHERE origin_meeting_id = ?1 AND origin_item = ?2");
+  s.bindAll(meetingId, itemId);
+  return s.step();
+}
+
 std::int64_t insertAction(Connection& c, const ActionRow& r) {
   c.prepare(
        "INSERT INTO actions (contract_id, text, responsible_party, responsible_person, due_on, "
        "status, agreed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?7)")
-      .bindAll(r.contractId, r.text, r.responsibleParty, r.responsiblePerson, r.dueOn, r.agreedAt,
-               r.createdAt)
+      .bindAll(r.contractId, r.text, partyText(r.responsibleParty), r.responsiblePerson, r.dueOn,
+               r.agreedAt, r.createdAt)
       .run();
   return c.lastInsertId();
 }
@@ -66,8 +78,8 @@ void updateAction(Connection& c, const ActionRow& r) {
        "UPDATE actions SET text = ?2, responsible_party = ?3, responsible_person = ?4, due_on = "
        "?5, "
        "status = ?6, updated_at = ?7 WHERE id = ?1")
-      .bindAll(r.id, r.text, r.responsibleParty, r.responsiblePerson, r.dueOn, r.status,
-               r.updatedAt)
+      .bindAll(r.id, r.text, partyText(r.responsibleParty), r.responsiblePerson, r.dueOn,
+               agenda::toString(r.status), r.updatedAt)
       .run();
 }
 
@@ -94,7 +106,7 @@ std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, cons
   }
   if (q.status) {
     where += " AND a.status = ?";
-    texts.push_back(*q.status);
+    texts.push_back(std::string(agenda::toString(*q.status)));
   }
   if (q.overdueOn) {
     where += " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < ?";

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "agenda/action_status.hpp"
 #include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "workflows/party.hpp"
 
 namespace sv::store {
 
@@ -20,10 +22,10 @@ struct ActionRow {
   std::optional<int> originSection;
   std::optional<std::string> originItem;
   std::string text;
-  std::string responsibleParty;
+  Party responsibleParty = Party::Provider;
   std::string responsiblePerson;
   std::string dueOn;
-  std::string status = "open";
+  agenda::ActionStatus status = agenda::ActionStatus::Open;
   std::string agreedAt;
   std::string createdAt;
   std::string updatedAt;
@@ -32,13 +34,15 @@ struct ActionRow {
 // A planned action of approved minutes: added once, brought up to date when the minutes are
 // approved again after a revision. Returns its id.
 std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& row);
+// Whether the planned action `itemId` of the minutes of `meetingId` is an action already.
+bool actionFromMinutesExists(Connection& c, std::int64_t meetingId, const std::string& itemId);
 std::int64_t insertAction(Connection& c, const ActionRow& row);
 void updateAction(Connection& c, const ActionRow& row);
 std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std::int64_t id);
 
 struct ActionQuery {
   std::optional<std::int64_t> contractId;
-  std::optional<std::string> status;
+  std::optional<agenda::ActionStatus> status;
   std::optional<std::string> overdueOn;  // not accepted and due before this date (YYYY-MM-DD)
   std::optional<std::string> dueBefore;  // due on or before this date
   int limit = 1000;

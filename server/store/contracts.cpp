@@ -40,7 +40,7 @@ MeetingRow readMeeting(const Statement& s) {
   r.startsAt = s.text(2);
   r.endsAt = s.text(3);
   r.location = s.text(4);
-  r.status = s.text(5);
+  r.status = agenda::parseMeetingStatus(s.text(5)).value_or(agenda::MeetingStatus::Planned);
   r.cancelReason = s.optionalText(6);
   r.sequence = static_cast<int>(s.int64(7));
   if (auto y = s.optionalInt64(8)) r.planYear = static_cast<int>(*y);
@@ -114,9 +114,9 @@ std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& r) {
        "updated_at, plan_count) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
        "ON CONFLICT DO NOTHING")
-      .bindAll(r.contractId, r.startsAt, r.endsAt, r.location, r.status, r.cancelReason, r.sequence,
-               r.planYear, r.planSlot, r.templateId, r.templateVersion, r.templateText, r.createdAt,
-               r.updatedAt, r.planCount)
+      .bindAll(r.contractId, r.startsAt, r.endsAt, r.location, agenda::toString(r.status),
+               r.cancelReason, r.sequence, r.planYear, r.planSlot, r.templateId, r.templateVersion,
+               r.templateText, r.createdAt, r.updatedAt, r.planCount)
       .run();
   if (c.changes() == 0) return std::nullopt;
   return c.lastInsertId();
@@ -127,8 +127,8 @@ void updateMeeting(Connection& c, const MeetingRow& r) {
        "UPDATE meetings SET starts_at = ?2, ends_at = ?3, location = ?4, status = ?5, "
        "cancel_reason = ?6, sequence = ?7, agenda_published_version = ?8, updated_at = ?9 "
        "WHERE id = ?1")
-      .bindAll(r.id, r.startsAt, r.endsAt, r.location, r.status, r.cancelReason, r.sequence,
-               r.agendaPublishedVersion, r.updatedAt)
+      .bindAll(r.id, r.startsAt, r.endsAt, r.location, agenda::toString(r.status), r.cancelReason,
+               r.sequence, r.agendaPublishedVersion, r.updatedAt)
       .run();
 }
 
@@ -151,6 +151,22 @@ std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, s
   return readMeeting(s);
 }
 
+void setAgendaPublished(Connection& c, std::int64_t meetingId, const std::string& version,
+                        const std::string& at) {
+  c.prepare("UPDATE meetings SET agenda_published_version = ?2, updated_at = ?3 WHERE id = ?1")
+      .bindAll(meetingId, version, at)
+      .run();
+}
+
+std::optional<MeetingInContract> findMeetingInContract(Connection& c, const TenantScope& scope,
+                                                       std::int64_t meetingId) {
+  auto meeting = findMeeting(c, scope, meetingId);
+  if (!meeting) return std::nullopt;
+  auto contract = findContract(c, scope, meeting->contractId);
+  if (!contract) return std::nullopt;
+  return MeetingInContract{std::move(*meeting), std::move(*contract)};
+}
+
 std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId,
                                           const std::string& startsAt, std::int64_t exceptId) {
   auto s = c.prepare(std::string(kMeetingColumns) +
@@ -168,7 +184,7 @@ void replaceParticipants(Connection& c, std::int64_t meetingId,
     c.prepare(
          "INSERT INTO meeting_participants (meeting_id, user_id, role, party) "
          "VALUES (?1, ?2, ?3, ?4)")
-        .bindAll(meetingId, p.userId, p.role, p.party)
+        .bindAll(meetingId, p.userId, agenda::toString(p.role), agenda::toString(p.party))
         .run();
 }
 
@@ -181,7 +197,10 @@ std::vector<ParticipantRow> listParticipants(Connection& c, std::int64_t meeting
   s.bind(1, meetingId);
   std::vector<ParticipantRow> out;
   while (s.step())
-    out.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3), s.text(4), s.text(5)});
+    out.push_back(
+        {s.int64(0), s.text(1), s.text(2), s.int64(3),
+         agenda::parseParty(s.text(4)).value_or(Party::Authority),
+         agenda::parseParticipantRole(s.text(5)).value_or(agenda::ParticipantRole::Participant)});
   return out;
 }
 

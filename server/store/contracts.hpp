@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agenda/meeting_rules.hpp"
 #include "server/store/database.hpp"
 #include "server/store/principal.hpp"
 
@@ -42,7 +43,7 @@ struct MeetingRow {
   std::string startsAt;  // UTC ISO 8601
   std::string endsAt;
   std::string location;
-  std::string status = "planned";
+  agenda::MeetingStatus status = agenda::MeetingStatus::Planned;
   std::optional<std::string> cancelReason;
   int sequence = 0;
   std::optional<int> planYear;
@@ -61,6 +62,17 @@ std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& row);
 void updateMeeting(Connection& c, const MeetingRow& row);
 std::vector<MeetingRow> listMeetings(Connection& c, std::int64_t contractId);
 std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, std::int64_t id);
+// Records the version of the agenda that was published (fixed) for the meeting.
+void setAgendaPublished(Connection& c, std::int64_t meetingId, const std::string& version,
+                        const std::string& at);
+
+// A meeting with its contract, both read under the same scope.
+struct MeetingInContract {
+  MeetingRow meeting;
+  ContractRow contract;
+};
+std::optional<MeetingInContract> findMeetingInContract(Connection& c, const TenantScope& scope,
+                                                       std::int64_t meetingId);
 // The last meeting of the contract before `startsAt` that was not cancelled.
 std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId,
                                           const std::string& startsAt, std::int64_t exceptId);
@@ -70,8 +82,8 @@ struct ParticipantRow {
   std::string name;
   std::string email;
   std::int64_t organizationId = 0;
-  std::string party;  // "authority" or "provider"
-  std::string role;   // "chair", "secretary", "adjuster", "participant"
+  Party party = Party::Authority;
+  agenda::ParticipantRole role = agenda::ParticipantRole::Participant;
 };
 
 void replaceParticipants(Connection& c, std::int64_t meetingId,

@@ -36,8 +36,8 @@ std::string eventWord(const store::ActionEventRow& e) {
 // The responsible party reports: the provider's people for the provider's actions, the
 // contract manager for the authority's (the service has the last word).
 bool mayReport(const store::Principal& p, const store::ActionRow& row) {
-  if (row.status != "open") return false;
-  if (row.responsibleParty == "provider") return p.has(store::Role::ProviderRep);
+  if (row.status != agenda::ActionStatus::Open) return false;
+  if (row.responsibleParty == Party::Provider) return p.has(store::Role::ProviderRep);
   return p.has(store::Role::ContractManager) &&
          p.organizationKind == store::OrganizationKind::Authority;
 }
@@ -54,7 +54,7 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
                            (row.responsiblePerson.empty() ? "" : ", " + row.responsiblePerson));
   d.set("due", row.dueOn);
   d.set("status", actionStatusWord(row.status));
-  d.set("status_key", row.status);
+  d.set("status_key", std::string(agenda::toString(row.status)));
   d.set("overdue", v.overdue);
   d.set("due_soon", v.dueSoon && !v.overdue);
   d.set("origin", services::ActionService::originOf(row));
@@ -99,7 +99,8 @@ http::Reply actionsPage(const http::Request& req, api::Services& s,
   // Open first, the most urgent at the top; the closed ones after, the latest first.
   std::vector<const services::ActionView*> open;
   std::vector<const services::ActionView*> closed;
-  for (const auto& v : *actions) (v.row.status == "accepted" ? closed : open).push_back(&v);
+  for (const auto& v : *actions)
+    (v.row.status == agenda::ActionStatus::Accepted ? closed : open).push_back(&v);
   std::ranges::stable_sort(open, [](const auto* a, const auto* b) {
     return std::pair{!a->overdue, a->row.dueOn} < std::pair{!b->overdue, b->row.dueOn};
   });

@@ -63,7 +63,7 @@ http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_
     row.set("when", swedishDateTime(m.row.startsAt));
     row.set("location", m.row.location);
     row.set("has_location", !m.row.location.empty());
-    row.set("cancelled", m.row.status == "cancelled");
+    row.set("cancelled", m.row.status == agenda::MeetingStatus::Cancelled);
     row.set("reason", m.row.cancelReason.value_or(""));
     it->second.push_back(row);
   }

@@ -24,45 +24,21 @@ const std::map<std::string, std::string> kFlashes{
 };
 
 // The role selects of the participants form: a person for each, or none.
+using agenda::ParticipantRole;
+
 struct RoleSelect {
-  const char* name;   // the form field
-  const char* role;   // the service's role
-  const char* party;  // the party the person must belong to, or nullptr for either
+  const char* name;  // the form field
+  ParticipantRole role;
+  std::optional<Party> party;  // the party the person must belong to, or either
   const char* label;
 };
 constexpr RoleSelect kRoleSelects[] = {
-    {"chair", "chair", nullptr, "Ordförande"},
-    {"secretary", "secretary", nullptr, "Sekreterare"},
-    {"adjuster_authority", "adjuster", "authority", "Justerare för förvaltningen"},
-    {"adjuster_provider", "adjuster", "provider", "Justerare för utföraren"},
+    {"chair", ParticipantRole::Chair, std::nullopt, "Ordförande"},
+    {"secretary", ParticipantRole::Secretary, std::nullopt, "Sekreterare"},
+    {"adjuster_authority", ParticipantRole::Adjuster, Party::Authority,
+     "Justerare för förvaltningen"},
+    {"adjuster_provider", ParticipantRole::Adjuster, Party::Provider, "Justerare för utföraren"},
 };
-
-std::string partyName(std::string_view party) {
-  return party == "provider" ? "Utföraren" : "Förvaltningen";
-}
-
-std::string roleName(std::string_view role) {
-  if (role == "chair") return "ordförande";
-  if (role == "secretary") return "sekreterare";
-  if (role == "adjuster") return "justerare";
-  return "deltagare";
-}
-
-std::string minutesStateName(std::string_view state) {
-  if (state == "draft") return "ett utkast";
-  if (state == "in_review") return "under granskning";
-  if (state == "approved") return "justerat";
-  if (state == "registered") return "diariefört";
-  return std::string(state);
-}
-
-std::string actionStatusName(std::string_view status) {
-  if (status == "open") return "öppen";
-  if (status == "reported") return "rapporterad";
-  if (status == "insufficient") return "otillräcklig";
-  if (status == "accepted") return "godkänd";
-  return std::string(status);
-}
 
 std::optional<std::int64_t> idOf(const std::string& text) {
   std::int64_t value = 0;
@@ -74,15 +50,15 @@ std::optional<std::int64_t> idOf(const std::string& text) {
 struct Person {
   std::int64_t id;
   std::string name;
-  std::string party;  // "authority" or "provider"
+  Party party;
 };
 
 // Everyone active in the two parties, the authority's people first.
 std::vector<Person> peopleOf(api::Services& s, const store::Principal& viewer,
                              const store::ContractRow& contract) {
   std::vector<Person> out;
-  for (auto [org, party] :
-       {std::pair{contract.authorityId, "authority"}, std::pair{contract.providerId, "provider"}})
+  for (auto [org, party] : {std::pair{contract.authorityId, Party::Authority},
+                            std::pair{contract.providerId, Party::Provider}})
     for (const auto& u : s.accounts.users(viewer, org))
       if (u.active) out.push_back({u.id, u.name, party});
   return out;
@@ -105,7 +81,7 @@ Data agendaData(const agenda::Agenda& a) {
     if (previousItem) {
       if (const auto& p = a.previousMeeting) {
         std::string text = "Föregående möte hölls " + formatDate(p->date) + ". Protokollet är " +
-                           minutesStateName(p->minutesState);
+                           minutesStateInSentence(p->minutesState);
         if (p->registryNumber) text += ", diarienummer " + *p->registryNumber;
         d.set("previous", text + ".");
       } else {
@@ -120,11 +96,11 @@ Data agendaData(const agenda::Agenda& a) {
         Data ad;
         ad.set("text", action.text);
         ad.set("responsible",
-               partyName(agenda::toString(action.responsibleParty)) +
-                   (action.responsiblePerson.empty() ? std::string()
-                                                     : ", " + action.responsiblePerson));
+               partyWord(action.responsibleParty) + (action.responsiblePerson.empty()
+                                                         ? std::string()
+                                                         : ", " + action.responsiblePerson));
         ad.set("due", formatDate(action.due));
-        ad.set("status", actionStatusName(action.status));
+        ad.set("status", actionStatusInSentence(action.status));
         ad.set("origin", action.origin);
         actions.push_back(ad);
       }
@@ -139,7 +115,7 @@ Data agendaData(const agenda::Agenda& a) {
       e.set("description", extra.description);
       e.set("has_description", !extra.description.empty());
       e.set("proposed_by", extra.proposedBy);
-      e.set("party", partyName(agenda::toString(extra.proposedByParty)));
+      e.set("party", partyWord(extra.proposedByParty));
       added.push_back(e);
     }
     d.set("has_added", !item.addedItems.empty());
@@ -159,10 +135,10 @@ Data participantsData(const std::vector<store::ParticipantRow>& rows) {
     if (text.empty()) {
       Data d;
       d.set("name", r.name);
-      d.set("party", partyName(r.party));
+      d.set("party", partyWord(r.party));
       order.emplace_back(r.userId, d);
     }
-    text += (text.empty() ? "" : ", ") + roleName(r.role);
+    text += (text.empty() ? "" : ", ") + participantRoleInSentence(r.role);
   }
   auto out = list();
   for (auto& [userId, d] : order) {
@@ -198,7 +174,7 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
       Data o;
       o.set("id", std::to_string(person.id));
       o.set("name", person.name);
-      o.set("party", partyName(person.party));
+      o.set("party", partyWord(person.party));
       o.set("selected", chosen == std::to_string(person.id));
       options.push_back(o);
     }
@@ -212,14 +188,14 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
     others = error->posted.values("participant");
   } else {
     for (const auto& p : current)
-      if (p.role == "participant") others.push_back(std::to_string(p.userId));
+      if (p.role == ParticipantRole::Participant) others.push_back(std::to_string(p.userId));
   }
   auto boxes = list();
   for (const auto& person : people) {
     Data o;
     o.set("id", std::to_string(person.id));
     o.set("name", person.name);
-    o.set("party", partyName(person.party));
+    o.set("party", partyWord(person.party));
     o.set("selected", std::ranges::find(others, std::to_string(person.id)) != others.end());
     boxes.push_back(o);
   }
@@ -246,7 +222,7 @@ http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t
 
   const auto start = parseDateTime(row.startsAt);
   const auto end = parseDateTime(row.endsAt);
-  const bool cancelled = row.status == "cancelled";
+  const bool cancelled = row.status == agenda::MeetingStatus::Cancelled;
   Data m;
   m.set("id", std::to_string(row.id));
   m.set("when", when);
@@ -364,8 +340,9 @@ void registerMeetingPages(http::Router& router, api::Services& s) {
       if (value.empty()) continue;
       const auto user = idOf(value);
       if (!user) readable = false;
-      inputs.push_back({user.value_or(0), select.role,
-                        select.party ? std::optional<std::string>(select.party) : std::nullopt});
+      inputs.push_back({user.value_or(0), std::string(agenda::toString(select.role)),
+                        select.party ? std::optional<std::string>(agenda::toString(*select.party))
+                                     : std::nullopt});
       fields.push_back(std::string("participants_") + select.name);
     }
     for (const auto& value : form.values("participant")) {

@@ -37,8 +37,9 @@ std::string minutesPath(std::int64_t id) {
 bool writes(const store::Principal& p, const services::Meeting& m) {
   if (services::managesContract(p, m.contract)) return true;
   return std::ranges::any_of(m.participants, [&](const store::ParticipantRow& part) {
-    return part.userId == p.userId && part.party == "authority" &&
-           (part.role == "secretary" || part.role == "chair");
+    return part.userId == p.userId && part.party == Party::Authority &&
+           (part.role == agenda::ParticipantRole::Secretary ||
+            part.role == agenda::ParticipantRole::Chair);
   });
 }
 
@@ -167,9 +168,9 @@ void addApprovals(Data& data, const services::LifecycleView& life,
   // Each adjuster, and whether they have approved the current version.
   auto adjusters = list();
   for (const auto& p : participants) {
-    if (p.role != "adjuster") continue;
+    if (p.role != agenda::ParticipantRole::Adjuster) continue;
     const bool done = std::ranges::any_of(life.approvals, [&](const store::ApprovalRow& a) {
-      return a.party == p.party && !a.supersededAt && a.version == life.version;
+      return a.party == agenda::toString(p.party) && !a.supersededAt && a.version == life.version;
     });
     Data d;
     d.set("name", p.name);
@@ -210,7 +211,7 @@ http::Reply minutesPage(const http::Request& req, api::Services& s, std::int64_t
   if (!life) {
     if (life.error().code != Errc::NotFound) return failurePage(req, life.error());
     const bool published = meeting->row.agendaPublishedVersion.has_value();
-    const bool cancelled = meeting->row.status == "cancelled";
+    const bool cancelled = meeting->row.status == agenda::MeetingStatus::Cancelled;
     data.set("started", false);
     data.set("cancelled", cancelled);
     data.set("can_start", writer && published && !cancelled);

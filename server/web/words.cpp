@@ -32,12 +32,54 @@ std::string meetingRoleWord(minutes::Role role) {
   return "Deltagare";
 }
 
-std::string actionStatusWord(std::string_view status) {
-  if (status == "open") return "Öppen";
-  if (status == "reported") return "Rapporterad";
-  if (status == "accepted") return "Godtagen";
-  if (status == "insufficient") return "Otillräcklig";
-  return std::string(status);
+std::string actionStatusWord(agenda::ActionStatus status) {
+  switch (status) {
+    case agenda::ActionStatus::Open:
+      return "Öppen";
+    case agenda::ActionStatus::Reported:
+      return "Rapporterad";
+    case agenda::ActionStatus::Accepted:
+      return "Godtagen";
+    case agenda::ActionStatus::Insufficient:
+      break;
+  }
+  return "Otillräcklig";
+}
+
+std::string participantRoleInSentence(agenda::ParticipantRole role) {
+  switch (role) {
+    case agenda::ParticipantRole::Chair:
+      return "ordförande";
+    case agenda::ParticipantRole::Secretary:
+      return "sekreterare";
+    case agenda::ParticipantRole::Adjuster:
+      return "justerare";
+    case agenda::ParticipantRole::Participant:
+      break;
+  }
+  return "deltagare";
+}
+
+std::string minutesStateInSentence(std::string_view state) {
+  if (state == "draft") return "ett utkast";
+  if (state == "in_review") return "under granskning";
+  if (state == "approved") return "justerat";
+  if (state == "registered") return "diariefört";
+  return std::string(state);
+}
+
+std::string actionStatusInSentence(agenda::ActionStatus status) {
+  switch (status) {
+    case agenda::ActionStatus::Open:
+      return "öppen";
+    case agenda::ActionStatus::Reported:
+      return "rapporterad";
+    case agenda::ActionStatus::Insufficient:
+      return "otillräcklig";
+    case agenda::ActionStatus::Accepted:
+      break;
+  }
+  return "godkänd";
 }
 
 std::string userRoleWord(store::Role role) {

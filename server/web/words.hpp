@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "agenda/action_status.hpp"
+#include "agenda/meeting_rules.hpp"
 #include "minutes/minutes.hpp"
 #include "server/store/principal.hpp"
 
@@ -18,7 +20,12 @@ std::string partyWord(minutes::Party party);
 // "Ordförande", "Sekreterare", "Justerare", "Deltagare".
 std::string meetingRoleWord(minutes::Role role);
 // "Öppen", "Rapporterad", "Godtagen", "Otillräcklig".
-std::string actionStatusWord(std::string_view status);
+std::string actionStatusWord(agenda::ActionStatus status);
+// The same words inside a sentence of the meeting page: "ordförande", "deltagare"; "ett utkast",
+// "justerat"; "öppen", "godkänd".
+std::string participantRoleInSentence(agenda::ParticipantRole role);
+std::string minutesStateInSentence(std::string_view state);
+std::string actionStatusInSentence(agenda::ActionStatus status);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(store::Role role);
 

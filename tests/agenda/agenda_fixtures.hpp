@@ -66,7 +66,7 @@ inline OpenActionRef sampleAction() {
           Party::Provider,
           "Anna Berg",
           date("2026-02-28"),
-          "open",
+          ActionStatus::Open,
           "möte 2025-11-11 § 6"};
 }
 

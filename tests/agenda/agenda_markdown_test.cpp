@@ -132,7 +132,7 @@ TEST_CASE("open actions show due date, responsible party and lateness", "[agenda
   onTime.responsibleParty = Party::Authority;
   onTime.responsiblePerson = "";
   onTime.due = date("2026-03-12");  // the meeting day itself is not late
-  onTime.status = "insufficient";
+  onTime.status = ActionStatus::Insufficient;
   onTime.origin = "";
   const Agenda agenda =
       generateAgenda(standardTemplate(), sampleMeeting(), std::nullopt, {sampleAction(), onTime});

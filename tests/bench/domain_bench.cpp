@@ -358,7 +358,9 @@ std::vector<agenda::OpenActionRef> makeActions(int count, Date meetingDay) {
       "Redovisa bemanningen nattetid och hur kontinuiteten för brukarna ska förbättras",
   };
   static const char* people[] = {"Anna Berg", "Erik Lindqvist", "Sara Öberg", ""};
-  static const char* statuses[] = {"open", "reported", "insufficient"};
+  static const agenda::ActionStatus statuses[] = {agenda::ActionStatus::Open,
+                                                  agenda::ActionStatus::Reported,
+                                                  agenda::ActionStatus::Insufficient};
   std::vector<agenda::OpenActionRef> out;
   out.reserve(count);
   const auto day = std::chrono::sys_days{meetingDay};
@@ -531,14 +533,14 @@ int main(int argc, char** argv) {
           row.originSection = 6;
           row.originItem = "a" + std::to_string(i + 1);
           row.text = refs[i].text;
-          row.responsibleParty = std::string(agenda::toString(refs[i].responsibleParty));
+          row.responsibleParty = refs[i].responsibleParty;
           row.responsiblePerson = refs[i].responsiblePerson;
           row.dueOn = formatDate(refs[i].due);
           row.agreedAt = origin.startsAt;
           row.createdAt = row.updatedAt = now;
           row.id = store::upsertActionFromMinutes(c, row);
           if (mostAccepted && i % 10 != 0) {
-            row.status = "accepted";
+            row.status = agenda::ActionStatus::Accepted;
             store::updateAction(c, row);
           }
         }

@@ -101,7 +101,7 @@ struct Fixture {
     auto a = actions.create(manager, {contract, text + " " + dueOn, party, "Enhetschefen", dueOn});
     INFO((a ? std::string() : a.error().detail));
     REQUIRE(a);
-    CHECK(a->row.status == "open");
+    CHECK(a->row.status == agenda::ActionStatus::Open);
     CHECK(a->row.dueOn == dueOn);
     return a->row.id;
   }
@@ -166,7 +166,7 @@ struct Fixture {
 
   std::vector<store::ActionRow> toFollowUp(const store::MeetingRow& m) {
     return store->db().read(
-        [&](store::Connection& c) { return ActionService::toFollowUp(c, contract, m.startsAt); });
+        [&](store::Connection& c) { return store::actionsToFollowUp(c, contract, m.startsAt); });
   }
 
   std::vector<store::AuditRecord> auditOf(std::int64_t id) {
@@ -242,11 +242,11 @@ TEST_CASE("actions: an accepted action is never overdue, a reported one still is
 
   REQUIRE(f.actions.report(f.providerRep, accepted, "Två undersköterskor anställda."));
   REQUIRE(f.actions.report(f.providerRep, reported, "Schemat är ändrat."));
-  CHECK(f.get(reported).row.status == "reported");
+  CHECK(f.get(reported).row.status == agenda::ActionStatus::Reported);
   CHECK(f.get(reported).overdue);
   auto done = f.actions.evaluate(f.manager, accepted, "accepted", "", std::nullopt);
   REQUIRE(done);
-  CHECK(done->row.status == "accepted");
+  CHECK(done->row.status == agenda::ActionStatus::Accepted);
   CHECK_FALSE(done->overdue);
   CHECK_FALSE(done->dueSoon);
   CHECK(f.overdue() == Ids{reported});
@@ -352,12 +352,12 @@ TEST_CASE("actions: report by the responsible party, evaluation by the authority
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::Invalid);
   CHECK(r.error().field == "text");
-  CHECK(f.get(id).row.status == "open");
+  CHECK(f.get(id).row.status == agenda::ActionStatus::Open);
 
   f.time.set(utc("2026-03-12T09:00:00Z"));
   r = f.actions.report(f.providerRep, id, "Rutinen är införd.");
   REQUIRE(r);
-  CHECK(r->row.status == "reported");
+  CHECK(r->row.status == agenda::ActionStatus::Reported);
   REQUIRE(f.actions.report(f.manager, authorityOwn, "Mallen är skickad."));
 
   // The provider does not evaluate; the stranger does not see it.
@@ -389,14 +389,14 @@ TEST_CASE("actions: report by the responsible party, evaluation by the authority
   REQUIRE_FALSE(e);
   CHECK(e.error().field == "outcome");
   // Nothing of the refused attempts stuck.
-  CHECK(f.get(id).row.status == "reported");
+  CHECK(f.get(id).row.status == agenda::ActionStatus::Reported);
   CHECK(f.get(id).row.dueOn == "2026-03-10");
   CHECK(f.get(id).overdue);
 
   e = f.actions.evaluate(f.manager, id, "insufficient", "Rutinen saknar uppföljning.",
                          std::string("2026-04-30"));
   REQUIRE(e);
-  CHECK(e->row.status == "open");
+  CHECK(e->row.status == agenda::ActionStatus::Open);
   CHECK(e->row.dueOn == "2026-04-30");
   CHECK_FALSE(e->overdue);
   CHECK_FALSE(e->dueSoon);
@@ -489,11 +489,11 @@ TEST_CASE(
   const auto& mall = (*list)[0].row;  // due first
   const auto& rutin = (*list)[1].row;
   CHECK(mall.text == "Skicka mallen för egenkontroll");
-  CHECK(mall.responsibleParty == "authority");
+  CHECK(mall.responsibleParty == Party::Authority);
   CHECK(mall.dueOn == "2026-03-15");
-  CHECK(rutin.responsibleParty == "provider");
+  CHECK(rutin.responsibleParty == Party::Provider);
   CHECK(rutin.responsiblePerson == "Eva Ek");
-  CHECK(rutin.status == "open");
+  CHECK(rutin.status == agenda::ActionStatus::Open);
   CHECK(rutin.agreedAt == first.startsAt);
   CHECK(rutin.originMeetingId == first.id);
   CHECK(rutin.originSection == 3);
@@ -542,7 +542,7 @@ TEST_CASE(
   f.approve(doc, second);
 
   const auto va = f.get(a);
-  CHECK(va.row.status == "open");
+  CHECK(va.row.status == agenda::ActionStatus::Open);
   CHECK(va.row.dueOn == "2026-06-30");
   CHECK(va.overdue);
   REQUIRE(va.events.size() == 2);
@@ -551,9 +551,9 @@ TEST_CASE(
   CHECK(va.events[1].outcome == std::optional<std::string>("insufficient"));
   CHECK(va.events[1].newDueOn == std::optional<std::string>("2026-06-30"));
   const auto vb = f.get(b);
-  CHECK(vb.row.status == "accepted");
+  CHECK(vb.row.status == agenda::ActionStatus::Accepted);
   CHECK_FALSE(vb.overdue);
-  CHECK(f.get(c).row.status == "open");
+  CHECK(f.get(c).row.status == agenda::ActionStatus::Open);
   CHECK(f.get(c).events.size() == 1);
 
   std::vector<std::string> audited;

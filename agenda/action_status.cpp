@@ -1,0 +1,30 @@
+#include "agenda/action_status.hpp"
+
+#include <array>
+#include <utility>
+
+namespace sv::agenda {
+namespace {
+
+constexpr std::array<std::pair<ActionStatus, std::string_view>, 4> kNames{{
+    {ActionStatus::Open, "open"},
+    {ActionStatus::Reported, "reported"},
+    {ActionStatus::Accepted, "accepted"},
+    {ActionStatus::Insufficient, "insufficient"},
+}};
+
+}  // namespace
+
+std::string_view toString(ActionStatus status) {
+  for (const auto& [s, name] : kNames)
+    if (s == status) return name;
+  return "open";
+}
+
+std::optional<ActionStatus> parseActionStatus(std::string_view text) {
+  for (const auto& [s, name] : kNames)
+    if (name == text) return s;
+  return std::nullopt;
+}
+
+}  // namespace sv::agenda

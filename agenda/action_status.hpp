@@ -1,0 +1,16 @@
+// Where an action (åtgärd) is in its lifecycle (config/workflows/action.workflow): open, reported
+// by the responsible party, accepted and closed, or found insufficient (and then open again with a
+// new due date). The workflow file names the same four states; the store keeps them as this text.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace sv::agenda {
+
+enum class ActionStatus { Open, Reported, Accepted, Insufficient };
+
+std::string_view toString(ActionStatus status);  // "open", "reported", "accepted", "insufficient"
+std::optional<ActionStatus> parseActionStatus(std::string_view text);
+
+}  // namespace sv::agenda
