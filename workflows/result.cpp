@@ -70,6 +70,7 @@ std::string_view reasonName(Reason reason) {
     case Reason::ResponsiblePartyUnknown: return "responsible-party-unknown";
     case Reason::ReportMissing: return "report-missing";
     case Reason::ActionClosed: return "action-closed";
+    case Reason::NotAuditReader: return "not-audit-reader";
   }
   return "";
 }

@@ -105,6 +105,8 @@ enum class Reason {
   ResponsiblePartyUnknown,
   ReportMissing,
   ActionClosed,
+  // Appended (the order above is kept): who may read the audit log (Forbidden).
+  NotAuditReader,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "server/store/account_store.hpp"
+#include "server/store/audit.hpp"
 #include "server/store/database.hpp"
 #include "server/store/documents.hpp"
 #include "workflows/result.hpp"
@@ -30,12 +32,24 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
   ~Store();
 
+  // A consistent copy of a data folder into the empty folder `to`, also while a server has it
+  // open: SQLite's online backup of the database, then the repositories, which only grow, so
+  // every commit the copied database names is in them. Does not open (or lock) the folder.
+  // Errors: Internal (a failing file system or SQLite; detail says which).
+  static Status backup(const std::filesystem::path& dataDir, const std::filesystem::path& to);
+
   Database& db() { return *db_; }
   DocumentStore& documents() { return *documents_; }
+  AccountStore& accounts() { return *accounts_; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
   int schemaVersion() const { return schemaVersion_; }
   const std::vector<std::string>& repairsAtOpen() const { return repairs_; }
   bool isEmpty();  // no user yet: a fresh data folder
+
+  // The audit log as a query narrows it, in id order; and the check of its whole hash chain
+  // (an empty list: every entry is as it was written).
+  std::vector<AuditRecord> auditEntries(const AuditQuery& query);
+  std::vector<AuditFinding> verifyAudit();
 
  private:
   Store() = default;
@@ -44,6 +58,7 @@ class Store {
   int schemaVersion_ = 0;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DocumentStore> documents_;
+  std::unique_ptr<AccountStore> accounts_;
   std::vector<std::string> repairs_;
 };
 

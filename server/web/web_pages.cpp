@@ -1,5 +1,5 @@
-// The web interface's routes, registered with the JSON API's (server/api/api.hpp).
-#include "server/api/api.hpp"
+// The web interface's routes (app/routes.cpp registers them beside the JSON API's), and the
+// display helpers the page modules share.
 #include "server/http/problem.hpp"
 #include "server/web/messages.hpp"
 #include "server/web/pages.hpp"
@@ -39,19 +39,15 @@ FormError formError(std::string form, const Error& error, std::string fieldId,
                    http::statusOf(error.code)};
 }
 
-}  // namespace sv::web
-
-namespace sv::api {
-
 void registerWebPages(http::Router& router, Services& services) {
-  web::installPageErrors(router);
-  web::registerLoginPages(router, services);
-  web::registerContractPages(router, services);
-  web::registerMeetingPages(router, services);
-  web::registerMinutesPages(router, services);
-  web::registerActionPages(router, services);
-  web::registerRegistryPages(router, services);
-  web::registerAdminPages(router, services);
+  installPageErrors(router);
+  registerLoginPages(router, services);
+  registerContractPages(router, services);
+  registerMeetingPages(router, services);
+  registerMinutesPages(router, services);
+  registerActionPages(router, services);
+  registerRegistryPages(router, services);
+  registerAdminPages(router, services);
 }
 
-}  // namespace sv::api
+}  // namespace sv::web

@@ -40,17 +40,17 @@ std::string actionStatusWord(std::string_view status) {
   return std::string(status);
 }
 
-std::string userRoleWord(store::Role role) {
+std::string userRoleWord(Role role) {
   switch (role) {
-    case store::Role::Admin:
+    case Role::Admin:
       return "Administratör";
-    case store::Role::ContractManager:
+    case Role::ContractManager:
       return "Avtalsansvarig";
-    case store::Role::ProviderRep:
+    case Role::ProviderRep:
       return "Utförarens representant";
-    case store::Role::Registrar:
+    case Role::Registrar:
       return "Registrator";
-    case store::Role::Reader:
+    case Role::Reader:
       break;
   }
   return "Läsare";

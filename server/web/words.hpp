@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "minutes/minutes.hpp"
-#include "server/store/principal.hpp"
+#include "workflows/principal.hpp"
 
 namespace sv::web {
 
@@ -20,7 +20,7 @@ std::string meetingRoleWord(minutes::Role role);
 // "Öppen", "Rapporterad", "Godtagen", "Otillräcklig".
 std::string actionStatusWord(std::string_view status);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
-std::string userRoleWord(store::Role role);
+std::string userRoleWord(Role role);
 
 // The first seven characters of a commit id, as git shows it.
 std::string shortVersion(const std::string& version);
