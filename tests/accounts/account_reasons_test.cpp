@@ -102,12 +102,12 @@ TEST_CASE("an unknown organisation is NoSuchOrganization", "[accounts][reason]")
   CHECK(f.refusal(input).reason == Reason::NoSuchOrganization);
 }
 
-TEST_CASE("a username taken in another case is UsernameTaken", "[accounts][reason]") {
+TEST_CASE("a username that is taken is UsernameTaken", "[accounts][reason]") {
   Fixture f;
   REQUIRE(f.accounts.createUser(Actor::system(), f.reader()));
-  auto again = f.reader();
-  again.username = "LARS";
-  CHECK(f.refusal(again).reason == Reason::UsernameTaken);
+  const auto error = f.refusal(f.reader());
+  CHECK(error.code == Errc::Conflict);
+  CHECK(error.reason == Reason::UsernameTaken);
 }
 
 TEST_CASE("an organisation of an unknown kind is OrganizationKindInvalid", "[accounts][reason]") {
