@@ -6,11 +6,9 @@
 #include <iostream>
 #include <sstream>
 
-#include "server/services/archive.hpp"
-#include "server/store/git.hpp"
-
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
+#include "server/services/archive.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/store.hpp"
 
@@ -122,19 +120,19 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
       const auto repository = m->getValue<std::string>("repository");
       const auto tag = m->getValue<std::string>("tag");
       const auto version = m->getValue<std::string>("approved_version");
-      store::git::initialise();
-      auto repo = store::git::open(settings.dataDir / "repositories" / (repository + ".git"));
-      if (!repo) {
-        problems.push_back("no repository " + repository + " in " + settings.dataDir.string());
+      const auto target = store::Store::tagTarget(settings.dataDir, repository, tag);
+      if (!target) {
+        problems.push_back(target.error().detail);
       } else {
-        const auto target = store::git::tagTarget(repo->get(), tag);
-        if (target != version)
+        if (*target != version)
           problems.push_back("tag " + tag + " does not point to the approved version " + version);
         const auto meetingId = m->getObject("meeting")->getValue<std::int64_t>("id");
-        auto committed = store::git::readFile(
-            repo->get(), version, "meetings/" + std::to_string(meetingId) + "/minutes.json");
+        auto committed =
+            store::Store::fileAt(settings.dataDir, repository, version,
+                                 "meetings/" + std::to_string(meetingId) + "/minutes.json");
         const auto packed = check->files.find("data/minutes.json");
-        if (!committed || packed == check->files.end() || *committed != packed->second)
+        if (!committed || !*committed || packed == check->files.end() ||
+            **committed != packed->second)
           problems.push_back("data/minutes.json differs from the approved version in git");
       }
     } catch (const Poco::Exception& e) {

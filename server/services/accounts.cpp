@@ -111,7 +111,10 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
   for (const auto& r : input.roles) roles.insert(*parseRole(r));
   const std::string hash = crypto::hashPassword(input.password, settings_.passwordPolicy);
   std::string roleList;
-  for (Role r : roles) roleList += (roleList.empty() ? "" : ",") + std::string(roleName(r));
+  for (Role r : roles) {
+    if (!roleList.empty()) roleList += ',';  // appended: see store/principal.cpp on GCC 12
+    roleList += roleName(r);
+  }
   const store::NewUserRow row{input.username, trimmed(input.name),  input.email,
                               hash,           input.organizationId, roles};
   return store_.accounts().addUser(

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/store/git.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/migrations.hpp"
 
@@ -70,6 +71,37 @@ Status Store::backup(const std::filesystem::path& dataDir, const std::filesystem
   fs::copy(dataDir / "repositories", to / "repositories", fs::copy_options::recursive, ec);
   if (ec) return fail(Errc::Internal, "copy repositories: " + ec.message());
   return {};
+}
+
+namespace {
+
+Result<git::Repository> openRepository(const std::filesystem::path& dataDir,
+                                       const std::string& repository) {
+  git::initialise();
+  auto repo = git::open(dataDir / "repositories" / (repository + ".git"));
+  if (!repo) return fail(Errc::NotFound, "no repository " + repository + " in " + dataDir.string());
+  return repo;
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> Store::tagTarget(const std::filesystem::path& dataDir,
+                                                    const std::string& repository,
+                                                    const std::string& tag) {
+  auto repo = openRepository(dataDir, repository);
+  if (!repo) return std::unexpected(repo.error());
+  return git::tagTarget(repo->get(), tag);
+}
+
+Result<std::optional<std::string>> Store::fileAt(const std::filesystem::path& dataDir,
+                                                 const std::string& repository,
+                                                 const std::string& commit,
+                                                 const std::string& path) {
+  auto repo = openRepository(dataDir, repository);
+  if (!repo) return std::unexpected(repo.error());
+  auto file = git::readFile(repo->get(), commit, path);
+  if (!file) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(*file));
 }
 
 bool Store::isEmpty() {

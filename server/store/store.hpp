@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,18 @@ class Store {
   // every commit the copied database names is in them. Does not open (or lock) the folder.
   // Errors: Internal (a failing file system or SQLite; detail says which).
   static Status backup(const std::filesystem::path& dataDir, const std::filesystem::path& to);
+
+  // What a contract's repository in a data folder says of a registered protocol, read without
+  // opening (or locking) the folder, for checking an archival package against it: the commit a
+  // tag points to (none without the tag), and a file at a commit (none when it is not there).
+  // Errors: NotFound (no repository of that name in the folder).
+  static Result<std::optional<std::string>> tagTarget(const std::filesystem::path& dataDir,
+                                                      const std::string& repository,
+                                                      const std::string& tag);
+  static Result<std::optional<std::string>> fileAt(const std::filesystem::path& dataDir,
+                                                   const std::string& repository,
+                                                   const std::string& commit,
+                                                   const std::string& path);
 
   Database& db() { return *db_; }
   DocumentStore& documents() { return *documents_; }
