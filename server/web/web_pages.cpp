@@ -15,8 +15,15 @@ std::string swedishDateTime(const std::string& isoUtc) {
 std::string timeOfDay(std::chrono::minutes m) {
   const auto h = m.count() / 60;
   const auto min = m.count() % 60;
-  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (min < 10 ? "0" : "") +
-         std::to_string(min);
+  // Appended piece by piece: `"0" + std::to_string(h)` inserts at the front of a temporary,
+  // which GCC 12 reports as a false -Wrestrict in Release (GCC bug 105329).
+  std::string out;
+  if (h < 10) out += '0';
+  out += std::to_string(h);
+  out += ':';
+  if (min < 10) out += '0';
+  out += std::to_string(min);
+  return out;
 }
 
 Data contractData(const store::ContractRow& c, const services::Catalog& catalog) {
