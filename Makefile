@@ -33,7 +33,8 @@ tests/js/node_modules/.stamp: tests/js/package.json tests/js/package-lock.json |
 	@touch $@
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	@# Warnings are errors here and in CI (a plain cmake configure leaves them warnings).
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSV_WERROR=ON > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build

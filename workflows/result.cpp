@@ -144,6 +144,8 @@ std::string_view reasonName(Reason reason) {
       return "contract-parties-fixed";
     case Reason::UnknownChoice:
       return "unknown-choice";
+    case Reason::NotAuditReader:
+      return "not-audit-reader";
   }
   return "";
 }

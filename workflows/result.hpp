@@ -111,6 +111,8 @@ enum class Reason {
   ContractReferenceTaken,  // the authority has another contract with that reference number
   ContractPartiesFixed,    // the parties of a contract never change
   UnknownChoice,           // a value that is not one of the listed ones (a service area, a status)
+  // Appended (the order above is kept): who may read the audit log (Forbidden).
+  NotAuditReader,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

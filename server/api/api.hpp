@@ -1,10 +1,13 @@
-// The JSON API under /api/v1: each file registers the routes of one resource.
+// The JSON API under /api/v1: each file registers the routes of one resource. The application
+// registers them all, with the web pages, in app/routes.cpp.
 #pragma once
 
-#include "server/api/services.hpp"
 #include "server/http/router.hpp"
+#include "server/services/services.hpp"
 
 namespace sv::api {
+
+using Services = services::Services;
 
 void registerHealth(http::Router& router, Services& services);
 void registerSession(http::Router& router, Services& services);
@@ -18,27 +21,7 @@ void registerMinutes(http::Router& router, Services& services);
 void registerLifecycle(http::Router& router, Services& services);
 void registerActions(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
-void registerStatic(http::Router& router, Services& services);
-void registerWebPages(http::Router& router, Services& services);  // server/web/, in Swedish
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);
-
-inline void registerAll(http::Router& router, Services& services) {
-  registerHealth(router, services);
-  registerSession(router, services);
-  registerOrganizations(router, services);
-  registerUsers(router, services);
-  registerAudit(router, services);
-  registerContracts(router, services);
-  registerMeetings(router, services);
-  registerAgenda(router, services);
-  registerMinutes(router, services);
-  registerLifecycle(router, services);
-  registerActions(router, services);
-  registerGit(router, services);
-  registerStatic(router, services);
-  registerWebPages(router, services);
-  registerOpenApi(router, services);
-}
 
 }  // namespace sv::api

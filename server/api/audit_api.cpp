@@ -4,13 +4,6 @@
 namespace sv::api {
 namespace {
 
-Status mayReadAudit(const store::Principal& p) {
-  if (p.isAdmin() ||
-      (p.has(store::Role::Reader) && p.organizationKind == store::OrganizationKind::Authority))
-    return {};
-  return fail(Errc::Forbidden, "the audit log is for administrators and readers");
-}
-
 Result<std::int64_t> intQuery(const http::Request& req, const std::string& name,
                               std::int64_t fallback) {
   auto text = req.queryValue(name);
@@ -31,7 +24,7 @@ void registerAudit(http::Router& router, Services& s) {
               "/api/v1/audit",
               http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
-                if (auto ok = mayReadAudit(req.principal()); !ok)
+                if (auto ok = services::mayReadAudit(req.principal()); !ok)
                   return std::unexpected(ok.error());
                 auto after = intQuery(req, "after", 0);
                 if (!after) return std::unexpected(after.error());
@@ -42,10 +35,10 @@ void registerAudit(http::Router& router, Services& s) {
                 q.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 1000));
                 q.objectType = req.queryValue("object_type");
                 q.objectId = req.queryValue("object_id");
+                auto records = services::readAudit(s.store, req.principal(), q);
+                if (!records) return std::unexpected(records.error());
                 Poco::JSON::Array out;
-                for (const auto& r : s.store.db().read(
-                         [&](store::Connection& c) { return store::listAudit(c, q); }))
-                  out.add(auditJson(r));
+                for (const auto& r : *records) out.add(auditJson(r));
                 return http::Reply::json(out);
               },
               {.operationId = "listAudit",
@@ -62,14 +55,12 @@ void registerAudit(http::Router& router, Services& s) {
               "/api/v1/audit/verification",
               http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
-                if (auto ok = mayReadAudit(req.principal()); !ok)
-                  return std::unexpected(ok.error());
-                const auto findings =
-                    s.store.db().read([](store::Connection& c) { return store::verifyAudit(c); });
+                const auto findings = services::verifyAudit(s.store, req.principal());
+                if (!findings) return std::unexpected(findings.error());
                 auto out = http::orderedObject();
-                out.set("intact", findings.empty());
+                out.set("intact", findings->empty());
                 Poco::JSON::Array list;
-                for (const auto& f : findings) {
+                for (const auto& f : *findings) {
                   auto item = http::orderedObject();
                   item.set("id", f.id);
                   item.set("problem", f.problem);

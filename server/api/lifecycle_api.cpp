@@ -3,7 +3,7 @@
 #include "server/api/api.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
-#include "server/store/approvals.hpp"
+#include "server/services/notifications.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::api {
@@ -200,9 +200,7 @@ void registerLifecycle(http::Router& router, Services& s) {
               http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
                 Poco::JSON::Array out;
-                for (const auto& n : s.store.db().read([&](store::Connection& c) {
-                       return store::listNotifications(c, req.principal().userId, 100);
-                     })) {
+                for (const auto& n : services::notificationsOf(s.store, req.principal(), 100)) {
                   auto j = http::orderedObject();
                   j.set("id", n.id);
                   j.set("kind", n.kind);

@@ -5,7 +5,7 @@
 
 #include "server/api/api.hpp"
 
-namespace sv::server::assets {
+namespace sv::api::assets {
 const std::map<std::string, std::string_view>& files();
 }
 
@@ -156,7 +156,7 @@ std::string buildDocument(const http::Router& router) {
   doc.set("paths", pathsJson);
 
   Poco::JSON::Parser parser;
-  const auto& assets = sv::server::assets::files();
+  const auto& assets = sv::api::assets::files();
   doc.set("components", parser.parse(std::string(assets.at("api/openapi/components.json"))));
   std::ostringstream out;
   doc.stringify(out, 1);

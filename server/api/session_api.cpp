@@ -1,5 +1,6 @@
 #include "server/api/api.hpp"
 #include "server/api/views.hpp"
+#include "server/http/dispatcher.hpp"
 #include "server/http/json_body.hpp"
 
 namespace sv::api {
@@ -22,7 +23,7 @@ void registerSession(http::Router& router, Services& s) {
                 out.set("csrf_token", login->csrfToken);
                 out.set("user", principalJson(login->principal));
                 return http::Reply::json(out, 201).header(
-                    "Set-Cookie", http::sessionCookie(login->token, s.http.secureCookies));
+                    "Set-Cookie", http::sessionCookie(login->token, s.secureCookies));
               },
               {.operationId = "createSession",
                .summary = "Log in: a bearer token and a session cookie",
@@ -36,10 +37,10 @@ void registerSession(http::Router& router, Services& s) {
               "/api/v1/session",
               http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
-                if (auto done = s.accounts.logout(*req.session); !done)
+                if (auto done = s.accounts.logout(req.session->sessionId(), req.principal()); !done)
                   return std::unexpected(done.error());
                 return http::Reply::noContent().header(
-                    "Set-Cookie", http::sessionCookie("", s.http.secureCookies, true));
+                    "Set-Cookie", http::sessionCookie("", s.secureCookies, true));
               },
               {.operationId = "deleteSession",
                .summary = "Log out",
@@ -51,7 +52,7 @@ void registerSession(http::Router& router, Services& s) {
               http::Access::LoggedIn,
               [](http::Request& req) -> Result<http::Reply> {
                 auto out = principalJson(req.principal());
-                out.set("csrf_token", req.session->csrfToken);
+                out.set("csrf_token", req.session->csrfToken());
                 return http::Reply::json(out);
               },
               {.operationId = "getMe",

@@ -3,8 +3,8 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/store/accounts.hpp"
-#include "server/store/audit.hpp"
+#include "server/services/accounts.hpp"
+#include "server/services/audit_log.hpp"
 
 namespace sv::api {
 

@@ -1,6 +1,6 @@
 #include "server/app/bootstrap.hpp"
 
-#include "server/store/accounts.hpp"
+#include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::app {
@@ -8,36 +8,29 @@ namespace {
 
 using accounts::Actor;
 
-Result<std::int64_t> organizationNamed(api::Services& s, const std::string& name,
+Result<std::int64_t> organizationNamed(services::Services& s, const std::string& name,
                                        const std::string& kind) {
-  auto existing = s.store.db().read([&](store::Connection& c) -> std::optional<std::int64_t> {
-    for (const auto& o : store::listOrganizations(c, store::TenantScope::system()))
-      if (o.name == name) return o.id;
-    return std::nullopt;
-  });
-  if (existing) return *existing;
+  if (auto existing = s.store.accounts().organizationNamed(name)) return *existing;
   auto created = s.accounts.createOrganization(Actor::system(), {name, kind});
   if (!created) return std::unexpected(created.error());
   return created->id;
 }
 
-Status ensureUser(api::Services& s, accounts::NewUser user) {
-  const bool exists = s.store.db().read(
-      [&](store::Connection& c) { return store::usernameTaken(c, user.username); });
-  if (exists) return {};
+Status ensureUser(services::Services& s, accounts::NewUser user) {
+  if (s.store.accounts().usernameTaken(user.username)) return {};
   auto created = s.accounts.createUser(Actor::system(), user);
   if (!created) return std::unexpected(created.error());
   return {};
 }
 
-store::Principal principalNamed(api::Services& s, const std::string& username) {
-  return s.store.db().read([&](store::Connection& c) {
-    return *store::loadPrincipal(c, store::findLogin(c, username)->userId);
-  });
+// A demo person, loaded just before: there is one.
+Principal principalNamed(services::Services& s, const std::string& username) {
+  auto& accounts = s.store.accounts();
+  return *accounts.principal(accounts.login(username)->userId);
 }
 
 // One contract with this year's meetings, its participants set, so every page has something.
-Result<bool> loadDemoContract(api::Services& s, std::int64_t providerId) {
+Result<bool> loadDemoContract(services::Services& s, std::int64_t providerId) {
   const auto anna = principalNamed(s, "anna.avtal");
   for (const auto& c : s.contracts.list(anna))
     if (c.reference == "SDN 2024/0117") return true;
@@ -70,7 +63,7 @@ Result<bool> loadDemoContract(api::Services& s, std::int64_t providerId) {
 
 }  // namespace
 
-Result<bool> bootstrapAdmin(api::Services& s, const std::string& organizationName,
+Result<bool> bootstrapAdmin(services::Services& s, const std::string& organizationName,
                             const std::string& password) {
   if (password.empty() || !s.store.isEmpty()) return false;
   auto org = organizationNamed(s, organizationName, "authority");
@@ -81,7 +74,7 @@ Result<bool> bootstrapAdmin(api::Services& s, const std::string& organizationNam
   return true;
 }
 
-Result<bool> loadDemoData(api::Services& s) {
+Result<bool> loadDemoData(services::Services& s) {
   auto authority = organizationNamed(s, "Östermalms stadsdelsförvaltning", "authority");
   if (!authority) return std::unexpected(authority.error());
   auto home = organizationNamed(s, "Omsorgshuset Linnégården AB", "provider");

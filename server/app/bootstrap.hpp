@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "server/api/services.hpp"
+#include "server/services/services.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::app {
@@ -12,10 +12,10 @@ namespace sv::app {
 inline constexpr const char* kDemoPassword = "samverkan-demo";
 
 // Creates `admin` in `organizationName` if the folder has no user yet and a password is given.
-Result<bool> bootstrapAdmin(api::Services& services, const std::string& organizationName,
+Result<bool> bootstrapAdmin(services::Services& services, const std::string& organizationName,
                             const std::string& password);
 
 // Loads the demo organisations, people and contract; running it again changes nothing.
-Result<bool> loadDemoData(api::Services& services);
+Result<bool> loadDemoData(services::Services& services);
 
 }  // namespace sv::app

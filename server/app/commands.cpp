@@ -1,20 +1,15 @@
 #include "server/app/commands.hpp"
 
-#include <sqlite3.h>
-
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "server/services/archive.hpp"
-#include "server/store/git.hpp"
-
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
+#include "server/services/archive.hpp"
 #include "server/store/audit.hpp"
-#include "server/store/handle.hpp"
 #include "server/store/store.hpp"
 
 namespace sv::app {
@@ -56,9 +51,7 @@ std::vector<std::string> splitList(const std::string& s) {
 }
 
 Result<std::int64_t> resolveOrganization(Opened& o, const std::string& text) {
-  const auto orgs = o.store->db().read([](store::Connection& c) {
-    return store::listOrganizations(c, store::TenantScope::system());
-  });
+  const auto orgs = o.store->accounts().organizations(store::TenantScope::system());
   for (const auto& org : orgs)
     if (org.name == text || std::to_string(org.id) == text) return org.id;
   return fail(Errc::Invalid, "no organization '" + text + "'", "organization");
@@ -71,23 +64,11 @@ int backup(const Settings& settings, const std::string& to, std::ostream& out, s
   if (to.empty()) return report({Errc::Invalid, Reason::None, "backup needs --to=DIR", "to"}, err);
   std::error_code ec;
   if (fs::exists(to) && !fs::is_empty(to, ec))
-    return report({Errc::Invalid, Reason::None, "the backup folder must be empty: " + to, "to"}, err);
+    return report({Errc::Invalid, Reason::None, "the backup folder must be empty: " + to, "to"},
+                  err);
   fs::create_directories(to, ec);
-  sqlite3* source = nullptr;
-  sqlite3* target = nullptr;
-  sqlite3_open_v2((settings.dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY,
-                  nullptr);
-  store::Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
-  sqlite3_open((fs::path(to) / "samverkan.db").c_str(), &target);
-  store::Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
-  sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
-  if (!b) return report({Errc::Internal, Reason::None, sqlite3_errmsg(target)}, err);
-  sqlite3_backup_step(b, -1);
-  if (sqlite3_backup_finish(b) != SQLITE_OK)
-    return report({Errc::Internal, Reason::None, sqlite3_errmsg(target)}, err);
-  fs::copy(settings.dataDir / "repositories", fs::path(to) / "repositories",
-           fs::copy_options::recursive, ec);
-  if (ec) return report({Errc::Internal, Reason::None, "copy repositories: " + ec.message()}, err);
+  if (auto copied = store::Store::backup(settings.dataDir, to); !copied)
+    return report(copied.error(), err);
   out << "backup written to " << to << "\n";
   return 0;
 }
@@ -96,10 +77,12 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
             std::ostream& err) {
   namespace fs = std::filesystem;
   if (from.empty() || !fs::exists(fs::path(from) / "samverkan.db"))
-    return report({Errc::Invalid, Reason::None, "restore needs --from=DIR holding a backup", "from"}, err);
+    return report(
+        {Errc::Invalid, Reason::None, "restore needs --from=DIR holding a backup", "from"}, err);
   std::error_code ec;
   if (fs::exists(settings.dataDir / "samverkan.db"))
-    return report({Errc::Conflict, Reason::None, "the data folder is not empty: " + settings.dataDir.string()},
+    return report({Errc::Conflict, Reason::None,
+                   "the data folder is not empty: " + settings.dataDir.string()},
                   err);
   fs::create_directories(settings.dataDir, ec);
   fs::copy(fs::path(from) / "samverkan.db", settings.dataDir / "samverkan.db", ec);
@@ -118,7 +101,8 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
 // repository names the approved version the package says, with the same minutes.json.
 int verifyPackage(const Settings& settings, const std::string& file, std::ostream& out,
                   std::ostream& err) {
-  if (file.empty()) return report({Errc::Invalid, Reason::None, "verify needs --file=PACKAGE.zip", "file"}, err);
+  if (file.empty())
+    return report({Errc::Invalid, Reason::None, "verify needs --file=PACKAGE.zip", "file"}, err);
   std::ifstream in(file, std::ios::binary);
   if (!in) return report({Errc::Invalid, Reason::None, "cannot read " + file, "file"}, err);
   std::ostringstream bytes;
@@ -136,19 +120,19 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
       const auto repository = m->getValue<std::string>("repository");
       const auto tag = m->getValue<std::string>("tag");
       const auto version = m->getValue<std::string>("approved_version");
-      store::git::initialise();
-      auto repo = store::git::open(settings.dataDir / "repositories" / (repository + ".git"));
-      if (!repo) {
-        problems.push_back("no repository " + repository + " in " + settings.dataDir.string());
+      const auto target = store::Store::tagTarget(settings.dataDir, repository, tag);
+      if (!target) {
+        problems.push_back(target.error().detail);
       } else {
-        const auto target = store::git::tagTarget(repo->get(), tag);
-        if (target != version)
+        if (*target != version)
           problems.push_back("tag " + tag + " does not point to the approved version " + version);
         const auto meetingId = m->getObject("meeting")->getValue<std::int64_t>("id");
-        auto committed = store::git::readFile(
-            repo->get(), version, "meetings/" + std::to_string(meetingId) + "/minutes.json");
+        auto committed =
+            store::Store::fileAt(settings.dataDir, repository, version,
+                                 "meetings/" + std::to_string(meetingId) + "/minutes.json");
         const auto packed = check->files.find("data/minutes.json");
-        if (!committed || packed == check->files.end() || *committed != packed->second)
+        if (!committed || !*committed || packed == check->files.end() ||
+            **committed != packed->second)
           problems.push_back("data/minutes.json differs from the approved version in git");
       }
     } catch (const Poco::Exception& e) {
@@ -210,8 +194,7 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
       return 0;
     }
     if (name == "verify-audit") {
-      const auto findings =
-          o.store->db().read([](store::Connection& c) { return store::verifyAudit(c); });
+      const auto findings = o.store->verifyAudit();
       for (const auto& f : findings) out << "entry " << f.id << ": " << f.problem << "\n";
       if (!findings.empty()) return 1;
       out << "audit log intact\n";

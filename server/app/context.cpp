@@ -18,9 +18,10 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->agendas = std::make_unique<services::AgendaService>(*ctx->store, ctx->time);
   ctx->minutes = std::make_unique<services::MinutesService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->actions = std::make_unique<services::ActionService>(*ctx->store, ctx->catalog, ctx->time);
-  ctx->services.reset(new api::Services{
-      *ctx->store, *ctx->accounts, ctx->time, ctx->catalog, *ctx->contracts, *ctx->meetings,
-      *ctx->agendas, *ctx->minutes, *ctx->actions, settings.http, settings.publicUrl});
+  ctx->services.reset(new services::Services{*ctx->store, *ctx->accounts, ctx->time, ctx->catalog,
+                                             *ctx->contracts, *ctx->meetings, *ctx->agendas,
+                                             *ctx->minutes, *ctx->actions,
+                                             settings.http.secureCookies, settings.publicUrl});
   return ctx;
 }
 

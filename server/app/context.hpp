@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "server/api/services.hpp"
 #include "server/app/settings.hpp"
+#include "server/services/services.hpp"
 
 namespace sv::app {
 
@@ -19,7 +19,7 @@ struct Context {
   std::unique_ptr<services::AgendaService> agendas;
   std::unique_ptr<services::MinutesService> minutes;
   std::unique_ptr<services::ActionService> actions;
-  std::unique_ptr<api::Services> services;
+  std::unique_ptr<services::Services> services;
 };
 
 Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections);

@@ -10,9 +10,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "server/api/api.hpp"
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
+#include "server/app/identity.hpp"
+#include "server/app/routes.hpp"
 #include "server/app/settings.hpp"
 #include "server/store/store.hpp"
 
@@ -122,8 +123,8 @@ int ServerApp::serve() {
   }
   Context& ctx = **opened;
   for (const auto& repair : ctx.store->repairsAtOpen()) log.warning("repaired %s", repair);
-  api::Services& services = *ctx.services;
-  accounts::Accounts& accounts = *ctx.accounts;
+  services::Services& services = *ctx.services;
+  AccountsAuthenticator authenticator(*ctx.accounts);
 
   if (auto admin = bootstrapAdmin(services, settings.bootstrapOrganization,
                                   envOr("SAMVERKAN_ADMIN_PASSWORD"));
@@ -143,7 +144,7 @@ int ServerApp::serve() {
   }
 
   http::Router router;
-  api::registerAll(router, services);
+  registerRoutes(router, services);
 
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(settings.maxThreads);
@@ -156,7 +157,7 @@ int ServerApp::serve() {
 
   Poco::ThreadPool pool("http", 8, settings.maxThreads, 60, settings.threadStackKib * 1024);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.bind, settings.port), 256);
-  Poco::Net::HTTPServer server(new http::HandlerFactory(router, accounts, settings.http), pool,
+  Poco::Net::HTTPServer server(new http::HandlerFactory(router, authenticator, settings.http), pool,
                                socket, params);
   server.start();
   log.information("serving on http://%s:%hu with data in %s", settings.bind,

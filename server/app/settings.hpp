@@ -8,8 +8,8 @@
 #include <string>
 
 #include "agenda/meeting_plan.hpp"
-#include "server/accounts/accounts.hpp"
 #include "server/http/dispatcher.hpp"
+#include "server/services/accounts.hpp"
 
 namespace sv::app {
 

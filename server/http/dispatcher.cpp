@@ -69,9 +69,9 @@ void applySecurityHeaders(HTTPServerResponse& response) {
 
 class Dispatcher final : public Poco::Net::HTTPRequestHandler {
  public:
-  Dispatcher(const Router& router, accounts::Accounts& accounts, const HttpSettings& settings,
+  Dispatcher(const Router& router, Authenticator& authenticator, const HttpSettings& settings,
              Poco::Logger& log)
-      : router_(router), accounts_(accounts), settings_(settings), log_(log) {}
+      : router_(router), authenticator_(authenticator), settings_(settings), log_(log) {}
 
   void handleRequest(HTTPServerRequest& in, HTTPServerResponse& out) override {
     // The log line is the only reader of the clock and of the client's address.
@@ -83,7 +83,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     Reply reply;
     try {
       reply = dispatch(in, request);
-      if (request.session) user = request.session->principal.username;
+      if (request.session) user = request.session->principal().username;
     } catch (const std::exception& e) {
       log_.error("unhandled error on %s %s: %s", in.getMethod(), request.path,
                  std::string(e.what()));
@@ -197,7 +197,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       viaCookie = !token.empty();
     }
     if (token.empty()) return Error{Errc::Unauthenticated, Reason::None, "log in first"};
-    auto session = accounts_.authenticate(token);
+    auto session = authenticator_.authenticate(token);
     if (!session) {
       viaCookie = false;
       return session.error();
@@ -219,7 +219,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       if (auto form = FormBody::parse(request.body); form && form->has("csrf_token"))
         token = form->value("csrf_token");
     }
-    return token && crypto::constantTimeEquals(*token, request.session->csrfToken);
+    return token && request.session->csrfMatches(*token);
   }
 
   bool readBody(HTTPServerRequest& in, std::string& body) {
@@ -281,23 +281,23 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
   }
 
   const Router& router_;
-  accounts::Accounts& accounts_;
+  Authenticator& authenticator_;
   const HttpSettings& settings_;
   Poco::Logger& log_;
 };
 
 }  // namespace
 
-HandlerFactory::HandlerFactory(const Router& router, accounts::Accounts& accounts,
+HandlerFactory::HandlerFactory(const Router& router, Authenticator& authenticator,
                                HttpSettings settings)
     : router_(router),
-      accounts_(accounts),
+      authenticator_(authenticator),
       settings_(settings),
       log_(Poco::Logger::get("samverkan.request")) {}
 
 Poco::Net::HTTPRequestHandler* HandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&) {
-  return new Dispatcher(router_, accounts_, settings_, log_);
+  return new Dispatcher(router_, authenticator_, settings_, log_);
 }
 
 std::string sessionCookie(const std::string& token, bool secure, bool clear) {

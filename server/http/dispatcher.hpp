@@ -8,7 +8,7 @@
 
 #include <cstddef>
 
-#include "server/accounts/accounts.hpp"
+#include "server/http/identity.hpp"
 #include "server/http/router.hpp"
 
 namespace sv::http {
@@ -22,13 +22,13 @@ inline constexpr const char* kSessionCookie = "sv_session";
 
 class HandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  HandlerFactory(const Router& router, accounts::Accounts& accounts, HttpSettings settings);
+  HandlerFactory(const Router& router, Authenticator& authenticator, HttpSettings settings);
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest& request) override;
 
  private:
   const Router& router_;
-  accounts::Accounts& accounts_;
+  Authenticator& authenticator_;
   HttpSettings settings_;
   Poco::Logger& log_;
 };

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "server/accounts/accounts.hpp"
+#include "server/http/identity.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::http {
@@ -20,10 +20,10 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
-  std::string contentType;                           // without parameters, lower-case
-  std::shared_ptr<const accounts::Session> session;  // none when not logged in
+  std::string contentType;                  // without parameters, lower-case
+  std::shared_ptr<const Identity> session;  // none when not logged in
 
-  const store::Principal& principal() const { return session->principal; }
+  const Principal& principal() const { return session->principal(); }
   std::optional<std::string> header(const std::string& lowerName) const;
   std::optional<std::string> queryValue(const std::string& name) const;
   // A path parameter that must be a positive integer id; anything else is "not found".

@@ -80,7 +80,10 @@ std::string inlineMarkup(cmark_node* parent) {
         break;
       }
       case CMARK_NODE_IMAGE:
-        out += "[" + inlineMarkup(n) + "]";
+        // Appended piece by piece: `"[" + std::string` trips GCC 12's false -Wrestrict.
+        out += '[';
+        out += inlineMarkup(n);
+        out += ']';
         break;
       default:  // raw HTML (already removed) and anything unknown: dropped
         break;

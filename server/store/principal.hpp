@@ -5,34 +5,23 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "workflows/principal.hpp"
+
 namespace sv::store {
 
-enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader };
-enum class OrganizationKind { Authority, Provider };
-
-std::string_view roleName(Role r);
-std::optional<Role> parseRole(std::string_view name);
-std::string_view organizationKindName(OrganizationKind k);
-std::optional<OrganizationKind> parseOrganizationKind(std::string_view name);
-
-struct Principal {
-  std::int64_t userId = 0;
-  std::string username;
-  std::string name;
-  std::string email;
-  std::int64_t organizationId = 0;
-  std::string organizationName;
-  OrganizationKind organizationKind = OrganizationKind::Provider;
-  std::set<Role> roles;
-
-  bool has(Role r) const { return roles.contains(r); }
-  bool isAdmin() const { return has(Role::Admin); }
-};
+// The value types live in the domain (workflows/principal.hpp); these names keep every
+// store::Principal, store::Role, ... of the server as it was.
+using sv::OrganizationKind;
+using sv::organizationKindName;
+using sv::parseOrganizationKind;
+using sv::parseRole;
+using sv::Principal;
+using sv::Role;
+using sv::roleName;
 
 // A SQL condition with its parameters, to be appended to a WHERE clause.
 struct SqlFilter {

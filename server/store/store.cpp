@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/store/git.hpp"
+#include "server/store/handle.hpp"
 #include "server/store/migrations.hpp"
 
 namespace sv::store {
@@ -37,9 +39,9 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   } catch (const DatabaseError& e) {
     return fail(Errc::Internal, e.what());
   }
-  store->documents_ =
-      std::make_unique<DocumentStore>(*store->db_, options.dataDir / "repositories",
-                                      options.retiredPackGrace);
+  store->accounts_ = std::make_unique<AccountStore>(*store->db_);
+  store->documents_ = std::make_unique<DocumentStore>(*store->db_, options.dataDir / "repositories",
+                                                      options.retiredPackGrace);
   auto repaired = store->documents_->repairRepositories();
   if (!repaired) return std::unexpected(repaired.error());
   store->repairs_ = std::move(*repaired);
@@ -48,8 +50,58 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
 
 Store::~Store() {
   documents_.reset();
+  accounts_.reset();
   db_.reset();
   if (lockFd_ >= 0) ::close(lockFd_);  // closing releases the flock
+}
+
+Status Store::backup(const std::filesystem::path& dataDir, const std::filesystem::path& to) {
+  namespace fs = std::filesystem;
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  sqlite3_open_v2((dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+  Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
+  sqlite3_open((to / "samverkan.db").c_str(), &target);
+  Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
+  sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
+  if (!b) return fail(Errc::Internal, sqlite3_errmsg(target));
+  sqlite3_backup_step(b, -1);
+  if (sqlite3_backup_finish(b) != SQLITE_OK) return fail(Errc::Internal, sqlite3_errmsg(target));
+  std::error_code ec;
+  fs::copy(dataDir / "repositories", to / "repositories", fs::copy_options::recursive, ec);
+  if (ec) return fail(Errc::Internal, "copy repositories: " + ec.message());
+  return {};
+}
+
+namespace {
+
+Result<git::Repository> openRepository(const std::filesystem::path& dataDir,
+                                       const std::string& repository) {
+  git::initialise();
+  auto repo = git::open(dataDir / "repositories" / (repository + ".git"));
+  if (!repo) return fail(Errc::NotFound, "no repository " + repository + " in " + dataDir.string());
+  return repo;
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> Store::tagTarget(const std::filesystem::path& dataDir,
+                                                    const std::string& repository,
+                                                    const std::string& tag) {
+  auto repo = openRepository(dataDir, repository);
+  if (!repo) return std::unexpected(repo.error());
+  return git::tagTarget(repo->get(), tag);
+}
+
+Result<std::optional<std::string>> Store::fileAt(const std::filesystem::path& dataDir,
+                                                 const std::string& repository,
+                                                 const std::string& commit,
+                                                 const std::string& path) {
+  auto repo = openRepository(dataDir, repository);
+  if (!repo) return std::unexpected(repo.error());
+  auto file = git::readFile(repo->get(), commit, path);
+  if (!file) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(*file));
 }
 
 bool Store::isEmpty() {
@@ -58,6 +110,14 @@ bool Store::isEmpty() {
     stmt.step();
     return stmt.int64(0) == 0;
   });
+}
+
+std::vector<AuditRecord> Store::auditEntries(const AuditQuery& query) {
+  return db_->read([&](Connection& c) { return listAudit(c, query); });
+}
+
+std::vector<AuditFinding> Store::verifyAudit() {
+  return db_->read([](Connection& c) { return store::verifyAudit(c); });
 }
 
 }  // namespace sv::store

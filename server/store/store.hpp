@@ -9,9 +9,12 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "server/store/account_store.hpp"
+#include "server/store/audit.hpp"
 #include "server/store/database.hpp"
 #include "server/store/documents.hpp"
 #include "workflows/result.hpp"
@@ -30,12 +33,36 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
   ~Store();
 
+  // A consistent copy of a data folder into the empty folder `to`, also while a server has it
+  // open: SQLite's online backup of the database, then the repositories, which only grow, so
+  // every commit the copied database names is in them. Does not open (or lock) the folder.
+  // Errors: Internal (a failing file system or SQLite; detail says which).
+  static Status backup(const std::filesystem::path& dataDir, const std::filesystem::path& to);
+
+  // What a contract's repository in a data folder says of a registered protocol, read without
+  // opening (or locking) the folder, for checking an archival package against it: the commit a
+  // tag points to (none without the tag), and a file at a commit (none when it is not there).
+  // Errors: NotFound (no repository of that name in the folder).
+  static Result<std::optional<std::string>> tagTarget(const std::filesystem::path& dataDir,
+                                                      const std::string& repository,
+                                                      const std::string& tag);
+  static Result<std::optional<std::string>> fileAt(const std::filesystem::path& dataDir,
+                                                   const std::string& repository,
+                                                   const std::string& commit,
+                                                   const std::string& path);
+
   Database& db() { return *db_; }
   DocumentStore& documents() { return *documents_; }
+  AccountStore& accounts() { return *accounts_; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
   int schemaVersion() const { return schemaVersion_; }
   const std::vector<std::string>& repairsAtOpen() const { return repairs_; }
   bool isEmpty();  // no user yet: a fresh data folder
+
+  // The audit log as a query narrows it, in id order; and the check of its whole hash chain
+  // (an empty list: every entry is as it was written).
+  std::vector<AuditRecord> auditEntries(const AuditQuery& query);
+  std::vector<AuditFinding> verifyAudit();
 
  private:
   Store() = default;
@@ -44,6 +71,7 @@ class Store {
   int schemaVersion_ = 0;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DocumentStore> documents_;
+  std::unique_ptr<AccountStore> accounts_;
   std::vector<std::string> repairs_;
 };
 

@@ -88,7 +88,7 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
   return d;
 }
 
-http::Reply actionsPage(const http::Request& req, api::Services& s,
+http::Reply actionsPage(const http::Request& req, Services& s,
                         std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
   auto actions = s.actions.list(viewer, {});
@@ -130,7 +130,7 @@ http::Reply actionsPage(const http::Request& req, api::Services& s,
 
 }  // namespace
 
-void registerActionPages(http::Router& router, api::Services& s) {
+void registerActionPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/atgarder", [&s](http::Request& req) { return actionsPage(req, s); });
 
   addPage(router, "POST", "/atgarder/{id}/rapportera", [&s](http::Request& req) {

@@ -27,7 +27,7 @@ http::Reply refused(const http::Request& req) {
                    "behöver en ny användare eller organisation.");
 }
 
-http::Reply adminPage(const http::Request& req, api::Services& s,
+http::Reply adminPage(const http::Request& req, Services& s,
                       std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
   if (!viewer.isAdmin()) return refused(req);
@@ -117,7 +117,7 @@ std::string fieldIdFor(const std::string& form, const std::string& field) {
 
 }  // namespace
 
-void registerAdminPages(http::Router& router, api::Services& s) {
+void registerAdminPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/administration", [&s](http::Request& req) { return adminPage(req, s); });
 
   addPage(router, "POST", "/administration/organisationer", [&s](http::Request& req) {

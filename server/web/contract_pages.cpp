@@ -21,7 +21,7 @@ std::string countText(std::size_t n) {
   return "Avtalet har " + std::to_string(n) + " möten.";
 }
 
-http::Reply contractsPage(const http::Request& req, api::Services& s) {
+http::Reply contractsPage(const http::Request& req, Services& s) {
   Page page{.title = "Mina avtal", .templateName = "contracts", .current = "avtal"};
   auto contracts = list();
   const auto rows = s.contracts.list(req.principal());
@@ -31,7 +31,7 @@ http::Reply contractsPage(const http::Request& req, api::Services& s) {
   return render(req, std::move(page));
 }
 
-http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_t id,
+http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
                          std::optional<FormError> error = std::nullopt) {
   auto contract = s.contracts.get(req.principal(), id);
   if (!contract) return failurePage(req, contract.error());
@@ -96,7 +96,7 @@ http::Reply contractPage(const http::Request& req, api::Services& s, std::int64_
 
 }  // namespace
 
-void registerContractPages(http::Router& router, api::Services& s) {
+void registerContractPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/", [&s](http::Request& req) { return contractsPage(req, s); });
 
   addPage(router, "GET", "/avtal/{id}", [&s](http::Request& req) {

@@ -35,7 +35,7 @@ http::Reply loginPage(const http::Request& req, const std::string& next,
 
 }  // namespace
 
-void registerLoginPages(http::Router& router, api::Services& s) {
+void registerLoginPages(http::Router& router, Services& s) {
   addPage(
       router, "GET", "/logga-in",
       [](http::Request& req) {
@@ -75,7 +75,7 @@ void registerLoginPages(http::Router& router, api::Services& s) {
           return loginPage(req, next, username, swedishMessage(error), http::statusOf(error.code));
         }
         return redirect(next).header("Set-Cookie",
-                                     http::sessionCookie(login->token, s.http.secureCookies));
+                                     http::sessionCookie(login->token, s.secureCookies));
       },
       Login::Optional);
 
@@ -83,11 +83,11 @@ void registerLoginPages(http::Router& router, api::Services& s) {
       router, "POST", "/logga-ut",
       [&s](http::Request& req) {
         if (req.session) {
-          if (auto done = s.accounts.logout(*req.session); !done)
+          if (auto done = s.accounts.logout(req.session->sessionId(), req.principal()); !done)
             return failurePage(req, done.error());
         }
         return redirect("/logga-in?utloggad=1")
-            .header("Set-Cookie", http::sessionCookie("", s.http.secureCookies, true));
+            .header("Set-Cookie", http::sessionCookie("", s.secureCookies, true));
       },
       Login::Optional);
 }

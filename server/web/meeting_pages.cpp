@@ -54,7 +54,7 @@ struct Person {
 };
 
 // Everyone active in the two parties, the authority's people first.
-std::vector<Person> peopleOf(api::Services& s, const store::Principal& viewer,
+std::vector<Person> peopleOf(Services& s, const store::Principal& viewer,
                              const store::ContractRow& contract) {
   std::vector<Person> out;
   for (auto [org, party] : {std::pair{contract.authorityId, Party::Authority},
@@ -202,7 +202,7 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
   data.set("others", boxes);
 }
 
-http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t id,
+http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
                         std::optional<FormError> error = std::nullopt) {
   auto meeting = s.meetings.get(req.principal(), id);
   if (!meeting) return failurePage(req, meeting.error());
@@ -275,7 +275,7 @@ http::Reply meetingPage(const http::Request& req, api::Services& s, std::int64_t
 
 // After a post: back to the meeting with a confirmation, or the page again with the error.
 template <class T>
-http::Reply afterChange(http::Request& req, api::Services& s, std::int64_t id,
+http::Reply afterChange(http::Request& req, Services& s, std::int64_t id,
                         const Result<T>& result, const std::string& form,
                         const std::map<std::string, std::string>& fieldIds, http::FormBody posted,
                         const std::string& done) {
@@ -294,7 +294,7 @@ http::Reply afterChange(http::Request& req, api::Services& s, std::int64_t id,
 
 }  // namespace
 
-void registerMeetingPages(http::Router& router, api::Services& s) {
+void registerMeetingPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/moten/{id}", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);

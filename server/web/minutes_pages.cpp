@@ -98,7 +98,7 @@ Data summaryData(const std::vector<std::string>& summary) {
 
 // What changed that the viewer has not approved: since their own last approval when it was of an
 // earlier version, else in the latest version (against the one before it).
-void addChanges(Data& data, api::Services& s, const store::Principal& viewer, std::int64_t id,
+void addChanges(Data& data, Services& s, const store::Principal& viewer, std::int64_t id,
                 const services::LifecycleView& life,
                 const std::vector<store::DocumentVersion>& versions,
                 const std::map<std::string, VersionFacts>& facts) {
@@ -194,7 +194,7 @@ void addApprovals(Data& data, const services::LifecycleView& life,
   data.set("has_returns", !life.returns.empty());
 }
 
-http::Reply minutesPage(const http::Request& req, api::Services& s, std::int64_t id,
+http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
                         std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
   auto meeting = s.meetings.get(viewer, id);
@@ -262,7 +262,7 @@ http::Reply minutesPage(const http::Request& req, api::Services& s, std::int64_t
   return render(req, std::move(page));
 }
 
-http::Reply editPage(const http::Request& req, api::Services& s, std::int64_t id,
+http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
                      std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
                      std::optional<FormError> error = std::nullopt,
                      const std::vector<minutes::MergeConflict>& conflicts = {}) {
@@ -347,7 +347,7 @@ std::vector<DiffLine> diffLines(const std::string& unified) {
   return out;
 }
 
-http::Reply historyPage(const http::Request& req, api::Services& s, std::int64_t id) {
+http::Reply historyPage(const http::Request& req, Services& s, std::int64_t id) {
   const auto& viewer = req.principal();
   auto meeting = s.meetings.get(viewer, id);
   if (!meeting) return failurePage(req, meeting.error());
@@ -454,7 +454,7 @@ http::Reply historyPage(const http::Request& req, api::Services& s, std::int64_t
 }
 
 // After a lifecycle post: the protocol page with a confirmation, or again with the error.
-http::Reply afterLifecycle(http::Request& req, api::Services& s, std::int64_t id,
+http::Reply afterLifecycle(http::Request& req, Services& s, std::int64_t id,
                            const Result<services::LifecycleView>& result, const std::string& form,
                            const std::map<std::string, std::string>& fieldIds,
                            http::FormBody posted, const std::string& done) {
@@ -468,7 +468,7 @@ http::Reply afterLifecycle(http::Request& req, api::Services& s, std::int64_t id
 
 }  // namespace
 
-void registerMinutesPages(http::Router& router, api::Services& s) {
+void registerMinutesPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/moten/{id}/protokoll", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);

@@ -10,7 +10,7 @@
 #include "server/http/dispatcher.hpp"
 #include "server/http/problem.hpp"
 
-namespace sv::server::assets {
+namespace sv::web::assets {
 const std::map<std::string, std::string_view>& files();
 }
 
@@ -26,7 +26,7 @@ Poco::Logger& log() {
 }
 
 std::optional<std::string_view> templateText(std::string_view name) {
-  const auto& files = sv::server::assets::files();
+  const auto& files = sv::web::assets::files();
   const auto it =
       files.find(std::string(kTemplatePrefix) + std::string(name) + std::string(kTemplateSuffix));
   if (it == files.end()) return std::nullopt;
@@ -35,7 +35,7 @@ std::optional<std::string_view> templateText(std::string_view name) {
 
 // Every template whose name starts with "_", by that name, so that {{> _csrf}} finds it.
 void addPartials(Data& data) {
-  for (const auto& [path, text] : sv::server::assets::files()) {
+  for (const auto& [path, text] : sv::web::assets::files()) {
     if (!path.starts_with(kTemplatePrefix) || !path.ends_with(kTemplateSuffix)) continue;
     const auto name = path.substr(kTemplatePrefix.size(),
                                   path.size() - kTemplatePrefix.size() - kTemplateSuffix.size());
@@ -55,12 +55,12 @@ Result<std::string> renderTemplate(std::string_view name, Data& data) {
   return out;
 }
 
-Data userData(const store::Principal& p) {
+Data userData(const Principal& p) {
   Data user;
   user.set("name", p.name);
   user.set("organization", p.organizationName);
   user.set("is_admin", p.isAdmin());
-  user.set("is_registrar", p.has(store::Role::Registrar));
+  user.set("is_registrar", p.has(Role::Registrar));
   return user;
 }
 
@@ -123,7 +123,7 @@ http::Reply render(const http::Request& req, Page page) {
   data.set("title", page.title);
   if (req.session) {
     data.set("user", userData(req.principal()));
-    data.set("csrf_token", req.session->csrfToken);
+    data.set("csrf_token", req.session->csrfToken());
   }
   if (page.error) {
     Data failed;
@@ -151,7 +151,7 @@ http::Reply render(const http::Request& req, Page page) {
   layout.set("content", *content);
   if (req.session) {
     layout.set("user", userData(req.principal()));
-    layout.set("csrf_token", req.session->csrfToken);
+    layout.set("csrf_token", req.session->csrfToken());
   }
   if (!page.current.empty()) {
     Data current;

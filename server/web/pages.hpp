@@ -1,25 +1,34 @@
 // The page modules of the web interface, each registering its own routes, and the few helpers
-// they share for showing domain values in Swedish. registerWebPages (server/api/api.hpp) calls
-// the modules; a new journey adds a module here and one call in web_pages.cpp.
+// they share for showing domain values in Swedish. registerWebPages (web_pages.cpp, called by
+// app/routes.cpp) calls the modules; a new journey adds a module here and one call in
+// web_pages.cpp.
 #pragma once
 
 #include <chrono>
 #include <string>
 
-#include "server/api/services.hpp"
 #include "server/http/router.hpp"
-#include "server/store/contracts.hpp"
+#include "server/services/contracts.hpp"
+#include "server/services/services.hpp"
 #include "server/web/page.hpp"
 
 namespace sv::web {
 
-void registerLoginPages(http::Router& router, api::Services& services);     // login_pages.cpp
-void registerContractPages(http::Router& router, api::Services& services);  // contract_pages.cpp
-void registerMeetingPages(http::Router& router, api::Services& services);   // meeting_pages.cpp
-void registerMinutesPages(http::Router& router, api::Services& services);   // minutes_pages.cpp
-void registerActionPages(http::Router& router, api::Services& services);    // action_pages.cpp
-void registerRegistryPages(http::Router& router, api::Services& services);  // registry_pages.cpp
-void registerAdminPages(http::Router& router, api::Services& services);     // admin_pages.cpp
+// The use cases every page module registers with (server/services/services.hpp).
+using Services = services::Services;
+
+// The routes of every page module below, and the pages for errors (web_pages.cpp).
+void registerWebPages(http::Router& router, Services& services);
+// GET /static/{file}: the style sheets and scripts of server/web/static/ (static_files.cpp).
+void registerStaticFiles(http::Router& router);
+// One per module, each in <module>_pages.cpp.
+void registerLoginPages(http::Router& router, Services& services);
+void registerContractPages(http::Router& router, Services& services);
+void registerMeetingPages(http::Router& router, Services& services);
+void registerMinutesPages(http::Router& router, Services& services);
+void registerActionPages(http::Router& router, Services& services);
+void registerRegistryPages(http::Router& router, Services& services);
+void registerAdminPages(http::Router& router, Services& services);
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);

@@ -31,7 +31,7 @@ std::string trimmed(const std::string& text) {
   return oneLine(text);
 }
 
-http::Reply registryPage(const http::Request& req, api::Services& s,
+http::Reply registryPage(const http::Request& req, Services& s,
                          std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
   if (!registrar(viewer)) return refused(req);
@@ -140,7 +140,7 @@ http::Reply registryPage(const http::Request& req, api::Services& s,
 
 }  // namespace
 
-void registerRegistryPages(http::Router& router, api::Services& s) {
+void registerRegistryPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/diariet", [&s](http::Request& req) { return registryPage(req, s); });
 
   addPage(router, "POST", "/diariet/{id}/diariefor", [&s](http::Request& req) {

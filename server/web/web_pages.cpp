@@ -1,5 +1,5 @@
-// The web interface's routes, registered with the JSON API's (server/api/api.hpp).
-#include "server/api/api.hpp"
+// The web interface's routes (app/routes.cpp registers them beside the JSON API's), and the
+// display helpers the page modules share.
 #include "server/http/problem.hpp"
 #include "server/web/messages.hpp"
 #include "server/web/pages.hpp"
@@ -15,8 +15,15 @@ std::string swedishDateTime(const std::string& isoUtc) {
 std::string timeOfDay(std::chrono::minutes m) {
   const auto h = m.count() / 60;
   const auto min = m.count() % 60;
-  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (min < 10 ? "0" : "") +
-         std::to_string(min);
+  // Appended piece by piece: `"0" + std::to_string(h)` inserts at the front of a temporary,
+  // which GCC 12 reports as a false -Wrestrict in Release (GCC bug 105329).
+  std::string out;
+  if (h < 10) out += '0';
+  out += std::to_string(h);
+  out += ':';
+  if (min < 10) out += '0';
+  out += std::to_string(min);
+  return out;
 }
 
 Data contractData(const store::ContractRow& c, const services::Catalog& catalog) {
@@ -39,19 +46,15 @@ FormError formError(std::string form, const Error& error, std::string fieldId,
                    http::statusOf(error.code)};
 }
 
-}  // namespace sv::web
-
-namespace sv::api {
-
 void registerWebPages(http::Router& router, Services& services) {
-  web::installPageErrors(router);
-  web::registerLoginPages(router, services);
-  web::registerContractPages(router, services);
-  web::registerMeetingPages(router, services);
-  web::registerMinutesPages(router, services);
-  web::registerActionPages(router, services);
-  web::registerRegistryPages(router, services);
-  web::registerAdminPages(router, services);
+  installPageErrors(router);
+  registerLoginPages(router, services);
+  registerContractPages(router, services);
+  registerMeetingPages(router, services);
+  registerMinutesPages(router, services);
+  registerActionPages(router, services);
+  registerRegistryPages(router, services);
+  registerAdminPages(router, services);
 }
 
-}  // namespace sv::api
+}  // namespace sv::web

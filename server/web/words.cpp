@@ -82,17 +82,17 @@ std::string actionStatusInSentence(agenda::ActionStatus status) {
   return "godkänd";
 }
 
-std::string userRoleWord(store::Role role) {
+std::string userRoleWord(Role role) {
   switch (role) {
-    case store::Role::Admin:
+    case Role::Admin:
       return "Administratör";
-    case store::Role::ContractManager:
+    case Role::ContractManager:
       return "Avtalsansvarig";
-    case store::Role::ProviderRep:
+    case Role::ProviderRep:
       return "Utförarens representant";
-    case store::Role::Registrar:
+    case Role::Registrar:
       return "Registrator";
-    case store::Role::Reader:
+    case Role::Reader:
       break;
   }
   return "Läsare";

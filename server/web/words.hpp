@@ -8,7 +8,7 @@
 #include "agenda/action_status.hpp"
 #include "agenda/meeting_rules.hpp"
 #include "minutes/minutes.hpp"
-#include "server/store/principal.hpp"
+#include "workflows/principal.hpp"
 
 namespace sv::web {
 
@@ -27,7 +27,7 @@ std::string participantRoleInSentence(agenda::ParticipantRole role);
 std::string minutesStateInSentence(std::string_view state);
 std::string actionStatusInSentence(agenda::ActionStatus status);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
-std::string userRoleWord(store::Role role);
+std::string userRoleWord(Role role);
 
 // The first seven characters of a commit id, as git shows it.
 std::string shortVersion(const std::string& version);

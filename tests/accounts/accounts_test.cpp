@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "server/accounts/accounts.hpp"
+#include "server/services/accounts.hpp"
 #include "server/store/audit.hpp"
 #include "support/temp_dir.hpp"
 
@@ -162,7 +162,7 @@ TEST_CASE("logout ends the session", "[accounts][session]") {
   auto login = f.accounts.login("anna", "secret-password");
   auto session = f.accounts.authenticate(login->token);
   REQUIRE(session);
-  REQUIRE(f.accounts.logout(**session));
+  REQUIRE(f.accounts.logout((*session)->sessionId, (*session)->principal));
   CHECK_FALSE(f.accounts.authenticate(login->token));
 }
 

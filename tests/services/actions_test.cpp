@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "minutes/minutes.hpp"
-#include "server/accounts/accounts.hpp"
+#include "server/services/accounts.hpp"
 #include "server/services/actions.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"

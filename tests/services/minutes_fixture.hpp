@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "minutes/minutes.hpp"
-#include "server/accounts/accounts.hpp"
+#include "server/services/accounts.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"

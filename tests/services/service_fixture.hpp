@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "server/accounts/accounts.hpp"
+#include "server/services/accounts.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"

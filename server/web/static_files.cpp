@@ -1,20 +1,20 @@
-// Style sheets and scripts compiled into the binary (server/web/static/).
+// Style sheets and scripts of the pages, compiled into the binary (server/web/static/).
 #include <map>
 
-#include "server/api/api.hpp"
+#include "server/web/pages.hpp"
 
-namespace sv::server::assets {
+namespace sv::web::assets {
 const std::map<std::string, std::string_view>& files();
 }
 
-namespace sv::api {
+namespace sv::web {
 
-void registerStatic(http::Router& router, Services&) {
+void registerStaticFiles(http::Router& router) {
   router.add({"GET",
               "/static/{file}",
               http::Access::Public,
               [](http::Request& req) -> Result<http::Reply> {
-                const auto& assets = sv::server::assets::files();
+                const auto& assets = sv::web::assets::files();
                 const auto it = assets.find("web/static/" + req.pathParams.at("file"));
                 if (it == assets.end()) return fail(Errc::NotFound, "no such file");
                 const auto& name = it->first;
@@ -30,4 +30,4 @@ void registerStatic(http::Router& router, Services&) {
                .responseType = "text/css"}});
 }
 
-}  // namespace sv::api
+}  // namespace sv::web

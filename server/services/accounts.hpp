@@ -1,5 +1,7 @@
 // Organisations, users, logins and sessions: the rules (who may create what, what a valid user
-// is, throttling, timeouts) over the store. Errors are values; the HTTP edge maps them.
+// is, throttling, timeouts) over the store's AccountStore. Errors are values; the HTTP edge maps
+// them. A use case of the services layer: the HTTP frame knows it only through the
+// http::Authenticator the application builds over it (app/identity.hpp).
 #pragma once
 
 #include <cstdint>
@@ -68,18 +70,29 @@ class Accounts {
  public:
   Accounts(store::Store& store, const TimeSource& time, AccountSettings settings);
 
+  // Errors: Forbidden/NotAdministrator, Invalid/NameInvalid, Invalid/OrganizationKindInvalid,
+  // Conflict/OrganizationExists.
   Result<Organization> createOrganization(Actor actor, const NewOrganization& input);
   std::vector<Organization> organizations(const Principal& viewer);
+  // Errors: NotFound (also for one the viewer may not know of).
   Result<Organization> organization(const Principal& viewer, std::int64_t id);
 
+  // Errors: Forbidden/NotAdministrator, Invalid/UsernameInvalid, Invalid/NameInvalid,
+  // Invalid/EmailInvalid, Invalid/PasswordTooShort (value: the least length), Invalid/NoRole,
+  // Invalid (an unknown role), Invalid/NoSuchOrganization, Invalid/RoleOfAuthority and
+  // Invalid/RoleOfProvider (value: the role), Conflict/UsernameTaken.
   Result<User> createUser(Actor actor, const NewUser& input);
   std::vector<User> users(const Principal& viewer, std::optional<std::int64_t> organizationId);
+  // Errors: NotFound (also for one the viewer may not know of).
   Result<User> user(const Principal& viewer, std::int64_t id);
 
+  // Errors: Throttled/LoginThrottled, Unauthenticated/WrongCredentials.
   Result<LoginResult> login(const std::string& username, const std::string& password);
   // Shared and never changed: a request holds the cached session rather than a copy of it.
+  // Errors: Unauthenticated (unknown token, an expired session).
   Result<std::shared_ptr<const Session>> authenticate(const std::string& token);
-  Status logout(const Session& session);
+  // Ends the session `who` logged in with. Never fails today; a Status for what a store may add.
+  Status logout(std::int64_t sessionId, const Principal& who);
 
   const AccountSettings& settings() const { return settings_; }
 

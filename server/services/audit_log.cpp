@@ -1,0 +1,22 @@
+#include "server/services/audit_log.hpp"
+
+namespace sv::services {
+Status mayReadAudit(const Principal& p) {
+  if (p.isAdmin() || (p.has(Role::Reader) && p.organizationKind == OrganizationKind::Authority))
+    return {};
+  return fail(Errc::Forbidden, Reason::NotAuditReader,
+              "the audit log is for administrators and readers");
+}
+
+Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
+                                                  const store::AuditQuery& query) {
+  if (auto ok = mayReadAudit(viewer); !ok) return std::unexpected(ok.error());
+  return store.auditEntries(query);
+}
+
+Result<std::vector<store::AuditFinding>> verifyAudit(store::Store& store, const Principal& viewer) {
+  if (auto ok = mayReadAudit(viewer); !ok) return std::unexpected(ok.error());
+  return store.verifyAudit();
+}
+
+}  // namespace sv::services

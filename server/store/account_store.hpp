@@ -1,0 +1,67 @@
+// The accounts' data as whole operations, each its own transaction: what the accounts service
+// (server/services/accounts.hpp) and the start-up (app/bootstrap) need, in domain values, so that
+// neither writes SQL nor holds a connection. The row-level functions of accounts.hpp remain for
+// the other stores' joins. An audit entry given to a write goes into the same transaction; a
+// create fills the entry's objectId with the new row's id.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/accounts.hpp"
+#include "server/store/audit.hpp"
+#include "server/store/database.hpp"
+#include "workflows/clock.hpp"
+#include "workflows/principal.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::store {
+
+class AccountStore {
+ public:
+  explicit AccountStore(Database& db) : db_(db) {}
+
+  // Errors: Conflict/OrganizationExists (the name, in any case).
+  Result<Organization> addOrganization(const std::string& name, OrganizationKind kind,
+                                       TimePoint now, AuditEntry audit);
+  std::vector<Organization> organizations(const TenantScope& scope);
+  std::optional<Organization> organization(const TenantScope& scope, std::int64_t id);
+  // The id of the organisation with exactly this name, if there is one.
+  std::optional<std::int64_t> organizationNamed(const std::string& name);
+
+  // `admits` decides, inside the transaction, whether the user's organisation may hold them;
+  // its error is returned as it is.
+  // Errors: Invalid/NoSuchOrganization, Conflict/UsernameTaken, and those of `admits`.
+  Result<User> addUser(const NewUserRow& row, TimePoint now, AuditEntry audit,
+                       const std::function<Status(const Organization&)>& admits);
+  std::vector<User> users(const TenantScope& scope, std::optional<std::int64_t> organizationId);
+  std::optional<User> user(const TenantScope& scope, std::int64_t id);
+  bool usernameTaken(const std::string& username);
+
+  // The password hash and state of a login name, in any case.
+  std::optional<LoginRecord> login(const std::string& username);
+  // Who an active user is; none for an unknown or deactivated one.
+  std::optional<Principal> principal(std::int64_t userId);
+
+  int loginFailuresSince(const std::string& username, std::int64_t sinceUnixSeconds);
+  // `audit`: when this failure is the one that throttles the account.
+  void recordLoginFailure(const std::string& username, std::int64_t nowUnixSeconds,
+                          const std::optional<AuditEntry>& audit, TimePoint now);
+  // A successful login: the failures forgotten, the session stored (its token only as a hash).
+  void openSession(const std::string& username, const std::string& tokenHash,
+                   const std::string& csrfToken, std::int64_t userId, TimePoint now,
+                   const AuditEntry& audit);
+  std::optional<SessionRow> session(const std::string& tokenHash);
+  void touchSession(std::int64_t sessionId, std::int64_t nowUnixSeconds);
+  // `audit`: for a logout (a session that merely expired is ended without one).
+  void endSession(std::int64_t sessionId, std::int64_t nowUnixSeconds,
+                  const std::optional<AuditEntry>& audit, TimePoint now);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace sv::store

@@ -1,0 +1,36 @@
+// Who is asking: a person, the organisation they belong to and the roles they hold. A plain value
+// of the domain: the store loads it, the HTTP frame carries it (http::Identity), the services
+// decide with it. The tenant rule built on it (what a person may see) is store::TenantScope.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace sv {
+
+enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader };
+enum class OrganizationKind { Authority, Provider };
+
+std::string_view roleName(Role r);
+std::optional<Role> parseRole(std::string_view name);
+std::string_view organizationKindName(OrganizationKind k);
+std::optional<OrganizationKind> parseOrganizationKind(std::string_view name);
+
+struct Principal {
+  std::int64_t userId = 0;
+  std::string username;
+  std::string name;
+  std::string email;
+  std::int64_t organizationId = 0;
+  std::string organizationName;
+  OrganizationKind organizationKind = OrganizationKind::Provider;
+  std::set<Role> roles;
+
+  bool has(Role r) const { return roles.contains(r); }
+  bool isAdmin() const { return has(Role::Admin); }
+};
+
+}  // namespace sv
