@@ -18,14 +18,14 @@ Status requireManager(const store::Principal& p, const store::ContractRow& contr
               "only the authority's contract manager may " + what);
 }
 
-Result<store::ContractRow> contractFor(store::Connection& c, const store::Principal& who,
+Result<store::ContractRow> contractFor(store::Reading& c, const store::Principal& who,
                                        std::int64_t contractId) {
   auto contract = store::findContract(c, store::TenantScope::of(who), contractId);
   if (!contract) return fail(Errc::NotFound, "no such contract");
   return std::move(*contract);
 }
 
-Result<store::MeetingInContract> meetingFor(store::Connection& c, const store::Principal& who,
+Result<store::MeetingInContract> meetingFor(store::Reading& c, const store::Principal& who,
                                             std::int64_t meetingId) {
   auto found = store::findMeetingInContract(c, store::TenantScope::of(who), meetingId);
   if (!found) return fail(Errc::NotFound, "no such meeting");

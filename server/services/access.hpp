@@ -25,10 +25,10 @@ Status requireManager(const store::Principal& p, const store::ContractRow& contr
 // contract, or the meeting and its contract, as far as the person's tenant scope lets them see.
 // What they may not see is answered like what does not exist.
 // Errors: NotFound ("no such contract").
-Result<store::ContractRow> contractFor(store::Connection& c, const store::Principal& who,
+Result<store::ContractRow> contractFor(store::Reading& c, const store::Principal& who,
                                        std::int64_t contractId);
 // Errors: NotFound ("no such meeting").
-Result<store::MeetingInContract> meetingFor(store::Connection& c, const store::Principal& who,
+Result<store::MeetingInContract> meetingFor(store::Reading& c, const store::Principal& who,
                                             std::int64_t meetingId);
 
 // The party the person speaks for in this contract, if any.

@@ -6,8 +6,6 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 Status checkText(const std::string& text, const std::string& field, std::size_t max) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     return fail(Errc::Invalid, Reason::Missing, "'" + field + "' is required", field);
@@ -64,7 +62,8 @@ struct ActionInContract {
   store::ContractRow contract;
 };
 
-Result<ActionInContract> actionFor(Connection& c, const store::Principal& who, std::int64_t id) {
+Result<ActionInContract> actionFor(store::Reading& c, const store::Principal& who,
+                                   std::int64_t id) {
   const auto scope = store::TenantScope::of(who);
   auto row = store::findAction(c, scope, id);
   if (!row) return fail(Errc::NotFound, "no such action");
@@ -85,7 +84,7 @@ std::string ActionService::originOf(const store::ActionRow& row) {
   return "överenskommen " + row.agreedAt.substr(0, 10);
 }
 
-ActionView ActionService::view(Connection& c, store::ActionRow row) const {
+ActionView ActionService::view(store::Reading& c, store::ActionRow row) const {
   const Date today = toStockholm(time_.now()).date;
   ActionView v;
   const auto due = parseDate(row.dueOn);
@@ -113,7 +112,7 @@ Result<std::vector<ActionView>> ActionService::list(const store::Principal& view
     if (!d) return std::unexpected(d.error());
     q.dueBefore = formatDate(*d);
   }
-  return store_.db().read([&](Connection& c) {
+  return store_.read([&](store::Reading& c) {
     std::vector<ActionView> out;
     for (auto& row : store::listActions(c, store::TenantScope::of(viewer), q))
       out.push_back(view(c, std::move(row)));
@@ -122,7 +121,7 @@ Result<std::vector<ActionView>> ActionService::list(const store::Principal& view
 }
 
 Result<ActionView> ActionService::get(const store::Principal& viewer, std::int64_t id) {
-  return store_.db().read([&](Connection& c) -> Result<ActionView> {
+  return store_.read([&](store::Reading& c) -> Result<ActionView> {
     auto row = store::findAction(c, store::TenantScope::of(viewer), id);
     if (!row) return fail(Errc::NotFound, "no such action");
     return view(c, std::move(*row));
@@ -141,7 +140,7 @@ Result<ActionView> ActionService::create(const store::Principal& actor, const Ne
   auto due = dateField(in.dueOn, "due_on");
   if (!due) return std::unexpected(due.error());
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+  return store_.write([&](store::Writing& c) -> Result<ActionView> {
     auto contract = contractFor(c, actor, in.contractId);
     if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "record an action"); !ok)
@@ -169,7 +168,7 @@ Result<ActionView> ActionService::create(const store::Principal& actor, const Ne
 Result<ActionView> ActionService::change(const store::Principal& actor, std::int64_t id,
                                          const ActionChange& change) {
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+  return store_.write([&](store::Writing& c) -> Result<ActionView> {
     auto found = actionFor(c, actor, id);
     if (!found) return std::unexpected(found.error());
     auto* row = &found->action;
@@ -204,7 +203,7 @@ Result<ActionView> ActionService::change(const store::Principal& actor, std::int
 Result<ActionView> ActionService::report(const store::Principal& actor, std::int64_t id,
                                          const std::string& text) {
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+  return store_.write([&](store::Writing& c) -> Result<ActionView> {
     auto found = actionFor(c, actor, id);
     if (!found) return std::unexpected(found.error());
     auto* row = &found->action;
@@ -241,7 +240,7 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
     if (!d) return std::unexpected(d.error());
     facts.newDueDate = *d;
   }
-  return store_.db().write([&](Connection& c) -> Result<ActionView> {
+  return store_.write([&](store::Writing& c) -> Result<ActionView> {
     auto found = actionFor(c, actor, id);
     if (!found) return std::unexpected(found.error());
     auto* row = &found->action;
@@ -268,7 +267,7 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
   });
 }
 
-Status ActionService::recordApprovedMinutes(Connection& c, const Catalog& catalog,
+Status ActionService::recordApprovedMinutes(store::Writing& c, const Catalog& catalog,
                                             const minutes::Minutes& doc,
                                             const store::ContractRow& contract,
                                             const store::MeetingRow& meeting, TimePoint now) {

@@ -75,7 +75,7 @@ class ActionService {
 
   // Inside the transaction in which minutes become approved: their planned actions become actions,
   // and their evaluations of earlier actions are recorded as the meeting's joint decision.
-  static Status recordApprovedMinutes(store::Connection& c, const Catalog& catalog,
+  static Status recordApprovedMinutes(store::Writing& c, const Catalog& catalog,
                                       const minutes::Minutes& doc,
                                       const store::ContractRow& contract,
                                       const store::MeetingRow& meeting, TimePoint now);
@@ -84,7 +84,7 @@ class ActionService {
   static std::string originOf(const store::ActionRow& row);
 
  private:
-  ActionView view(store::Connection& c, store::ActionRow row) const;
+  ActionView view(store::Reading& c, store::ActionRow row) const;
 
   store::Store& store_;
   const Catalog& catalog_;

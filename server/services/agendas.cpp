@@ -10,8 +10,6 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 struct Loaded {
   store::MeetingRow meeting;
   store::ContractRow contract;
@@ -27,7 +25,8 @@ agenda::MeetingInfo infoOf(const store::MeetingRow& m, const store::ContractRow&
           m.location};
 }
 
-std::optional<agenda::PreviousMeetingRef> previousOf(Connection& c, const store::MeetingRow& m) {
+std::optional<agenda::PreviousMeetingRef> previousOf(store::Reading& c,
+                                                     const store::MeetingRow& m) {
   auto prev = store::previousMeeting(c, m.contractId, m.startsAt, m.id);
   if (!prev) return std::nullopt;
   std::optional<std::string> number;
@@ -37,7 +36,7 @@ std::optional<agenda::PreviousMeetingRef> previousOf(Connection& c, const store:
 }
 
 // The parts of an unpublished agenda that follow the data rather than the editors.
-void refresh(Connection& c, agenda::Agenda& a, const store::MeetingRow& m,
+void refresh(store::Reading& c, agenda::Agenda& a, const store::MeetingRow& m,
              const store::ContractRow& contract) {
   a.meeting = infoOf(m, contract);
   a.previousMeeting = previousOf(c, m);
@@ -63,7 +62,7 @@ namespace {
 Result<Loaded> loadAgenda(store::Store& st, const store::Principal& viewer,
                           std::int64_t meetingId) {
   Loaded loaded;
-  auto found = st.db().read([&](Connection& c) { return meetingFor(c, viewer, meetingId); });
+  auto found = st.read([&](store::Reading& c) { return meetingFor(c, viewer, meetingId); });
   if (!found) return std::unexpected(found.error());
   loaded.meeting = std::move(found->meeting);
   loaded.contract = std::move(found->contract);
@@ -89,7 +88,7 @@ Result<Loaded> loadAgenda(store::Store& st, const store::Principal& viewer,
         agenda::generateAgenda(*tmpl, infoOf(loaded.meeting, loaded.contract), std::nullopt, {});
   }
   if (!view.agenda.published)
-    st.db().read([&](Connection& c) {
+    st.read([&](store::Reading& c) {
       refresh(c, view.agenda, loaded.meeting, loaded.contract);
       return 0;
     });
@@ -140,7 +139,7 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
     commit.at = time_.now();
     commit.expectedVersion = loaded->view.version.value_or("");
     auto version =
-        store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+        store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
           if (publishing) store::setAgendaPublished(c, meetingId, v, formatIsoUtc(commit.at));
           store::appendAudit(c,
                              auditBy(&actor, action, "meeting", std::to_string(meetingId),

@@ -36,7 +36,7 @@ std::string contractDetail(const store::ContractRow& r) {
 
 }  // namespace
 
-Status ContractService::validate(store::Connection& c, const store::ContractRow& r) {
+Status ContractService::validate(store::Reading& c, const store::ContractRow& r) {
   if (r.title.empty() || r.title.size() > 200)
     return fail(Errc::Invalid, r.title.empty() ? Reason::Missing : Reason::TooLong,
                 "a title is 1-200 characters", "title", r.title.empty() ? "" : "200");
@@ -99,7 +99,7 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
                 "only the authority's contract manager creates its contracts");
   const auto now = formatIsoUtc(time_.now());
   row.createdAt = row.updatedAt = now;
-  return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
+  return store_.write([&](store::Writing& c) -> Result<store::ContractRow> {
     if (auto ok = validate(c, row); !ok) return std::unexpected(ok.error());
     row.id = store::insertContract(c, row);
     store::appendAudit(
@@ -116,7 +116,7 @@ Result<store::ContractRow> ContractService::update(const store::Principal& actor
     return fail(Errc::Invalid, Reason::ContractPartiesFixed,
                 "the parties of a contract do not change; make a new contract",
                 input.providerId ? "provider_id" : "authority_id");
-  return store_.db().write([&](store::Connection& c) -> Result<store::ContractRow> {
+  return store_.write([&](store::Writing& c) -> Result<store::ContractRow> {
     auto row = contractFor(c, actor, id);
     if (!row) return std::unexpected(row.error());
     if (auto ok = requireManager(actor, *row, "change a contract"); !ok)
@@ -133,13 +133,12 @@ Result<store::ContractRow> ContractService::update(const store::Principal& actor
 }
 
 std::vector<store::ContractRow> ContractService::list(const store::Principal& viewer) {
-  return store_.db().read([&](store::Connection& c) {
-    return store::listContracts(c, store::TenantScope::of(viewer));
-  });
+  return store_.read(
+      [&](store::Reading& c) { return store::listContracts(c, store::TenantScope::of(viewer)); });
 }
 
 Result<store::ContractRow> ContractService::get(const store::Principal& viewer, std::int64_t id) {
-  return store_.db().read([&](store::Connection& c) { return contractFor(c, viewer, id); });
+  return store_.read([&](store::Reading& c) { return contractFor(c, viewer, id); });
 }
 
 }  // namespace sv::services

@@ -45,7 +45,7 @@ class ContractService {
   // Errors: Invalid/Missing, TooLong (value the limit), UnknownChoice (service area, template),
   // NotADate (value "YYYY-MM-DD"), EndsBeforeStart, OutOfRange (meetings a year),
   // NoSuchOrganization; Conflict/ContractReferenceTaken.
-  Status validate(store::Connection& c, const store::ContractRow& row);
+  Status validate(store::Reading& c, const store::ContractRow& row);
 
   store::Store& store_;
   const Catalog& catalog_;

@@ -8,11 +8,9 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 constexpr std::size_t kMaxLocation = 500;
 
-Meeting load(Connection& c, const store::MeetingRow& row, const store::ContractRow& contract) {
+Meeting load(store::Reading& c, const store::MeetingRow& row, const store::ContractRow& contract) {
   return Meeting{row, contract, store::listParticipants(c, row.id)};
 }
 
@@ -51,8 +49,7 @@ agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
 
 }  // namespace
 
-std::vector<agenda::Participant> participantsOf(
-    const std::vector<store::ParticipantRow>& rows) {
+std::vector<agenda::Participant> participantsOf(const std::vector<store::ParticipantRow>& rows) {
   std::vector<agenda::Participant> out;
   for (const auto& r : rows) out.push_back({r.userId, r.name, r.party, r.role});
   return out;
@@ -61,7 +58,7 @@ std::vector<agenda::Participant> participantsOf(
 Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::int64_t contractId,
                                             int year) {
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<PlanResult> {
+  return store_.write([&](store::Writing& c) -> Result<PlanResult> {
     auto contract = contractFor(c, actor, contractId);
     if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "plan meetings"); !ok)
@@ -130,7 +127,7 @@ Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64
     return fail(Errc::Invalid, Reason::TooLong, "at most 500 characters", "location",
                 std::to_string(kMaxLocation));
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<Meeting> {
+  return store_.write([&](store::Writing& c) -> Result<Meeting> {
     auto contract = contractFor(c, actor, contractId);
     if (!contract) return std::unexpected(contract.error());
     if (auto ok = requireManager(actor, *contract, "add meetings"); !ok)
@@ -159,7 +156,7 @@ Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64
 
 Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer,
                                                   std::int64_t contractId) {
-  return store_.db().read([&](Connection& c) -> Result<std::vector<Meeting>> {
+  return store_.read([&](store::Reading& c) -> Result<std::vector<Meeting>> {
     auto contract = contractFor(c, viewer, contractId);
     if (!contract) return std::unexpected(contract.error());
     std::vector<Meeting> out;
@@ -170,7 +167,7 @@ Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer
 }
 
 Result<Meeting> MeetingService::get(const store::Principal& viewer, std::int64_t meetingId) {
-  return store_.db().read([&](Connection& c) -> Result<Meeting> {
+  return store_.read([&](store::Reading& c) -> Result<Meeting> {
     auto found = meetingFor(c, viewer, meetingId);
     if (!found) return std::unexpected(found.error());
     return load(c, found->meeting, found->contract);
@@ -180,7 +177,7 @@ Result<Meeting> MeetingService::get(const store::Principal& viewer, std::int64_t
 Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64_t meetingId,
                                        const MeetingChange& change) {
   const auto now = time_.now();
-  return store_.db().write([&](Connection& c) -> Result<Meeting> {
+  return store_.write([&](store::Writing& c) -> Result<Meeting> {
     auto found = meetingFor(c, actor, meetingId);
     if (!found) return std::unexpected(found.error());
     auto* row = &found->meeting;
@@ -289,7 +286,7 @@ Result<std::string> MeetingService::contractCalendar(const store::Principal& vie
   auto meetings = list(viewer, contractId);
   if (!meetings) return std::unexpected(meetings.error());
   const auto contract =
-      store_.db().read([&](Connection& c) { return contractFor(c, viewer, contractId); });
+      store_.read([&](store::Reading& c) { return contractFor(c, viewer, contractId); });
   if (!contract) return std::unexpected(contract.error());
   std::vector<agenda::CalendarEvent> events;
   for (const auto& m : *meetings) events.push_back(eventOf(m, publicUrl));

@@ -22,7 +22,7 @@ Result<LifecycleView> MinutesService::approve(const store::Principal& actor, std
   step.text = note;
   step.approving = version;
   step.party = party;
-  step.record = [&](store::Connection& c,
+  step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
     if (note.size() > kMaxNote)
       return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "note",

@@ -104,7 +104,7 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   store::RegistryRow reg;
   std::vector<store::ApprovalRow> approvals;
   std::vector<store::AuditRecord> audit;
-  store_.db().read([&](store::Connection& c) {
+  store_.read([&](store::Reading& c) {
     reg = *store::registryOfMeeting(c, meetingId);
     approvals = store::listApprovals(c, meetingId);
     store::AuditQuery q;

@@ -15,7 +15,7 @@ std::string minutesDocumentOf(std::int64_t meetingId) {
   return "meetings/" + std::to_string(meetingId) + "/minutes";
 }
 
-Result<MinutesContext> readMinutesContext(store::Connection& c, const store::Principal& viewer,
+Result<MinutesContext> readMinutesContext(store::Reading& c, const store::Principal& viewer,
                                           std::int64_t meetingId) {
   const auto scope = store::TenantScope::of(viewer);
   auto meeting = store::findMeeting(c, scope, meetingId);
@@ -33,8 +33,7 @@ Result<MinutesContext> readMinutesContext(store::Connection& c, const store::Pri
 
 Result<MinutesContext> loadMinutesContext(store::Store& store, const store::Principal& viewer,
                                           std::int64_t meetingId) {
-  return store.db().read(
-      [&](store::Connection& c) { return readMinutesContext(c, viewer, meetingId); });
+  return store.read([&](store::Reading& c) { return readMinutesContext(c, viewer, meetingId); });
 }
 
 Status requireStarted(const MinutesContext& ctx) {

@@ -11,9 +11,9 @@
 
 #include "minutes/minutes.hpp"
 #include "server/store/contracts.hpp"
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/store.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::services {
@@ -36,7 +36,7 @@ struct MinutesContext {
 std::string minutesDocumentOf(std::int64_t meetingId);
 
 // Inside the caller's transaction. Errors: NotFound (no such meeting in the viewer's scope).
-Result<MinutesContext> readMinutesContext(store::Connection& c, const store::Principal& viewer,
+Result<MinutesContext> readMinutesContext(store::Reading& c, const store::Principal& viewer,
                                           std::int64_t meetingId);
 
 // In a read transaction of its own. Errors: as readMinutesContext.

@@ -9,12 +9,10 @@
 
 namespace sv::services {
 
-using store::Connection;
-
 Result<LifecycleView> MinutesService::lifecycle(const store::Principal& viewer,
                                                 std::int64_t meetingId) {
   LifecycleView view;
-  auto ctx = store_.db().read([&](Connection& c) -> Result<MinutesContext> {
+  auto ctx = store_.read([&](store::Reading& c) -> Result<MinutesContext> {
     auto read = readMinutesContext(c, viewer, meetingId);
     if (!read || !read->started()) return read;
     view.approvals = store::listApprovals(c, meetingId);
@@ -41,7 +39,7 @@ Status MinutesService::takeStep(const store::Principal& actor, const MinutesCont
   const auto roles = minutesRolesOf(actor, ctx);
   const auto now = time_.now();
   const std::string id = std::to_string(ctx.meeting.id);
-  return store_.db().write([&](Connection& c) -> Status {
+  return store_.write([&](store::Writing& c) -> Status {
     // Read again inside the transaction: the state and version are what this write acts on.
     const auto state = store::minutesState(c, ctx.meeting.id).value_or("draft");
     const auto current = store::DocumentStore::currentVersionIn(c, ctx.repository, ctx.document);

@@ -22,7 +22,7 @@ bool seenBy(const std::vector<store::TenantScope>& scopes, const store::TenantSc
 Result<ProtocolPage> MinutesService::html(const store::Principal& viewer, std::int64_t meetingId) {
   const auto scope = store::TenantScope::of(viewer);
   // Read before the stamp: a write that ends after this makes the check below count as old.
-  const std::uint64_t writes = store_.db().writes();
+  const std::uint64_t writes = store_.writes();
   std::optional<std::int64_t> knownContract;
   {
     std::shared_lock lock(pagesMutex_);
@@ -35,7 +35,7 @@ Result<ProtocolPage> MinutesService::html(const store::Principal& viewer, std::i
   }
   const std::string document = minutesDocumentOf(meetingId);
   auto stampIn = [&](std::int64_t contractId) {
-    return store_.db().read([&](store::Connection& c) {
+    return store_.read([&](store::Reading& c) {
       return store::protocolStamp(c, scope, meetingId, contractId,
                                   AgendaService::repositoryOf(contractId), document);
     });

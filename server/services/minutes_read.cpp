@@ -11,14 +11,12 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 // The context and whether `version` is one of the minutes' versions, in one read.
 Result<std::pair<MinutesContext, bool>> contextWithVersion(store::Store& store,
                                                            const store::Principal& viewer,
                                                            std::int64_t meetingId,
                                                            const std::string& version) {
-  return store.db().read([&](Connection& c) -> Result<std::pair<MinutesContext, bool>> {
+  return store.read([&](store::Reading& c) -> Result<std::pair<MinutesContext, bool>> {
     auto ctx = readMinutesContext(c, viewer, meetingId);
     if (!ctx) return std::unexpected(ctx.error());
     const bool known =
@@ -51,7 +49,7 @@ Result<minutes::Minutes> MinutesService::signedAt(const MinutesContext& ctx) {
                 "the minutes of this meeting are not started");
   auto doc = load(ctx, *ctx.version);
   if (!doc) return doc;
-  return store_.db().read([&](Connection& c) {
+  return store_.read([&](store::Reading& c) {
     doc->signatures.clear();
     doc->disagreements.clear();
     for (const auto& a : store::listApprovals(c, ctx.meeting.id)) {

@@ -16,7 +16,7 @@ Result<LifecycleView> MinutesService::registerMinutes(const store::Principal& ac
   TimePoint at;
   Step step;
   step.transition = "register";
-  step.record = [&](store::Connection& c,
+  step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
     const int year = static_cast<int>(toStockholm(w.now).date.year());
     const int seq = store::nextRegistrySeq(c, w.ctx.contract.authorityId, year);

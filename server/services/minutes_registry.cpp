@@ -6,14 +6,14 @@ namespace sv::services {
 
 std::vector<store::RegistryRow> MinutesService::registry(const store::Principal& viewer,
                                                          const store::RegistryQuery& query) {
-  return store_.db().read([&](store::Connection& c) {
+  return store_.read([&](store::Reading& c) {
     return store::findRegistry(c, store::TenantScope::of(viewer), query);
   });
 }
 
 std::vector<store::AwaitingRegistrationRow> MinutesService::awaitingRegistration(
     const store::Principal& viewer) {
-  return store_.db().read([&](store::Connection& c) {
+  return store_.read([&](store::Reading& c) {
     return store::approvedAwaitingRegistration(c, store::TenantScope::of(viewer));
   });
 }

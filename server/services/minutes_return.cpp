@@ -16,7 +16,7 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
   Step step;
   step.transition = "return";
   step.text = comment;
-  step.record = [&](store::Connection& c,
+  step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
     store::insertReturn(c, {0, meetingId, actor.userId, actor.name, w.current, comment, w.when});
     // Back to the draft: the approvals given in this review stop counting, so the minutes are

@@ -16,8 +16,6 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 std::string stripQuotes(std::string tag) {
   if (tag.starts_with("W/")) tag = tag.substr(2);
   if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
@@ -40,7 +38,7 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
   // the save is then merged again against what they saved.
   for (int attempt = 0; attempt < 3; ++attempt) {
     bool known = false;
-    auto ctx = store_.db().read([&](Connection& c) -> Result<MinutesContext> {
+    auto ctx = store_.read([&](store::Reading& c) -> Result<MinutesContext> {
       auto read = readMinutesContext(c, actor, meetingId);
       if (read)
         known =
@@ -100,7 +98,7 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
     commit.at = now;
     commit.expectedVersion = *ctx->version;
     auto version =
-        store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+        store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
           // Read once: a second live Statement of the same SQL would share the cached handle
           // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
           const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");

@@ -184,7 +184,7 @@ class MinutesService {
     std::optional<std::string> party;      // approve: the approving party
     // Records the step (approval, return, register row, notifications) and returns the extra
     // field of the audit entry ({} for none).
-    std::function<Result<std::pair<std::string, std::string>>(store::Connection&, const StepWrite&)>
+    std::function<Result<std::pair<std::string, std::string>>(store::Writing&, const StepWrite&)>
         record;
   };
   // The one transaction every step takes: the state and version read again, the workflow's

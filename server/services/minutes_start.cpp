@@ -15,8 +15,6 @@
 namespace sv::services {
 namespace {
 
-using store::Connection;
-
 // One line a person, in the most significant of their roles.
 std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
                                             const store::ContractRow& contract) {
@@ -66,7 +64,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   if (!published) return fail(Errc::Internal, "stored agenda does not parse");
 
   // Every action not yet accepted comes to this meeting for evaluation, under the follow-up item.
-  const auto carried = store_.db().read([&](Connection& c) {
+  const auto carried = store_.read([&](store::Reading& c) {
     std::vector<minutes::CarriedAction> out;
     for (const auto& row : store::actionsToFollowUp(c, ctx->contract.id, ctx->meeting.startsAt))
       out.push_back({row.id, row.text, row.responsibleParty, row.responsiblePerson,
@@ -103,7 +101,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   commit.at = now;
   commit.expectedVersion = "";
   auto version =
-      store_.documents().commit(commit, [&](Connection& c, const std::string& v) -> Status {
+      store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
         store::insertMinutes(c, meetingId, formatIsoUtc(now));
         store::appendAudit(
             c, auditBy(&actor, "minutes.start", "meeting", std::to_string(meetingId), "{}", v),

@@ -13,7 +13,7 @@ Result<LifecycleView> MinutesService::submit(const store::Principal& actor,
   if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
   Step step;
   step.transition = "submit";
-  step.record = [&](store::Connection& c,
+  step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
     const std::string text = "Protokollet från mötet " +
                              formatSwedishDateTime(*parseDateTime(w.ctx.meeting.startsAt)) + " (" +

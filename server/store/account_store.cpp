@@ -1,12 +1,14 @@
 #include "server/store/account_store.hpp"
 
+#include "server/store/database.hpp"
+
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::store {
 
 Result<Organization> AccountStore::addOrganization(const std::string& name, OrganizationKind kind,
                                                    TimePoint now, AuditEntry audit) {
-  return db_.write([&](Connection& c) -> Result<Organization> {
+  return db_.write([&](Writing& c) -> Result<Organization> {
     if (organizationNameTaken(c, name))
       return fail(Errc::Conflict, Reason::OrganizationExists,
                   "an organization with that name exists", "name");
@@ -19,11 +21,11 @@ Result<Organization> AccountStore::addOrganization(const std::string& name, Orga
 }
 
 std::vector<Organization> AccountStore::organizations(const TenantScope& scope) {
-  return db_.read([&](Connection& c) { return listOrganizations(c, scope); });
+  return db_.read([&](Reading& c) { return listOrganizations(c, scope); });
 }
 
 std::optional<Organization> AccountStore::organization(const TenantScope& scope, std::int64_t id) {
-  return db_.read([&](Connection& c) { return findOrganization(c, scope, id); });
+  return db_.read([&](Reading& c) { return findOrganization(c, scope, id); });
 }
 
 std::optional<std::int64_t> AccountStore::organizationNamed(const std::string& name) {
@@ -34,7 +36,7 @@ std::optional<std::int64_t> AccountStore::organizationNamed(const std::string& n
 
 Result<User> AccountStore::addUser(const NewUserRow& row, TimePoint now, AuditEntry audit,
                                    const std::function<Status(const Organization&)>& admits) {
-  return db_.write([&](Connection& c) -> Result<User> {
+  return db_.write([&](Writing& c) -> Result<User> {
     const auto org = findOrganization(c, TenantScope::system(), row.organizationId);
     if (!org)
       return fail(Errc::Invalid, Reason::NoSuchOrganization, "no such organization",
@@ -53,32 +55,32 @@ Result<User> AccountStore::addUser(const NewUserRow& row, TimePoint now, AuditEn
 
 std::vector<User> AccountStore::users(const TenantScope& scope,
                                       std::optional<std::int64_t> organizationId) {
-  return db_.read([&](Connection& c) { return listUsers(c, scope, organizationId); });
+  return db_.read([&](Reading& c) { return listUsers(c, scope, organizationId); });
 }
 
 std::optional<User> AccountStore::user(const TenantScope& scope, std::int64_t id) {
-  return db_.read([&](Connection& c) { return findUser(c, scope, id); });
+  return db_.read([&](Reading& c) { return findUser(c, scope, id); });
 }
 
 bool AccountStore::usernameTaken(const std::string& username) {
-  return db_.read([&](Connection& c) { return store::usernameTaken(c, username); });
+  return db_.read([&](Reading& c) { return store::usernameTaken(c, username); });
 }
 
 std::optional<LoginRecord> AccountStore::login(const std::string& username) {
-  return db_.read([&](Connection& c) { return findLogin(c, username); });
+  return db_.read([&](Reading& c) { return findLogin(c, username); });
 }
 
 std::optional<Principal> AccountStore::principal(std::int64_t userId) {
-  return db_.read([&](Connection& c) { return loadPrincipal(c, userId); });
+  return db_.read([&](Reading& c) { return loadPrincipal(c, userId); });
 }
 
 int AccountStore::loginFailuresSince(const std::string& username, std::int64_t since) {
-  return db_.read([&](Connection& c) { return countLoginFailures(c, username, since); });
+  return db_.read([&](Reading& c) { return countLoginFailures(c, username, since); });
 }
 
 void AccountStore::recordLoginFailure(const std::string& username, std::int64_t nowUnixSeconds,
                                       const std::optional<AuditEntry>& audit, TimePoint now) {
-  db_.write([&](Connection& c) {
+  db_.write([&](Writing& c) {
     store::recordLoginFailure(c, username, nowUnixSeconds);
     if (audit) appendAudit(c, *audit, now);
     return 0;
@@ -90,7 +92,7 @@ void AccountStore::openSession(const std::string& username, const std::string& t
                                const AuditEntry& audit) {
   const auto seconds =
       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  db_.write([&](Connection& c) {
+  db_.write([&](Writing& c) {
     clearLoginFailures(c, username);
     insertSession(c, tokenHash, csrfToken, userId, seconds);
     appendAudit(c, audit, now);
@@ -99,11 +101,11 @@ void AccountStore::openSession(const std::string& username, const std::string& t
 }
 
 std::optional<SessionRow> AccountStore::session(const std::string& tokenHash) {
-  return db_.read([&](Connection& c) { return findOpenSession(c, tokenHash); });
+  return db_.read([&](Reading& c) { return findOpenSession(c, tokenHash); });
 }
 
 void AccountStore::touchSession(std::int64_t sessionId, std::int64_t nowUnixSeconds) {
-  db_.write([&](Connection& c) {
+  db_.write([&](Writing& c) {
     store::touchSession(c, sessionId, nowUnixSeconds);
     return 0;
   });
@@ -111,7 +113,7 @@ void AccountStore::touchSession(std::int64_t sessionId, std::int64_t nowUnixSeco
 
 void AccountStore::endSession(std::int64_t sessionId, std::int64_t nowUnixSeconds,
                               const std::optional<AuditEntry>& audit, TimePoint now) {
-  db_.write([&](Connection& c) {
+  db_.write([&](Writing& c) {
     store::endSession(c, sessionId, nowUnixSeconds);
     if (audit) appendAudit(c, *audit, now);
     return 0;

@@ -13,12 +13,14 @@
 
 #include "server/store/accounts.hpp"
 #include "server/store/audit.hpp"
-#include "server/store/database.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/principal.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store {
+
+class Database;
 
 class AccountStore {
  public:

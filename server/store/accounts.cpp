@@ -15,7 +15,7 @@ Organization readOrganization(const Statement& s) {
           parseOrganizationKind(s.text(2)).value_or(OrganizationKind::Provider), s.text(3)};
 }
 
-std::set<Role> rolesOf(Connection& c, std::int64_t userId) {
+std::set<Role> rolesOf(Reading& c, std::int64_t userId) {
   auto stmt = c.prepare("SELECT role FROM user_roles WHERE user_id = ?1");
   stmt.bind(1, userId);
   std::set<Role> roles;
@@ -42,7 +42,7 @@ User readUser(const Statement& s) {
 
 }  // namespace
 
-std::int64_t insertOrganization(Connection& c, const std::string& name, OrganizationKind kind,
+std::int64_t insertOrganization(Writing& c, const std::string& name, OrganizationKind kind,
                                 const std::string& createdAt) {
   c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES (?1, ?2, ?3)")
       .bindAll(name, std::string(organizationKindName(kind)), createdAt)
@@ -50,7 +50,7 @@ std::int64_t insertOrganization(Connection& c, const std::string& name, Organiza
   return c.lastInsertId();
 }
 
-std::vector<Organization> listOrganizations(Connection& c, const TenantScope& scope) {
+std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope) {
   const auto filter = scope.organizations("o");
   auto stmt = c.prepare("SELECT o.id, o.name, o.kind, o.created_at FROM organizations o WHERE " +
                         filter.sql + " ORDER BY o.name");
@@ -60,7 +60,7 @@ std::vector<Organization> listOrganizations(Connection& c, const TenantScope& sc
   return out;
 }
 
-std::optional<Organization> findOrganization(Connection& c, const TenantScope& scope,
+std::optional<Organization> findOrganization(Reading& c, const TenantScope& scope,
                                              std::int64_t id) {
   const auto filter = scope.organizations("o");
   auto stmt = c.prepare(
@@ -71,13 +71,13 @@ std::optional<Organization> findOrganization(Connection& c, const TenantScope& s
   return readOrganization(stmt);
 }
 
-bool organizationNameTaken(Connection& c, const std::string& name) {
+bool organizationNameTaken(Reading& c, const std::string& name) {
   auto stmt = c.prepare("SELECT 1 FROM organizations WHERE name = ?1 COLLATE NOCASE");
   stmt.bind(1, name);
   return stmt.step();
 }
 
-std::int64_t insertUser(Connection& c, const NewUserRow& row, const std::string& createdAt) {
+std::int64_t insertUser(Writing& c, const NewUserRow& row, const std::string& createdAt) {
   c.prepare(
        "INSERT INTO users (username, name, email, password_hash, organization_id, created_at) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -91,7 +91,7 @@ std::int64_t insertUser(Connection& c, const NewUserRow& row, const std::string&
   return id;
 }
 
-std::vector<User> listUsers(Connection& c, const TenantScope& scope,
+std::vector<User> listUsers(Reading& c, const TenantScope& scope,
                             std::optional<std::int64_t> organizationId) {
   const auto filter = scope.users("u");
   std::vector<User> out;
@@ -106,7 +106,7 @@ std::vector<User> listUsers(Connection& c, const TenantScope& scope,
   return out;
 }
 
-std::optional<User> findUser(Connection& c, const TenantScope& scope, std::int64_t id) {
+std::optional<User> findUser(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto filter = scope.users("u");
   std::optional<User> user;
   {
@@ -118,13 +118,13 @@ std::optional<User> findUser(Connection& c, const TenantScope& scope, std::int64
   return user;
 }
 
-bool usernameTaken(Connection& c, const std::string& username) {
+bool usernameTaken(Reading& c, const std::string& username) {
   auto stmt = c.prepare("SELECT 1 FROM users WHERE username = ?1 COLLATE NOCASE");
   stmt.bind(1, username);
   return stmt.step();
 }
 
-std::optional<LoginRecord> findLogin(Connection& c, const std::string& username) {
+std::optional<LoginRecord> findLogin(Reading& c, const std::string& username) {
   auto stmt =
       c.prepare("SELECT id, password_hash, active FROM users WHERE username = ?1 COLLATE NOCASE");
   stmt.bind(1, username);
@@ -132,7 +132,7 @@ std::optional<LoginRecord> findLogin(Connection& c, const std::string& username)
   return LoginRecord{stmt.int64(0), stmt.text(1), stmt.int64(2) != 0};
 }
 
-std::optional<Principal> loadPrincipal(Connection& c, std::int64_t userId) {
+std::optional<Principal> loadPrincipal(Reading& c, std::int64_t userId) {
   std::optional<Principal> p;
   {
     auto stmt = c.prepare(
@@ -153,7 +153,7 @@ std::optional<Principal> loadPrincipal(Connection& c, std::int64_t userId) {
   return p;
 }
 
-void insertSession(Connection& c, const std::string& tokenHash, const std::string& csrfToken,
+void insertSession(Writing& c, const std::string& tokenHash, const std::string& csrfToken,
                    std::int64_t userId, std::int64_t now) {
   c.prepare(
        "INSERT INTO sessions (token_hash, csrf_token, user_id, created_at, last_seen_at) "
@@ -162,7 +162,7 @@ void insertSession(Connection& c, const std::string& tokenHash, const std::strin
       .run();
 }
 
-std::optional<SessionRow> findOpenSession(Connection& c, const std::string& tokenHash) {
+std::optional<SessionRow> findOpenSession(Reading& c, const std::string& tokenHash) {
   auto stmt = c.prepare(
       "SELECT id, user_id, csrf_token, created_at, last_seen_at FROM sessions "
       "WHERE token_hash = ?1 AND ended_at IS NULL");
@@ -171,23 +171,23 @@ std::optional<SessionRow> findOpenSession(Connection& c, const std::string& toke
   return SessionRow{stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3), stmt.int64(4)};
 }
 
-void touchSession(Connection& c, std::int64_t sessionId, std::int64_t now) {
+void touchSession(Writing& c, std::int64_t sessionId, std::int64_t now) {
   c.prepare("UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1").bindAll(sessionId, now).run();
 }
 
-void endSession(Connection& c, std::int64_t sessionId, std::int64_t now) {
+void endSession(Writing& c, std::int64_t sessionId, std::int64_t now) {
   c.prepare("UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL")
       .bindAll(sessionId, now)
       .run();
 }
 
-void recordLoginFailure(Connection& c, const std::string& username, std::int64_t now) {
+void recordLoginFailure(Writing& c, const std::string& username, std::int64_t now) {
   c.prepare("INSERT INTO login_failures (username, at) VALUES (?1, ?2)")
       .bindAll(username, now)
       .run();
 }
 
-int countLoginFailures(Connection& c, const std::string& username, std::int64_t since) {
+int countLoginFailures(Reading& c, const std::string& username, std::int64_t since) {
   auto stmt = c.prepare(
       "SELECT COUNT(*) FROM login_failures WHERE username = ?1 COLLATE NOCASE AND at >= ?2");
   stmt.bindAll(username, since);
@@ -195,7 +195,7 @@ int countLoginFailures(Connection& c, const std::string& username, std::int64_t 
   return static_cast<int>(stmt.int64(0));
 }
 
-void clearLoginFailures(Connection& c, const std::string& username) {
+void clearLoginFailures(Writing& c, const std::string& username) {
   c.prepare("DELETE FROM login_failures WHERE username = ?1 COLLATE NOCASE")
       .bind(1, username)
       .run();

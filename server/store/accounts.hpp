@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/transaction.hpp"
 
 namespace sv::store {
 
@@ -39,26 +39,25 @@ struct NewUserRow {
   std::set<Role> roles;
 };
 
-std::int64_t insertOrganization(Connection& c, const std::string& name, OrganizationKind kind,
+std::int64_t insertOrganization(Writing& c, const std::string& name, OrganizationKind kind,
                                 const std::string& createdAt);
-std::vector<Organization> listOrganizations(Connection& c, const TenantScope& scope);
-std::optional<Organization> findOrganization(Connection& c, const TenantScope& scope,
-                                             std::int64_t id);
-bool organizationNameTaken(Connection& c, const std::string& name);
+std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope);
+std::optional<Organization> findOrganization(Reading& c, const TenantScope& scope, std::int64_t id);
+bool organizationNameTaken(Reading& c, const std::string& name);
 
-std::int64_t insertUser(Connection& c, const NewUserRow& row, const std::string& createdAt);
-std::vector<User> listUsers(Connection& c, const TenantScope& scope,
+std::int64_t insertUser(Writing& c, const NewUserRow& row, const std::string& createdAt);
+std::vector<User> listUsers(Reading& c, const TenantScope& scope,
                             std::optional<std::int64_t> organizationId = std::nullopt);
-std::optional<User> findUser(Connection& c, const TenantScope& scope, std::int64_t id);
-bool usernameTaken(Connection& c, const std::string& username);
+std::optional<User> findUser(Reading& c, const TenantScope& scope, std::int64_t id);
+bool usernameTaken(Reading& c, const std::string& username);
 
 struct LoginRecord {
   std::int64_t userId;
   std::string passwordHash;
   bool active;
 };
-std::optional<LoginRecord> findLogin(Connection& c, const std::string& username);
-std::optional<Principal> loadPrincipal(Connection& c, std::int64_t userId);
+std::optional<LoginRecord> findLogin(Reading& c, const std::string& username);
+std::optional<Principal> loadPrincipal(Reading& c, std::int64_t userId);
 
 struct SessionRow {
   std::int64_t id;
@@ -67,14 +66,14 @@ struct SessionRow {
   std::int64_t createdAt;   // unix seconds
   std::int64_t lastSeenAt;  // unix seconds
 };
-void insertSession(Connection& c, const std::string& tokenHash, const std::string& csrfToken,
+void insertSession(Writing& c, const std::string& tokenHash, const std::string& csrfToken,
                    std::int64_t userId, std::int64_t now);
-std::optional<SessionRow> findOpenSession(Connection& c, const std::string& tokenHash);
-void touchSession(Connection& c, std::int64_t sessionId, std::int64_t now);
-void endSession(Connection& c, std::int64_t sessionId, std::int64_t now);
+std::optional<SessionRow> findOpenSession(Reading& c, const std::string& tokenHash);
+void touchSession(Writing& c, std::int64_t sessionId, std::int64_t now);
+void endSession(Writing& c, std::int64_t sessionId, std::int64_t now);
 
-void recordLoginFailure(Connection& c, const std::string& username, std::int64_t now);
-int countLoginFailures(Connection& c, const std::string& username, std::int64_t since);
-void clearLoginFailures(Connection& c, const std::string& username);
+void recordLoginFailure(Writing& c, const std::string& username, std::int64_t now);
+int countLoginFailures(Reading& c, const std::string& username, std::int64_t since);
+void clearLoginFailures(Writing& c, const std::string& username);
 
 }  // namespace sv::store

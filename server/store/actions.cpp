@@ -38,7 +38,7 @@ ActionRow readAction(const Statement& s) {
 
 }  // namespace
 
-std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& r) {
+std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& r) {
   auto s = c.prepare(
       "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, text, "
       "responsible_party, responsible_person, due_on, status, agreed_at, created_at, updated_at) "
@@ -57,13 +57,13 @@ std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& r) {
   return id;
 }
 
-bool actionFromMinutesExists(Connection& c, std::int64_t meetingId, const std::string& itemId) {
+bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::string& itemId) {
   auto s = c.prepare("SELECT 1 FROM actions WHERE origin_meeting_id = ?1 AND origin_item = ?2");
   s.bindAll(meetingId, itemId);
   return s.step();
 }
 
-std::int64_t insertAction(Connection& c, const ActionRow& r) {
+std::int64_t insertAction(Writing& c, const ActionRow& r) {
   c.prepare(
        "INSERT INTO actions (contract_id, text, responsible_party, responsible_person, due_on, "
        "status, agreed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?7)")
@@ -73,7 +73,7 @@ std::int64_t insertAction(Connection& c, const ActionRow& r) {
   return c.lastInsertId();
 }
 
-void updateAction(Connection& c, const ActionRow& r) {
+void updateAction(Writing& c, const ActionRow& r) {
   c.prepare(
        "UPDATE actions SET text = ?2, responsible_party = ?3, responsible_person = ?4, due_on = "
        "?5, "
@@ -83,7 +83,7 @@ void updateAction(Connection& c, const ActionRow& r) {
       .run();
 }
 
-std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std::int64_t id) {
+std::optional<ActionRow> findAction(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(std::string(kColumns) + "WHERE a.id = ? AND " + f.sql);
   s.bind(1, id);
@@ -95,7 +95,7 @@ std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std
 
 // Only the filters given become conditions, so SQLite can choose the index that fits
 // (actions_overdue for the overdue list, actions_contract for one contract) instead of a scan.
-std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, const ActionQuery& q) {
+std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
   const auto f = scope.contracts("c");
   std::string where = f.sql;
   std::vector<std::string> texts;
@@ -127,7 +127,7 @@ std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, cons
   return out;
 }
 
-std::vector<ActionRow> actionsToFollowUp(Connection& c, std::int64_t contractId,
+std::vector<ActionRow> actionsToFollowUp(Reading& c, std::int64_t contractId,
                                          const std::string& beforeIso) {
   auto s = c.prepare(std::string(kColumns) +
                      "WHERE a.contract_id = ?1 AND a.status <> 'accepted' AND a.agreed_at < ?2 "
@@ -138,7 +138,7 @@ std::vector<ActionRow> actionsToFollowUp(Connection& c, std::int64_t contractId,
   return out;
 }
 
-void insertActionEvent(Connection& c, const ActionEventRow& r) {
+void insertActionEvent(Writing& c, const ActionEventRow& r) {
   c.prepare(
        "INSERT INTO action_events (action_id, kind, user_id, meeting_id, text, outcome, "
        "new_due_on, "
@@ -147,7 +147,7 @@ void insertActionEvent(Connection& c, const ActionEventRow& r) {
       .run();
 }
 
-std::vector<ActionEventRow> listActionEvents(Connection& c, std::int64_t actionId) {
+std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId) {
   auto s = c.prepare(
       "SELECT e.id, e.action_id, e.kind, e.user_id, COALESCE(u.name, ''), e.meeting_id, e.text, "
       "e.outcome, e.new_due_on, e.at FROM action_events e LEFT JOIN users u ON u.id = e.user_id "

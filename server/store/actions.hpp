@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "agenda/action_status.hpp"
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/party.hpp"
 
 namespace sv::store {
@@ -33,12 +33,12 @@ struct ActionRow {
 
 // A planned action of approved minutes: added once, brought up to date when the minutes are
 // approved again after a revision. Returns its id.
-std::int64_t upsertActionFromMinutes(Connection& c, const ActionRow& row);
+std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& row);
 // Whether the planned action `itemId` of the minutes of `meetingId` is an action already.
-bool actionFromMinutesExists(Connection& c, std::int64_t meetingId, const std::string& itemId);
-std::int64_t insertAction(Connection& c, const ActionRow& row);
-void updateAction(Connection& c, const ActionRow& row);
-std::optional<ActionRow> findAction(Connection& c, const TenantScope& scope, std::int64_t id);
+bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::string& itemId);
+std::int64_t insertAction(Writing& c, const ActionRow& row);
+void updateAction(Writing& c, const ActionRow& row);
+std::optional<ActionRow> findAction(Reading& c, const TenantScope& scope, std::int64_t id);
 
 struct ActionQuery {
   std::optional<std::int64_t> contractId;
@@ -47,11 +47,11 @@ struct ActionQuery {
   std::optional<std::string> dueBefore;  // due on or before this date
   int limit = 1000;
 };
-std::vector<ActionRow> listActions(Connection& c, const TenantScope& scope, const ActionQuery& q);
+std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q);
 
 // The contract's actions not yet accepted that were agreed before `beforeIso`: what the next
 // meeting follows up, whatever happened to the meetings in between.
-std::vector<ActionRow> actionsToFollowUp(Connection& c, std::int64_t contractId,
+std::vector<ActionRow> actionsToFollowUp(Reading& c, std::int64_t contractId,
                                          const std::string& beforeIso);
 
 struct ActionEventRow {
@@ -66,7 +66,7 @@ struct ActionEventRow {
   std::optional<std::string> newDueOn;
   std::string at;
 };
-void insertActionEvent(Connection& c, const ActionEventRow& row);
-std::vector<ActionEventRow> listActionEvents(Connection& c, std::int64_t actionId);
+void insertActionEvent(Writing& c, const ActionEventRow& row);
+std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId);
 
 }  // namespace sv::store

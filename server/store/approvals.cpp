@@ -2,21 +2,21 @@
 
 namespace sv::store {
 
-std::optional<std::string> minutesState(Connection& c, std::int64_t meetingId) {
+std::optional<std::string> minutesState(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
   s.bind(1, meetingId);
   if (!s.step()) return std::nullopt;
   return s.text(0);
 }
 
-void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& state,
+void setMinutesState(Writing& c, std::int64_t meetingId, const std::string& state,
                      const std::string& at) {
   c.prepare("UPDATE minutes SET state = ?2, updated_at = ?3 WHERE meeting_id = ?1")
       .bindAll(meetingId, state, at)
       .run();
 }
 
-void insertMinutes(Connection& c, std::int64_t meetingId, const std::string& at) {
+void insertMinutes(Writing& c, std::int64_t meetingId, const std::string& at) {
   c.prepare(
        "INSERT INTO minutes (meeting_id, state, created_at, updated_at) VALUES (?1, 'draft', ?2, "
        "?2)")
@@ -24,13 +24,13 @@ void insertMinutes(Connection& c, std::int64_t meetingId, const std::string& at)
       .run();
 }
 
-void touchMinutes(Connection& c, std::int64_t meetingId, const std::string& at) {
+void touchMinutes(Writing& c, std::int64_t meetingId, const std::string& at) {
   c.prepare("UPDATE minutes SET updated_at = ?2 WHERE meeting_id = ?1")
       .bindAll(meetingId, at)
       .run();
 }
 
-void insertApproval(Connection& c, const ApprovalRow& r) {
+void insertApproval(Writing& c, const ApprovalRow& r) {
   c.prepare(
        "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -38,7 +38,7 @@ void insertApproval(Connection& c, const ApprovalRow& r) {
       .run();
 }
 
-std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId) {
+std::vector<ApprovalRow> listApprovals(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare(
       "SELECT a.id, a.meeting_id, a.party, a.user_id, u.name, a.version, a.note, a.approved_at, "
       "a.superseded_at FROM minutes_approvals a JOIN users u ON u.id = a.user_id "
@@ -51,7 +51,7 @@ std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId) {
   return out;
 }
 
-void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string& currentVersion,
+void supersedeApprovals(Writing& c, std::int64_t meetingId, const std::string& currentVersion,
                         const std::string& at) {
   c.prepare(
        "UPDATE minutes_approvals SET superseded_at = ?3 WHERE meeting_id = ?1 AND version <> ?2 "
@@ -60,7 +60,7 @@ void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string
       .run();
 }
 
-void withdrawApprovals(Connection& c, std::int64_t meetingId, const std::string& at) {
+void withdrawApprovals(Writing& c, std::int64_t meetingId, const std::string& at) {
   c.prepare(
        "UPDATE minutes_approvals SET superseded_at = ?2 WHERE meeting_id = ?1 "
        "AND superseded_at IS NULL")
@@ -68,7 +68,7 @@ void withdrawApprovals(Connection& c, std::int64_t meetingId, const std::string&
       .run();
 }
 
-void insertReturn(Connection& c, const ReturnRow& r) {
+void insertReturn(Writing& c, const ReturnRow& r) {
   c.prepare(
        "INSERT INTO minutes_returns (meeting_id, user_id, version, comment, returned_at) "
        "VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -76,7 +76,7 @@ void insertReturn(Connection& c, const ReturnRow& r) {
       .run();
 }
 
-std::vector<ReturnRow> listReturns(Connection& c, std::int64_t meetingId) {
+std::vector<ReturnRow> listReturns(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare(
       "SELECT r.id, r.meeting_id, r.user_id, u.name, r.version, r.comment, r.returned_at "
       "FROM minutes_returns r JOIN users u ON u.id = r.user_id WHERE r.meeting_id = ?1 "
@@ -88,7 +88,7 @@ std::vector<ReturnRow> listReturns(Connection& c, std::int64_t meetingId) {
   return out;
 }
 
-int nextRegistrySeq(Connection& c, std::int64_t authorityId, int year) {
+int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year) {
   auto s = c.prepare(
       "SELECT COALESCE(MAX(seq), 0) + 1 FROM registry WHERE authority_id = ?1 AND year = ?2");
   s.bindAll(authorityId, year);
@@ -96,7 +96,7 @@ int nextRegistrySeq(Connection& c, std::int64_t authorityId, int year) {
   return static_cast<int>(s.int64(0));
 }
 
-void insertRegistry(Connection& c, const RegistryRow& r) {
+void insertRegistry(Writing& c, const RegistryRow& r) {
   c.prepare(
        "INSERT INTO registry (authority_id, year, seq, number, meeting_id, contract_id, "
        "repository, "
@@ -139,14 +139,14 @@ RegistryRow readRegistry(const Statement& s) {
 
 }  // namespace
 
-std::optional<RegistryRow> registryOfMeeting(Connection& c, std::int64_t meetingId) {
+std::optional<RegistryRow> registryOfMeeting(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare(std::string(kRegistryColumns) + "WHERE r.meeting_id = ?1");
   s.bind(1, meetingId);
   if (!s.step()) return std::nullopt;
   return readRegistry(s);
 }
 
-std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
+std::vector<RegistryRow> findRegistry(Reading& c, const TenantScope& scope,
                                       const RegistryQuery& q) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(std::string(kRegistryColumns) +
@@ -166,7 +166,7 @@ std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
   return out;
 }
 
-std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
+std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Reading& c,
                                                                   const TenantScope& scope) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(
@@ -183,7 +183,7 @@ std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
   return out;
 }
 
-void insertNotification(Connection& c, const NotificationRow& r) {
+void insertNotification(Writing& c, const NotificationRow& r) {
   c.prepare(
        "INSERT INTO notifications (user_id, meeting_id, kind, text, created_at) "
        "VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -191,7 +191,7 @@ void insertNotification(Connection& c, const NotificationRow& r) {
       .run();
 }
 
-std::vector<NotificationRow> listNotifications(Connection& c, std::int64_t userId, int limit) {
+std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, int limit) {
   auto s = c.prepare(
       "SELECT id, user_id, meeting_id, kind, text, created_at, read_at FROM notifications "
       "WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2");

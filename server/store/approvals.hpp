@@ -7,19 +7,19 @@
 #include <string>
 #include <vector>
 
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/transaction.hpp"
 
 namespace sv::store {
 
 // None until the minutes of the meeting are started.
-std::optional<std::string> minutesState(Connection& c, std::int64_t meetingId);
+std::optional<std::string> minutesState(Reading& c, std::int64_t meetingId);
 // The minutes are started: a row in state draft.
-void insertMinutes(Connection& c, std::int64_t meetingId, const std::string& at);
-void setMinutesState(Connection& c, std::int64_t meetingId, const std::string& state,
+void insertMinutes(Writing& c, std::int64_t meetingId, const std::string& at);
+void setMinutesState(Writing& c, std::int64_t meetingId, const std::string& state,
                      const std::string& at);
 // A save: the state stays, the time of the last change moves.
-void touchMinutes(Connection& c, std::int64_t meetingId, const std::string& at);
+void touchMinutes(Writing& c, std::int64_t meetingId, const std::string& at);
 
 struct ApprovalRow {
   std::int64_t id = 0;
@@ -32,13 +32,13 @@ struct ApprovalRow {
   std::string approvedAt;
   std::optional<std::string> supersededAt;
 };
-void insertApproval(Connection& c, const ApprovalRow& row);
-std::vector<ApprovalRow> listApprovals(Connection& c, std::int64_t meetingId);
+void insertApproval(Writing& c, const ApprovalRow& row);
+std::vector<ApprovalRow> listApprovals(Reading& c, std::int64_t meetingId);
 // Every approval of another version stops counting (it stays in the history).
-void supersedeApprovals(Connection& c, std::int64_t meetingId, const std::string& currentVersion,
+void supersedeApprovals(Writing& c, std::int64_t meetingId, const std::string& currentVersion,
                         const std::string& at);
 // Every approval that still counts stops counting: the minutes were returned to the draft.
-void withdrawApprovals(Connection& c, std::int64_t meetingId, const std::string& at);
+void withdrawApprovals(Writing& c, std::int64_t meetingId, const std::string& at);
 
 struct ReturnRow {
   std::int64_t id = 0;
@@ -49,8 +49,8 @@ struct ReturnRow {
   std::string comment;
   std::string returnedAt;
 };
-void insertReturn(Connection& c, const ReturnRow& row);
-std::vector<ReturnRow> listReturns(Connection& c, std::int64_t meetingId);
+void insertReturn(Writing& c, const ReturnRow& row);
+std::vector<ReturnRow> listReturns(Reading& c, std::int64_t meetingId);
 
 struct RegistryRow {
   std::int64_t id = 0;
@@ -71,17 +71,16 @@ struct RegistryRow {
   std::string registeredAt;
 };
 // The next number in the authority's series for the year: one more than the last, never reused.
-int nextRegistrySeq(Connection& c, std::int64_t authorityId, int year);
-void insertRegistry(Connection& c, const RegistryRow& row);
-std::optional<RegistryRow> registryOfMeeting(Connection& c, std::int64_t meetingId);
+int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year);
+void insertRegistry(Writing& c, const RegistryRow& row);
+std::optional<RegistryRow> registryOfMeeting(Reading& c, std::int64_t meetingId);
 
 struct RegistryQuery {
   std::optional<std::string> number;
   std::optional<std::int64_t> contractId;
   std::optional<int> year;
 };
-std::vector<RegistryRow> findRegistry(Connection& c, const TenantScope& scope,
-                                      const RegistryQuery& q);
+std::vector<RegistryRow> findRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q);
 
 // Approved minutes not yet registered, in the scope's contracts: the registrar's queue, the
 // longest waiting first.
@@ -94,7 +93,7 @@ struct AwaitingRegistrationRow {
   std::string meetingStartsAt;
   std::string approvedAt;  // when the minutes last changed state (became approved)
 };
-std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Connection& c,
+std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Reading& c,
                                                                   const TenantScope& scope);
 
 struct NotificationRow {
@@ -106,7 +105,7 @@ struct NotificationRow {
   std::string createdAt;
   std::optional<std::string> readAt;
 };
-void insertNotification(Connection& c, const NotificationRow& row);
-std::vector<NotificationRow> listNotifications(Connection& c, std::int64_t userId, int limit);
+void insertNotification(Writing& c, const NotificationRow& row);
+std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, int limit);
 
 }  // namespace sv::store

@@ -33,7 +33,7 @@ std::string canonical(std::int64_t id, const std::string& at, const AuditEntry& 
 
 }  // namespace
 
-void appendAudit(Connection& conn, const AuditEntry& entry, TimePoint at) {
+void appendAudit(Writing& conn, const AuditEntry& entry, TimePoint at) {
   std::int64_t lastId = 0;
   std::string lastHash = kGenesis;
   {
@@ -80,7 +80,7 @@ constexpr const char* kColumns =
 
 }  // namespace
 
-std::vector<AuditRecord> listAudit(Connection& conn, const AuditQuery& query) {
+std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query) {
   auto stmt = conn.prepare(std::string(kColumns) +
                            "WHERE id > ?1 AND (?2 IS NULL OR object_type = ?2) "
                            "AND (?3 IS NULL OR object_id = ?3) ORDER BY id LIMIT ?4");
@@ -90,7 +90,7 @@ std::vector<AuditRecord> listAudit(Connection& conn, const AuditQuery& query) {
   return out;
 }
 
-std::vector<AuditFinding> verifyAudit(Connection& conn) {
+std::vector<AuditFinding> verifyAudit(Reading& conn) {
   std::vector<AuditFinding> findings;
   std::string expectedPrev = kGenesis;
   std::int64_t expectedId = 1;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "server/store/database.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 
 namespace sv::store {
@@ -31,7 +31,7 @@ struct AuditRecord {
 };
 
 // Must be called on the writer connection inside Database::write.
-void appendAudit(Connection& conn, const AuditEntry& entry, TimePoint at);
+void appendAudit(Writing& conn, const AuditEntry& entry, TimePoint at);
 
 struct AuditQuery {
   std::optional<std::string> objectType;
@@ -39,13 +39,13 @@ struct AuditQuery {
   std::int64_t afterId = 0;
   int limit = 100;
 };
-std::vector<AuditRecord> listAudit(Connection& conn, const AuditQuery& query);
+std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query);
 
 struct AuditFinding {
   std::int64_t id;  // the first entry that does not verify (0: the head record)
   std::string problem;
 };
 // Walks the whole chain; an empty result means every entry is as it was written.
-std::vector<AuditFinding> verifyAudit(Connection& conn);
+std::vector<AuditFinding> verifyAudit(Reading& conn);
 
 }  // namespace sv::store

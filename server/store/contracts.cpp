@@ -61,7 +61,7 @@ void bindFilter(Statement& s, int first, const SqlFilter& f) {
 
 }  // namespace
 
-std::int64_t insertContract(Connection& c, const ContractRow& r) {
+std::int64_t insertContract(Writing& c, const ContractRow& r) {
   c.prepare(
        "INSERT INTO contracts (title, authority_id, provider_id, service_area, reference, "
        "starts_on, ends_on, meetings_per_year, agenda_template, created_at, updated_at) "
@@ -72,7 +72,7 @@ std::int64_t insertContract(Connection& c, const ContractRow& r) {
   return c.lastInsertId();
 }
 
-void updateContract(Connection& c, const ContractRow& r) {
+void updateContract(Writing& c, const ContractRow& r) {
   c.prepare(
        "UPDATE contracts SET title = ?2, service_area = ?3, reference = ?4, starts_on = ?5, "
        "ends_on = ?6, meetings_per_year = ?7, agenda_template = ?8, updated_at = ?9 WHERE id = ?1")
@@ -81,7 +81,7 @@ void updateContract(Connection& c, const ContractRow& r) {
       .run();
 }
 
-std::vector<ContractRow> listContracts(Connection& c, const TenantScope& scope) {
+std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(std::string(kContractColumns) + "WHERE " + f.sql + " ORDER BY c.title, c.id");
   bindFilter(s, 1, f);
@@ -90,7 +90,7 @@ std::vector<ContractRow> listContracts(Connection& c, const TenantScope& scope) 
   return out;
 }
 
-std::optional<ContractRow> findContract(Connection& c, const TenantScope& scope, std::int64_t id) {
+std::optional<ContractRow> findContract(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(std::string(kContractColumns) + "WHERE c.id = ? AND " + f.sql);
   s.bind(1, id);
@@ -99,7 +99,7 @@ std::optional<ContractRow> findContract(Connection& c, const TenantScope& scope,
   return readContract(s);
 }
 
-bool contractReferenceTaken(Connection& c, std::int64_t authorityId, const std::string& reference,
+bool contractReferenceTaken(Reading& c, std::int64_t authorityId, const std::string& reference,
                             std::int64_t exceptId) {
   auto s =
       c.prepare("SELECT 1 FROM contracts WHERE authority_id = ?1 AND reference = ?2 AND id <> ?3");
@@ -107,7 +107,7 @@ bool contractReferenceTaken(Connection& c, std::int64_t authorityId, const std::
   return s.step();
 }
 
-std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& r) {
+std::optional<std::int64_t> insertMeeting(Writing& c, const MeetingRow& r) {
   c.prepare(
        "INSERT INTO meetings (contract_id, starts_at, ends_at, location, status, cancel_reason, "
        "sequence, plan_year, plan_slot, template_id, template_version, template_text, created_at, "
@@ -122,7 +122,7 @@ std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& r) {
   return c.lastInsertId();
 }
 
-void updateMeeting(Connection& c, const MeetingRow& r) {
+void updateMeeting(Writing& c, const MeetingRow& r) {
   c.prepare(
        "UPDATE meetings SET starts_at = ?2, ends_at = ?3, location = ?4, status = ?5, "
        "cancel_reason = ?6, sequence = ?7, agenda_published_version = ?8, updated_at = ?9 "
@@ -132,7 +132,7 @@ void updateMeeting(Connection& c, const MeetingRow& r) {
       .run();
 }
 
-std::vector<MeetingRow> listMeetings(Connection& c, std::int64_t contractId) {
+std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId) {
   auto s = c.prepare(std::string(kMeetingColumns) +
                      "WHERE m.contract_id = ?1 ORDER BY m.starts_at, m.id");
   s.bind(1, contractId);
@@ -141,7 +141,7 @@ std::vector<MeetingRow> listMeetings(Connection& c, std::int64_t contractId) {
   return out;
 }
 
-std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, std::int64_t id) {
+std::optional<MeetingRow> findMeeting(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto f = scope.contracts("c");
   auto s = c.prepare(std::string(kMeetingColumns) +
                      "JOIN contracts c ON c.id = m.contract_id WHERE m.id = ? AND " + f.sql);
@@ -151,14 +151,14 @@ std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, s
   return readMeeting(s);
 }
 
-void setAgendaPublished(Connection& c, std::int64_t meetingId, const std::string& version,
+void setAgendaPublished(Writing& c, std::int64_t meetingId, const std::string& version,
                         const std::string& at) {
   c.prepare("UPDATE meetings SET agenda_published_version = ?2, updated_at = ?3 WHERE id = ?1")
       .bindAll(meetingId, version, at)
       .run();
 }
 
-std::optional<MeetingInContract> findMeetingInContract(Connection& c, const TenantScope& scope,
+std::optional<MeetingInContract> findMeetingInContract(Reading& c, const TenantScope& scope,
                                                        std::int64_t meetingId) {
   auto meeting = findMeeting(c, scope, meetingId);
   if (!meeting) return std::nullopt;
@@ -167,7 +167,7 @@ std::optional<MeetingInContract> findMeetingInContract(Connection& c, const Tena
   return MeetingInContract{std::move(*meeting), std::move(*contract)};
 }
 
-std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId,
+std::optional<MeetingRow> previousMeeting(Reading& c, std::int64_t contractId,
                                           const std::string& startsAt, std::int64_t exceptId) {
   auto s = c.prepare(std::string(kMeetingColumns) +
                      "WHERE m.contract_id = ?1 AND m.starts_at < ?2 AND m.id <> ?3 "
@@ -177,7 +177,7 @@ std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId
   return readMeeting(s);
 }
 
-void replaceParticipants(Connection& c, std::int64_t meetingId,
+void replaceParticipants(Writing& c, std::int64_t meetingId,
                          const std::vector<ParticipantRow>& participants) {
   c.prepare("DELETE FROM meeting_participants WHERE meeting_id = ?1").bind(1, meetingId).run();
   for (const auto& p : participants)
@@ -188,7 +188,7 @@ void replaceParticipants(Connection& c, std::int64_t meetingId,
         .run();
 }
 
-std::vector<ParticipantRow> listParticipants(Connection& c, std::int64_t meetingId) {
+std::vector<ParticipantRow> listParticipants(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare(
       "SELECT mp.user_id, u.name, u.email, u.organization_id, mp.party, mp.role "
       "FROM meeting_participants mp JOIN users u ON u.id = mp.user_id WHERE mp.meeting_id = ?1 "

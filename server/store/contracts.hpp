@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "agenda/meeting_rules.hpp"
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/transaction.hpp"
 
 namespace sv::store {
 
@@ -30,11 +30,11 @@ struct ContractRow {
   std::string updatedAt;
 };
 
-std::int64_t insertContract(Connection& c, const ContractRow& row);
-void updateContract(Connection& c, const ContractRow& row);
-std::vector<ContractRow> listContracts(Connection& c, const TenantScope& scope);
-std::optional<ContractRow> findContract(Connection& c, const TenantScope& scope, std::int64_t id);
-bool contractReferenceTaken(Connection& c, std::int64_t authorityId, const std::string& reference,
+std::int64_t insertContract(Writing& c, const ContractRow& row);
+void updateContract(Writing& c, const ContractRow& row);
+std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope);
+std::optional<ContractRow> findContract(Reading& c, const TenantScope& scope, std::int64_t id);
+bool contractReferenceTaken(Reading& c, std::int64_t authorityId, const std::string& reference,
                             std::int64_t exceptId);
 
 struct MeetingRow {
@@ -58,12 +58,12 @@ struct MeetingRow {
 };
 
 // Returns the new id, or nullopt when the contract already has a meeting in that plan slot.
-std::optional<std::int64_t> insertMeeting(Connection& c, const MeetingRow& row);
-void updateMeeting(Connection& c, const MeetingRow& row);
-std::vector<MeetingRow> listMeetings(Connection& c, std::int64_t contractId);
-std::optional<MeetingRow> findMeeting(Connection& c, const TenantScope& scope, std::int64_t id);
+std::optional<std::int64_t> insertMeeting(Writing& c, const MeetingRow& row);
+void updateMeeting(Writing& c, const MeetingRow& row);
+std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId);
+std::optional<MeetingRow> findMeeting(Reading& c, const TenantScope& scope, std::int64_t id);
 // Records the version of the agenda that was published (fixed) for the meeting.
-void setAgendaPublished(Connection& c, std::int64_t meetingId, const std::string& version,
+void setAgendaPublished(Writing& c, std::int64_t meetingId, const std::string& version,
                         const std::string& at);
 
 // A meeting with its contract, both read under the same scope.
@@ -71,10 +71,10 @@ struct MeetingInContract {
   MeetingRow meeting;
   ContractRow contract;
 };
-std::optional<MeetingInContract> findMeetingInContract(Connection& c, const TenantScope& scope,
+std::optional<MeetingInContract> findMeetingInContract(Reading& c, const TenantScope& scope,
                                                        std::int64_t meetingId);
 // The last meeting of the contract before `startsAt` that was not cancelled.
-std::optional<MeetingRow> previousMeeting(Connection& c, std::int64_t contractId,
+std::optional<MeetingRow> previousMeeting(Reading& c, std::int64_t contractId,
                                           const std::string& startsAt, std::int64_t exceptId);
 
 struct ParticipantRow {
@@ -86,8 +86,8 @@ struct ParticipantRow {
   agenda::ParticipantRole role = agenda::ParticipantRole::Participant;
 };
 
-void replaceParticipants(Connection& c, std::int64_t meetingId,
+void replaceParticipants(Writing& c, std::int64_t meetingId,
                          const std::vector<ParticipantRow>& participants);
-std::vector<ParticipantRow> listParticipants(Connection& c, std::int64_t meetingId);
+std::vector<ParticipantRow> listParticipants(Reading& c, std::int64_t meetingId);
 
 }  // namespace sv::store

@@ -147,6 +147,22 @@ int Connection::changes() const {
   return sqlite3_changes(db_);
 }
 
+Statement Reading::prepare(std::string_view sql) {
+  return conn_.prepare(sql);
+}
+
+void Writing::exec(const std::string& sql) {
+  conn_.exec(sql);
+}
+
+std::int64_t Writing::lastInsertId() const {
+  return conn_.lastInsertId();
+}
+
+int Writing::changes() const {
+  return conn_.changes();
+}
+
 Database::Transaction::Transaction(Connection& c) : conn_(c) {
   conn_.exec("BEGIN IMMEDIATE");
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "server/store/handle.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store {
@@ -34,51 +35,6 @@ class DatabaseError : public std::runtime_error {
 
  private:
   int code_;
-};
-
-class Statement {
- public:
-  // `owned`: finalised when done (a statement prepared while the cached one was still in use).
-  explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(other.owned_) {}
-  ~Statement();
-
-  Statement& bind(int index, std::int64_t value);
-  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
-  Statement& bind(int index, double value);
-  Statement& bind(int index, std::string_view value);
-  Statement& bind(int index, const std::string& value) {
-    return bind(index, std::string_view{value});
-  }
-  Statement& bind(int index, const char* value) { return bind(index, std::string_view{value}); }
-  Statement& bind(int index, std::nullopt_t);
-  template <class T>
-  Statement& bind(int index, const std::optional<T>& value) {
-    return value ? bind(index, *value) : bind(index, std::nullopt);
-  }
-  // Binds the arguments to ?1, ?2, ... in order.
-  template <class... Args>
-  Statement& bindAll(const Args&... args) {
-    int index = 0;
-    (bind(++index, args), ...);
-    return *this;
-  }
-
-  bool step();  // true while there is a row
-  void run();   // steps a statement that returns no rows
-  std::int64_t int64(int column) const;
-  double real(int column) const;
-  std::string text(int column) const;
-  std::optional<std::string> optionalText(int column) const;
-  std::optional<std::int64_t> optionalInt64(int column) const;
-  bool isNull(int column) const;
-
- private:
-  sqlite3_stmt* stmt_;
-  bool owned_ = false;
 };
 
 class Connection {
@@ -108,8 +64,8 @@ class Database {
   template <class F>
   auto read(F&& work) {
     auto lease = acquireReader();
-    Connection& conn = *lease.conn;
-    return std::forward<F>(work)(conn);
+    Reading snapshot(*lease.conn);
+    return std::forward<F>(work)(snapshot);
   }
 
   // Runs `work` inside BEGIN IMMEDIATE … COMMIT on the writer connection. A Result or Status
@@ -119,7 +75,8 @@ class Database {
     std::lock_guard lock(writerMutex_);
     const CountWrite counted(writes_);
     Transaction tx(*writer_);
-    auto result = std::forward<F>(work)(*writer_);
+    Writing writing(*writer_);
+    auto result = std::forward<F>(work)(writing);
     if constexpr (requires { result.has_value(); }) {
       if (!result.has_value()) return result;
     }
@@ -128,6 +85,10 @@ class Database {
   }
 
   std::filesystem::path file() const { return file_; }
+
+  // The connection under a transaction, for the store's tools that talk to SQLite itself
+  // (the benchmarks trace its statements).
+  static Connection& connectionOf(Reading& tx) { return tx.conn_; }
 
   // How many write transactions have ended, committed or not; raised after the end, so a reader
   // that sees the new count also sees what the transaction wrote. Every change goes through

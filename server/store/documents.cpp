@@ -1,5 +1,7 @@
 #include "server/store/documents.hpp"
 
+#include "server/store/database.hpp"
+
 #include <array>
 #include <cstdio>
 #include <iostream>
@@ -11,14 +13,14 @@
 namespace sv::store {
 namespace {
 
-std::optional<std::string> headOf(Connection& conn, const std::string& repository) {
+std::optional<std::string> headOf(Reading& conn, const std::string& repository) {
   auto stmt = conn.prepare("SELECT head FROM repositories WHERE name = ?1");
   stmt.bind(1, repository);
   if (!stmt.step()) return std::nullopt;
   return stmt.text(0);
 }
 
-std::optional<std::string> documentHead(Connection& conn, const std::string& repository,
+std::optional<std::string> documentHead(Reading& conn, const std::string& repository,
                                         const std::string& document) {
   auto stmt = conn.prepare(
       "SELECT version FROM document_versions WHERE repository = ?1 AND document = ?2 "
@@ -28,7 +30,7 @@ std::optional<std::string> documentHead(Connection& conn, const std::string& rep
   return stmt.text(0);
 }
 
-bool isSealed(Connection& conn, const std::string& repository, const std::string& document) {
+bool isSealed(Reading& conn, const std::string& repository, const std::string& document) {
   auto stmt =
       conn.prepare("SELECT 1 FROM sealed_documents WHERE repository = ?1 AND document = ?2");
   stmt.bindAll(repository, document);
@@ -146,7 +148,7 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
   auto& packer = (*writer)->packer;
   packer.discard();  // whatever a failed save before this one left
 
-  const auto head = db_.read([&](Connection& c) { return headOf(c, write.repository); });
+  const auto head = db_.read([&](Reading& c) { return headOf(c, write.repository); });
 
   // 1. Objects, as one fsynced pack.
   auto version = git::writeCommit(repo, head, write.files, write.author, write.message, write.at);
@@ -156,7 +158,7 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
   if (stepHook_) stepHook_(WriteStep::ObjectsWritten);
 
   // 2. The transaction that names them: from here on the write is acknowledged.
-  auto recorded = db_.write([&](Connection& c) -> Status {
+  auto recorded = db_.write([&](Writing& c) -> Status {
     if (headOf(c, write.repository) != head)
       return fail(Errc::Conflict, Reason::DocumentBusy, "the repository moved during the write");
     if (isSealed(c, write.repository, write.document))
@@ -195,12 +197,12 @@ Result<std::string> DocumentStore::commit(const DocumentCommit& write,
 
 std::optional<std::string> DocumentStore::currentVersion(const std::string& repository,
                                                          const std::string& document) {
-  return db_.read([&](Connection& c) { return documentHead(c, repository, document); });
+  return db_.read([&](Reading& c) { return documentHead(c, repository, document); });
 }
 
 std::vector<DocumentVersion> DocumentStore::versions(const std::string& repository,
                                                      const std::string& document) {
-  return db_.read([&](Connection& c) {
+  return db_.read([&](Reading& c) {
     auto stmt = c.prepare(
         "SELECT version, parent_version, author_id, author_name, message, created_at "
         "FROM document_versions WHERE repository = ?1 AND document = ?2 ORDER BY id");
@@ -215,10 +217,10 @@ std::vector<DocumentVersion> DocumentStore::versions(const std::string& reposito
 
 bool DocumentStore::hasVersion(const std::string& repository, const std::string& document,
                                const std::string& version) {
-  return db_.read([&](Connection& c) { return hasVersionIn(c, repository, document, version); });
+  return db_.read([&](Reading& c) { return hasVersionIn(c, repository, document, version); });
 }
 
-bool DocumentStore::hasVersionIn(Connection& c, const std::string& repository,
+bool DocumentStore::hasVersionIn(Reading& c, const std::string& repository,
                                  const std::string& document, const std::string& version) {
   auto stmt = c.prepare(
       "SELECT 1 FROM document_versions WHERE repository = ?1 AND document = ?2 AND version = ?3");
@@ -316,7 +318,7 @@ Status DocumentStore::withRepository(const std::string& repository,
   return work(repo->get());
 }
 
-void DocumentStore::seal(Connection& c, const std::string& repository, const std::string& document,
+void DocumentStore::seal(Writing& c, const std::string& repository, const std::string& document,
                          const std::string& reason, TimePoint at) {
   c.prepare(
        "INSERT INTO sealed_documents (repository, document, reason, sealed_at) "
@@ -325,18 +327,18 @@ void DocumentStore::seal(Connection& c, const std::string& repository, const std
       .run();
 }
 
-std::optional<std::string> DocumentStore::currentVersionIn(Connection& c,
+std::optional<std::string> DocumentStore::currentVersionIn(Reading& c,
                                                            const std::string& repository,
                                                            const std::string& document) {
   return documentHead(c, repository, document);
 }
 
 bool DocumentStore::sealed(const std::string& repository, const std::string& document) {
-  return db_.read([&](Connection& c) { return isSealed(c, repository, document); });
+  return db_.read([&](Reading& c) { return isSealed(c, repository, document); });
 }
 
 Result<std::vector<std::string>> DocumentStore::repairRepositories() {
-  std::vector<std::pair<std::string, std::string>> heads = db_.read([](Connection& c) {
+  std::vector<std::pair<std::string, std::string>> heads = db_.read([](Reading& c) {
     std::vector<std::pair<std::string, std::string>> out;
     auto stmt = c.prepare("SELECT name, head FROM repositories ORDER BY name");
     while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
@@ -367,7 +369,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
   }
   // A registration is acknowledged by its transaction; its tag follows. One that a crash lost in
   // between is put back here.
-  const auto tags = db_.read([](Connection& c) {
+  const auto tags = db_.read([](Reading& c) {
     std::vector<std::array<std::string, 4>> out;
     auto stmt = c.prepare("SELECT repository, tag, version, number FROM registry ORDER BY id");
     while (stmt.step()) out.push_back({stmt.text(0), stmt.text(1), stmt.text(2), stmt.text(3)});

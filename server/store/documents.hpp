@@ -21,13 +21,15 @@
 #include <thread>
 #include <vector>
 
-#include "server/store/database.hpp"
 #include "server/store/git.hpp"
 #include "server/store/git_packs.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store {
+
+class Database;
 
 enum class WriteStep { ObjectsWritten, TransactionCommitted, BranchMoved };
 
@@ -54,7 +56,7 @@ struct DocumentVersion {
 };
 
 // Called inside the SQLite transaction of step 2 with the new commit id; an error rolls it back.
-using RecordInTransaction = std::function<Status(Connection&, const std::string& version)>;
+using RecordInTransaction = std::function<Status(Writing&, const std::string& version)>;
 
 class DocumentStore {
  public:
@@ -76,8 +78,8 @@ class DocumentStore {
   bool hasVersion(const std::string& repository, const std::string& document,
                   const std::string& version);
   // hasVersion as the caller's transaction sees it.
-  static bool hasVersionIn(Connection& c, const std::string& repository,
-                           const std::string& document, const std::string& version);
+  static bool hasVersionIn(Reading& c, const std::string& repository, const std::string& document,
+                           const std::string& version);
   Result<std::string> readFile(const std::string& repository, const std::string& version,
                                const std::string& path);
 
@@ -101,11 +103,11 @@ class DocumentStore {
 
   // Seals a document inside the caller's transaction: from its commit on, every write to the
   // document is refused, here and by a trigger in SQLite.
-  static void seal(Connection& c, const std::string& repository, const std::string& document,
+  static void seal(Writing& c, const std::string& repository, const std::string& document,
                    const std::string& reason, TimePoint at);
   bool sealed(const std::string& repository, const std::string& document);
   // The current version as the caller's transaction sees it.
-  static std::optional<std::string> currentVersionIn(Connection& c, const std::string& repository,
+  static std::optional<std::string> currentVersionIn(Reading& c, const std::string& repository,
                                                      const std::string& document);
 
   // Moves every branch to the head SQLite names and clears stale locks. Returns what it fixed.

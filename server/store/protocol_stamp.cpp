@@ -2,7 +2,7 @@
 
 namespace sv::store {
 
-std::optional<ProtocolStamp> protocolStamp(Connection& c, const TenantScope& scope,
+std::optional<ProtocolStamp> protocolStamp(Reading& c, const TenantScope& scope,
                                            std::int64_t meetingId, std::int64_t contractId,
                                            const std::string& repository,
                                            const std::string& document) {

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "server/store/database.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/transaction.hpp"
 
 namespace sv::store {
 
@@ -23,7 +23,7 @@ struct ProtocolStamp {
 
 // None when the meeting is not there, is not in `contractId`, or is not in the scope: the same
 // meetings findMeeting does not find. `repository` and `document` name the minutes' document.
-std::optional<ProtocolStamp> protocolStamp(Connection& c, const TenantScope& scope,
+std::optional<ProtocolStamp> protocolStamp(Reading& c, const TenantScope& scope,
                                            std::int64_t meetingId, std::int64_t contractId,
                                            const std::string& repository,
                                            const std::string& document);

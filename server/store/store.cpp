@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/store/database.hpp"
 #include "server/store/git.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/migrations.hpp"
@@ -31,7 +32,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   try {
     store->db_ =
         std::make_unique<Database>(options.dataDir / "samverkan.db", options.readConnections);
-    store->db_->write([&](Connection&) { return 0; });  // creates the WAL before readers use it
+    store->db_->write([&](Writing&) { return 0; });  // creates the WAL before readers use it
     {
       Connection migrator(options.dataDir / "samverkan.db", false);
       store->schemaVersion_ = migrate(migrator);
@@ -105,7 +106,7 @@ Result<std::optional<std::string>> Store::fileAt(const std::filesystem::path& da
 }
 
 bool Store::isEmpty() {
-  return db_->read([](Connection& c) {
+  return db_->read([](Reading& c) {
     auto stmt = c.prepare("SELECT COUNT(*) FROM users");
     stmt.step();
     return stmt.int64(0) == 0;
@@ -113,11 +114,28 @@ bool Store::isEmpty() {
 }
 
 std::vector<AuditRecord> Store::auditEntries(const AuditQuery& query) {
-  return db_->read([&](Connection& c) { return listAudit(c, query); });
+  return db_->read([&](Reading& c) { return listAudit(c, query); });
 }
 
 std::vector<AuditFinding> Store::verifyAudit() {
-  return db_->read([](Connection& c) { return store::verifyAudit(c); });
+  return db_->read([](Reading& c) { return store::verifyAudit(c); });
+}
+
+void Store::readWith(const std::function<bool(Reading&)>& work) {
+  db_->read([&](Reading& r) { return work(r); });
+}
+
+void Store::writeWith(const std::function<bool(Writing&)>& work) {
+  // write() rolls back on a Result that holds an error: say so with one.
+  const Status outcome = db_->write([&](Writing& w) -> Status {
+    if (work(w)) return {};
+    return fail(Errc::Conflict, Reason::None, "rolled back");
+  });
+  (void)outcome;
+}
+
+std::uint64_t Store::writes() const {
+  return db_->writes();
 }
 
 }  // namespace sv::store

@@ -7,19 +7,25 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "server/store/account_store.hpp"
 #include "server/store/audit.hpp"
-#include "server/store/database.hpp"
 #include "server/store/documents.hpp"
+#include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store {
+
+class Database;
 
 struct StoreOptions {
   std::filesystem::path dataDir;
@@ -51,6 +57,23 @@ class Store {
                                                    const std::string& commit,
                                                    const std::string& path);
 
+  // Runs `work(Reading&)` on a consistent snapshot and returns what it returns.
+  template <class F>
+  auto read(F&& work) {
+    return run<Reading>(std::forward<F>(work),
+                        [this](const std::function<bool(Reading&)>& w) { readWith(w); });
+  }
+  // Runs `work(Writing&)` in one write transaction. A Result or Status that holds an error, or an
+  // exception, rolls it back; anything else commits.
+  template <class F>
+  auto write(F&& work) {
+    return run<Writing>(std::forward<F>(work),
+                        [this](const std::function<bool(Writing&)>& w) { writeWith(w); });
+  }
+  // How many write transactions have ended (Database::writes): unchanged means unchanged data.
+  std::uint64_t writes() const;
+
+  // The SQLite database itself, for the store's own tests and tools.
   Database& db() { return *db_; }
   DocumentStore& documents() { return *documents_; }
   AccountStore& accounts() { return *accounts_; }
@@ -66,6 +89,31 @@ class Store {
 
  private:
   Store() = default;
+  // The callback answers whether to commit (a write) and is never called twice.
+  void readWith(const std::function<bool(Reading&)>& work);
+  void writeWith(const std::function<bool(Writing&)>& work);
+
+  // Keeps the caller's result across the type-erased call, so the SQLite header stays out of
+  // everything that includes this one.
+  template <class Tx, class F, class Runner>
+  static auto run(F&& work, Runner&& runner) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      runner([&](Tx& tx) {
+        work(tx);
+        return true;
+      });
+    } else {
+      std::optional<R> out;
+      runner([&](Tx& tx) {
+        out.emplace(work(tx));
+        if constexpr (requires { out->has_value(); }) return out->has_value();
+        return true;
+      });
+      return std::move(*out);
+    }
+  }
+
   std::filesystem::path dataDir_;
   int lockFd_ = -1;
   int schemaVersion_ = 0;

@@ -42,7 +42,7 @@ struct Fixture {
     return login->principal;
   }
   std::vector<store::AuditRecord> audit() {
-    return store->db().read([](store::Connection& c) { return store::listAudit(c, {}); });
+    return store->read([](store::Reading& c) { return store::listAudit(c, {}); });
   }
 };
 
@@ -103,7 +103,7 @@ TEST_CASE("a taken username answers conflict, whatever its case", "[accounts]") 
 TEST_CASE("passwords are stored as Argon2id, never in the clear", "[accounts]") {
   Fixture f;
   f.make("anna", f.authority, {"reader"});
-  const auto hash = f.store->db().read([](store::Connection& c) {
+  const auto hash = f.store->read([](store::Reading& c) {
     auto s = c.prepare("SELECT password_hash FROM users WHERE username = 'anna'");
     s.step();
     return s.text(0);
@@ -118,7 +118,7 @@ TEST_CASE("a login gives a token whose hash alone is stored", "[accounts]") {
   auto login = f.accounts.login("anna", "secret-password");
   REQUIRE(login);
   CHECK(login->token.size() >= 40);
-  const auto stored = f.store->db().read([](store::Connection& c) {
+  const auto stored = f.store->read([](store::Reading& c) {
     auto s = c.prepare("SELECT token_hash FROM sessions");
     s.step();
     return s.text(0);

@@ -48,6 +48,7 @@
 #include "server/app/context.hpp"
 #include "server/store/actions.hpp"
 #include "server/store/contracts.hpp"
+#include "server/store/database.hpp"
 #include "workflows/stockholm_time.hpp"
 
 #ifndef SV_SOURCE_DIR
@@ -277,7 +278,7 @@ int main(int argc, char** argv) {
                                                                 {"contract_manager"}}),
                            "create the contract manager");
     const auto manager =
-        st.db().read([&](store::Connection& c) { return store::loadPrincipal(c, user.id); });
+        st.db().read([&](store::Reading& c) { return store::loadPrincipal(c, user.id); });
     if (!manager) die("the contract manager does not load");
 
     const Samples fsyncCost = fdatasyncCost(tmp / "fsync.probe", 100);
@@ -370,7 +371,7 @@ int main(int argc, char** argv) {
     std::vector<std::vector<std::string>> startsOf(contracts.size());
     const auto setupStart = Steady::now();
     const std::string now = formatIsoUtc(std::chrono::system_clock::now());
-    st.db().write([&](store::Connection& c) {
+    st.db().write([&](store::Writing& c) {
       auto t = c.prepare(
           "SELECT template_id, template_version, template_text FROM meetings WHERE id = ?1");
       t.bind(1, meetingId);
@@ -428,18 +429,18 @@ int main(int argc, char** argv) {
       return 0;
     });
     const double insertSeconds = std::chrono::duration<double>(Steady::now() - setupStart).count();
-    st.db().write([&](store::Connection& c) {
+    st.db().write([&](store::Writing& c) {
       c.exec("ANALYZE");
       return 0;
     });
     const std::int64_t probeContract = contracts[123];
     const std::int64_t lateMeeting = meetingsOf[123].back();  // 2025-11-10, the 40th
-    const std::size_t followUps = st.db().read([&](store::Connection& c) {
+    const std::size_t followUps = st.db().read([&](store::Reading& c) {
       return store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size();
     });
 
     auto readMeetingRow = [&](std::int64_t id) {
-      st.db().read([&](store::Connection& c) {
+      st.db().read([&](store::Reading& c) {
         auto s = c.prepare(
             "SELECT id, contract_id, starts_at, ends_at, location, status, cancel_reason, "
             "sequence, plan_year, plan_slot, template_id, template_version, template_text, "
@@ -486,12 +487,12 @@ int main(int argc, char** argv) {
              keep(need(ctx->agendas->get(*manager, lateMeeting), "get").markdown.size());
            });
       runB("`store::actionsToFollowUp` alone (same meeting)", [&](int) {
-        keep(st.db().read([&](store::Connection& c) {
+        keep(st.db().read([&](store::Reading& c) {
           return store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size();
         }));
       });
       runB("`store::listActions` overdue alone, all contracts (no events read)", [&](int) {
-        keep(st.db().read([&](store::Connection& c) {
+        keep(st.db().read([&](store::Reading& c) {
           store::ActionQuery q;
           q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
           return store::listActions(c, store::TenantScope::of(*manager), q).size();
@@ -502,8 +503,9 @@ int main(int argc, char** argv) {
 
     // The query plans of the statements the overdue list and the follow-up run.
     g_sql.clear();
-    st.db().read([&](store::Connection& c) {
-      sqlite3_trace_v2(c.raw(), SQLITE_TRACE_STMT, captureSql, nullptr);
+    st.db().read([&](store::Reading& c) {
+      sqlite3_trace_v2(store::Database::connectionOf(c).raw(), SQLITE_TRACE_STMT, captureSql,
+                       nullptr);
       // On this connection (a nested read would take another one from the pool).
       store::ActionQuery q;
       q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
@@ -511,14 +513,14 @@ int main(int argc, char** argv) {
       q.contractId = probeContract;
       keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
       keep(store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size());
-      sqlite3_trace_v2(c.raw(), 0, nullptr, nullptr);
+      sqlite3_trace_v2(store::Database::connectionOf(c).raw(), 0, nullptr, nullptr);
       return 0;
     });
     std::vector<std::pair<std::string, std::string>> plans;
-    st.db().read([&](store::Connection& c) {
+    st.db().read([&](store::Reading& c) {
       for (const auto& sql : g_sql)
         if (sql.find("FROM actions") != std::string::npos)
-          plans.emplace_back(sql, explain(c.raw(), sql));
+          plans.emplace_back(sql, explain(store::Database::connectionOf(c).raw(), sql));
       return 0;
     });
 

@@ -55,6 +55,7 @@
 #include "server/store/accounts.hpp"
 #include "server/store/actions.hpp"
 #include "server/store/contracts.hpp"
+#include "server/store/database.hpp"
 #include "server/store/git.hpp"
 #include "server/store/git_packs.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -265,12 +266,12 @@ void traceConnection(sqlite3* db, bool on) {
 // The store's reader pool hands out its most recently returned connection first, so a
 // single-threaded caller always reads on the one connection traced here.
 void traceStore(store::Store& st, bool on) {
-  st.db().read([&](store::Connection& c) {
-    traceConnection(c.raw(), on);
+  st.db().read([&](store::Reading& c) {
+    traceConnection(store::Database::connectionOf(c).raw(), on);
     return 0;
   });
-  st.db().write([&](store::Connection& c) {
-    traceConnection(c.raw(), on);
+  st.db().write([&](store::Writing& c) {
+    traceConnection(store::Database::connectionOf(c).raw(), on);
     return 0;
   });
 }
@@ -474,7 +475,7 @@ int main(int argc, char** argv) {
                                                                 {"contract_manager"}}),
                            "create the contract manager");
     const auto manager =
-        st.db().read([&](store::Connection& c) { return store::loadPrincipal(c, user.id); });
+        st.db().read([&](store::Reading& c) { return store::loadPrincipal(c, user.id); });
     if (!manager) die("the contract manager does not load");
 
     // --- 500 contracts with ten years of history (2016-2025, four meetings a year) ---------------
@@ -524,7 +525,7 @@ int main(int argc, char** argv) {
       const auto refs =
           makeActions(1000, toStockholm(*parseDateTime(meetings.back().row.startsAt)).date);
       const std::string now = formatIsoUtc(std::chrono::system_clock::now());
-      st.db().write([&](store::Connection& c) {
+      st.db().write([&](store::Writing& c) {
         for (int i = 0; i < 1000; ++i) {
           const auto& origin = meetings[static_cast<std::size_t>(i % 38)].row;
           store::ActionRow row;
@@ -566,7 +567,7 @@ int main(int argc, char** argv) {
       need(ctx->meetings->planYear(*manager, saveContract.id, year), "plan the save contract");
     const auto saveMeetings = need(ctx->meetings->list(*manager, saveContract.id), "list");
 
-    const std::int64_t totalMeetings = st.db().read([](store::Connection& c) {
+    const std::int64_t totalMeetings = st.db().read([](store::Reading& c) {
       auto s = c.prepare("SELECT COUNT(*) FROM meetings");
       s.step();
       return s.int64(0);
@@ -578,7 +579,7 @@ int main(int argc, char** argv) {
 
     // The plain read every read baseline uses: the meeting's row, on the store's reader pool.
     auto readMeetingRow = [&](std::int64_t id) {
-      st.db().read([&](store::Connection& c) {
+      st.db().read([&](store::Reading& c) {
         auto s = c.prepare(
             "SELECT id, contract_id, starts_at, ends_at, location, status, cancel_reason, "
             "sequence, plan_year, plan_slot, template_id, template_version, template_text, "
@@ -753,7 +754,7 @@ int main(int argc, char** argv) {
       commit.at = std::chrono::system_clock::now();
       commit.expectedVersion = "";
       need(st.documents().commit(commit,
-                                 [&](store::Connection& c, const std::string& version) -> Status {
+                                 [&](store::Writing& c, const std::string& version) -> Status {
                                    auto row = store::findMeeting(c, store::TenantScope::system(),
                                                                  actionMeeting);
                                    if (!row) return fail(Errc::Internal, "no meeting");

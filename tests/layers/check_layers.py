@@ -35,6 +35,12 @@ ALLOWED = {
     "server": {"server/app"},  # main.cpp
 }
 
+# Headers of the store that say SQLite or libgit2: the rest of the server holds a transaction
+# (server/store/transaction.hpp) and the store's functions, never a connection or a repository.
+STORE_INTERNAL = {"server/store/" + h for h in (
+    "database.hpp", "migrations.hpp", "git.hpp", "git_packs.hpp", "pack_format.hpp",
+    "durable_files.hpp", "handle.hpp")}
+
 # Includes against the table that are known and being removed; each says why it is still here.
 KNOWN_EXCEPTIONS = {
 }
@@ -85,6 +91,10 @@ def violations(files):
                 included = quoted.group(1)
                 if not included.startswith(tuple(r + "/" for r in ROOTS)):
                     continue  # a header of the same folder named relatively, or a test helper
+                if included in STORE_INTERNAL and folder != "server/store":
+                    yield (f"{path}:{number}: includes \"{included}\", which is inside the "
+                           f"store: use server/store/transaction.hpp and the store's functions")
+                    continue
                 if (path, included) in KNOWN_EXCEPTIONS or allowed(folder, included):
                     continue
                 target = folder_of(included) or included
@@ -120,7 +130,8 @@ def self_test():
            ("workflows/x.cpp", '#include "agenda/agenda.hpp"\n'),
            ("server/app/x.cpp", "#include <sqlite3.h>\n"),
            ("server/services/x.cpp", "#include <git2/oid.h>\n"),
-           ("server/web/x.cpp", "#include <Poco/Net/HTTPServer.h>\n")]
+           ("server/web/x.cpp", "#include <Poco/Net/HTTPServer.h>\n"),
+           ("server/services/x.hpp", '#include "server/store/database.hpp"\n')]
     failures = []
     if list(violations(good)):
         failures.append(f"allowed includes reported: {list(violations(good))}")

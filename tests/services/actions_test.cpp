@@ -156,7 +156,7 @@ struct Fixture {
 
   // What the approval of the minutes does, inside its transaction.
   void approve(const minutes::Minutes& doc, const store::MeetingRow& m) {
-    auto ok = store->db().write([&](store::Connection& c) -> Status {
+    auto ok = store->write([&](store::Writing& c) -> Status {
       const auto row = store::findContract(c, store::TenantScope::system(), contract);
       return ActionService::recordApprovedMinutes(c, catalog, doc, *row, m, time.now());
     });
@@ -165,15 +165,15 @@ struct Fixture {
   }
 
   std::vector<store::ActionRow> toFollowUp(const store::MeetingRow& m) {
-    return store->db().read(
-        [&](store::Connection& c) { return store::actionsToFollowUp(c, contract, m.startsAt); });
+    return store->read(
+        [&](store::Reading& c) { return store::actionsToFollowUp(c, contract, m.startsAt); });
   }
 
   std::vector<store::AuditRecord> auditOf(std::int64_t id) {
     store::AuditQuery q;
     q.objectType = "action";
     q.objectId = std::to_string(id);
-    return store->db().read([&](store::Connection& c) { return store::listAudit(c, q); });
+    return store->read([&](store::Reading& c) { return store::listAudit(c, q); });
   }
 };
 

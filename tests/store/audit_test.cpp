@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "server/store/audit.hpp"
+#include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 
 void appendSome(Store& store, int n) {
   for (int i = 0; i < n; ++i)
-    store.db().write([&](Connection& c) {
+    store.db().write([&](store::Writing& c) {
       appendAudit(c, AuditEntry{1, "admin", "user.create", "user", std::to_string(i)},
                   Clock::now());
       return 0;
@@ -36,7 +37,7 @@ void tamper(const std::filesystem::path& db, const std::string& sql) {
 std::vector<AuditFinding> verify(const std::filesystem::path& dir) {
   auto store = Store::open({dir, 1});
   REQUIRE(store);
-  return (*store)->db().read([](Connection& c) { return verifyAudit(c); });
+  return (*store)->db().read([](store::Reading& c) { return verifyAudit(c); });
 }
 
 }  // namespace
@@ -46,8 +47,8 @@ TEST_CASE("an untouched audit log verifies", "[store][audit]") {
   auto store = Store::open({dir.path(), 1});
   REQUIRE(store);
   appendSome(**store, 5);
-  CHECK((*store)->db().read([](Connection& c) { return verifyAudit(c); }).empty());
-  const auto entries = (*store)->db().read([](Connection& c) { return listAudit(c, {}); });
+  CHECK((*store)->db().read([](store::Reading& c) { return verifyAudit(c); }).empty());
+  const auto entries = (*store)->db().read([](store::Reading& c) { return listAudit(c, {}); });
   REQUIRE(entries.size() == 5);
   CHECK(entries[4].entry.objectId == "4");
 }
@@ -58,12 +59,12 @@ TEST_CASE("the server's own connection cannot change or delete an entry", "[stor
   REQUIRE(store);
   appendSome(**store, 2);
   auto& db = (*store)->db();
-  CHECK_THROWS_AS(db.write([](Connection& c) {
+  CHECK_THROWS_AS(db.write([](store::Writing& c) {
     c.prepare("UPDATE audit_log SET actor = 'someone' WHERE id = 1").run();
     return 0;
   }),
                   DatabaseError);
-  CHECK_THROWS_AS(db.write([](Connection& c) {
+  CHECK_THROWS_AS(db.write([](store::Writing& c) {
     c.prepare("DELETE FROM audit_log WHERE id = 2").run();
     return 0;
   }),

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "server/store/database.hpp"
 #include "server/store/migrations.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -9,7 +10,7 @@ using namespace sv::store;
 
 namespace {
 
-std::int64_t pragma(Connection& c, const std::string& name) {
+std::int64_t pragma(Reading& c, const std::string& name) {
   auto s = c.prepare("PRAGMA " + name);
   s.step();
   return s.int64(0);
@@ -22,7 +23,7 @@ TEST_CASE("opening a data folder applies every migration and switches durability
   auto store = Store::open({dir.path(), 2});
   REQUIRE(store);
   CHECK((*store)->schemaVersion() == latestSchemaVersion());
-  (*store)->db().read([](Connection& c) {
+  (*store)->db().read([](store::Reading& c) {
     CHECK(pragma(c, "synchronous") == 2);  // FULL
     CHECK(pragma(c, "foreign_keys") == 1);
     auto mode = c.prepare("PRAGMA journal_mode");
@@ -50,13 +51,13 @@ TEST_CASE("a write that returns an error is rolled back", "[store]") {
   auto store = Store::open({dir.path(), 1});
   REQUIRE(store);
   auto& db = (*store)->db();
-  Status result = db.write([](Connection& c) -> Status {
+  Status result = db.write([](store::Writing& c) -> Status {
     c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')")
         .run();
     return fail(Errc::Invalid, "refused");
   });
   CHECK_FALSE(result);
-  const auto count = db.read([](Connection& c) {
+  const auto count = db.read([](store::Reading& c) {
     auto s = c.prepare("SELECT COUNT(*) FROM organizations");
     s.step();
     return s.int64(0);
@@ -68,7 +69,7 @@ TEST_CASE("foreign keys are enforced", "[store]") {
   test::TempDir dir;
   auto store = Store::open({dir.path(), 1});
   REQUIRE(store);
-  CHECK_THROWS_AS((*store)->db().write([](Connection& c) {
+  CHECK_THROWS_AS((*store)->db().write([](store::Writing& c) {
     c.prepare(
          "INSERT INTO users (username, name, email, password_hash, organization_id, created_at) "
          "VALUES ('u', 'U', 'u@x.se', 'h', 4242, 'now')")
@@ -86,36 +87,81 @@ TEST_CASE("every write transaction raises the write count, committed, refused or
   auto store = Store::open({dir.path(), 1});
   REQUIRE(store);
   auto& db = (*store)->db();
-  const auto insert = [](Connection& c, const std::string& name) {
+  const auto insert = [](Writing& c, const std::string& name) {
     c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES (?1, 'provider', 'now')")
         .bind(1, name)
         .run();
   };
   const auto before = db.writes();
-  db.write([&](Connection& c) {
+  db.write([&](store::Writing& c) {
     insert(c, "Committed AB");
     return 0;
   });
   CHECK(db.writes() == before + 1);
-  Status refused = db.write([&](Connection& c) -> Status {
+  Status refused = db.write([&](store::Writing& c) -> Status {
     insert(c, "Refused AB");
     return fail(Errc::Invalid, "refused");
   });
   CHECK_FALSE(refused);
   CHECK(db.writes() == before + 2);
-  CHECK_THROWS_AS(db.write([&](Connection& c) {
+  CHECK_THROWS_AS(db.write([&](store::Writing& c) {
     insert(c, "Thrown AB");
     c.prepare("SELECT * FROM no_such_table").step();
     return 0;
   }),
                   DatabaseError);
   CHECK(db.writes() == before + 3);
-  db.read([](Connection& c) {
+  db.read([](store::Reading& c) {
     auto s = c.prepare("SELECT 1");
     s.step();
     return 0;
   });
   CHECK(db.writes() == before + 3);
+}
+
+// The services see only Store::read and Store::write (transaction.hpp); the result of the work
+// comes back through the type-erased call, and an error in it still rolls the change back.
+TEST_CASE("Store::write commits a value, rolls back an error and an exception, and keeps both",
+          "[store]") {
+  test::TempDir dir;
+  auto opened = Store::open({dir.path(), 1});
+  REQUIRE(opened);
+  Store& st = **opened;
+  const auto insert = [](Writing& c, const std::string& name) {
+    c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES (?1, 'provider', 'now')")
+        .bind(1, name)
+        .run();
+    return c.lastInsertId();
+  };
+  const auto count = [&](const std::string& name) {
+    return st.read([&](Reading& c) {
+      auto s = c.prepare("SELECT count(*) FROM organizations WHERE name = ?1");
+      s.bind(1, name).step();
+      return s.int64(0);
+    });
+  };
+  const std::int64_t id = st.write([&](Writing& c) { return insert(c, "Kept AB"); });
+  CHECK(id > 0);
+  CHECK(count("Kept AB") == 1);
+
+  const Result<std::int64_t> refused = st.write([&](Writing& c) -> Result<std::int64_t> {
+    insert(c, "Refused AB");
+    return fail(Errc::Conflict, Reason::VersionMovedOn, "moved on");
+  });
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().reason == Reason::VersionMovedOn);
+  CHECK(count("Refused AB") == 0);
+
+  CHECK_THROWS_AS(st.write([&](Writing& c) {
+    insert(c, "Thrown AB");
+    c.prepare("SELECT * FROM no_such_table").step();
+  }),
+                  DatabaseError);
+  CHECK(count("Thrown AB") == 0);
+  const auto before = st.writes();
+  st.write([&](Writing& c) { insert(c, "Void AB"); });
+  CHECK(st.writes() == before + 1);
+  CHECK(count("Void AB") == 1);
 }
 
 TEST_CASE("a reader connection refuses to write, so every change is counted", "[store][cache]") {
@@ -124,14 +170,14 @@ TEST_CASE("a reader connection refuses to write, so every change is counted", "[
   REQUIRE(store);
   auto& db = (*store)->db();
   const auto before = db.writes();
-  CHECK_THROWS_AS(db.read([](Connection& c) {
+  CHECK_THROWS_AS(db.read([](store::Reading& c) {
     c.prepare("INSERT INTO organizations (name, kind, created_at) VALUES ('X', 'provider', 'now')")
         .run();
     return 0;
   }),
                   DatabaseError);
   CHECK(db.writes() == before);
-  const auto count = db.read([](Connection& c) {
+  const auto count = db.read([](store::Reading& c) {
     auto s = c.prepare("SELECT COUNT(*) FROM organizations");
     s.step();
     return s.int64(0);

@@ -3,6 +3,7 @@
 // around the store.
 #include <catch2/catch.hpp>
 
+#include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -44,7 +45,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   REQUIRE(v2);
   CHECK_FALSE(docs.sealed(kRepository, kDocument));
 
-  (*store)->db().write([&](Connection& c) {
+  (*store)->db().write([&](store::Writing& c) {
     DocumentStore::seal(c, kRepository, kDocument, "registered as SDN 2026/0001", Clock::now());
     return 0;
   });
@@ -63,7 +64,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   // A commit whose own transaction work would have succeeded is refused the same way.
   bool recorded = false;
   auto withRecord = docs.commit(minutesCommit("# Protokoll\n\nÄndrad igen.\n", *v2),
-                                [&](Connection&, const std::string&) -> Status {
+                                [&](Writing&, const std::string&) -> Status {
                                   recorded = true;
                                   return {};
                                 });
@@ -81,7 +82,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   // Around the store: a version inserted with raw SQL is refused by the trigger.
   std::string refusal;
   try {
-    (*store)->db().write([&](Connection& c) {
+    (*store)->db().write([&](store::Writing& c) {
       c.prepare(
            "INSERT INTO document_versions (repository, document, version, parent_version, "
            "author_name, message, created_at) VALUES (?1, ?2, ?3, ?4, 'x', 'x', "
@@ -97,7 +98,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   INFO(refusal);
   CHECK(refusal.find("the document is sealed") != std::string::npos);
   // The seal itself cannot be removed either.
-  CHECK_THROWS_AS((*store)->db().write([&](Connection& c) {
+  CHECK_THROWS_AS((*store)->db().write([&](store::Writing& c) {
     c.prepare("DELETE FROM sealed_documents WHERE repository = ?1 AND document = ?2")
         .bindAll(kRepository, kDocument)
         .run();

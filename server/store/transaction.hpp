@@ -1,0 +1,100 @@
+// What the rest of the server holds while it talks to the metadata store: a transaction, never a
+// connection. `Reading` is a consistent snapshot; `Writing` is one write transaction and can read
+// too. The store's functions say by their parameter which one they need, so a change can never be
+// attempted on a snapshot (the compiler refuses it, before SQLite would).
+//
+// Neither type names SQLite: services include this header, not database.hpp, and a second
+// implementation of the store (DESIGN.md "Scale", PostgreSQL) fills the same two types. The
+// statements the store's own functions prepare live here too, as an opaque handle; outside
+// server/store nobody writes SQL (tests/layers checks it).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+struct sqlite3_stmt;
+
+namespace sv::store {
+
+class Connection;  // database.hpp, inside the store only
+
+class Statement {
+ public:
+  // `owned`: finalised when done (a statement prepared while the cached one was still in use).
+  explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(other.owned_) {}
+  ~Statement();
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) {
+    return bind(index, std::string_view{value});
+  }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view{value}); }
+  Statement& bind(int index, std::nullopt_t);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+  }
+  // Binds the arguments to ?1, ?2, ... in order.
+  template <class... Args>
+  Statement& bindAll(const Args&... args) {
+    int index = 0;
+    (bind(++index, args), ...);
+    return *this;
+  }
+
+  bool step();  // true while there is a row
+  void run();   // steps a statement that returns no rows
+  std::int64_t int64(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optionalText(int column) const;
+  std::optional<std::int64_t> optionalInt64(int column) const;
+  bool isNull(int column) const;
+
+ private:
+  sqlite3_stmt* stmt_;
+  bool owned_ = false;
+};
+
+// A snapshot to read from, alive for one call of Store::read (or inside a write).
+class Reading {
+ public:
+  Reading(const Reading&) = delete;
+  Reading& operator=(const Reading&) = delete;
+
+  // For the store's own functions (SQL stays in server/store).
+  Statement prepare(std::string_view sql);
+
+ protected:
+  explicit Reading(Connection& c) : conn_(c) {}
+  ~Reading() = default;
+  Connection& conn_;
+
+  friend class Database;
+};
+
+// One write transaction (BEGIN IMMEDIATE … COMMIT), alive for one call of Store::write.
+class Writing : public Reading {
+ public:
+  void exec(const std::string& sql);
+  std::int64_t lastInsertId() const;
+  int changes() const;
+
+ private:
+  explicit Writing(Connection& c) : Reading(c) {}
+  ~Writing() = default;
+
+  friend class Database;
+};
+
+}  // namespace sv::store
