@@ -1,4 +1,5 @@
 #include "server/api/api.hpp"
+#include "server/services/health.hpp"
 
 namespace sv::api {
 
@@ -7,8 +8,7 @@ void registerHealth(http::Router& router, Services& services) {
               "/healthz",
               http::Access::Public,
               [&services](http::Request&) -> Result<http::Reply> {
-                // Liveness includes the database: a server that cannot read it is not alive.
-                const auto version = services.store.schemaVersion();
+                const auto version = services::liveSchemaVersion(services.store);
                 auto body = http::orderedObject();
                 body.set("status", "ok");
                 body.set("schema_version", version);

@@ -46,8 +46,7 @@ struct PlanResult {
   std::vector<Meeting> existing;  // the year's meetings that were already there
 };
 
-std::vector<agenda::Participant> participantsOf(
-    const std::vector<store::ParticipantRow>& rows);
+std::vector<agenda::Participant> participantsOf(const std::vector<store::ParticipantRow>& rows);
 
 class MeetingService {
  public:

@@ -20,7 +20,7 @@
 namespace sv::services {
 
 struct Services {
-  store::Store& store;  // for the wiring and the dumb-HTTP git files; handlers use the services
+  store::Store& store;  // handed to the use cases that are free functions (audit, git files)
   accounts::Accounts& accounts;
   const TimeSource& time;
   const Catalog& catalog;

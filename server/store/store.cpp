@@ -134,6 +134,14 @@ void Store::writeWith(const std::function<bool(Writing&)>& work) {
   (void)outcome;
 }
 
+int Store::readSchemaVersion() {
+  return db_->read([](Reading& c) {
+    auto s = c.prepare("PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.int64(0));
+  });
+}
+
 std::uint64_t Store::writes() const {
   return db_->writes();
 }

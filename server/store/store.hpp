@@ -79,6 +79,9 @@ class Store {
   AccountStore& accounts() { return *accounts_; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
   int schemaVersion() const { return schemaVersion_; }
+  // The schema version as the database says it now, read through a reader connection: throws
+  // DatabaseError (a 500) when the database cannot be read.
+  int readSchemaVersion();
   const std::vector<std::string>& repairsAtOpen() const { return repairs_; }
   bool isEmpty();  // no user yet: a fresh data folder
 
