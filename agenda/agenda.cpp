@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "agenda/agenda.hpp"
 #include "agenda/json_writer.hpp"
-#include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {

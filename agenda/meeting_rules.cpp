@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "workflows/text.hpp"
+
 namespace sv::agenda {
 namespace {
 
@@ -99,7 +101,7 @@ Status checkCanChange(MeetingStatus status) {
 }
 
 Status checkCancelReason(std::string_view reason) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string_view::npos)
+  if (text::isBlank(reason))
     return fail(Errc::Invalid, Reason::CancellationNeedsReason, "a cancellation needs a reason",
                 "cancel_reason");
   if (reason.size() > 2000) return fail(Errc::Invalid, Reason::TooLong, "at most 2000 characters", "cancel_reason", "2000");

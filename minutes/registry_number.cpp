@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "workflows/text.hpp"
+
 namespace sv::minutes {
 namespace {
 
@@ -45,9 +47,7 @@ Result<RegistryFormat> RegistryFormat::parse(std::string_view pattern) {
     hasSeq = hasSeq || !ph.year;
     i = end;
   }
-  // Appended, not `"'" + std::string(...)`: see text::quoted in agenda/text_util.cpp (GCC 12).
-  if (!hasSeq)
-    return fail(Errc::Invalid, std::string("'").append(pattern).append("' has no {seq}"));
+  if (!hasSeq) return fail(Errc::Invalid, text::quoted(pattern) + " has no {seq}");
   RegistryFormat f;
   f.pattern_ = std::string(pattern);
   return f;
