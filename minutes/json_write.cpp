@@ -4,13 +4,13 @@
 #include <cstdio>
 
 #include "minutes/minutes_json.hpp"
-#include "minutes/utf8.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::minutes {
 namespace {
 
 void appendString(std::string& out, std::string_view raw) {
-  const std::string repaired = detail::isValidUtf8(raw) ? std::string() : detail::toValidUtf8(raw);
+  const std::string repaired = text::isValidUtf8(raw) ? std::string() : text::toValidUtf8(raw);
   const std::string_view text = repaired.empty() ? raw : std::string_view(repaired);
   out += '"';
   for (char c : text) {
