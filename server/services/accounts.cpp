@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "server/services/access.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::accounts {
 namespace {
@@ -19,12 +20,6 @@ bool validUtf8Text(const std::string& s) {
                       [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; });
 }
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 Status validateUser(const NewUser& u, std::size_t minPassword) {
   const bool usernameOk =
       u.username.size() >= 2 && u.username.size() <= 64 &&
@@ -34,7 +29,7 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
   if (!usernameOk)
     return fail(Errc::Invalid, Reason::UsernameInvalid,
                 "a username is 2-64 characters of a-z, 0-9, '.', '_' and '-'", "username");
-  if (trimmed(u.name).empty() || u.name.size() > 200 || !validUtf8Text(u.name))
+  if (text::trimSpacesAndTabs(u.name).empty() || u.name.size() > 200 || !validUtf8Text(u.name))
     return fail(Errc::Invalid, Reason::NameInvalid, "a name is 1-200 characters", "name");
   const auto at = u.email.find('@');
   if (at == std::string::npos || at == 0 || at + 1 >= u.email.size() || u.email.size() > 254 ||
@@ -79,7 +74,7 @@ Result<Organization> Accounts::createOrganization(Actor actor, const NewOrganiza
   if (actor.principal && !actor.principal->isAdmin())
     return fail(Errc::Forbidden, Reason::NotAdministrator,
                 "only an administrator creates organizations");
-  const std::string name = trimmed(input.name);
+  const std::string name(text::trimSpacesAndTabs(input.name));
   if (name.empty() || name.size() > 200 || !validUtf8Text(name))
     return fail(Errc::Invalid, Reason::NameInvalid, "a name is 1-200 characters", "name");
   const auto kind = parseOrganizationKind(input.kind);
@@ -115,7 +110,7 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
     if (!roleList.empty()) roleList += ',';  // appended: see store/principal.cpp on GCC 12
     roleList += roleName(r);
   }
-  const store::NewUserRow row{input.username, trimmed(input.name),  input.email,
+  const store::NewUserRow row{input.username, std::string(text::trimSpacesAndTabs(input.name)),  input.email,
                               hash,           input.organizationId, roles};
   return store_.accounts().addUser(
       row, time_.now(),
