@@ -6,7 +6,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "agenda/agenda.hpp"
-#include "agenda/json_writer.hpp"
+#include "workflows/json_writer.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::agenda {
