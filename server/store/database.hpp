@@ -36,14 +36,18 @@ class DatabaseError : public std::runtime_error {
   int code_;
 };
 
+using StatementHandle = Handle<sqlite3_stmt, sqlite3_finalize>;
+
 class Statement {
  public:
-  // `owned`: finalised when done (a statement prepared while the cached one was still in use).
-  explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
+  // A cached statement of the connection, reset when done.
+  explicit Statement(sqlite3_stmt* cached) : stmt_(cached) {}
+  // A statement of its own (prepared while the cached one was still in use), finalised when done.
+  explicit Statement(StatementHandle owned) : stmt_(owned.get()), owned_(std::move(owned)) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement(Statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(other.owned_) {}
+      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(std::move(other.owned_)) {}
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
@@ -78,7 +82,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_;
-  bool owned_ = false;
+  StatementHandle owned_;
 };
 
 class Connection {
@@ -86,18 +90,18 @@ class Connection {
   Connection(const std::filesystem::path& file, bool readOnly);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();
 
   // Prepared once per connection and kept; the returned Statement resets it when done.
   Statement prepare(std::string_view sql);
   void exec(const std::string& sql);
   std::int64_t lastInsertId() const;
   int changes() const;
-  sqlite3* raw() const { return db_; }
+  sqlite3* raw() const { return db_.get(); }
 
  private:
-  sqlite3* db_ = nullptr;
-  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  // Declared first, so that it is closed last, after the statements of the cache are finalised.
+  Handle<sqlite3, sqlite3_close_v2> db_;
+  std::map<std::string, StatementHandle, std::less<>> cache_;
 };
 
 class Database {
