@@ -34,14 +34,6 @@ void freeBackend(git_odb_backend* backend) {
 }
 using OdbBackend = Handle<git_odb_backend, freeBackend>;
 
-struct OwnedBuf {
-  git_buf buf = GIT_BUF_INIT;
-  OwnedBuf() = default;
-  OwnedBuf(const OwnedBuf&) = delete;
-  OwnedBuf& operator=(const OwnedBuf&) = delete;
-  ~OwnedBuf() { git_buf_dispose(&buf); }
-};
-
 fs::path packFolder(git_repository* repo) {
   return fs::path(git_repository_path(repo)) / "objects" / "pack";
 }
