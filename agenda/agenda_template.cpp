@@ -127,9 +127,9 @@ Status checkWhole(const Draft& draft) {
   if (!draft.name || draft.name->empty())
     return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'name:'", "name");
   if (!draft.version || draft.version->empty())
-    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'version:'",
-                "version");
-  if (draft.items.empty()) return fail(Errc::Invalid, Reason::Missing, "the agenda template has no items", "items");
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'version:'", "version");
+  if (draft.items.empty())
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no items", "items");
 
   std::map<std::string, int, std::less<>> lineOfKey;
   std::map<ItemKind, int> count;

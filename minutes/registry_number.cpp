@@ -42,8 +42,8 @@ Result<RegistryFormat> RegistryFormat::parse(std::string_view pattern) {
     FormatField ph;
     const auto end = readField(pattern, i, ph);
     if (end == std::string_view::npos)
-      return fail(Errc::Invalid, "unknown field in '" + std::string(pattern) +
-                                     "': use {year}, {seq} or {seq:04}");
+      return fail(Errc::Invalid,
+                  "unknown field in '" + std::string(pattern) + "': use {year}, {seq} or {seq:04}");
     hasSeq = hasSeq || !ph.year;
     i = end;
   }

@@ -35,10 +35,7 @@ class Writer {
   void value(const char* s) { value(std::string_view(s)); }
   void value(bool b);
   template <std::integral T>
-    requires(!std::same_as<T, bool>)
-  void value(T n) {
-    raw(std::to_string(n));
-  }
+  requires(!std::same_as<T, bool>) void value(T n) { raw(std::to_string(n)); }
   void null();
 
   // The document, ending in a newline.

@@ -58,7 +58,8 @@ bool acceptsGzip(std::string_view acceptEncoding) {
 }
 
 bool isCompressible(std::string_view contentType) {
-  const std::string_view type = text::trimSpacesAndTabs(contentType.substr(0, contentType.find(';')));
+  const std::string_view type =
+      text::trimSpacesAndTabs(contentType.substr(0, contentType.find(';')));
   if (type.starts_with("text/")) return true;
   for (std::string_view compressible :
        {"application/json", "application/problem+json", "application/javascript", "application/xml",

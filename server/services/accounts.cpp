@@ -111,8 +111,8 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
     if (!roleList.empty()) roleList += ',';  // appended: see store/principal.cpp on GCC 12
     roleList += roleName(r);
   }
-  const store::NewUserRow row{input.username, std::string(text::trimSpacesAndTabs(input.name)),  input.email,
-                              hash,           input.organizationId, roles};
+  const std::string name(text::trimSpacesAndTabs(input.name));
+  const store::NewUserRow row{input.username, name, input.email, hash, input.organizationId, roles};
   return store_.accounts().addUser(
       row, time_.now(),
       services::auditBy(

@@ -332,10 +332,11 @@ Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {
     auto pack = readBytes(folder / (stem + ".pack"));
     if (!pack) return std::unexpected(pack.error());
     if (auto rebuilt = storePack(repo, pack->data(), pack->size()); !rebuilt)
-      return std::unexpected(Error{Errc::Internal, Reason::None, "the pack " + stem +
-                                                       " has no usable index and "
-                                                       "cannot be indexed again: " +
-                                                       rebuilt.error().detail});
+      return std::unexpected(Error{Errc::Internal, Reason::None,
+                                   "the pack " + stem +
+                                       " has no usable index and "
+                                       "cannot be indexed again: " +
+                                       rebuilt.error().detail});
     repaired.push_back(stem + ".idx built again");
   }
   return repaired;

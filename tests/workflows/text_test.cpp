@@ -50,12 +50,12 @@ TEST_CASE("UTF-8 is well-formed only without overlong forms, surrogates and valu
 TEST_CASE("UTF-8: the boundaries of each sequence length", "[workflows][text]") {
   CHECK(text::isValidUtf8(""));
   CHECK(text::isValidUtf8("\x7F"));
-  CHECK(text::isValidUtf8("\xC2\x80"));          // U+0080, the first two-byte character
-  CHECK(text::isValidUtf8("\xE0\xA0\x80"));      // U+0800
-  CHECK(text::isValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
-  CHECK(text::isValidUtf8("\xEE\x80\x80"));      // U+E000, just above them
-  CHECK(text::isValidUtf8("\xF0\x90\x80\x80"));  // U+10000
-  CHECK(text::isValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+  CHECK(text::isValidUtf8("\xC2\x80"));                // U+0080, the first two-byte character
+  CHECK(text::isValidUtf8("\xE0\xA0\x80"));            // U+0800
+  CHECK(text::isValidUtf8("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
+  CHECK(text::isValidUtf8("\xEE\x80\x80"));            // U+E000, just above them
+  CHECK(text::isValidUtf8("\xF0\x90\x80\x80"));        // U+10000
+  CHECK(text::isValidUtf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
   CHECK_FALSE(text::isValidUtf8("\x80"));              // a continuation byte alone
   CHECK_FALSE(text::isValidUtf8("\xC1\xBF"));          // overlong two-byte
   CHECK_FALSE(text::isValidUtf8("\xE0\x9F\xBF"));      // overlong three-byte
@@ -64,7 +64,7 @@ TEST_CASE("UTF-8: the boundaries of each sequence length", "[workflows][text]") 
   CHECK_FALSE(text::isValidUtf8("\xF5\x80\x80\x80"));  // a lead byte past Unicode
   CHECK_FALSE(text::isValidUtf8("\xF8\x88\x80\x80\x80"));
   CHECK_FALSE(text::isValidUtf8("\xFF"));
-  CHECK_FALSE(text::isValidUtf8("\xC3("));  // a second byte that does not continue
+  CHECK_FALSE(text::isValidUtf8("\xC3("));         // a second byte that does not continue
   CHECK_FALSE(text::isValidUtf8("\xF0\x9F\x98"));  // cut short at the end
 }
 
