@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {
@@ -49,8 +49,10 @@ Result<Located> locateAdded(Agenda& agenda, std::string_view key, std::string_vi
 
 Status checkNewItem(const NewItem& item) {
   const std::string_view title = text::trim(item.title);
-  if (!text::isValidUtf8(item.title)) return fail(Errc::Invalid, Reason::InvalidUtf8, "the title is not UTF-8", "title");
-  if (title.empty()) return fail(Errc::Invalid, Reason::Missing, "an added item needs a title", "title");
+  if (!text::isValidUtf8(item.title))
+    return fail(Errc::Invalid, Reason::InvalidUtf8, "the title is not UTF-8", "title");
+  if (title.empty())
+    return fail(Errc::Invalid, Reason::Missing, "an added item needs a title", "title");
   if (text::hasControlCharacters(title, false))
     return fail(Errc::Invalid, Reason::NotOneLine, "a title is one line of text", "title");
   if (text::countCharacters(title) > kMaxTitleCharacters)
@@ -66,7 +68,8 @@ Status checkNewItem(const NewItem& item) {
                 "description", std::to_string(kMaxDescriptionCharacters));
   const std::string_view by = text::trim(item.proposedBy);
   if (by.empty() || !text::isValidUtf8(by) || text::hasControlCharacters(by, false))
-    return fail(Errc::Invalid, Reason::Missing, "an added item names who proposes it", "proposed_by");
+    return fail(Errc::Invalid, Reason::Missing, "an added item names who proposes it",
+                "proposed_by");
   return {};
 }
 
@@ -115,8 +118,9 @@ Result<Agenda> addItem(Agenda agenda, NewItem item) {
   AgendaItem* parent = findOtherQuestions(agenda);
   if (!parent) return fail(Errc::Internal, "the agenda has no other_questions item");
   if (parent->addedItems.size() >= std::size_t{kMaxAddedItems})
-    return fail(Errc::Conflict, Reason::TooManyAddedItems, "an agenda can hold at most 50 added items",
-                "items", std::to_string(kMaxAddedItems));
+    return fail(Errc::Conflict, Reason::TooManyAddedItems,
+                "an agenda can hold at most 50 added items", "items",
+                std::to_string(kMaxAddedItems));
 
   ++agenda.lastAddedNumber;
   parent->addedItems.push_back({"extra-" + std::to_string(agenda.lastAddedNumber), 0,
@@ -154,7 +158,8 @@ Result<Agenda> moveItem(Agenda agenda, std::string_view key, int newPosition) {
 }
 
 Result<Agenda> publish(Agenda agenda) {
-  if (agenda.published) return fail(Errc::Conflict, Reason::AgendaAlreadyPublished, "the agenda is already published");
+  if (agenda.published)
+    return fail(Errc::Conflict, Reason::AgendaAlreadyPublished, "the agenda is already published");
   agenda.published = true;
   return agenda;
 }
@@ -179,8 +184,8 @@ Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
   std::set<std::string_view> seen;
   for (const auto& key : proposedKeys) {
     if (!seen.insert(key).second)
-      return fail(Errc::Invalid, Reason::DuplicateKey, "item " + text::quoted(key) + " is listed twice",
-                  "items");
+      return fail(Errc::Invalid, Reason::DuplicateKey,
+                  "item " + text::quoted(key) + " is listed twice", "items");
     if (const auto index = templateIndex(key)) {
       if (*index != expected) return outOfPlace(expected);
       ++expected;

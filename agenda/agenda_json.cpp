@@ -6,8 +6,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include "agenda/agenda.hpp"
-#include "agenda/json_writer.hpp"
-#include "agenda/text_util.hpp"
+#include "workflows/json_writer.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {
@@ -296,7 +296,8 @@ std::string serializeAgenda(const Agenda& agenda) {
 }
 
 Result<Agenda> parseAgenda(std::string_view text) {
-  if (!text::isValidUtf8(text)) return fail(Errc::Malformed, Reason::InvalidUtf8, "the agenda JSON is not UTF-8");
+  if (!text::isValidUtf8(text))
+    return fail(Errc::Malformed, Reason::InvalidUtf8, "the agenda JSON is not UTF-8");
   try {
     Poco::JSON::Parser parser;
     const auto root = parser.parse(std::string(text));

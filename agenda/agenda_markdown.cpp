@@ -3,7 +3,7 @@
 
 #include "agenda/agenda.hpp"
 #include "agenda/markdown_escape.hpp"
-#include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {

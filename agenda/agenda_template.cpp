@@ -5,6 +5,7 @@
 #include <map>
 
 #include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {
@@ -49,7 +50,7 @@ Result<ParsedItem> parseItemLine(const text::Line& line, std::string_view rest) 
   const std::string_view key = text::trim(rest.substr(0, bar1));
   const std::string_view kindText = text::trim(rest.substr(bar1 + 1, bar2 - bar1 - 1));
   const std::string_view title = text::trim(rest.substr(bar2 + 1));
-  if (!text::isKey(key))
+  if (!isKey(key))
     return fail(Errc::Invalid,
                 at(line.number) + "item key " + text::quoted(key) + " may only hold a-z, 0-9 and _",
                 std::string(key));
@@ -126,9 +127,9 @@ Status checkWhole(const Draft& draft) {
   if (!draft.name || draft.name->empty())
     return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'name:'", "name");
   if (!draft.version || draft.version->empty())
-    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'version:'",
-                "version");
-  if (draft.items.empty()) return fail(Errc::Invalid, Reason::Missing, "the agenda template has no items", "items");
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no 'version:'", "version");
+  if (draft.items.empty())
+    return fail(Errc::Invalid, Reason::Missing, "the agenda template has no items", "items");
 
   std::map<std::string, int, std::less<>> lineOfKey;
   std::map<ItemKind, int> count;

@@ -1,6 +1,6 @@
 #include "agenda/markdown_escape.hpp"
 
-#include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda::markdown {
 namespace {

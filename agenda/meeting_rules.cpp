@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "workflows/text.hpp"
+
 namespace sv::agenda {
 namespace {
 
@@ -44,7 +46,8 @@ std::optional<MeetingStatus> parseMeetingStatus(std::string_view text) {
 
 Status checkParticipants(const std::vector<Participant>& participants) {
   if (participants.size() > 100)
-    return fail(Errc::Invalid, Reason::OutOfRange, "at most 100 participants", "participants", "100");
+    return fail(Errc::Invalid, Reason::OutOfRange, "at most 100 participants", "participants",
+                "100");
   int chairs = 0;
   int secretaries = 0;
   std::set<Party> adjusterParties;
@@ -52,8 +55,8 @@ Status checkParticipants(const std::vector<Participant>& participants) {
   for (std::size_t i = 0; i < participants.size(); ++i) {
     const auto& p = participants[i];
     if (!seen.insert({p.userId, p.role}).second)
-      return fail(Errc::Invalid, Reason::NamedTwice, p.name + " is named twice as " + std::string(toString(p.role)),
-                  at(i));
+      return fail(Errc::Invalid, Reason::NamedTwice,
+                  p.name + " is named twice as " + std::string(toString(p.role)), at(i));
     if (p.role == ParticipantRole::Chair && ++chairs > 1)
       return fail(Errc::Invalid, Reason::OneChair, "a meeting has one chair", at(i));
     if (p.role == ParticipantRole::Secretary && ++secretaries > 1)
@@ -86,23 +89,26 @@ Status checkInsidePeriod(Date date, Date periodStart, std::optional<Date> period
                          const std::string& field) {
   if (std::chrono::sys_days{date} < std::chrono::sys_days{periodStart})
     return fail(Errc::Invalid, Reason::BeforeContractStart,
-                "the contract starts on " + formatDate(periodStart), field, formatDate(periodStart));
+                "the contract starts on " + formatDate(periodStart), field,
+                formatDate(periodStart));
   if (periodEnd && std::chrono::sys_days{date} > std::chrono::sys_days{*periodEnd})
-    return fail(Errc::Invalid, Reason::AfterContractEnd, "the contract ends on " + formatDate(*periodEnd),
-                field, formatDate(*periodEnd));
+    return fail(Errc::Invalid, Reason::AfterContractEnd,
+                "the contract ends on " + formatDate(*periodEnd), field, formatDate(*periodEnd));
   return {};
 }
 
 Status checkCanChange(MeetingStatus status) {
-  if (status == MeetingStatus::Cancelled) return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
+  if (status == MeetingStatus::Cancelled)
+    return fail(Errc::Conflict, Reason::MeetingCancelled, "the meeting is cancelled");
   return {};
 }
 
 Status checkCancelReason(std::string_view reason) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string_view::npos)
+  if (text::isBlank(reason))
     return fail(Errc::Invalid, Reason::CancellationNeedsReason, "a cancellation needs a reason",
                 "cancel_reason");
-  if (reason.size() > 2000) return fail(Errc::Invalid, Reason::TooLong, "at most 2000 characters", "cancel_reason", "2000");
+  if (reason.size() > 2000)
+    return fail(Errc::Invalid, Reason::TooLong, "at most 2000 characters", "cancel_reason", "2000");
   return {};
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "agenda/text_util.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {
@@ -25,7 +26,7 @@ Result<std::vector<ServiceArea>> parseServiceAreas(std::string_view text) {
     const std::string_view key = content.substr(0, gap);
     const std::string_view name =
         gap == std::string_view::npos ? std::string_view{} : text::trim(content.substr(gap));
-    if (!text::isKey(key))
+    if (!isKey(key))
       return fail(Errc::Invalid,
                   at(line.number) + "service area key " + text::quoted(key) +
                       " may only hold a-z, 0-9 and _",

@@ -1,6 +1,7 @@
 #include "minutes/action_rules.hpp"
 
 #include "workflows/names.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::minutes {
 namespace {
@@ -9,24 +10,20 @@ std::chrono::sys_days days(Date d) {
   return std::chrono::sys_days{d};
 }
 
-bool blank(const std::string& s) {
-  return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 }  // namespace
 
 workflows::GuardRegistry<ActionFacts> actionGuards() {
   namespace g = workflows::guards;
   workflows::GuardRegistry<ActionFacts> guards;
   guards[std::string(g::kReportGiven)] = [](const ActionFacts& f) -> Status {
-    if (blank(f.report))
+    if (text::isBlank(f.report))
       return fail(Errc::Invalid, Reason::ReportMissing, "say what has been done", "text");
     if (f.report.size() > 20000)
       return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "text", "20000");
     return {};
   };
   guards[std::string(g::kCommentGiven)] = [](const ActionFacts& f) -> Status {
-    if (blank(f.comment))
+    if (text::isBlank(f.comment))
       return fail(Errc::Invalid, Reason::CommentMissing, "say why the action is not enough",
                   "comment");
     if (f.comment.size() > 20000)

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "minutes/ids.hpp"
-#include "minutes/utf8.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::minutes {
 namespace {
@@ -18,27 +18,22 @@ std::string sectionName(const Section& s) {
   return "§ " + std::to_string(s.number) + " '" + s.title + "' (" + s.key + ")";
 }
 
-bool isBlankText(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 enum class Lines { One, Many };
 enum class Presence { Optional, Required };
 
 Status checkText(std::string_view text, const std::string& field, std::string_view what,
                  std::size_t limit, Lines lines, Presence presence = Presence::Optional) {
   const std::string subject(what);
-  if (!detail::isValidUtf8(text))
+  if (!text::isValidUtf8(text))
     return fail(Errc::Invalid, Reason::InvalidUtf8, subject + " is not valid UTF-8", field);
-  if (detail::hasForbiddenControl(text, lines == Lines::Many))
+  if (text::hasControlCharacters(text, lines == Lines::Many))
     return fail(Errc::Invalid, Reason::ControlCharacter, subject + " contains a control character",
                 field);
   if (text.size() > limit)
     return fail(Errc::Invalid, Reason::TooLong,
                 subject + " is longer than " + std::to_string(limit) + " bytes", field,
                 std::to_string(limit));
-  if (presence == Presence::Required && isBlankText(text))
+  if (presence == Presence::Required && text::isBlank(text))
     return fail(Errc::Invalid, Reason::Missing, subject + " is empty", field);
   return {};
 }

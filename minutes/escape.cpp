@@ -3,20 +3,10 @@
 #include <cctype>
 #include <vector>
 
-#include "minutes/utf8.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::minutes::detail {
 namespace {
-
-bool isBlank(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string_view> splitLines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -66,7 +56,7 @@ std::string escapeLine(std::string_view line) {
 }  // namespace
 
 std::string escapeHtml(std::string_view text) {
-  const std::string valid = isValidUtf8(text) ? std::string() : toValidUtf8(text);
+  const std::string valid = text::isValidUtf8(text) ? std::string() : text::toValidUtf8(text);
   const std::string_view source = valid.empty() ? text : std::string_view(valid);
   std::string out;
   out.reserve(source.size() + source.size() / 8);
@@ -106,7 +96,7 @@ std::string escapeHtmlLines(std::string_view text) {
 }
 
 std::string escapeMarkdownInline(std::string_view text) {
-  const std::string valid = toValidUtf8(text);
+  const std::string valid = text::toValidUtf8(text);
   std::string collapsed;
   collapsed.reserve(valid.size());
   bool space = false;
@@ -123,11 +113,11 @@ std::string escapeMarkdownInline(std::string_view text) {
 }
 
 std::string escapeMarkdownBlock(std::string_view text, std::string_view indent) {
-  const std::string valid = toValidUtf8(text);
+  const std::string valid = text::toValidUtf8(text);
   std::string out;
   bool pendingBlank = false;
   for (std::string_view raw : splitLines(valid)) {
-    const std::string_view line = trim(raw);
+    const std::string_view line = text::trim(raw);
     if (line.empty()) {
       pendingBlank = !out.empty();
       continue;

@@ -1,65 +1,25 @@
-// toJson: the canonical writer. Written by hand rather than with Poco's Stringifier because the
-// layout (key order, one item per line) is part of the format: it decides what `git diff` shows.
+// toJson: the canonical writer. Written with the project's JSON writer rather than Poco's
+// Stringifier because the layout (key order, one item per line) is part of the format: it decides
+// what `git diff` shows.
 #include <chrono>
 #include <cstdio>
 
 #include "minutes/minutes_json.hpp"
-#include "minutes/utf8.hpp"
+#include "workflows/json_writer.hpp"
 
 namespace sv::minutes {
 namespace {
 
-void appendString(std::string& out, std::string_view raw) {
-  const std::string repaired = detail::isValidUtf8(raw) ? std::string() : detail::toValidUtf8(raw);
-  const std::string_view text = repaired.empty() ? raw : std::string_view(repaired);
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
+using Layout = json::Writer::Layout;
+
+void writeDate(json::Writer& w, Date d) {
+  if (d.ok())
+    w.value(formatDate(d));
+  else
+    w.null();
 }
 
-std::string quoted(std::string_view text) {
-  std::string out;
-  appendString(out, text);
-  return out;
-}
-
-std::string dateValue(Date d) {
-  return d.ok() ? quoted(formatDate(d)) : "null";
-}
-
-std::string instantValue(TimePoint t) {
+void writeInstant(json::Writer& w, TimePoint t) {
   using namespace std::chrono;
   const auto whole = floor<seconds>(t);
   std::string text = formatIsoUtc(whole);
@@ -71,183 +31,103 @@ std::string instantValue(TimePoint t) {
     while (digits.back() == '0') digits.pop_back();
     text.insert(text.size() - 1, digits);  // before the Z
   }
-  return quoted(text);
+  w.value(text);
 }
 
-std::string boolValue(bool b) {
-  return b ? "true" : "false";
-}
-
-// A JSON object on one line, keys in the order they are added.
-class Line {
- public:
-  Line& add(std::string_view key, const std::string& jsonValue) {
-    text_ += text_.empty() ? "{" : ", ";
-    appendString(text_, key);
-    text_ += ": ";
-    text_ += jsonValue;
-    return *this;
-  }
-  std::string str() const { return text_.empty() ? "{}" : text_ + "}"; }
-
- private:
-  std::string text_;
-};
-
-// A list of one-line items, indented by `indent`; "[]" when empty.
-void appendList(std::string& out, const std::vector<std::string>& items, std::string_view indent) {
-  if (items.empty()) {
-    out += "[]";
-    return;
-  }
-  out += "[\n";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += indent;
-    out += "  ";
-    out += items[i];
-    if (i + 1 < items.size()) out += ',';
-    out += '\n';
-  }
-  out += indent;
-  out += ']';
-}
-
+// A list whose items are each an object on one line, so that a changed item is one changed line.
 template <class T, class F>
-std::vector<std::string> lines(const std::vector<T>& items, F toLine) {
-  std::vector<std::string> out;
-  out.reserve(items.size());
-  for (const T& item : items) out.push_back(toLine(item).str());
-  return out;
+void writeList(json::Writer& w, std::string_view key, const std::vector<T>& items, F writeItem) {
+  w.key(key).beginArray();
+  for (const T& item : items) {
+    w.beginObject(Layout::OneLine);
+    writeItem(w, item);
+    w.endObject();
+  }
+  w.endArray();
 }
 
-void appendSection(std::string& out, const Section& s) {
-  constexpr std::string_view in = "      ";
-  out += "    {\n";
-  out += in;
-  out += "\"number\": " + std::to_string(s.number) + ",\n";
-  out += in;
-  out += "\"key\": " + quoted(s.key) + ",\n";
-  out += in;
-  out += "\"title\": " + quoted(s.title) + ",\n";
-  out += in;
-  out += "\"notes\": " + quoted(s.notes) + ",\n";
-  out += in;
-  out += "\"observations\": ";
-  appendList(out,
-             lines(s.observations,
-                   [](const Observation& o) {
-                     return Line().add("id", quoted(o.id)).add("text", quoted(o.text));
-                   }),
-             in);
-  out += ",\n";
-  out += in;
-  out += "\"actions\": ";
-  appendList(out,
-             lines(s.actions,
-                   [](const Action& a) {
-                     return Line()
-                         .add("id", quoted(a.id))
-                         .add("text", quoted(a.text))
-                         .add("responsible_party", quoted(partyKey(a.responsibleParty)))
-                         .add("responsible_person", quoted(a.responsiblePerson))
-                         .add("due_date", dateValue(a.dueDate));
-                   }),
-             in);
-  out += ",\n";
-  out += in;
-  out += "\"decisions\": ";
-  appendList(out,
-             lines(s.decisions,
-                   [](const Decision& d) {
-                     return Line().add("id", quoted(d.id)).add("text", quoted(d.text));
-                   }),
-             in);
-  out += ",\n";
-  out += in;
-  out += "\"evaluations\": ";
-  appendList(out,
-             lines(s.evaluations,
-                   [](const Evaluation& e) {
-                     return Line()
-                         .add("action_id", std::to_string(e.actionId))
-                         .add("action_text", quoted(e.actionText))
-                         .add("responsible_party", quoted(partyKey(e.responsibleParty)))
-                         .add("responsible_person", quoted(e.responsiblePerson))
-                         .add("due_date", dateValue(e.dueDate))
-                         .add("origin", quoted(e.origin))
-                         .add("outcome", quoted(outcomeKey(e.outcome)))
-                         .add("comment", quoted(e.comment))
-                         .add("new_due_date", e.newDueDate ? dateValue(*e.newDueDate) : "null");
-                   }),
-             in);
-  out += "\n    }";
+void writeSection(json::Writer& w, const Section& s) {
+  w.beginObject();
+  w.key("number").value(s.number);
+  w.key("key").value(s.key);
+  w.key("title").value(s.title);
+  w.key("notes").value(s.notes);
+  writeList(w, "observations", s.observations, [](json::Writer& line, const Observation& o) {
+    line.key("id").value(o.id);
+    line.key("text").value(o.text);
+  });
+  writeList(w, "actions", s.actions, [](json::Writer& line, const Action& a) {
+    line.key("id").value(a.id);
+    line.key("text").value(a.text);
+    line.key("responsible_party").value(partyKey(a.responsibleParty));
+    line.key("responsible_person").value(a.responsiblePerson);
+    writeDate(line.key("due_date"), a.dueDate);
+  });
+  writeList(w, "decisions", s.decisions, [](json::Writer& line, const Decision& d) {
+    line.key("id").value(d.id);
+    line.key("text").value(d.text);
+  });
+  writeList(w, "evaluations", s.evaluations, [](json::Writer& line, const Evaluation& e) {
+    line.key("action_id").value(e.actionId);
+    line.key("action_text").value(e.actionText);
+    line.key("responsible_party").value(partyKey(e.responsibleParty));
+    line.key("responsible_person").value(e.responsiblePerson);
+    writeDate(line.key("due_date"), e.dueDate);
+    line.key("origin").value(e.origin);
+    line.key("outcome").value(outcomeKey(e.outcome));
+    line.key("comment").value(e.comment);
+    if (e.newDueDate)
+      writeDate(line.key("new_due_date"), *e.newDueDate);
+    else
+      line.key("new_due_date").null();
+  });
+  w.endObject();
 }
 
 }  // namespace
 
 std::string toJson(const Minutes& m) {
-  std::string out;
-  out.reserve(4096);
-  out += "{\n  \"format\": " + std::to_string(kMinutesJsonFormat) + ",\n";
+  json::Writer w;
+  w.beginObject();
+  w.key("format").value(kMinutesJsonFormat);
   const MinutesHeader& h = m.header;
-  out += "  \"header\": {\n";
-  out += "    \"meeting_id\": " + std::to_string(h.meetingId) + ",\n";
-  out += "    \"contract_title\": " + quoted(h.contractTitle) + ",\n";
-  out += "    \"contract_reference\": " + quoted(h.contractReference) + ",\n";
-  out += "    \"authority_name\": " + quoted(h.authorityName) + ",\n";
-  out += "    \"provider_name\": " + quoted(h.providerName) + ",\n";
-  out += "    \"starts_at\": " + instantValue(h.startsAt) + ",\n";
-  out += "    \"location\": " + quoted(h.location) + "\n";
-  out += "  },\n";
-  out += "  \"attendance\": ";
-  appendList(out,
-             lines(m.attendance,
-                   [](const Attendee& a) {
-                     return Line()
-                         .add("name", quoted(a.name))
-                         .add("organization", quoted(a.organization))
-                         .add("party", quoted(partyKey(a.party)))
-                         .add("role", quoted(roleKey(a.role)))
-                         .add("present", boolValue(a.present));
-                   }),
-             "  ");
-  out += ",\n  \"sections\": ";
-  if (m.sections.empty()) {
-    out += "[]";
-  } else {
-    out += "[\n";
-    for (std::size_t i = 0; i < m.sections.size(); ++i) {
-      appendSection(out, m.sections[i]);
-      out += i + 1 < m.sections.size() ? ",\n" : "\n";
-    }
-    out += "  ]";
-  }
-  out += ",\n  \"signatures\": ";
-  appendList(out,
-             lines(m.signatures,
-                   [](const Signature& s) {
-                     return Line()
-                         .add("party", quoted(partyKey(s.party)))
-                         .add("name", quoted(s.name))
-                         .add("version", quoted(s.version))
-                         .add("at", instantValue(s.at))
-                         .add("superseded", boolValue(s.superseded));
-                   }),
-             "  ");
-  out += ",\n  \"disagreements\": ";
-  appendList(out,
-             lines(m.disagreements,
-                   [](const Disagreement& d) {
-                     return Line()
-                         .add("party", quoted(partyKey(d.party)))
-                         .add("name", quoted(d.name))
-                         .add("text", quoted(d.text));
-                   }),
-             "  ");
-  out += ",\n  \"registry_number\": ";
-  out += m.registryNumber ? quoted(*m.registryNumber) : "null";
-  out += "\n}\n";
-  return out;
+  w.key("header").beginObject();
+  w.key("meeting_id").value(h.meetingId);
+  w.key("contract_title").value(h.contractTitle);
+  w.key("contract_reference").value(h.contractReference);
+  w.key("authority_name").value(h.authorityName);
+  w.key("provider_name").value(h.providerName);
+  writeInstant(w.key("starts_at"), h.startsAt);
+  w.key("location").value(h.location);
+  w.endObject();
+  writeList(w, "attendance", m.attendance, [](json::Writer& line, const Attendee& a) {
+    line.key("name").value(a.name);
+    line.key("organization").value(a.organization);
+    line.key("party").value(partyKey(a.party));
+    line.key("role").value(roleKey(a.role));
+    line.key("present").value(a.present);
+  });
+  w.key("sections").beginArray();
+  for (const Section& s : m.sections) writeSection(w, s);
+  w.endArray();
+  writeList(w, "signatures", m.signatures, [](json::Writer& line, const Signature& s) {
+    line.key("party").value(partyKey(s.party));
+    line.key("name").value(s.name);
+    line.key("version").value(s.version);
+    writeInstant(line.key("at"), s.at);
+    line.key("superseded").value(s.superseded);
+  });
+  writeList(w, "disagreements", m.disagreements, [](json::Writer& line, const Disagreement& d) {
+    line.key("party").value(partyKey(d.party));
+    line.key("name").value(d.name);
+    line.key("text").value(d.text);
+  });
+  if (m.registryNumber)
+    w.key("registry_number").value(*m.registryNumber);
+  else
+    w.key("registry_number").null();
+  w.endObject();
+  return w.finish();
 }
 
 }  // namespace sv::minutes

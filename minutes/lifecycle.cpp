@@ -1,6 +1,7 @@
 #include "minutes/lifecycle.hpp"
 
 #include "workflows/names.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::minutes {
 
@@ -44,7 +45,7 @@ workflows::GuardRegistry<LifecycleFacts> lifecycleGuards() {
     return {};
   };
   guards[std::string(g::kCommentGiven)] = [](const LifecycleFacts& f) -> Status {
-    if (f.comment.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (text::isBlank(f.comment))
       return fail(Errc::Invalid, Reason::CommentMissing, "say what should be corrected", "comment");
     if (f.comment.size() > 20000)
       return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "comment", "20000");

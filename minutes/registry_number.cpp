@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "workflows/text.hpp"
+
 namespace sv::minutes {
 namespace {
 
@@ -40,14 +42,12 @@ Result<RegistryFormat> RegistryFormat::parse(std::string_view pattern) {
     FormatField ph;
     const auto end = readField(pattern, i, ph);
     if (end == std::string_view::npos)
-      return fail(Errc::Invalid, "unknown field in '" + std::string(pattern) +
-                                     "': use {year}, {seq} or {seq:04}");
+      return fail(Errc::Invalid,
+                  "unknown field in '" + std::string(pattern) + "': use {year}, {seq} or {seq:04}");
     hasSeq = hasSeq || !ph.year;
     i = end;
   }
-  // Appended, not `"'" + std::string(...)`: see text::quoted in agenda/text_util.cpp (GCC 12).
-  if (!hasSeq)
-    return fail(Errc::Invalid, std::string("'").append(pattern).append("' has no {seq}"));
+  if (!hasSeq) return fail(Errc::Invalid, text::quoted(pattern) + " has no {seq}");
   RegistryFormat f;
   f.pattern_ = std::string(pattern);
   return f;

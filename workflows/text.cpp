@@ -53,6 +53,12 @@ bool isBlank(std::string_view s) {
   return trim(s).empty();
 }
 
+std::string_view trimSpacesAndTabs(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::vector<Line> splitLines(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<Line> lines;
@@ -108,6 +114,19 @@ bool hasControlCharacters(std::string_view s, bool allowNewlines) {
     if (c < 0x20 || c == 0x7F) return true;
   }
   return false;
+}
+
+// Built by appending to one reserved string. `"'" + std::string(s) + "'"` compiles to an insert
+// at the front of the temporary, and GCC 12 at -O2/-O3 (Release) then reports -Wrestrict on the
+// memcpy inside std::string::_M_replace (a false positive, GCC bug 105329): it cannot prove the
+// inserted character and the string do not overlap. Appending never inserts, so nothing warns.
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '\'';
+  out += s;
+  out += '\'';
+  return out;
 }
 
 }  // namespace sv::text

@@ -14,6 +14,9 @@ namespace sv::text {
 std::string_view trim(std::string_view s);
 std::string trimmed(std::string_view s);  // the same, as a string of its own
 bool isBlank(std::string_view s);
+// Without leading and trailing spaces and tabs only: for HTTP's optional whitespace, and for
+// values whose line breaks are left for a validator to refuse rather than quietly dropped.
+std::string_view trimSpacesAndTabs(std::string_view s);
 
 // One line of a text file, numbered from 1 so that errors can name it.
 struct Line {
@@ -34,5 +37,8 @@ std::string toValidUtf8(std::string_view s);
 std::size_t countCharacters(std::string_view utf8);
 // A C0 control character or DEL; with `allowNewlines`, tab, LF and CR are let through.
 bool hasControlCharacters(std::string_view s, bool allowNewlines);
+
+// 'like this': a value inside the English detail of an error.
+std::string quoted(std::string_view s);
 
 }  // namespace sv::text

@@ -8,14 +8,10 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "workflows/text.hpp"
+
 namespace sv::http {
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -28,13 +24,13 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 bool refusedByQuality(std::string_view parameters) {
   while (!parameters.empty()) {
     const auto semicolon = parameters.find(';');
-    std::string_view parameter = trimmed(parameters.substr(0, semicolon));
+    std::string_view parameter = text::trimSpacesAndTabs(parameters.substr(0, semicolon));
     parameters =
         semicolon == std::string_view::npos ? std::string_view{} : parameters.substr(semicolon + 1);
     if (parameter.size() < 2 || std::tolower(static_cast<unsigned char>(parameter[0])) != 'q' ||
         parameter[1] != '=')
       continue;
-    const std::string_view value = trimmed(parameter.substr(2));
+    const std::string_view value = text::trimSpacesAndTabs(parameter.substr(2));
     return !value.empty() && value.find_first_not_of("0.") == std::string_view::npos;
   }
   return false;
@@ -50,7 +46,7 @@ bool acceptsGzip(std::string_view acceptEncoding) {
     acceptEncoding =
         comma == std::string_view::npos ? std::string_view{} : acceptEncoding.substr(comma + 1);
     const auto semicolon = entry.find(';');
-    const std::string_view coding = trimmed(entry.substr(0, semicolon));
+    const std::string_view coding = text::trimSpacesAndTabs(entry.substr(0, semicolon));
     const std::string_view parameters =
         semicolon == std::string_view::npos ? std::string_view{} : entry.substr(semicolon + 1);
     // A coding named on its own decides, whatever "*" says.
@@ -62,7 +58,8 @@ bool acceptsGzip(std::string_view acceptEncoding) {
 }
 
 bool isCompressible(std::string_view contentType) {
-  const std::string_view type = trimmed(contentType.substr(0, contentType.find(';')));
+  const std::string_view type =
+      text::trimSpacesAndTabs(contentType.substr(0, contentType.find(';')));
   if (type.starts_with("text/")) return true;
   for (std::string_view compressible :
        {"application/json", "application/problem+json", "application/javascript", "application/xml",

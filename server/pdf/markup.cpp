@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "minutes/cmark_tree.hpp"
-#include "minutes/utf8.hpp"
 #include "server/pdf/handles.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::pdf::detail {
 namespace {
@@ -160,14 +160,10 @@ struct Walk {
   }
 };
 
-bool isBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 }  // namespace
 
 std::string cleanText(std::string_view text) {
-  std::string out = minutes::detail::toValidUtf8(text);
+  std::string out = text::toValidUtf8(text);
   std::string clean;
   clean.reserve(out.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -194,7 +190,7 @@ bool isValidMarkup(std::string_view markup) {
 
 std::vector<NoteBlock> markdownToBlocks(std::string_view markdown) {
   std::vector<NoteBlock> blocks;
-  if (isBlank(markdown)) return blocks;
+  if (text::isBlank(markdown)) return blocks;
   const auto document = minutes::detail::parseMarkdown(markdown);
   if (minutes::detail::nestingDepth(document.get()) > kMaxNotesDepth) {
     blocks.push_back(NoteBlock{.markup = escapeMarkup(markdown)});

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "server/services/access.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::accounts {
 namespace {
@@ -13,16 +14,10 @@ std::int64_t unixSeconds(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-bool validUtf8Text(const std::string& s) {
-  // Control characters other than tab are refused in names; UTF-8 is checked by Poco's parser.
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; });
-}
-
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+// The rule for a person's name in the agenda (proposed_by): one line of UTF-8. Checked here and
+// not left to the JSON parser, because the administration pages send names as form fields.
+bool isNameText(std::string_view s) {
+  return text::isValidUtf8(s) && !text::hasControlCharacters(s, /*allowNewlines*/ false);
 }
 
 Status validateUser(const NewUser& u, std::size_t minPassword) {
@@ -34,7 +29,8 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
   if (!usernameOk)
     return fail(Errc::Invalid, Reason::UsernameInvalid,
                 "a username is 2-64 characters of a-z, 0-9, '.', '_' and '-'", "username");
-  if (trimmed(u.name).empty() || u.name.size() > 200 || !validUtf8Text(u.name))
+  const std::string_view name = text::trimSpacesAndTabs(u.name);
+  if (name.empty() || u.name.size() > 200 || !isNameText(name))
     return fail(Errc::Invalid, Reason::NameInvalid, "a name is 1-200 characters", "name");
   const auto at = u.email.find('@');
   if (at == std::string::npos || at == 0 || at + 1 >= u.email.size() || u.email.size() > 254 ||
@@ -79,8 +75,8 @@ Result<Organization> Accounts::createOrganization(Actor actor, const NewOrganiza
   if (actor.principal && !actor.principal->isAdmin())
     return fail(Errc::Forbidden, Reason::NotAdministrator,
                 "only an administrator creates organizations");
-  const std::string name = trimmed(input.name);
-  if (name.empty() || name.size() > 200 || !validUtf8Text(name))
+  const std::string name(text::trimSpacesAndTabs(input.name));
+  if (name.empty() || name.size() > 200 || !isNameText(name))
     return fail(Errc::Invalid, Reason::NameInvalid, "a name is 1-200 characters", "name");
   const auto kind = parseOrganizationKind(input.kind);
   if (!kind)
@@ -115,8 +111,8 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
     if (!roleList.empty()) roleList += ',';  // appended: see store/principal.cpp on GCC 12
     roleList += roleName(r);
   }
-  const store::NewUserRow row{input.username, trimmed(input.name),  input.email,
-                              hash,           input.organizationId, roles};
+  const std::string name(text::trimSpacesAndTabs(input.name));
+  const store::NewUserRow row{input.username, name, input.email, hash, input.organizationId, roles};
   return store_.accounts().addUser(
       row, time_.now(),
       services::auditBy(

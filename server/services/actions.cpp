@@ -2,12 +2,13 @@
 
 #include "server/services/access.hpp"
 #include "workflows/stockholm_time.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::services {
 namespace {
 
 Status checkText(const std::string& text, const std::string& field, std::size_t max) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+  if (text::isBlank(text))
     return fail(Errc::Invalid, Reason::Missing, "'" + field + "' is required", field);
   if (text.size() > max)
     return fail(Errc::Invalid, Reason::TooLong, "at most " + std::to_string(max) + " characters",

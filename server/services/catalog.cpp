@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "workflows/names.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::services {
 namespace {
@@ -22,12 +23,6 @@ Error naming(const std::filesystem::path& file, const Error& e) {
   return Error{Errc::Internal, Reason::None, detail};
 }
 
-std::string trimmed(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r") - b + 1));
-}
-
 // "Authority name = FORMAT" per line; '#' comments; "*" is the default.
 Result<std::map<std::string, minutes::RegistryFormat>> parseRegistryFormats(std::string_view text) {
   std::map<std::string, minutes::RegistryFormat> out;
@@ -35,15 +30,15 @@ Result<std::map<std::string, minutes::RegistryFormat>> parseRegistryFormats(std:
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const auto end = std::min(text.find('\n', pos), text.size());
-    const auto line = trimmed(text.substr(pos, end - pos));
+    const auto line = text::trimmed(text.substr(pos, end - pos));
     pos = end + 1;
     ++lineNo;
     if (line.empty() || line.front() == '#') continue;
     const auto eq = line.rfind('=');
     if (eq == std::string::npos)
       return fail(Errc::Invalid, "line " + std::to_string(lineNo) + ": write 'Authority = FORMAT'");
-    const auto name = trimmed(line.substr(0, eq));
-    auto format = minutes::RegistryFormat::parse(trimmed(line.substr(eq + 1)));
+    const auto name = text::trimmed(line.substr(0, eq));
+    auto format = minutes::RegistryFormat::parse(text::trimmed(line.substr(eq + 1)));
     if (name.empty() || !format)
       return fail(Errc::Invalid, "line " + std::to_string(lineNo) + ": " +
                                      (format ? "no authority named" : format.error().detail));

@@ -3,20 +3,15 @@
 #include "server/services/access.hpp"
 #include "server/store/accounts.hpp"
 #include "workflows/stockholm_time.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::services {
 namespace {
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 void apply(store::ContractRow& row, const ContractInput& in) {
-  if (in.title) row.title = trimmed(*in.title);
+  if (in.title) row.title = text::trimSpacesAndTabs(*in.title);
   if (in.serviceArea) row.serviceArea = *in.serviceArea;
-  if (in.reference) row.reference = trimmed(*in.reference);
+  if (in.reference) row.reference = text::trimSpacesAndTabs(*in.reference);
   if (in.startsOn) row.startsOn = *in.startsOn;
   if (in.endsOn) row.endsOn = in.endsOn->empty() ? std::nullopt : in.endsOn;
   if (in.meetingsPerYear) row.meetingsPerYear = static_cast<int>(*in.meetingsPerYear);

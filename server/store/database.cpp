@@ -16,10 +16,12 @@ void check(sqlite3* db, int rc, std::string_view what) {
 
 }  // namespace
 
+void FinalizeStatement::operator()(sqlite3_stmt* stmt) const {
+  if (stmt) sqlite3_finalize(stmt);
+}
+
 Statement::~Statement() {
-  if (stmt_ && owned_) {
-    sqlite3_finalize(stmt_);
-  } else if (stmt_) {
+  if (stmt_ && !owned_) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -91,48 +93,44 @@ bool Statement::isNull(int column) const {
 Connection::Connection(const std::filesystem::path& file, bool readOnly) {
   const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+  db_.reset(raw);  // sqlite3_open_v2 may hand out a handle even when it fails
   if (rc != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close_v2(db_);
-    db_ = nullptr;
+    const std::string message = db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc);
     throw DatabaseError(rc, "open " + file.string() + ": " + message);
   }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_extended_result_codes(db_.get(), 1);
+  sqlite3_busy_timeout(db_.get(), 10000);
   // Durability is switched on, not assumed: every commit is on disk before it is acknowledged.
   if (!readOnly) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
 }
 
-Connection::~Connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-  sqlite3_close_v2(db_);
-}
-
 Statement Connection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    check(db_,
-          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+    check(db_.get(),
+          sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
           sql);
-    it = cache_.emplace(std::string(sql), stmt).first;
-  } else if (sqlite3_stmt_busy(it->second)) {
+    it = cache_.emplace(std::string(sql), StatementHandle{stmt}).first;
+  } else if (sqlite3_stmt_busy(it->second.get())) {
     // The same query is still being stepped further up the stack: this one gets its own.
     sqlite3_stmt* stmt = nullptr;
-    check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr),
+    check(db_.get(),
+          sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr),
           sql);
-    return Statement(stmt, true);
+    return Statement(StatementHandle{stmt});
   }
-  return Statement(it->second);
+  return Statement(it->second.get());
 }
 
 void Connection::exec(const std::string& sql) {
   char* error = nullptr;
-  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+  const int rc = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
     const Handle<char, sqlite3_free> owned(error);
     throw DatabaseError(rc, error ? error : sqlite3_errstr(rc));
@@ -140,11 +138,11 @@ void Connection::exec(const std::string& sql) {
 }
 
 std::int64_t Connection::lastInsertId() const {
-  return sqlite3_last_insert_rowid(db_);
+  return sqlite3_last_insert_rowid(db_.get());
 }
 
 int Connection::changes() const {
-  return sqlite3_changes(db_);
+  return sqlite3_changes(db_.get());
 }
 
 Statement Reading::prepare(std::string_view sql) {

@@ -42,18 +42,18 @@ class Connection {
   Connection(const std::filesystem::path& file, bool readOnly);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();
 
   // Prepared once per connection and kept; the returned Statement resets it when done.
   Statement prepare(std::string_view sql);
   void exec(const std::string& sql);
   std::int64_t lastInsertId() const;
   int changes() const;
-  sqlite3* raw() const { return db_; }
+  sqlite3* raw() const { return db_.get(); }
 
  private:
-  sqlite3* db_ = nullptr;
-  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  // Declared first, so that it is closed last, after the statements of the cache are finalised.
+  Handle<sqlite3, sqlite3_close_v2> db_;
+  std::map<std::string, StatementHandle, std::less<>> cache_;
 };
 
 class Database {

@@ -255,12 +255,10 @@ Result<std::string> diffCommits(git_repository* repo, const std::string& from,
       rc < 0)
     return std::unexpected(gitError(rc, "diff"));
   Handle<git_diff, git_diff_free> diff{rawDiff};
-  git_buf buf = GIT_BUF_INIT;
-  if (int rc = git_diff_to_buf(&buf, rawDiff, GIT_DIFF_FORMAT_PATCH); rc < 0)
+  OwnedBuf patch;
+  if (int rc = git_diff_to_buf(&patch.buf, rawDiff, GIT_DIFF_FORMAT_PATCH); rc < 0)
     return std::unexpected(gitError(rc, "format diff"));
-  std::string text(buf.ptr, buf.size);
-  git_buf_dispose(&buf);
-  return text;
+  return std::string(patch.buf.ptr, patch.buf.size);
 }
 
 Status createTag(git_repository* repo, const std::string& name, const std::string& commit,

@@ -23,6 +23,15 @@ using Signature = Handle<git_signature, git_signature_free>;
 using Blob = Handle<git_blob, git_blob_free>;
 using Object = Handle<git_object, git_object_free>;
 
+// A git_buf is a struct filled in by libgit2, not a pointer it hands out, so Handle cannot hold it.
+struct OwnedBuf {
+  git_buf buf = GIT_BUF_INIT;
+  OwnedBuf() = default;
+  OwnedBuf(const OwnedBuf&) = delete;
+  OwnedBuf& operator=(const OwnedBuf&) = delete;
+  ~OwnedBuf() { git_buf_dispose(&buf); }
+};
+
 inline constexpr const char* kMainBranch = "refs/heads/main";
 
 // Turns libgit2 on for this process. Its fsync stays off: objects are made durable as packs

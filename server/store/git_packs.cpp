@@ -28,13 +28,11 @@ using Odb = Handle<git_odb, git_odb_free>;
 using Indexer = Handle<git_indexer, git_indexer_free>;
 using Packbuilder = Handle<git_packbuilder, git_packbuilder_free>;
 
-struct OwnedBuf {
-  git_buf buf = GIT_BUF_INIT;
-  OwnedBuf() = default;
-  OwnedBuf(const OwnedBuf&) = delete;
-  OwnedBuf& operator=(const OwnedBuf&) = delete;
-  ~OwnedBuf() { git_buf_dispose(&buf); }
-};
+// A back-end is freed through its own function, until an object database takes it over.
+void freeBackend(git_odb_backend* backend) {
+  backend->free(backend);
+}
+using OdbBackend = Handle<git_odb_backend, freeBackend>;
 
 fs::path packFolder(git_repository* repo) {
   return fs::path(git_repository_path(repo)) / "objects" / "pack";
@@ -186,19 +184,17 @@ int insertObject(const git_oid* id, void* payload) {
 }
 
 Status insertObjectsOf(git_packbuilder* builder, const fs::path& index) {
-  git_odb_backend* backend = nullptr;
-  if (int rc = git_odb_backend_one_pack(&backend, index.c_str()); rc < 0)
+  git_odb_backend* rawBackend = nullptr;
+  if (int rc = git_odb_backend_one_pack(&rawBackend, index.c_str()); rc < 0)
     return std::unexpected(gitError(rc, "open " + index.string()));
+  OdbBackend backend{rawBackend};
   git_odb* rawOdb = nullptr;
-  if (int rc = git_odb_new(&rawOdb); rc < 0) {
-    backend->free(backend);
+  if (int rc = git_odb_new(&rawOdb); rc < 0)
     return std::unexpected(gitError(rc, "object database"));
-  }
   Odb odb{rawOdb};
-  if (int rc = git_odb_add_backend(rawOdb, backend, 1); rc < 0) {
-    backend->free(backend);
+  if (int rc = git_odb_add_backend(rawOdb, backend.get(), 1); rc < 0)
     return std::unexpected(gitError(rc, "object database"));
-  }
+  backend.release();  // the object database frees it now
   if (int rc = git_odb_foreach(rawOdb, insertObject, builder); rc < 0)
     return std::unexpected(gitError(rc, "read " + index.string()));
   return {};
@@ -288,11 +284,11 @@ Result<PackedWrites> PackedWrites::start(git_repository* repo) {
     return std::unexpected(gitError(rc, "object database"));
   Odb odb{rawOdb};  // one reference of the repository's own, which keeps it alive
   auto* memory = MemoryObjects::create();
+  OdbBackend backend{&memory->backend};
   // Above the loose and pack back-ends, so that new objects are written here.
-  if (int rc = git_odb_add_backend(rawOdb, &memory->backend, 1000); rc < 0) {
-    MemoryObjects::destroy(&memory->backend);
+  if (int rc = git_odb_add_backend(rawOdb, backend.get(), 1000); rc < 0)
     return std::unexpected(gitError(rc, "memory object store"));
-  }
+  backend.release();  // the object database frees it now
   return PackedWrites(repo, memory);
 }
 
@@ -336,10 +332,11 @@ Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {
     auto pack = readBytes(folder / (stem + ".pack"));
     if (!pack) return std::unexpected(pack.error());
     if (auto rebuilt = storePack(repo, pack->data(), pack->size()); !rebuilt)
-      return std::unexpected(Error{Errc::Internal, Reason::None, "the pack " + stem +
-                                                       " has no usable index and "
-                                                       "cannot be indexed again: " +
-                                                       rebuilt.error().detail});
+      return std::unexpected(Error{Errc::Internal, Reason::None,
+                                   "the pack " + stem +
+                                       " has no usable index and "
+                                       "cannot be indexed again: " +
+                                       rebuilt.error().detail});
     repaired.push_back(stem + ".idx built again");
   }
   return repaired;

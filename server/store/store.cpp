@@ -23,10 +23,10 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     return fail(Errc::Internal, "cannot create " + options.dataDir.string() + ": " + ec.message());
 
   const auto lockPath = options.dataDir / "samverkan.lock";
-  store->lockFd_ = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (store->lockFd_ < 0)
+  store->lock_.reset(::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  if (!store->lock_)
     return fail(Errc::Internal, "cannot open " + lockPath.string() + ": " + std::strerror(errno));
-  if (::flock(store->lockFd_, LOCK_EX | LOCK_NB) != 0)
+  if (::flock(store->lock_.get(), LOCK_EX | LOCK_NB) != 0)
     return fail(Errc::Conflict, "another samverkan process is using " + options.dataDir.string());
 
   try {
@@ -53,7 +53,6 @@ Store::~Store() {
   documents_.reset();
   accounts_.reset();
   db_.reset();
-  if (lockFd_ >= 0) ::close(lockFd_);  // closing releases the flock
 }
 
 Status Store::backup(const std::filesystem::path& dataDir, const std::filesystem::path& to) {

@@ -20,6 +20,7 @@
 #include "server/store/account_store.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/documents.hpp"
+#include "server/store/handle.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
 
@@ -118,7 +119,9 @@ class Store {
   }
 
   std::filesystem::path dataDir_;
-  int lockFd_ = -1;
+  // Before the database, so that it is destroyed after it: closing releases the flock, and no
+  // other process may open the folder while this one still has the database open.
+  FileDescriptor lock_;
   int schemaVersion_ = 0;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DocumentStore> documents_;

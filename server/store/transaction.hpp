@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,14 +22,22 @@ namespace sv::store {
 
 class Connection;  // database.hpp, inside the store only
 
+// sqlite3_finalize, called in database.cpp: this header does not name SQLite's functions.
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* stmt) const;
+};
+using StatementHandle = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
 class Statement {
  public:
-  // `owned`: finalised when done (a statement prepared while the cached one was still in use).
-  explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
+  // A cached statement of the connection, reset when done.
+  explicit Statement(sqlite3_stmt* cached) : stmt_(cached) {}
+  // A statement of its own (prepared while the cached one was still in use), finalised when done.
+  explicit Statement(StatementHandle owned) : stmt_(owned.get()), owned_(std::move(owned)) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement(Statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(other.owned_) {}
+      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(std::move(other.owned_)) {}
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
@@ -63,7 +72,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_;
-  bool owned_ = false;
+  StatementHandle owned_;
 };
 
 // A snapshot to read from, alive for one call of Store::read (or inside a write).

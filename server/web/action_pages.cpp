@@ -8,6 +8,7 @@
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::web {
 namespace {
@@ -69,7 +70,7 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
     x.set("has_who", !e.userName.empty());
     x.set("when", swedishDateTime(e.at));
     x.set("text", e.text);
-    x.set("has_text", !isBlank(e.text));
+    x.set("has_text", !text::isBlank(e.text));
     x.set("new_due", e.newDueOn.value_or(""));
     x.set("has_new_due", e.newDueOn.has_value() && e.kind == "evaluation");
     events.push_back(x);

@@ -3,6 +3,7 @@
 #include "minutes/edit.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::web {
 namespace {
@@ -24,7 +25,7 @@ std::string dateText(const Date& d) {
 
 // A date field: nullopt when blank, Date{} (which applyEdit refuses) when it does not parse.
 std::optional<Date> postedDate(const std::string& text) {
-  if (isBlank(text)) return std::nullopt;
+  if (text::isBlank(text)) return std::nullopt;
   auto d = parseDate(oneLine(text));
   return d ? *d : Date{};
 }
@@ -91,7 +92,7 @@ void readSection(Section& out, std::size_t i, const http::FormBody& form) {
     for (std::size_t j = 0; j <= minutes::kMaxListItems; ++j) {
       const std::string row = rowPrefix(i, list, j);
       if (!form.has(row + "-text")) break;
-      if (isBlank(form.value(row + "-text"))) continue;
+      if (text::isBlank(form.value(row + "-text"))) continue;
       read(row);
     }
   };
@@ -272,7 +273,7 @@ void addMinutesText(Data& data, const Minutes& doc) {
     d.set("number", std::to_string(s.number));
     d.set("title", s.title);
     d.set("notes", s.notes);
-    d.set("has_notes", !isBlank(s.notes));
+    d.set("has_notes", !text::isBlank(s.notes));
     auto observations = list();
     for (const auto& o : s.observations) {
       Data x;
@@ -308,14 +309,14 @@ void addMinutesText(Data& data, const Minutes& doc) {
       x.set("origin", e.origin);
       x.set("outcome", outcomeWord(e.outcome));
       x.set("comment", e.comment);
-      x.set("has_comment", !isBlank(e.comment));
+      x.set("has_comment", !text::isBlank(e.comment));
       x.set("new_due", e.newDueDate ? dateText(*e.newDueDate) : "");
       x.set("has_new_due", e.newDueDate.has_value());
       evaluations.push_back(x);
     }
     d.set("evaluations", evaluations);
     d.set("has_evaluations", !s.evaluations.empty());
-    d.set("empty", isBlank(s.notes) && s.observations.empty() && s.actions.empty() &&
+    d.set("empty", text::isBlank(s.notes) && s.observations.empty() && s.actions.empty() &&
                        s.decisions.empty() && s.evaluations.empty());
     sections.push_back(d);
   }

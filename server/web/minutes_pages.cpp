@@ -11,6 +11,7 @@
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
+#include "workflows/text.hpp"
 
 namespace sv::web {
 namespace {
@@ -159,7 +160,7 @@ void addApprovals(Data& data, const services::LifecycleView& life,
                         ? std::string("Avser en tidigare version")
                         : std::string("Gäller inte längre: protokollet skickades tillbaka"));
     d.set("note", a.note);
-    d.set("has_note", !isBlank(a.note));
+    d.set("has_note", !text::isBlank(a.note));
     approvals.push_back(d);
   }
   data.set("approvals", approvals);

@@ -27,10 +27,6 @@ std::optional<std::int64_t> positiveId(const std::string& text) {
   return value;
 }
 
-std::string trimmed(const std::string& text) {
-  return oneLine(text);
-}
-
 http::Reply registryPage(const http::Request& req, Services& s,
                          std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
@@ -75,9 +71,9 @@ http::Reply registryPage(const http::Request& req, Services& s,
                               : std::to_string(waiting.size()) + " protokoll väntar");
 
   // The search: every field optional; nothing asked shows the latest registrations.
-  const std::string number = trimmed(req.queryValue("nummer").value_or(""));
+  const std::string number = oneLine(req.queryValue("nummer").value_or(""));
   const std::string contract = req.queryValue("avtal").value_or("");
-  const std::string year = trimmed(req.queryValue("ar").value_or(""));
+  const std::string year = oneLine(req.queryValue("ar").value_or(""));
   store::RegistryQuery query;
   if (!number.empty()) query.number = number;
   if (!contract.empty()) query.contractId = positiveId(contract).value_or(-1);

@@ -1,5 +1,7 @@
 #include "server/web/words.hpp"
 
+#include "workflows/text.hpp"
+
 namespace sv::web {
 
 std::string minutesStateWord(std::string_view state) {
@@ -119,13 +121,7 @@ std::string multiLine(const std::string& text) {
 std::string oneLine(const std::string& text) {
   std::string out;
   for (char c : text) out += (c == '\r' || c == '\n') ? ' ' : c;
-  const auto first = out.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return out.substr(first, out.find_last_not_of(" \t") - first + 1);
-}
-
-bool isBlank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+  return text::trimmed(out);
 }
 
 }  // namespace sv::web

@@ -36,6 +36,5 @@ std::string shortVersion(const std::string& version);
 std::string multiLine(const std::string& text);
 // A one-line field's text: line breaks become spaces, ends trimmed.
 std::string oneLine(const std::string& text);
-bool isBlank(const std::string& text);
 
 }  // namespace sv::web

@@ -54,6 +54,22 @@ TEST_CASE("an empty name is NameInvalid", "[accounts][reason]") {
   CHECK(f.refusal(input).reason == Reason::NameInvalid);
 }
 
+TEST_CASE("a name that is not one line of UTF-8 is NameInvalid", "[accounts][reason]") {
+  Fixture f;
+  for (const char* name : {"Lars\nHolm", "Lars\x7FHolm", "Lars \xC0\xAF", "Lars\tHolm"}) {
+    INFO(name);
+    auto input = f.reader();
+    input.name = name;
+    CHECK(f.refusal(input).reason == Reason::NameInvalid);
+    auto organization = f.accounts.createOrganization(Actor::system(), {name, "provider"});
+    REQUIRE_FALSE(organization);
+    CHECK(organization.error().reason == Reason::NameInvalid);
+  }
+  auto input = f.reader();
+  input.name = "\tLars Holm ";
+  CHECK(f.accounts.createUser(Actor::system(), input));
+}
+
 TEST_CASE("an address without @ is EmailInvalid", "[accounts][reason]") {
   Fixture f;
   auto input = f.reader();

@@ -25,8 +25,9 @@ ALLOWED = {
     "server/store": DOMAIN | {"server/crypto"},
     "server/pdf": DOMAIN,
     "server/services": DOMAIN | {"server/store", "server/pdf", "server/crypto"},
-    # The frame knows the errors and who is asking, nothing else of ours (identity.hpp).
-    "server/http": {"workflows/result.hpp", "workflows/principal.hpp"},
+    # The frame knows the errors and who is asking, nothing else of ours (identity.hpp), and
+    # uses the project's text helpers rather than a copy of them.
+    "server/http": {"workflows/result.hpp", "workflows/principal.hpp", "workflows/text.hpp"},
     "server/api": DOMAIN | {"server/http", "server/services"},
     "server/web": DOMAIN | {"server/http", "server/services"},
     # The application wires everything: the HTTP server with its Authenticator included.
