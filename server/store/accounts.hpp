@@ -1,5 +1,5 @@
 // Organisations, users, roles and sessions in SQLite. Reads take a TenantScope; writes run inside
-// the caller's Database::write so the audit entry goes into the same transaction.
+// the caller's Store::write (a Writing) so the audit entry goes into the same transaction.
 #pragma once
 
 #include <cstdint>
