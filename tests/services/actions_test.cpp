@@ -14,6 +14,7 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "server/store/audit.hpp"
+#include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -26,39 +27,14 @@ using store::Principal;
 
 namespace {
 
-std::filesystem::path configDir() {
-  if (const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR"))
-    return std::filesystem::path(dir) / "config";
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "config";
-}
-
-// Cheap hashing in unit tests; the server's own settings keep the OWASP minimum.
-accounts::AccountSettings fastSettings() {
-  accounts::AccountSettings s;
-  s.passwordPolicy.memLimitBytes = 8 * 1024;
-  s.passwordPolicy.opsLimit = 1;
-  return s;
-}
-
-TimePoint utc(const std::string& iso) {
-  auto t = parseDateTime(iso);
-  REQUIRE(t);
-  return *t;
-}
-
-services::Catalog loadConfig() {
-  auto catalog = services::loadCatalog(configDir(), agenda::PlanRule{});
-  INFO((catalog ? std::string() : catalog.error().detail));
-  REQUIRE(catalog);
-  return std::move(*catalog);
-}
+using test::utcTime;
 
 struct Fixture {
   test::TempDir dir;
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
-  ManualTime time{utc("2026-03-01T10:00:00Z")};
-  services::Catalog catalog = loadConfig();
-  accounts::Accounts accounts{*store, time, fastSettings()};
+  ManualTime time{utcTime("2026-03-01T10:00:00Z")};
+  services::Catalog catalog = test::loadServiceCatalog();
+  accounts::Accounts accounts{*store, time, test::fastAccountSettings()};
   services::ContractService contracts{*store, catalog, time};
   ActionService actions{*store, catalog, time};
 
@@ -74,23 +50,11 @@ struct Fixture {
   std::int64_t contract = makeContract();
 
   Principal person(const std::string& username, std::int64_t org, std::vector<std::string> roles) {
-    auto u = accounts.createUser(accounts::Actor::system(),
-                                 {username, "Namn " + username, username + "@example.se",
-                                  "secret-password", org, std::move(roles)});
-    REQUIRE(u);
-    auto login = accounts.login(username, "secret-password");
-    REQUIRE(login);
-    return login->principal;
+    return test::loginAs(accounts, username, org, std::move(roles));
   }
 
   std::int64_t makeContract() {
-    services::ContractInput in;
-    in.title = "Vård- och omsorgsboende Eken";
-    in.providerId = provider;
-    in.serviceArea = "vard_och_omsorgsboende";
-    in.reference = "SDN 2026/0001";
-    in.startsOn = "2026-01-01";
-    auto c = contracts.create(manager, in);
+    auto c = contracts.create(manager, test::ekenContract(provider));
     INFO((c ? std::string() : c.error().detail));
     REQUIRE(c);
     return c->id;
@@ -205,7 +169,7 @@ TEST_CASE("actions: overdue from the day after the due date, due soon within 14 
   };
   for (const auto& m : moments) {
     INFO("at " << m.at);
-    f.time.set(utc(m.at));
+    f.time.set(utcTime(m.at));
     const auto v = f.get(id);
     CHECK(v.overdue == m.overdue);
     CHECK(v.dueSoon == m.dueSoon);
@@ -223,11 +187,11 @@ TEST_CASE("actions: the day ends at midnight in Stockholm, in winter time too",
           "[services][actions]") {
   Fixture f;
   const auto id = f.create("2026-01-31");
-  f.time.set(utc("2026-01-31T22:30:00Z"));  // 23:30 on the 31st in Stockholm (UTC+1)
+  f.time.set(utcTime("2026-01-31T22:30:00Z"));  // 23:30 on the 31st in Stockholm (UTC+1)
   CHECK_FALSE(f.get(id).overdue);
   CHECK(f.overdue().empty());
   f.time.set(
-      utc("2026-01-31T23:30:00Z"));  // 00:30 on 1 February in Stockholm; UTC is still the 31st
+      utcTime("2026-01-31T23:30:00Z"));  // 00:30 on 1 February in Stockholm; UTC is still the 31st
   CHECK(f.get(id).overdue);
   CHECK(f.overdue() == Ids{id});
 }
@@ -237,7 +201,7 @@ TEST_CASE("actions: an accepted action is never overdue, a reported one still is
   Fixture f;
   const auto accepted = f.create("2026-03-10");
   const auto reported = f.create("2026-03-12");
-  f.time.set(utc("2026-03-20T09:00:00Z"));
+  f.time.set(utcTime("2026-03-20T09:00:00Z"));
   CHECK(f.overdue() == Ids{accepted, reported});
 
   REQUIRE(f.actions.report(f.providerRep, accepted, "Två undersköterskor anställda."));
@@ -253,7 +217,7 @@ TEST_CASE("actions: an accepted action is never overdue, a reported one still is
 
   for (const char* at : {"2026-03-20T09:00:00Z", "2026-12-31T23:30:00Z", "2030-01-01T00:00:00Z"}) {
     INFO(at);
-    f.time.set(utc(at));
+    f.time.set(utcTime(at));
     CHECK_FALSE(f.get(accepted).overdue);
     CHECK(f.overdue() == Ids{reported});
   }
@@ -277,7 +241,7 @@ TEST_CASE("actions: the overdue filter lists exactly the overdue ones, due_befor
   const auto a0430 = f.create("2026-04-30");
   REQUIRE(f.actions.evaluate(f.manager, a0301, "accepted", "Klart.", std::nullopt));
 
-  f.time.set(utc("2026-03-15T10:00:00Z"));
+  f.time.set(utcTime("2026-03-15T10:00:00Z"));
   CHECK(f.overdue() == Ids{a0305, a0310});  // not the accepted one, not the one due today
 
   ActionFilter all;
@@ -313,9 +277,9 @@ TEST_CASE("actions: the overdue filter lists exactly the overdue ones, due_befor
   CHECK(f.ids(f.stranger, overdueOnly).empty());
 
   // Days later the list has grown, by the Swedish date.
-  f.time.set(utc("2026-03-20T22:30:00Z"));  // 23:30 on the 20th in Stockholm
+  f.time.set(utcTime("2026-03-20T22:30:00Z"));  // 23:30 on the 20th in Stockholm
   CHECK(f.overdue() == Ids{a0305, a0310, a0315});
-  f.time.set(utc("2026-03-20T23:30:00Z"));  // 00:30 on the 21st
+  f.time.set(utcTime("2026-03-20T23:30:00Z"));  // 00:30 on the 21st
   CHECK(f.overdue() == Ids{a0305, a0310, a0315, a0320});
 
   // Bad filters name their field.
@@ -354,7 +318,7 @@ TEST_CASE("actions: report by the responsible party, evaluation by the authority
   CHECK(r.error().field == "text");
   CHECK(f.get(id).row.status == agenda::ActionStatus::Open);
 
-  f.time.set(utc("2026-03-12T09:00:00Z"));
+  f.time.set(utcTime("2026-03-12T09:00:00Z"));
   r = f.actions.report(f.providerRep, id, "Rutinen är införd.");
   REQUIRE(r);
   CHECK(r->row.status == agenda::ActionStatus::Reported);
@@ -410,9 +374,9 @@ TEST_CASE("actions: report by the responsible party, evaluation by the authority
   CHECK(e->events[2].userName == "Namn anna");
 
   // Overdue again the day after the new due date.
-  f.time.set(utc("2026-04-30T20:00:00Z"));
+  f.time.set(utcTime("2026-04-30T20:00:00Z"));
   CHECK_FALSE(f.get(id).overdue);
-  f.time.set(utc("2026-04-30T22:30:00Z"));
+  f.time.set(utcTime("2026-04-30T22:30:00Z"));
   CHECK(f.get(id).overdue);
 
   // Every change is in the audit log.
@@ -460,7 +424,7 @@ TEST_CASE("actions: only the contract manager records and changes actions, with 
       f.manager, id, {.text = std::string("Ny lydelse"), .dueOn = std::string("2026-03-02")});
   REQUIRE(changed);
   CHECK(changed->row.text == "Ny lydelse");
-  f.time.set(utc("2026-03-03T08:00:00Z"));
+  f.time.set(utcTime("2026-03-03T08:00:00Z"));
   CHECK(f.get(id).overdue);
   std::vector<std::string> audited;
   for (const auto& a : f.auditOf(id)) audited.push_back(a.entry.action);
@@ -480,7 +444,7 @@ TEST_CASE(
        Date{std::chrono::year(2026), std::chrono::month(4), std::chrono::day(30)}},
       {"a2", "Skicka mallen för egenkontroll", minutes::Party::Authority, "",
        Date{std::chrono::year(2026), std::chrono::month(3), std::chrono::day(15)}}};
-  f.time.set(utc("2026-02-20T09:00:00Z"));  // approved ten days after the meeting
+  f.time.set(utcTime("2026-02-20T09:00:00Z"));  // approved ten days after the meeting
   f.approve(doc, first);
 
   auto list = f.actions.list(f.manager, {});
@@ -509,7 +473,7 @@ TEST_CASE(
   CHECK(carried[1].id == mall.id);
 
   // The provider sees its actions; the authority's is overdue for both in time.
-  f.time.set(utc("2026-03-16T09:00:00Z"));
+  f.time.set(utcTime("2026-03-16T09:00:00Z"));
   ActionFilter overdue;
   overdue.overdueOnly = true;
   CHECK(f.ids(f.providerRep, overdue) == Ids{mall.id});
@@ -538,7 +502,7 @@ TEST_CASE(
       Date{std::chrono::year(2026), std::chrono::month(6), std::chrono::day(30)};
   evaluations[1].outcome = minutes::Outcome::Accepted;
   // c is not decided: it stays open and comes to the next meeting.
-  f.time.set(utc("2026-11-24T09:00:00Z"));
+  f.time.set(utcTime("2026-11-24T09:00:00Z"));
   f.approve(doc, second);
 
   const auto va = f.get(a);

@@ -18,17 +18,12 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "server/services/minutes_service.hpp"
+#include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::test {
-
-inline std::filesystem::path minutesConfigDir() {
-  if (const char* dir = std::getenv("SAMVERKAN_SOURCE_DIR"))
-    return std::filesystem::path(dir) / "config";
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "config";
-}
 
 // The error of a result that must have failed, for REQUIRE on its code and reason.
 template <class T>
@@ -48,9 +43,9 @@ T valueOf(Result<T> r) {
 struct MinutesFixture {
   TempDir dir;
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
-  ManualTime time{*parseDateTime("2026-03-01T10:00:00Z")};
-  services::Catalog catalog = loadCatalog();
-  accounts::Accounts accounts{*store, time, fastSettings()};
+  ManualTime time{utcTime("2026-03-01T10:00:00Z")};
+  services::Catalog catalog = loadServiceCatalog();
+  accounts::Accounts accounts{*store, time, fastAccountSettings()};
   services::ContractService contracts{*store, catalog, time};
   services::MeetingService meetings{*store, catalog, time};
   services::AgendaService agendas{*store, time};
@@ -67,39 +62,13 @@ struct MinutesFixture {
   store::Principal providerRep = person("bo", provider, {"provider_rep"});  // not an adjuster
   std::int64_t contract = makeContract();
 
-  static accounts::AccountSettings fastSettings() {
-    accounts::AccountSettings s;
-    s.passwordPolicy.memLimitBytes = 8 * 1024;
-    s.passwordPolicy.opsLimit = 1;
-    return s;
-  }
-
-  static services::Catalog loadCatalog() {
-    auto catalog = services::loadCatalog(minutesConfigDir(), agenda::PlanRule{});
-    INFO((catalog ? std::string() : catalog.error().detail));
-    REQUIRE(catalog);
-    return std::move(*catalog);
-  }
-
   store::Principal person(const std::string& username, std::int64_t org,
                           std::vector<std::string> roles) {
-    auto u = accounts.createUser(accounts::Actor::system(),
-                                 {username, "Namn " + username, username + "@example.se",
-                                  "secret-password", org, std::move(roles)});
-    REQUIRE(u);
-    auto login = accounts.login(username, "secret-password");
-    REQUIRE(login);
-    return login->principal;
+    return loginAs(accounts, username, org, std::move(roles));
   }
 
   std::int64_t makeContract() {
-    services::ContractInput in;
-    in.title = "Vård- och omsorgsboende Eken";
-    in.providerId = provider;
-    in.serviceArea = "vard_och_omsorgsboende";
-    in.reference = "SDN 2026/0001";
-    in.startsOn = "2026-01-01";
-    return valueOf(contracts.create(manager, in)).id;
+    return valueOf(contracts.create(manager, ekenContract(provider))).id;
   }
 
   // A meeting with the secretary and, unless told otherwise, an adjuster of each party.

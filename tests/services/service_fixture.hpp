@@ -49,6 +49,30 @@ inline accounts::AccountSettings fastAccountSettings() {
   return s;
 }
 
+// A user of the organisation with these roles, logged in: who a use case is asked by.
+inline store::Principal loginAs(accounts::Accounts& accounts, const std::string& username,
+                                std::int64_t org, std::vector<std::string> roles) {
+  auto u = accounts.createUser(accounts::Actor::system(),
+                               {username, "Namn " + username, username + "@example.se",
+                                "secret-password", org, std::move(roles)});
+  REQUIRE(u);
+  auto login = accounts.login(username, "secret-password");
+  REQUIRE(login);
+  return login->principal;
+}
+
+// The demo's contract with the home Eken, without an end date.
+inline services::ContractInput ekenContract(std::int64_t provider,
+                                            const std::string& reference = "SDN 2026/0001") {
+  services::ContractInput in;
+  in.title = "Vård- och omsorgsboende Eken";
+  in.providerId = provider;
+  in.serviceArea = "vard_och_omsorgsboende";
+  in.reference = reference;
+  in.startsOn = "2026-01-01";
+  return in;
+}
+
 struct ServiceFixture {
   TempDir dir;
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
@@ -72,22 +96,11 @@ struct ServiceFixture {
 
   store::Principal person(const std::string& username, std::int64_t org,
                           std::vector<std::string> roles) {
-    auto u = accounts.createUser(accounts::Actor::system(),
-                                 {username, "Namn " + username, username + "@example.se",
-                                  "secret-password", org, std::move(roles)});
-    REQUIRE(u);
-    auto login = accounts.login(username, "secret-password");
-    REQUIRE(login);
-    return login->principal;
+    return loginAs(accounts, username, org, std::move(roles));
   }
 
   services::ContractInput contractInput(const std::string& reference = "SDN 2026/0001") {
-    services::ContractInput in;
-    in.title = "Vård- och omsorgsboende Eken";
-    in.providerId = provider;
-    in.serviceArea = "vard_och_omsorgsboende";
-    in.reference = reference;
-    in.startsOn = "2026-01-01";
+    auto in = ekenContract(provider, reference);
     in.endsOn = "2027-12-31";
     return in;
   }
