@@ -61,19 +61,9 @@ for tool in wrk curl gzip python3 "$nginx_bin"; do
   command -v "$tool" > /dev/null 2>&1 || die "missing tool: $tool"
 done
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverkan-minutes-page.XXXXXX")
-chmod 755 "$tmp"
-pids=()
-cleanup() {
-  local status=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "minutes_page: kept $tmp" >&2; else rm -rf "$tmp"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=tests/bench/workspace.sh
+source "$here/workspace.sh"
+bench_workspace minutes-page
 
 # shellcheck source=tests/bench/nginx.sh
 source "$here/nginx.sh"

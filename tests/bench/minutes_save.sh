@@ -46,19 +46,9 @@ for tool in git curl python3; do
   command -v "$tool" > /dev/null 2>&1 || die "missing tool: $tool"
 done
 
-base=${BENCH_TMP:-${TMPDIR:-/tmp}}
-tmp=$(mktemp -d "$base/samverkan-minutes-save.XXXXXX")
-pids=()
-cleanup() {
-  local status=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "minutes_save: kept $tmp" >&2; else rm -rf "$tmp"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=tests/bench/workspace.sh
+source "$here/workspace.sh"
+bench_workspace minutes-save "${BENCH_TMP:-${TMPDIR:-/tmp}}"
 
 # shellcheck source=tests/bench/nginx.sh
 source "$here/nginx.sh"

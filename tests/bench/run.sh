@@ -63,27 +63,13 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 out="$build/bench"
 mkdir -p "$out/raw"
 rm -f "$out"/raw/*.txt
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverkan-bench.XXXXXX")
-# nginx workers may run as another user (nobody, when started as root): they must reach the files.
-chmod 755 "$tmp"
-
-pids=()
-cleanup() {
-  local status=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+# shellcheck source=tests/bench/workspace.sh
+source "$here/workspace.sh"
+bench_before_cleanup() {
   if [[ -f "$tmp/server.log" ]]; then cp "$tmp/server.log" "$out/server.log"; fi
   if [[ -f "$tmp/nginx/error.log" ]]; then cp "$tmp/nginx/error.log" "$out/nginx-error.log"; fi
-  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
-    echo "bench: kept $tmp" >&2
-  else
-    rm -rf "$tmp"
-  fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_workspace bench
 
 # shellcheck source=tests/bench/nginx.sh
 source "$here/nginx.sh"
