@@ -1,9 +1,58 @@
 #include "minutes/lifecycle.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "workflows/names.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::minutes {
+
+namespace {
+constexpr std::array kStates{MinutesState::Draft, MinutesState::InReview, MinutesState::Approved,
+                             MinutesState::Registered};
+}  // namespace
+
+std::string_view stateName(MinutesState s) {
+  switch (s) {
+    case MinutesState::Draft:
+      return "draft";
+    case MinutesState::InReview:
+      return "in_review";
+    case MinutesState::Approved:
+      return "approved";
+    case MinutesState::Registered:
+      return "registered";
+  }
+  return "draft";
+}
+
+std::optional<MinutesState> parseMinutesState(std::string_view name) {
+  for (const auto s : kStates)
+    if (stateName(s) == name) return s;
+  return std::nullopt;
+}
+
+Status checkStatesOf(const workflows::WorkflowDefinition& definition) {
+  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
+    return fail(Errc::Invalid, Reason::UnknownChoice,
+                "workflow '" + definition.name + "': " + std::move(detail), "states",
+                std::string(state));
+  };
+  for (const auto& state : definition.states)
+    if (!parseMinutesState(state))
+      return unknown(state, "the server knows no minutes state '" + state + "'");
+  for (const auto s : kStates) {
+    const auto name = std::string(stateName(s));
+    if (std::find(definition.states.begin(), definition.states.end(), name) ==
+        definition.states.end())
+      return unknown(name, "the minutes state '" + name + "' is missing");
+  }
+  if (definition.initial != stateName(MinutesState::Draft))
+    return unknown(definition.initial,
+                   "the minutes start as a draft, not '" + definition.initial + "'");
+  return {};
+}
 
 bool bothPartiesApproved(const LifecycleFacts& facts) {
   bool authority = false;
@@ -13,6 +62,12 @@ bool bothPartiesApproved(const LifecycleFacts& facts) {
     (a.party == Party::Authority ? authority : provider) = true;
   }
   return authority && provider;
+}
+
+Result<MinutesState> knownState(const Result<std::string>& answered) {
+  if (!answered) return std::unexpected(answered.error());
+  if (auto s = parseMinutesState(*answered)) return *s;
+  return fail(Errc::Internal, "the minutes workflow answered an unknown state '" + *answered + "'");
 }
 
 workflows::GuardRegistry<LifecycleFacts> lifecycleGuards() {

@@ -31,11 +31,12 @@ Poco::JSON::Object actionJson(const services::ActionView& v) {
   Poco::JSON::Array events;
   for (const auto& e : v.events) {
     auto ej = http::orderedObject();
-    ej.set("kind", e.kind);
+    ej.set("kind", std::string(agenda::toString(e.kind)));
     ej.set("by", e.userName);
     ej.set("meeting_id", e.meetingId ? Poco::Dynamic::Var(*e.meetingId) : Poco::Dynamic::Var());
     ej.set("text", e.text);
-    ej.set("outcome", e.outcome ? Poco::Dynamic::Var(*e.outcome) : Poco::Dynamic::Var());
+    ej.set("outcome", e.outcome ? Poco::Dynamic::Var(std::string(agenda::toString(*e.outcome)))
+                                : Poco::Dynamic::Var());
     ej.set("new_due_on", e.newDueOn ? Poco::Dynamic::Var(*e.newDueOn) : Poco::Dynamic::Var());
     ej.set("at", e.at);
     events.add(ej);

@@ -29,12 +29,12 @@ Poco::JSON::Object registryJson(const store::RegistryRow& r) {
 Poco::JSON::Object lifecycleJson(const services::LifecycleView& v) {
   auto j = http::orderedObject();
   j.set("meeting_id", v.meetingId);
-  j.set("state", v.state);
+  j.set("state", std::string(minutes::stateName(v.state)));
   j.set("version", v.version);
   Poco::JSON::Array approvals;
   for (const auto& a : v.approvals) {
     auto aj = http::orderedObject();
-    aj.set("party", a.party);
+    aj.set("party", std::string(agenda::toString(a.party)));
     aj.set("user_id", a.userId);
     aj.set("name", a.userName);
     aj.set("version", a.version);

@@ -16,7 +16,8 @@ std::string viewText(const services::MinutesView& v, const std::string& tail = {
   auto str = [](const std::string& text) { return Poco::toJSON(text, Poco::JSON_WRAP_STRINGS); };
   std::string out = "{\"meeting_id\":" + std::to_string(v.meetingId) +
                     ",\"contract_id\":" + std::to_string(v.contractId) +
-                    ",\"state\":" + str(v.state) + ",\"version\":" + str(v.version) +
+                    ",\"state\":" + str(std::string(minutes::stateName(v.state))) +
+                    ",\"version\":" + str(v.version) +
                     ",\"minutes\":" + minutes::toJson(v.document);
   while (out.ends_with('\n')) out.pop_back();
   return out + ",\"markdown\":" + str(v.markdown) + tail + "}";

@@ -7,6 +7,13 @@
 namespace sv::services {
 namespace {
 
+// The status an evaluation gives the action, as its history keeps it; none when not evaluated.
+std::optional<agenda::ActionStatus> statusGiven(minutes::Outcome o) {
+  if (o == minutes::Outcome::Accepted) return agenda::ActionStatus::Accepted;
+  if (o == minutes::Outcome::Insufficient) return agenda::ActionStatus::Insufficient;
+  return std::nullopt;
+}
+
 Status checkText(const std::string& text, const std::string& field, std::size_t max) {
   if (text::isBlank(text))
     return fail(Errc::Invalid, Reason::Missing, "'" + field + "' is required", field);
@@ -154,8 +161,9 @@ Result<ActionView> ActionService::create(const store::Principal& actor, const Ne
     row.dueOn = formatDate(*due);
     row.agreedAt = row.createdAt = row.updatedAt = formatIsoUtc(now);
     row.id = store::insertAction(c, row);
-    store::insertActionEvent(c, {0, row.id, "created", actor.userId, "", std::nullopt, in.text,
-                                 std::nullopt, row.dueOn, formatIsoUtc(now)});
+    store::insertActionEvent(
+        c, {0, row.id, agenda::ActionEventKind::Created, actor.userId, "", std::nullopt, in.text,
+            std::nullopt, row.dueOn, formatIsoUtc(now)});
     store::appendAudit(c,
                        auditBy(&actor, "action.create", "action", std::to_string(row.id),
                                auditDetail({{"contract_id", std::to_string(contract->id)},
@@ -189,8 +197,9 @@ Result<ActionView> ActionService::change(const store::Principal& actor, std::int
     }
     row->updatedAt = formatIsoUtc(now);
     store::updateAction(c, *row);
-    store::insertActionEvent(c, {0, id, "change", actor.userId, "", std::nullopt, row->text,
-                                 std::nullopt, row->dueOn, row->updatedAt});
+    store::insertActionEvent(
+        c, {0, id, agenda::ActionEventKind::Change, actor.userId, "", std::nullopt, row->text,
+            std::nullopt, row->dueOn, row->updatedAt});
     store::appendAudit(c,
                        auditBy(&actor, "action.change", "action", std::to_string(id),
                                auditDetail({{"text", row->text},
@@ -219,8 +228,8 @@ Result<ActionView> ActionService::report(const store::Principal& actor, std::int
       return std::unexpected(ok.error());
     row->updatedAt = formatIsoUtc(now);
     store::updateAction(c, *row);
-    store::insertActionEvent(c, {0, id, "report", actor.userId, "", std::nullopt, text,
-                                 std::nullopt, std::nullopt, row->updatedAt});
+    store::insertActionEvent(c, {0, id, agenda::ActionEventKind::Report, actor.userId, "",
+                                 std::nullopt, text, std::nullopt, std::nullopt, row->updatedAt});
     store::appendAudit(c,
                        auditBy(&actor, "action.report", "action", std::to_string(id),
                                auditDetail({{"text", text}})),
@@ -254,7 +263,8 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
     row->updatedAt = formatIsoUtc(now);
     store::updateAction(c, *row);
     store::insertActionEvent(
-        c, {0, id, "evaluation", actor.userId, "", std::nullopt, comment, outcome,
+        c, {0, id, agenda::ActionEventKind::Evaluation, actor.userId, "", std::nullopt, comment,
+            statusGiven(verdict),
             facts.newDueDate ? std::optional(formatDate(*facts.newDueDate)) : std::nullopt,
             row->updatedAt});
     store::appendAudit(c,
@@ -293,8 +303,8 @@ Status ActionService::recordApprovedMinutes(store::Writing& c, const Catalog& ca
       row.updatedAt = when;
       const auto id = store::upsertActionFromMinutes(c, row);
       if (store::listActionEvents(c, id).empty()) {
-        store::insertActionEvent(c, {0, id, "created", std::nullopt, "", meeting.id, a.text,
-                                     std::nullopt, row.dueOn, when});
+        store::insertActionEvent(c, {0, id, agenda::ActionEventKind::Created, std::nullopt, "",
+                                     meeting.id, a.text, std::nullopt, row.dueOn, when});
         // A state change like any other: in the audit log, by the approval (no single person).
         store::appendAudit(c,
                            auditBy(nullptr, "action.create", "action", std::to_string(id),
@@ -315,7 +325,8 @@ Status ActionService::recordApprovedMinutes(store::Writing& c, const Catalog& ca
       // what happened to the action since.
       bool decided = false;
       for (const auto& event : store::listActionEvents(c, row->id))
-        decided = decided || (event.kind == "evaluation" && event.meetingId == meeting.id);
+        decided = decided || (event.kind == agenda::ActionEventKind::Evaluation &&
+                              event.meetingId == meeting.id);
       if (decided) continue;
       minutes::ActionFacts facts;
       facts.comment = e.comment.empty() ? std::string("Bedömd vid mötet") : e.comment;
@@ -328,7 +339,8 @@ Status ActionService::recordApprovedMinutes(store::Writing& c, const Catalog& ca
       row->updatedAt = when;
       store::updateAction(c, *row);
       store::insertActionEvent(
-          c, {0, row->id, "evaluation", std::nullopt, "", meeting.id, e.comment, outcome,
+          c, {0, row->id, agenda::ActionEventKind::Evaluation, std::nullopt, "", meeting.id,
+              e.comment, statusGiven(e.outcome),
               e.newDueDate ? std::optional(formatDate(*e.newDueDate)) : std::nullopt, when});
       store::appendAudit(
           c,

@@ -10,6 +10,11 @@
 namespace sv::services {
 namespace {
 
+// The agenda keeps the previous minutes' state as text ("registered"); empty when none started.
+std::string minutesStateName(const std::optional<minutes::MinutesState>& state) {
+  return state ? std::string(minutes::stateName(*state)) : std::string();
+}
+
 struct Loaded {
   store::MeetingRow meeting;
   store::ContractRow contract;
@@ -32,7 +37,7 @@ std::optional<agenda::PreviousMeetingRef> previousOf(store::Reading& c,
   std::optional<std::string> number;
   if (auto reg = store::registryOfMeeting(c, prev->id)) number = reg->number;
   return agenda::PreviousMeetingRef{toStockholm(*parseDateTime(prev->startsAt)).date,
-                                    store::minutesState(c, prev->id).value_or(""), number};
+                                    minutesStateName(store::minutesState(c, prev->id)), number};
 }
 
 // The parts of an unpublished agenda that follow the data rather than the editors.

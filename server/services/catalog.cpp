@@ -84,6 +84,8 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (!minutesText) return std::unexpected(minutesText.error());
   auto minutesDefinition = workflows::parseWorkflow(*minutesText);
   if (!minutesDefinition) return std::unexpected(naming(minutesFile, minutesDefinition.error()));
+  if (auto states = minutes::checkStatesOf(*minutesDefinition); !states)
+    return std::unexpected(naming(minutesFile, states.error()));
   auto minutesWorkflow = workflows::Workflow<minutes::LifecycleFacts>::create(
       *minutesDefinition, minutes::lifecycleGuards(), workflows::knownRoles());
   if (!minutesWorkflow) return std::unexpected(naming(minutesFile, minutesWorkflow.error()));

@@ -1,5 +1,6 @@
 // An adjuster approves an exact version of the minutes, with an optional note of disagreement.
 // When both parties have approved the current version the workflow completes to `approved`.
+#include "agenda/agenda.hpp"
 #include "server/services/minutes_rules.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
@@ -15,8 +16,8 @@ Result<LifecycleView> MinutesService::approve(const store::Principal& actor, std
   auto ctx = loadMinutesContext(store_, actor, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
   if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
-  const std::string party =
-      minutesRolesOf(actor, *ctx).contains("provider_adjuster") ? "provider" : "authority";
+  const Party party = minutesRolesOf(actor, *ctx).contains("provider_adjuster") ? Party::Provider
+                                                                                : Party::Authority;
   Step step;
   step.transition = "approve";
   step.text = note;
@@ -30,8 +31,10 @@ Result<LifecycleView> MinutesService::approve(const store::Principal& actor, std
     // One approval a party and version: a second would sign the protocol twice.
     for (const auto& a : store::listApprovals(c, meetingId))
       if (!a.supersededAt && a.party == party && a.version == version)
-        return fail(Errc::Conflict, Reason::AlreadyApproved,
-                    "the " + party + " has already approved this version", "version");
+        return fail(
+            Errc::Conflict, Reason::AlreadyApproved,
+            "the " + std::string(agenda::toString(party)) + " has already approved this version",
+            "version");
     store::insertApproval(
         c, {0, meetingId, party, actor.userId, actor.name, version, note, w.when, std::nullopt});
     if (note.empty()) return std::pair<std::string, std::string>{};

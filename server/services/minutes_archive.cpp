@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "agenda/agenda.hpp"
 #include "minutes/registry_number.hpp"
 #include "minutes/render_html.hpp"
 #include "minutes/render_markdown.hpp"
@@ -61,7 +62,7 @@ Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
   Poco::JSON::Array approvals;
   for (const auto& a : rows) {
     Poco::JSON::Object aj(Poco::JSON_PRESERVE_KEY_ORDER);
-    aj.set("party", a.party);
+    aj.set("party", std::string(agenda::toString(a.party)));
     aj.set("name", a.userName);
     aj.set("version", a.version);
     aj.set("approved_at", a.approvedAt);
@@ -96,7 +97,7 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
                                                                     std::int64_t meetingId) {
   auto ctx = loadMinutesContext(store_, viewer, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
-  if (ctx->state != "registered")
+  if (ctx->state != minutes::MinutesState::Registered)
     return fail(Errc::Conflict, Reason::MinutesNotRegistered,
                 "only registered minutes have an archival package");
   auto doc = signedAt(*ctx);

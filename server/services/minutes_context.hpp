@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
 #include "server/store/contracts.hpp"
 #include "server/store/principal.hpp"
@@ -22,10 +23,10 @@ struct MinutesContext {
   store::MeetingRow meeting;
   store::ContractRow contract;
   std::vector<store::ParticipantRow> participants;
-  std::optional<std::string> state;    // none until the minutes are started
-  std::optional<std::string> version;  // the current version; none until started
-  std::string repository;              // the contract's repository, e.g. "contract-12"
-  std::string document;                // the index key, e.g. "meetings/12/minutes"
+  std::optional<minutes::MinutesState> state;  // none until the minutes are started
+  std::optional<std::string> version;          // the current version; none until started
+  std::string repository;                      // the contract's repository, e.g. "contract-12"
+  std::string document;                        // the index key, e.g. "meetings/12/minutes"
 
   bool started() const { return state && version; }
   // A file of the minutes in the repository: "meetings/12/minutes.md" for "md".

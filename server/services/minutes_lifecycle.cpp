@@ -29,8 +29,8 @@ Result<LifecycleView> MinutesService::lifecycle(const store::Principal& viewer,
   // What the caller could do now, as far as the facts known without their input tell.
   facts.approving = facts.currentVersion;
   facts.comment.assign(1, '-');  // not `= "-"`: g++ 12 warns falsely (-Wrestrict)
-  view.available =
-      catalog_.minutesWorkflow->available(view.state, minutesRolesOf(viewer, *ctx), facts);
+  view.available = catalog_.minutesWorkflow->available(minutes::stateName(view.state),
+                                                       minutesRolesOf(viewer, *ctx), facts);
   return view;
 }
 
@@ -41,7 +41,8 @@ Status MinutesService::takeStep(const store::Principal& actor, const MinutesCont
   const std::string id = std::to_string(ctx.meeting.id);
   return store_.write([&](store::Writing& c) -> Status {
     // Read again inside the transaction: the state and version are what this write acts on.
-    const auto state = store::minutesState(c, ctx.meeting.id).value_or("draft");
+    const auto state =
+        store::minutesState(c, ctx.meeting.id).value_or(minutes::MinutesState::Draft);
     const auto current = store::DocumentStore::currentVersionIn(c, ctx.repository, ctx.document);
     if (!current)
       return fail(Errc::NotFound, Reason::MinutesNotStarted,
@@ -51,22 +52,25 @@ Status MinutesService::takeStep(const store::Principal& actor, const MinutesCont
     if (step.approving) {
       // The world as it will be: the approval being given counts for the automatic `complete`.
       facts.approving = *step.approving;
-      facts.approvals.push_back({partyOfRow(step.party.value_or("authority")), *step.approving});
+      facts.approvals.push_back({step.party.value_or(Party::Authority), *step.approving});
     }
-    auto next = catalog_.minutesWorkflow->take(step.transition, state, roles, facts);
+    auto next = minutes::knownState(
+        catalog_.minutesWorkflow->take(step.transition, minutes::stateName(state), roles, facts));
     if (!next) return std::unexpected(next.error());
 
     auto extra = step.record ? step.record(c, StepWrite{ctx, *current, now, formatIsoUtc(now)})
                              : Result<std::pair<std::string, std::string>>{};
     if (!extra) return std::unexpected(extra.error());
     store::setMinutesState(c, ctx.meeting.id, *next, formatIsoUtc(now));
+    const std::string from(minutes::stateName(state));
+    const std::string to(minutes::stateName(*next));
     const std::string detail =
         extra->first.empty()
-            ? auditDetail({{"from", state}, {"to", *next}})
-            : auditDetail({{"from", state}, {"to", *next}, {extra->first.c_str(), extra->second}});
+            ? auditDetail({{"from", from}, {"to", to}})
+            : auditDetail({{"from", from}, {"to", to}, {extra->first.c_str(), extra->second}});
     store::appendAudit(
         c, auditBy(&actor, "minutes." + step.transition, "meeting", id, detail, *current), now);
-    if (state != "approved" && *next == "approved") {
+    if (state != minutes::MinutesState::Approved && *next == minutes::MinutesState::Approved) {
       store::appendAudit(c, auditBy(nullptr, "minutes.approved", "meeting", id, "{}", *current),
                          now);
       // The approved minutes are what the parties agreed: their actions start here.

@@ -54,10 +54,10 @@ Result<minutes::Minutes> MinutesService::signedAt(const MinutesContext& ctx) {
     doc->disagreements.clear();
     for (const auto& a : store::listApprovals(c, ctx.meeting.id)) {
       auto at = parseDateTime(a.approvedAt);
-      doc->signatures.push_back({partyOfRow(a.party), a.userName, a.version, at ? *at : TimePoint{},
-                                 a.supersededAt.has_value()});
+      doc->signatures.push_back(
+          {a.party, a.userName, a.version, at ? *at : TimePoint{}, a.supersededAt.has_value()});
       if (!a.note.empty() && !a.supersededAt)
-        doc->disagreements.push_back({partyOfRow(a.party), a.userName, a.note});
+        doc->disagreements.push_back({a.party, a.userName, a.note});
     }
     if (auto reg = store::registryOfMeeting(c, ctx.meeting.id)) doc->registryNumber = reg->number;
     return std::move(*doc);
@@ -88,7 +88,7 @@ Result<MinutesView> MinutesService::atVersion(const store::Principal& viewer,
   if (!doc) return std::unexpected(doc.error());
   auto markdown = store_.documents().readFile(ctx.repository, version, ctx.path("md"));
   if (!markdown) return std::unexpected(markdown.error());
-  return MinutesView{meetingId, ctx.contract.id, ctx.state.value_or("draft"),
+  return MinutesView{meetingId, ctx.contract.id, ctx.state.value_or(minutes::MinutesState::Draft),
                      version,   std::move(*doc), std::move(*markdown)};
 }
 

@@ -42,10 +42,6 @@ std::set<std::string> minutesRolesOf(const store::Principal& p, const MinutesCon
   return roles;
 }
 
-minutes::Party partyOfRow(const std::string& party) {
-  return party == "provider" ? minutes::Party::Provider : minutes::Party::Authority;
-}
-
 minutes::LifecycleFacts lifecycleFactsOf(const MinutesContext& ctx, const std::string& current,
                                          const std::vector<store::ApprovalRow>& approvals) {
   minutes::LifecycleFacts facts;
@@ -54,7 +50,7 @@ minutes::LifecycleFacts lifecycleFactsOf(const MinutesContext& ctx, const std::s
     if (p.role == agenda::ParticipantRole::Adjuster)
       (p.party == Party::Provider ? facts.providerAdjusterSet : facts.authorityAdjusterSet) = true;
   for (const auto& a : approvals)
-    if (!a.supersededAt) facts.approvals.push_back({partyOfRow(a.party), a.version});
+    if (!a.supersededAt) facts.approvals.push_back({a.party, a.version});
   return facts;
 }
 

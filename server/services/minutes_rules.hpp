@@ -26,8 +26,6 @@ Status requireMinutesWriter(const store::Principal& p, const MinutesContext& ctx
 // (provider_adjuster, authority_adjuster, chair, secretary).
 std::set<std::string> minutesRolesOf(const store::Principal& p, const MinutesContext& ctx);
 
-minutes::Party partyOfRow(const std::string& party);
-
 // The facts as stored: which parties have an adjuster, the approvals that still count.
 minutes::LifecycleFacts lifecycleFactsOf(const MinutesContext& ctx, const std::string& current,
                                          const std::vector<store::ApprovalRow>& approvals);

@@ -49,7 +49,7 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
     if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
     if (auto ok = requireMinutesWriter(actor, *ctx, "changes the minutes"); !ok)
       return std::unexpected(ok.error());
-    if (*ctx->state == "registered") return registered();
+    if (*ctx->state == minutes::MinutesState::Registered) return registered();
     if (!known)
       return fail(Errc::Conflict, Reason::UnknownVersion,
                   "If-Match names no version of these minutes");
@@ -101,23 +101,26 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
         store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
           // Read once: a second live Statement of the same SQL would share the cached handle
           // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
-          const std::string stateNow = store::minutesState(c, meetingId).value_or("draft");
-          if (stateNow == "registered") return registered();
+          const auto stateNow =
+              store::minutesState(c, meetingId).value_or(minutes::MinutesState::Draft);
+          if (stateNow == minutes::MinutesState::Registered) return registered();
           store::touchMinutes(c, meetingId, when);
           // A new version: approvals of earlier ones stop counting (they stay, marked), and
           // approved minutes go back to review.
           store::supersedeApprovals(c, meetingId, v, when);
-          if (stateNow == "approved") {
+          if (stateNow == minutes::MinutesState::Approved) {
             minutes::LifecycleFacts facts;
             facts.currentVersion = v;
-            auto revised = catalog_.minutesWorkflow->take("revise", stateNow,
-                                                          minutesRolesOf(actor, *ctx), facts);
+            auto revised = minutes::knownState(catalog_.minutesWorkflow->take(
+                "revise", minutes::stateName(stateNow), minutesRolesOf(actor, *ctx), facts));
             if (!revised) return std::unexpected(revised.error());
             store::setMinutesState(c, meetingId, *revised, when);
             store::appendAudit(
                 c,
                 auditBy(&actor, "minutes.revise", "meeting", std::to_string(meetingId),
-                        auditDetail({{"from", stateNow}, {"to", *revised}}), v),
+                        auditDetail({{"from", std::string(minutes::stateName(stateNow))},
+                                     {"to", std::string(minutes::stateName(*revised))}}),
+                        v),
                 now);
           }
           store::appendAudit(c,

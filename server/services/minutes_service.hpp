@@ -41,7 +41,7 @@ namespace sv::services {
 struct MinutesView {
   std::int64_t meetingId = 0;
   std::int64_t contractId = 0;
-  std::string state;    // draft, in_review, approved, registered
+  minutes::MinutesState state = minutes::MinutesState::Draft;
   std::string version;  // the commit id
   minutes::Minutes document;
   std::string markdown;
@@ -78,7 +78,7 @@ struct ProtocolPage {
 // Where the minutes are in their lifecycle, with who approved which version and who returned them.
 struct LifecycleView {
   std::int64_t meetingId = 0;
-  std::string state;
+  minutes::MinutesState state = minutes::MinutesState::Draft;
   std::string version;                        // the current version
   std::vector<store::ApprovalRow> approvals;  // all, superseded ones marked
   std::vector<store::ReturnRow> returns;
@@ -181,7 +181,7 @@ class MinutesService {
     std::string transition;  // the workflow's name, e.g. "submit"; the audit action follows it
     std::string text;        // the approval's note or the return's comment; in the facts
     std::optional<std::string> approving;  // approve: the version named
-    std::optional<std::string> party;      // approve: the approving party
+    std::optional<Party> party;            // approve: the approving party
     // Records the step (approval, return, register row, notifications) and returns the extra
     // field of the audit entry ({} for none).
     std::function<Result<std::pair<std::string, std::string>>(store::Writing&, const StepWrite&)>

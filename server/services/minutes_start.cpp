@@ -109,7 +109,8 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
         return {};
       });
   if (!version) return std::unexpected(version.error());
-  return MinutesView{meetingId, ctx->contract.id, "draft", *version, doc, std::move(markdown)};
+  return MinutesView{meetingId, ctx->contract.id,   minutes::MinutesState::Draft, *version,
+                     doc,       std::move(markdown)};
 }
 
 }  // namespace sv::services

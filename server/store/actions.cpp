@@ -143,7 +143,9 @@ void insertActionEvent(Writing& c, const ActionEventRow& r) {
        "INSERT INTO action_events (action_id, kind, user_id, meeting_id, text, outcome, "
        "new_due_on, "
        "at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bindAll(r.actionId, r.kind, r.userId, r.meetingId, r.text, r.outcome, r.newDueOn, r.at)
+      .bindAll(r.actionId, agenda::toString(r.kind), r.userId, r.meetingId, r.text,
+               r.outcome ? std::optional<std::string>(agenda::toString(*r.outcome)) : std::nullopt,
+               r.newDueOn, r.at)
       .run();
 }
 
@@ -154,9 +156,16 @@ std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId) 
       "WHERE e.action_id = ?1 ORDER BY e.id");
   s.bind(1, actionId);
   std::vector<ActionEventRow> out;
-  while (s.step())
-    out.push_back({s.int64(0), s.int64(1), s.text(2), s.optionalInt64(3), s.text(4),
-                   s.optionalInt64(5), s.text(6), s.optionalText(7), s.optionalText(8), s.text(9)});
+  while (s.step()) {
+    // What the service wrote (agenda's names); a text it does not know reads as a change.
+    const auto outcome = s.optionalText(7);
+    out.push_back(
+        {s.int64(0), s.int64(1),
+         agenda::parseActionEventKind(s.text(2)).value_or(agenda::ActionEventKind::Change),
+         s.optionalInt64(3), s.text(4), s.optionalInt64(5), s.text(6),
+         outcome ? agenda::parseActionStatus(*outcome) : std::nullopt, s.optionalText(8),
+         s.text(9)});
+  }
   return out;
 }
 

@@ -57,12 +57,12 @@ std::vector<ActionRow> actionsToFollowUp(Reading& c, std::int64_t contractId,
 struct ActionEventRow {
   std::int64_t id = 0;
   std::int64_t actionId = 0;
-  std::string kind;
+  agenda::ActionEventKind kind = agenda::ActionEventKind::Change;
   std::optional<std::int64_t> userId;
   std::string userName;
   std::optional<std::int64_t> meetingId;
   std::string text;
-  std::optional<std::string> outcome;
+  std::optional<agenda::ActionStatus> outcome;  // of an evaluation: accepted or insufficient
   std::optional<std::string> newDueOn;
   std::string at;
 };

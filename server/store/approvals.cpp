@@ -1,18 +1,20 @@
 #include "server/store/approvals.hpp"
 
+#include "agenda/agenda.hpp"
+
 namespace sv::store {
 
-std::optional<std::string> minutesState(Reading& c, std::int64_t meetingId) {
+std::optional<minutes::MinutesState> minutesState(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare("SELECT state FROM minutes WHERE meeting_id = ?1");
   s.bind(1, meetingId);
   if (!s.step()) return std::nullopt;
-  return s.text(0);
+  return minutes::parseMinutesState(s.text(0)).value_or(minutes::MinutesState::Draft);
 }
 
-void setMinutesState(Writing& c, std::int64_t meetingId, const std::string& state,
+void setMinutesState(Writing& c, std::int64_t meetingId, minutes::MinutesState state,
                      const std::string& at) {
   c.prepare("UPDATE minutes SET state = ?2, updated_at = ?3 WHERE meeting_id = ?1")
-      .bindAll(meetingId, state, at)
+      .bindAll(meetingId, minutes::stateName(state), at)
       .run();
 }
 
@@ -34,7 +36,7 @@ void insertApproval(Writing& c, const ApprovalRow& r) {
   c.prepare(
        "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-      .bindAll(r.meetingId, r.party, r.userId, r.version, r.note, r.approvedAt)
+      .bindAll(r.meetingId, agenda::toString(r.party), r.userId, r.version, r.note, r.approvedAt)
       .run();
 }
 
@@ -46,8 +48,8 @@ std::vector<ApprovalRow> listApprovals(Reading& c, std::int64_t meetingId) {
   s.bind(1, meetingId);
   std::vector<ApprovalRow> out;
   while (s.step())
-    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3), s.text(4), s.text(5), s.text(6),
-                   s.text(7), s.optionalText(8)});
+    out.push_back({s.int64(0), s.int64(1), agenda::parseParty(s.text(2)).value_or(Party::Authority),
+                   s.int64(3), s.text(4), s.text(5), s.text(6), s.text(7), s.optionalText(8)});
   return out;
 }
 

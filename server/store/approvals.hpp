@@ -7,16 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "minutes/lifecycle.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 
 namespace sv::store {
 
-// None until the minutes of the meeting are started.
-std::optional<std::string> minutesState(Reading& c, std::int64_t meetingId);
+// None until the minutes of the meeting are started. The column's CHECK holds the four names of
+// minutes::MinutesState, so every stored state parses.
+std::optional<minutes::MinutesState> minutesState(Reading& c, std::int64_t meetingId);
 // The minutes are started: a row in state draft.
 void insertMinutes(Writing& c, std::int64_t meetingId, const std::string& at);
-void setMinutesState(Writing& c, std::int64_t meetingId, const std::string& state,
+void setMinutesState(Writing& c, std::int64_t meetingId, minutes::MinutesState state,
                      const std::string& at);
 // A save: the state stays, the time of the last change moves.
 void touchMinutes(Writing& c, std::int64_t meetingId, const std::string& at);
@@ -24,7 +26,7 @@ void touchMinutes(Writing& c, std::int64_t meetingId, const std::string& at);
 struct ApprovalRow {
   std::int64_t id = 0;
   std::int64_t meetingId = 0;
-  std::string party;
+  Party party = Party::Authority;
   std::int64_t userId = 0;
   std::string userName;
   std::string version;

@@ -23,15 +23,19 @@ std::string reportForm(std::int64_t actionId) {
 }
 
 std::string eventWord(const store::ActionEventRow& e) {
-  if (e.kind == "created") return "Skapad";
-  if (e.kind == "report") return "Rapport";
-  if (e.kind == "change") return "Ändrad";
-  if (e.kind == "evaluation") {
-    if (e.outcome == "accepted") return "Bedömd: godtagen";
-    if (e.outcome == "insufficient") return "Bedömd: otillräcklig";
-    return "Bedömd";
+  switch (e.kind) {
+    case agenda::ActionEventKind::Created:
+      return "Skapad";
+    case agenda::ActionEventKind::Report:
+      return "Rapport";
+    case agenda::ActionEventKind::Change:
+      return "Ändrad";
+    case agenda::ActionEventKind::Evaluation:
+      break;
   }
-  return e.kind;
+  if (e.outcome == agenda::ActionStatus::Accepted) return "Bedömd: godtagen";
+  if (e.outcome == agenda::ActionStatus::Insufficient) return "Bedömd: otillräcklig";
+  return "Bedömd";
 }
 
 // The responsible party reports: the provider's people for the provider's actions, the
@@ -63,7 +67,7 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
   d.set("origin_meeting", row.originMeetingId ? std::to_string(*row.originMeetingId) : "");
   auto events = list();
   for (const auto& e : v.events) {
-    if (e.kind == "created") continue;
+    if (e.kind == agenda::ActionEventKind::Created) continue;
     Data x;
     x.set("what", eventWord(e));
     x.set("who", e.userName);
@@ -72,12 +76,12 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
     x.set("text", e.text);
     x.set("has_text", !text::isBlank(e.text));
     x.set("new_due", e.newDueOn.value_or(""));
-    x.set("has_new_due", e.newDueOn.has_value() && e.kind == "evaluation");
+    x.set("has_new_due", e.newDueOn.has_value() && e.kind == agenda::ActionEventKind::Evaluation);
     events.push_back(x);
   }
   d.set("events", events);
   d.set("has_events", std::ranges::any_of(v.events, [](const store::ActionEventRow& e) {
-          return e.kind != "created";
+          return e.kind != agenda::ActionEventKind::Created;
         }));
   const bool can = mayReport(viewer, row);
   d.set("can_report", can);

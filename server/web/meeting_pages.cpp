@@ -81,7 +81,7 @@ Data agendaData(const agenda::Agenda& a) {
     if (previousItem) {
       if (const auto& p = a.previousMeeting) {
         std::string text = "Föregående möte hölls " + formatDate(p->date) + ". Protokollet är " +
-                           minutesStateInSentence(p->minutesState);
+                           minutesStateInSentence(minutes::parseMinutesState(p->minutesState));
         if (p->registryNumber) text += ", diarienummer " + *p->registryNumber;
         d.set("previous", text + ".");
       } else {
@@ -275,10 +275,9 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
 
 // After a post: back to the meeting with a confirmation, or the page again with the error.
 template <class T>
-http::Reply afterChange(http::Request& req, Services& s, std::int64_t id,
-                        const Result<T>& result, const std::string& form,
-                        const std::map<std::string, std::string>& fieldIds, http::FormBody posted,
-                        const std::string& done) {
+http::Reply afterChange(http::Request& req, Services& s, std::int64_t id, const Result<T>& result,
+                        const std::string& form, const std::map<std::string, std::string>& fieldIds,
+                        http::FormBody posted, const std::string& done) {
   if (result)
     return redirect(
         pathOf("/moten/", id) + "?klart=" + done +
@@ -354,7 +353,8 @@ void registerMeetingPages(http::Router& router, Services& s) {
     if (!readable)
       return meetingPage(
           req, s, *id,
-          formError("participants", Error{Errc::Malformed, Reason::None, "bad user id"}, "", std::move(form)));
+          formError("participants", Error{Errc::Malformed, Reason::None, "bad user id"}, "",
+                    std::move(form)));
     services::MeetingChange change;
     change.participants = inputs;
     auto result = s.meetings.change(req.principal(), *id, change);

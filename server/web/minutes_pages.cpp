@@ -116,7 +116,7 @@ void addApprovals(Data& data, const services::LifecycleView& life,
   for (const auto& p : participants) {
     if (p.role != agenda::ParticipantRole::Adjuster) continue;
     const bool done = std::ranges::any_of(life.approvals, [&](const store::ApprovalRow& a) {
-      return a.party == agenda::toString(p.party) && !a.supersededAt && a.version == life.version;
+      return a.party == p.party && !a.supersededAt && a.version == life.version;
     });
     Data d;
     d.set("name", p.name);
@@ -173,12 +173,12 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
 
   data.set("started", true);
   data.set("state", minutesStateWord(life->state));
-  data.set("state_key", life->state);
-  data.set("in_review", life->state == "in_review");
-  data.set("registered", life->state == "registered");
+  data.set("state_key", std::string(minutes::stateName(life->state)));
+  data.set("in_review", life->state == minutes::MinutesState::InReview);
+  data.set("registered", life->state == minutes::MinutesState::Registered);
   data.set("version", versionData(life->version, facts));
   data.set("version_count", std::to_string(versions->size()));
-  data.set("can_edit", writer && life->state != "registered");
+  data.set("can_edit", writer && life->state != minutes::MinutesState::Registered);
   if (life->registration) {
     Data reg;
     reg.set("number", life->registration->number);
@@ -224,7 +224,7 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
     if (life.error().code == Errc::NotFound) return redirect(minutesPath(id));
     return failurePage(req, life.error());
   }
-  if (life->state == "registered")
+  if (life->state == minutes::MinutesState::Registered)
     return errorPage(req, 409, "Protokollet kan inte ändras",
                      "Protokollet är diariefört och ändras aldrig mer. Du kan läsa det och hämta "
                      "det som PDF från protokollets sida.");
@@ -247,7 +247,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
   addMeeting(data, *meeting, s.catalog);
   data.set("version", versionData(version, facts));
   data.set("state", minutesStateWord(life->state));
-  data.set("under_review", life->state == "in_review" || life->state == "approved");
+  data.set("under_review", life->state == minutes::MinutesState::InReview ||
+                               life->state == minutes::MinutesState::Approved);
   auto conflictList = list();
   for (const auto& c : conflicts) {
     Data d;
@@ -360,7 +361,8 @@ void registerMinutesPages(http::Router& router, Services& s) {
     auto form = formOf(req);
     auto result = s.minutes.approve(req.principal(), *id, oneLine(form.value("version")),
                                     multiLine(form.value("note")));
-    const std::string done = result && result->state == "approved" ? "klart" : "justerat";
+    const std::string done =
+        result && result->state == minutes::MinutesState::Approved ? "klart" : "justerat";
     return afterLifecycle(req, s, *id, result, "approve", {{"note", "approve_note"}},
                           std::move(form), done);
   });

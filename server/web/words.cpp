@@ -4,16 +4,18 @@
 
 namespace sv::web {
 
-std::string minutesStateWord(std::string_view state) {
-  if (state == "draft") return "Utkast";
-  if (state == "in_review") return "Under justering";
-  if (state == "approved") return "Justerat";
-  if (state == "registered") return "Diariefört";
-  return std::string(state);
-}
-
-std::string partyWord(std::string_view party) {
-  return party == "provider" ? "Utföraren" : "Förvaltningen";
+std::string minutesStateWord(minutes::MinutesState state) {
+  switch (state) {
+    case minutes::MinutesState::Draft:
+      return "Utkast";
+    case minutes::MinutesState::InReview:
+      return "Under justering";
+    case minutes::MinutesState::Approved:
+      return "Justerat";
+    case minutes::MinutesState::Registered:
+      return "Diariefört";
+  }
+  return "Utkast";
 }
 
 std::string partyWord(minutes::Party party) {
@@ -62,12 +64,19 @@ std::string participantRoleInSentence(agenda::ParticipantRole role) {
   return "deltagare";
 }
 
-std::string minutesStateInSentence(std::string_view state) {
-  if (state == "draft") return "ett utkast";
-  if (state == "in_review") return "under granskning";
-  if (state == "approved") return "justerat";
-  if (state == "registered") return "diariefört";
-  return std::string(state);
+std::string minutesStateInSentence(std::optional<minutes::MinutesState> state) {
+  if (!state) return "inte påbörjat";
+  switch (*state) {
+    case minutes::MinutesState::Draft:
+      return "ett utkast";
+    case minutes::MinutesState::InReview:
+      return "under granskning";
+    case minutes::MinutesState::Approved:
+      return "justerat";
+    case minutes::MinutesState::Registered:
+      return "diariefört";
+  }
+  return "ett utkast";
 }
 
 std::string actionStatusInSentence(agenda::ActionStatus status) {

@@ -7,15 +7,15 @@
 
 #include "agenda/action_status.hpp"
 #include "agenda/meeting_rules.hpp"
+#include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
 #include "workflows/principal.hpp"
 
 namespace sv::web {
 
 // "Utkast", "Under justering", "Justerat", "Diariefört".
-std::string minutesStateWord(std::string_view state);
-// "Förvaltningen", "Utföraren" for "authority", "provider".
-std::string partyWord(std::string_view party);
+std::string minutesStateWord(minutes::MinutesState state);
+// "Förvaltningen", "Utföraren".
 std::string partyWord(minutes::Party party);
 // "Ordförande", "Sekreterare", "Justerare", "Deltagare".
 std::string meetingRoleWord(minutes::Role role);
@@ -24,7 +24,8 @@ std::string actionStatusWord(agenda::ActionStatus status);
 // The same words inside a sentence of the meeting page: "ordförande", "deltagare"; "ett utkast",
 // "justerat"; "öppen", "godkänd".
 std::string participantRoleInSentence(agenda::ParticipantRole role);
-std::string minutesStateInSentence(std::string_view state);
+std::string minutesStateInSentence(
+    std::optional<minutes::MinutesState> state);  // none: "inte påbörjat"
 std::string actionStatusInSentence(agenda::ActionStatus status);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(Role role);

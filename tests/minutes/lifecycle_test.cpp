@@ -12,7 +12,7 @@ using namespace sv::minutes;
 
 namespace {
 
-workflows::Workflow<LifecycleFacts> shippedWorkflow() {
+workflows::WorkflowDefinition shippedDefinition() {
   // The repository: from CTest's environment, or from where this file is.
   const char* env = std::getenv("SAMVERKAN_SOURCE_DIR");
   const std::string dir =
@@ -22,7 +22,11 @@ workflows::Workflow<LifecycleFacts> shippedWorkflow() {
   text << in.rdbuf();
   auto definition = workflows::parseWorkflow(text.str());
   REQUIRE(definition);
-  auto wf = workflows::Workflow<LifecycleFacts>::create(*definition, lifecycleGuards(),
+  return *definition;
+}
+
+workflows::Workflow<LifecycleFacts> shippedWorkflow() {
+  auto wf = workflows::Workflow<LifecycleFacts>::create(shippedDefinition(), lifecycleGuards(),
                                                         workflows::knownRoles());
   REQUIRE(wf);
   return *wf;
@@ -87,4 +91,47 @@ TEST_CASE("a return needs a comment", "[minutes][lifecycle]") {
   CHECK(wf.take("return", "in_review", kProviderAdjuster, facts).error().field == "comment");
   facts.comment = "§ 6 stämmer inte";
   CHECK(wf.take("return", "in_review", kProviderAdjuster, facts) == "draft");
+}
+
+TEST_CASE("the minutes' states by name, both ways", "[minutes][lifecycle]") {
+  for (const auto s : {MinutesState::Draft, MinutesState::InReview, MinutesState::Approved,
+                       MinutesState::Registered})
+    CHECK(parseMinutesState(stateName(s)) == s);
+  CHECK(stateName(MinutesState::InReview) == "in_review");
+  CHECK_FALSE(parseMinutesState("Draft"));
+  CHECK_FALSE(parseMinutesState(""));
+}
+
+TEST_CASE("the shipped workflow names exactly the states the server knows",
+          "[minutes][lifecycle]") {
+  CHECK(checkStatesOf(shippedDefinition()));
+}
+
+TEST_CASE("a workflow with another set of states is refused at start-up", "[minutes][lifecycle]") {
+  auto extra = shippedDefinition();
+  extra.states.push_back("archived");
+  auto e = checkStatesOf(extra);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().reason == Reason::UnknownChoice);
+  CHECK(e.error().value == "archived");
+
+  auto missing = shippedDefinition();
+  std::erase(missing.states, "approved");
+  e = checkStatesOf(missing);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().value == "approved");
+
+  auto elsewhere = shippedDefinition();
+  elsewhere.initial = "in_review";
+  e = checkStatesOf(elsewhere);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().value == "in_review");
+}
+
+TEST_CASE("the engine's answer becomes a state, an unknown one an internal error",
+          "[minutes][lifecycle]") {
+  CHECK(knownState(Result<std::string>("approved")) == MinutesState::Approved);
+  CHECK(knownState(Result<std::string>("archived")).error().code == Errc::Internal);
+  const Result<std::string> refused = fail(Errc::Conflict, Reason::TransitionNotAllowed, "no");
+  CHECK(knownState(refused).error().reason == Reason::TransitionNotAllowed);
 }

@@ -365,11 +365,11 @@ TEST_CASE("actions: report by the responsible party, evaluation by the authority
   CHECK_FALSE(e->overdue);
   CHECK_FALSE(e->dueSoon);
   REQUIRE(e->events.size() == 3);
-  CHECK(e->events[0].kind == "created");
-  CHECK(e->events[1].kind == "report");
+  CHECK(e->events[0].kind == agenda::ActionEventKind::Created);
+  CHECK(e->events[1].kind == agenda::ActionEventKind::Report);
   CHECK(e->events[1].text == "Rutinen är införd.");
-  CHECK(e->events[2].kind == "evaluation");
-  CHECK(e->events[2].outcome == std::optional<std::string>("insufficient"));
+  CHECK(e->events[2].kind == agenda::ActionEventKind::Evaluation);
+  CHECK(e->events[2].outcome == agenda::ActionStatus::Insufficient);
   CHECK(e->events[2].newDueOn == std::optional<std::string>("2026-04-30"));
   CHECK(e->events[2].userName == "Namn anna");
 
@@ -510,9 +510,9 @@ TEST_CASE(
   CHECK(va.row.dueOn == "2026-06-30");
   CHECK(va.overdue);
   REQUIRE(va.events.size() == 2);
-  CHECK(va.events[1].kind == "evaluation");
+  CHECK(va.events[1].kind == agenda::ActionEventKind::Evaluation);
   CHECK(va.events[1].meetingId == second.id);
-  CHECK(va.events[1].outcome == std::optional<std::string>("insufficient"));
+  CHECK(va.events[1].outcome == agenda::ActionStatus::Insufficient);
   CHECK(va.events[1].newDueOn == std::optional<std::string>("2026-06-30"));
   const auto vb = f.get(b);
   CHECK(vb.row.status == agenda::ActionStatus::Accepted);

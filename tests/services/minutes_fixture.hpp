@@ -108,7 +108,7 @@ struct MinutesFixture {
     valueOf(minutes.submit(secretary, meetingId));
     valueOf(minutes.approve(adjuster, meetingId, version, ""));
     const auto done = valueOf(minutes.approve(manager, meetingId, version, ""));
-    REQUIRE(done.state == "approved");
+    REQUIRE(done.state == minutes::MinutesState::Approved);
     return version;
   }
 };

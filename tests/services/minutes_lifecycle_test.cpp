@@ -14,7 +14,7 @@ TEST_CASE("minutes submit: to review, the adjusters told", "[services][minutes]"
   const auto id = f.meeting();
   f.started(id);
   const auto life = valueOf(f.minutes.submit(f.secretary, id));
-  CHECK(life.state == "in_review");
+  CHECK(life.state == minutes::MinutesState::InReview);
   const auto notices = f.store->read(
       [&](store::Reading& c) { return store::listNotifications(c, f.adjuster.userId, 10); });
   REQUIRE(notices.size() == 1);
@@ -55,9 +55,10 @@ TEST_CASE("minutes approve: both adjusters approve, the minutes are approved",
   const auto id = f.meeting();
   const auto version = f.started(id);
   valueOf(f.minutes.submit(f.secretary, id));
-  CHECK(valueOf(f.minutes.approve(f.adjuster, id, version, "")).state == "in_review");
+  CHECK(valueOf(f.minutes.approve(f.adjuster, id, version, "")).state ==
+        minutes::MinutesState::InReview);
   const auto done = valueOf(f.minutes.approve(f.manager, id, version, ""));
-  CHECK(done.state == "approved");
+  CHECK(done.state == minutes::MinutesState::Approved);
   CHECK(done.approvals.size() == 2);
 }
 
@@ -134,7 +135,7 @@ TEST_CASE("minutes return: back to the draft, the approvals withdrawn", "[servic
   valueOf(f.minutes.submit(f.secretary, id));
   valueOf(f.minutes.approve(f.manager, id, version, ""));
   const auto life = valueOf(f.minutes.returnMinutes(f.adjuster, id, "§ 2 saknar beslutet."));
-  CHECK(life.state == "draft");
+  CHECK(life.state == minutes::MinutesState::Draft);
   REQUIRE(life.returns.size() == 1);
   REQUIRE(life.approvals.size() == 1);
   CHECK(life.approvals[0].supersededAt);
@@ -156,7 +157,7 @@ TEST_CASE("minutes register: a number in the register, the document sealed",
   const auto id = f.meeting();
   const auto version = f.approved(id);
   const auto life = valueOf(f.minutes.registerMinutes(f.registrar, id));
-  CHECK(life.state == "registered");
+  CHECK(life.state == minutes::MinutesState::Registered);
   REQUIRE(life.registration);
   CHECK(life.registration->version == version);
   CHECK_FALSE(life.registration->number.empty());

@@ -12,7 +12,7 @@ TEST_CASE("minutes start: the secretary starts a draft from the published agenda
   MinutesFixture f;
   const auto id = f.meeting();
   const auto view = valueOf(f.minutes.start(f.secretary, id));
-  CHECK(view.state == "draft");
+  CHECK(view.state == minutes::MinutesState::Draft);
   CHECK_FALSE(view.version.empty());
   CHECK_FALSE(view.document.sections.empty());
   CHECK(valueOf(f.minutes.get(f.manager, id)).version == view.version);
