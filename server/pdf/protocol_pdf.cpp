@@ -1,19 +1,19 @@
 #include "server/pdf/protocol_pdf.hpp"
 
-#include <cairo-pdf.h>
-
 #include <initializer_list>
 
 #include "minutes/labels.hpp"
 #include "server/pdf/flow.hpp"
 #include "server/pdf/handles.hpp"
 #include "server/pdf/markup.hpp"
+#include "server/pdf/pdf_file.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::pdf {
 namespace {
 
 using detail::Flow;
+using detail::OutlineEntry;
 using detail::Rgb;
 using detail::Table;
 using detail::TextStyle;
@@ -63,12 +63,6 @@ std::string shortVersion(std::string_view commitId) {
 const std::string& organizationOf(const Minutes& m, Party party) {
   return party == Party::Authority ? m.header.authorityName : m.header.providerName;
 }
-
-// An outline (bookmark) entry: where a heading landed.
-struct OutlineEntry {
-  std::string title;
-  detail::Anchor anchor;
-};
 
 class ProtocolLayout {
  public:
@@ -356,87 +350,41 @@ void drawFooter(const Flow& flow, const Minutes& m, cairo_t* cr, int page, int p
   Flow::showLayout(cr, right.get(), box.left + leftWidth, top + 5, kFooter.color);
 }
 
-cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
-void setMetadata(cairo_surface_t* surface, cairo_pdf_metadata_t key, std::string_view value) {
-  const std::string clean = detail::cleanText(value);
-  cairo_pdf_surface_set_metadata(surface, key, clean.c_str());
-}
-
-std::string oneLine(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\t') c = ' ';
-  return text;
-}
-
-void setMetadata(cairo_surface_t* surface, const Minutes& m, const PdfOptions& options) {
+// Title, author, subject and keywords name the meeting, the contract and the registry number, so
+// an e-archive or a file search finds the protocol by them.
+detail::PdfMetadata metadataOf(const Minutes& m, const PdfOptions& options) {
   const MinutesHeader& h = m.header;
   const std::string date = formatDate(toStockholm(h.startsAt).date);
-  std::string title = options.title;
-  if (title.empty()) {
-    title = "Protokoll, samverkansmöte " + date;
-    if (!h.contractTitle.empty()) title += " – " + h.contractTitle;
+  detail::PdfMetadata out;
+  out.title = options.title;
+  if (out.title.empty()) {
+    out.title = "Protokoll, samverkansmöte " + date;
+    if (!h.contractTitle.empty()) out.title += " – " + h.contractTitle;
   }
-  std::string subject = "Samverkansmöte " + formatSwedishDateTime(h.startsAt);
-  if (!h.contractTitle.empty()) subject += ", " + h.contractTitle;
-  if (!h.contractReference.empty()) subject += " (avtal " + h.contractReference + ")";
-  if (!h.providerName.empty()) subject += ", utförare " + h.providerName;
-  std::string keywords = "protokoll, samverkansmöte";
-  if (!h.contractReference.empty()) keywords += ", " + h.contractReference;
-  if (m.registryNumber) keywords += ", " + *m.registryNumber;
-
-  setMetadata(surface, CAIRO_PDF_METADATA_TITLE, oneLine(title));
-  setMetadata(surface, CAIRO_PDF_METADATA_AUTHOR, oneLine(h.authorityName));
-  setMetadata(surface, CAIRO_PDF_METADATA_SUBJECT, oneLine(subject));
-  setMetadata(surface, CAIRO_PDF_METADATA_KEYWORDS, oneLine(keywords));
-  setMetadata(surface, CAIRO_PDF_METADATA_CREATOR, "Samverkan");
-  if (options.createdAt != TimePoint{})
-    setMetadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, formatIsoUtc(options.createdAt));
-}
-
-Error cairoError(cairo_status_t status, std::string_view what) {
-  return Error{Errc::Internal, Reason::None,
-               "PDF rendering: " + std::string(what) + ": " + cairo_status_to_string(status)};
+  out.author = h.authorityName;
+  out.subject = "Samverkansmöte " + formatSwedishDateTime(h.startsAt);
+  if (!h.contractTitle.empty()) out.subject += ", " + h.contractTitle;
+  if (!h.contractReference.empty()) out.subject += " (avtal " + h.contractReference + ")";
+  if (!h.providerName.empty()) out.subject += ", utförare " + h.providerName;
+  out.keywords = "protokoll, samverkansmöte";
+  if (!h.contractReference.empty()) out.keywords += ", " + h.contractReference;
+  if (m.registryNumber) out.keywords += ", " + *m.registryNumber;
+  out.createdAt = options.createdAt;
+  return out;
 }
 
 }  // namespace
 
 Result<std::string> renderProtocolPdf(const Minutes& m, const PdfOptions& options) {
-  std::string out;
   const detail::PageBox box;
-  const detail::Surface surface{
-      cairo_pdf_surface_create_for_stream(appendBytes, &out, box.width, box.height)};
-  if (const cairo_status_t status = cairo_surface_status(surface.get());
-      status != CAIRO_STATUS_SUCCESS)
-    return std::unexpected(cairoError(status, "create surface"));
-  setMetadata(surface.get(), m, options);
-
-  const detail::Cairo cr{cairo_create(surface.get())};
+  auto file = detail::PdfFile::create(box, metadataOf(m, options));
+  if (!file) return std::unexpected(file.error());
+  const detail::Cairo cr{cairo_create(file->surface())};
   Flow flow(cr.get(), box);
-  const std::vector<OutlineEntry> outline = ProtocolLayout(flow, m).run();
+  const std::vector<detail::OutlineEntry> outline = ProtocolLayout(flow, m).run();
   flow.draw([&](cairo_t* c, int page, int pages) { drawFooter(flow, m, c, page, pages); });
-  for (const OutlineEntry& entry : outline) {
-    const std::string title = oneLine(detail::cleanText(entry.title));
-    const std::string target = "page=" + std::to_string(entry.anchor.page) + " pos=[" +
-                               std::to_string(static_cast<int>(box.left)) + " " +
-                               std::to_string(static_cast<int>(entry.anchor.y)) + "]";
-    cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT, title.c_str(),
-                                  target.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
-  }
-  if (const cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS)
-    return std::unexpected(cairoError(status, "draw"));
-  cairo_surface_finish(surface.get());
-  if (const cairo_status_t status = cairo_surface_status(surface.get());
-      status != CAIRO_STATUS_SUCCESS)
-    return std::unexpected(cairoError(status, "write"));
-  return out;
+  file->addOutline(outline, box);
+  return file->finish(cr.get());
 }
 
 }  // namespace sv::pdf

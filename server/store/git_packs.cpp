@@ -1,3 +1,9 @@
+// The pack files of a repository from writing to merging: a save's objects into one pack, indexes
+// repaired after a crash, packs merged, and the merged ones retired for a grace period before they
+// are deleted (readers that opened them keep working). One file at about 420 lines on purpose:
+// each step reads the same pack folder and the same ledger of retired packs through the private
+// helpers at the top, and splitting them would put those helpers in a header that others could
+// reach.
 #include "server/store/git_packs.hpp"
 
 #include <Poco/SHA1Engine.h>
