@@ -5,7 +5,8 @@
 #   start_demo_server <work-dir>
 # Sets sv_port, sv_pid, sv (the base URL) and appends the pid to the caller's pids array; needs the
 # caller's repo, server_bin and die(), and free_port and wait_http from nginx.sh. The data folder is
-# <work-dir>/data and the log <work-dir>/server.log.
+# <work-dir>/data and the log <work-dir>/server.log. BENCH_PROPERTIES adds lines to the
+# configuration, e.g. BENCH_PROPERTIES='samverkan.git.retired_pack_seconds = 5'.
 start_demo_server() {
   local dir=$1
   sv_port=$(free_port)
@@ -15,6 +16,7 @@ start_demo_server() {
     echo "samverkan.config_dir = $repo/config"
     echo "logging.loggers.req.name = samverkan.request"
     echo "logging.loggers.req.level = warning"
+    if [[ -n "${BENCH_PROPERTIES:-}" ]]; then echo "$BENCH_PROPERTIES"; fi
   } > "$dir/samverkan.properties"
   mkdir -p "$dir/data"
   (
