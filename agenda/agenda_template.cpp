@@ -5,6 +5,7 @@
 #include <map>
 
 #include "agenda/text_util.hpp"
+#include "workflows/name_table.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::agenda {
@@ -12,7 +13,7 @@ namespace {
 
 constexpr std::size_t kMaxTitleCharacters = 200;
 
-constexpr std::array<std::pair<ItemKind, std::string_view>, 4> kKindNames{{
+constexpr NameTable<ItemKind, 4> kKindNames{{
     {ItemKind::Fixed, "fixed"},
     {ItemKind::PreviousMinutes, "previous_minutes"},
     {ItemKind::ActionFollowup, "action_followup"},
@@ -156,15 +157,11 @@ Status checkWhole(const Draft& draft) {
 }  // namespace
 
 std::string_view toString(ItemKind kind) {
-  for (const auto& [k, name] : kKindNames)
-    if (k == kind) return name;
-  return "fixed";
+  return nameIn(kKindNames, kind, "fixed");
 }
 
 std::optional<ItemKind> parseItemKind(std::string_view text) {
-  for (const auto& [k, name] : kKindNames)
-    if (name == text) return k;
-  return std::nullopt;
+  return valueIn(kKindNames, text);
 }
 
 Result<AgendaTemplate> parseAgendaTemplate(std::string_view id, std::string_view text) {

@@ -4,12 +4,13 @@
 #include <set>
 #include <utility>
 
+#include "workflows/name_table.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::agenda {
 namespace {
 
-constexpr std::array<std::pair<ParticipantRole, std::string_view>, 4> kRoles{{
+constexpr NameTable<ParticipantRole, 4> kRoles{{
     {ParticipantRole::Chair, "chair"},
     {ParticipantRole::Secretary, "secretary"},
     {ParticipantRole::Adjuster, "adjuster"},
@@ -23,15 +24,11 @@ std::string at(std::size_t i) {
 }  // namespace
 
 std::string_view toString(ParticipantRole role) {
-  for (const auto& [r, name] : kRoles)
-    if (r == role) return name;
-  return "";
+  return nameIn(kRoles, role);
 }
 
 std::optional<ParticipantRole> parseParticipantRole(std::string_view text) {
-  for (const auto& [r, name] : kRoles)
-    if (name == text) return r;
-  return std::nullopt;
+  return valueIn(kRoles, text);
 }
 
 std::string_view toString(MeetingStatus status) {

@@ -1,36 +1,28 @@
 #include "minutes/lifecycle.hpp"
 
 #include <algorithm>
-#include <array>
 
+#include "workflows/name_table.hpp"
 #include "workflows/names.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::minutes {
 
 namespace {
-constexpr std::array kStates{MinutesState::Draft, MinutesState::InReview, MinutesState::Approved,
-                             MinutesState::Registered};
+constexpr NameTable<MinutesState, 4> kStates{{
+    {MinutesState::Draft, "draft"},
+    {MinutesState::InReview, "in_review"},
+    {MinutesState::Approved, "approved"},
+    {MinutesState::Registered, "registered"},
+}};
 }  // namespace
 
 std::string_view stateName(MinutesState s) {
-  switch (s) {
-    case MinutesState::Draft:
-      return "draft";
-    case MinutesState::InReview:
-      return "in_review";
-    case MinutesState::Approved:
-      return "approved";
-    case MinutesState::Registered:
-      return "registered";
-  }
-  return "draft";
+  return nameIn(kStates, s, "draft");
 }
 
 std::optional<MinutesState> parseMinutesState(std::string_view name) {
-  for (const auto s : kStates)
-    if (stateName(s) == name) return s;
-  return std::nullopt;
+  return valueIn(kStates, name);
 }
 
 Status checkStatesOf(const workflows::WorkflowDefinition& definition) {
@@ -42,8 +34,8 @@ Status checkStatesOf(const workflows::WorkflowDefinition& definition) {
   for (const auto& state : definition.states)
     if (!parseMinutesState(state))
       return unknown(state, "the server knows no minutes state '" + state + "'");
-  for (const auto s : kStates) {
-    const auto name = std::string(stateName(s));
+  for (const auto& [s, known] : kStates) {
+    const auto name = std::string(known);
     if (std::find(definition.states.begin(), definition.states.end(), name) ==
         definition.states.end())
       return unknown(name, "the minutes state '" + name + "' is missing");

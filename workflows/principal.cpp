@@ -1,12 +1,11 @@
 #include "workflows/principal.hpp"
 
-#include <array>
-#include <utility>
+#include "workflows/name_table.hpp"
 
 namespace sv {
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+constexpr NameTable<Role, 5> kRoles{{
     {Role::Admin, "admin"},
     {Role::ContractManager, "contract_manager"},
     {Role::ProviderRep, "provider_rep"},
@@ -17,15 +16,11 @@ constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
 }  // namespace
 
 std::string_view roleName(Role r) {
-  for (const auto& [role, name] : kRoles)
-    if (role == r) return name;
-  return "";
+  return nameIn(kRoles, r);
 }
 
 std::optional<Role> parseRole(std::string_view text) {
-  for (const auto& [role, name] : kRoles)
-    if (name == text) return role;
-  return std::nullopt;
+  return valueIn(kRoles, text);
 }
 
 std::string_view organizationKindName(OrganizationKind k) {
