@@ -33,7 +33,15 @@ void append(std::vector<WordRun>& runs, WordChange change, std::string_view text
     runs.push_back({change, std::string(text)});
 }
 
+bool onlySpace(std::string_view text) {
+  for (const char c : text)
+    if (!isSpace(c)) return false;
+  return true;
+}
+
 // Orders each change as removed-then-added: between two unchanged runs, all removed text first.
+// A space the two versions share between two changed words joins the change on both sides, so
+// "för bemanningen i juli" reads as one added phrase, not four words.
 std::vector<WordRun> grouped(const std::vector<WordRun>& runs) {
   std::vector<WordRun> out;
   std::string removed, added;
@@ -43,8 +51,13 @@ std::vector<WordRun> grouped(const std::vector<WordRun>& runs) {
     removed.clear();
     added.clear();
   };
-  for (const WordRun& r : runs) {
-    if (r.change == WordChange::Removed)
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const WordRun& r = runs[i];
+    if (r.change == WordChange::Same && onlySpace(r.text) && !(removed.empty() && added.empty()) &&
+        i + 1 < runs.size() && runs[i + 1].change != WordChange::Same) {
+      removed += r.text;
+      added += r.text;
+    } else if (r.change == WordChange::Removed)
       removed += r.text;
     else if (r.change == WordChange::Added)
       added += r.text;

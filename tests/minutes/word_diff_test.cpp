@@ -61,3 +61,15 @@ TEST_CASE("a hostile pair of long texts is compared in bounded time", "[minutes]
   CHECK(joined(runs, WordChange::Added) == from);
   CHECK(joined(runs, WordChange::Removed) == to);
 }
+
+TEST_CASE("a phrase added around a shared space reads as one added run", "[minutes][word_diff]") {
+  const std::string from = "Utföraren redogjorde för sommarens bemanning.";
+  const std::string to = "Utföraren redogjorde för bemanningen i juli. Tre vikarier är anställda.";
+  const auto runs = diffWords(from, to);
+  CHECK(joined(runs, WordChange::Added) == from);
+  CHECK(joined(runs, WordChange::Removed) == to);
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0] == WordRun{WordChange::Same, "Utföraren redogjorde för "});
+  CHECK(runs[1] == WordRun{WordChange::Removed, "sommarens bemanning."});
+  CHECK(runs[2] == WordRun{WordChange::Added, "bemanningen i juli. Tre vikarier är anställda."});
+}
