@@ -480,6 +480,10 @@ test('saves from an old version are merged, or refused with both texts and the e
     assert.match(conflict, /§ 1 Mötets öppnande/);
     assert.match(conflict, /Den sparade texten[\s\S]*Mötet öppnades av ordföranden\./);
     assert.match(conflict, /Din text[\s\S]*Mötet öppnades kl\. 13\.05\./);
+    // Both texts are Markdown shown rendered, as the protocol shows them (issue 19 point 7).
+    assert.doesNotMatch(conflict, /^## /m);
+    assert.deepEqual(await two.locator('#krockar .conflict__text h5').allInnerTexts(),
+                     ['§ 1 Mötets öppnande', '§ 1 Mötets öppnande']);
     assert.equal(await two.locator('#sections-0-notes').inputValue(), 'Mötet öppnades kl. 13.05.');
     assert.equal(await two.locator('#sections-1-notes').inputValue(), 'Ulla Ek valdes att justera.');
     assert.equal(await two.locator('#sections-3-notes').inputValue(), 'Andra fönstret skrev här.');
