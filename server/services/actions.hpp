@@ -73,6 +73,13 @@ class ActionService {
                               const std::string& outcome, const std::string& comment,
                               const std::optional<std::string>& newDueDate);
 
+  // The actions a meeting's minutes follow up (their evaluations' action ids), each with its
+  // history: the reports (who, when, what) and earlier evaluations (who, or at which meeting).
+  // Ids the viewer may not see, or that name no action, are left out: the minutes still show
+  // what they say (action_follow_up.cpp). No errors.
+  std::vector<ActionView> followUps(const store::Principal& viewer,
+                                    const std::vector<std::int64_t>& ids);
+
   // Inside the transaction in which minutes become approved: their planned actions become actions,
   // and their evaluations of earlier actions are recorded as the meeting's joint decision.
   static Status recordApprovedMinutes(store::Writing& c, const Catalog& catalog,

@@ -126,7 +126,7 @@ Result<MinutesDiff> MinutesService::diff(const store::Principal& viewer, std::in
   auto unified =
       store_.documents().diff(ctx->repository, from, to, {ctx->path("md"), ctx->path("json")});
   if (!unified) return std::unexpected(unified.error());
-  MinutesDiff out{from, to, std::move(*unified), {}, {}};
+  MinutesDiff out{from, to, std::move(*unified), {}, {}, minutes::compareForReading(*a, *b)};
   for (const auto& change : minutes::summarizeChanges(*a, *b)) {
     out.summary.push_back(change.text);
     if (change.unit == minutes::ChangeUnit::Section)

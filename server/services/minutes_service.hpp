@@ -27,6 +27,7 @@
 
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
+#include "minutes/section_diff.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/minutes_context.hpp"
 #include "server/services/parsed_versions.hpp"
@@ -66,6 +67,7 @@ struct MinutesDiff {
   std::vector<std::string>
       summary;  // one Swedish line per changed part ("§ 6 …: anteckningar ändrade")
   std::vector<std::pair<int, std::string>> sections;  // (§ number, title) of changed sections
+  minutes::ReadableDiff readable;  // per § in words, for the page a reviewer reads
 };
 
 // The protocol as a whole HTML page: its ETag, which names what it was rendered from, and the

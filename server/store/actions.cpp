@@ -152,7 +152,8 @@ void insertActionEvent(Writing& c, const ActionEventRow& r) {
 std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId) {
   auto s = c.prepare(
       "SELECT e.id, e.action_id, e.kind, e.user_id, COALESCE(u.name, ''), e.meeting_id, e.text, "
-      "e.outcome, e.new_due_on, e.at FROM action_events e LEFT JOIN users u ON u.id = e.user_id "
+      "e.outcome, e.new_due_on, e.at, COALESCE(m.starts_at, '') FROM action_events e "
+      "LEFT JOIN users u ON u.id = e.user_id LEFT JOIN meetings m ON m.id = e.meeting_id "
       "WHERE e.action_id = ?1 ORDER BY e.id");
   s.bind(1, actionId);
   std::vector<ActionEventRow> out;
@@ -163,8 +164,8 @@ std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId) 
         {s.int64(0), s.int64(1),
          agenda::parseActionEventKind(s.text(2)).value_or(agenda::ActionEventKind::Change),
          s.optionalInt64(3), s.text(4), s.optionalInt64(5), s.text(6),
-         outcome ? agenda::parseActionStatus(*outcome) : std::nullopt, s.optionalText(8),
-         s.text(9)});
+         outcome ? agenda::parseActionStatus(*outcome) : std::nullopt, s.optionalText(8), s.text(9),
+         s.text(10)});
   }
   return out;
 }

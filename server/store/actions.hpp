@@ -65,6 +65,9 @@ struct ActionEventRow {
   std::optional<agenda::ActionStatus> outcome;  // of an evaluation: accepted or insufficient
   std::optional<std::string> newDueOn;
   std::string at;
+  // Read only: when the meeting of `meetingId` starts (as stored), "" without a meeting; so that a
+  // follow-up can say at which meeting an evaluation was made.
+  std::string meetingStartsAt;
 };
 void insertActionEvent(Writing& c, const ActionEventRow& row);
 std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId);

@@ -64,7 +64,12 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
   d.set("due_soon", v.dueSoon && !v.overdue);
   d.set("origin", services::ActionService::originOf(row));
   d.set("has_origin_meeting", row.originMeetingId.has_value());
-  d.set("origin_meeting", row.originMeetingId ? std::to_string(*row.originMeetingId) : "");
+  // To the § where the action was decided (the protocol's "paragraf-n" heading), not the top.
+  d.set("origin_href",
+        row.originMeetingId
+            ? "/moten/" + std::to_string(*row.originMeetingId) + "/protokoll" +
+                  (row.originSection ? "#paragraf-" + std::to_string(*row.originSection) : "")
+            : std::string());
   auto events = list();
   for (const auto& e : v.events) {
     if (e.kind == agenda::ActionEventKind::Created) continue;

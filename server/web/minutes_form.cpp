@@ -1,6 +1,7 @@
 #include "server/web/minutes_form.hpp"
 
 #include "minutes/edit.hpp"
+#include "minutes/markdown_html.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
@@ -10,6 +11,9 @@ namespace {
 
 using minutes::Minutes;
 using minutes::Section;
+
+// The protocol's § headings are h3 on the web pages; a note's "#" becomes an h4 under them.
+constexpr int kNoteHeadingOffset = 3;
 
 std::string sectionPrefix(std::size_t i) {
   return "sections-" + std::to_string(i);
@@ -161,7 +165,8 @@ Minutes keepEditorsChanges(const Minutes& base, const Minutes& current, const Mi
   return out;
 }
 
-void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId) {
+void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId,
+                    const FollowUpHistory& history) {
   auto attendance = list();
   for (std::size_t k = 0; k < doc.attendance.size(); ++k) {
     const auto& a = doc.attendance[k];
@@ -244,6 +249,7 @@ void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId
       o.set("comment", field(row + "-comment", e.comment, invalidId));
       o.set("new_due",
             field(row + "-new_due_date", e.newDueDate ? dateText(*e.newDueDate) : "", invalidId));
+      addFollowUp(o, history, e.actionId);
       evaluations.push_back(o);
     }
     d.set("evaluations", evaluations);
@@ -254,7 +260,7 @@ void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId
   data.set("sections", sections);
 }
 
-void addMinutesText(Data& data, const Minutes& doc) {
+void addMinutesText(Data& data, const Minutes& doc, const FollowUpHistory& history) {
   auto attendance = list();
   for (const auto& a : doc.attendance) {
     Data d;
@@ -272,7 +278,9 @@ void addMinutesText(Data& data, const Minutes& doc) {
     Data d;
     d.set("number", std::to_string(s.number));
     d.set("title", s.title);
-    d.set("notes", s.notes);
+    // The notes are Markdown, shown as the PDF and the archived page show them, through the one
+    // safe renderer (raw HTML dropped); a note's "#" is a heading under the § heading (h3).
+    d.set("notes_html", minutes::markdownToSafeHtml(s.notes, kNoteHeadingOffset));
     d.set("has_notes", !text::isBlank(s.notes));
     auto observations = list();
     for (const auto& o : s.observations) {
@@ -312,6 +320,7 @@ void addMinutesText(Data& data, const Minutes& doc) {
       x.set("has_comment", !text::isBlank(e.comment));
       x.set("new_due", e.newDueDate ? dateText(*e.newDueDate) : "");
       x.set("has_new_due", e.newDueDate.has_value());
+      addFollowUp(x, history, e.actionId);
       evaluations.push_back(x);
     }
     d.set("evaluations", evaluations);

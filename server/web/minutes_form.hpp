@@ -9,6 +9,7 @@
 
 #include "minutes/minutes.hpp"
 #include "server/http/form_body.hpp"
+#include "server/web/follow_up.hpp"
 #include "server/web/page.hpp"
 
 namespace sv::web {
@@ -31,10 +32,14 @@ minutes::Minutes keepEditorsChanges(const minutes::Minutes& base, const minutes:
 // The form's values for the template: `attendance` and `sections`, every field with id, name,
 // value and invalid (true for the field whose id is `invalidId`), and an empty row at the end
 // of each list for a new item.
-void addMinutesForm(Data& data, const minutes::Minutes& doc, const std::string& invalidId);
+// Each evaluation row carries its action's reports and evaluations from `history`.
+void addMinutesForm(Data& data, const minutes::Minutes& doc, const std::string& invalidId,
+                    const FollowUpHistory& history = {});
 
-// The minutes to read: `attendance` and `protocol_sections` with notes, observations, actions,
-// decisions and the follow-up of earlier actions, in Swedish.
-void addMinutesText(Data& data, const minutes::Minutes& doc);
+// The minutes to read: `attendance` and `protocol_sections` with notes (`notes_html`, Markdown
+// through minutes::markdownToSafeHtml), observations, actions, decisions and the follow-up of
+// earlier actions, in Swedish.
+// Each evaluation row carries its action's reports and evaluations from `history`.
+void addMinutesText(Data& data, const minutes::Minutes& doc, const FollowUpHistory& history = {});
 
 }  // namespace sv::web

@@ -1,10 +1,12 @@
 // The versions of a meeting's minutes (/moten/{id}/protokoll/historik): who saved each and
-// when, who approved which, and the diff between any two, the latest against the one before it
-// unless the reader asks for others.
+// when, who approved which, and the changes between any two, the latest against the one before it
+// unless the reader asks for others: per § in words, with added and removed words marked. Git's
+// patch of minutes.md and minutes.json stays in the API (GET …/minutes/diff) and in plain git.
 #include <map>
 #include <string>
 #include <vector>
 
+#include "minutes/section_diff.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
@@ -12,32 +14,100 @@
 namespace sv::web {
 namespace {
 
-struct DiffLine {
-  std::string text;
-  std::string kind;  // "added", "removed", "hunk", "file" or ""
-};
-
-std::vector<DiffLine> diffLines(const std::string& unified) {
-  std::vector<DiffLine> out;
-  std::size_t at = 0;
-  while (at < unified.size()) {
-    auto end = unified.find('\n', at);
-    if (end == std::string::npos) end = unified.size();
-    std::string line = unified.substr(at, end - at);
-    std::string kind;
-    if (line.starts_with("+++") || line.starts_with("---") || line.starts_with("diff ") ||
-        line.starts_with("index "))
-      kind = "file";
-    else if (line.starts_with("@@"))
-      kind = "hunk";
-    else if (line.starts_with("+"))
-      kind = "added";
-    else if (line.starts_with("-"))
-      kind = "removed";
-    out.push_back({std::move(line), std::move(kind)});
-    at = end + 1;
+// Words of a text as runs for the _words partial: unchanged, added (<ins>) or removed (<del>),
+// each marked in words for screen readers, not by colour alone.
+Data wordsData(const std::vector<minutes::WordRun>& runs) {
+  auto out = list();
+  for (const auto& r : runs) {
+    Data d;
+    d.set("text", r.text);
+    d.set("same", r.change == minutes::WordChange::Same);
+    d.set("added", r.change == minutes::WordChange::Added);
+    d.set("removed", r.change == minutes::WordChange::Removed);
+    out.push_back(d);
   }
   return out;
+}
+
+std::string itemWord(minutes::ItemKind kind) {
+  switch (kind) {
+    case minutes::ItemKind::Observation:
+      return "Iakttagelse";
+    case minutes::ItemKind::Action:
+      return "Åtgärd";
+    case minutes::ItemKind::Decision:
+      return "Beslut";
+    case minutes::ItemKind::Evaluation:
+      return "Uppföljning";
+    case minutes::ItemKind::Attendee:
+      return "Deltagare";
+  }
+  return "Del";
+}
+
+std::string changeWord(minutes::RowChange change, minutes::ItemKind kind) {
+  const bool neuter = kind == minutes::ItemKind::Decision;
+  switch (change) {
+    case minutes::RowChange::Added:
+      return neuter ? "Tillagt" : "Tillagd";
+    case minutes::RowChange::Removed:
+      return neuter ? "Borttaget" : "Borttagen";
+    case minutes::RowChange::Changed:
+      return neuter ? "Ändrat" : "Ändrad";
+  }
+  return "Ändrad";
+}
+
+Data rowsData(const std::vector<minutes::ItemRow>& rows) {
+  auto out = list();
+  for (const auto& r : rows) {
+    Data d;
+    d.set("kind", itemWord(r.kind));
+    d.set("change", changeWord(r.change, r.kind));
+    d.set("words", wordsData(r.words));
+    out.push_back(d);
+  }
+  return out;
+}
+
+// The changes per § in words: what the page shows instead of git's patch, which stays in the API.
+Data readableData(const minutes::ReadableDiff& diff) {
+  Data d;
+  auto header = list();
+  for (const auto& line : diff.header) {
+    Data h;
+    h.set("text", line);
+    header.push_back(h);
+  }
+  d.set("header", header);
+  d.set("has_header", !diff.header.empty());
+  d.set("attendance", rowsData(diff.attendance));
+  d.set("has_attendance", !diff.attendance.empty());
+  auto sections = list();
+  for (const auto& s : diff.sections) {
+    Data x;
+    x.set("number", std::to_string(s.number));
+    x.set("title", s.title);
+    x.set("old_title", s.oldTitle);
+    x.set("has_old_title", !s.oldTitle.empty());
+    x.set("section_added", s.sectionAdded);
+    x.set("section_removed", s.sectionRemoved);
+    x.set("notes_changed", s.notesChanged);
+    x.set("notes", wordsData(s.notes));
+    x.set("rows", rowsData(s.rows));
+    x.set("has_rows", !s.rows.empty());
+    sections.push_back(x);
+  }
+  d.set("sections", sections);
+  auto other = list();
+  for (const auto& line : diff.other) {
+    Data o;
+    o.set("text", line);
+    other.push_back(o);
+  }
+  d.set("other", other);
+  d.set("has_other", !diff.other.empty());
+  return d;
 }
 
 http::Reply historyPage(const http::Request& req, Services& s, std::int64_t id) {
@@ -126,18 +196,8 @@ http::Reply historyPage(const http::Request& req, Services& s, std::int64_t id) 
     d.set("same", from == to);
     d.set("summary", summaryData(diff->summary));
     d.set("has_summary", !diff->summary.empty());
-    auto lines = list();
-    for (const auto& line : diffLines(diff->unified)) {
-      Data l;
-      l.set("text", line.text);
-      l.set("added", line.kind == "added");
-      l.set("removed", line.kind == "removed");
-      l.set("hunk", line.kind == "hunk");
-      l.set("file", line.kind == "file");
-      lines.push_back(l);
-    }
-    d.set("lines", lines);
-    d.set("has_lines", !diff->unified.empty());
+    d.set("readable", readableData(diff->readable));
+    d.set("has_readable", !diff->readable.empty());
     data.set("diff", d);
     data.set("has_diff", true);
   } else {

@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "minutes/markdown_html.hpp"
 #include "server/services/access.hpp"
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
@@ -17,6 +18,10 @@
 
 namespace sv::web {
 namespace {
+
+// A conflict's texts start with their own "## § n" heading: under the conflict's h3 and the h4
+// naming whose text it is, that becomes an h5.
+constexpr int kConflictHeadingOffset = 3;
 
 const std::map<std::string, std::string> kFlashes{
     {"upprattat", "Protokollet är upprättat från den publicerade dagordningen."},
@@ -203,7 +208,7 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
            may("submit") || (may("approve") && !approvedByMe) || may("return") || may("register"));
   data.set("approve_note", kept(error, "approve", "note"));
   data.set("return_comment", kept(error, "return", "comment"));
-  addMinutesText(data, doc->document);
+  addMinutesText(data, doc->document, followUpHistory(s, viewer, doc->document));
   page.error = std::move(error);
   return render(req, std::move(page));
 }
@@ -255,13 +260,15 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
     d.set("title", c.unit == minutes::MergeUnit::Section
                        ? "§ " + std::to_string(c.sectionNumber) + " " + c.title
                        : c.title);
-    d.set("theirs", c.theirs);
-    d.set("mine", c.mine);
+    // Both texts are the unit as Markdown; shown rendered, as the protocol shows them, through the
+    // one safe renderer. Its "## § n" heading goes under the conflict's h3 and h4.
+    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kConflictHeadingOffset));
+    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kConflictHeadingOffset));
     conflictList.push_back(d);
   }
   data.set("conflicts", conflictList);
   data.set("has_conflicts", !conflicts.empty());
-  addMinutesForm(data, *shown, error ? error->field : "");
+  addMinutesForm(data, *shown, error ? error->field : "", followUpHistory(s, viewer, *shown));
   page.error = std::move(error);
   return render(req, std::move(page));
 }

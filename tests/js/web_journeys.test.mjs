@@ -249,7 +249,7 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     // Anna changes the notes: a new version, Ulla's approval no longer counts.
     await visit(a, `${minutesPath}/redigera`, 'the edit form in review');
     assert.match(await a.locator('.notice--info').innerText(), /justeringar av tidigare versioner gäller då inte längre/);
-    await a.locator(`#sections-${s}-notes`).fill('Utföraren redogjorde för sommarens bemanning. Tre vikarier är anställda.');
+    await a.locator(`#sections-${s}-notes`).fill('Utföraren redogjorde för bemanningen i juli. Tre vikarier är anställda.');
     assert.equal((await submit(a, a.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
     assert.equal(await flash(a), 'Protokollet är sparat.');
     await visit(a, minutesPath, 'the minutes page after an edit in review');
@@ -287,14 +287,21 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     assert.equal(await a.locator('#versioner tbody tr').count(), 3);
     assert.match(await a.locator('#versioner tbody tr').first().innerText(), /Version 3[\s\S]*Aktuell[\s\S]*Ulla Ek \(Utföraren\)[\s\S]*Anna Lind \(Förvaltningen\)/);
     assert.match(await a.locator('#skillnader-rubrik').innerText(), /Skillnader mellan version 2 och version 3/);
+    // The changes per § in words (issue 19 point 6): the edited § with its words marked, no git
+    // patch, no JSON (the edit between version 2 and 3 replaced words of the notes).
+    const changed = a.locator(`#andring-${number}`);
+    assert.match(await changed.locator('h4').innerText(), new RegExp(`§ ${number} Bemanning under sommaren`));
+    assert.match(await changed.locator('.words--notes ins').allInnerTexts().then((t) => t.join(' ')), /Tre vikarier är anställda\./);
+    assert.match(await changed.locator('.words--notes del').allInnerTexts().then((t) => t.join(' ')), /sommarens/);
+    assert.match(await changed.locator('.words--notes ins .visually-hidden').first().innerText(), /tillagt/);
+    const readable = await a.locator('#skillnader').innerText();
+    for (const raw of ['diff --git', '@@', '"sections"', '"notes"', 'minutes.json'])
+      assert.ok(!readable.includes(raw), `the diff page shows no ${raw}`);
     await a.getByLabel('Från version').selectOption({ index: 2 });
     await Promise.all([a.waitForURL(/fran=/), a.getByRole('button', { name: 'Visa skillnaderna' }).click()]);
     await a.waitForLoadState('domcontentloaded');
     assert.match(await a.locator('#skillnader-rubrik').innerText(), /Skillnader mellan version 1 och version 3/);
     assert.match(await a.locator('#skillnader .summary').innerText(), new RegExp(`§ ${number} Bemanning under sommaren: anteckningar ändrade`));
-    const diff = await a.locator('pre.diff').innerText();
-    assert.match(diff, /^\+.*Tre vikarier är anställda\./m);
-    assert.ok(await a.locator('pre.diff .diff__line--added').count() > 0);
     await assertAccessible(a, 'a diff between two versions');
     await a.locator('#skillnader').scrollIntoViewIfNeeded();
     await screenshot(a, 'minutes-history');
@@ -363,6 +370,9 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     assert.equal(await card.count(), 1);
     assert.match(await card.locator('.urgency').innerText(), new RegExp(`^Försenad: skulle ha varit klar senast ${isoDate(-10)}\\.$`));
     assert.match(await card.innerText(), /Ansvarig\s+Utföraren, Ulla Ek[\s\S]*Status\s+Öppen/);
+    // "Beslutad" leads to the § where the action was decided, not the top of the protocol.
+    assert.equal(await card.getByRole('link', { name: new RegExp(`§ ${number}$`) }).getAttribute('href'),
+                 `${minutesPath}#paragraf-${number}`);
     assert.match(await u.locator('#atgarder-sammanfattning').innerText(), /1 öppen åtgärd, varav 1 försenad\./);
     await assertAccessible(u, 'the actions page');
     await screenshot(u, 'actions');
@@ -399,6 +409,9 @@ test('the next meeting\'s minutes evaluate the earlier action', async () => {
     await visit(page, `/moten/${meeting.id}/protokoll/redigera`, 'the edit form with an action to follow up');
     const followUp = page.getByRole('group', { name: 'Introducera alla sommarvikarier' });
     assert.match(await followUp.innerText(), /Ansvarig: Utföraren, Ulla Ek\. Klart senast \d{4}-\d\d-\d\d\. Från möte \d{4}-\d\d-\d\d § \d+\./);
+    // What Ulla reported stands beside the verdict to make (issue 19 point 10).
+    assert.match(await followUp.locator('.follow-up').innerText(),
+                 /Rapport \d{4}-\d\d-\d\d kl\. \d\d\.\d\d, Ulla Ek: Alla tre vikarier har gått introduktionen\./);
     const outcome = followUp.getByLabel('Bedömning');
     const id = await outcome.getAttribute('id');
     const number = Number(id.match(/^sections-(\d+)-/)[1]) + 1;
@@ -421,6 +434,8 @@ test('the next meeting\'s minutes evaluate the earlier action', async () => {
     await visit(page, `/moten/${meeting.id}/protokoll`, 'minutes with an evaluation');
     assert.match(await page.locator('#protokoll').innerText(),
                  new RegExp(`Introducera alla sommarvikarier .*– Otillräcklig, fortsätter: Två vikarier återstår\\. Nytt datum: ${year}-03-31\\.`));
+    assert.match(await page.locator('#protokoll .follow-up').innerText(),
+                 /Rapport .*, Ulla Ek: Alla tre vikarier har gått introduktionen\./);
   } finally {
     await context.close();
   }
@@ -465,6 +480,10 @@ test('saves from an old version are merged, or refused with both texts and the e
     assert.match(conflict, /§ 1 Mötets öppnande/);
     assert.match(conflict, /Den sparade texten[\s\S]*Mötet öppnades av ordföranden\./);
     assert.match(conflict, /Din text[\s\S]*Mötet öppnades kl\. 13\.05\./);
+    // Both texts are Markdown shown rendered, as the protocol shows them (issue 19 point 7).
+    assert.doesNotMatch(conflict, /^## /m);
+    assert.deepEqual(await two.locator('#krockar .conflict__text h5').allInnerTexts(),
+                     ['§ 1 Mötets öppnande', '§ 1 Mötets öppnande']);
     assert.equal(await two.locator('#sections-0-notes').inputValue(), 'Mötet öppnades kl. 13.05.');
     assert.equal(await two.locator('#sections-1-notes').inputValue(), 'Ulla Ek valdes att justera.');
     assert.equal(await two.locator('#sections-3-notes').inputValue(), 'Andra fönstret skrev här.');
@@ -695,6 +714,42 @@ test('the minutes pages fit a narrow screen', async () => {
       assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at 360px`);
     }
     await assertAccessible(page, 'the actions page on a narrow screen');
+  } finally {
+    await context.close();
+  }
+});
+
+test('notes are Markdown on the protocol page, and HTML in a note is never run (issue 19 point 7)', async () => {
+  const { contract, anna: api } = await demoMeetings();
+  const year = new Date().getFullYear() + 1;
+  const meeting = await api('POST', `/api/v1/contracts/${contract.id}/meetings`,
+                            { starts_at: `${year}-04-13T13:00`, location: 'Linnégården' });
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+  const minutesPath = `/moten/${meeting.id}/protokoll`;
+
+  const { context, page } = await freshPage();
+  try {
+    await logIn(page, 'anna.avtal');
+    await visit(page, `${minutesPath}/redigera`, 'the edit form');
+    await page.locator('#sections-0-notes').fill(
+      'Mötet gick igenom **fet** text.\n\n- punkt ett\n- punkt två\n\n' +
+      '<script>window.__injected = 1</script>\n\n<img src="x" onerror="window.__injected = 2">');
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Spara protokollet' }))).status(), 303);
+
+    await visit(page, minutesPath, 'the protocol with Markdown notes');
+    const first = page.locator('#protokoll .protocol-section').first();
+    assert.equal(await first.locator('.notes strong').innerText(), 'fet');
+    assert.deepEqual(await first.locator('.notes li').allInnerTexts(), ['punkt ett', 'punkt två']);
+    assert.doesNotMatch(await first.innerText(), /\*\*fet\*\*|^- punkt/m);
+    assert.equal(await page.locator('#protokoll script, #protokoll img').count(), 0);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+
+    // The diff page compares the text as written, escaped: the markup shows as text, never runs.
+    await visit(page, `${minutesPath}/historik`, 'the diff of Markdown notes');
+    assert.match(await page.locator('#andring-1 .words--notes ins').first().innerText(), /\*\*fet\*\*[\s\S]*<script>/);
+    assert.equal(await page.locator('#skillnader script, #skillnader img').count(), 0);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
   } finally {
     await context.close();
   }

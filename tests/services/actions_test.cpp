@@ -530,3 +530,61 @@ TEST_CASE(
   for (const auto& row : f.toFollowUp(third)) next.push_back(row.id);
   CHECK(next == Ids{a, c});
 }
+
+TEST_CASE(
+    "actions: the follow-up of a meeting tells each action's reports and evaluations, who made "
+    "them and at which meeting (issue 19 point 10)",
+    "[services][actions][follow_up]") {
+  Fixture f;
+  const auto second = f.meeting("2026-05-12T13:00");
+  const auto third = f.meeting("2026-09-15T13:00");
+  const auto a = f.create("2026-04-30");
+  const auto b = f.create("2026-04-30");
+  const auto hidden = [&] {
+    services::ContractService contracts{*f.store, f.catalog, f.time};
+    auto other = contracts.create(f.manager, test::ekenContract(f.otherProvider, "SDN 2026/0002"));
+    REQUIRE(other);
+    auto made = f.actions.create(
+        f.manager, {other->id, "Annan utförares åtgärd", "provider", "", "2026-04-30"});
+    REQUIRE(made);
+    return made->row.id;
+  }();
+
+  f.time.set(utcTime("2026-04-20T08:00:00Z"));
+  REQUIRE(f.actions.report(f.providerRep, a, "Rutinen är införd och känd av personalen."));
+  auto doc = f.minutesOf(second, {a, b});
+  doc.sections[1].evaluations[0].outcome = minutes::Outcome::Insufficient;
+  doc.sections[1].evaluations[0].comment = "Nattpersonalen saknas.";
+  doc.sections[1].evaluations[0].newDueDate =
+      Date{std::chrono::year(2026), std::chrono::month(8), std::chrono::day(31)};
+  f.approve(doc, second);
+  f.time.set(utcTime("2026-06-01T08:00:00Z"));
+  REQUIRE(f.actions.evaluate(f.manager, b, "accepted", "Mallen används.", std::nullopt));
+
+  // The stranger sees none of them; the manager sees both actions of the contract, not the other.
+  CHECK(f.actions.followUps(f.stranger, {a, b}).empty());
+  const auto seen = f.actions.followUps(f.providerRep, {a, b, hidden});
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].row.id == a);
+  CHECK(seen[1].row.id == b);
+  (void)third;
+
+  const auto& ea = seen[0].events;
+  REQUIRE(ea.size() == 3);  // created, the report, the meeting's evaluation
+  CHECK(ea[1].kind == agenda::ActionEventKind::Report);
+  CHECK(ea[1].userName == "Namn ulla");
+  CHECK(ea[1].at == "2026-04-20T08:00:00Z");
+  CHECK(ea[1].text == "Rutinen är införd och känd av personalen.");
+  CHECK(ea[2].kind == agenda::ActionEventKind::Evaluation);
+  CHECK_FALSE(ea[2].userId);
+  CHECK(ea[2].meetingId == second.id);
+  CHECK(ea[2].meetingStartsAt == second.startsAt);
+  CHECK(ea[2].outcome == agenda::ActionStatus::Insufficient);
+
+  const auto& eb = seen[1].events;
+  REQUIRE(eb.size() == 2);
+  CHECK(eb[1].kind == agenda::ActionEventKind::Evaluation);
+  CHECK(eb[1].userName == "Namn anna");
+  CHECK_FALSE(eb[1].meetingId);
+  CHECK(eb[1].meetingStartsAt.empty());
+}
