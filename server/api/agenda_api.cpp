@@ -12,6 +12,10 @@ http::Reply agendaReply(const services::AgendaView& view, int status = 200) {
   return reply;
 }
 
+// Declared in the OpenAPI document, so that generated clients and proxies pass it on.
+const std::vector<http::ResponseHeader> kEtag{
+    {"ETag", "the version of the agenda, quoted (once it has one)"}};
+
 }  // namespace
 
 void registerAgenda(http::Router& router, Services& s) {
@@ -26,7 +30,8 @@ void registerAgenda(http::Router& router, Services& s) {
               {.operationId = "getAgenda",
                .summary = "The meeting's agenda (dagordning), generated from its fixed agenda",
                .tag = "agenda",
-               .responseSchema = "Agenda"}});
+               .responseSchema = "Agenda",
+               .responseHeaders = kEtag}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/agenda/versions",
@@ -64,7 +69,8 @@ void registerAgenda(http::Router& router, Services& s) {
                .requestSchema = "NewAgendaItem",
                .responseSchema = "Agenda",
                .successStatus = 201,
-               .errorStatuses = {403, 409}}});
+               .errorStatuses = {403, 409},
+               .responseHeaders = kEtag}});
 
   router.add({"DELETE",
               "/api/v1/meetings/{id}/agenda/items/{key}",
@@ -78,7 +84,8 @@ void registerAgenda(http::Router& router, Services& s) {
                .summary = "Remove an added item; a fixed item answers 422 naming it",
                .tag = "agenda",
                .responseSchema = "Agenda",
-               .errorStatuses = {403, 409, 422}}});
+               .errorStatuses = {403, 409, 422},
+               .responseHeaders = kEtag}});
 
   router.add({"PATCH",
               "/api/v1/meetings/{id}/agenda/items/{key}",
@@ -98,7 +105,8 @@ void registerAgenda(http::Router& router, Services& s) {
                .tag = "agenda",
                .requestSchema = "AgendaItemMove",
                .responseSchema = "Agenda",
-               .errorStatuses = {403, 409}}});
+               .errorStatuses = {403, 409},
+               .responseHeaders = kEtag}});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/agenda/publish",
@@ -112,7 +120,8 @@ void registerAgenda(http::Router& router, Services& s) {
                .summary = "Publish the agenda to the participants; records the published version",
                .tag = "agenda",
                .responseSchema = "Agenda",
-               .errorStatuses = {403, 409}}});
+               .errorStatuses = {403, 409},
+               .responseHeaders = kEtag}});
 }
 
 }  // namespace sv::api

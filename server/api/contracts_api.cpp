@@ -68,7 +68,8 @@ void registerContracts(http::Router& router, Services& s) {
                .requestSchema = "NewContract",
                .responseSchema = "Contract",
                .successStatus = 201,
-               .errorStatuses = {403, 409}}});
+               .errorStatuses = {403, 409},
+               .responseHeaders = {{"Location", "the new contract"}}}});
 
   router.add({"GET",
               "/api/v1/contracts/{id}",

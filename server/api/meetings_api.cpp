@@ -34,6 +34,10 @@ http::Reply meetingsReply(const std::vector<services::Meeting>& meetings, int st
   return http::Reply::json(out, status);
 }
 
+// Declared in the OpenAPI document, so that generated clients and proxies pass it on.
+const std::vector<http::ResponseHeader> kFileName{
+    {"Content-Disposition", "the file name to save it under"}};
+
 }  // namespace
 
 void registerMeetings(http::Router& router, Services& s) {
@@ -74,7 +78,8 @@ void registerMeetings(http::Router& router, Services& s) {
                .requestSchema = "NewMeeting",
                .responseSchema = "Meeting",
                .successStatus = 201,
-               .errorStatuses = {403}}});
+               .errorStatuses = {403},
+               .responseHeaders = {{"Location", "the new meeting"}}}});
 
   router.add(
       {"POST",
@@ -106,7 +111,8 @@ void registerMeetings(http::Router& router, Services& s) {
         .requestSchema = "MeetingPlanRequest",
         .responseSchema = "MeetingPlan",
         .successStatus = 201,
-        .errorStatuses = {200, 403}}});
+        .errorStatuses = {403},
+        .alsoSucceeds = {200}}});
 
   router.add({"GET",
               "/api/v1/contracts/{id}/calendar.ics",
@@ -120,7 +126,8 @@ void registerMeetings(http::Router& router, Services& s) {
               {.operationId = "getContractCalendar",
                .summary = "The contract's meetings as iCalendar (RFC 5545)",
                .tag = "meetings",
-               .responseType = "text/calendar"}});
+               .responseType = "text/calendar",
+               .responseHeaders = kFileName}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}",
@@ -179,7 +186,8 @@ void registerMeetings(http::Router& router, Services& s) {
               {.operationId = "getMeetingCalendar",
                .summary = "One meeting as iCalendar",
                .tag = "meetings",
-               .responseType = "text/calendar"}});
+               .responseType = "text/calendar",
+               .responseHeaders = kFileName}});
 }
 
 }  // namespace sv::api

@@ -29,6 +29,12 @@ http::Reply viewReply(const services::MinutesView& v, int status = 200,
       .header("ETag", "\"" + v.version + "\"");
 }
 
+// Declared in the OpenAPI document, so that generated clients and proxies pass them on.
+const std::vector<http::ResponseHeader> kEtag{
+    {"ETag", "the version of the minutes, quoted: send it back in If-Match"}};
+const std::vector<http::ResponseHeader> kFileName{
+    {"Content-Disposition", "the file name to save it under (filename and filename*)"}};
+
 }  // namespace
 
 void registerMinutes(http::Router& router, Services& s) {
@@ -36,15 +42,20 @@ void registerMinutes(http::Router& router, Services& s) {
               "/api/v1/meetings/{id}/minutes.pdf",
               http::Access::LoggedIn,
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto bytes = s.minutes.pdf(req.principal(), id);
-                if (!bytes) return std::unexpected(bytes.error());
-                return http::Reply::text(std::move(*bytes), "application/pdf")
-                    .header("Content-Disposition", "inline; filename=\"protokoll.pdf\"");
+                auto file = s.minutes.pdf(req.principal(), id);
+                if (!file) return std::unexpected(file.error());
+                // The name is ASCII (minutesPdfFileName); filename* says so for clients that
+                // prefer it.
+                const std::string name = file->fileName;
+                return http::Reply::text(std::move(file->bytes), "application/pdf")
+                    .header("Content-Disposition",
+                            "inline; filename=\"" + name + "\"; filename*=UTF-8''" + name);
               }),
               {.operationId = "getMinutesPdf",
                .summary = "The protocol as PDF in the Swedish layout, with the signature block",
                .tag = "minutes",
-               .responseType = "application/pdf"}});
+               .responseType = "application/pdf",
+               .responseHeaders = kFileName}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/archive",
@@ -61,7 +72,8 @@ void registerMinutes(http::Router& router, Services& s) {
                           "entries and SHA-256 manifests",
                .tag = "approval",
                .responseType = "application/zip",
-               .errorStatuses = {409}}});
+               .errorStatuses = {409},
+               .responseHeaders = kFileName}});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/minutes",
@@ -76,7 +88,8 @@ void registerMinutes(http::Router& router, Services& s) {
                .tag = "minutes",
                .responseSchema = "MinutesView",
                .successStatus = 201,
-               .errorStatuses = {403, 409}}});
+               .errorStatuses = {403, 409},
+               .responseHeaders = kEtag}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes",
@@ -89,7 +102,8 @@ void registerMinutes(http::Router& router, Services& s) {
               {.operationId = "getMinutes",
                .summary = "The current minutes; the ETag is the version to send back in If-Match",
                .tag = "minutes",
-               .responseSchema = "MinutesView"}});
+               .responseSchema = "MinutesView",
+               .responseHeaders = kEtag}});
 
   router.add(
       {"PUT",
@@ -136,7 +150,8 @@ void registerMinutes(http::Router& router, Services& s) {
         .requestSchema = "MinutesSave",
         .responseSchema = "MinutesSaved",
         .parameters = {{"If-Match", "header", "the version the edit started from", "string", true}},
-        .errorStatuses = {403, 409, 428}}});
+        .errorStatuses = {403, 409, 428},
+        .responseHeaders = kEtag}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/versions",
@@ -223,7 +238,9 @@ void registerMinutes(http::Router& router, Services& s) {
               {.operationId = "getMinutesHtml",
                .summary = "The protocol as a page in the Swedish layout (printable)",
                .tag = "minutes",
-               .responseType = "text/html"}});
+               .responseType = "text/html",
+               .responseHeaders = {
+                   {"ETag", "names what the page was rendered from; send it in If-None-Match"}}}});
 }
 
 }  // namespace sv::api

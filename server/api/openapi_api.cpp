@@ -106,7 +106,20 @@ Object describe(const http::Route& route) {
     content.set(doc.responseType, media);
     success.set("content", content);
   }
+  if (!doc.responseHeaders.empty()) {
+    Object headers(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& h : doc.responseHeaders) {
+      Object header;
+      header.set("description", h.description);
+      Object schema;
+      schema.set("type", "string");
+      header.set("schema", schema);
+      headers.set(h.name, header);
+    }
+    success.set("headers", headers);
+  }
   responses.set(statusKey(doc.successStatus), success);
+  for (int status : doc.alsoSucceeds) responses.set(statusKey(status), success);
   std::set<int> errors(doc.errorStatuses.begin(), doc.errorStatuses.end());
   if (route.access == http::Access::LoggedIn) errors.insert(401);
   if (hasPathParams) errors.insert(404);

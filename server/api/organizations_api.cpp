@@ -41,7 +41,8 @@ void registerOrganizations(http::Router& router, Services& s) {
                .requestSchema = "NewOrganization",
                .responseSchema = "Organization",
                .successStatus = 201,
-               .errorStatuses = {403, 409, 422}}});
+               .errorStatuses = {403, 409, 422},
+               .responseHeaders = {{"Location", "the new organization"}}}});
 
   router.add({"GET",
               "/api/v1/organizations/{id}",

@@ -31,7 +31,8 @@ void registerSession(http::Router& router, Services& s) {
                .requestSchema = "LoginRequest",
                .responseSchema = "Session",
                .successStatus = 201,
-               .errorStatuses = {401, 422, 429}}});
+               .errorStatuses = {401, 422, 429},
+               .responseHeaders = {{"Set-Cookie", "the session cookie"}}}});
 
   router.add({"DELETE",
               "/api/v1/session",
@@ -45,7 +46,8 @@ void registerSession(http::Router& router, Services& s) {
               {.operationId = "deleteSession",
                .summary = "Log out",
                .tag = "session",
-               .successStatus = 204}});
+               .successStatus = 204,
+               .responseHeaders = {{"Set-Cookie", "the session cookie"}}}});
 
   router.add({"GET",
               "/api/v1/me",

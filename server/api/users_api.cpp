@@ -70,7 +70,8 @@ void registerUsers(http::Router& router, Services& s) {
                .requestSchema = "NewUser",
                .responseSchema = "User",
                .successStatus = 201,
-               .errorStatuses = {403, 409, 422}}});
+               .errorStatuses = {403, 409, 422},
+               .responseHeaders = {{"Location", "the new user"}}}});
 
   router.add({"GET",
               "/api/v1/users/{id}",

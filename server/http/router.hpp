@@ -26,6 +26,13 @@ struct Parameter {
   bool required = false;
 };
 
+// A header of an operation's success responses, as the OpenAPI document declares it (a client
+// generated from the document, or a validating proxy, only passes on what is declared).
+struct ResponseHeader {
+  std::string name;  // "ETag", "Location", "Content-Disposition"
+  std::string description;
+};
+
 struct ApiDoc {
   std::string operationId;
   std::string summary;
@@ -36,6 +43,9 @@ struct ApiDoc {
   std::string responseType = "application/json";
   std::vector<Parameter> parameters;
   std::vector<int> errorStatuses;  // beyond those every route may answer
+  // Other success statuses with the same body and headers (200 "nothing new" beside 201).
+  std::vector<int> alsoSucceeds;
+  std::vector<ResponseHeader> responseHeaders;  // sent with every success response
 };
 
 struct Route {

@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
@@ -25,7 +26,14 @@ struct PdfOptions {
   // The creation date in the PDF metadata; TimePoint{} (the epoch) leaves cairo's default, the
   // time of rendering. Passed in, so a caller can make it the registration or version time.
   TimePoint createdAt{};
+  // Printed at the head of every page and across it, so that a print of minutes that are not
+  // (yet) the record never passes for it: stateMarkOf(state). Empty: no mark (registered minutes).
+  std::string stateMark;
 };
+
+// The mark for minutes in `state`: "UTKAST" while a draft, "UTKAST – ej justerat" in review,
+// "Justerat, ej diariefört" once approved; empty once registered.
+std::string stateMarkOf(minutes::MinutesState state);
 
 // The PDF file's bytes. The metadata has the title, the authority's name as author, a subject
 // naming the meeting and contract, "Samverkan" as creator and the creation date.

@@ -68,6 +68,12 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
     auto planned = agenda::planYear(year, contract->meetingsPerYear, *parseDate(contract->startsOn),
                                     end, catalog_.planRule);
     if (!planned) return std::unexpected(planned.error());
+    // No day of the year's plan falls inside the contract's period: saying "already planned"
+    // would send the manager looking for meetings that were never there.
+    if (planned->empty())
+      return fail(Errc::Invalid, Reason::YearOutsideContract,
+                  std::to_string(year) + " has no planned meeting day inside the contract period",
+                  "year", std::to_string(year));
     for (const auto& row : store::listMeetings(c, contractId))
       if (row.planYear == year && row.planCount != contract->meetingsPerYear)
         return fail(Errc::Conflict, Reason::YearPlannedOtherwise,

@@ -54,7 +54,9 @@ class MeetingService {
       : store_(store), catalog_(catalog), time_(time) {}
 
   // Errors: NotFound, Forbidden/NotContractManager, those of agenda::planYear (Invalid/OutOfRange
-  // for the year, value the year), Conflict/YearPlannedOtherwise (value the year).
+  // for the year, value the year), Conflict/YearPlannedOtherwise (value the year),
+  // Invalid/YearOutsideContract (no meeting day of the year inside the contract's period; field
+  // year, value the year).
   Result<PlanResult> planYear(const store::Principal& actor, std::int64_t contractId, int year);
   // Errors: Invalid/NotADate (field starts_at or ends_at, value "YYYY-MM-DDTHH:MM"),
   // Invalid/EndsBeforeStart, Invalid/TooLong (location, value "500"), NotFound,
@@ -72,6 +74,13 @@ class MeetingService {
   // CancellationNeedsReason, TooLong (value "2000").
   Result<Meeting> change(const store::Principal& actor, std::int64_t meetingId,
                          const MeetingChange& change);
+  // Only the place of a meeting (meeting_place.cpp), for a meeting planned without one; the
+  // time stays. Goes through change(), so every rule about changing a meeting holds here too and
+  // the audit entry is change()'s (meeting.reschedule, with the new location). Errors: NotFound,
+  // Forbidden/NotContractManager, Conflict/MeetingCancelled, Invalid/TooLong (location, value
+  // "500"), and whatever else change() refuses for a new place.
+  Result<Meeting> setPlace(const store::Principal& actor, std::int64_t meetingId,
+                           const std::string& location);
 
   // Errors: NotFound.
   Result<std::string> contractCalendar(const store::Principal& viewer, std::int64_t contractId,

@@ -1,13 +1,39 @@
 // The protocol as PDF in the Swedish layout, with the signature block as it stands now.
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/minutes_service.hpp"
+#include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
 
-Result<std::string> MinutesService::pdf(const store::Principal& viewer, std::int64_t meetingId) {
-  auto doc = signedDocument(viewer, meetingId);
+std::string minutesPdfFileName(const minutes::Minutes& doc) {
+  if (!doc.registryNumber)
+    return "protokoll-" + formatDate(toStockholm(doc.header.startsAt).date) + "-utkast.pdf";
+  // "SDN 2026/0001": separators become '-', anything else outside ASCII letters and digits goes,
+  // so the name is safe in any file system and in a quoted header parameter.
+  std::string name;
+  for (const char c : *doc.registryNumber) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      name += c;
+    else if ((c == ' ' || c == '/' || c == '-' || c == '.') && !name.empty() && name.back() != '-')
+      name += '-';
+  }
+  while (!name.empty() && name.back() == '-') name.pop_back();
+  return (name.empty() ? "protokoll" : name) + ".pdf";
+}
+
+Result<MinutesPdf> MinutesService::pdf(const store::Principal& viewer, std::int64_t meetingId) {
+  auto ctx = loadMinutesContext(store_, viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  auto doc = signedAt(*ctx);
   if (!doc) return std::unexpected(doc.error());
-  return pdf::renderProtocolPdf(*doc, {minutesDocumentTitle(*doc), time_.now()});
+  // The mark follows the state; a registry number alone also means the record.
+  const minutes::MinutesState state = doc->registryNumber
+                                          ? minutes::MinutesState::Registered
+                                          : ctx->state.value_or(minutes::MinutesState::Draft);
+  auto bytes = pdf::renderProtocolPdf(
+      *doc, {minutesDocumentTitle(*doc), time_.now(), pdf::stateMarkOf(state)});
+  if (!bytes) return std::unexpected(bytes.error());
+  return MinutesPdf{std::move(*bytes), minutesPdfFileName(*doc)};
 }
 
 }  // namespace sv::services

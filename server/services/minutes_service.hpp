@@ -77,6 +77,17 @@ struct ProtocolPage {
   std::shared_ptr<const std::string> html;
 };
 
+// The protocol as a PDF file and the name it is saved under, which says what it is:
+// "SDN-2026-0001.pdf" (the registry number) once registered, "protokoll-2027-02-09-utkast.pdf"
+// (the meeting's date) before.
+struct MinutesPdf {
+  std::string bytes;
+  std::string fileName;
+};
+
+// The file name of the minutes' PDF (see MinutesPdf): ASCII letters, digits, '-' and '.' only.
+std::string minutesPdfFileName(const minutes::Minutes& doc);
+
 // Where the minutes are in their lifecycle, with who approved which version and who returned them.
 struct LifecycleView {
   std::int64_t meetingId = 0;
@@ -124,9 +135,9 @@ class MinutesService {
   std::vector<store::AwaitingRegistrationRow> awaitingRegistration(const store::Principal& viewer);
 
   // --- Outputs.
-  // The protocol as PDF, with the signature block (minutes_pdf.cpp). Errors: NotFound,
-  // NotFound/MinutesNotStarted.
-  Result<std::string> pdf(const store::Principal& viewer, std::int64_t meetingId);
+  // The protocol as PDF, with the signature block and, until registered, the state's mark on
+  // every page (minutes_pdf.cpp). Errors: NotFound, NotFound/MinutesNotStarted.
+  Result<MinutesPdf> pdf(const store::Principal& viewer, std::int64_t meetingId);
   // The archival package of registered minutes: (name, zip), a BagIt zip; see archive.hpp
   // (minutes_archive.cpp). Errors: NotFound, Conflict/MinutesNotRegistered.
   Result<std::pair<std::string, std::string>> archive(const store::Principal& viewer,

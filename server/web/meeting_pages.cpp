@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "server/services/access.hpp"
+#include "server/web/confirm_pages.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -21,6 +22,7 @@ const std::map<std::string, std::string> kFlashes{
     {"punkt", "Punkten är tillagd under Övriga frågor."},
     {"borttagen", "Punkten är borttagen."},
     {"publicerad", "Dagordningen är publicerad."},
+    {"plats", "Mötets plats är sparad."},
 };
 
 // The role selects of the participants form: a person for each, or none.
@@ -64,7 +66,7 @@ std::vector<Person> peopleOf(Services& s, const store::Principal& viewer,
   return out;
 }
 
-Data agendaData(const agenda::Agenda& a) {
+Data agendaData(const agenda::Agenda& a, Date today) {
   Data out;
   out.set("published", a.published);
   auto items = list();
@@ -80,10 +82,7 @@ Data agendaData(const agenda::Agenda& a) {
     d.set("has_previous", previousItem);
     if (previousItem) {
       if (const auto& p = a.previousMeeting) {
-        std::string text = "Föregående möte hölls " + formatDate(p->date) + ". Protokollet är " +
-                           minutesStateInSentence(minutes::parseMinutesState(p->minutesState));
-        if (p->registryNumber) text += ", diarienummer " + *p->registryNumber;
-        d.set("previous", text + ".");
+        d.set("previous", previousMeetingSentence(*p, today));
       } else {
         d.set("previous", std::string("Det finns inget tidigare möte."));
       }
@@ -242,7 +241,7 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
   const bool providerRep = services::partyOf(principal, contract) == agenda::Party::Provider &&
                            principal.has(store::Role::ProviderRep);
   const bool canEdit = !cancelled && !published && (manager || providerRep);
-  data.set("agenda", agendaData(agendaView->agenda));
+  data.set("agenda", agendaData(agendaView->agenda, toStockholm(s.time.now()).date));
   data.set("can_edit", canEdit);
   data.set("can_add", canEdit);
   data.set("can_publish", manager && !cancelled && !published);
@@ -264,6 +263,9 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
                    kept(error, "reschedule", "time", local ? timeOfDay(local->timeOfDay) : ""));
     reschedule.set("location", kept(error, "reschedule", "location", row.location));
     data.set("reschedule", reschedule);
+    Data place;
+    place.set("location", kept(error, "place", "location", row.location));
+    data.set("place", place);
     Data cancel;
     cancel.set("reason", kept(error, "cancel", "cancel_reason"));
     data.set("cancel", cancel);
@@ -315,10 +317,20 @@ void registerMeetingPages(http::Router& router, Services& s) {
                        std::move(form), "flyttat");
   });
 
+  addPage(router, "POST", "/moten/{id}/plats", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    auto form = formOf(req);
+    auto result = s.meetings.setPlace(req.principal(), *id, oneLine(form.value("location")));
+    return afterChange(req, s, *id, result, "place", {{"location", "place_location"}},
+                       std::move(form), "plats");
+  });
+
   addPage(router, "POST", "/moten/{id}/stall-in", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
     auto form = formOf(req);
+    if (auto ask = askToCancelMeeting(req, s, *id, form)) return std::move(*ask);
     services::MeetingChange change;
     change.status = "cancelled";
     change.cancelReason = form.value("cancel_reason");

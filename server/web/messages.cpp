@@ -80,6 +80,9 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::YearPlannedOtherwise,
      "Året är redan planerat med ett annat antal möten. Lägg till, flytta eller ställ in enskilda "
      "möten i stället."},
+    {Reason::YearOutsideContract,
+     "År {} ligger utanför avtalets period, så det finns inga möten att planera. Välj ett år då "
+     "avtalet gäller, eller lägg till enskilda möten."},
     {Reason::BeforeContractStart, "Mötet måste ligga inom avtalets period, som börjar {}."},
     {Reason::AfterContractEnd, "Mötet måste ligga inom avtalets period, som slutar {}."},
     {Reason::EndsBeforeStart, "Mötet måste sluta efter att det börjar."},

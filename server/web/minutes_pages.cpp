@@ -9,6 +9,7 @@
 
 #include "minutes/markdown_html.hpp"
 #include "server/services/access.hpp"
+#include "server/web/confirm_pages.hpp"
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
@@ -378,6 +379,7 @@ void registerMinutesPages(http::Router& router, Services& s) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
     auto form = formOf(req);
+    if (auto ask = askToReturnMinutes(req, s, *id, form)) return std::move(*ask);
     auto result = s.minutes.returnMinutes(req.principal(), *id, multiLine(form.value("comment")));
     return afterLifecycle(req, s, *id, result, "return", {{"comment", "return_comment"}},
                           std::move(form), "tillbaka");
@@ -386,6 +388,9 @@ void registerMinutesPages(http::Router& router, Services& s) {
   addPage(router, "POST", "/moten/{id}/protokoll/diariefor", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
+    const std::string path = minutesPath(*id);
+    if (auto ask = askToRegisterMinutes(req, s, *id, formOf(req), path + "/diariefor", path))
+      return std::move(*ask);
     auto result = s.minutes.registerMinutes(req.principal(), *id);
     return afterLifecycle(req, s, *id, result, "register", {}, formOf(req), "diariefort");
   });

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 
+#include "server/web/confirm_pages.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
 
@@ -143,6 +144,9 @@ void registerRegistryPages(http::Router& router, Services& s) {
     if (!registrar(req.principal())) return refused(req);
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
+    if (auto ask = askToRegisterMinutes(req, s, *id, formOf(req),
+                                        pathOf("/diariet/", *id) + "/diariefor", "/diariet"))
+      return std::move(*ask);
     auto result = s.minutes.registerMinutes(req.principal(), *id);
     if (!result) {
       const auto& e = result.error();

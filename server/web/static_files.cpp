@@ -28,6 +28,23 @@ void registerStaticFiles(http::Router& router) {
                .summary = "A style sheet or script of the web pages",
                .tag = "system",
                .responseType = "text/css"}});
+
+  // Browsers ask for /favicon.ico on every site whatever the pages say; answering it keeps
+  // 404s for it out of the log.
+  router.add({"GET",
+              "/favicon.ico",
+              http::Access::Public,
+              [](http::Request&) -> Result<http::Reply> {
+                const auto& assets = sv::web::assets::files();
+                const auto it = assets.find("web/static/favicon.ico");
+                if (it == assets.end()) return fail(Errc::NotFound, "no such file");
+                return http::Reply::text(std::string(it->second), "image/x-icon")
+                    .header("Cache-Control", "public, max-age=86400");
+              },
+              {.operationId = "getFavicon",
+               .summary = "The site's icon",
+               .tag = "system",
+               .responseType = "image/x-icon"}});
 }
 
 }  // namespace sv::web

@@ -1,5 +1,6 @@
 #include "server/web/words.hpp"
 
+#include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::web {
@@ -77,6 +78,25 @@ std::string minutesStateInSentence(std::optional<minutes::MinutesState> state) {
       return "diariefört";
   }
   return "ett utkast";
+}
+
+std::string previousMeetingSentence(const agenda::PreviousMeetingRef& previous, Date today) {
+  const std::string date = formatDate(previous.date);
+  const auto state = minutes::parseMinutesState(previous.minutesState);
+  std::string text;
+  if (previous.date < today)
+    text = "Föregående möte hölls " + date + ". Protokollet är " + minutesStateInSentence(state);
+  else if (previous.date == today)
+    text = "Föregående möte hålls i dag, " + date + ". Protokollet är " +
+           minutesStateInSentence(state);
+  else if (state)
+    text = "Föregående möte är planerat till " + date + ". Protokollet är " +
+           minutesStateInSentence(state);
+  else
+    text = "Föregående möte är planerat till " + date + " och har ännu inget protokoll";
+  if (previous.registryNumber && !previous.registryNumber->empty())
+    text += ", diarienummer " + *previous.registryNumber;
+  return text + ".";
 }
 
 std::string actionStatusInSentence(agenda::ActionStatus status) {

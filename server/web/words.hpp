@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "agenda/action_status.hpp"
+#include "agenda/agenda.hpp"
 #include "agenda/meeting_rules.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
@@ -27,6 +28,10 @@ std::string participantRoleInSentence(agenda::ParticipantRole role);
 std::string minutesStateInSentence(
     std::optional<minutes::MinutesState> state);  // none: "inte påbörjat"
 std::string actionStatusInSentence(agenda::ActionStatus status);
+// What the agenda's "Föregående mötes protokoll" says of the meeting before: "hölls" only for a
+// meeting that took place (its day is before `today`; cancelled ones are never the previous
+// meeting), "hålls i dag" or "är planerat till" otherwise, and always a status of its minutes.
+std::string previousMeetingSentence(const agenda::PreviousMeetingRef& previous, Date today);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(Role role);
 

@@ -37,6 +37,26 @@ test('every documented operation exists on the server', async () => {
   assert.ok(checked >= 10, `checked ${checked} operations`);
 });
 
+// Issue 19 point 15: what the server really sends is declared, not only what validates.
+test('the document declares the statuses and headers the server sends', async () => {
+  const doc = await (await fetch(`${server.base}/api/v1/openapi.json`)).json();
+  const api = await SwaggerParser.dereference(structuredClone(doc));
+  const plan = api.paths['/api/v1/contracts/{id}/meeting-plan'].post.responses;
+  for (const status of ['200', '201']) {
+    assert.ok(plan[status].content['application/json'].schema.properties.created,
+              `meeting-plan ${status} is the plan, not a problem`);
+  }
+  const minutes = api.paths['/api/v1/meetings/{id}/minutes'];
+  assert.ok(minutes.get.responses['200'].headers.ETag, 'GET minutes declares its ETag');
+  assert.ok(minutes.post.responses['201'].headers.ETag, 'starting the minutes declares the ETag');
+  assert.ok(minutes.put.responses['200'].headers.ETag, 'a save declares the new ETag');
+  assert.ok(minutes.put.parameters.some((p) => p.in === 'header' && p.name === 'If-Match' && p.required));
+  assert.ok(api.paths['/api/v1/meetings/{id}/minutes.pdf'].get.responses['200'].headers['Content-Disposition']);
+  assert.ok(api.paths['/api/v1/meetings/{id}/minutes/archive'].get.responses['200'].headers['Content-Disposition']);
+  assert.ok(api.paths['/api/v1/contracts/{id}/meetings'].post.responses['201'].headers.Location);
+  assert.ok(api.paths['/api/v1/contracts'].post.responses['201'].headers.Location);
+});
+
 test('an undocumented path answers 404 problem+json', async () => {
   const r = await fetch(`${server.base}/api/v1/no-such-thing`);
   assert.equal(r.status, 404);

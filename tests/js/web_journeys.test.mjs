@@ -320,7 +320,11 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     assert.match(await queue.innerText(), new RegExp(`${CONTRACT_TITLE}[\\s\\S]*Omsorgshuset Linnégården AB`));
     await assertAccessible(r, 'the registrar\'s queue');
     await screenshot(r, 'registry-queue');
-    const registered = await submit(r, queue.getByRole('button', { name: /^Diarieför protokollet från/ }));
+    // Registering cannot be undone, so it asks first (issue 19 point 4).
+    const asked = await submit(r, queue.getByRole('button', { name: /^Diarieför protokollet från/ }));
+    assert.equal(asked.status(), 200);
+    assert.equal(await heading(r), 'Vill du diarieföra protokollet?');
+    const registered = await submit(r, r.getByRole('button', { name: 'Ja, diarieför protokollet' }));
     assert.equal(registered.status(), 303);
     const year = new Date().getFullYear();
     const registryNumber = `SDN ${year}/0001`;
@@ -566,6 +570,8 @@ test('the provider returns the minutes with comments, and the secretary sees the
     await assertAccessible(u, 'the minutes page with an error in the return form');
     await u.getByLabel('Synpunkter', { exact: true }).fill('§ 4: vi hade 12 avvikelser, inte 21.');
     answer = await submit(u, u.getByRole('button', { name: 'Skicka tillbaka' }));
+    assert.equal(answer.status(), 200, 'returning asks first (issue 19 point 4)');
+    answer = await submit(u, u.getByRole('button', { name: 'Ja, skicka tillbaka' }));
     assert.equal(answer.status(), 303);
     assert.equal(await flash(u), 'Protokollet är skickat tillbaka med dina synpunkter.');
     assert.match(await u.locator('#protokoll-fakta').innerText(), /Status\s+Utkast/);

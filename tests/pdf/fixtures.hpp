@@ -171,6 +171,12 @@ class RenderedPdf {
 
   std::string text() const { return sv::test::runTool("pdftotext -layout " + path() + " -"); }
 
+  // The text of one page (1-based), as pdftotext reads it.
+  std::string pageText(int page) const {
+    const std::string n = std::to_string(page);
+    return sv::test::runTool("pdftotext -layout -f " + n + " -l " + n + " " + path() + " -");
+  }
+
   // The text with every run of white space (line breaks, layout columns) one space.
   std::string flatText() const {
     std::string out;

@@ -299,3 +299,32 @@ TEST_CASE("protocols render on several threads at once", "[pdf][protocol][thread
   // The same layout on every thread; the bytes differ only in the creation date's digits.
   for (const std::size_t size : sizes) CHECK(size == Approx(expected->size()).margin(64));
 }
+
+// Issue 19 point 3: a draft never looks final.
+TEST_CASE("every page of unregistered minutes carries the state's mark", "[pdf][protocol][mark]") {
+  Minutes m = fx::sampleMinutes();
+  m.registryNumber.reset();
+  for (const auto& [state, mark] : {std::pair{MinutesState::Draft, "UTKAST"},
+                                    std::pair{MinutesState::InReview, "UTKAST – ej justerat"},
+                                    std::pair{MinutesState::Approved, "Justerat, ej diariefört"}}) {
+    INFO(mark);
+    CHECK(stateMarkOf(state) == mark);
+    const RenderedPdf pdf(m, {.stateMark = stateMarkOf(state)});
+    CHECK(pdf.qpdfCheck() == 0);
+    const int pages = pdf.pages();
+    REQUIRE(pages >= 2);
+    for (int page = 1; page <= pages; ++page) {
+      INFO("page " << page);
+      CHECK_THAT(pdf.pageText(page), Catch::Contains(mark));
+    }
+  }
+}
+
+TEST_CASE("registered minutes carry no draft mark", "[pdf][protocol][mark]") {
+  CHECK(stateMarkOf(MinutesState::Registered).empty());
+  const RenderedPdf pdf(fx::sampleMinutes(), {.stateMark = stateMarkOf(MinutesState::Registered)});
+  const std::string text = pdf.flatText();
+  CHECK_THAT(text, !Catch::Contains("UTKAST"));
+  CHECK_THAT(text, !Catch::Contains("ej diariefört"));
+  CHECK_THAT(text, !Catch::Contains("Ej diariefört"));
+}

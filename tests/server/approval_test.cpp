@@ -682,6 +682,50 @@ TEST_CASE(
   requireProblem(f.server.get(Fixture::path(m, "/minutes.pdf"), f.nils), 404);
 }
 
+// Issue 19 point 3: a draft never looks final, and its file name says what it is.
+TEST_CASE("pdf: unregistered minutes are marked on every page and named as a draft",
+          "[server][pdf][registry][mark]") {
+  Fixture f;
+  const std::int64_t m = 1;
+  const std::string date =
+      text(requireOk(f.server.get(Fixture::path(m), f.anna)), "starts_at").substr(0, 10);
+  auto pdfText = [&](const HttpResult& pdf) {
+    const auto file = f.dir.path() / "mark.pdf";
+    writeFile(file, pdf.body);
+    const auto extracted = tool("pdftotext -enc UTF-8 " + shellQuoted(file) + " -");
+    REQUIRE(extracted.code == 0);
+    return normalised(extracted.output);
+  };
+  const std::string draftName = "protokoll-" + date + "-utkast.pdf";
+  const std::string version = f.start(m);
+  const auto draft = f.server.get(Fixture::path(m, "/minutes.pdf"), f.anna);
+  REQUIRE(draft.status == 200);
+  CHECK(draft.header("content-disposition") ==
+        "inline; filename=\"" + draftName + "\"; filename*=UTF-8''" + draftName);
+  CHECK(contains(pdfText(draft), "UTKAST"));
+
+  requireOk(f.submit(m));
+  requireOk(f.approve(m, f.ulla, version));
+  requireOk(f.approve(m, f.anna, version));
+  const auto approved = f.server.get(Fixture::path(m, "/minutes.pdf"), f.anna);
+  CHECK(contains(approved.header("content-disposition"), draftName));
+  const std::string approvedText = pdfText(approved);
+  INFO(approvedText);
+  CHECK(contains(approvedText, "Justerat, ej diariefört"));
+  CHECK_FALSE(contains(approvedText, "UTKAST"));
+
+  const std::string number = text(f.registered(m), "number");  // "SDN 2026/0001"
+  std::string name = number;
+  for (char& c : name)
+    if (c == ' ' || c == '/') c = '-';
+  const auto registered = f.server.get(Fixture::path(m, "/minutes.pdf"), f.anna);
+  CHECK(registered.header("content-disposition") ==
+        "inline; filename=\"" + name + ".pdf\"; filename*=UTF-8''" + name + ".pdf");
+  const std::string registeredText = pdfText(registered);
+  CHECK_FALSE(contains(registeredText, "UTKAST"));
+  CHECK_FALSE(contains(registeredText, "Justerat, ej diariefört"));
+}
+
 TEST_CASE(
     "archive: the package of registered minutes passes sha256sum, qpdf and samverkan verify, "
     "and one changed byte fails verify",

@@ -232,11 +232,13 @@ TEST_CASE("a year's plan gives the contract's number of meetings, a second run a
     checkPlanned(created, 2030, 6, {1, 2, 3});
     for (std::size_t i = 0; i < created->size(); ++i)
       CHECK(localDateOf(at(created, i)).date <= "2030-06-30");
-    // A year outside the contract adds nothing, and is not an error.
+    // A year outside the contract adds nothing and says why (issue 19 point 13: it was a 200
+    // that the page showed as "Året var redan planerat").
     const auto outside = d.plan(id, 2031, d.anna);
     INFO(outside.body);
-    REQUIRE(outside.status == 200);
-    CHECK(object(outside.body)->getArray("created")->size() == 0);
+    REQUIRE(outside.status == 422);
+    CHECK(object(outside.body)->getValue<std::string>("reason") == "year-outside-contract");
+    CHECK(object(outside.body)->getValue<std::string>("field") == "year");
     CHECK(d.meetings(id)->size() == 3);
   }
 

@@ -1,5 +1,6 @@
 // Meetings on a temporary store: the contract period, cancelling, participants and the year's
 // plan, each refusal with its exact reason; the states, roles and parties come back as enums.
+#include "server/store/audit.hpp"
 #include "service_fixture.hpp"
 
 using namespace sv;
@@ -153,4 +154,50 @@ TEST_CASE(
              "year", "3100");
   checkError(f.meetings.planYear(f.providerRep, contract, 2027), Errc::Forbidden,
              Reason::NotContractManager);
+}
+
+// Issue 19 point 13: planning a year outside the contract said "Året var redan planerat".
+TEST_CASE("meetings: a year outside the contract period is Invalid/YearOutsideContract",
+          "[services][meetings][plan]") {
+  ServiceFixture f;
+  const auto contract = f.makeContract();  // 2026-01-01 to 2027-12-31
+  checkError(f.meetings.planYear(f.manager, contract, 2025), Errc::Invalid,
+             Reason::YearOutsideContract, "year", "2025");
+  checkError(f.meetings.planYear(f.manager, contract, 2028), Errc::Invalid,
+             Reason::YearOutsideContract, "year", "2028");
+  checkError(f.meetings.planYear(f.providerRep, contract, 2028), Errc::Forbidden,
+             Reason::NotContractManager);
+  const auto listed = f.meetings.list(f.manager, contract);
+  REQUIRE(listed);
+  CHECK(listed->empty());
+}
+
+TEST_CASE("meetings: the place alone is set, audited, and the time stays",
+          "[services][meetings][place]") {
+  ServiceFixture f;
+  const auto contract = f.makeContract();
+  auto plan = f.meetings.planYear(f.manager, contract, 2026);
+  REQUIRE(plan);
+  REQUIRE_FALSE(plan->created.empty());
+  const auto before = plan->created.front().row;
+  CHECK(before.location.empty());
+
+  checkError(f.meetings.setPlace(f.providerRep, before.id, "Eken, matsalen"), Errc::Forbidden,
+             Reason::NotContractManager);
+  checkError(f.meetings.setPlace(f.manager, before.id, std::string(501, 'x')), Errc::Invalid,
+             Reason::TooLong, "location", "500");
+
+  auto set = f.meetings.setPlace(f.manager, before.id, "Eken, matsalen");
+  REQUIRE(set);
+  CHECK(set->row.location == "Eken, matsalen");
+  CHECK(set->row.startsAt == before.startsAt);
+  CHECK(set->row.endsAt == before.endsAt);
+  CHECK(set->row.sequence == before.sequence + 1);  // calendars learn the new place
+  store::AuditQuery q;
+  q.objectType = "meeting";
+  q.objectId = std::to_string(before.id);
+  const auto audited = f.store->read([&](store::Reading& c) { return store::listAudit(c, q); });
+  REQUIRE(audited.size() == 1);
+  CHECK(audited[0].entry.action == "meeting.reschedule");
+  CHECK(audited[0].entry.detail.find("Eken, matsalen") != std::string::npos);
 }

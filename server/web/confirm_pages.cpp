@@ -1,0 +1,146 @@
+#include "server/web/confirm_pages.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "server/services/access.hpp"
+
+namespace sv::web {
+namespace {
+
+struct Confirmation {
+  std::string title;  // the question, <title> and <h1>
+  std::string what;   // the meeting or minutes it is about
+  std::vector<std::string> consequences;
+  std::string quoteLabel;  // "Anledning": what the person wrote, shown again
+  std::string quote;
+  std::string action;                                       // where the confirmed form posts
+  std::vector<std::pair<std::string, std::string>> fields;  // carried to the confirmed post
+  std::string confirmLabel;                                 // "Ja, ställ in mötet"
+  std::string back;                                         // where "Avbryt" leads
+  std::string current;                                      // the navigation entry
+};
+
+http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
+  Page page{.title = c.title, .templateName = "confirm", .current = c.current};
+  Data& d = page.data;
+  d.set("heading", c.title);
+  d.set("what", c.what);
+  auto consequences = list();
+  for (const auto& line : c.consequences) consequences.push_back(Data(line));
+  d.set("consequences", consequences);
+  d.set("has_quote", !c.quote.empty());
+  d.set("quote_label", c.quoteLabel);
+  d.set("quote", c.quote);
+  d.set("action", c.action);
+  auto fields = list();
+  for (const auto& [name, value] : c.fields) {
+    Data f;
+    f.set("name", name);
+    f.set("value", value);
+    fields.push_back(f);
+  }
+  d.set("fields", fields);
+  d.set("confirm_label", c.confirmLabel);
+  d.set("back", c.back);
+  return render(req, std::move(page));
+}
+
+bool blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](unsigned char ch) {
+    return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+  });
+}
+
+// "Mötet 2027-02-09 kl. 13.00, Hemtjänst Eken (Omsorg AB)"
+std::string meetingLine(const services::Meeting& m) {
+  return "Mötet " + swedishDateTime(m.row.startsAt) + ", " + m.contract.title + " (" +
+         m.contract.providerName + ")";
+}
+
+// Whether the person may take the step now: otherwise the handler lets the service answer.
+bool available(Services& s, const http::Request& req, std::int64_t meetingId,
+               std::string_view step) {
+  const auto life = s.minutes.lifecycle(req.principal(), meetingId);
+  return life &&
+         std::find(life->available.begin(), life->available.end(), step) != life->available.end();
+}
+
+}  // namespace
+
+bool confirmed(const http::FormBody& form) {
+  return form.value("confirm") == "ja";
+}
+
+std::optional<http::Reply> askToCancelMeeting(const http::Request& req, Services& s,
+                                              std::int64_t meetingId, const http::FormBody& form) {
+  if (confirmed(form)) return std::nullopt;
+  const std::string reason = form.value("cancel_reason");
+  if (blank(reason)) return std::nullopt;  // the service names the missing reason
+  const auto meeting = s.meetings.get(req.principal(), meetingId);
+  if (!meeting || !services::managesContract(req.principal(), meeting->contract) ||
+      meeting->row.status == agenda::MeetingStatus::Cancelled)
+    return std::nullopt;
+  const std::string path = pathOf("/moten/", meetingId);
+  return confirmationPage(
+      req, {.title = "Vill du ställa in mötet?",
+            .what = meetingLine(*meeting),
+            .consequences = {"Mötet blir inställt och kan inte ändras eller flyttas efteråt.",
+                             "Det finns kvar i mötesplanen med anledningen nedan.",
+                             "Det går inte att ångra."},
+            .quoteLabel = "Anledning",
+            .quote = reason,
+            .action = path + "/stall-in",
+            .fields = {{"cancel_reason", reason}},
+            .confirmLabel = "Ja, ställ in mötet",
+            .back = path,
+            .current = "avtal"});
+}
+
+std::optional<http::Reply> askToReturnMinutes(const http::Request& req, Services& s,
+                                              std::int64_t meetingId, const http::FormBody& form) {
+  if (confirmed(form)) return std::nullopt;
+  const std::string comment = form.value("comment");
+  if (blank(comment) || !available(s, req, meetingId, "return")) return std::nullopt;
+  const auto meeting = s.meetings.get(req.principal(), meetingId);
+  if (!meeting) return std::nullopt;
+  const std::string path = pathOf("/moten/", meetingId) + "/protokoll";
+  return confirmationPage(
+      req, {.title = "Vill du skicka tillbaka protokollet?",
+            .what = "Protokollet från " + meetingLine(*meeting),
+            .consequences = {"Protokollet går tillbaka till sekreteraren som utkast.",
+                             "Alla justeringar som redan gjorts slutar gälla och behöver göras "
+                             "om när protokollet skickas för justering igen.",
+                             "Dina synpunkter nedan sparas med protokollet och kan inte tas "
+                             "tillbaka."},
+            .quoteLabel = "Dina synpunkter",
+            .quote = comment,
+            .action = path + "/skicka-tillbaka",
+            .fields = {{"comment", comment}},
+            .confirmLabel = "Ja, skicka tillbaka",
+            .back = path,
+            .current = "avtal"});
+}
+
+std::optional<http::Reply> askToRegisterMinutes(const http::Request& req, Services& s,
+                                                std::int64_t meetingId, const http::FormBody& form,
+                                                const std::string& action,
+                                                const std::string& back) {
+  if (confirmed(form) || !available(s, req, meetingId, "register")) return std::nullopt;
+  const auto meeting = s.meetings.get(req.principal(), meetingId);
+  if (!meeting) return std::nullopt;
+  return confirmationPage(
+      req, {.title = "Vill du diarieföra protokollet?",
+            .what = "Protokollet från " + meetingLine(*meeting),
+            .consequences = {"Protokollet får nästa diarienummer i diariet.",
+                             "Den justerade versionen blir den slutliga och kan aldrig ändras "
+                             "mer.",
+                             "Det går inte att ångra."},
+            .action = action,
+            .confirmLabel = "Ja, diarieför protokollet",
+            .back = back,
+            .current = "diariet"});
+}
+
+}  // namespace sv::web

@@ -1,0 +1,34 @@
+// Steps that cannot be undone ask first (issue 19 point 4): registering minutes (diarieför),
+// cancelling a meeting (ställ in) and returning minutes (skicka tillbaka). The first post of such
+// a form answers a confirmation page that says what will happen, with a second form that posts
+// the same fields again with confirm=ja; only that post does the step. Works without JavaScript.
+//
+// Each ask… function returns the confirmation page when the post is not yet confirmed and the
+// step is one the person may take now; nullopt when the handler should go on (confirmed, or the
+// step would fail anyway, so that the service's own error is shown at once).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "server/web/pages.hpp"
+
+namespace sv::web {
+
+// Whether the post carries confirm=ja.
+bool confirmed(const http::FormBody& form);
+
+// POST /moten/{id}/stall-in with a reason.
+std::optional<http::Reply> askToCancelMeeting(const http::Request& req, Services& s,
+                                              std::int64_t meetingId, const http::FormBody& form);
+// POST /moten/{id}/protokoll/skicka-tillbaka with a comment.
+std::optional<http::Reply> askToReturnMinutes(const http::Request& req, Services& s,
+                                              std::int64_t meetingId, const http::FormBody& form);
+// POST /moten/{id}/protokoll/diariefor or /diariet/{id}/diariefor: `action` is the path posted
+// to, so the confirmation posts back there and "Avbryt" leads back to `back`.
+std::optional<http::Reply> askToRegisterMinutes(const http::Request& req, Services& s,
+                                                std::int64_t meetingId, const http::FormBody& form,
+                                                const std::string& action, const std::string& back);
+
+}  // namespace sv::web
