@@ -3,6 +3,8 @@
 // fields of the change.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "minutes_fixture.hpp"
 #include "server/store/database.hpp"
 

@@ -19,10 +19,10 @@ WHEN EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = OLD.id
       OR NEW.location IS NOT OLD.location)
 BEGIN SELECT RAISE(ABORT, 'the minutes are in review: time and place do not change'); END;
 
--- A meeting with minutes was held: it is not cancelled.
+-- A meeting with minutes was held: it is not cancelled (registered ones are refused above).
 CREATE TRIGGER meetings_with_minutes_not_cancelled BEFORE UPDATE OF status ON meetings
 WHEN NEW.status = 'cancelled' AND OLD.status <> 'cancelled'
- AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = OLD.id)
+ AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = OLD.id AND mi.state <> 'registered')
 BEGIN SELECT RAISE(ABORT, 'a meeting with minutes is not cancelled'); END;
 
 -- Participants of minutes in review, approved or registered stay as they are.
