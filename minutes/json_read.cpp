@@ -34,8 +34,10 @@ std::string element(const std::string& path, std::size_t index) {
 // One JSON object and where it is; each getter names the field it fails on.
 class Fields {
  public:
+  // `keys` must all be there; `optionalKeys` may be left out (read them with optionalString).
   static Result<Fields> open(const Var& value, std::string path,
-                             std::initializer_list<std::string_view> keys) {
+                             std::initializer_list<std::string_view> keys,
+                             std::initializer_list<std::string_view> optionalKeys = {}) {
     if (value.type() != typeid(Object::Ptr) || value.extract<Object::Ptr>().isNull())
       return fail(Errc::Malformed, "expected an object", path);
     Fields fields(value.extract<Object::Ptr>(), std::move(path));
@@ -43,7 +45,8 @@ class Fields {
       if (!fields.object_->has(std::string(key)))
         return fail(Errc::Malformed, "missing key", child(fields.path_, key));
     for (const auto& entry : *fields.object_)
-      if (std::find(keys.begin(), keys.end(), entry.first) == keys.end())
+      if (std::find(keys.begin(), keys.end(), entry.first) == keys.end() &&
+          std::find(optionalKeys.begin(), optionalKeys.end(), entry.first) == optionalKeys.end())
         return fail(Errc::Malformed, "unknown key", child(fields.path_, entry.first));
     return fields;
   }
@@ -202,21 +205,29 @@ Result<Attendee> readAttendee(const Var& v, std::string path) {
   return a;
 }
 
+// A new observation, action or decision may leave out its id (or send ""): applyEdit gives it
+// one. Null is read as left out.
+Result<std::string> newItemId(const Fields& f) {
+  auto id = f.optionalString("id");
+  if (!id) return std::unexpected(id.error());
+  return id->value_or("");
+}
+
 Result<Observation> readObservation(const Var& v, std::string path) {
-  auto f = Fields::open(v, std::move(path), {"id", "text"});
+  auto f = Fields::open(v, std::move(path), {"text"}, {"id"});
   if (!f) return std::unexpected(f.error());
   Observation o;
-  SV_READ(o.id, f->string("id"));
+  SV_READ(o.id, newItemId(*f));
   SV_READ(o.text, f->string("text"));
   return o;
 }
 
 Result<Action> readAction(const Var& v, std::string path) {
   auto f = Fields::open(v, std::move(path),
-                        {"id", "text", "responsible_party", "responsible_person", "due_date"});
+                        {"text", "responsible_party", "responsible_person", "due_date"}, {"id"});
   if (!f) return std::unexpected(f.error());
   Action a;
-  SV_READ(a.id, f->string("id"));
+  SV_READ(a.id, newItemId(*f));
   SV_READ(a.text, f->string("text"));
   SV_READ(a.responsibleParty, f->keyword("responsible_party", parseParty, "party"));
   SV_READ(a.responsiblePerson, f->string("responsible_person"));
@@ -225,10 +236,10 @@ Result<Action> readAction(const Var& v, std::string path) {
 }
 
 Result<Decision> readDecision(const Var& v, std::string path) {
-  auto f = Fields::open(v, std::move(path), {"id", "text"});
+  auto f = Fields::open(v, std::move(path), {"text"}, {"id"});
   if (!f) return std::unexpected(f.error());
   Decision d;
-  SV_READ(d.id, f->string("id"));
+  SV_READ(d.id, newItemId(*f));
   SV_READ(d.text, f->string("text"));
   return d;
 }

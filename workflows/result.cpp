@@ -146,6 +146,14 @@ std::string_view reasonName(Reason reason) {
       return "unknown-choice";
     case Reason::NotAuditReader:
       return "not-audit-reader";
+    case Reason::MeetingOfRegisteredMinutes:
+      return "meeting-of-registered-minutes";
+    case Reason::MeetingOfMinutesInReview:
+      return "meeting-of-minutes-in-review";
+    case Reason::MeetingHasMinutes:
+      return "meeting-has-minutes";
+    case Reason::NotItemProposer:
+      return "not-item-proposer";
   }
   return "";
 }

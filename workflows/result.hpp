@@ -113,6 +113,11 @@ enum class Reason {
   UnknownChoice,           // a value that is not one of the listed ones (a service area, a status)
   // Appended (the order above is kept): who may read the audit log (Forbidden).
   NotAuditReader,
+  // Appended (issue 19, points 1 and 2: a record that cannot contradict itself).
+  MeetingOfRegisteredMinutes,  // the minutes are registered: nothing about their meeting changes
+  MeetingOfMinutesInReview,    // minutes in review or approved: time, place and participants stay
+  MeetingHasMinutes,           // a meeting with minutes is not cancelled
+  NotItemProposer,  // (Forbidden) an added agenda item is removed by its party or the manager
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -1,4 +1,7 @@
 #include "server/api/api.hpp"
+
+#include <algorithm>
+
 #include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
@@ -54,12 +57,13 @@ void registerAgenda(http::Router& router, Services& s) {
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
-                auto title = body->requiredString("title");
+                // Left out, refused by the agenda after the caller's role (roles first).
+                auto title = body->optionalString("title");
                 if (!title) return std::unexpected(title.error());
                 auto description = body->optionalString("description");
                 if (!description) return std::unexpected(description.error());
-                auto view =
-                    s.agendas.addItem(req.principal(), id, *title, description->value_or(""));
+                auto view = s.agendas.addItem(req.principal(), id, title->value_or(""),
+                                              description->value_or(""));
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view, 201);
               }),
@@ -93,10 +97,11 @@ void registerAgenda(http::Router& router, Services& s) {
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
-                auto position = body->requiredInt("position");
+                auto position = body->optionalInt("position");
                 if (!position) return std::unexpected(position.error());
-                auto view = s.agendas.moveItem(req.principal(), id, req.pathParams.at("key"),
-                                               static_cast<int>(*position));
+                auto view = s.agendas.moveItem(
+                    req.principal(), id, req.pathParams.at("key"),
+                    static_cast<int>(std::clamp<std::int64_t>(position->value_or(0), -1, 100000)));
                 if (!view) return std::unexpected(view.error());
                 return agendaReply(*view);
               }),

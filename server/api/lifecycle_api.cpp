@@ -122,16 +122,17 @@ void registerLifecycle(http::Router& router, Services& s) {
       {"POST",
        "/api/v1/meetings/{id}/minutes/approve",
        http::Access::LoggedIn,
-       lifecycleHandler(
-           [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
-             auto body = http::JsonBody::parse(req.body);
-             if (!body) return std::unexpected(body.error());
-             auto version = body->requiredString("version");
-             if (!version) return std::unexpected(version.error());
-             auto note = body->optionalString("note");
-             if (!note) return std::unexpected(note.error());
-             return s.minutes.approve(req.principal(), id, *version, note->value_or(""));
-           }),
+       lifecycleHandler([&s](http::Request& req,
+                             std::int64_t id) -> Result<services::LifecycleView> {
+         auto body = http::JsonBody::parse(req.body);
+         if (!body) return std::unexpected(body.error());
+         // Left out, refused by the workflow after the caller's role (roles first).
+         auto version = body->optionalString("version");
+         if (!version) return std::unexpected(version.error());
+         auto note = body->optionalString("note");
+         if (!note) return std::unexpected(note.error());
+         return s.minutes.approve(req.principal(), id, version->value_or(""), note->value_or(""));
+       }),
        {.operationId = "approveMinutes",
         .summary = "An adjuster approves (justerar) one exact version; an old version answers "
                    "409. A note of disagreement becomes part of the protocol",
@@ -145,7 +146,7 @@ void registerLifecycle(http::Router& router, Services& s) {
               http::Access::LoggedIn,
               lifecycleHandler(
                   [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
-                    auto comment = optionalText(req, "comment", true);
+                    auto comment = optionalText(req, "comment", false);
                     if (!comment) return std::unexpected(comment.error());
                     return s.minutes.returnMinutes(req.principal(), id, *comment);
                   }),

@@ -1,7 +1,11 @@
 #include "server/api/api.hpp"
+
+#include <algorithm>
+
 #include "server/api/handler.hpp"
 #include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
+#include "server/services/access.hpp"
 
 namespace sv::api {
 namespace {
@@ -60,14 +64,15 @@ void registerMeetings(http::Router& router, Services& s) {
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
-                auto startsAt = body->requiredString("starts_at");
+                // Left out, it is refused by the service after the caller's role (roles first).
+                auto startsAt = body->optionalString("starts_at");
                 if (!startsAt) return std::unexpected(startsAt.error());
                 auto endsAt = body->optionalString("ends_at");
                 if (!endsAt) return std::unexpected(endsAt.error());
                 auto location = body->optionalString("location");
                 if (!location) return std::unexpected(location.error());
-                auto m = s.meetings.create(req.principal(), id,
-                                           {*startsAt, *endsAt, location->value_or("")});
+                auto m = s.meetings.create(
+                    req.principal(), id, {startsAt->value_or(""), *endsAt, location->value_or("")});
                 if (!m) return std::unexpected(m.error());
                 return http::Reply::json(meetingJson(*m), 201)
                     .header("Location", "/api/v1/meetings/" + std::to_string(m->row.id));
@@ -88,11 +93,11 @@ void registerMeetings(http::Router& router, Services& s) {
        withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
          auto body = http::JsonBody::parse(req.body);
          if (!body) return std::unexpected(body.error());
-         auto year = body->requiredInt("year");
-         if (!year) return std::unexpected(year.error());
-         if (*year < 1900 || *year > 2999)
-           return fail(Errc::Invalid, Reason::OutOfRange, "a year between 1900 and 2999", "year",
-                       std::to_string(*year));
+         // A year left out or far off is refused by the plan after the caller's role.
+         auto given = body->optionalInt("year");
+         if (!given) return std::unexpected(given.error());
+         const auto year =
+             std::optional<std::int64_t>(std::clamp<std::int64_t>(given->value_or(0), -1, 100000));
          auto plan = s.meetings.planYear(req.principal(), id, static_cast<int>(*year));
          if (!plan) return std::unexpected(plan.error());
          auto out = http::orderedObject();
@@ -160,7 +165,16 @@ void registerMeetings(http::Router& router, Services& s) {
                 }
                 if (body->has("participants")) {
                   auto participants = readParticipants(*body);
-                  if (!participants) return std::unexpected(participants.error());
+                  if (!participants) {
+                    // Roles before fields: someone who may not change the meeting hears that.
+                    auto m = s.meetings.get(req.principal(), id);
+                    if (!m) return std::unexpected(m.error());
+                    if (auto ok = services::requireManager(req.principal(), m->contract,
+                                                           "change a meeting");
+                        !ok)
+                      return std::unexpected(ok.error());
+                    return std::unexpected(participants.error());
+                  }
                   change.participants = std::move(*participants);
                 }
                 auto m = s.meetings.change(req.principal(), id, change);

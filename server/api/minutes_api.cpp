@@ -116,7 +116,12 @@ void registerMinutes(http::Router& router, Services& s) {
                                 "send the version you edited in If-Match");
          // JSON to the domain once: the body is parsed straight into the minutes.
          auto proposed = minutes::fromJsonMember(req.body, "minutes");
-         if (!proposed) return std::unexpected(proposed.error());
+         if (!proposed) {
+           // Roles before fields: a caller who may not save hears that, not what was wrong.
+           if (auto ok = s.minutes.mayEdit(req.principal(), id); !ok)
+             return std::unexpected(ok.error());
+           return std::unexpected(proposed.error());
+         }
          auto result = s.minutes.save(req.principal(), id, *ifMatch, *proposed);
          if (!result) return std::unexpected(result.error());
          if (result->conflict) {

@@ -12,14 +12,15 @@ Result<accounts::NewUser> readNewUser(const http::JsonBody& body) {
                                {"name", &u.name},
                                {"email", &u.email},
                                {"password", &u.password}}) {
-    auto value = body.requiredString(field);
+    // Left out, refused by the service after the caller's role (roles first).
+    auto value = body.optionalString(field);
     if (!value) return std::unexpected(value.error());
-    *target = *value;
+    *target = value->value_or("");
   }
-  auto org = body.requiredInt("organization_id");
+  auto org = body.optionalInt("organization_id");
   if (!org) return std::unexpected(org.error());
-  u.organizationId = *org;
-  auto roles = body.stringArray("roles", true);
+  u.organizationId = org->value_or(0);
+  auto roles = body.stringArray("roles", false);
   if (!roles) return std::unexpected(roles.error());
   u.roles = *roles;
   return u;

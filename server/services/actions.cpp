@@ -137,6 +137,13 @@ Result<ActionView> ActionService::get(const store::Principal& viewer, std::int64
 }
 
 Result<ActionView> ActionService::create(const store::Principal& actor, const NewAction& in) {
+  // Roles before fields: who may record an action in the contract is answered first.
+  auto allowed = store_.read([&](store::Reading& c) -> Status {
+    auto contract = contractFor(c, actor, in.contractId);
+    if (!contract) return std::unexpected(contract.error());
+    return requireManager(actor, *contract, "record an action");
+  });
+  if (!allowed) return std::unexpected(allowed.error());
   if (auto ok = checkText(in.text, "text", 10000); !ok) return std::unexpected(ok.error());
   const auto party = agenda::parseParty(in.responsibleParty);
   if (!party)

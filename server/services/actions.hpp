@@ -55,8 +55,9 @@ class ActionService {
   Result<std::vector<ActionView>> list(const store::Principal& viewer, const ActionFilter& filter);
   // Errors: NotFound.
   Result<ActionView> get(const store::Principal& viewer, std::int64_t id);
-  // Errors: Invalid/Missing or TooLong (text, value "10000"), ResponsiblePartyUnknown, TooLong
-  // (responsible_person, value "200"), NotADate (due_on); NotFound; Forbidden/NotContractManager.
+  // Errors: NotFound, Forbidden/NotContractManager (both before any field); Invalid/Missing or
+  // TooLong (text, value "10000"), ResponsiblePartyUnknown, TooLong (responsible_person, value
+  // "200"), NotADate (due_on).
   Result<ActionView> create(const store::Principal& actor, const NewAction& input);
   // Errors: NotFound, Forbidden/NotContractManager, Conflict/ActionClosed, Invalid/Missing or
   // TooLong (text), Invalid/NotADate (due_on).

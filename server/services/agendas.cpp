@@ -187,10 +187,26 @@ Result<AgendaView> AgendaService::addItem(const store::Principal& actor, std::in
 
 Result<AgendaView> AgendaService::removeItem(const store::Principal& actor, std::int64_t meetingId,
                                              const std::string& key) {
+  auto found = store_.read([&](store::Reading& c) { return meetingFor(c, actor, meetingId); });
+  if (!found) return std::unexpected(found.error());
+  const bool manager = managesContract(actor, found->contract);
+  const auto party = partyOf(actor, found->contract);
   return modify(
       actor, meetingId, "agenda.item.remove",
       "Dagordning: punkt " + key + " borttagen av " + actor.name,
-      [&](agenda::Agenda a) { return agenda::removeItem(std::move(a), key); }, false);
+      [&](agenda::Agenda a) -> Result<agenda::Agenda> {
+        // The party that proposed an item removes it; the contract manager may remove any
+        // (modify's audit entry names who did).
+        if (!manager)
+          for (const auto& item : a.items)
+            for (const auto& added : item.addedItems)
+              if (added.key == key && party != added.proposedByParty)
+                return fail(Errc::Forbidden, Reason::NotItemProposer,
+                            "only the party that proposed the item, or the contract manager, "
+                            "removes it");
+        return agenda::removeItem(std::move(a), key);
+      },
+      false);
 }
 
 Result<AgendaView> AgendaService::moveItem(const store::Principal& actor, std::int64_t meetingId,

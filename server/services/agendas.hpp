@@ -38,6 +38,8 @@ class AgendaService {
   // TooManyAddedItems, Missing, TooLong, NotOneLine, ...).
   Result<AgendaView> addItem(const store::Principal& actor, std::int64_t meetingId,
                              const std::string& title, const std::string& description);
+  // removeItem also: Forbidden/NotItemProposer (an item the other party proposed; the contract
+  // manager removes any added item).
   Result<AgendaView> removeItem(const store::Principal& actor, std::int64_t meetingId,
                                 const std::string& key);
   Result<AgendaView> moveItem(const store::Principal& actor, std::int64_t meetingId,

@@ -75,6 +75,12 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
                                                    const ContractInput& input) {
   store::ContractRow row;
   row.authorityId = input.authorityId.value_or(actor.organizationId);
+  // Roles before fields: only the authority's own contract managers (or an administrator) make
+  // its contracts, and someone else learns nothing of the form from its errors.
+  if (!actor.isAdmin() &&
+      !(actor.has(store::Role::ContractManager) && actor.organizationId == row.authorityId))
+    return fail(Errc::Forbidden, Reason::NotContractManager,
+                "only the authority's contract manager creates its contracts");
   if (!input.providerId)
     return fail(Errc::Invalid, Reason::Missing, "'provider_id' is required", "provider_id");
   row.providerId = *input.providerId;
@@ -87,11 +93,6 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
     if (!present)
       return fail(Errc::Invalid, Reason::Missing, std::string("'") + field + "' is required",
                   field);
-  // Only the authority's own contract managers (or an administrator) make its contracts.
-  if (!actor.isAdmin() &&
-      !(actor.has(store::Role::ContractManager) && actor.organizationId == row.authorityId))
-    return fail(Errc::Forbidden, Reason::NotContractManager,
-                "only the authority's contract manager creates its contracts");
   const auto now = formatIsoUtc(time_.now());
   row.createdAt = row.updatedAt = now;
   return store_.write([&](store::Writing& c) -> Result<store::ContractRow> {
@@ -107,15 +108,15 @@ Result<store::ContractRow> ContractService::create(const store::Principal& actor
 
 Result<store::ContractRow> ContractService::update(const store::Principal& actor, std::int64_t id,
                                                    const ContractInput& input) {
-  if (input.authorityId || input.providerId)
-    return fail(Errc::Invalid, Reason::ContractPartiesFixed,
-                "the parties of a contract do not change; make a new contract",
-                input.providerId ? "provider_id" : "authority_id");
   return store_.write([&](store::Writing& c) -> Result<store::ContractRow> {
     auto row = contractFor(c, actor, id);
     if (!row) return std::unexpected(row.error());
     if (auto ok = requireManager(actor, *row, "change a contract"); !ok)
       return std::unexpected(ok.error());
+    if (input.authorityId || input.providerId)
+      return fail(Errc::Invalid, Reason::ContractPartiesFixed,
+                  "the parties of a contract do not change; make a new contract",
+                  input.providerId ? "provider_id" : "authority_id");
     apply(*row, input);
     row->updatedAt = formatIsoUtc(time_.now());
     if (auto ok = validate(c, *row); !ok) return std::unexpected(ok.error());

@@ -30,11 +30,11 @@ class ContractService {
   ContractService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
 
-  // Errors: Invalid/Missing (a required field), Forbidden/NotContractManager, and those of
-  // validate below.
+  // Errors: Forbidden/NotContractManager (before any field is looked at), Invalid/Missing (a
+  // required field), and those of validate below.
   Result<store::ContractRow> create(const store::Principal& actor, const ContractInput& input);
-  // Errors: Invalid/ContractPartiesFixed, NotFound, Forbidden/NotContractManager, and those of
-  // validate below.
+  // Errors: NotFound, Forbidden/NotContractManager (both before any field),
+  // Invalid/ContractPartiesFixed, and those of validate below.
   Result<store::ContractRow> update(const store::Principal& actor, std::int64_t id,
                                     const ContractInput& input);
   std::vector<store::ContractRow> list(const store::Principal& viewer);

@@ -118,6 +118,13 @@ Result<PlanResult> MeetingService::planYear(const store::Principal& actor, std::
 
 Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64_t contractId,
                                        const NewMeeting& input) {
+  // Roles before fields: who may add meetings to the contract is answered first.
+  auto allowed = store_.read([&](store::Reading& c) -> Status {
+    auto contract = contractFor(c, actor, contractId);
+    if (!contract) return std::unexpected(contract.error());
+    return requireManager(actor, *contract, "add meetings");
+  });
+  if (!allowed) return std::unexpected(allowed.error());
   auto startsAt = parseTime(input.startsAt, "starts_at");
   if (!startsAt) return std::unexpected(startsAt.error());
   TimePoint endsAt = *startsAt + catalog_.planRule.duration;
@@ -191,6 +198,16 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
     if (auto ok = requireManager(actor, contract, "change a meeting"); !ok)
       return std::unexpected(ok.error());
     if (auto ok = agenda::checkCanChange(row->status); !ok) return std::unexpected(ok.error());
+    // The minutes' state decides before the fields are read: a change that could never be made
+    // is answered as such, whatever the form said.
+    using store::MeetingPart;
+    for (const auto& [asked, part] :
+         {std::pair{change.startsAt || change.endsAt || change.location, MeetingPart::TimeAndPlace},
+          std::pair{change.participants.has_value(), MeetingPart::Participants},
+          std::pair{change.status.has_value(), MeetingPart::Cancellation}})
+      if (asked)
+        if (auto ok = store::checkMeetingChange(c, meetingId, part); !ok)
+          return std::unexpected(ok.error());
 
     std::vector<store::AuditEntry> entries;
     const std::string id = std::to_string(meetingId);
@@ -257,7 +274,8 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         rows.push_back({user->id, user->name, user->email, user->organizationId, *party, *role});
       }
       if (auto ok = agenda::checkParticipants(domain); !ok) return std::unexpected(ok.error());
-      store::replaceParticipants(c, meetingId, rows);
+      if (auto ok = store::replaceParticipants(c, meetingId, rows); !ok)
+        return std::unexpected(ok.error());
       std::string names;
       for (const auto& r : rows)
         names += (names.empty() ? "" : ", ") + r.name + " (" +
@@ -280,7 +298,7 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
       return fail(Errc::Invalid, "a reason goes with status 'cancelled'", "cancel_reason");
     }
     row->updatedAt = formatIsoUtc(now);
-    store::updateMeeting(c, *row);
+    if (auto ok = store::updateMeeting(c, *row); !ok) return std::unexpected(ok.error());
     for (const auto& e : entries) store::appendAudit(c, e, now);
     return load(c, *row, contract);
   });

@@ -58,16 +58,20 @@ class MeetingService {
   // Invalid/YearOutsideContract (no meeting day of the year inside the contract's period; field
   // year, value the year).
   Result<PlanResult> planYear(const store::Principal& actor, std::int64_t contractId, int year);
-  // Errors: Invalid/NotADate (field starts_at or ends_at, value "YYYY-MM-DDTHH:MM"),
-  // Invalid/EndsBeforeStart, Invalid/TooLong (location, value "500"), NotFound,
-  // Forbidden/NotContractManager, Invalid/BeforeContractStart or AfterContractEnd (value the day).
+  // Errors: NotFound, Forbidden/NotContractManager (both before any field), Invalid/NotADate
+  // (field starts_at or ends_at, value "YYYY-MM-DDTHH:MM"), Invalid/EndsBeforeStart,
+  // Invalid/TooLong (location, value "500"), Invalid/BeforeContractStart or AfterContractEnd
+  // (value the day).
   Result<Meeting> create(const store::Principal& actor, std::int64_t contractId,
                          const NewMeeting& input);
   // Errors: NotFound.
   Result<std::vector<Meeting>> list(const store::Principal& viewer, std::int64_t contractId);
   // Errors: NotFound.
   Result<Meeting> get(const store::Principal& viewer, std::int64_t meetingId);
-  // Errors: NotFound, Forbidden/NotContractManager, Conflict/MeetingCancelled; for a new time or
+  // Errors: NotFound, Forbidden/NotContractManager, Conflict/MeetingCancelled; from the state of
+  // the minutes (store::checkMeetingChange, before any field is read)
+  // Conflict/MeetingOfRegisteredMinutes, Conflict/MeetingOfMinutesInReview (time, place,
+  // participants), Conflict/MeetingHasMinutes (a cancellation); for a new time or
   // place those of create; for participants Invalid/UnknownChoice (role), NotAPartyMember,
   // WrongParty and those of agenda::checkParticipants (OneChair, OneSecretary,
   // OneAdjusterPerParty, NamedTwice); for a cancellation Invalid/UnknownChoice (another status),

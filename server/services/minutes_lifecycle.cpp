@@ -31,6 +31,9 @@ Result<LifecycleView> MinutesService::lifecycle(const store::Principal& viewer,
   facts.comment.assign(1, '-');  // not `= "-"`: g++ 12 warns falsely (-Wrestrict)
   view.available = catalog_.minutesWorkflow->available(minutes::stateName(view.state),
                                                        minutesRolesOf(viewer, *ctx), facts);
+  // A cancelled meeting's minutes are not registered (the store refuses it too).
+  if (ctx->meeting.status == agenda::MeetingStatus::Cancelled)
+    std::erase(view.available, std::string("register"));
   return view;
 }
 

@@ -32,7 +32,7 @@ Result<LifecycleView> MinutesService::registerMinutes(const store::Principal& ac
     row.tag = minutes::tagNameOf(row.number);
     row.registeredBy = actor.userId;
     row.registeredAt = w.when;
-    store::insertRegistry(c, row);
+    if (auto ok = store::insertRegistry(c, row); !ok) return std::unexpected(ok.error());
     store::DocumentStore::seal(c, w.ctx.repository, w.ctx.document, "registered as " + row.number,
                                w.now);
     registered = row;

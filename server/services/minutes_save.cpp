@@ -30,6 +30,13 @@ std::unexpected<Error> registered() {
 
 }  // namespace
 
+Status MinutesService::mayEdit(const store::Principal& actor, std::int64_t meetingId) {
+  auto ctx = loadMinutesContext(store_, actor, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (auto ok = requireStarted(*ctx); !ok) return ok;
+  return requireMinutesWriter(actor, *ctx, "changes the minutes");
+}
+
 Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int64_t meetingId,
                                         const std::string& ifMatch,
                                         const minutes::Minutes& proposed) {

@@ -125,7 +125,8 @@ class MinutesService {
   Result<LifecycleView> returnMinutes(const store::Principal& actor, std::int64_t meetingId,
                                       const std::string& comment);
   // A number in the authority's register, the document sealed and tagged
-  // (minutes_register.cpp). Errors: as above, Conflict/NotApprovedByBoth.
+  // (minutes_register.cpp). Errors: as above, Conflict/NotApprovedByBoth,
+  // Conflict/MeetingCancelled (value "register": a cancelled meeting's minutes stay unregistered).
   Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
 
   // --- The register (minutes_registry.cpp).
@@ -151,6 +152,10 @@ class MinutesService {
   // Errors: NotFound, Forbidden/NotMinutesWriter, Conflict/MinutesAlreadyStarted,
   // Conflict/MeetingCancelled, Conflict/AgendaNotPublished.
   Result<MinutesView> start(const store::Principal& actor, std::int64_t meetingId);
+  // Whether the caller may save the minutes at all, for an edge that could not read what they
+  // sent: roles are answered before fields. Errors: NotFound, NotFound/MinutesNotStarted,
+  // Forbidden/NotMinutesWriter.
+  Status mayEdit(const store::Principal& actor, std::int64_t meetingId);
   // Saves `proposed` as the next version of the minutes edited from `ifMatch` (an ETag, quoted or
   // not). A conflict with what others saved since is a SaveResult with `conflict`, not an error.
   // Errors: NotFound, NotFound/MinutesNotStarted, Forbidden/NotMinutesWriter,

@@ -98,7 +98,12 @@ int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year) {
   return static_cast<int>(s.int64(0));
 }
 
-void insertRegistry(Writing& c, const RegistryRow& r) {
+Status insertRegistry(Writing& c, const RegistryRow& r) {
+  auto cancelled = c.prepare("SELECT 1 FROM meetings WHERE id = ?1 AND status = 'cancelled'");
+  cancelled.bind(1, r.meetingId);
+  if (cancelled.step())
+    return fail(Errc::Conflict, Reason::MeetingCancelled,
+                "the meeting is cancelled: its minutes are not registered", "", "register");
   c.prepare(
        "INSERT INTO registry (authority_id, year, seq, number, meeting_id, contract_id, "
        "repository, "
@@ -107,6 +112,7 @@ void insertRegistry(Writing& c, const RegistryRow& r) {
       .bindAll(r.authorityId, r.year, r.seq, r.number, r.meetingId, r.contractId, r.repository,
                r.version, r.tag, r.registeredBy, r.registeredAt)
       .run();
+  return {};
 }
 
 namespace {
@@ -175,7 +181,7 @@ std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Reading& c,
       "SELECT m.id, c.id, c.title, c.reference, p.name, m.starts_at, mi.updated_at "
       "FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
       "JOIN contracts c ON c.id = m.contract_id JOIN organizations p ON p.id = c.provider_id "
-      "WHERE mi.state = 'approved' AND " +
+      "WHERE mi.state = 'approved' AND m.status <> 'cancelled' AND " +
       f.sql + " ORDER BY mi.updated_at, m.id LIMIT 1000");
   int index = 1;
   for (auto p : f.params) s.bind(index++, p);

@@ -10,6 +10,7 @@
 #include "minutes/lifecycle.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
+#include "workflows/result.hpp"
 
 namespace sv::store {
 
@@ -74,7 +75,8 @@ struct RegistryRow {
 };
 // The next number in the authority's series for the year: one more than the last, never reused.
 int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year);
-void insertRegistry(Writing& c, const RegistryRow& row);
+// Errors: Conflict/MeetingCancelled (a cancelled meeting's minutes are not registered).
+Status insertRegistry(Writing& c, const RegistryRow& row);
 std::optional<RegistryRow> registryOfMeeting(Reading& c, std::int64_t meetingId);
 
 struct RegistryQuery {
@@ -85,7 +87,7 @@ struct RegistryQuery {
 std::vector<RegistryRow> findRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q);
 
 // Approved minutes not yet registered, in the scope's contracts: the registrar's queue, the
-// longest waiting first.
+// longest waiting first. A cancelled meeting's minutes are not registered, so not listed.
 struct AwaitingRegistrationRow {
   std::int64_t meetingId = 0;
   std::int64_t contractId = 0;

@@ -1,5 +1,7 @@
 #include "server/store/contracts.hpp"
 
+#include "server/store/approvals.hpp"
+
 namespace sv::store {
 namespace {
 
@@ -122,7 +124,38 @@ std::optional<std::int64_t> insertMeeting(Writing& c, const MeetingRow& r) {
   return c.lastInsertId();
 }
 
-void updateMeeting(Writing& c, const MeetingRow& r) {
+Status checkMeetingChange(Reading& c, std::int64_t meetingId, MeetingPart part) {
+  const auto state = minutesState(c, meetingId);
+  if (!state) return {};
+  if (*state == minutes::MinutesState::Registered)
+    return fail(Errc::Conflict, Reason::MeetingOfRegisteredMinutes,
+                "the minutes of this meeting are registered: the meeting never changes again");
+  if (part == MeetingPart::Cancellation)
+    return fail(Errc::Conflict, Reason::MeetingHasMinutes,
+                "the meeting has minutes: it was held and is not cancelled");
+  if (*state != minutes::MinutesState::Draft)
+    return fail(Errc::Conflict, Reason::MeetingOfMinutesInReview,
+                "the minutes are in review or approved: time, place and participants change only "
+                "through a new version of the minutes");
+  return {};
+}
+
+Status updateMeeting(Writing& c, const MeetingRow& r) {
+  if (const auto stored = findMeeting(c, TenantScope::system(), r.id)) {
+    const bool timeOrPlace = r.startsAt != stored->startsAt || r.endsAt != stored->endsAt ||
+                             r.location != stored->location;
+    const bool cancelling = r.status == agenda::MeetingStatus::Cancelled &&
+                            stored->status != agenda::MeetingStatus::Cancelled;
+    const bool anything = timeOrPlace || r.status != stored->status ||
+                          r.cancelReason != stored->cancelReason ||
+                          r.agendaPublishedVersion != stored->agendaPublishedVersion;
+    if (anything && minutesState(c, r.id) == minutes::MinutesState::Registered)
+      return checkMeetingChange(c, r.id, MeetingPart::TimeAndPlace);
+    if (timeOrPlace)
+      if (auto ok = checkMeetingChange(c, r.id, MeetingPart::TimeAndPlace); !ok) return ok;
+    if (cancelling)
+      if (auto ok = checkMeetingChange(c, r.id, MeetingPart::Cancellation); !ok) return ok;
+  }
   c.prepare(
        "UPDATE meetings SET starts_at = ?2, ends_at = ?3, location = ?4, status = ?5, "
        "cancel_reason = ?6, sequence = ?7, agenda_published_version = ?8, updated_at = ?9 "
@@ -130,6 +163,7 @@ void updateMeeting(Writing& c, const MeetingRow& r) {
       .bindAll(r.id, r.startsAt, r.endsAt, r.location, agenda::toString(r.status), r.cancelReason,
                r.sequence, r.agendaPublishedVersion, r.updatedAt)
       .run();
+  return {};
 }
 
 std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId) {
@@ -177,8 +211,9 @@ std::optional<MeetingRow> previousMeeting(Reading& c, std::int64_t contractId,
   return readMeeting(s);
 }
 
-void replaceParticipants(Writing& c, std::int64_t meetingId,
-                         const std::vector<ParticipantRow>& participants) {
+Status replaceParticipants(Writing& c, std::int64_t meetingId,
+                           const std::vector<ParticipantRow>& participants) {
+  if (auto ok = checkMeetingChange(c, meetingId, MeetingPart::Participants); !ok) return ok;
   c.prepare("DELETE FROM meeting_participants WHERE meeting_id = ?1").bind(1, meetingId).run();
   for (const auto& p : participants)
     c.prepare(
@@ -186,6 +221,7 @@ void replaceParticipants(Writing& c, std::int64_t meetingId,
          "VALUES (?1, ?2, ?3, ?4)")
         .bindAll(meetingId, p.userId, agenda::toString(p.role), agenda::toString(p.party))
         .run();
+  return {};
 }
 
 std::vector<ParticipantRow> listParticipants(Reading& c, std::int64_t meetingId) {

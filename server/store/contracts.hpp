@@ -10,6 +10,7 @@
 #include "agenda/meeting_rules.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
+#include "workflows/result.hpp"
 
 namespace sv::store {
 
@@ -59,7 +60,18 @@ struct MeetingRow {
 
 // Returns the new id, or nullopt when the contract already has a meeting in that plan slot.
 std::optional<std::int64_t> insertMeeting(Writing& c, const MeetingRow& row);
-void updateMeeting(Writing& c, const MeetingRow& row);
+
+// A meeting cannot be changed under its minutes (issue 19); migration 010 holds the same rules
+// as triggers for any other write. What a change touches decides which rule applies.
+enum class MeetingPart { TimeAndPlace, Participants, Cancellation };
+// Whether `part` of the meeting may change now, from the state of its minutes. Errors:
+// Conflict/MeetingOfRegisteredMinutes (registered minutes: nothing changes),
+// Conflict/MeetingOfMinutesInReview (time, place or participants of minutes in review or
+// approved), Conflict/MeetingHasMinutes (a cancellation of a meeting whose minutes are started).
+Status checkMeetingChange(Reading& c, std::int64_t meetingId, MeetingPart part);
+// Writes the row over the stored one after checkMeetingChange for each part that differs (and,
+// for registered minutes, any change but updated_at). Errors: those of checkMeetingChange.
+Status updateMeeting(Writing& c, const MeetingRow& row);
 std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId);
 std::optional<MeetingRow> findMeeting(Reading& c, const TenantScope& scope, std::int64_t id);
 // Records the version of the agenda that was published (fixed) for the meeting.
@@ -86,8 +98,9 @@ struct ParticipantRow {
   agenda::ParticipantRole role = agenda::ParticipantRole::Participant;
 };
 
-void replaceParticipants(Writing& c, std::int64_t meetingId,
-                         const std::vector<ParticipantRow>& participants);
+// Errors: those of checkMeetingChange for MeetingPart::Participants.
+Status replaceParticipants(Writing& c, std::int64_t meetingId,
+                           const std::vector<ParticipantRow>& participants);
 std::vector<ParticipantRow> listParticipants(Reading& c, std::int64_t meetingId);
 
 }  // namespace sv::store

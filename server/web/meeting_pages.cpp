@@ -66,7 +66,10 @@ std::vector<Person> peopleOf(Services& s, const store::Principal& viewer,
   return out;
 }
 
-Data agendaData(const agenda::Agenda& a, Date today) {
+// `canEdit`: the viewer may change the agenda now; an added item's "Ta bort" is then offered to
+// the party that proposed it and to the contract manager (the service refuses anyone else).
+Data agendaData(const agenda::Agenda& a, Date today, bool canEdit, bool manager,
+                std::optional<agenda::Party> party) {
   Data out;
   out.set("published", a.published);
   auto items = list();
@@ -115,6 +118,7 @@ Data agendaData(const agenda::Agenda& a, Date today) {
       e.set("has_description", !extra.description.empty());
       e.set("proposed_by", extra.proposedBy);
       e.set("party", partyWord(extra.proposedByParty));
+      e.set("can_remove", canEdit && (manager || party == extra.proposedByParty));
       added.push_back(e);
     }
     d.set("has_added", !item.addedItems.empty());
@@ -241,7 +245,8 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
   const bool providerRep = services::partyOf(principal, contract) == agenda::Party::Provider &&
                            principal.has(store::Role::ProviderRep);
   const bool canEdit = !cancelled && !published && (manager || providerRep);
-  data.set("agenda", agendaData(agendaView->agenda, toStockholm(s.time.now()).date));
+  data.set("agenda", agendaData(agendaView->agenda, toStockholm(s.time.now()).date, canEdit,
+                                manager, services::partyOf(principal, contract)));
   data.set("can_edit", canEdit);
   data.set("can_add", canEdit);
   data.set("can_publish", manager && !cancelled && !published);
@@ -249,6 +254,29 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
   const auto minutesLife = s.minutes.lifecycle(principal, id);
   data.set("minutes_started", minutesLife.has_value());
   data.set("minutes_state", minutesLife ? minutesStateWord(minutesLife->state) : std::string());
+  // The forms the minutes leave possible (the store refuses the others: issue 19), and why.
+  const auto state = minutesLife ? std::optional(minutesLife->state) : std::nullopt;
+  const bool keepsMeeting = state && *state != minutes::MinutesState::Draft;
+  data.set("can_move", manager && !cancelled && !keepsMeeting);
+  data.set("can_cancel", manager && !cancelled && !state);
+  std::string note;
+  if (state == minutes::MinutesState::Registered) {
+    note = "Protokollet är diariefört";
+    if (minutesLife->registration) note += " som " + minutesLife->registration->number;
+    note +=
+        ". Mötet ändras inte längre: tid, plats och deltagare står som i det diarieförda "
+        "protokollet, och mötet kan inte ställas in.";
+  } else if (keepsMeeting) {
+    note = "Protokollet är " + minutesStateInSentence(*state) +
+           ". Tid, plats och deltagare ändras nu bara genom en ny version av protokollet: rätta "
+           "närvaron i protokollet (då justeras det på nytt). En ny tid eller plats kräver att "
+           "protokollet först skickas tillbaka till utkast. Ett möte med protokoll kan inte "
+           "ställas in.";
+  } else if (state) {
+    note = "Mötet har ett protokoll och kan därför inte ställas in.";
+  }
+  data.set("change_note", note);
+  data.set("has_change_note", !note.empty());
 
   Data addItem;
   addItem.set("title", kept(error, "add_item", "title"));

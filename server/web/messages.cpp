@@ -130,6 +130,19 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::ResponsiblePartyUnknown, "Välj förvaltningen eller utföraren som ansvarig part."},
     {Reason::ReportMissing, "Skriv vad som har gjorts."},
     {Reason::ActionClosed, "Åtgärden är godtagen och avslutad."},
+    // Issue 19: the meeting and its minutes cannot contradict each other.
+    {Reason::MeetingOfRegisteredMinutes,
+     "Protokollet är diariefört. Mötet ändras inte längre: tid, plats, deltagare och status står "
+     "som i det diarieförda protokollet."},
+    {Reason::MeetingOfMinutesInReview,
+     "Protokollet är under granskning eller justerat. Tid, plats och deltagare ändras nu bara "
+     "genom en ny version av protokollet: rätta närvaron i protokollet (då justeras det på nytt). "
+     "En ny tid eller plats kräver att protokollet först skickas tillbaka till utkast."},
+    {Reason::MeetingHasMinutes,
+     "Mötet har ett protokoll och kan inte ställas in. Ett möte som inte hölls får inget "
+     "protokoll."},
+    {Reason::NotItemProposer,
+     "Bara den part som föreslog punkten, eller förvaltningens avtalsansvariga, kan ta bort den."},
 });
 
 // A reason whose words depend on something else than its value alone.
@@ -153,6 +166,9 @@ std::string wordingOf(const Error& error) {
     case Reason::VersionMovedOn:
       return "Protokollet har ändrats sedan du öppnade sidan. Läs igenom ändringarna nedan och "
              "justera den nya versionen.";
+    case Reason::MeetingCancelled:
+      if (error.value == "register") return "Mötet är inställt. Dess protokoll diarieförs inte.";
+      break;
     case Reason::TransitionNotAllowed:
       if (error.value == "submit") return "Protokollet är redan skickat på justering.";
       if (error.value == "approve")

@@ -760,8 +760,7 @@ int main(int argc, char** argv) {
                                    if (!row) return fail(Errc::Internal, "no meeting");
                                    row->agendaPublishedVersion = version;
                                    row->updatedAt = formatIsoUtc(commit.at);
-                                   store::updateMeeting(c, *row);
-                                   return {};
+                                   return store::updateMeeting(c, *row);
                                  }),
            "publish a 1000-action agenda");
     }
