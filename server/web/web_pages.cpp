@@ -56,6 +56,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerActionPages(router, services);
   registerRegistryPages(router, services);
   registerAdminPages(router, services);
+  registerTodoPages(router, services);
 }
 
 }  // namespace sv::web
