@@ -1,6 +1,7 @@
 #include "server/store/registry_search.hpp"
 
 #include <algorithm>
+#include <variant>
 
 #include "server/store/registry_rows.hpp"
 
@@ -113,52 +114,108 @@ std::optional<std::string> registryMatchOf(std::string_view numberText, std::str
   return joined(clauses, " AND ");
 }
 
+namespace {
+
+// The same words, found in the number alone: a protocol so found comes first.
+std::string numberOnlyMatchOf(std::string_view numberText, std::string_view words) {
+  std::vector<std::string> clauses;
+  if (auto n = numberMatch(wordsOf(numberText, true))) clauses.push_back("(" + *n + ")");
+  if (auto n = numberMatch(wordsOf(words, words.find('/') != std::string_view::npos)))
+    clauses.push_back("(" + *n + ")");
+  return joined(clauses, " AND ");
+}
+
+std::string fromSearchFirst() {
+  // The FTS5 table drives the join (CROSS JOIN keeps that order): otherwise SQLite may start from
+  // the contracts and run the MATCH once for every protocol.
+  const std::string from = kRegistryFrom;
+  const std::string head = "FROM registry r ";
+  return "FROM registry_search CROSS JOIN registry r ON r.id = registry_search.rowid " +
+         from.substr(from.find(head) + head.size());
+}
+
+}  // namespace
+
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
                                         const RegistryQuery& q) {
-  const auto match = registryMatchOf(q.number.value_or(""), q.text.value_or(""));
-  const bool asked = (q.number && !q.number->empty()) || (q.text && !q.text->empty());
+  const std::string numberText = q.number.value_or("");
+  const std::string words = q.text.value_or("");
+  const auto match = registryMatchOf(numberText, words);
   // Words asked that hold nothing to search for (only quotes or operators) find nothing, rather
   // than everything.
-  if (asked && !match) return {};
+  if ((!numberText.empty() || !words.empty()) && !match) return {};
+
+  // Every `?` bound in the order it appears in the statement.
+  using Param = std::variant<std::nullopt_t, std::int64_t, std::string>;
+  std::vector<Param> params;
+  auto optional = [](const auto& v) -> Param {
+    if (!v) return std::nullopt;
+    return *v;
+  };
   const auto f = scope.contracts("c");
-  std::string sql = kRegistryColumns;
-  if (match) {
-    sql += ", snippet(registry_search, 4, char(2), char(3), '…', 24) ";
-    sql += kRegistryFrom;
-    sql += "JOIN registry_search ON registry_search.rowid = r.id WHERE registry_search MATCH ?1 ";
+  auto filters = [&] {
+    const std::optional<std::int64_t> year =
+        q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
+    const std::optional<std::string> held =
+        q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
+    for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
+                          optional(year), optional(held), optional(held)})
+      params.push_back(p);
+    for (auto p : f.params) params.emplace_back(p);
+    return "(? IS NULL OR r.contract_id = ?) AND (? IS NULL OR r.year = ?) "
+           "AND (? IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
+           f.sql;
+  };
+  // Numbers of our own, not the person's text.
+  const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
+                           std::to_string(std::max(q.offset, 0));
+
+  std::string sql;
+  if (!match) {
+    sql = std::string(kRegistryColumns) + kRegistryFrom + "WHERE " + filters() +
+          " ORDER BY r.year DESC, r.seq DESC" + page;
   } else {
-    sql += ", '' ";
-    sql += kRegistryFrom;
-    sql += "WHERE ?1 IS NULL ";
+    auto count = c.prepare("SELECT count(*) FROM registry_search WHERE registry_search MATCH ?1");
+    count.bind(1, *match);
+    const bool ranked = count.step() && count.int64(0) <= q.rankAtMost;
+    if (ranked) {
+      // A protocol whose number has the words comes before one that only mentions them: bm25
+      // alone would not say so where a number's parts are common (every number of a year has
+      // "2026").
+      params.push_back(numberOnlyMatchOf(numberText, words));
+      params.push_back(*match);
+      sql =
+          "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(registry_search, 10.0, 4.0, "
+          "4.0, 2.0, 1.0) AS score, rowid IN (SELECT rowid FROM registry_search WHERE "
+          "registry_search MATCH ?) AS in_number FROM registry_search WHERE registry_search "
+          "MATCH ?) " +
+          std::string(kRegistryColumns) + kRegistryFrom + "JOIN hits ON hits.id = r.id WHERE ";
+      sql += filters();
+      sql += " ORDER BY hits.in_number DESC, hits.score, r.year DESC, r.seq DESC" + page;
+    } else {
+      params.push_back(*match);
+      sql =
+          std::string(kRegistryColumns) + fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
+      sql += filters();
+      sql += " ORDER BY registry_search.rowid DESC" + page;
+    }
   }
-  sql +=
-      "AND (?2 IS NULL OR r.contract_id = ?2) AND (?3 IS NULL OR r.year = ?3) "
-      "AND (?4 IS NULL OR substr(m.starts_at, 1, 4) = ?4) AND " +
-      f.sql;
-  // A protocol whose number has the words comes before one that only mentions them: bm25 alone
-  // would not say so where a number's parts are common (every number of a year has "2026").
-  sql += match ? " ORDER BY instr(highlight(registry_search, 0, char(2), char(3)), char(2)) > 0 "
-                 "DESC, bm25(registry_search, 10.0, 4.0, 4.0, 2.0, 1.0), r.year DESC, r.seq DESC"
-               : " ORDER BY r.year DESC, r.seq DESC";
-  // Numbers of our own, not the person's text: written into the statement, so the scope's `?`
-  // placeholders (numbered after the ones before them) stay the last.
-  sql += " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
-         std::to_string(std::max(q.offset, 0));
   auto s = c.prepare(sql);
-  s.bind(1, match);
-  s.bind(2, q.contractId);
-  if (q.year)
-    s.bind(3, *q.year);
-  else
-    s.bind(3, std::nullopt);
-  if (q.meetingYear)
-    s.bind(4, std::to_string(*q.meetingYear));
-  else
-    s.bind(4, std::nullopt);
-  int index = 5;
-  for (auto p : f.params) s.bind(index++, p);
+  int index = 1;
+  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
   std::vector<RegistryHit> out;
-  while (s.step()) out.push_back({readRegistry(s), s.text(16)});
+  while (s.step()) out.push_back({readRegistry(s), {}});
+  if (!match) return out;
+
+  // The snippets of the page's rows only: snippet() in the search itself would cut one for every
+  // protocol found before the sort.
+  for (auto& hit : out) {
+    auto snip = c.prepare(
+        "SELECT snippet(registry_search, 4, char(2), char(3), '…', 24) FROM registry_search "
+        "WHERE registry_search MATCH ?1 AND rowid = ?2");
+    snip.bindAll(*match, hit.row.id);
+    if (snip.step()) hit.snippet = snip.text(0);
+  }
   return out;
 }
 

@@ -31,6 +31,10 @@ struct RegistryQuery {
   std::optional<int> meetingYear;  // the year the meeting was held (Swedish time)
   int limit = 50;
   int offset = 0;
+  // Protocols found (in every tenant) up to which they are ranked by bm25; beyond, the words are
+  // in most protocols, bm25 tells little and costs one computation each, and the latest come
+  // first, which FTS5 answers by walking its index backwards and stopping at the page.
+  int rankAtMost = 2000;
 };
 
 // Where a snippet's matched words begin and end. Neither ever occurs in indexed text (indexing
@@ -43,9 +47,10 @@ struct RegistryHit {
   std::string snippet;  // the text around the words found, or empty when no words were asked
 };
 
-// The best matches first when words were asked (those whose number has the words, then bm25), else
-// the latest registrations first. At most `limit` rows from `offset`. Whatever the query text
-// holds, it is never read as FTS5 syntax: each word is quoted.
+// The best matches first when words were asked (those whose number has the words, then bm25;
+// the latest first when more than `rankAtMost` match), else the latest registrations first. At most
+// `limit` rows from `offset`. Whatever the query text holds, it is never read as FTS5 syntax: each
+// word is quoted.
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
                                         const RegistryQuery& q);
 

@@ -215,6 +215,28 @@ TEST_CASE("the best match comes first, with the words found marked in a snippet"
   CHECK(f.sorted({ranked[0], ranked[1]}) == f.sorted({f.r1, f.r3}));
 }
 
+TEST_CASE("words in most protocols list the latest first, with snippets",
+          "[store][registry][search]") {
+  RegisterFixture f;
+  RegistryQuery q;
+  q.text = "kvalitet";
+  q.rankAtMost = 1;  // three protocols have the word: more than this
+  const auto list = f.hits(f.manager(), q);
+  CHECK(f.meetingsOf(list) == Ids{f.r3, f.r2, f.r1});
+  for (const auto& hit : list) {
+    const auto parts = snippetParts(hit.snippet);
+    CHECK(std::count_if(parts.begin(), parts.end(), [](auto& p) { return p.hit; }) == 1);
+  }
+  q.limit = 1;
+  q.offset = 1;
+  CHECK(f.meetingsOf(f.hits(f.manager(), q)) == Ids{f.r2});
+  const auto linneRep =
+      RegisterFixture::person(f.linne, OrganizationKind::Provider, Role::ProviderRep);
+  q.limit = 50;
+  q.offset = 0;
+  CHECK(f.meetingsOf(f.hits(linneRep, q)) == Ids{f.r2, f.r1});
+}
+
 TEST_CASE("indexed text cannot forge a snippet's markers", "[store][registry][search]") {
   RegisterFixture f;
   f.store->db().write([&](Writing& c) {
