@@ -9,6 +9,8 @@
 namespace sv::api {
 namespace {
 
+constexpr int kRegistryPage = 50;
+
 Poco::JSON::Object registryJson(const store::RegistryRow& r) {
   auto j = http::orderedObject();
   j.set("number", r.number);
@@ -171,30 +173,57 @@ void registerLifecycle(http::Router& router, Services& s) {
         .responseSchema = "MinutesLifecycle",
         .errorStatuses = {403, 409}}});
 
-  router.add({"GET",
-              "/api/v1/registry",
-              http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                store::RegistryQuery q;
-                q.number = req.queryValue("number");
-                try {
-                  if (auto c = req.queryValue("contract")) q.contractId = std::stoll(*c);
-                  if (auto y = req.queryValue("year")) q.year = std::stoi(*y);
-                } catch (const std::exception&) {
-                  return fail(Errc::Malformed, "contract and year are numbers");
-                }
-                Poco::JSON::Array out;
-                for (const auto& r : s.minutes.registry(req.principal(), q))
-                  out.add(registryJson(r));
-                return http::Reply::json(out);
-              },
-              {.operationId = "listRegistry",
-               .summary = "The register of protocols",
-               .tag = "approval",
-               .responseSchema = "array:RegistryEntry",
-               .parameters = {{"number", "query", "a registry number, e.g. SDN 2026/0042"},
-                              {"contract", "query", "a contract id", "integer"},
-                              {"year", "query", "the year of registration", "integer"}}}});
+  router.add(
+      {"GET",
+       "/api/v1/registry",
+       http::Access::LoggedIn,
+       [&s](http::Request& req) -> Result<http::Reply> {
+         store::RegistryQuery q;
+         q.number = req.queryValue("number");
+         q.text = req.queryValue("q");
+         int page = 1;
+         try {
+           if (auto c = req.queryValue("contract")) q.contractId = std::stoll(*c);
+           if (auto y = req.queryValue("year")) q.year = std::stoi(*y);
+           if (auto y = req.queryValue("meeting_year")) q.meetingYear = std::stoi(*y);
+           if (auto p = req.queryValue("page")) page = std::stoi(*p);
+         } catch (const std::exception&) {
+           return fail(Errc::Malformed, "contract, year, meeting_year and page are numbers");
+         }
+         if (page < 1 || page > 10000) return fail(Errc::Malformed, "page is 1 to 10000", "page");
+         q.limit = kRegistryPage;
+         q.offset = (page - 1) * kRegistryPage;
+         Poco::JSON::Array out;
+         for (const auto& hit : s.minutes.registry(req.principal(), q)) {
+           auto j = registryJson(hit.row);
+           if (q.text && !q.text->empty()) {
+             Poco::JSON::Array parts;
+             for (const auto& part : store::snippetParts(hit.snippet)) {
+               auto p = http::orderedObject();
+               p.set("text", part.text);
+               p.set("match", part.hit);
+               parts.add(p);
+             }
+             j.set("snippet", parts);
+           }
+           out.add(j);
+         }
+         return http::Reply::json(out);
+       },
+       {.operationId = "listRegistry",
+        .summary = "The register of protocols in the caller's tenant scope, 50 a page: with `q` "
+                   "the best matches first (bm25) with a snippet, else the latest first",
+        .tag = "approval",
+        .responseSchema = "array:RegistryEntry",
+        .parameters = {
+            {"q", "query",
+             "words found in the number, contract, provider, meeting year or registered "
+             "text (each as a prefix, all needed); with a \"/\" a registry number"},
+            {"number", "query", "parts of a registry number: SDN 2026/0042, 2026/42 or 0042"},
+            {"contract", "query", "a contract id", "integer"},
+            {"year", "query", "the year of registration", "integer"},
+            {"meeting_year", "query", "the year the meeting was held", "integer"},
+            {"page", "query", "the page, from 1", "integer"}}}});
 
   router.add({"GET",
               "/api/v1/notifications",
@@ -209,6 +238,7 @@ void registerLifecycle(http::Router& router, Services& s) {
                   j.set("meeting_id",
                         n.meetingId ? Poco::Dynamic::Var(*n.meetingId) : Poco::Dynamic::Var());
                   j.set("created_at", n.createdAt);
+                  j.set("read_at", n.readAt ? Poco::Dynamic::Var(*n.readAt) : Poco::Dynamic::Var());
                   out.add(j);
                 }
                 return http::Reply::json(out);
@@ -217,6 +247,25 @@ void registerLifecycle(http::Router& router, Services& s) {
                .summary = "The caller's notifications, newest first",
                .tag = "approval",
                .responseSchema = "array:Notification"}});
+
+  router.add({"POST",
+              "/api/v1/notifications/{id}/read",
+              http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                if (auto done =
+                        services::markNotificationRead(s.store, s.time, req.principal(), *id);
+                    !done)
+                  return std::unexpected(done.error());
+                return http::Reply::noContent();
+              },
+              {.operationId = "markNotificationRead",
+               .summary = "Mark one of the caller's notifications read (again: no change); "
+                          "another person's answers 404",
+               .tag = "approval",
+               .successStatus = 204,
+               .errorStatuses = {404}}});
 }
 
 }  // namespace sv::api

@@ -6,6 +6,7 @@
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/audit.hpp"
+#include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
 
@@ -83,6 +84,13 @@ Status MinutesService::takeStep(const store::Principal& actor, const MinutesCont
                                                          ctx.meeting, now);
           !ok)
         return ok;
+      // The registrar has nothing else that says approved minutes wait for them.
+      const std::string text = "Protokollet från mötet " +
+                               formatSwedishDateTime(*parseDateTime(ctx.meeting.startsAt)) + " (" +
+                               ctx.contract.title + ") är justerat och väntar på diarieföring.";
+      for (auto registrar : store::registrarsOf(c, ctx.contract.authorityId))
+        store::insertNotification(c, {0, registrar, ctx.meeting.id, "minutes.approved", text,
+                                      formatIsoUtc(now), std::nullopt});
     }
     return {};
   });

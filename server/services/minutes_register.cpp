@@ -1,8 +1,10 @@
 // The registrar registers approved minutes: the next number in the authority's register, the
 // document sealed in the same transaction, and a git tag named by the number on the version.
 #include "minutes/registry_number.hpp"
+#include "minutes/render_markdown.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
+#include "server/store/registry_search.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
@@ -33,6 +35,11 @@ Result<LifecycleView> MinutesService::registerMinutes(const store::Principal& ac
     row.registeredBy = actor.userId;
     row.registeredAt = w.when;
     if (auto ok = store::insertRegistry(c, row); !ok) return std::unexpected(ok.error());
+    // Searchable from the moment it is registered, in the same transaction: a registered
+    // protocol is never missing from the search, nor found before it is registered.
+    auto agreed = load(w.ctx, w.current);
+    if (!agreed) return std::unexpected(agreed.error());
+    store::indexRegistered(c, meetingId, minutes::renderMarkdown(*agreed));
     store::DocumentStore::seal(c, w.ctx.repository, w.ctx.document, "registered as " + row.number,
                                w.now);
     registered = row;

@@ -1,13 +1,14 @@
-// The register of minutes, searched by number, contract and year, and the registrar's queue.
+// The register of minutes, searched by number, words, contract and year, and the registrar's
+// queue.
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 
 namespace sv::services {
 
-std::vector<store::RegistryRow> MinutesService::registry(const store::Principal& viewer,
+std::vector<store::RegistryHit> MinutesService::registry(const store::Principal& viewer,
                                                          const store::RegistryQuery& query) {
   return store_.read([&](store::Reading& c) {
-    return store::findRegistry(c, store::TenantScope::of(viewer), query);
+    return store::searchRegistry(c, store::TenantScope::of(viewer), query);
   });
 }
 

@@ -34,6 +34,7 @@
 #include "server/store/approvals.hpp"
 #include "server/store/documents.hpp"
 #include "server/store/principal.hpp"
+#include "server/store/registry_search.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
 
@@ -129,8 +130,9 @@ class MinutesService {
   // Conflict/MeetingCancelled (value "register": a cancelled meeting's minutes stay unregistered).
   Result<LifecycleView> registerMinutes(const store::Principal& actor, std::int64_t meetingId);
 
-  // --- The register (minutes_registry.cpp).
-  std::vector<store::RegistryRow> registry(const store::Principal& viewer,
+  // --- The register (minutes_registry.cpp): searched within the viewer's tenant scope (an
+  // authority's people, its register; a provider's, its contracts' protocols). Never fails.
+  std::vector<store::RegistryHit> registry(const store::Principal& viewer,
                                            const store::RegistryQuery& query);
   // The registrar's queue: approved minutes not yet registered, in the viewer's contracts.
   std::vector<store::AwaitingRegistrationRow> awaitingRegistration(const store::Principal& viewer);

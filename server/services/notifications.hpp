@@ -6,7 +6,9 @@
 
 #include "server/store/approvals.hpp"
 #include "server/store/store.hpp"
+#include "workflows/clock.hpp"
 #include "workflows/principal.hpp"
+#include "workflows/result.hpp"
 
 namespace sv::services {
 
@@ -14,5 +16,11 @@ namespace sv::services {
 // always read their own.
 std::vector<store::NotificationRow> notificationsOf(store::Store& store, const Principal& reader,
                                                     int limit);
+
+// The reader marks one of their own notifications read, with an audit entry. Marking it again
+// changes nothing and succeeds.
+// Errors: NotFound/None (no such notification of the reader's: another person's answers the same).
+Status markNotificationRead(store::Store& store, const TimeSource& time, const Principal& reader,
+                            std::int64_t id);
 
 }  // namespace sv::services

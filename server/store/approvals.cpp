@@ -1,5 +1,7 @@
 #include "server/store/approvals.hpp"
 
+#include "server/store/registry_rows.hpp"
+
 #include "agenda/agenda.hpp"
 
 namespace sv::store {
@@ -115,11 +117,11 @@ Status insertRegistry(Writing& c, const RegistryRow& r) {
   return {};
 }
 
-namespace {
-
-constexpr const char* kRegistryColumns =
+const char* const kRegistryColumns =
     "SELECT r.id, r.authority_id, r.year, r.seq, r.number, r.meeting_id, r.contract_id, c.title, "
-    "p.name, m.starts_at, r.repository, r.version, r.tag, r.registered_by, u.name, r.registered_at "
+    "p.name, m.starts_at, r.repository, r.version, r.tag, r.registered_by, u.name, "
+    "r.registered_at ";
+const char* const kRegistryFrom =
     "FROM registry r JOIN contracts c ON c.id = r.contract_id "
     "JOIN organizations p ON p.id = c.provider_id JOIN meetings m ON m.id = r.meeting_id "
     "JOIN users u ON u.id = r.registered_by ";
@@ -145,33 +147,11 @@ RegistryRow readRegistry(const Statement& s) {
   return r;
 }
 
-}  // namespace
-
 std::optional<RegistryRow> registryOfMeeting(Reading& c, std::int64_t meetingId) {
-  auto s = c.prepare(std::string(kRegistryColumns) + "WHERE r.meeting_id = ?1");
+  auto s = c.prepare(std::string(kRegistryColumns) + kRegistryFrom + "WHERE r.meeting_id = ?1");
   s.bind(1, meetingId);
   if (!s.step()) return std::nullopt;
   return readRegistry(s);
-}
-
-std::vector<RegistryRow> findRegistry(Reading& c, const TenantScope& scope,
-                                      const RegistryQuery& q) {
-  const auto f = scope.contracts("c");
-  auto s = c.prepare(std::string(kRegistryColumns) +
-                     "WHERE (?1 IS NULL OR r.number = ?1) AND (?2 IS NULL OR r.contract_id = ?2) "
-                     "AND (?3 IS NULL OR r.year = ?3) AND " +
-                     f.sql + " ORDER BY r.year DESC, r.seq DESC LIMIT 1000");
-  s.bind(1, q.number);
-  s.bind(2, q.contractId);
-  if (q.year)
-    s.bind(3, *q.year);
-  else
-    s.bind(3, std::nullopt);
-  int index = 4;
-  for (auto p : f.params) s.bind(index++, p);
-  std::vector<RegistryRow> out;
-  while (s.step()) out.push_back(readRegistry(s));
-  return out;
 }
 
 std::vector<AwaitingRegistrationRow> approvedAwaitingRegistration(Reading& c,
@@ -208,6 +188,46 @@ std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, 
   while (s.step())
     out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),
                    s.optionalText(6)});
+  return out;
+}
+
+std::vector<NotificationRow> listUnreadNotifications(Reading& c, std::int64_t userId, int limit,
+                                                     int offset) {
+  auto s = c.prepare(
+      "SELECT id, user_id, meeting_id, kind, text, created_at, read_at FROM notifications "
+      "WHERE user_id = ?1 AND read_at IS NULL ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+  s.bindAll(userId, limit, offset);
+  std::vector<NotificationRow> out;
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),
+                   s.optionalText(6)});
+  return out;
+}
+
+int countUnreadNotifications(Reading& c, std::int64_t userId) {
+  auto s = c.prepare("SELECT COUNT(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+  s.bind(1, userId);
+  return s.step() ? static_cast<int>(s.int64(0)) : 0;
+}
+
+bool markNotificationRead(Writing& c, std::int64_t userId, std::int64_t id, const std::string& at) {
+  auto s = c.prepare("SELECT 1 FROM notifications WHERE id = ?1 AND user_id = ?2");
+  s.bindAll(id, userId);
+  if (!s.step()) return false;
+  c.prepare(
+       "UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND user_id = ?2 AND read_at IS NULL")
+      .bindAll(id, userId, at)
+      .run();
+  return true;
+}
+
+std::vector<std::int64_t> registrarsOf(Reading& c, std::int64_t authorityId) {
+  auto s = c.prepare(
+      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'registrar' "
+      "WHERE u.organization_id = ?1 AND u.active = 1 ORDER BY u.id");
+  s.bind(1, authorityId);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.int64(0));
   return out;
 }
 

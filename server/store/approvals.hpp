@@ -79,13 +79,6 @@ int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year);
 Status insertRegistry(Writing& c, const RegistryRow& row);
 std::optional<RegistryRow> registryOfMeeting(Reading& c, std::int64_t meetingId);
 
-struct RegistryQuery {
-  std::optional<std::string> number;
-  std::optional<std::int64_t> contractId;
-  std::optional<int> year;
-};
-std::vector<RegistryRow> findRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q);
-
 // Approved minutes not yet registered, in the scope's contracts: the registrar's queue, the
 // longest waiting first. A cancelled meeting's minutes are not registered, so not listed.
 struct AwaitingRegistrationRow {
@@ -111,5 +104,14 @@ struct NotificationRow {
 };
 void insertNotification(Writing& c, const NotificationRow& row);
 std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, int limit);
+// The person's unread notifications, newest first, a page at a time, and how many there are.
+std::vector<NotificationRow> listUnreadNotifications(Reading& c, std::int64_t userId, int limit,
+                                                     int offset);
+int countUnreadNotifications(Reading& c, std::int64_t userId);
+// Marks the person's own notification read (once: a second time keeps the first time). False
+// when the person has no notification with that id.
+bool markNotificationRead(Writing& c, std::int64_t userId, std::int64_t id, const std::string& at);
+// The active registrars of an authority: who is told that minutes wait for registration.
+std::vector<std::int64_t> registrarsOf(Reading& c, std::int64_t authorityId);
 
 }  // namespace sv::store

@@ -97,7 +97,7 @@ http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
 }  // namespace
 
 void registerContractPages(http::Router& router, Services& s) {
-  addPage(router, "GET", "/", [&s](http::Request& req) { return contractsPage(req, s); });
+  addPage(router, "GET", "/avtal", [&s](http::Request& req) { return contractsPage(req, s); });
 
   addPage(router, "GET", "/avtal/{id}", [&s](http::Request& req) {
     auto id = req.idParam("id");
@@ -115,10 +115,11 @@ void registerContractPages(http::Router& router, Services& s) {
         text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos;
     if (digits) year = std::stoi(text);
     if (!digits || year < 1900 || year > 2999)
-      return contractPage(
-          req, s, *id,
-          formError("plan", Error{Errc::Invalid, Reason::OutOfRange, "a year between 1900 and 2999", "year"},
-                    "plan_year", std::move(form)));
+      return contractPage(req, s, *id,
+                          formError("plan",
+                                    Error{Errc::Invalid, Reason::OutOfRange,
+                                          "a year between 1900 and 2999", "year"},
+                                    "plan_year", std::move(form)));
     auto plan = s.meetings.planYear(req.principal(), *id, year);
     if (!plan) {
       if (plan.error().code == Errc::NotFound || plan.error().code == Errc::Internal)

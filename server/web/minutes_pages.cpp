@@ -31,7 +31,8 @@ const std::map<std::string, std::string> kFlashes{
      "Protokollet är sparat. Någon annan hade sparat ändringar i andra delar under tiden; de finns "
      "kvar och är sammanfogade med dina."},
     {"oforandrat", "Inget var ändrat, så ingen ny version sparades."},
-    {"skickat", "Protokollet är skickat på justering. Justerarna har fått besked."},
+    {"skickat",
+     "Protokollet är skickat på justering. Justerarna ser det på sin startsida, Att göra."},
     {"justerat", "Din justering är sparad."},
     {"klart", "Protokollet är justerat av båda parterna och kan diarieföras."},
     {"tillbaka", "Protokollet är skickat tillbaka med dina synpunkter."},

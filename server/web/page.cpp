@@ -61,6 +61,10 @@ Data userData(const Principal& p) {
   user.set("organization", p.organizationName);
   user.set("is_admin", p.isAdmin());
   user.set("is_registrar", p.has(Role::Registrar));
+  // The register is searched by the authority's people who work with it (registry_pages.cpp).
+  user.set("sees_registry",
+           p.has(Role::Registrar) || (p.organizationKind == OrganizationKind::Authority &&
+                                      (p.has(Role::ContractManager) || p.has(Role::Reader))));
   return user;
 }
 

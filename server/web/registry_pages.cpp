@@ -1,6 +1,9 @@
-// The registrar's pages (/diariet): the queue of approved minutes waiting for registration with a
-// button for each, what was just registered with its downloads, and a search of the register by
-// number, contract and year.
+// The register's page (/diariet): for the registrar the queue of approved minutes waiting for
+// registration with a button for each and what was just registered with its downloads; for the
+// registrar, the contract managers and readers of an authority a search of its register by words
+// (number, contract, provider, meeting year, text), contract and year, a page at a time.
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 
@@ -11,14 +14,38 @@
 namespace sv::web {
 namespace {
 
+constexpr int kPageSize = 20;
+
 bool registrar(const store::Principal& p) {
   return p.has(store::Role::Registrar);
 }
 
+// The authority's people who work with its register; a provider's people find their protocols
+// from their contracts' pages.
+bool searchesRegistry(const store::Principal& p) {
+  return registrar(p) || (p.organizationKind == store::OrganizationKind::Authority &&
+                          (p.has(store::Role::ContractManager) || p.has(store::Role::Reader)));
+}
+
 http::Reply refused(const http::Request& req) {
   return errorPage(req, 403, "Du har inte behörighet",
-                   "Diariet är till för registratorn. Kontakta administratören om du behöver "
-                   "tillgång till det.");
+                   "Diariet är till för förvaltningens registrator, avtalsansvariga och läsare. "
+                   "Kontakta administratören om du behöver tillgång till det.");
+}
+
+std::string encoded(const std::string& value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 std::optional<std::int64_t> positiveId(const std::string& text) {
@@ -31,7 +58,7 @@ std::optional<std::int64_t> positiveId(const std::string& text) {
 http::Reply registryPage(const http::Request& req, Services& s,
                          std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
-  if (!registrar(viewer)) return refused(req);
+  if (!searchesRegistry(viewer)) return refused(req);
   Page page{.title = "Diariet", .templateName = "registry", .current = "diariet"};
   Data& data = page.data;
 
@@ -52,32 +79,41 @@ http::Reply registryPage(const http::Request& req, Services& s,
     }
   }
 
-  auto queue = list();
-  const auto waiting = s.minutes.awaitingRegistration(viewer);
-  for (const auto& row : waiting) {
-    Data d;
-    d.set("meeting_id", std::to_string(row.meetingId));
-    d.set("contract_id", std::to_string(row.contractId));
-    d.set("contract", row.contractTitle);
-    d.set("reference", row.contractReference);
-    d.set("provider", row.providerName);
-    d.set("meeting_when", swedishDateTime(row.meetingStartsAt));
-    d.set("approved_at", swedishDateTime(row.approvedAt));
-    queue.push_back(d);
+  if (registrar(viewer)) {
+    auto queue = list();
+    const auto waiting = s.minutes.awaitingRegistration(viewer);
+    for (const auto& row : waiting) {
+      Data d;
+      d.set("meeting_id", std::to_string(row.meetingId));
+      d.set("contract_id", std::to_string(row.contractId));
+      d.set("contract", row.contractTitle);
+      d.set("reference", row.contractReference);
+      d.set("provider", row.providerName);
+      d.set("meeting_when", swedishDateTime(row.meetingStartsAt));
+      d.set("approved_at", swedishDateTime(row.approvedAt));
+      queue.push_back(d);
+    }
+    data.set("queue", queue);
+    data.set("has_queue", !waiting.empty());
+    data.set("queue_count", waiting.size() == 1
+                                ? std::string("1 protokoll väntar")
+                                : std::to_string(waiting.size()) + " protokoll väntar");
   }
-  data.set("queue", queue);
-  data.set("has_queue", !waiting.empty());
-  data.set("queue_count", waiting.size() == 1
-                              ? std::string("1 protokoll väntar")
-                              : std::to_string(waiting.size()) + " protokoll väntar");
+  data.set("is_registrar", registrar(viewer));
 
-  // The search: every field optional; nothing asked shows the latest registrations.
-  const std::string number = oneLine(req.queryValue("nummer").value_or(""));
+  // The search: every field optional; nothing asked shows the latest registrations. `nummer` is
+  // what links made before the word search sent.
+  std::string words = oneLine(req.queryValue("q").value_or(""));
+  if (words.empty()) words = oneLine(req.queryValue("nummer").value_or(""));
   const std::string contract = req.queryValue("avtal").value_or("");
   const std::string year = oneLine(req.queryValue("ar").value_or(""));
+  const int pageNo = static_cast<int>(
+      std::min<std::int64_t>(positiveId(req.queryValue("sida").value_or("")).value_or(1), 10000));
   store::RegistryQuery query;
-  if (!number.empty()) query.number = number;
+  if (!words.empty()) query.text = words;
   if (!contract.empty()) query.contractId = positiveId(contract).value_or(-1);
+  query.limit = kPageSize + 1;  // one more tells whether there is a next page
+  query.offset = (pageNo - 1) * kPageSize;
   bool searchable = true;
   if (!year.empty()) {
     const bool digits =
@@ -96,7 +132,7 @@ http::Reply registryPage(const http::Request& req, Services& s,
     }
   }
   Data search;
-  search.set("number", number);
+  search.set("q", words);
   search.set("year", year);
   auto contracts = list();
   for (const auto& c : s.contracts.list(viewer)) {
@@ -108,13 +144,20 @@ http::Reply registryPage(const http::Request& req, Services& s,
   }
   search.set("contracts", contracts);
   data.set("search", search);
-  const bool asked = !number.empty() || !contract.empty() || !year.empty();
+  const bool asked = !words.empty() || !contract.empty() || !year.empty();
   data.set("asked", asked);
 
   auto results = list();
   std::size_t count = 0;
+  bool more = false;
   if (searchable) {
-    for (const auto& r : s.minutes.registry(viewer, query)) {
+    auto hits = s.minutes.registry(viewer, query);
+    if (hits.size() > static_cast<std::size_t>(kPageSize)) {
+      more = true;
+      hits.resize(kPageSize);
+    }
+    for (const auto& hit : hits) {
+      const auto& r = hit.row;
       Data d;
       d.set("number", r.number);
       d.set("meeting_id", std::to_string(r.meetingId));
@@ -123,14 +166,36 @@ http::Reply registryPage(const http::Request& req, Services& s,
       d.set("meeting_when", swedishDateTime(r.meetingStartsAt));
       d.set("registered_at", swedishDateTime(r.registeredAt));
       d.set("registered_by", r.registeredByName);
+      // The snippet in parts, each escaped by the template; only the template's own <mark>
+      // marks a word found, so the protocol's text can never become markup.
+      auto parts = list();
+      for (const auto& part : store::snippetParts(hit.snippet)) {
+        Data p;
+        p.set("text", part.text);
+        p.set("hit", part.hit);
+        parts.push_back(p);
+      }
+      d.set("has_snippet", !hit.snippet.empty());
+      d.set("snippet", parts);
       results.push_back(d);
       ++count;
     }
   }
   data.set("results", results);
   data.set("has_results", count > 0);
+  const std::size_t first = static_cast<std::size_t>(query.offset) + 1;
   data.set("result_count",
-           count == 1 ? std::string("1 protokoll") : std::to_string(count) + " protokoll");
+           pageNo == 1 && !more
+               ? (count == 1 ? std::string("1 protokoll") : std::to_string(count) + " protokoll")
+               : "protokoll " + std::to_string(first) + "–" + std::to_string(first + count - 1) +
+                     ", sida " + std::to_string(pageNo));
+  const std::string base = "/diariet?q=" + encoded(words) + "&avtal=" + encoded(contract) +
+                           "&ar=" + encoded(year) + "&sida=";
+  data.set("has_previous", pageNo > 1 && searchable);
+  data.set("previous_href", base + std::to_string(pageNo - 1) + "#sok");
+  data.set("has_next", more);
+  data.set("next_href", base + std::to_string(pageNo + 1) + "#sok");
+  data.set("has_pages", (pageNo > 1 && searchable) || more);
   page.error = std::move(error);
   return render(req, std::move(page));
 }

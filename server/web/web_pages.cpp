@@ -57,6 +57,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerRegistryPages(router, services);
   registerAdminPages(router, services);
   registerAccessibilityPages(router, services);
+  registerTodoPages(router, services);
 }
 
 }  // namespace sv::web

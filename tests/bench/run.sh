@@ -18,6 +18,8 @@
 #   BENCH_DOMAIN         0 skips the domain benchmarks [1]
 #   BENCH_MINUTES_SAVE   0 skips minutes_save.sh (issue 11: saves over HTTP on a ~50 KB protocol
 #                        against git add + commit; BENCH_SAVES, BENCH_TMP, … in its head) [1]
+#   (search_bench, issue 19: the register's search over 20 000 protocols, runs with the domain
+#   benchmarks, after documents_bench: about 2 minutes, most of it filling the index)
 #   BENCH_MINUTES_PAGE   0 skips minutes_page.sh (minutes.html against bare Poco and nginx, plain,
 #                        gzip and 256 connections; BENCH_PROTOCOL=empty|full, … in its head) [1]
 #
@@ -275,6 +277,8 @@ echo
 echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
 # Issue 4 and 6 (minutes saves against the git command line; overdue actions and carry-over): in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
+# Issue 19, point 12: the register searched with FTS5 over 20 000 registered protocols, in-process.
+if [[ "$domain" == 1 && -x "$build/tests/bench/search_bench" ]]; then "$build/tests/bench/search_bench" --tmp "$tmp" | tee "$out/search.md"; fi
 # The scripts below start their own servers: this run's samverkan and nginx are done with.
 for pid in "$sv_pid" "$ng_pid"; do kill "$pid" 2> /dev/null || true; done
 for pid in "$sv_pid" "$ng_pid"; do wait "$pid" 2> /dev/null || true; done

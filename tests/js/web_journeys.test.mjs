@@ -144,6 +144,9 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     // Ulla (the provider) proposes an item for the first meeting of her contract.
     const u = ulla.page;
     await logIn(u, 'ulla.utforare');
+    assert.equal(await heading(u), 'Att göra');
+    await u.getByRole('link', { name: 'Mina avtal' }).click();
+    await u.waitForLoadState('domcontentloaded');
     assert.equal(await heading(u), 'Mina avtal');
     await u.getByRole('link', { name: CONTRACT_TITLE }).click();
     await u.waitForLoadState('domcontentloaded');
@@ -169,6 +172,8 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     // Anna sees the proposal, publishes the agenda and starts the minutes.
     const a = anna.page;
     await logIn(a, 'anna.avtal');
+    await a.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await a.waitForLoadState('domcontentloaded');
     await a.getByRole('link', { name: CONTRACT_TITLE }).click();
     await a.waitForLoadState('domcontentloaded');
     await screenshot(a, 'contract');
@@ -224,7 +229,7 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     assert.match(section, /Bemanning under sommaren[\s\S]*Utföraren redogjorde[\s\S]*Två vikarier saknar introduktion[\s\S]*Introducera alla sommarvikarier \(ansvarig: Utföraren, Ulla Ek; klart senast \d{4}-\d\d-\d\d\)[\s\S]*Frågan följs upp i augusti\./);
     assert.equal(await a.getByRole('link', { name: 'Utskriftsvänlig version' }).getAttribute('href'), `/api/v1${minutesPath.replace('/moten/', '/meetings/').replace('/protokoll', '/minutes.html')}`);
     assert.equal((await submit(a, a.getByRole('button', { name: 'Skicka på justering' }))).status(), 303);
-    assert.equal(await flash(a), 'Protokollet är skickat på justering. Justerarna har fått besked.');
+    assert.equal(await flash(a), 'Protokollet är skickat på justering. Justerarna ser det på sin startsida, Att göra.');
     assert.match(await a.locator('#protokoll-fakta').innerText(), /Status\s+Under justering/);
     await assertAccessible(a, 'the minutes page in review');
 
@@ -343,12 +348,12 @@ test('proposal, minutes, two rounds of approval, registration and an action repo
     assert.equal((await zip.body()).subarray(0, 2).toString('latin1'), 'PK');
 
     // The register: by number, by year; a year that is not a year is explained, the search kept.
-    await r.getByLabel('Diarienummer').fill(registryNumber);
+    await r.getByLabel('Sökord').fill(registryNumber);
     await search(r);
     assert.match(await r.locator('#register caption').innerText(), /Sökresultat: 1 protokoll/);
     assert.match(await r.locator('#register tbody').innerText(), new RegExp(`${registryNumber.replace('/', '\\/')}[\\s\\S]*Rita Berg`));
     await assertAccessible(r, 'a search of the register');
-    await r.getByLabel('Diarienummer').fill('');
+    await r.getByLabel('Sökord').fill('');
     await r.getByLabel('År', { exact: true }).fill(String(year - 1));
     await search(r);
     assert.match(await r.locator('#inga-traffar').innerText(), /Inga diarieförda protokoll matchar sökningen/);
@@ -650,6 +655,8 @@ test('the administrator creates an organisation and a user; errors keep the form
     const fresh = await freshPage();
     try {
       await logIn(fresh.page, 'sara.sol', 'ett-langt-losenord');
+      assert.equal(await heading(fresh.page), 'Att göra');
+      await fresh.page.goto(`${server.base}/avtal`);
       assert.equal(await heading(fresh.page), 'Mina avtal');
       assert.match(await fresh.page.locator('main').innerText(), /Du har inga avtal att visa ännu/);
     } finally {

@@ -72,6 +72,11 @@ test('the contract manager plans next year and prepares a meeting agenda', async
     const login = await logIn(page, 'anna.avtal');
     assert.equal(login.status(), 303);
     assert.equal(new URL(page.url()).pathname, '/');
+    // Issue 19 point 11: the start page is "Att göra"; the contracts are one click away.
+    assert.equal(await heading(page), 'Att göra');
+    await page.getByRole('link', { name: 'Mina avtal' }).click();
+    await page.waitForLoadState('domcontentloaded');
+    assert.equal(new URL(page.url()).pathname, '/avtal');
     assert.equal(await heading(page), 'Mina avtal');
     const header = await page.locator('header').innerText();
     assert.match(header, /Samverkan/);
@@ -79,7 +84,8 @@ test('the contract manager plans next year and prepares a meeting agenda', async
     assert.match(header, /Östermalms stadsdelsförvaltning/);
     assert.equal(await page.getByRole('link', { name: 'Mina avtal' }).getAttribute('aria-current'), 'page');
     assert.equal(await page.getByRole('button', { name: 'Logga ut' }).count(), 1);
-    assert.equal(await page.getByRole('link', { name: 'Diariet' }).count(), 0, 'no registry for a contract manager');
+    // Issue 19 point 12: the authority's contract managers search its register.
+    assert.equal(await page.getByRole('link', { name: 'Diariet' }).count(), 1, 'the register for a contract manager');
     await assertAccessible(page, 'Mina avtal');
 
     // The contract: its facts and this year's four meetings.
@@ -206,6 +212,8 @@ test('a page asks for a login and returns there; an ended session says so', asyn
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'anna.avtal');
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.waitForLoadState('domcontentloaded');
     const contractPath = new URL(page.url()).pathname;
@@ -240,6 +248,8 @@ test('a form posted without its CSRF token is refused and changes nothing', asyn
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'anna.avtal');
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.locator('table tbody tr a').first().click();
     await page.waitForLoadState('domcontentloaded');
@@ -295,6 +305,9 @@ test('another provider\'s meeting and an unknown page answer "Sidan hittades int
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'ulla.utforare');
+    assert.equal(await heading(page), 'Att göra');
+    assert.doesNotMatch(await page.locator('main').innerText(), /Hemtjänst i Norr|Norrtull/);
+    await page.goto(`${server.base}/avtal`);
     assert.equal(await heading(page), 'Mina avtal');
     assert.doesNotMatch(await page.locator('main').innerText(), /Hemtjänst i Norr/);
 
@@ -310,6 +323,8 @@ test('another provider\'s meeting and an unknown page answer "Sidan hittades int
 
     // Her own contract's meeting she may see, and add to its agenda, but not change or publish.
     await page.goto(`${server.base}/`);
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.waitForLoadState('domcontentloaded');
     assert.equal(await page.getByRole('button', { name: 'Planera året' }).count(), 0);
@@ -329,6 +344,8 @@ test('an error from a service is shown on the same page in Swedish with the valu
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'anna.avtal');
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.locator('table tbody tr a').nth(1).click();
     await page.waitForLoadState('domcontentloaded');
@@ -375,6 +392,8 @@ test('the keyboard alone reaches the add-item form and submits it', async () => 
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'anna.avtal');
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.locator('table tbody tr a').nth(2).click();
     await page.waitForLoadState('domcontentloaded');
@@ -419,6 +438,8 @@ test('the pages fit a narrow screen', async () => {
   try {
     await page.goto(`${server.base}/`);
     await logIn(page, 'anna.avtal');
+    await page.getByRole('link', { name: 'Mina avtal', exact: true }).click();  // the start page is Att göra (issue 19)
+    await page.waitForLoadState('domcontentloaded');
     await page.getByRole('link', { name: CONTRACT_TITLE }).click();
     await page.waitForLoadState('domcontentloaded');
     for (const step of ['contract', 'meeting']) {

@@ -1,0 +1,237 @@
+#include "server/store/registry_search.hpp"
+
+#include <algorithm>
+#include <variant>
+
+#include "server/store/registry_rows.hpp"
+
+namespace sv::store {
+namespace {
+
+constexpr std::size_t kMaxWords = 16;      // a query longer than this is not a search any more
+constexpr std::size_t kMaxWordBytes = 64;  // nor is a word longer than this
+
+bool isSpace(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+// A word FTS5 will find tokens in: it has a letter or digit (any byte of a multi-byte UTF-8
+// character counts as one: unicode61 reads those as letters unless they are punctuation, and a
+// word of punctuation alone matches nothing either way).
+bool hasToken(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+  });
+}
+
+// The person's words, split at spaces (and at "/" for a registry number), control characters
+// dropped, words without a letter or digit left out.
+std::vector<std::string> wordsOf(std::string_view text, bool splitAtSlash) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && hasToken(word) && words.size() < kMaxWords)
+      words.push_back(word.substr(0, kMaxWordBytes));
+    word.clear();
+  };
+  for (char ch : text) {
+    if (isSpace(ch) || (splitAtSlash && ch == '/'))
+      flush();
+    else if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f)
+      word += ch;
+  }
+  flush();
+  return words;
+}
+
+// A word as an FTS5 string: in double quotes, a quote inside doubled. Nothing the person typed
+// is read as an operator (AND, NEAR, *, -, ^, column names, parentheses).
+std::string quoted(std::string_view word) {
+  std::string out = "\"";
+  for (char ch : word) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + '"';
+}
+
+// "0001" and "1" are the same part of a number: the index holds the sequence both ways.
+std::string numberPart(const std::string& word) {
+  if (word.find_first_not_of("0123456789") != std::string::npos) return word;
+  const auto first = word.find_first_not_of('0');
+  return first == std::string::npos ? "0" : word.substr(first);
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+std::optional<std::string> numberMatch(const std::vector<std::string>& words) {
+  if (words.empty()) return std::nullopt;
+  std::vector<std::string> parts;
+  for (const auto& w : words) parts.push_back(quoted(numberPart(w)));
+  return "{number} : (" + joined(parts, " AND ") + ")";
+}
+
+std::string withoutMarkers(std::string text) {
+  std::erase_if(text, [](char ch) { return ch == kHitStart || ch == kHitEnd; });
+  return text;
+}
+
+}  // namespace
+
+void indexRegistered(Writing& c, std::int64_t meetingId, const std::string& markdown) {
+  c.prepare(
+       "INSERT INTO registry_search (rowid, number, contract, provider, meeting_year, body) "
+       "SELECT r.id, r.number || ' ' || r.seq, c.title || ' ' || c.reference, p.name, "
+       "substr(m.starts_at, 1, 4), ?2 FROM registry r JOIN contracts c ON c.id = r.contract_id "
+       "JOIN organizations p ON p.id = c.provider_id JOIN meetings m ON m.id = r.meeting_id "
+       "WHERE r.meeting_id = ?1")
+      .bindAll(meetingId, withoutMarkers(markdown))
+      .run();
+}
+
+std::optional<std::string> registryMatchOf(std::string_view numberText, std::string_view words) {
+  std::vector<std::string> clauses;
+  if (auto n = numberMatch(wordsOf(numberText, true))) clauses.push_back("(" + *n + ")");
+  if (words.find('/') != std::string_view::npos) {
+    if (auto n = numberMatch(wordsOf(words, true))) clauses.push_back("(" + *n + ")");
+  } else if (const auto list = wordsOf(words, false); !list.empty()) {
+    // Each word in the number, or as a prefix anywhere else; all the words in the same protocol.
+    std::vector<std::string> prefixes;
+    for (const auto& w : list) prefixes.push_back(quoted(w) + "*");
+    clauses.push_back("((" + *numberMatch(list) +
+                      ") OR ({contract provider meeting_year body} : (" +
+                      joined(prefixes, " AND ") + ")))");
+  }
+  if (clauses.empty()) return std::nullopt;
+  return joined(clauses, " AND ");
+}
+
+namespace {
+
+// The same words, found in the number alone: a protocol so found comes first.
+std::string numberOnlyMatchOf(std::string_view numberText, std::string_view words) {
+  std::vector<std::string> clauses;
+  if (auto n = numberMatch(wordsOf(numberText, true))) clauses.push_back("(" + *n + ")");
+  if (auto n = numberMatch(wordsOf(words, words.find('/') != std::string_view::npos)))
+    clauses.push_back("(" + *n + ")");
+  return joined(clauses, " AND ");
+}
+
+std::string fromSearchFirst() {
+  // The FTS5 table drives the join (CROSS JOIN keeps that order): otherwise SQLite may start from
+  // the contracts and run the MATCH once for every protocol.
+  const std::string from = kRegistryFrom;
+  const std::string head = "FROM registry r ";
+  return "FROM registry_search CROSS JOIN registry r ON r.id = registry_search.rowid " +
+         from.substr(from.find(head) + head.size());
+}
+
+}  // namespace
+
+std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
+                                        const RegistryQuery& q) {
+  const std::string numberText = q.number.value_or("");
+  const std::string words = q.text.value_or("");
+  const auto match = registryMatchOf(numberText, words);
+  // Words asked that hold nothing to search for (only quotes or operators) find nothing, rather
+  // than everything.
+  if ((!numberText.empty() || !words.empty()) && !match) return {};
+
+  // Every `?` bound in the order it appears in the statement.
+  using Param = std::variant<std::nullopt_t, std::int64_t, std::string>;
+  std::vector<Param> params;
+  auto optional = [](const auto& v) -> Param {
+    if (!v) return std::nullopt;
+    return *v;
+  };
+  const auto f = scope.contracts("c");
+  auto filters = [&] {
+    const std::optional<std::int64_t> year =
+        q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
+    const std::optional<std::string> held =
+        q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
+    for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
+                          optional(year), optional(held), optional(held)})
+      params.push_back(p);
+    for (auto p : f.params) params.emplace_back(p);
+    return "(? IS NULL OR r.contract_id = ?) AND (? IS NULL OR r.year = ?) "
+           "AND (? IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
+           f.sql;
+  };
+  // Numbers of our own, not the person's text.
+  const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
+                           std::to_string(std::max(q.offset, 0));
+
+  std::string sql;
+  if (!match) {
+    sql = std::string(kRegistryColumns) + kRegistryFrom + "WHERE " + filters() +
+          " ORDER BY r.year DESC, r.seq DESC" + page;
+  } else {
+    auto count = c.prepare("SELECT count(*) FROM registry_search WHERE registry_search MATCH ?1");
+    count.bind(1, *match);
+    const bool ranked = count.step() && count.int64(0) <= q.rankAtMost;
+    if (ranked) {
+      // A protocol whose number has the words comes before one that only mentions them: bm25
+      // alone would not say so where a number's parts are common (every number of a year has
+      // "2026").
+      params.push_back(numberOnlyMatchOf(numberText, words));
+      params.push_back(*match);
+      sql =
+          "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(registry_search, 10.0, 4.0, "
+          "4.0, 2.0, 1.0) AS score, rowid IN (SELECT rowid FROM registry_search WHERE "
+          "registry_search MATCH ?) AS in_number FROM registry_search WHERE registry_search "
+          "MATCH ?) " +
+          std::string(kRegistryColumns) + kRegistryFrom + "JOIN hits ON hits.id = r.id WHERE ";
+      sql += filters();
+      sql += " ORDER BY hits.in_number DESC, hits.score, r.year DESC, r.seq DESC" + page;
+    } else {
+      params.push_back(*match);
+      sql =
+          std::string(kRegistryColumns) + fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
+      sql += filters();
+      sql += " ORDER BY registry_search.rowid DESC" + page;
+    }
+  }
+  auto s = c.prepare(sql);
+  int index = 1;
+  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
+  std::vector<RegistryHit> out;
+  while (s.step()) out.push_back({readRegistry(s), {}});
+  if (!match) return out;
+
+  // The snippets of the page's rows only: snippet() in the search itself would cut one for every
+  // protocol found before the sort.
+  for (auto& hit : out) {
+    auto snip = c.prepare(
+        "SELECT snippet(registry_search, 4, char(2), char(3), '…', 24) FROM registry_search "
+        "WHERE registry_search MATCH ?1 AND rowid = ?2");
+    snip.bindAll(*match, hit.row.id);
+    if (snip.step()) hit.snippet = snip.text(0);
+  }
+  return out;
+}
+
+std::vector<SnippetPart> snippetParts(std::string_view snippet) {
+  std::vector<SnippetPart> parts;
+  SnippetPart current;
+  for (char ch : snippet) {
+    if (ch == kHitStart || ch == kHitEnd) {
+      if (!current.text.empty()) parts.push_back(current);
+      current = {{}, ch == kHitStart};
+    } else {
+      current.text += ch;
+    }
+  }
+  if (!current.text.empty()) parts.push_back(current);
+  return parts;
+}
+
+}  // namespace sv::store

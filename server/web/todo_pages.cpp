@@ -1,0 +1,128 @@
+// The start page ("Att göra", GET /): what waits for the person, kind by kind with counts and a
+// link to each thing, and their unread notifications, each marked read with a form
+// (POST /meddelanden/{id}/las).
+#include <map>
+
+#include "server/services/notifications.hpp"
+#include "server/services/todo.hpp"
+#include "server/web/pages.hpp"
+
+namespace sv::web {
+namespace {
+
+constexpr int kShown = 10;  // rows of each kind on the page; the count says how many in all
+
+const std::map<std::string, std::string> kFlashes{
+    {"last", "Meddelandet är markerat som läst."},
+};
+
+enum class Link { Protocol, EditProtocol, Registry, Action };
+
+std::string hrefOf(Link link, const store::TodoItem& item) {
+  const std::string meeting = std::to_string(item.meetingId);
+  switch (link) {
+    case Link::Protocol:
+      return "/moten/" + meeting + "/protokoll";
+    case Link::EditProtocol:
+      return "/moten/" + meeting + "/protokoll/redigera";
+    case Link::Registry:
+      return "/diariet#ko";
+    case Link::Action:
+      return "/atgarder#atgard-" + std::to_string(item.actionId);
+  }
+  return "/";
+}
+
+std::string countText(int n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// One kind of work: a heading, its count, the first rows; nothing when none waits. Whether it
+// added one.
+bool addSection(Data& sections, const std::string& id, const std::string& heading,
+                const store::TodoList& todo, Link link, const std::string& one,
+                const std::string& many) {
+  if (todo.count == 0) return false;
+  auto items = list();
+  for (const auto& item : todo.first) {
+    Data d;
+    d.set("href", hrefOf(link, item));
+    if (item.actionId != 0) {
+      d.set("label", item.text);
+      d.set("detail", item.contractTitle + " (" + item.providerName + "), senast " + item.when);
+    } else {
+      d.set("label", item.contractTitle + ", mötet " + swedishDateTime(item.when));
+      d.set("detail", item.providerName);
+    }
+    items.push_back(d);
+  }
+  Data s;
+  s.set("id", id);
+  s.set("heading", heading);
+  s.set("count", std::to_string(todo.count));
+  s.set("count_text", countText(todo.count, one, many));
+  s.set("items", items);
+  s.set("more", todo.count > static_cast<int>(todo.first.size()));
+  s.set("shown", std::to_string(todo.first.size()));
+  sections.push_back(s);
+  return true;
+}
+
+http::Reply todoPage(const http::Request& req, Services& s) {
+  const auto todo = services::todoOf(s.store, s.time, req.principal(), kShown);
+  Page page{.title = "Att göra", .templateName = "todo", .current = "start"};
+  page.flash = flashOf(req, kFlashes);
+
+  auto sections = list();
+  bool any = false;
+  any |= addSection(sections, "justera", "Protokoll att justera", todo.toApprove, Link::Protocol,
+                    "protokoll", "protokoll");
+  any |= addSection(sections, "atgarda", "Protokoll som skickats tillbaka med synpunkter",
+                    todo.toFix, Link::EditProtocol, "protokoll", "protokoll");
+  any |= addSection(sections, "diariefor", "Justerade protokoll att diarieföra", todo.toRegister,
+                    Link::Registry, "protokoll", "protokoll");
+  any |= addSection(sections, "rapportera", "Åtgärder att rapportera", todo.toReport, Link::Action,
+                    "åtgärd", "åtgärder");
+  any |= addSection(sections, "bedom", "Rapporterade åtgärder att bedöma", todo.toEvaluate,
+                    Link::Action, "åtgärd", "åtgärder");
+  any |= addSection(sections, "forsenade", "Försenade åtgärder", todo.overdue, Link::Action,
+                    "åtgärd", "åtgärder");
+  any |= addSection(sections, "utan-protokoll", "Hållna möten utan protokoll", todo.withoutMinutes,
+                    Link::Protocol, "möte", "möten");
+  page.data.set("has_sections", any);
+  page.data.set("sections", sections);
+
+  auto notes = list();
+  for (const auto& n : todo.notifications) {
+    Data d;
+    d.set("id", std::to_string(n.id));
+    d.set("text", n.text);
+    d.set("when", swedishDateTime(n.createdAt));
+    d.set("has_meeting", n.meetingId.has_value());
+    d.set("href", n.meetingId ? "/moten/" + std::to_string(*n.meetingId) + "/protokoll" : "");
+    notes.push_back(d);
+  }
+  page.data.set("notifications", notes);
+  page.data.set("has_notifications", todo.unreadCount > 0);
+  page.data.set("unread_text",
+                countText(todo.unreadCount, "oläst meddelande", "olästa meddelanden"));
+  page.data.set("more_notifications",
+                todo.unreadCount > static_cast<int>(todo.notifications.size()));
+  return render(req, std::move(page));
+}
+
+}  // namespace
+
+void registerTodoPages(http::Router& router, Services& s) {
+  addPage(router, "GET", "/", [&s](http::Request& req) { return todoPage(req, s); });
+
+  addPage(router, "POST", "/meddelanden/{id}/las", [&s](http::Request& req) {
+    auto id = req.idParam("id");
+    if (!id) return notFoundPage(req);
+    if (auto done = services::markNotificationRead(s.store, s.time, req.principal(), *id); !done)
+      return failurePage(req, done.error());
+    return redirect("/?klart=last#meddelanden");
+  });
+}
+
+}  // namespace sv::web
