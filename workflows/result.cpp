@@ -146,6 +146,10 @@ std::string_view reasonName(Reason reason) {
       return "unknown-choice";
     case Reason::NotAuditReader:
       return "not-audit-reader";
+    case Reason::KeptFormUnproven:
+      return "kept-form-unproven";
+    case Reason::KeptFormTooLarge:
+      return "kept-form-too-large";
   }
   return "";
 }

@@ -113,6 +113,10 @@ enum class Reason {
   UnknownChoice,           // a value that is not one of the listed ones (a service area, a status)
   // Appended (the order above is kept): who may read the audit log (Forbidden).
   NotAuditReader,
+  // Issue 19 point 5 (typed text kept after the session ended): a form posted without a session
+  // whose owner could not be proven (Unauthenticated); a kept form over its size (Invalid).
+  KeptFormUnproven,
+  KeptFormTooLarge,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.
