@@ -65,7 +65,8 @@ TEST_CASE("a generated agenda holds every template item in order", "[agenda]") {
   CHECK(agenda.openActions[0].id == "17");
 }
 
-TEST_CASE("an added item goes under Övriga frågor, numbered 10.1, 10.2", "[agenda]") {
+TEST_CASE("an added item goes under Övriga frågor, numbered on as their § in the minutes",
+          "[agenda]") {
   auto first = addItem(sampleAgenda(),
                        NewItem{"  Vikarier under sommaren  ", "Hur planeras\r\nsemesterperioden?\n",
                                " Eva Lind ", Party::Authority});
