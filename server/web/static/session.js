@@ -22,11 +22,12 @@
     if (timer) clearTimeout(timer);
     var endsAt = new Date(Date.now() + idle * 1000);
     timer = setTimeout(function () {
+      // Shown first, then filled, so that the live region reads the words out.
+      button.hidden = false;
+      warning.hidden = false;
       text.textContent = 'Du loggas ut omkring kl. ' + clock(endsAt) + ' eftersom du inte har ' +
         'sparat på en stund. Tryck Fortsätt för att vara kvar. Din text finns kvar även om du ' +
         'blir utloggad.';
-      button.hidden = false;
-      warning.hidden = false;
     }, Math.max(0, idle - lead) * 1000);
   }
 
