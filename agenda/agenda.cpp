@@ -207,8 +207,14 @@ Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
   return {};
 }
 
-std::string formatAddedNumber(const AgendaItem& parent, const AddedItem& added) {
-  return std::to_string(parent.number) + "." + std::to_string(added.number);
+std::map<std::string, int> sectionNumbers(const Agenda& agenda) {
+  std::map<std::string, int> numbers;
+  int number = 0;
+  for (const auto& item : agenda.items) {
+    numbers[item.key] = ++number;
+    for (const auto& added : item.addedItems) numbers[added.key] = ++number;
+  }
+  return numbers;
 }
 
 }  // namespace sv::agenda

@@ -6,6 +6,7 @@
 // people) and agenda_json.cpp (the machine-readable form the server stores next to it).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,8 +139,12 @@ Result<Agenda> publish(Agenda agenda);
 Status checkKeepsFixedItems(const AgendaTemplate& tmpl,
                             const std::vector<std::string>& proposedKeys);
 
-// "10.2" for the second item added under item 10.
-std::string formatAddedNumber(const AgendaItem& parent, const AddedItem& added);
+// The number of every item and added item by key, the same as its § in the minutes (issue 19
+// point 9). Swedish protocols number their paragraphs with whole numbers, one per matter, so an
+// item added under Övriga frågor is a matter of its own right after it: 10 Övriga frågor, 11 and
+// 12 the added items, 13 Nästa möte. The agenda numbers the same way, so that "punkt 11" and
+// "§ 11" are one matter; minutes are started from the items in this order (minutes_start.cpp).
+std::map<std::string, int> sectionNumbers(const Agenda& agenda);
 
 // The agenda as a Swedish Markdown document (CommonMark without extensions, so no tables). The
 // same agenda always gives the same bytes, ending in a newline; text from people is escaped so

@@ -117,21 +117,23 @@ void appendOpenActions(std::string& out, const Agenda& agenda, const std::string
   }
 }
 
-void appendAddedItems(std::string& out, const AgendaItem& parent, const std::string& indent) {
-  for (const auto& added : parent.addedItems) {
+// An item added under Övriga frågor is a point of its own right after it, numbered as its § in
+// the minutes will be (sectionNumbers); one list with consecutive numbers, so that a Markdown
+// renderer shows the same numbers as the text.
+void appendAddedItem(std::string& out, const AddedItem& added, int number) {
+  const std::string marker = std::to_string(number) + ". ";
+  const std::string indent(marker.size(), ' ');
+  out += marker + escapeLine(added.title) + " (övrig fråga, föreslagen av " +
+         escapeInline(added.proposedBy) + ", " +
+         std::string(partyInSwedish(added.proposedByParty)) + ")\n";
+  if (!added.description.empty()) {
     out += '\n';
-    out += indent + "- " + formatAddedNumber(parent, added) + ' ' + escapeInline(added.title) +
-           " (föreslagen av " + escapeInline(added.proposedBy) + ", " +
-           std::string(partyInSwedish(added.proposedByParty)) + ")\n";
-    if (!added.description.empty()) {
-      out += '\n';
-      appendParagraphs(out, added.description, indent + "  ");
-    }
+    appendParagraphs(out, added.description, indent);
   }
 }
 
-void appendItem(std::string& out, const Agenda& agenda, const AgendaItem& item) {
-  const std::string marker = std::to_string(item.number) + ". ";
+void appendItem(std::string& out, const Agenda& agenda, const AgendaItem& item, int number) {
+  const std::string marker = std::to_string(number) + ". ";
   const std::string indent(marker.size(), ' ');
   out += marker + escapeLine(item.title) + '\n';
   if (!item.description.empty()) {
@@ -148,8 +150,6 @@ void appendItem(std::string& out, const Agenda& agenda, const AgendaItem& item) 
       appendOpenActions(out, agenda, indent);
       break;
     case ItemKind::OtherQuestions:
-      appendAddedItems(out, item, indent);
-      break;
     case ItemKind::Fixed:
       break;
   }
@@ -161,9 +161,14 @@ std::string renderAgendaMarkdown(const Agenda& agenda) {
   std::string out;
   appendMeta(out, agenda);
   out += "## Punkter\n";
+  const auto numbers = sectionNumbers(agenda);
   for (const auto& item : agenda.items) {
     out += '\n';
-    appendItem(out, agenda, item);
+    appendItem(out, agenda, item, numbers.at(item.key));
+    for (const auto& added : item.addedItems) {
+      out += '\n';
+      appendAddedItem(out, added, numbers.at(added.key));
+    }
   }
   return out;
 }

@@ -154,6 +154,10 @@ std::string_view reasonName(Reason reason) {
       return "meeting-has-minutes";
     case Reason::NotItemProposer:
       return "not-item-proposer";
+    case Reason::KeptFormUnproven:
+      return "kept-form-unproven";
+    case Reason::KeptFormTooLarge:
+      return "kept-form-too-large";
   }
   return "";
 }

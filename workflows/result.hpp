@@ -118,6 +118,10 @@ enum class Reason {
   MeetingOfMinutesInReview,    // minutes in review or approved: time, place and participants stay
   MeetingHasMinutes,           // a meeting with minutes is not cancelled
   NotItemProposer,  // (Forbidden) an added agenda item is removed by its party or the manager
+  // Issue 19 point 5 (typed text kept after the session ended): a form posted without a session
+  // whose owner could not be proven (Unauthenticated); a kept form over its size (Invalid).
+  KeptFormUnproven,
+  KeptFormTooLarge,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -23,6 +23,7 @@ http::Reply loginPage(const http::Request& req, const std::string& next,
   page.data.set("username", username);
   page.data.set("expired", req.queryValue("utgangen").has_value() && failure.empty());
   page.data.set("logged_out", req.queryValue("utloggad").has_value() && failure.empty());
+  page.data.set("kept", req.queryValue("sparad").has_value());
   if (!failure.empty()) {
     Data message;
     message.set("message", failure);

@@ -73,10 +73,11 @@ Data agendaData(const agenda::Agenda& a, Date today, bool canEdit, bool manager,
   Data out;
   out.set("published", a.published);
   auto items = list();
+  const auto numbers = agenda::sectionNumbers(a);  // as the minutes' § (issue 19 point 9)
   for (const auto& item : a.items) {
     Data d;
     d.set("key", item.key);
-    d.set("number", std::to_string(item.number));
+    d.set("number", std::to_string(numbers.at(item.key)));
     d.set("title", item.title);
     d.set("fixed", item.fixed);
     d.set("description", item.description);
@@ -112,7 +113,7 @@ Data agendaData(const agenda::Agenda& a, Date today, bool canEdit, bool manager,
     for (const auto& extra : item.addedItems) {
       Data e;
       e.set("key", extra.key);
-      e.set("number", agenda::formatAddedNumber(item, extra));
+      e.set("number", std::to_string(numbers.at(extra.key)));
       e.set("title", extra.title);
       e.set("description", extra.description);
       e.set("has_description", !extra.description.empty());

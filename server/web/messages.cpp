@@ -59,6 +59,11 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::NameInvalid, "Ange ett namn på högst 200 tecken."},
     {Reason::EmailInvalid, "Ange en e-postadress, till exempel namn@kommun.se."},
     {Reason::PasswordTooShort, "Lösenordet måste ha minst {} tecken."},
+    // Issue 19 point 5: a form posted after the session ended.
+    {Reason::KeptFormUnproven,
+     "Du var utloggad och formuläret kunde inte knytas till dig, så texten kunde inte sparas."},
+    {Reason::KeptFormTooLarge,
+     "Du var utloggad och formuläret var för stort för att sparas tills du loggat in igen."},
     {Reason::NoRole, "Välj minst en roll."},
     {Reason::RoleOfAuthority,
      "Rollen hör till en förvaltning. Välj Utförarens representant, eller en förvaltning som "

@@ -10,6 +10,7 @@
 #include "minutes/markdown_html.hpp"
 #include "server/services/access.hpp"
 #include "server/web/confirm_pages.hpp"
+#include "server/web/kept_forms.hpp"
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
@@ -218,7 +219,8 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
 http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
                      std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
                      std::optional<FormError> error = std::nullopt,
-                     const std::vector<minutes::MergeConflict>& conflicts = {}) {
+                     const std::vector<minutes::MergeConflict>& conflicts = {},
+                     bool restored = false) {
   const auto& viewer = req.principal();
   auto meeting = s.meetings.get(viewer, id);
   if (!meeting) return failurePage(req, meeting.error());
@@ -270,6 +272,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
   }
   data.set("conflicts", conflictList);
   data.set("has_conflicts", !conflicts.empty());
+  data.set("restored", restored);
+  addSessionData(data, req, s, id, restored);
   addMinutesForm(data, *shown, error ? error->field : "", followUpHistory(s, viewer, *shown));
   page.error = std::move(error);
   return render(req, std::move(page));
@@ -311,12 +315,22 @@ void registerMinutesPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/moten/{id}/protokoll/redigera", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
+    // Text kept when a save came after the session had ended: back in the form, on the version
+    // it was typed on, so that saving it merges or shows conflicts as any save does.
+    if (auto kept = restoredForm(req, s, *id)) {
+      const std::string version = kept->value("version");
+      if (auto base = s.minutes.atVersion(req.principal(), *id, version))
+        return editPage(req, s, *id, minutesFromForm(base->document, *kept), version, std::nullopt,
+                        {}, true);
+    }
     return editPage(req, s, *id);
   });
 
-  addPage(router, "POST", "/moten/{id}/protokoll/redigera", [&s](http::Request& req) {
+  // Login::Optional: when the session ended while the person typed, their text is kept for them.
+  addPage(router, "POST", "/moten/{id}/protokoll/redigera", Login::Optional, [&s](auto& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
+    if (!req.session) return keepFormAndLogIn(req, s, *id);
     const auto& viewer = req.principal();
     auto form = formOf(req);
     const std::string version = form.value("version");

@@ -267,6 +267,11 @@ void addPage(http::Router& router, std::string method, std::string pattern, Page
   router.add(std::move(route));
 }
 
+void addPage(http::Router& router, std::string method, std::string pattern, Login login,
+             PageHandler handler) {
+  addPage(router, std::move(method), std::move(pattern), std::move(handler), login);
+}
+
 void installPageErrors(http::Router& router) {
   router.setPageErrors([](const http::Request& req, int status) -> http::Reply {
     if (status == 403)

@@ -91,6 +91,9 @@ enum class Login { Required, Optional };
 // (the dispatcher checks the csrf_token field of a form). Exceptions become a 500 page.
 void addPage(http::Router& router, std::string method, std::string pattern, PageHandler handler,
              Login login = Login::Required);
+// The same with the login rule first, so that a long handler stays the last argument.
+void addPage(http::Router& router, std::string method, std::string pattern, Login login,
+             PageHandler handler);
 
 // The frame's refusals of page requests (no such page, a form without its CSRF token).
 void installPageErrors(http::Router& router);

@@ -65,7 +65,8 @@ TEST_CASE("a generated agenda holds every template item in order", "[agenda]") {
   CHECK(agenda.openActions[0].id == "17");
 }
 
-TEST_CASE("an added item goes under Övriga frågor, numbered 10.1, 10.2", "[agenda]") {
+TEST_CASE("an added item goes under Övriga frågor, numbered on as their § in the minutes",
+          "[agenda]") {
   auto first = addItem(sampleAgenda(),
                        NewItem{"  Vikarier under sommaren  ", "Hur planeras\r\nsemesterperioden?\n",
                                " Eva Lind ", Party::Authority});
@@ -82,9 +83,15 @@ TEST_CASE("an added item goes under Övriga frågor, numbered 10.1, 10.2", "[age
   CHECK(a.description == "Hur planeras\nsemesterperioden?");
   CHECK(a.proposedBy == "Eva Lind");
   CHECK(a.proposedByParty == Party::Authority);
-  CHECK(formatAddedNumber(parent, a) == "10.1");
   CHECK(parent.addedItems[1].key == "extra-2");
-  CHECK(formatAddedNumber(parent, parent.addedItems[1]) == "10.2");
+  // Numbered as their § in the minutes will be: whole numbers right after Övriga frågor, and the
+  // items after it follow on (issue 19 point 9).
+  const auto numbers = sectionNumbers(*second);
+  CHECK(numbers.at("other_questions") == 10);
+  CHECK(numbers.at("extra-1") == 11);
+  CHECK(numbers.at("extra-2") == 12);
+  CHECK(numbers.at("next_meeting") == 13);
+  CHECK(numbers.at("closing") == 14);
   // Nothing else moved.
   CHECK(second->items.size() == 12);
   CHECK(second->items[10].key == "next_meeting");

@@ -21,8 +21,8 @@ std::string renderAdded(const std::string& title, const std::string& description
   auto added = addItem(sampleAgenda(), NewItem{title, description, "Eva", Party::Provider});
   REQUIRE(added);
   const std::string md = renderAgendaMarkdown(*added);
-  const auto from = md.find("    - 10.1 ");
-  const auto to = md.find("\n11. ");
+  const auto from = md.find("11. ");
+  const auto to = md.find("\n12. ");
   REQUIRE(from != std::string::npos);
   return md.substr(from, to - from);
 }
@@ -79,13 +79,13 @@ TEST_CASE("the agenda document in Swedish", "[agenda]") {
       "\n"
       "10. Övriga frågor\n"
       "\n"
-      "    - 10.1 Vikarier under sommaren (föreslagen av Eva Lind, förvaltningen)\n"
+      "11. Vikarier under sommaren (övrig fråga, föreslagen av Eva Lind, förvaltningen)\n"
       "\n"
-      "      Hur planeras semestern?\n"
+      "    Hur planeras semestern?\n"
       "\n"
-      "11. Nästa möte\n"
+      "12. Nästa möte\n"
       "\n"
-      "12. Mötets avslutande\n";
+      "13. Mötets avslutande\n";
   CHECK(renderAgendaMarkdown(withOneAddedItem()) == expected);
 }
 
@@ -148,13 +148,13 @@ TEST_CASE("people's text cannot add Markdown structure", "[agenda]") {
     const char* rendered;
   };
   const Case titles[] = {
-      {"# Rubrik", "    - 10.1 # Rubrik ("},  // not at the start of a block: stays plain
-      {"Kostnad | tabell | rad", "10.1 Kostnad \\| tabell \\| rad ("},
-      {"[klicka](javascript:alert(1))", "10.1 \\[klicka\\](javascript:alert(1)) ("},
-      {"<script>x</script>", "10.1 \\<script>x\\</script> ("},
-      {"*fet* _kursiv_ `kod`", "10.1 \\*fet\\* \\_kursiv\\_ \\`kod\\` ("},
-      {"Vård & omsorg &amp; &#60;", "10.1 Vård & omsorg \\&amp; \\&#60; ("},
-      {"snedstreck \\", "10.1 snedstreck \\\\ ("},
+      {"# Rubrik", "11. \\# Rubrik ("},  // a list item's first block: escaped as a line
+      {"Kostnad | tabell | rad", "11. Kostnad \\| tabell \\| rad ("},
+      {"[klicka](javascript:alert(1))", "11. \\[klicka\\](javascript:alert(1)) ("},
+      {"<script>x</script>", "11. \\<script>x\\</script> ("},
+      {"*fet* _kursiv_ `kod`", "11. \\*fet\\* \\_kursiv\\_ \\`kod\\` ("},
+      {"Vård & omsorg &amp; &#60;", "11. Vård & omsorg \\&amp; \\&#60; ("},
+      {"snedstreck \\", "11. snedstreck \\\\ ("},
   };
   for (const auto& c : titles) {
     INFO(c.title);
@@ -174,19 +174,19 @@ TEST_CASE("people's text cannot add Markdown structure", "[agenda]") {
                                               "\n\n\n"
                                               "| a | b |");
   CHECK(description ==
-        "    - 10.1 Titel (föreslagen av Eva, utföraren)\n"
+        "11. Titel (övrig fråga, föreslagen av Eva, utföraren)\n"
         "\n"
-        "      \\# rubrik\n"
-        "      \\> citat\n"
-        "      \\- punkt\n"
-        "      \\+ punkt\n"
-        "      2026\\. år\n"
-        "      3\\) tre\n"
-        "      \\===\n"
-        "      \\~~~\n"
-        "      indragen kod\n"
+        "    \\# rubrik\n"
+        "    \\> citat\n"
+        "    \\- punkt\n"
+        "    \\+ punkt\n"
+        "    2026\\. år\n"
+        "    3\\) tre\n"
+        "    \\===\n"
+        "    \\~~~\n"
+        "    indragen kod\n"
         "\n"
-        "      \\| a \\| b \\|\n");
+        "    \\| a \\| b \\|\n");
 }
 
 TEST_CASE("template and meeting text is escaped too", "[agenda]") {

@@ -73,3 +73,27 @@ TEST_CASE("minutes read: another tenant does not see the meeting", "[services][m
   CHECK(e.code == Errc::NotFound);
   CHECK(e.reason == Reason::None);
 }
+
+TEST_CASE("minutes start: each § has the number its item has on the agenda (issue 19 point 9)",
+          "[services][minutes]") {
+  MinutesFixture f;
+  const auto id = f.meeting(true, false);
+  valueOf(f.agendas.addItem(f.manager, id, "Vikarier under sommaren", ""));
+  valueOf(f.agendas.addItem(f.adjuster, id, "Nytt larmsystem", ""));
+  const auto published = valueOf(f.agendas.publish(f.manager, id));
+  const auto numbers = agenda::sectionNumbers(published.agenda);
+  const auto view = valueOf(f.minutes.start(f.secretary, id));
+  REQUIRE(view.document.sections.size() == numbers.size());
+  for (const auto& section : view.document.sections) {
+    INFO(section.key);
+    CHECK(section.number == numbers.at(section.key));
+  }
+  // Övriga frågor is 10, its added items 11 and 12, Nästa möte 13: in the agenda's Markdown too.
+  CHECK(numbers.at("next_meeting") == 13);
+  CHECK_THAT(published.markdown,
+             Catch::Contains("11. Vikarier under sommaren (övrig fråga") &&
+                 Catch::Contains("12. Nytt larmsystem (övrig fråga") &&
+                 Catch::Contains("13. Nästa möte"));
+  CHECK_THAT(view.markdown, Catch::Contains("§ 11 Vikarier under sommaren") &&
+                                Catch::Contains("§ 13 Nästa möte"));
+}
