@@ -109,7 +109,7 @@ TEST_CASE("meeting follows minutes: registered minutes, the meeting and the regi
   CHECK(meeting.row.status == agenda::MeetingStatus::Planned);
   const auto rows = f.minutes.registry(f.registrar, {});
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0].meetingStartsAt == formatIsoUtc(registered.header.startsAt));
+  CHECK(rows[0].row.meetingStartsAt == formatIsoUtc(registered.header.startsAt));
 }
 
 TEST_CASE("meeting follows minutes: a cancelled meeting's minutes are not registered",
