@@ -5,8 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
+import { DEMO_PASSWORD } from './pages.mjs';
 
 let server;
 let anna;

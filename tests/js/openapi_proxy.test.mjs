@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE } from './pages.mjs';
 
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
 const PRISM = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', '.bin', 'prism');
 
 let server;

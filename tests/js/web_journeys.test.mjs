@@ -14,9 +14,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { ADMIN_PASSWORD, startServer } from './server.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit } from './pages.mjs';
 
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
 const SCREENSHOTS = process.env.SAMVERKAN_SCREENSHOTS;
 
 let server;
@@ -30,21 +29,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// A browser context (no cookies) with one page, at the size of the screenshots.
-async function freshPage() {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function heading(page) {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-async function flash(page) {
-  return (await page.locator('[role="status"]').innerText()).trim();
-}
 
 async function alertText(page) {
   return (await page.locator('[role="alert"]').innerText()).trim();
@@ -60,16 +44,6 @@ async function visit(page, where, what) {
   assert.equal(answer.status(), 200, `${what}: ${where}`);
   await assertAccessible(page, what);
   return answer;
-}
-
-// Submits a form by clicking its button and waits for the answer to the post, which it returns.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState('domcontentloaded');
-  return response;
 }
 
 async function logIn(page, username, password = DEMO_PASSWORD) {
@@ -137,9 +111,9 @@ async function openItems(page, index) {
 }
 
 test('proposal, minutes, two rounds of approval, registration and an action report', async () => {
-  const ulla = await freshPage();
-  const anna = await freshPage();
-  const rita = await freshPage();
+  const ulla = await freshPage(browser);
+  const anna = await freshPage(browser);
+  const rita = await freshPage(browser);
   try {
     // Ulla (the provider) proposes an item for the first meeting of her contract.
     const u = ulla.page;
@@ -412,7 +386,7 @@ test('the next meeting\'s minutes evaluate the earlier action', async () => {
   await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
 
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, `/moten/${meeting.id}/protokoll/redigera`, 'the edit form with an action to follow up');
@@ -457,8 +431,8 @@ test('saves from an old version are merged, or refused with both texts and the e
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
   const editPath = `/moten/${meeting.id}/protokoll/redigera`;
 
-  const first = await freshPage();
-  const second = await freshPage();
+  const first = await freshPage(browser);
+  const second = await freshPage(browser);
   try {
     await logIn(first.page, 'anna.avtal');
     await logIn(second.page, 'anna.avtal');
@@ -521,7 +495,7 @@ test('the keyboard alone reaches the approval and approves with Enter', async ()
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
 
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'ulla.utforare');
     await page.goto(`${server.base}/moten/${meeting.id}/protokoll`);  // focus starts at the top
@@ -560,8 +534,8 @@ test('the provider returns the minutes with comments, and the secretary sees the
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
   const minutesPath = `/moten/${meeting.id}/protokoll`;
 
-  const ulla = await freshPage();
-  const anna = await freshPage();
+  const ulla = await freshPage(browser);
+  const anna = await freshPage(browser);
   try {
     const u = ulla.page;
     await logIn(u, 'ulla.utforare');
@@ -594,7 +568,7 @@ test('the provider returns the minutes with comments, and the secretary sees the
 });
 
 test('the administrator creates an organisation and a user; errors keep the form', async () => {
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Administration' }).click();
@@ -652,7 +626,7 @@ test('the administrator creates an organisation and a user; errors keep the form
     assert.match(await page.locator('#anvandare table').innerText(), /sara\.sol\s+Sara Sol[\s\S]*Solrosens omsorg AB\s+Utförarens representant\s+Aktiv/);
 
     // The new user logs in and has no contracts yet.
-    const fresh = await freshPage();
+    const fresh = await freshPage(browser);
     try {
       await logIn(fresh.page, 'sara.sol', 'ett-langt-losenord');
       assert.equal(await heading(fresh.page), 'Att göra');
@@ -682,7 +656,7 @@ test('pages of another provider, and of other roles, are refused in Swedish', as
   await anna('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
   await anna('POST', `/api/v1/meetings/${meeting.id}/minutes`);
 
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'ulla.utforare');
     for (const where of [`/moten/${meeting.id}/protokoll`, `/moten/${meeting.id}/protokoll/historik`,
@@ -741,7 +715,7 @@ test('notes are Markdown on the protocol page, and HTML in a note is never run (
   await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
   const minutesPath = `/moten/${meeting.id}/protokoll`;
 
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, `${minutesPath}/redigera`, 'the edit form');

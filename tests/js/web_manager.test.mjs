@@ -7,9 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+import { DEMO_PASSWORD, CONTRACT_TITLE, heading, flash, submit } from './pages.mjs';
 
 let server;
 let browser;
@@ -28,24 +26,6 @@ async function freshPage() {
   const context = await browser.newContext({ locale: 'sv-SE' });
   const page = await context.newPage();
   return { context, page };
-}
-
-async function heading(page) {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-async function flash(page) {
-  return (await page.locator('[role="status"]').innerText()).trim();
-}
-
-// Submits a form by clicking its button and waits for the answer to the post, which it returns.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState('domcontentloaded');
-  return response;
 }
 
 async function logIn(page, username, password = DEMO_PASSWORD) {

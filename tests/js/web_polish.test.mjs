@@ -9,9 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit } from './pages.mjs';
 
 let server;
 let browser;
@@ -24,30 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function freshPage() {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function heading(page) {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-async function flash(page) {
-  return (await page.locator('[role="status"]').innerText()).trim();
-}
-
-// Submits a form by clicking its button and waits for the answer to the post, which it returns.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState('domcontentloaded');
-  return response;
-}
 
 async function visit(page, where, what) {
   const answer = await page.goto(`${server.base}${where}`);
@@ -105,7 +79,7 @@ async function minutesState(anna, meetingId) {
 test('cancelling a meeting asks first; only the confirmation cancels it', async () => {
   const { anna: api, meetings } = await demoMeetings();
   const meeting = meetings[meetings.length - 1];
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, `/moten/${meeting.id}`, 'the meeting page');
@@ -139,7 +113,7 @@ test('returning minutes asks first; only the confirmation returns them', async (
   const { anna: api, meetings } = await demoMeetings();
   const meeting = meetings[2];
   await minutesInReview(api, meeting.id);
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'ulla.utforare');
     await visit(page, `/moten/${meeting.id}/protokoll`, 'the minutes page for the provider');
@@ -164,7 +138,7 @@ test('registering asks first, from the minutes page and from the queue', async (
   const { anna: api, meetings } = await demoMeetings();
   const meeting = meetings[1];
   await minutesInReview(api, meeting.id, { approved: true });
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'rita.registrator');
     await visit(page, `/moten/${meeting.id}/protokoll`, 'approved minutes for the registrar');
@@ -196,7 +170,7 @@ test('registering asks first, from the minutes page and from the queue', async (
 test('the agenda says "hölls" only of a meeting that took place, with a status', async () => {
   const { meetings } = await demoMeetings();
   const today = new Date().toISOString().slice(0, 10);
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     let checked = 0;
@@ -221,7 +195,7 @@ test('the agenda says "hölls" only of a meeting that took place, with a status'
 
 test('a year outside the contract says so, in Swedish', async () => {
   const { contract } = await demoMeetings();
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, `/avtal/${contract.id}`, 'the contract page');
@@ -241,7 +215,7 @@ test('a year outside the contract says so, in Swedish', async () => {
 test('a meeting\'s place is set on its own, and the time stays', async () => {
   const { anna: api, meetings } = await demoMeetings();
   const meeting = meetings[meetings.length - 2];
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, `/moten/${meeting.id}`, 'the meeting page');
@@ -256,7 +230,7 @@ test('a meeting\'s place is set on its own, and the time stays', async () => {
     await assertAccessible(page, 'the meeting page after setting the place');
 
     // The provider has no such form.
-    const ulla = await freshPage();
+    const ulla = await freshPage(browser);
     try {
       await logIn(ulla.page, 'ulla.utforare');
       await ulla.page.goto(`${server.base}/moten/${meeting.id}`);
@@ -270,7 +244,7 @@ test('a meeting\'s place is set on its own, and the time stays', async () => {
 });
 
 test('the accessibility statement is linked from every page and readable without logging in', async () => {
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await visit(page, '/logga-in', 'the login page');
     await page.locator('footer').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
@@ -304,7 +278,7 @@ test('/favicon.ico is a real icon', async () => {
   assert.equal(bytes.readUInt16LE(4), 1, 'one image');
 
   // A page in the browser asks for no icon that is not there.
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   const missing = [];
   page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
   try {

@@ -6,9 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+import { DEMO_PASSWORD, CONTRACT_TITLE } from './pages.mjs';
 
 let server;
 let browser;

@@ -8,9 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { ADMIN_PASSWORD, startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+import { DEMO_PASSWORD, CONTRACT_TITLE, submit } from './pages.mjs';
 
 let server;
 let browser;
@@ -48,15 +46,6 @@ async function meetingWithMinutes(day) {
   await anna('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
   await anna('POST', `/api/v1/meetings/${meeting.id}/minutes`);
   return { meeting, anna };
-}
-
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState('domcontentloaded');
-  return response;
 }
 
 async function fillLogin(page, username, password = DEMO_PASSWORD) {

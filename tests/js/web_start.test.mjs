@@ -7,9 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-
-const DEMO_PASSWORD = 'samverkan-demo';
-const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, submit } from './pages.mjs';
 
 let server;
 let browser;
@@ -51,25 +49,6 @@ async function apiAs(username, password = DEMO_PASSWORD) {
   };
 }
 
-async function freshPage() {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function heading(page) {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState('domcontentloaded');
-  return response;
-}
-
 async function logIn(page, username) {
   await page.goto(`${server.base}/logga-in`);
   await page.getByLabel('Användarnamn').fill(username);
@@ -99,7 +78,7 @@ async function approveBoth() {
 }
 
 test('the provider lands on Att göra: minutes to approve, a notification marked read', async () => {
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'ulla.utforare');
     assert.equal(await heading(page), 'Att göra');
@@ -131,7 +110,7 @@ test('the provider lands on Att göra: minutes to approve, a notification marked
   }
 
   // Another provider's person sees none of it.
-  const other = await freshPage();
+  const other = await freshPage(browser);
   try {
     await logIn(other.page, 'nils.norr');
     assert.match(await other.page.locator('main').innerText(), /Inget väntar på dig just nu/);
@@ -143,7 +122,7 @@ test('the provider lands on Att göra: minutes to approve, a notification marked
 });
 
 test('the contract manager\'s start page: to approve, and meetings held without minutes', async () => {
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     assert.equal(await heading(page), 'Att göra');
@@ -164,7 +143,7 @@ test('the contract manager\'s start page: to approve, and meetings held without 
 
 test('the registrar is told of approved minutes and finds them on the start page', async () => {
   await approveBoth();
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'rita.registrator');
     assert.equal(await heading(page), 'Att göra');
@@ -201,7 +180,7 @@ test('the register is searched by partial number, words and snippets, never brok
   const number = life.registration.number;  // SDN <year>/0001
   const year = number.match(/(\d{4})\//)[1];
 
-  const { context, page } = await freshPage();
+  const { context, page } = await freshPage(browser);
   try {
     await logIn(page, 'anna.avtal');
     await page.getByRole('link', { name: 'Diariet' }).click();
