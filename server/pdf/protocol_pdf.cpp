@@ -7,6 +7,7 @@
 #include "server/pdf/handles.hpp"
 #include "server/pdf/markup.hpp"
 #include "server/pdf/pdf_file.hpp"
+#include "server/pdf/state_mark.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::pdf {
@@ -39,8 +40,6 @@ constexpr TextStyle kHeading{"DejaVu Sans Bold 12", kInk, 1.1};
 constexpr TextStyle kSubheading{"DejaVu Sans Bold 9.5", kInk, 1.1};
 constexpr TextStyle kCode{"DejaVu Sans Mono 8.5", kInk, 1.1};
 constexpr TextStyle kFooter{"DejaVu Sans 7.5", kMuted, 1.0};
-constexpr TextStyle kStateMark{"DejaVu Sans 10", {0.55, 0.08, 0.08}, 1.0};
-constexpr TextStyle kStateWatermark{"DejaVu Sans Bold 96", {0.55, 0.08, 0.08}, 1.0};
 
 constexpr double kListIndent = 14;   // per level of lists and block quotes
 constexpr double kHeadingRoom = 48;  // kept below a heading on its page
@@ -352,32 +351,6 @@ void drawFooter(const Flow& flow, const Minutes& m, cairo_t* cr, int page, int p
   Flow::showLayout(cr, right.get(), box.left + leftWidth, top + 5, kFooter.color);
 }
 
-// The state's mark in the top margin of the page (small, real text, found by pdftotext on every
-// page) and once more large and pale across it, under an angle, so a glance tells a draft from
-// the record. The big word is the first of the mark ("UTKAST", "Justerat").
-void drawStateMark(const Flow& flow, const std::string& mark, cairo_t* cr) {
-  if (mark.empty()) return;
-  const detail::PageBox& box = flow.box();
-  const detail::SharedLayout head =
-      flow.layout("<b>" + esc(mark) + "</b>", kStateMark, box.contentWidth(), PANGO_ALIGN_RIGHT);
-  Flow::showLayout(cr, head.get(), box.left, box.top - 30, kStateMark.color);
-
-  const std::string word = mark.substr(0, mark.find_first_of(" ,"));
-  const detail::SharedLayout big = flow.layout(esc(word), kStateWatermark, box.height);
-  int width = 0, height = 0;
-  pango_layout_get_size(big.get(), &width, &height);
-  // Drawn over the page's text, so translucent: the text under it stays legible.
-  cairo_save(cr);
-  cairo_push_group(cr);
-  cairo_translate(cr, box.width / 2, box.height / 2);
-  cairo_rotate(cr, -0.9);
-  Flow::showLayout(cr, big.get(), -pango_units_to_double(width) / 2,
-                   -pango_units_to_double(height) / 2, kStateWatermark.color);
-  cairo_pop_group_to_source(cr);
-  cairo_paint_with_alpha(cr, 0.18);
-  cairo_restore(cr);
-}
-
 // Title, author, subject and keywords name the meeting, the contract and the registry number, so
 // an e-archive or a file search finds the protocol by them.
 detail::PdfMetadata metadataOf(const Minutes& m, const PdfOptions& options) {
@@ -403,20 +376,6 @@ detail::PdfMetadata metadataOf(const Minutes& m, const PdfOptions& options) {
 
 }  // namespace
 
-std::string stateMarkOf(minutes::MinutesState state) {
-  switch (state) {
-    case minutes::MinutesState::Draft:
-      return "UTKAST";
-    case minutes::MinutesState::InReview:
-      return "UTKAST – ej justerat";
-    case minutes::MinutesState::Approved:
-      return "Justerat, ej diariefört";
-    case minutes::MinutesState::Registered:
-      return {};
-  }
-  return "UTKAST";
-}
-
 Result<std::string> renderProtocolPdf(const Minutes& m, const PdfOptions& options) {
   const detail::PageBox box;
   auto file = detail::PdfFile::create(box, metadataOf(m, options));
@@ -425,7 +384,7 @@ Result<std::string> renderProtocolPdf(const Minutes& m, const PdfOptions& option
   Flow flow(cr.get(), box);
   const std::vector<detail::OutlineEntry> outline = ProtocolLayout(flow, m).run();
   flow.draw([&](cairo_t* c, int page, int pages) {
-    drawStateMark(flow, options.stateMark, c);
+    detail::drawStateMark(flow, options.stateMark, c);
     drawFooter(flow, m, c, page, pages);
   });
   file->addOutline(outline, box);
