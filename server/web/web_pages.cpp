@@ -57,7 +57,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerRegistryPages(router, services);
   registerAdminPages(router, services);
   registerAccessibilityPages(router, services);
-  registerTodoPages(router, services);
+  registerStartPages(router, services);
 }
 
 }  // namespace sv::web

@@ -1,4 +1,4 @@
-#include "server/store/todo.hpp"
+#include "server/store/waiting.hpp"
 
 #include <variant>
 
@@ -8,14 +8,14 @@ namespace {
 using Param = std::variant<std::int64_t, std::string>;
 
 // The same FROM … WHERE counts the rows and lists the first of them, so the count and the list
-// never disagree. `select` names the TodoItem's columns in order.
-TodoList collect(Reading& c, const std::string& select, const std::string& fromWhere,
-                 const std::vector<Param>& params, const std::string& orderBy, int limit) {
+// never disagree. `select` names the WaitingItem's columns in order.
+WaitingList collect(Reading& c, const std::string& select, const std::string& fromWhere,
+                    const std::vector<Param>& params, const std::string& orderBy, int limit) {
   auto bindParams = [&](Statement& s) {
     int index = 1;
     for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
   };
-  TodoList out;
+  WaitingList out;
   {
     auto s = c.prepare("SELECT COUNT(*) " + fromWhere);
     bindParams(s);
@@ -48,7 +48,7 @@ std::vector<Param> withScope(std::vector<Param> params, const SqlFilter& f) {
 
 }  // namespace
 
-TodoList minutesToApprove(Reading& c, const TenantScope& scope, std::int64_t userId, int limit) {
+WaitingList minutesToApprove(Reading& c, const TenantScope& scope, std::int64_t userId, int limit) {
   const auto f = scope.contracts("c");
   const std::string where =
       std::string(kMeetingFrom) +
@@ -61,8 +61,8 @@ TodoList minutesToApprove(Reading& c, const TenantScope& scope, std::int64_t use
   return collect(c, kMeetingSelect, where, withScope({userId}, f), "m.starts_at, m.id", limit);
 }
 
-TodoList returnedMinutesToFix(Reading& c, const TenantScope& scope, std::int64_t userId,
-                              bool allInScope, int limit) {
+WaitingList returnedMinutesToFix(Reading& c, const TenantScope& scope, std::int64_t userId,
+                                 bool allInScope, int limit) {
   const auto f = scope.contracts("c");
   const std::string where =
       std::string(kMeetingFrom) +
@@ -75,7 +75,7 @@ TodoList returnedMinutesToFix(Reading& c, const TenantScope& scope, std::int64_t
                  "m.starts_at, m.id", limit);
 }
 
-TodoList minutesToRegister(Reading& c, const TenantScope& scope, int limit) {
+WaitingList minutesToRegister(Reading& c, const TenantScope& scope, int limit) {
   const auto f = scope.contracts("c");
   const std::string where = std::string(kMeetingFrom) +
                             "JOIN minutes mi ON mi.meeting_id = m.id "
@@ -84,7 +84,7 @@ TodoList minutesToRegister(Reading& c, const TenantScope& scope, int limit) {
   return collect(c, kMeetingSelect, where, withScope({}, f), "mi.updated_at, m.id", limit);
 }
 
-TodoList actionsToReport(Reading& c, const TenantScope& scope, Party party, int limit) {
+WaitingList actionsToReport(Reading& c, const TenantScope& scope, Party party, int limit) {
   const auto f = scope.contracts("c");
   const std::string where = std::string(kActionFrom) +
                             "WHERE a.status IN ('open', 'insufficient') AND "
@@ -95,13 +95,14 @@ TodoList actionsToReport(Reading& c, const TenantScope& scope, Party party, int 
                  "a.due_on, a.id", limit);
 }
 
-TodoList actionsToEvaluate(Reading& c, const TenantScope& scope, int limit) {
+WaitingList actionsToEvaluate(Reading& c, const TenantScope& scope, int limit) {
   const auto f = scope.contracts("c");
   const std::string where = std::string(kActionFrom) + "WHERE a.status = 'reported' AND " + f.sql;
   return collect(c, kActionSelect, where, withScope({}, f), "a.due_on, a.id", limit);
 }
 
-TodoList overdueActions(Reading& c, const TenantScope& scope, const std::string& today, int limit) {
+WaitingList overdueActions(Reading& c, const TenantScope& scope, const std::string& today,
+                           int limit) {
   const auto f = scope.contracts("c");
   const std::string where = std::string(kActionFrom) +
                             "WHERE a.status IN ('open', 'reported', 'insufficient') AND "
@@ -110,8 +111,8 @@ TodoList overdueActions(Reading& c, const TenantScope& scope, const std::string&
   return collect(c, kActionSelect, where, withScope({today}, f), "a.due_on, a.id", limit);
 }
 
-TodoList pastMeetingsWithoutMinutes(Reading& c, const TenantScope& scope, const std::string& nowIso,
-                                    int limit) {
+WaitingList pastMeetingsWithoutMinutes(Reading& c, const TenantScope& scope,
+                                       const std::string& nowIso, int limit) {
   const auto f = scope.contracts("c");
   const std::string where =
       std::string(kMeetingFrom) +

@@ -14,7 +14,7 @@
 namespace sv::store {
 
 // A meeting or an action that waits for someone: enough to name it and link to it.
-struct TodoItem {
+struct WaitingItem {
   std::int64_t meetingId = 0;  // the meeting, or the action's meeting of origin (0: none)
   std::int64_t actionId = 0;   // 0 for a meeting
   std::int64_t contractId = 0;
@@ -25,29 +25,30 @@ struct TodoItem {
 };
 
 // How many there are in all, and the first `limit` of them (the oldest first).
-struct TodoList {
+struct WaitingList {
   int count = 0;
-  std::vector<TodoItem> first;
+  std::vector<WaitingItem> first;
 };
 
 // Minutes in review where `userId` is an adjuster and their party has not approved the current
 // version (an approval of an older version stops counting when the minutes change).
-TodoList minutesToApprove(Reading& c, const TenantScope& scope, std::int64_t userId, int limit);
+WaitingList minutesToApprove(Reading& c, const TenantScope& scope, std::int64_t userId, int limit);
 // Minutes returned to the draft with comments and not sent again: for the meeting's secretary and
 // chair (`userId`), and, when `allInScope`, for every such meeting in the scope (the contract
 // manager's).
-TodoList returnedMinutesToFix(Reading& c, const TenantScope& scope, std::int64_t userId,
-                              bool allInScope, int limit);
+WaitingList returnedMinutesToFix(Reading& c, const TenantScope& scope, std::int64_t userId,
+                                 bool allInScope, int limit);
 // Approved minutes not yet registered.
-TodoList minutesToRegister(Reading& c, const TenantScope& scope, int limit);
+WaitingList minutesToRegister(Reading& c, const TenantScope& scope, int limit);
 // Actions of `party` that wait for a report: open, or judged insufficient.
-TodoList actionsToReport(Reading& c, const TenantScope& scope, Party party, int limit);
+WaitingList actionsToReport(Reading& c, const TenantScope& scope, Party party, int limit);
 // Actions reported and not yet evaluated.
-TodoList actionsToEvaluate(Reading& c, const TenantScope& scope, int limit);
+WaitingList actionsToEvaluate(Reading& c, const TenantScope& scope, int limit);
 // Actions not accepted whose due date `today` (YYYY-MM-DD) has passed.
-TodoList overdueActions(Reading& c, const TenantScope& scope, const std::string& today, int limit);
+WaitingList overdueActions(Reading& c, const TenantScope& scope, const std::string& today,
+                           int limit);
 // Meetings that were not cancelled, began before `nowIso` and have no minutes started.
-TodoList pastMeetingsWithoutMinutes(Reading& c, const TenantScope& scope, const std::string& nowIso,
-                                    int limit);
+WaitingList pastMeetingsWithoutMinutes(Reading& c, const TenantScope& scope,
+                                       const std::string& nowIso, int limit);
 
 }  // namespace sv::store

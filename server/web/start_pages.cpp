@@ -4,7 +4,7 @@
 #include <map>
 
 #include "server/services/notifications.hpp"
-#include "server/services/todo.hpp"
+#include "server/services/waiting.hpp"
 #include "server/web/pages.hpp"
 
 namespace sv::web {
@@ -18,7 +18,7 @@ const std::map<std::string, std::string> kFlashes{
 
 enum class Link { Protocol, EditProtocol, Registry, Action };
 
-std::string hrefOf(Link link, const store::TodoItem& item) {
+std::string hrefOf(Link link, const store::WaitingItem& item) {
   const std::string meeting = std::to_string(item.meetingId);
   switch (link) {
     case Link::Protocol:
@@ -40,11 +40,11 @@ std::string countText(int n, const std::string& one, const std::string& many) {
 // One kind of work: a heading, its count, the first rows; nothing when none waits. Whether it
 // added one.
 bool addSection(Data& sections, const std::string& id, const std::string& heading,
-                const store::TodoList& todo, Link link, const std::string& one,
+                const store::WaitingList& waiting, Link link, const std::string& one,
                 const std::string& many) {
-  if (todo.count == 0) return false;
+  if (waiting.count == 0) return false;
   auto items = list();
-  for (const auto& item : todo.first) {
+  for (const auto& item : waiting.first) {
     Data d;
     d.set("href", hrefOf(link, item));
     if (item.actionId != 0) {
@@ -59,41 +59,41 @@ bool addSection(Data& sections, const std::string& id, const std::string& headin
   Data s;
   s.set("id", id);
   s.set("heading", heading);
-  s.set("count", std::to_string(todo.count));
-  s.set("count_text", countText(todo.count, one, many));
+  s.set("count", std::to_string(waiting.count));
+  s.set("count_text", countText(waiting.count, one, many));
   s.set("items", items);
-  s.set("more", todo.count > static_cast<int>(todo.first.size()));
-  s.set("shown", std::to_string(todo.first.size()));
+  s.set("more", waiting.count > static_cast<int>(waiting.first.size()));
+  s.set("shown", std::to_string(waiting.first.size()));
   sections.push_back(s);
   return true;
 }
 
-http::Reply todoPage(const http::Request& req, Services& s) {
-  const auto todo = services::todoOf(s.store, s.time, req.principal(), kShown);
-  Page page{.title = "Att göra", .templateName = "todo", .current = "start"};
+http::Reply startPage(const http::Request& req, Services& s) {
+  const auto waiting = services::waitingFor(s.store, s.time, req.principal(), kShown);
+  Page page{.title = "Att göra", .templateName = "start", .current = "start"};
   page.flash = flashOf(req, kFlashes);
 
   auto sections = list();
   bool any = false;
-  any |= addSection(sections, "justera", "Protokoll att justera", todo.toApprove, Link::Protocol,
+  any |= addSection(sections, "justera", "Protokoll att justera", waiting.toApprove, Link::Protocol,
                     "protokoll", "protokoll");
   any |= addSection(sections, "atgarda", "Protokoll som skickats tillbaka med synpunkter",
-                    todo.toFix, Link::EditProtocol, "protokoll", "protokoll");
-  any |= addSection(sections, "diariefor", "Justerade protokoll att diarieföra", todo.toRegister,
+                    waiting.toFix, Link::EditProtocol, "protokoll", "protokoll");
+  any |= addSection(sections, "diariefor", "Justerade protokoll att diarieföra", waiting.toRegister,
                     Link::Registry, "protokoll", "protokoll");
-  any |= addSection(sections, "rapportera", "Åtgärder att rapportera", todo.toReport, Link::Action,
-                    "åtgärd", "åtgärder");
-  any |= addSection(sections, "bedom", "Rapporterade åtgärder att bedöma", todo.toEvaluate,
+  any |= addSection(sections, "rapportera", "Åtgärder att rapportera", waiting.toReport,
                     Link::Action, "åtgärd", "åtgärder");
-  any |= addSection(sections, "forsenade", "Försenade åtgärder", todo.overdue, Link::Action,
+  any |= addSection(sections, "bedom", "Rapporterade åtgärder att bedöma", waiting.toEvaluate,
+                    Link::Action, "åtgärd", "åtgärder");
+  any |= addSection(sections, "forsenade", "Försenade åtgärder", waiting.overdue, Link::Action,
                     "åtgärd", "åtgärder");
-  any |= addSection(sections, "utan-protokoll", "Hållna möten utan protokoll", todo.withoutMinutes,
-                    Link::Protocol, "möte", "möten");
+  any |= addSection(sections, "utan-protokoll", "Hållna möten utan protokoll",
+                    waiting.withoutMinutes, Link::Protocol, "möte", "möten");
   page.data.set("has_sections", any);
   page.data.set("sections", sections);
 
   auto notes = list();
-  for (const auto& n : todo.notifications) {
+  for (const auto& n : waiting.notifications) {
     Data d;
     d.set("id", std::to_string(n.id));
     d.set("text", n.text);
@@ -103,18 +103,18 @@ http::Reply todoPage(const http::Request& req, Services& s) {
     notes.push_back(d);
   }
   page.data.set("notifications", notes);
-  page.data.set("has_notifications", todo.unreadCount > 0);
+  page.data.set("has_notifications", waiting.unreadCount > 0);
   page.data.set("unread_text",
-                countText(todo.unreadCount, "oläst meddelande", "olästa meddelanden"));
+                countText(waiting.unreadCount, "oläst meddelande", "olästa meddelanden"));
   page.data.set("more_notifications",
-                todo.unreadCount > static_cast<int>(todo.notifications.size()));
+                waiting.unreadCount > static_cast<int>(waiting.notifications.size()));
   return render(req, std::move(page));
 }
 
 }  // namespace
 
-void registerTodoPages(http::Router& router, Services& s) {
-  addPage(router, "GET", "/", [&s](http::Request& req) { return todoPage(req, s); });
+void registerStartPages(http::Router& router, Services& s) {
+  addPage(router, "GET", "/", [&s](http::Request& req) { return startPage(req, s); });
 
   addPage(router, "POST", "/meddelanden/{id}/las", [&s](http::Request& req) {
     auto id = req.idParam("id");

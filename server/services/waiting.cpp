@@ -1,10 +1,11 @@
-#include "server/services/todo.hpp"
+#include "server/services/waiting.hpp"
 
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
 
-Todo todoOf(store::Store& store, const TimeSource& time, const Principal& viewer, int limit) {
+Waiting waitingFor(store::Store& store, const TimeSource& time, const Principal& viewer,
+                   int limit) {
   const auto now = time.now();
   const std::string nowIso = formatIsoUtc(now);
   const std::string today = formatDate(toStockholm(now).date);
@@ -13,7 +14,7 @@ Todo todoOf(store::Store& store, const TimeSource& time, const Principal& viewer
   const bool manager = authority && viewer.has(Role::ContractManager);
   const bool providerRep = !authority && viewer.has(Role::ProviderRep);
   return store.read([&](store::Reading& c) {
-    Todo t;
+    Waiting t;
     t.toApprove = store::minutesToApprove(c, scope, viewer.userId, limit);
     t.toFix = store::returnedMinutesToFix(c, scope, viewer.userId, manager, limit);
     if (viewer.has(Role::Registrar)) t.toRegister = store::minutesToRegister(c, scope, limit);
