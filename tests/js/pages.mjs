@@ -1,5 +1,7 @@
 // What the browser tests share: the demo's password and contract, a fresh Swedish page, the
-// page's heading and flash message, and a form submitted by its button.
+// page's heading and flash message, a form submitted by its button, and the JSON API as a person.
+import assert from 'node:assert/strict';
+
 export const DEMO_PASSWORD = 'samverkan-demo';
 export const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
 
@@ -26,4 +28,24 @@ export async function submit(page, button) {
   ]);
   await page.waitForLoadState('domcontentloaded');
   return response;
+}
+
+// The JSON API as a person (bearer token), for setting up and for checking what happened. The
+// client answers the JSON of a success and fails the test on anything else, or, given the status
+// it expects, checks that and answers the response itself.
+export async function apiClient(server, username, password = DEMO_PASSWORD) {
+  const token = await server.login(username, password);
+  return async (method, where, body, expected) => {
+    const answer = await fetch(`${server.base}${where}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (expected !== undefined) {
+      assert.equal(answer.status, expected, `${method} ${where}`);
+      return answer;
+    }
+    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
+    return answer.status === 204 ? null : answer.json();
+  };
 }

@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { ADMIN_PASSWORD, startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit } from './pages.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient } from './pages.mjs';
 
 const SCREENSHOTS = process.env.SAMVERKAN_SCREENSHOTS;
 
@@ -70,19 +70,8 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-// The JSON API as a person (bearer token: no CSRF token needed), for setting up a meeting.
-async function apiAs(username, password = DEMO_PASSWORD) {
-  const token = await server.login(username, password);
-  return async (method, where, body) => {
-    const answer = await fetch(`${server.base}${where}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-}
+// The JSON API as a person (tests/js/pages.mjs).
+const apiAs = (username, password) => apiClient(server, username, password);
 
 // The demo contract's meetings, in date order, through the API.
 async function demoMeetings() {

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit } from './pages.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient } from './pages.mjs';
 
 let server;
 let browser;
@@ -38,19 +38,8 @@ async function logIn(page, username) {
   assert.equal(answer.status(), 303, `login as ${username}`);
 }
 
-// The JSON API as a person (bearer token), for setting up and for checking what happened.
-async function apiAs(username) {
-  const token = await server.login(username, DEMO_PASSWORD);
-  return async (method, where, body) => {
-    const answer = await fetch(`${server.base}${where}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-}
+// The JSON API as a person (tests/js/pages.mjs).
+const apiAs = (username, password) => apiClient(server, username, password);
 
 async function demoMeetings() {
   const anna = await apiAs('anna.avtal');

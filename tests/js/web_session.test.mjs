@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { ADMIN_PASSWORD, startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, submit } from './pages.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, submit, apiClient } from './pages.mjs';
 
 let server;
 let browser;
@@ -22,18 +22,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function apiAs(username, password = DEMO_PASSWORD) {
-  const token = await server.login(username, password);
-  return async (method, where, body) => {
-    const answer = await fetch(`${server.base}${where}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-}
+// The JSON API as a person (tests/js/pages.mjs).
+const apiAs = (username, password) => apiClient(server, username, password);
 
 // A meeting of the demo contract next year, its agenda published and its minutes started.
 async function meetingWithMinutes(day) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, submit } from './pages.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, submit, apiClient } from './pages.mjs';
 
 let server;
 let browser;
@@ -32,22 +32,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function apiAs(username, password = DEMO_PASSWORD) {
-  const token = await server.login(username, password);
-  return async (method, where, body, expected) => {
-    const answer = await fetch(`${server.base}${where}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (expected !== undefined) {
-      assert.equal(answer.status, expected, `${method} ${where}`);
-      return answer;
-    }
-    assert.ok(answer.status < 300, `${method} ${where} answered ${answer.status}: ${await answer.clone().text()}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-}
+// The JSON API as a person (tests/js/pages.mjs).
+const apiAs = (username, password) => apiClient(server, username, password);
 
 async function logIn(page, username) {
   await page.goto(`${server.base}/logga-in`);
