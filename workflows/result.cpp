@@ -146,6 +146,8 @@ std::string_view reasonName(Reason reason) {
       return "unknown-choice";
     case Reason::NotAuditReader:
       return "not-audit-reader";
+    case Reason::CommentHandled:
+      return "comment-handled";
   }
   return "";
 }

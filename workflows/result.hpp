@@ -113,6 +113,8 @@ enum class Reason {
   UnknownChoice,           // a value that is not one of the listed ones (a service area, a status)
   // Appended (the order above is kept): who may read the audit log (Forbidden).
   NotAuditReader,
+  // Review comments (issue 19 point 8).
+  CommentHandled,  // the comment was handled already
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.
