@@ -158,6 +158,8 @@ std::string_view reasonName(Reason reason) {
       return "kept-form-unproven";
     case Reason::KeptFormTooLarge:
       return "kept-form-too-large";
+    case Reason::CommentHandled:
+      return "comment-handled";
   }
   return "";
 }

@@ -122,6 +122,8 @@ enum class Reason {
   // whose owner could not be proven (Unauthenticated); a kept form over its size (Invalid).
   KeptFormUnproven,
   KeptFormTooLarge,
+  // Review comments (issue 19 point 8).
+  CommentHandled,  // the comment was handled already
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

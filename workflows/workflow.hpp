@@ -50,6 +50,12 @@ class Workflow {
   const std::string& name() const { return definition_.name; }
   const std::string& initial() const { return definition_.initial; }
 
+  // The transition, when it exists, the actor holds one of its roles and the state allows it:
+  // what a caller asks before it reads the input the guards will judge (roles before fields).
+  // Errors: the first three of the list above.
+  Result<const Transition*> mayTry(std::string_view transition, std::string_view currentState,
+                                   const std::set<std::string>& actorRoles) const;
+
   // The state the transition leads to, before any automatic transition; errors as above.
   Result<std::string> check(std::string_view transition, std::string_view currentState,
                             const std::set<std::string>& actorRoles, const Context& ctx) const;
@@ -96,10 +102,9 @@ Result<Workflow<Context>> Workflow<Context>::create(WorkflowDefinition definitio
 }
 
 template <class Context>
-Result<std::string> Workflow<Context>::check(std::string_view transition,
-                                             std::string_view currentState,
-                                             const std::set<std::string>& actorRoles,
-                                             const Context& ctx) const {
+Result<const Transition*> Workflow<Context>::mayTry(std::string_view transition,
+                                                    std::string_view currentState,
+                                                    const std::set<std::string>& actorRoles) const {
   auto t = checkTransition(definition_, transition, currentState, actorRoles);
   if (!t) {
     // The two refusals a person meets, named by the transition so that a message can say which.
@@ -109,6 +114,16 @@ Result<std::string> Workflow<Context>::check(std::string_view transition,
     if (e.reason != Reason::None) e.value = std::string(transition);
     return std::unexpected(std::move(e));
   }
+  return t;
+}
+
+template <class Context>
+Result<std::string> Workflow<Context>::check(std::string_view transition,
+                                             std::string_view currentState,
+                                             const std::set<std::string>& actorRoles,
+                                             const Context& ctx) const {
+  auto t = mayTry(transition, currentState, actorRoles);
+  if (!t) return std::unexpected(t.error());
   if (auto ok = guardsHold(**t, ctx); !ok) return std::unexpected(ok.error());
   return (*t)->to;
 }

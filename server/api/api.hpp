@@ -19,6 +19,7 @@ void registerMeetings(http::Router& router, Services& services);
 void registerAgenda(http::Router& router, Services& services);
 void registerMinutes(http::Router& router, Services& services);
 void registerLifecycle(http::Router& router, Services& services);
+void registerMinutesReview(http::Router& router, Services& services);
 void registerActions(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.

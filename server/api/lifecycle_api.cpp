@@ -78,20 +78,6 @@ http::Handler lifecycleHandler(Action action) {
   };
 }
 
-Result<std::string> optionalText(const http::Request& req, const std::string& field,
-                                 bool required) {
-  if (req.body.empty()) {
-    if (required) return fail(Errc::Invalid, "'" + field + "' is required", field);
-    return std::string();
-  }
-  auto body = http::JsonBody::parse(req.body);
-  if (!body) return std::unexpected(body.error());
-  if (required) return body->requiredString(field);
-  auto v = body->optionalString(field);
-  if (!v) return std::unexpected(v.error());
-  return v->value_or("");
-}
-
 }  // namespace
 
 void registerLifecycle(http::Router& router, Services& s) {
@@ -148,12 +134,20 @@ void registerLifecycle(http::Router& router, Services& s) {
               http::Access::LoggedIn,
               lifecycleHandler(
                   [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
-                    auto comment = optionalText(req, "comment", false);
+                    // Left out, the workflow refuses after the caller's role (roles first).
+                    if (req.body.empty()) return s.minutes.returnMinutes(req.principal(), id, "", {});
+                    auto body = http::JsonBody::parse(req.body);
+                    if (!body) return std::unexpected(body.error());
+                    auto comment = body->optionalString("comment");
                     if (!comment) return std::unexpected(comment.error());
-                    return s.minutes.returnMinutes(req.principal(), id, *comment);
+                    auto comments = readReviewComments(*body);
+                    if (!comments) return std::unexpected(comments.error());
+                    return s.minutes.returnMinutes(req.principal(), id, comment->value_or(""),
+                                                   std::move(*comments));
                   }),
               {.operationId = "returnMinutes",
-               .summary = "The provider returns the minutes with comments (faktagranskning)",
+               .summary = "The provider returns the minutes with comments (faktagranskning): a "
+                          "general comment, comments per § (\"section\": 6), or both",
                .tag = "approval",
                .requestSchema = "MinutesReturn",
                .responseSchema = "MinutesLifecycle",

@@ -26,3 +26,16 @@ Poco::JSON::Object agendaJson(const services::AgendaView& a);
 Poco::JSON::Object versionJson(const store::DocumentVersion& v);
 
 }  // namespace sv::api
+
+#include "server/http/json_body.hpp"
+#include "workflows/review_comments.hpp"
+
+namespace sv::api {
+
+// The comments of a review in a request body: "comments": [{"section": 6, "text": "…"}, …]; a
+// comment without "section" (or with null) is on the document as a whole. None when the body has
+// no "comments". Errors: Malformed, naming the field ("comments[1].text").
+// (minutes_review_api.cpp)
+Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body);
+
+}  // namespace sv::api

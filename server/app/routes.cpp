@@ -16,6 +16,7 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerAgenda(router, services);
   api::registerMinutes(router, services);
   api::registerLifecycle(router, services);
+  api::registerMinutesReview(router, services);
   api::registerActions(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);

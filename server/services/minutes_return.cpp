@@ -13,6 +13,14 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
   auto ctx = loadMinutesContext(store_, actor, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
   if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
+  return returnWith(actor, *ctx, comment, {});
+}
+
+Result<LifecycleView> MinutesService::returnWith(const store::Principal& actor,
+                                                 const MinutesContext& ctx,
+                                                 const std::string& comment,
+                                                 const ReturnRecord& more) {
+  const std::int64_t meetingId = ctx.meeting.id;
   Step step;
   step.transition = "return";
   step.text = comment;
@@ -31,9 +39,10 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
             c, {0, p.userId, meetingId, "minutes.returned",
                 actor.name + " har skickat tillbaka protokollet med synpunkter.", w.when,
                 std::nullopt});
+    if (more) more(c, w);
     return std::pair<std::string, std::string>{"comment", comment};
   };
-  if (auto ok = takeStep(actor, *ctx, step); !ok) return std::unexpected(ok.error());
+  if (auto ok = takeStep(actor, ctx, step); !ok) return std::unexpected(ok.error());
   return lifecycle(actor, meetingId);
 }
 

@@ -37,6 +37,7 @@
 #include "server/store/registry_search.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
+#include "workflows/review_comments.hpp"
 
 namespace sv::services {
 
@@ -125,6 +126,24 @@ class MinutesService {
   // Invalid/CommentMissing, Invalid/TooLong (comment, value 20000).
   Result<LifecycleView> returnMinutes(const store::Principal& actor, std::int64_t meetingId,
                                       const std::string& comment);
+  // The same with comments per § (part "6" for § 6, "" for the minutes as a whole), kept as
+  // review comments beside their § until the writer handles them (minutes_comments.cpp). The
+  // general comment may be blank when there are comments per §. Errors: as above,
+  // review::checkComments' (Invalid/UnknownChoice for a § the minutes do not have, …).
+  Result<LifecycleView> returnMinutes(const store::Principal& actor, std::int64_t meetingId,
+                                      const std::string& comment,
+                                      std::vector<review::NewComment> comments);
+
+  // --- Review comments (minutes_comments.cpp): every comment given on these minutes, handled
+  // or not, oldest first. Errors: NotFound, NotFound/MinutesNotStarted.
+  Result<std::vector<review::Comment>> comments(const store::Principal& viewer,
+                                                std::int64_t meetingId);
+  // The writer says how a comment was dealt with. Errors: NotFound (also a comment of other
+  // minutes), NotFound/MinutesNotStarted, Forbidden/NotMinutesWriter,
+  // Conflict/DocumentRegistered, review::checkHandling's, Conflict/CommentHandled (handled
+  // already).
+  Result<review::Comment> handleComment(const store::Principal& actor, std::int64_t meetingId,
+                                        std::int64_t commentId, const std::string& how);
   // A number in the authority's register, the document sealed and tagged
   // (minutes_register.cpp). Errors: as above, Conflict/NotApprovedByBoth,
   // Conflict/MeetingCancelled (value "register": a cancelled meeting's minutes stay unregistered).
@@ -211,6 +230,10 @@ class MinutesService {
   // check with the facts as they will be, the step's record, the new state, the audit entry, and
   // the actions of minutes that became approved. Errors: those of the workflow and of `record`.
   Status takeStep(const store::Principal& actor, const MinutesContext& ctx, const Step& step);
+  // The return step, with what else the return writes in its transaction (the comments per §).
+  using ReturnRecord = std::function<void(store::Writing&, const StepWrite&)>;
+  Result<LifecycleView> returnWith(const store::Principal& actor, const MinutesContext& ctx,
+                                   const std::string& comment, const ReturnRecord& more);
 
   store::Store& store_;
   const Catalog& catalog_;

@@ -126,6 +126,7 @@ constexpr auto kWordings = std::to_array<Wording>({
      "Utföraren har ingen justerare för mötet. Välj en under Deltagare och roller på mötets sida."},
     {Reason::CommentMissing,
      "Skriv vad som behöver rättas, så att sekreteraren vet vad som ska ändras."},
+    {Reason::CommentHandled, "Synpunkten är redan hanterad. Ladda om sidan."},
     // Actions.
     {Reason::ActionNeedsDueDate, "Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."},
     {Reason::AcceptedHasNoDueDate,
@@ -157,6 +158,7 @@ std::string wordingOf(const Error& error) {
       if (error.field == "title") return "Ange en rubrik.";
       if (error.field == "comment") return "Skriv vad som behöver rättas.";
       if (error.field == "text") return "Skriv vad som har gjorts.";
+      if (error.field == "how") return "Skriv hur synpunkten har hanterats.";
       return "Fältet måste fyllas i.";
     case Reason::NotOneLine:
       return "Rubriken ska vara en enda rad.";

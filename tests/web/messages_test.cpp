@@ -39,3 +39,10 @@ TEST_CASE("an error without a reason still reads as a sentence", "[web][messages
   CHECK(web::swedishMessage({Errc::Internal, Reason::None, "sqlite: disk I/O error"}) ==
         "Något gick fel. Försök igen om en stund.");
 }
+
+TEST_CASE("a review comment's reasons read as Swedish", "[web][messages][review]") {
+  CHECK(web::swedishMessage({Errc::Conflict, Reason::CommentHandled, "handled already"}) ==
+        "Synpunkten är redan hanterad. Ladda om sidan.");
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::Missing, "say how", "how"})
+            .ends_with("Skriv hur synpunkten har hanterats."));
+}
