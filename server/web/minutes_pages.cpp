@@ -1,19 +1,13 @@
-// The minutes of a meeting as pages: the protocol with its approvals and the forms of its
+// The minutes of a meeting as a page: the protocol with its approvals and the forms of its
 // lifecycle (/moten/{id}/protokoll: start, submit, approve an exact version, return with
-// comments, register), the whole protocol as one edit form that is saved against the version it
-// was made from (…/redigera). The versions and their diff are minutes_history_pages.cpp; what
-// both show of a meeting and a version is minutes_parts.hpp. At about 410 lines on purpose for
-// now: the edit page's save keeps the typed text across an ended session (kept_forms.hpp) in the
-// same handler that saves; the next page of the minutes (review comments per §) splits the
-// lifecycle forms into their own file.
+// comments, register). The edit form is minutes_edit_pages.cpp, the versions and their diff
+// minutes_history_pages.cpp; what they all show of a meeting and a version is minutes_parts.hpp.
 #include <algorithm>
 #include <map>
 #include <vector>
 
-#include "minutes/markdown_html.hpp"
 #include "server/services/access.hpp"
 #include "server/web/confirm_pages.hpp"
-#include "server/web/kept_forms.hpp"
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
@@ -24,17 +18,7 @@
 namespace sv::web {
 namespace {
 
-// A conflict's texts start with their own "## § n" heading: under the conflict's h3 and the h4
-// naming whose text it is, that becomes an h5.
-constexpr int kConflictHeadingOffset = 3;
-
 const std::map<std::string, std::string> kFlashes{
-    {"upprattat", "Protokollet är upprättat från den publicerade dagordningen."},
-    {"sparat", "Protokollet är sparat."},
-    {"sammanfogat",
-     "Protokollet är sparat. Någon annan hade sparat ändringar i andra delar under tiden; de finns "
-     "kvar och är sammanfogade med dina."},
-    {"oforandrat", "Inget var ändrat, så ingen ny version sparades."},
     {"skickat",
      "Protokollet är skickat på justering. Justerarna ser det på sin startsida, Att göra."},
     {"justerat", "Din justering är sparad."},
@@ -42,16 +26,6 @@ const std::map<std::string, std::string> kFlashes{
     {"tillbaka", "Protokollet är skickat tillbaka med dina synpunkter."},
     {"diariefort", "Protokollet är diariefört."},
 };
-
-// The meeting's secretary or chair (of the authority), or the contract manager: who writes.
-bool writes(const store::Principal& p, const services::Meeting& m) {
-  if (services::managesContract(p, m.contract)) return true;
-  return std::ranges::any_of(m.participants, [&](const store::ParticipantRow& part) {
-    return part.userId == p.userId && part.party == Party::Authority &&
-           (part.role == agenda::ParticipantRole::Secretary ||
-            part.role == agenda::ParticipantRole::Chair);
-  });
-}
 
 // What changed that the viewer has not approved: since their own last approval when it was of an
 // earlier version, else in the latest version (against the one before it).
@@ -162,7 +136,7 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
   page.flash = flashOf(req, kFlashes);
   Data& data = page.data;
   addMeeting(data, *meeting, s.catalog);
-  const bool writer = writes(viewer, *meeting);
+  const bool writer = writesMinutes(viewer, *meeting);
 
   auto life = s.minutes.lifecycle(viewer, id);
   if (!life) {
@@ -219,69 +193,6 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
   return render(req, std::move(page));
 }
 
-http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
-                     std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
-                     std::optional<FormError> error = std::nullopt,
-                     const std::vector<minutes::MergeConflict>& conflicts = {},
-                     bool restored = false) {
-  const auto& viewer = req.principal();
-  auto meeting = s.meetings.get(viewer, id);
-  if (!meeting) return failurePage(req, meeting.error());
-  if (!writes(viewer, *meeting))
-    return errorPage(req, 403, "Du har inte behörighet",
-                     "Bara mötets sekreterare eller ordförande och avtalsansvarig skriver "
-                     "protokollet. Du kan läsa det och justera det om du är justerare.");
-  auto life = s.minutes.lifecycle(viewer, id);
-  if (!life) {
-    if (life.error().code == Errc::NotFound) return redirect(minutesPath(id));
-    return failurePage(req, life.error());
-  }
-  if (life->state == minutes::MinutesState::Registered)
-    return errorPage(req, 409, "Protokollet kan inte ändras",
-                     "Protokollet är diariefört och ändras aldrig mer. Du kan läsa det och hämta "
-                     "det som PDF från protokollets sida.");
-  if (!shown) {
-    auto doc = s.minutes.atVersion(viewer, id, life->version);
-    if (!doc) return failurePage(req, doc.error());
-    shown = std::move(doc->document);
-    version = life->version;
-  }
-  auto versions = s.minutes.versions(viewer, id);
-  if (!versions) return failurePage(req, versions.error());
-  const auto facts = versionFacts(*versions);
-
-  Page page{
-      .title = "Redigera protokollet " + meetingDate(*meeting) + " – " + meeting->contract.title,
-      .templateName = "minutes_edit",
-      .current = "avtal"};
-  page.flash = flashOf(req, kFlashes);
-  Data& data = page.data;
-  addMeeting(data, *meeting, s.catalog);
-  data.set("version", versionData(version, facts));
-  data.set("state", minutesStateWord(life->state));
-  data.set("under_review", life->state == minutes::MinutesState::InReview ||
-                               life->state == minutes::MinutesState::Approved);
-  auto conflictList = list();
-  for (const auto& c : conflicts) {
-    Data d;
-    d.set("title", c.unit == minutes::MergeUnit::Section
-                       ? "§ " + std::to_string(c.sectionNumber) + " " + c.title
-                       : c.title);
-    // Both texts are the unit as Markdown; shown rendered, as the protocol shows them, through the
-    // one safe renderer. Its "## § n" heading goes under the conflict's h3 and h4.
-    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kConflictHeadingOffset));
-    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kConflictHeadingOffset));
-    conflictList.push_back(d);
-  }
-  data.set("conflicts", conflictList);
-  data.set("has_conflicts", !conflicts.empty());
-  data.set("restored", restored);
-  addSessionData(data, req, s, id, restored);
-  addMinutesForm(data, *shown, error ? error->field : "", followUpHistory(s, viewer, *shown));
-  page.error = std::move(error);
-  return render(req, std::move(page));
-}
-
 // After a lifecycle post: the protocol page with a confirmation, or again with the error.
 http::Reply afterLifecycle(http::Request& req, Services& s, std::int64_t id,
                            const Result<services::LifecycleView>& result, const std::string& form,
@@ -313,65 +224,6 @@ void registerMinutesPages(http::Router& router, Services& s) {
       return minutesPage(req, s, *id, formError("start", started.error(), "", formOf(req)));
     }
     return redirect(minutesPath(*id) + "/redigera?klart=upprattat");
-  });
-
-  addPage(router, "GET", "/moten/{id}/protokoll/redigera", [&s](http::Request& req) {
-    auto id = req.idParam("id");
-    if (!id) return notFoundPage(req);
-    // Text kept when a save came after the session had ended: back in the form, on the version
-    // it was typed on, so that saving it merges or shows conflicts as any save does.
-    if (auto kept = restoredForm(req, s, *id)) {
-      const std::string version = kept->value("version");
-      if (auto base = s.minutes.atVersion(req.principal(), *id, version))
-        return editPage(req, s, *id, minutesFromForm(base->document, *kept), version, std::nullopt,
-                        {}, true);
-    }
-    return editPage(req, s, *id);
-  });
-
-  // Login::Optional: when the session ended while the person typed, their text is kept for them.
-  addPage(router, "POST", "/moten/{id}/protokoll/redigera", Login::Optional, [&s](auto& req) {
-    auto id = req.idParam("id");
-    if (!id) return notFoundPage(req);
-    if (!req.session) return keepFormAndLogIn(req, s, *id);
-    const auto& viewer = req.principal();
-    auto form = formOf(req);
-    const std::string version = form.value("version");
-    auto base = s.minutes.atVersion(viewer, *id, version);
-    if (!base) {
-      if (base.error().code == Errc::Internal) return failurePage(req, base.error());
-      // No such version (or meeting): the page shows the current version, or 404.
-      return editPage(req, s, *id, std::nullopt, {},
-                      FormError{"minutes",
-                                "Formuläret hör till en version av protokollet som inte finns. "
-                                "Ladda om sidan och skriv in dina ändringar igen.",
-                                "", std::move(form), 409});
-    }
-    const auto mine = minutesFromForm(base->document, form);
-    auto saved = s.minutes.save(viewer, *id, version, mine);
-    if (!saved) {
-      const auto& e = saved.error();
-      if (e.code == Errc::Internal) return failurePage(req, e);
-      return editPage(req, s, *id, mine, version,
-                      formError("minutes", e, fieldIdOf(e.field), std::move(form)));
-    }
-    if (saved->conflict) {
-      const auto& current = saved->conflict->currentVersion;
-      auto now = s.minutes.atVersion(viewer, *id, current);
-      if (!now) return failurePage(req, now.error());
-      return editPage(req, s, *id, keepEditorsChanges(base->document, now->document, mine), current,
-                      FormError{"minutes",
-                                "Någon annan har sparat ändringar i samma del av protokollet medan "
-                                "du skrev, så inget sparades. Din text finns kvar i formuläret. "
-                                "Jämför den med den sparade texten under Krockar, rätta det som "
-                                "behövs och spara igen.",
-                                "", std::move(form), 409},
-                      saved->conflict->conflicts);
-    }
-    const std::string done = !saved->changed ? "oforandrat"
-                             : saved->merged ? "sammanfogat"
-                                             : "sparat";
-    return redirect(minutesPath(*id) + "/redigera?klart=" + done);
   });
 
   addPage(router, "POST", "/moten/{id}/protokoll/skicka", [&s](http::Request& req) {

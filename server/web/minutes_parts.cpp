@@ -1,5 +1,8 @@
 #include "server/web/minutes_parts.hpp"
 
+#include <algorithm>
+
+#include "server/services/access.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -7,6 +10,15 @@ namespace sv::web {
 
 std::string minutesPath(std::int64_t id) {
   return pathOf("/moten/", id) + "/protokoll";
+}
+
+bool writesMinutes(const store::Principal& p, const services::Meeting& m) {
+  if (services::managesContract(p, m.contract)) return true;
+  return std::ranges::any_of(m.participants, [&](const store::ParticipantRow& part) {
+    return part.userId == p.userId && part.party == Party::Authority &&
+           (part.role == agenda::ParticipantRole::Secretary ||
+            part.role == agenda::ParticipantRole::Chair);
+  });
 }
 
 std::string meetingDate(const services::Meeting& m) {

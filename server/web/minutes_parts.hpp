@@ -1,5 +1,6 @@
 // What every minutes page shows of its meeting and of a version: the protocol page, the edit
-// form and the history (minutes_pages.cpp, minutes_history_pages.cpp) build on these.
+// form and the history (minutes_pages.cpp, minutes_edit_pages.cpp, minutes_history_pages.cpp) build
+// on these.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,10 @@ namespace sv::web {
 
 // /moten/{id}/protokoll
 std::string minutesPath(std::int64_t meetingId);
+
+// The meeting's secretary or chair (of the authority), or the contract manager: who writes the
+// minutes and handles the comments of a review.
+bool writesMinutes(const store::Principal& p, const services::Meeting& m);
 
 // The meeting's day in Swedish ("12 maj 2026").
 std::string meetingDate(const services::Meeting& m);

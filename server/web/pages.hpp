@@ -26,6 +26,7 @@ void registerLoginPages(http::Router& router, Services& services);
 void registerContractPages(http::Router& router, Services& services);
 void registerMeetingPages(http::Router& router, Services& services);
 void registerMinutesPages(http::Router& router, Services& services);
+void registerMinutesEditPages(http::Router& router, Services& services);
 void registerMinutesHistoryPages(http::Router& router, Services& services);
 void registerActionPages(http::Router& router, Services& services);
 void registerRegistryPages(http::Router& router, Services& services);

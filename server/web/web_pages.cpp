@@ -52,6 +52,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerContractPages(router, services);
   registerMeetingPages(router, services);
   registerMinutesPages(router, services);
+  registerMinutesEditPages(router, services);
   registerMinutesHistoryPages(router, services);
   registerActionPages(router, services);
   registerRegistryPages(router, services);
