@@ -13,8 +13,8 @@ struct Confirmation {
   std::string title;  // the question, <title> and <h1>
   std::string what;   // the meeting or minutes it is about
   std::vector<std::string> consequences;
-  std::string quoteLabel;  // "Anledning": what the person wrote, shown again
-  std::string quote;
+  // What the person wrote, shown again under its label ("Anledning", "§ 6 Avvikelser").
+  std::vector<std::pair<std::string, std::string>> quotes;
   std::string action;                                       // where the confirmed form posts
   std::vector<std::pair<std::string, std::string>> fields;  // carried to the confirmed post
   std::string confirmLabel;                                 // "Ja, ställ in mötet"
@@ -30,9 +30,14 @@ http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
   auto consequences = list();
   for (const auto& line : c.consequences) consequences.push_back(Data(line));
   d.set("consequences", consequences);
-  d.set("has_quote", !c.quote.empty());
-  d.set("quote_label", c.quoteLabel);
-  d.set("quote", c.quote);
+  auto quotes = list();
+  for (const auto& [label, text] : c.quotes) {
+    Data q;
+    q.set("label", label);
+    q.set("text", text);
+    quotes.push_back(q);
+  }
+  d.set("quotes", quotes);
   d.set("action", c.action);
   auto fields = list();
   for (const auto& [name, value] : c.fields) {
@@ -89,8 +94,7 @@ std::optional<http::Reply> askToCancelMeeting(const http::Request& req, Services
             .consequences = {"Mötet blir inställt och kan inte ändras eller flyttas efteråt.",
                              "Det finns kvar i mötesplanen med anledningen nedan.",
                              "Det går inte att ångra."},
-            .quoteLabel = "Anledning",
-            .quote = reason,
+            .quotes = {{"Anledning", reason}},
             .action = path + "/stall-in",
             .fields = {{"cancel_reason", reason}},
             .confirmLabel = "Ja, ställ in mötet",
@@ -100,11 +104,26 @@ std::optional<http::Reply> askToCancelMeeting(const http::Request& req, Services
 
 std::optional<http::Reply> askToReturnMinutes(const http::Request& req, Services& s,
                                               std::int64_t meetingId, const http::FormBody& form) {
-  if (confirmed(form)) return std::nullopt;
-  const std::string comment = form.value("comment");
-  if (blank(comment) || !available(s, req, meetingId, "return")) return std::nullopt;
+  if (confirmed(form) || !available(s, req, meetingId, "return")) return std::nullopt;
   const auto meeting = s.meetings.get(req.principal(), meetingId);
   if (!meeting) return std::nullopt;
+  const auto doc = s.minutes.get(req.principal(), meetingId);
+  if (!doc) return std::nullopt;
+  // What was written, in the order of the protocol: the general comment, then § by §. Nothing
+  // written: the service names what is missing.
+  std::vector<std::pair<std::string, std::string>> quotes;
+  std::vector<std::pair<std::string, std::string>> fields;
+  const std::string comment = form.value("comment");
+  if (!blank(comment)) quotes.emplace_back("Synpunkter på protokollet som helhet", comment);
+  fields.emplace_back("comment", comment);
+  for (const auto& section : doc->document.sections) {
+    const std::string name = "section-" + std::to_string(section.number);
+    const std::string text = form.value(name);
+    if (blank(text)) continue;
+    quotes.emplace_back("§ " + std::to_string(section.number) + " " + section.title, text);
+    fields.emplace_back(name, text);
+  }
+  if (quotes.empty()) return std::nullopt;
   const std::string path = pathOf("/moten/", meetingId) + "/protokoll";
   return confirmationPage(
       req, {.title = "Vill du skicka tillbaka protokollet?",
@@ -114,10 +133,9 @@ std::optional<http::Reply> askToReturnMinutes(const http::Request& req, Services
                              "om när protokollet skickas för justering igen.",
                              "Dina synpunkter nedan sparas med protokollet och kan inte tas "
                              "tillbaka."},
-            .quoteLabel = "Dina synpunkter",
-            .quote = comment,
+            .quotes = std::move(quotes),
             .action = path + "/skicka-tillbaka",
-            .fields = {{"comment", comment}},
+            .fields = std::move(fields),
             .confirmLabel = "Ja, skicka tillbaka",
             .back = path,
             .current = "avtal"});

@@ -20,7 +20,7 @@ constexpr auto kLabels = std::to_array<std::pair<std::string_view, std::string_v
     {"password", "Lösenord"},
     {"key", "Punkt"},
     {"items", "Punkter"},
-    {"comment", "Synpunkter"},
+    {"comment", "Synpunkter på protokollet som helhet"},
     {"note", "Avvikande mening"},
     {"version", "Version"},
     {"text", "Vad har gjorts"},
@@ -30,6 +30,8 @@ constexpr auto kLabels = std::to_array<std::pair<std::string_view, std::string_v
     {"roles", "Roller"},
     {"organization_id", "Organisation"},
     {"attendance", "Närvaro"},
+    {"comments", "Synpunkter per paragraf"},
+    {"how", "Så här hanterades synpunkten"},
 });
 
 // The Swedish sentence for each reason a person at a form can meet. `{}` stands for the error's
@@ -125,7 +127,8 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::ProviderAdjusterMissing,
      "Utföraren har ingen justerare för mötet. Välj en under Deltagare och roller på mötets sida."},
     {Reason::CommentMissing,
-     "Skriv vad som behöver rättas, så att sekreteraren vet vad som ska ändras."},
+     "Skriv vad som behöver rättas, om protokollet som helhet eller vid en paragraf, så att "
+     "sekreteraren vet vad som ska ändras."},
     {Reason::CommentHandled, "Synpunkten är redan hanterad. Ladda om sidan."},
     // Actions.
     {Reason::ActionNeedsDueDate, "Ange ett datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."},
@@ -162,6 +165,10 @@ std::string wordingOf(const Error& error) {
       return "Fältet måste fyllas i.";
     case Reason::NotOneLine:
       return "Rubriken ska vara en enda rad.";
+    case Reason::UnknownChoice:
+      if (error.field.starts_with("comments[") && error.field.ends_with(".section"))
+        return "Protokollet har ingen § " + error.value + ".";
+      break;
     case Reason::TooLong:
       if (error.field.starts_with("sections["))
         return "Texten är för lång. Korta den och spara igen.";

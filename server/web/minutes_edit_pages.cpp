@@ -3,6 +3,8 @@
 // conflicts, and text typed when the session had ended is kept (kept_forms.hpp) and given back
 // after the next login. The protocol page and its lifecycle forms are minutes_pages.cpp.
 #include <map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "minutes/markdown_html.hpp"
@@ -10,6 +12,7 @@
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/review_comments.hpp"
 #include "server/web/words.hpp"
 
 namespace sv::web {
@@ -26,13 +29,30 @@ const std::map<std::string, std::string> kFlashes{
      "Protokollet är sparat. Någon annan hade sparat ändringar i andra delar under tiden; de finns "
      "kvar och är sammanfogade med dina."},
     {"oforandrat", "Inget var ändrat, så ingen ny version sparades."},
+    {"hanterat",
+     "Dina svar på synpunkterna är sparade. Protokollets text var oförändrad, så ingen ny version "
+     "sparades."},
+    {"sparat-hanterat", "Protokollet och dina svar på synpunkterna är sparade."},
 };
+
+// Before anything is saved: may the viewer answer the comments at all (roles before fields), and
+// does each answer hold. The error and the field to mark, or nothing.
+std::optional<std::pair<Error, std::string>> checkHandlings(
+    const http::Request& req, Services& s, std::int64_t id,
+    const std::vector<std::pair<std::int64_t, std::string>>& handlings) {
+  if (handlings.empty()) return std::nullopt;
+  if (auto may = s.minutes.mayEdit(req.principal(), id); !may) return {{may.error(), ""}};
+  for (const auto& [commentId, how] : handlings)
+    if (auto ok = review::checkHandling(how); !ok)
+      return {{ok.error(), handlingFieldId(commentId)}};
+  return std::nullopt;
+}
 
 http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
                      std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
                      std::optional<FormError> error = std::nullopt,
                      const std::vector<minutes::MergeConflict>& conflicts = {},
-                     bool restored = false) {
+                     const http::FormBody* restored = nullptr) {
   const auto& viewer = req.principal();
   auto meeting = s.meetings.get(viewer, id);
   if (!meeting) return failurePage(req, meeting.error());
@@ -86,7 +106,16 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
   data.set("has_conflicts", !conflicts.empty());
   data.set("restored", restored);
   addSessionData(data, req, s, id, restored);
-  addMinutesForm(data, *shown, error ? error->field : "", followUpHistory(s, viewer, *shown));
+  auto comments = s.minutes.comments(viewer, id);
+  if (!comments) return failurePage(req, comments.error());
+  const std::string invalidId = error ? error->field : "";
+  addMinutesForm(data, *shown, invalidId, followUpHistory(s, viewer, *shown),
+                 {.all = std::move(*comments),
+                  .handleable = true,
+                  .typed = restored ? restored
+                           : error  ? &error->posted
+                                    : nullptr,
+                  .invalidId = invalidId});
   page.error = std::move(error);
   return render(req, std::move(page));
 }
@@ -103,7 +132,7 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
       const std::string version = kept->value("version");
       if (auto base = s.minutes.atVersion(req.principal(), *id, version))
         return editPage(req, s, *id, minutesFromForm(base->document, *kept), version, std::nullopt,
-                        {}, true);
+                        {}, &*kept);
     }
     return editPage(req, s, *id);
   });
@@ -127,6 +156,14 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
                                 "", std::move(form), 409});
     }
     const auto mine = minutesFromForm(base->document, form);
+    auto comments = s.minutes.comments(viewer, *id);
+    if (!comments) return failurePage(req, comments.error());
+    const auto handlings = handlingsOf(form, *comments);
+    if (auto refused = checkHandlings(req, s, *id, handlings)) {
+      if (refused->first.code == Errc::Internal) return failurePage(req, refused->first);
+      return editPage(req, s, *id, mine, version,
+                      formError("minutes", refused->first, refused->second, std::move(form)));
+    }
     auto saved = s.minutes.save(viewer, *id, version, mine);
     if (!saved) {
       const auto& e = saved.error();
@@ -147,9 +184,17 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
                                 "", std::move(form), 409},
                       saved->conflict->conflicts);
     }
-    const std::string done = !saved->changed ? "oforandrat"
-                             : saved->merged ? "sammanfogat"
-                                             : "sparat";
+    // The word on each comment once the text it may speak of is saved. One handled by someone
+    // else meanwhile keeps their word.
+    for (const auto& [commentId, how] : handlings) {
+      auto handled = s.minutes.handleComment(viewer, *id, commentId, how);
+      if (!handled && handled.error().reason != Reason::CommentHandled)
+        return failurePage(req, handled.error());
+    }
+    const std::string done = !handlings.empty() ? (saved->changed ? "sparat-hanterat" : "hanterat")
+                             : !saved->changed  ? "oforandrat"
+                             : saved->merged    ? "sammanfogat"
+                                                : "sparat";
     return redirect(minutesPath(*id) + "/redigera?klart=" + done);
   });
 }

@@ -9,6 +9,14 @@
 namespace sv::web {
 namespace {
 
+// The comments on the minutes as a whole, above the text; `level` is their heading's.
+void addGeneralComments(Data& data, const ReviewCommentsView& comments, const char* level) {
+  Data general;
+  addReviewComments(general, comments, "");
+  general.set("review_level", level);
+  data.set("general_comments", general);
+}
+
 using minutes::Minutes;
 using minutes::Section;
 
@@ -166,7 +174,7 @@ Minutes keepEditorsChanges(const Minutes& base, const Minutes& current, const Mi
 }
 
 void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId,
-                    const FollowUpHistory& history) {
+                    const FollowUpHistory& history, const ReviewCommentsView& comments) {
   auto attendance = list();
   for (std::size_t k = 0; k < doc.attendance.size(); ++k) {
     const auto& a = doc.attendance[k];
@@ -255,12 +263,16 @@ void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId
     d.set("evaluations", evaluations);
     d.set("has_evaluations", !s.evaluations.empty());
     d.set("has_items", !s.observations.empty() || !s.actions.empty() || !s.decisions.empty());
+    addReviewComments(d, comments, std::to_string(s.number));
+    d.set("review_level", "3");
     sections.push_back(d);
   }
   data.set("sections", sections);
+  addGeneralComments(data, comments, "2");
 }
 
-void addMinutesText(Data& data, const Minutes& doc, const FollowUpHistory& history) {
+void addMinutesText(Data& data, const Minutes& doc, const FollowUpHistory& history,
+                    const ReviewCommentsView& comments) {
   auto attendance = list();
   for (const auto& a : doc.attendance) {
     Data d;
@@ -327,9 +339,12 @@ void addMinutesText(Data& data, const Minutes& doc, const FollowUpHistory& histo
     d.set("has_evaluations", !s.evaluations.empty());
     d.set("empty", text::isBlank(s.notes) && s.observations.empty() && s.actions.empty() &&
                        s.decisions.empty() && s.evaluations.empty());
+    addReviewComments(d, comments, std::to_string(s.number));
+    d.set("review_level", "4");
     sections.push_back(d);
   }
   data.set("protocol_sections", sections);
+  addGeneralComments(data, comments, "3");
 }
 
 }  // namespace sv::web

@@ -11,6 +11,7 @@
 #include "server/http/form_body.hpp"
 #include "server/web/follow_up.hpp"
 #include "server/web/page.hpp"
+#include "server/web/review_comments.hpp"
 
 namespace sv::web {
 
@@ -32,14 +33,18 @@ minutes::Minutes keepEditorsChanges(const minutes::Minutes& base, const minutes:
 // The form's values for the template: `attendance` and `sections`, every field with id, name,
 // value and invalid (true for the field whose id is `invalidId`), and an empty row at the end
 // of each list for a new item.
-// Each evaluation row carries its action's reports and evaluations from `history`.
+// Each evaluation row carries its action's reports and evaluations from `history`, each section
+// the review comments on it from `comments` (with the field for how each open one was handled),
+// and `general_comments` those on the minutes as a whole.
 void addMinutesForm(Data& data, const minutes::Minutes& doc, const std::string& invalidId,
-                    const FollowUpHistory& history = {});
+                    const FollowUpHistory& history = {}, const ReviewCommentsView& comments = {});
 
 // The minutes to read: `attendance` and `protocol_sections` with notes (`notes_html`, Markdown
 // through minutes::markdownToSafeHtml), observations, actions, decisions and the follow-up of
 // earlier actions, in Swedish.
-// Each evaluation row carries its action's reports and evaluations from `history`.
-void addMinutesText(Data& data, const minutes::Minutes& doc, const FollowUpHistory& history = {});
+// Each evaluation row carries its action's reports and evaluations from `history`, each section
+// the review comments on it and how they were handled, `general_comments` those on the whole.
+void addMinutesText(Data& data, const minutes::Minutes& doc, const FollowUpHistory& history = {},
+                    const ReviewCommentsView& comments = {});
 
 }  // namespace sv::web

@@ -3,6 +3,7 @@
 // comments, register). The edit form is minutes_edit_pages.cpp, the versions and their diff
 // minutes_history_pages.cpp; what they all show of a meeting and a version is minutes_parts.hpp.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "server/web/minutes_form.hpp"
 #include "server/web/minutes_parts.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/review_comments.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
@@ -125,6 +127,27 @@ void addApprovals(Data& data, const services::LifecycleView& life,
   data.set("has_returns", !life.returns.empty());
 }
 
+// The return form's field per § ("section-6"), holding what was typed when a return was refused.
+void addReturnSections(Data& data, const minutes::Minutes& doc,
+                       const std::optional<FormError>& error) {
+  auto sections = list();
+  bool typed = false;
+  for (const auto& section : doc.sections) {
+    const std::string id = "section-" + std::to_string(section.number);
+    Data d;
+    d.set("id", id);
+    d.set("number", std::to_string(section.number));
+    d.set("title", section.title);
+    const std::string value = kept(error, "return", id);
+    typed = typed || !value.empty();
+    d.set("value", value);
+    d.set("invalid", error && error->form == "return" && error->field == id);
+    sections.push_back(d);
+  }
+  data.set("return_sections", sections);
+  data.set("return_sections_open", typed);
+}
+
 http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
                         std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
@@ -188,9 +211,31 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
            may("submit") || (may("approve") && !approvedByMe) || may("return") || may("register"));
   data.set("approve_note", kept(error, "approve", "note"));
   data.set("return_comment", kept(error, "return", "comment"));
-  addMinutesText(data, doc->document, followUpHistory(s, viewer, doc->document));
+  addReturnSections(data, doc->document, error);
+  auto comments = s.minutes.comments(viewer, id);
+  if (!comments) return failurePage(req, comments.error());
+  addMinutesText(data, doc->document, followUpHistory(s, viewer, doc->document),
+                 {.all = std::move(*comments)});
   page.error = std::move(error);
   return render(req, std::move(page));
+}
+
+// The return form's field a refused return names: the general comment, or the § of
+// "comments[i]…", counted as returnCommentsOf gave them (blank ones were dropped by the check).
+std::map<std::string, std::string> returnFieldIds(const Result<services::LifecycleView>& result,
+                                                  const http::FormBody& form) {
+  std::map<std::string, std::string> ids{{"comment", "return_comment"}};
+  if (result) return ids;
+  const auto& field = result.error().field;
+  if (!field.starts_with("comments[")) return ids;
+  const auto index =
+      std::strtoul(field.c_str() + std::string_view("comments[").size(), nullptr, 10);
+  std::size_t i = 0;
+  for (const auto& c : returnCommentsOf(form)) {
+    if (text::isBlank(c.text)) continue;
+    if (i++ == index) ids[field] = "section-" + c.part;
+  }
+  return ids;
 }
 
 // After a lifecycle post: the protocol page with a confirmation, or again with the error.
@@ -250,8 +295,9 @@ void registerMinutesPages(http::Router& router, Services& s) {
     if (!id) return notFoundPage(req);
     auto form = formOf(req);
     if (auto ask = askToReturnMinutes(req, s, *id, form)) return std::move(*ask);
-    auto result = s.minutes.returnMinutes(req.principal(), *id, multiLine(form.value("comment")));
-    return afterLifecycle(req, s, *id, result, "return", {{"comment", "return_comment"}},
+    auto result = s.minutes.returnMinutes(req.principal(), *id, multiLine(form.value("comment")),
+                                          returnCommentsOf(form));
+    return afterLifecycle(req, s, *id, result, "return", returnFieldIds(result, form),
                           std::move(form), "tillbaka");
   });
 

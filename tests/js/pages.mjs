@@ -49,3 +49,12 @@ export async function apiClient(server, username, password = DEMO_PASSWORD) {
     return answer.status === 204 ? null : answer.json();
   };
 }
+
+// Logs `page` in as `username` with the demo password, through the login form.
+export async function logIn(server, page, username, password = DEMO_PASSWORD) {
+  await page.goto(`${server.base}/logga-in`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  const answer = await submit(page, page.getByRole('button', { name: 'Logga in' }));
+  assert.equal(answer.status(), 303, `login as ${username}`);
+}

@@ -530,13 +530,13 @@ test('the provider returns the minutes with comments, and the secretary sees the
     await logIn(u, 'ulla.utforare');
     await visit(u, minutesPath, 'the minutes page for the provider');
     // Blank comments are no comments.
-    await u.getByLabel('Synpunkter', { exact: true }).fill('   ');
+    await u.getByLabel('Synpunkter på protokollet som helhet').fill('   ');
     let answer = await submit(u, u.getByRole('button', { name: 'Skicka tillbaka' }));
     assert.equal(answer.status(), 422);
-    assert.match(await alertText(u), /Kontrollera fältet Synpunkter\. Skriv vad som behöver rättas/);
-    assert.equal(await u.getByLabel('Synpunkter', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.match(await alertText(u), /Kontrollera fältet Synpunkter på protokollet som helhet\. Skriv vad som behöver rättas, om protokollet som helhet eller vid en paragraf, så att sekreteraren vet/);
+    assert.equal(await u.getByLabel('Synpunkter på protokollet som helhet').getAttribute('aria-invalid'), 'true');
     await assertAccessible(u, 'the minutes page with an error in the return form');
-    await u.getByLabel('Synpunkter', { exact: true }).fill('§ 4: vi hade 12 avvikelser, inte 21.');
+    await u.getByLabel('Synpunkter på protokollet som helhet').fill('§ 4: vi hade 12 avvikelser, inte 21.');
     answer = await submit(u, u.getByRole('button', { name: 'Skicka tillbaka' }));
     assert.equal(answer.status(), 200, 'returning asks first (issue 19 point 4)');
     answer = await submit(u, u.getByRole('button', { name: 'Ja, skicka tillbaka' }));

@@ -106,7 +106,7 @@ test('returning minutes asks first; only the confirmation returns them', async (
   try {
     await logIn(page, 'ulla.utforare');
     await visit(page, `/moten/${meeting.id}/protokoll`, 'the minutes page for the provider');
-    await page.getByLabel('Synpunkter', { exact: true }).fill('§ 4: vi hade 12 avvikelser, inte 21.');
+    await page.getByLabel('Synpunkter på protokollet som helhet').fill('§ 4: vi hade 12 avvikelser, inte 21.');
     const asked = await submit(page, page.getByRole('button', { name: 'Skicka tillbaka' }));
     assert.equal(asked.status(), 200);
     assert.equal(await heading(page), 'Vill du skicka tillbaka protokollet?');

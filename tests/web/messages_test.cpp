@@ -46,3 +46,12 @@ TEST_CASE("a review comment's reasons read as Swedish", "[web][messages][review]
   CHECK(web::swedishMessage({Errc::Invalid, Reason::Missing, "say how", "how"})
             .ends_with("Skriv hur synpunkten har hanterats."));
 }
+
+TEST_CASE("a comment on a § the protocol lacks names the § and the field",
+          "[web][messages][review]") {
+  CHECK(web::swedishMessage(
+            {Errc::Invalid, Reason::UnknownChoice, "no part", "comments[0].section", "99"}) ==
+        "Kontrollera fältet Synpunkter per paragraf. Protokollet har ingen § 99.");
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::Missing, "say how", "how"}) ==
+        "Kontrollera fältet Så här hanterades synpunkten. Skriv hur synpunkten har hanterats.");
+}
