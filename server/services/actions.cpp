@@ -252,11 +252,6 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
   minutes::ActionFacts facts;
   facts.comment = comment;
   facts.today = toStockholm(now).date;
-  if (newDueDate) {
-    auto d = dateField(*newDueDate, "new_due_date");
-    if (!d) return std::unexpected(d.error());
-    facts.newDueDate = *d;
-  }
   return store_.write([&](store::Writing& c) -> Result<ActionView> {
     auto found = actionFor(c, actor, id);
     if (!found) return std::unexpected(found.error());
@@ -264,8 +259,20 @@ Result<ActionView> ActionService::evaluate(const store::Principal& actor, std::i
     // Between meetings the evaluation is the authority's (the workflow says who); at a meeting it
     // is written into the minutes, which both parties approve.
     const auto verdict = minutes::parseOutcome(outcome).value_or(minutes::Outcome::None);
-    if (auto ok = applyEvaluation(catalog_, *row, verdict, facts, rolesFor(actor, found->contract));
-        !ok)
+    const auto roles = rolesFor(actor, found->contract);
+    // Roles and state before the fields: someone who may not evaluate learns nothing of what
+    // they sent (an outcome that is neither is asked as an acceptance).
+    if (auto may = catalog_.actionWorkflow->mayTry(
+            verdict == minutes::Outcome::Insufficient ? "find_insufficient" : "accept",
+            agenda::toString(row->status), roles);
+        !may)
+      return std::unexpected(may.error());
+    if (newDueDate) {
+      auto d = dateField(*newDueDate, "new_due_date");
+      if (!d) return std::unexpected(d.error());
+      facts.newDueDate = *d;
+    }
+    if (auto ok = applyEvaluation(catalog_, *row, verdict, facts, roles); !ok)
       return std::unexpected(ok.error());
     row->updatedAt = formatIsoUtc(now);
     store::updateAction(c, *row);

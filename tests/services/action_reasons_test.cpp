@@ -70,3 +70,19 @@ TEST_CASE("actions: a report and an evaluation name the guard that refused them"
   CHECK(reported->row.status == ActionStatus::Reported);
   CHECK(reported->row.responsibleParty == Party::Provider);
 }
+
+TEST_CASE("actions: an evaluation by someone who may not evaluate is refused before its fields",
+          "[services][actions]") {
+  ActionFixture f;
+  const auto id = f.create();
+  REQUIRE(f.actions.report(f.providerRep, id, "Klart."));
+  // The provider's representative: the refusal of the role, not of the date or the outcome.
+  checkError(f.actions.evaluate(f.providerRep, id, "insufficient", "", std::string("1 april")),
+             Errc::Forbidden, Reason::RoleMissingForTransition, "", "find_insufficient");
+  checkError(f.actions.evaluate(f.providerRep, id, "maybe", "", std::nullopt), Errc::Forbidden,
+             Reason::RoleMissingForTransition, "", "accept");
+  // The contract manager: now the fields are judged.
+  checkError(
+      f.actions.evaluate(f.manager, id, "insufficient", "Räcker inte.", std::string("1 april")),
+      Errc::Invalid, Reason::NotADate, "new_due_date", "YYYY-MM-DD");
+}
