@@ -1,6 +1,8 @@
 // What the browser tests share: the demo's password and contract, a fresh Swedish page, the
 // page's heading and flash message, a form submitted by its button, and the JSON API as a person.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const DEMO_PASSWORD = 'samverkan-demo';
 export const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
@@ -57,4 +59,13 @@ export async function logIn(server, page, username, password = DEMO_PASSWORD) {
   await page.getByLabel('Lösenord').fill(password);
   const answer = await submit(page, page.getByRole('button', { name: 'Logga in' }));
   assert.equal(answer.status(), 303, `login as ${username}`);
+}
+
+// With SAMVERKAN_SCREENSHOTS=<folder>, the page as it is now (1200x800) saved there as
+// <name>.png, for the README (docs/screenshots); without it, nothing.
+export async function screenshot(page, name) {
+  const folder = process.env.SAMVERKAN_SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`) });
 }

@@ -7,16 +7,12 @@
 // alone approving, the administrator's forms, and pages of other tenants and roles refused.
 //
 // With SAMVERKAN_SCREENSHOTS=<folder> the journey saves screenshots of the main pages there
-// (1200x800), for the README (docs/screenshots).
+// (pages.mjs' screenshot), for the README (docs/screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { ADMIN_PASSWORD, startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient } from './pages.mjs';
-
-const SCREENSHOTS = process.env.SAMVERKAN_SCREENSHOTS;
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient, screenshot } from './pages.mjs';
 
 let server;
 let browser;
@@ -62,12 +58,6 @@ async function search(page) {
   ]);
   await page.waitForLoadState('domcontentloaded');
   return answer;
-}
-
-async function screenshot(page, name) {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 // The JSON API as a person (tests/js/pages.mjs).

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { CONTRACT_TITLE, apiClient, flash, freshPage, heading, logIn, submit } from './pages.mjs';
+import { CONTRACT_TITLE, apiClient, flash, freshPage, heading, logIn, screenshot, submit } from './pages.mjs';
 
 const COMMENT = 'Avvikelsen inträffade den 3 mars, inte den 3 maj.';
 const HANDLED = 'Datumet är rättat i § 8.';
@@ -90,6 +90,8 @@ test('a comment per § goes back, is handled beside its § and shows as handled 
   const beside = await commentsBeside(secretary.page, 8);
   assert.ok(beside.includes(COMMENT), beside);
   await assertAccessible(secretary.page, 'the edit page with a comment beside § 8');
+  await secretary.page.locator('#paragraf-8').evaluate((el) => el.scrollIntoView());
+  await screenshot(secretary.page, 'review-comments');
   const how = secretary.page.getByLabel('Så här hanterades synpunkten');
   assert.equal(await how.count(), 1);
   await secretary.page.locator('#sections-7-notes').fill('Avvikelsen inträffade den 3 mars.');

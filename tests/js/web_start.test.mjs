@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, submit, apiClient } from './pages.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, submit, apiClient, screenshot } from './pages.mjs';
 
 let server;
 let browser;
@@ -122,6 +122,7 @@ test('the contract manager\'s start page: to approve, and meetings held without 
     }
     assert.equal(await page.getByRole('link', { name: 'Diariet' }).count(), 1, 'the register is searched by contract managers');
     await assertAccessible(page, 'the contract manager\'s start page');
+    await screenshot(page, 'start');
   } finally {
     await context.close();
   }
