@@ -5,12 +5,20 @@
 namespace sv::services {
 
 std::vector<ActionView> ActionService::followUps(const store::Principal& viewer,
-                                                 const std::vector<std::int64_t>& ids) {
+                                                 const std::vector<std::int64_t>& ids,
+                                                 const std::optional<std::string>& until) {
   return store_.read([&](store::Reading& c) {
     std::vector<ActionView> out;
     const auto scope = store::TenantScope::of(viewer);
-    for (const std::int64_t id : ids)
-      if (auto row = store::findAction(c, scope, id)) out.push_back(view(c, std::move(*row)));
+    for (const std::int64_t id : ids) {
+      auto row = store::findAction(c, scope, id);
+      if (!row) continue;
+      auto v = view(c, std::move(*row));
+      // The times are ISO UTC of one format, so they compare as text.
+      if (until)
+        std::erase_if(v.events, [&](const store::ActionEventRow& e) { return e.at > *until; });
+      out.push_back(std::move(v));
+    }
     return out;
   });
 }

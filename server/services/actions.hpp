@@ -77,9 +77,12 @@ class ActionService {
   // The actions a meeting's minutes follow up (their evaluations' action ids), each with its
   // history: the reports (who, when, what) and earlier evaluations (who, or at which meeting).
   // Ids the viewer may not see, or that name no action, are left out: the minutes still show
-  // what they say (action_follow_up.cpp). No errors.
+  // what they say (action_follow_up.cpp). With `until` (an ISO UTC time), only what happened
+  // by then: registered minutes tell the story as it stood when they were registered, not what
+  // came after. No errors.
   std::vector<ActionView> followUps(const store::Principal& viewer,
-                                    const std::vector<std::int64_t>& ids);
+                                    const std::vector<std::int64_t>& ids,
+                                    const std::optional<std::string>& until = std::nullopt);
 
   // Inside the transaction in which minutes become approved: their planned actions become actions,
   // and their evaluations of earlier actions are recorded as the meeting's joint decision.

@@ -18,13 +18,14 @@ std::string evaluationText(const store::ActionEventRow& e) {
 }  // namespace
 
 FollowUpHistory followUpHistory(Services& s, const store::Principal& viewer,
-                                const minutes::Minutes& doc) {
+                                const minutes::Minutes& doc,
+                                const std::optional<std::string>& until) {
   std::vector<std::int64_t> ids;
   for (const auto& section : doc.sections)
     for (const auto& e : section.evaluations) ids.push_back(e.actionId);
   FollowUpHistory out;
   if (ids.empty()) return out;
-  for (const auto& view : s.actions.followUps(viewer, ids)) {
+  for (const auto& view : s.actions.followUps(viewer, ids, until)) {
     auto entries = list();
     for (const auto& e : view.events) {
       const bool report = e.kind == agenda::ActionEventKind::Report;

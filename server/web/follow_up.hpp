@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <string>
 
 #include "minutes/minutes.hpp"
 #include "server/web/pages.hpp"
@@ -17,8 +19,10 @@ namespace sv::web {
 // `meeting_date` for an evaluation made at a meeting.
 using FollowUpHistory = std::map<std::int64_t, Data>;
 
+// `until`: the time registered minutes were registered, whose story ends there.
 FollowUpHistory followUpHistory(Services& s, const store::Principal& viewer,
-                                const minutes::Minutes& doc);
+                                const minutes::Minutes& doc,
+                                const std::optional<std::string>& until = std::nullopt);
 
 // `history` and `has_history` of one evaluation row.
 void addFollowUp(Data& row, const FollowUpHistory& history, std::int64_t actionId);

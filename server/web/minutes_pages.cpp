@@ -214,7 +214,10 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
   addReturnSections(data, doc->document, error);
   auto comments = s.minutes.comments(viewer, id);
   if (!comments) return failurePage(req, comments.error());
-  addMinutesText(data, doc->document, followUpHistory(s, viewer, doc->document),
+  const auto until = life->registration
+                         ? std::optional<std::string>(life->registration->registeredAt)
+                         : std::nullopt;
+  addMinutesText(data, doc->document, followUpHistory(s, viewer, doc->document, until),
                  {.all = std::move(*comments)});
   page.error = std::move(error);
   return render(req, std::move(page));

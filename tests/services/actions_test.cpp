@@ -588,3 +588,26 @@ TEST_CASE(
   CHECK_FALSE(eb[1].meetingId);
   CHECK(eb[1].meetingStartsAt.empty());
 }
+
+TEST_CASE(
+    "actions: the follow-up told up to a time leaves out what came after (registered minutes)",
+    "[services][actions][follow_up]") {
+  Fixture f;
+  const auto a = f.create("2026-04-30");
+  f.time.set(utcTime("2026-04-20T08:00:00Z"));
+  REQUIRE(f.actions.report(f.providerRep, a, "Rutinen är införd."));
+  f.time.set(utcTime("2026-06-01T08:00:00Z"));
+  REQUIRE(f.actions.evaluate(f.manager, a, "accepted", "Bra.", std::nullopt));
+
+  const auto all = f.actions.followUps(f.manager, {a});
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].events.size() == 3);  // created, reported, evaluated
+  // As the story stood in May: the report, not the evaluation of June.
+  const auto may = f.actions.followUps(f.manager, {a}, std::string("2026-05-15T00:00:00Z"));
+  REQUIRE(may.size() == 1);
+  REQUIRE(may[0].events.size() == 2);
+  CHECK(may[0].events.back().kind == agenda::ActionEventKind::Report);
+  // To the second: what happened at the very time still counts.
+  CHECK(f.actions.followUps(f.manager, {a}, std::string("2026-06-01T08:00:00Z"))[0].events.size() ==
+        3);
+}
