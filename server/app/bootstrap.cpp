@@ -1,5 +1,7 @@
 #include "server/app/bootstrap.hpp"
 
+#include "server/app/demo_history.hpp"
+
 #include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -108,7 +110,33 @@ Result<bool> loadDemoData(services::Services& s) {
   };
   for (const auto& person : people)
     if (auto ok = ensureUser(s, person); !ok) return std::unexpected(ok.error());
-  return loadDemoContract(s, *home);
+  if (auto ok = loadDemoContract(s, *home); !ok) return ok;
+
+  // The second authority, with a year behind its contract (demo_history.hpp).
+  auto south = organizationNamed(s, "Södermalms stadsdelsförvaltning", "authority");
+  if (!south) return std::unexpected(south.error());
+  auto southCare = organizationNamed(s, "Hemtjänst Söder AB", "provider");
+  if (!southCare) return std::unexpected(southCare.error());
+  const std::vector<accounts::NewUser> south_people{
+      {"sofia.soder",
+       "Sofia Lund",
+       "sofia.lund@sodermalm.example.se",
+       pw,
+       *south,
+       {"contract_manager"}},
+      {"rolf.register", "Rolf Ahl", "rolf.ahl@sodermalm.example.se", pw, *south, {"registrar"}},
+      {"hanna.hemtjanst",
+       "Hanna Sjö",
+       "hanna.sjo@hemtjanstsoder.example.se",
+       pw,
+       *southCare,
+       {"provider_rep"}},
+  };
+  for (const auto& person : south_people)
+    if (auto ok = ensureUser(s, person); !ok) return std::unexpected(ok.error());
+  return loadDemoHistory(s, *southCare,
+                         {principalNamed(s, "sofia.soder"), principalNamed(s, "rolf.register"),
+                          principalNamed(s, "hanna.hemtjanst")});
 }
 
 }  // namespace sv::app

@@ -1,0 +1,23 @@
+// The demo's second authority, whose contract has a year behind it, so that every page shows
+// something real on a fresh `make run`: a registered protocol with an action, the provider's
+// report on it, the next meeting's minutes returned with a comment on a §, and a published agenda.
+// It lives in its own authority and provider so the first (Östermalm, Linnégården), which the
+// browser tests walk from a clean start, stays as it is.
+#pragma once
+
+#include "server/services/services.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::app {
+
+struct DemoPeople {
+  store::Principal manager;    // the authority's contract manager, chair, secretary and adjuster
+  store::Principal registrar;  // the authority's registrar
+  store::Principal provider;   // the provider's representative and adjuster
+};
+
+// The contract and its year (running it again changes nothing).
+Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId,
+                             const DemoPeople& people);
+
+}  // namespace sv::app
