@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string_view>
 
 #include "server/store/accounts.hpp"
 #include "server/store/contracts.hpp"
 #include "server/store/database.hpp"
+#include "server/store/migrations.hpp"
 #include "server/store/registry_search.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -386,4 +388,43 @@ TEST_CASE("the protocols are ranked while no more than rankAtMost are found",
   list = f.meetingsOf(f.hits(f.manager(), q));
   REQUIRE(list.size() == 3);
   CHECK(list.front() == mention);
+}
+
+namespace sv::store::migration_files {
+const std::map<std::string, std::string_view>& files();
+}
+
+TEST_CASE("migration 012 keeps the indexed protocols and indexes the first letters of words",
+          "[store][registry][search]") {
+  test::TempDir dir;
+  Connection conn(dir.path() / "samverkan.db", false);
+  // The schema as it was before 012, with a protocol indexed in it.
+  for (const auto& [name, sql] : migration_files::files())
+    if (name.find("/011_") != std::string::npos || name.find("/01") == std::string::npos)
+      conn.exec(std::string(sql));
+  conn.exec("PRAGMA user_version = 11");
+  conn.exec(
+      "INSERT INTO registry_search (rowid, number, contract, provider, meeting_year, body) "
+      "VALUES (7, 'SDN 2026/0001 1', 'Hemtjänst Norr A-2', 'Linnégården AB', '2026', "
+      "'Brandskyddet är åtgärdat.')");
+  migrate(conn);
+
+  auto found = [&](const std::string& match) {
+    auto s = conn.prepare("SELECT rowid FROM registry_search WHERE registry_search MATCH ?1");
+    s.bind(1, match);
+    std::vector<std::int64_t> rows;
+    while (s.step()) rows.push_back(s.int64(0));
+    return rows;
+  };
+  for (const char* word : {"b", "br", "bra", "brand", "å", "åt", "åtg", "n", "sdn"}) {
+    INFO(word);
+    CHECK(found("\"" + std::string(word) + "\"*") == Ids{7});
+  }
+  CHECK(found("\"ä\"*") == Ids{7});  // "är", not "a": å, ä and ö are still their own letters
+  CHECK(found("\"a\"*").empty() == false);  // "A-2"
+  CHECK(found("{body} : \"m\"*").empty());
+  auto schema = conn.prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'registry_search'");
+  REQUIRE(schema.step());
+  CHECK(schema.text(0).find("prefix = '1 2 3'") != std::string::npos);
 }
