@@ -1,6 +1,7 @@
 #include "server/store/registry_search.hpp"
 
 #include <algorithm>
+#include <map>
 #include <variant>
 
 #include "server/store/registry_rows.hpp"
@@ -134,6 +135,37 @@ std::string fromSearchFirst() {
          from.substr(from.find(head) + head.size());
 }
 
+// snippet() of the body: the words found between kHitStart and kHitEnd, 24 tokens around them.
+constexpr const char* kSnippet = "snippet(registry_search, 4, char(2), char(3), '…', 24)";
+
+// The snippets of a sorted page's rows, in one statement: snippet() in the search itself would
+// cut one for every protocol found before the sort, and a statement a row would run the MATCH
+// (and build the doclist of each prefix) again for each. The rowid range is what FTS5 narrows
+// its scan with; the list, behind a unary plus that keeps it out of FTS5's hands (which would
+// run the MATCH once for each of its values), picks the page's rows within it.
+void cutSnippets(Reading& c, const std::string& match, std::vector<RegistryHit>& page) {
+  if (page.empty()) return;
+  std::string ids = "[";
+  auto lowest = page.front().row.id;
+  auto highest = lowest;
+  for (const auto& hit : page) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(hit.row.id);
+    lowest = std::min(lowest, hit.row.id);
+    highest = std::max(highest, hit.row.id);
+  }
+  ids += ']';
+  auto s = c.prepare(std::string("SELECT rowid, ") + kSnippet +
+                     " FROM registry_search WHERE registry_search MATCH ?1 AND rowid BETWEEN ?2 "
+                     "AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))");
+  s.bindAll(match, lowest, highest, ids);
+  std::map<std::int64_t, std::string> snippets;
+  while (s.step()) snippets.emplace(s.int64(0), s.text(1));
+  for (auto& hit : page)
+    if (auto it = snippets.find(hit.row.id); it != snippets.end())
+      hit.snippet = std::move(it->second);
+}
+
 }  // namespace
 
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
@@ -171,32 +203,37 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
                            std::to_string(std::max(q.offset, 0));
 
   std::string sql;
+  bool ranked = false;
   if (!match) {
     sql = std::string(kRegistryColumns) + kRegistryFrom + "WHERE " + filters() +
           " ORDER BY r.year DESC, r.seq DESC" + page;
   } else {
-    auto count = c.prepare("SELECT count(*) FROM registry_search WHERE registry_search MATCH ?1");
-    count.bind(1, *match);
-    const bool ranked = count.step() && count.int64(0) <= q.rankAtMost;
+    // Counted no further than the decision needs: a word in most protocols would otherwise be
+    // counted in each of them.
+    auto count = c.prepare(
+        "SELECT count(*) FROM (SELECT 1 FROM registry_search WHERE registry_search MATCH ?1 "
+        "LIMIT ?2)");
+    count.bindAll(*match, std::int64_t{std::max(q.rankAtMost, 0)} + 1);
+    ranked = count.step() && count.int64(0) <= q.rankAtMost;
+    // FTS5 drives the join, so the filters and the tenant scope are applied to each protocol
+    // found before anything is computed for it: bm25 only for the rows the reader may see.
+    params.push_back(*match);
+    // In rowid order nothing is sorted: the snippet is cut for the page's rows alone (not for
+    // those OFFSET skips), by the statement that finds them.
+    sql = std::string(kRegistryColumns) + (ranked ? "" : std::string(", ") + kSnippet + " ") +
+          fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
+    sql += filters();
     if (ranked) {
       // A protocol whose number has the words comes before one that only mentions them: bm25
       // alone would not say so where a number's parts are common (every number of a year has
       // "2026").
       params.push_back(numberOnlyMatchOf(numberText, words));
-      params.push_back(*match);
-      sql =
-          "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(registry_search, 10.0, 4.0, "
-          "4.0, 2.0, 1.0) AS score, rowid IN (SELECT rowid FROM registry_search WHERE "
-          "registry_search MATCH ?) AS in_number FROM registry_search WHERE registry_search "
-          "MATCH ?) " +
-          std::string(kRegistryColumns) + kRegistryFrom + "JOIN hits ON hits.id = r.id WHERE ";
-      sql += filters();
-      sql += " ORDER BY hits.in_number DESC, hits.score, r.year DESC, r.seq DESC" + page;
+      sql +=
+          " ORDER BY registry_search.rowid IN (SELECT rowid FROM registry_search WHERE "
+          "registry_search MATCH ?) DESC, bm25(registry_search, 10.0, 4.0, 4.0, 2.0, 1.0), "
+          "r.year DESC, r.seq DESC" +
+          page;
     } else {
-      params.push_back(*match);
-      sql =
-          std::string(kRegistryColumns) + fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
-      sql += filters();
       sql += " ORDER BY registry_search.rowid DESC" + page;
     }
   }
@@ -204,18 +241,8 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
   int index = 1;
   for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
   std::vector<RegistryHit> out;
-  while (s.step()) out.push_back({readRegistry(s), {}});
-  if (!match) return out;
-
-  // The snippets of the page's rows only: snippet() in the search itself would cut one for every
-  // protocol found before the sort.
-  for (auto& hit : out) {
-    auto snip = c.prepare(
-        "SELECT snippet(registry_search, 4, char(2), char(3), '…', 24) FROM registry_search "
-        "WHERE registry_search MATCH ?1 AND rowid = ?2");
-    snip.bindAll(*match, hit.row.id);
-    if (snip.step()) hit.snippet = snip.text(0);
-  }
+  while (s.step()) out.push_back({readRegistry(s), match && !ranked ? s.text(16) : std::string()});
+  if (ranked) cutSnippets(c, *match, out);
   return out;
 }
 

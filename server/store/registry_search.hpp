@@ -33,7 +33,8 @@ struct RegistryQuery {
   int offset = 0;
   // Protocols found (in every tenant) up to which they are ranked by bm25; beyond, the words are
   // in most protocols, bm25 tells little and costs one computation each, and the latest come
-  // first, which FTS5 answers by walking its index backwards and stopping at the page.
+  // first, which FTS5 answers by walking its index backwards and stopping at the page. They are
+  // counted only as far as one more than this.
   int rankAtMost = 2000;
 };
 

@@ -6,8 +6,8 @@
 //   4 KB of Markdown indexed as registration does (store::indexRegistered), then
 //   store::searchRegistry as /diariet and GET /api/v1/registry call it (one page: 21 rows), for a
 //   contract manager (the whole register) and a provider representative (its contracts), over a
-//   mix of queries: partial registry numbers, a provider's name, common and rare words, prefixes,
-//   two words, a year, and hostile text.
+//   mix of queries: partial registry numbers, a provider's name, common and rare words, prefixes
+//   (one of one letter and one of three), two words, a year, and hostile text.
 //
 // Times come from std::chrono::steady_clock around each call. Markdown goes to stdout, progress
 // to stderr. tests/bench/run.sh runs it after documents_bench.
@@ -292,6 +292,8 @@ int main(int argc, char** argv) {
         {"common word (in most protocols)", "brukarna"},
         {"rare word", "legionellaprovtagning"},
         {"prefix", "läkemedel"},
+        {"one letter (a prefix of most words)", "s"},
+        {"three letters", "för"},
         {"two words", "nattetid bemanningen"},
         {"year", "2023"},
         {"contract and word", "Eken brandskyddet"},

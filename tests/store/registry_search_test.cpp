@@ -6,10 +6,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string_view>
 
 #include "server/store/accounts.hpp"
 #include "server/store/contracts.hpp"
 #include "server/store/database.hpp"
+#include "server/store/migrations.hpp"
 #include "server/store/registry_search.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -314,4 +317,114 @@ TEST_CASE("query text never breaks the FTS5 syntax", "[store][registry][search]"
   CHECK(registryMatchOf("", "\" * -") == std::nullopt);
   CHECK(registryMatchOf("SDN 2026/0001", "") ==
         std::optional<std::string>("({number} : (\"SDN\" AND \"2026\" AND \"1\"))"));
+}
+
+TEST_CASE("a page of the register is found and cut in a few statements, not one a row",
+          "[store][registry][search]") {
+  RegisterFixture f;
+  f.store->db().write([&](Writing& c) {
+    for (int seq = 20; seq < 30; ++seq)
+      f.registered(c, f.linneContract, f.authority, "2026-10-01T11:00:00Z", 2026, seq, "SDN",
+                   "## § 4 Kvalitet\n\nBrandskyddet och kvaliteten följs upp.\n");
+    return 0;
+  });
+  // Statements that run a MATCH, as SQLite starts them on the reader's connection.
+  auto matches = [&](RegistryQuery q, std::vector<RegistryHit>& list) {
+    int statements = 0;
+    auto counter = [](unsigned, void* context, void* stmt, void*) {
+      const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(stmt));
+      if (sql && std::string_view(sql).find("MATCH") != std::string_view::npos)
+        ++*static_cast<int*>(context);
+      return 0;
+    };
+    list = f.store->db().read([&](Reading& c) {
+      sqlite3* db = Database::connectionOf(c).raw();
+      sqlite3_trace_v2(db, SQLITE_TRACE_STMT, counter, &statements);
+      auto found = searchRegistry(c, TenantScope::of(f.manager()), q);
+      sqlite3_trace_v2(db, 0, nullptr, nullptr);
+      return found;
+    });
+    return statements;
+  };
+  auto everyOneMarked = [](const std::vector<RegistryHit>& list) {
+    return std::all_of(list.begin(), list.end(), [](const RegistryHit& h) {
+      const auto parts = snippetParts(h.snippet);
+      return std::any_of(parts.begin(), parts.end(), [](auto& p) { return p.hit; });
+    });
+  };
+
+  std::vector<RegistryHit> list;
+  RegistryQuery q;
+  q.text = "kvalitet";
+  q.limit = 8;
+  q.offset = 2;
+  // Ranked (12 protocols have the word): the count, the page, the page's snippets.
+  CHECK(matches(q, list) == 3);
+  CHECK(list.size() == 8);
+  CHECK(everyOneMarked(list));
+  // The latest first: the count, and the page with its snippets.
+  q.rankAtMost = 5;
+  CHECK(matches(q, list) == 2);
+  CHECK(list.size() == 8);
+  CHECK(everyOneMarked(list));
+}
+
+TEST_CASE("the protocols are ranked while no more than rankAtMost are found",
+          "[store][registry][search]") {
+  RegisterFixture f;
+  // "0001" is in three protocols' numbers and in the text of a fourth (the latest), which bm25
+  // ranks last and the latest-first order puts first.
+  const auto mention = f.store->db().write([&](Writing& c) {
+    return f.registered(c, f.linneContract, f.authority, "2026-11-10T11:00:00Z", 2026, 11, "SDN",
+                        "Beslut 0001 gäller.\n");
+  });
+  RegistryQuery q;
+  q.text = "0001";
+  q.rankAtMost = 4;  // four protocols found, the foreign one among them: ranked
+  auto list = f.meetingsOf(f.hits(f.manager(), q));
+  REQUIRE(list.size() == 3);
+  CHECK(list.back() == mention);
+  q.rankAtMost = 3;  // one too many: the latest first
+  list = f.meetingsOf(f.hits(f.manager(), q));
+  REQUIRE(list.size() == 3);
+  CHECK(list.front() == mention);
+}
+
+namespace sv::store::migration_files {
+const std::map<std::string, std::string_view>& files();
+}
+
+TEST_CASE("migration 012 keeps the indexed protocols and indexes the first letters of words",
+          "[store][registry][search]") {
+  test::TempDir dir;
+  Connection conn(dir.path() / "samverkan.db", false);
+  // The schema as it was before 012, with a protocol indexed in it.
+  for (const auto& [name, sql] : migration_files::files())
+    if (name.find("/011_") != std::string::npos || name.find("/01") == std::string::npos)
+      conn.exec(std::string(sql));
+  conn.exec("PRAGMA user_version = 11");
+  conn.exec(
+      "INSERT INTO registry_search (rowid, number, contract, provider, meeting_year, body) "
+      "VALUES (7, 'SDN 2026/0001 1', 'Hemtjänst Norr A-2', 'Linnégården AB', '2026', "
+      "'Brandskyddet är åtgärdat.')");
+  migrate(conn);
+
+  auto found = [&](const std::string& match) {
+    auto s = conn.prepare("SELECT rowid FROM registry_search WHERE registry_search MATCH ?1");
+    s.bind(1, match);
+    std::vector<std::int64_t> rows;
+    while (s.step()) rows.push_back(s.int64(0));
+    return rows;
+  };
+  for (const char* word : {"b", "br", "bra", "brand", "å", "åt", "åtg", "n", "sdn"}) {
+    INFO(word);
+    CHECK(found("\"" + std::string(word) + "\"*") == Ids{7});
+  }
+  CHECK(found("\"ä\"*") == Ids{7});  // "är", not "a": å, ä and ö are still their own letters
+  CHECK(found("\"a\"*").empty() == false);  // "A-2"
+  CHECK(found("{body} : \"m\"*").empty());
+  auto schema = conn.prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'registry_search'");
+  REQUIRE(schema.step());
+  CHECK(schema.text(0).find("prefix = '1 2 3'") != std::string::npos);
 }
