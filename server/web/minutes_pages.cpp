@@ -240,12 +240,10 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
     return errorPage(req, 409, "Protokollet kan inte ändras",
                      "Protokollet är diariefört och ändras aldrig mer. Du kan läsa det och hämta "
                      "det som PDF från protokollets sida.");
-  if (!shown) {
-    auto doc = s.minutes.atVersion(viewer, id, life->version);
-    if (!doc) return failurePage(req, doc.error());
-    shown = std::move(doc->document);
-    version = life->version;
-  }
+  if (version.empty()) version = life->version;
+  auto saved = s.minutes.atVersion(viewer, id, version);  // what the form's attendees are
+  if (!saved) return failurePage(req, saved.error());
+  if (!shown) shown = saved->document;
   auto versions = s.minutes.versions(viewer, id);
   if (!versions) return failurePage(req, versions.error());
   const auto facts = versionFacts(*versions);
@@ -277,7 +275,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
   data.set("has_conflicts", !conflicts.empty());
   data.set("restored", restored);
   addSessionData(data, req, s, id, restored);
-  addMinutesForm(data, *shown, error ? error->field : "", followUpHistory(s, viewer, *shown));
+  addMinutesForm(data, *shown, saved->document.attendance.size(), error ? error->field : "",
+                 followUpHistory(s, viewer, *shown));
   page.error = std::move(error);
   return render(req, std::move(page));
 }
