@@ -85,6 +85,25 @@ Status checkStructure(const std::vector<Section>& current, const std::vector<Sec
   return {};
 }
 
+// The roles besides the main one: each a real role, said once, none the main one again, and
+// none "participant" (everyone takes part; it is what a person without a role has).
+Status checkAdditionalRoles(const Attendee& a, const std::string& field) {
+  if (a.role == Role::Participant && !a.additionalRoles.empty())
+    return fail(Errc::Invalid, "the main role of '" + a.name + "' goes in role", at(field, 0));
+  for (std::size_t k = 0; k < a.additionalRoles.size(); ++k) {
+    const Role r = a.additionalRoles[k];
+    if (!validRole(r) || r == Role::Participant)
+      return fail(Errc::Invalid, "an additional role is chair, secretary or adjuster",
+                  at(field, k));
+    const auto before = a.additionalRoles.begin() + static_cast<std::ptrdiff_t>(k);
+    if (r == a.role || std::find(a.additionalRoles.begin(), before, r) != before)
+      return fail(Errc::Invalid,
+                  "'" + a.name + "' has the role " + std::string(roleKey(r)) + " twice",
+                  at(field, k));
+  }
+  return {};
+}
+
 Status checkAttendance(const std::vector<Attendee>& current,
                        const std::vector<Attendee>& proposed) {
   const auto same = [](const Attendee& a, const Attendee& b) {
@@ -114,15 +133,18 @@ Status checkAttendance(const std::vector<Attendee>& current,
       return s;
     if (!validParty(a.party)) return fail(Errc::Invalid, "unknown party", path + ".party");
     if (!validRole(a.role)) return fail(Errc::Invalid, "unknown role", path + ".role");
+    if (auto s = checkAdditionalRoles(a, path + ".additional_roles"); !s) return s;
     for (std::size_t j = 0; j < i; ++j)
       if (same(proposed[j], a))
-        return fail(Errc::Invalid, "'" + a.name + "' is listed twice", path);
-    if (a.role == Role::Adjuster) {
+        return fail(Errc::Invalid, Reason::AttendeeListedTwice, "'" + a.name + "' is listed twice",
+                    path);
+    // Over every role of the person: a chair who also adjusts is the party's adjuster.
+    if (const auto roles = rolesOf(a); std::ranges::find(roles, Role::Adjuster) != roles.end()) {
       bool& taken = adjuster[a.party == Party::Authority ? 0 : 1];
       if (taken)
-        return fail(Errc::Invalid,
+        return fail(Errc::Invalid, Reason::OneAdjusterPerParty,
                     "each party has one adjuster; '" + a.name + "' would be a second one",
-                    path + ".role");
+                    path + (a.role == Role::Adjuster ? ".role" : ".additional_roles"));
       taken = true;
     }
   }

@@ -16,10 +16,10 @@ inline constexpr std::size_t kMaxNameBytes = 200;       // a name, a responsible
 // The minutes `proposed` would make of `current`, or why not.
 //
 // The editor may change: each section's notes, observations, actions and decisions; the outcome,
-// comment and new due date of each evaluation; each attendee's presence and role, and add
-// attendees (guests). Taken from `current` whatever `proposed` says: the header, signatures,
-// disagreements, registry number, and the carried facts of each evaluation (action text,
-// responsible party and person, due date, origin). New observations, actions and decisions
+// comment and new due date of each evaluation; each attendee's presence and roles, and add
+// attendees (guests without an account). Taken from `current` whatever `proposed` says: the header,
+// signatures, disagreements, registry number, and the carried facts of each evaluation (action
+// text, responsible party and person, due date, origin). New observations, actions and decisions
 // (empty id) get ids above every id used in `current` and `proposed`.
 //
 // Errors (the first one found; `field` indexes count from 0, like the JSON):
@@ -28,7 +28,12 @@ inline constexpr std::size_t kMaxNameBytes = 200;       // a name, a responsible
 //                   ("sections[i]" or "sections[i].key"), renamed ("sections[i].title") or
 //                   renumbered ("sections[i].number"); the detail names the section.
 //                   An attendee of `current` is missing (field "attendance"; mark them absent
-//                   instead), listed twice, or a party has two adjusters ("attendance[i].role").
+//                   instead), listed twice (Reason::AttendeeListedTwice, "attendance[i]"), or a
+//                   party has two adjusters, counting every role of each person
+//                   (Reason::OneAdjusterPerParty, "attendance[i].role" or
+//                   "attendance[i].additional_roles"). An additional role is Participant, the
+//                   main role again, given twice, or given to a person whose main role is
+//                   Participant ("attendance[i].additional_roles[k]").
 //                   The evaluations of a section are not the carried actions of `current`, in
 //                   order ("sections[i].evaluations").
 //                   A value breaks a rule, with its field, e.g. "sections[2].actions[0].due_date":

@@ -193,14 +193,26 @@ Result<MinutesHeader> readHeader(const Var& v, std::string path) {
   return h;
 }
 
+// One of an attendee's additional roles: a role's key.
+Result<Role> readRole(const Var& v, const std::string& path) {
+  if (!v.isString()) return fail(Errc::Malformed, "expected a string", path);
+  const auto text = v.extract<std::string>();
+  if (auto role = parseRole(text)) return *role;
+  return fail(Errc::Invalid, "unknown role '" + text + "'", path);
+}
+
 Result<Attendee> readAttendee(const Var& v, std::string path) {
-  auto f = Fields::open(v, std::move(path), {"name", "organization", "party", "role", "present"});
+  // additional_roles came with issue 19 point 9; the versions stored before it have none.
+  auto f = Fields::open(v, std::move(path), {"name", "organization", "party", "role", "present"},
+                        {"additional_roles"});
   if (!f) return std::unexpected(f.error());
   Attendee a;
   SV_READ(a.name, f->string("name"));
   SV_READ(a.organization, f->string("organization"));
   SV_READ(a.party, f->keyword("party", parseParty, "party"));
   SV_READ(a.role, f->keyword("role", parseRole, "role"));
+  if (!f->get("additional_roles").isEmpty())
+    SV_READ(a.additionalRoles, readList<Role>(*f, "additional_roles", readRole));
   SV_READ(a.present, f->boolean("present"));
   return a;
 }

@@ -105,6 +105,13 @@ std::string toJson(const Minutes& m) {
     line.key("organization").value(a.organization);
     line.key("party").value(partyKey(a.party));
     line.key("role").value(roleKey(a.role));
+    // Only when there are any: the attendees of the versions stored before there could be
+    // more than one role keep their bytes.
+    if (!a.additionalRoles.empty()) {
+      line.key("additional_roles").beginArray(Layout::OneLine);
+      for (Role r : a.additionalRoles) line.value(roleKey(r));
+      line.endArray();
+    }
     line.key("present").value(a.present);
   });
   w.key("sections").beginArray();

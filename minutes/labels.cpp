@@ -26,6 +26,15 @@ std::string_view roleLabel(Role r) {
   return "";
 }
 
+std::string rolesLabel(const Attendee& a) {
+  std::string out;
+  for (Role r : rolesOf(a)) {
+    if (!out.empty()) out += ", ";
+    out += roleLabel(r);
+  }
+  return out;
+}
+
 std::string_view outcomeLabel(Outcome o) {
   switch (o) {
     case Outcome::None:

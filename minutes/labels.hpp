@@ -12,6 +12,9 @@ namespace sv::minutes::detail {
 std::string_view partyLabel(Party p);      // "Förvaltningen", "Utföraren"
 std::string_view roleLabel(Role r);        // "ordförande", "sekreterare", "justerare", ""
 std::string_view outcomeLabel(Outcome o);  // "Ej bedömd", "Godkänd", "Otillräcklig"
+// Every role of the attendee in the words above, the main one first: "ordförande, justerare";
+// "" for a participant.
+std::string rolesLabel(const Attendee& a);
 
 std::string dateLabel(Date d);  // "2026-06-30", or "ej angivet" for a missing date
 std::string shortVersion(std::string_view commitId);  // the first 7 characters

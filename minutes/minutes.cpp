@@ -1,5 +1,6 @@
 #include "minutes/minutes.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace sv::minutes {
@@ -32,6 +33,19 @@ Minutes createMinutes(MinutesHeader header, std::vector<Attendee> attendance,
     minutes.sections.push_back(std::move(section));
   }
   return minutes;
+}
+
+std::vector<Role> rolesOf(const Attendee& a) {
+  std::vector<Role> out;
+  // A document read from JSON has not been through applyEdit: whatever it lists twice, or as
+  // Participant, is still said once.
+  const auto add = [&out](Role r) {
+    if (r != Role::Participant && std::find(out.begin(), out.end(), r) == out.end())
+      out.push_back(r);
+  };
+  add(a.role);
+  for (Role r : a.additionalRoles) add(r);
+  return out;
 }
 
 std::string_view partyKey(Party p) {

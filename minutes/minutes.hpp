@@ -35,14 +35,23 @@ struct MinutesHeader {
   bool operator==(const MinutesHeader&) const = default;
 };
 
+// One person at the meeting: a participant of the meeting, or a guest added in the minutes (a
+// MAS, a unit manager) who has no account. `role` is the main one; a person who is, say, both
+// chair and adjuster has the further ones in `additionalRoles`, so that the minutes say both and
+// the one-adjuster-per-party rule sees every role. Last in the struct so that the brace
+// initializers of the fields before it keep their meaning.
 struct Attendee {
   std::string name;
   std::string organization;
   Party party = Party::Authority;
   Role role = Role::Participant;
   bool present = true;
+  std::vector<Role> additionalRoles;  // never Participant, never `role`, each once
   bool operator==(const Attendee&) const = default;
 };
+
+// Every role of `a` that is more than taking part, the main one first: {} for a participant.
+std::vector<Role> rolesOf(const Attendee& a);
 
 // Ids of observations, actions and decisions are short strings ("o1", "a3", "d2") unique in the
 // document for their kind. applyEdit assigns them to new items so that merges and diffs can tell

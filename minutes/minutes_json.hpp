@@ -31,7 +31,9 @@ std::string toJson(const Minutes& minutes);
 //                    + 1, an integer out of range, a format other than kMinutesJsonFormat;
 //                    `field` like "sections[3].actions[0].due_date" (indexes count from 0).
 // Every key must be present (lists may be empty; registry_number, due_date and new_due_date
-// may be null). Rules about content (lengths, ids, the agenda's sections) are applyEdit's.
+// may be null), except an attendee's additional_roles, which toJson writes only when there are
+// any and which the versions stored before it never have. Rules about content (lengths, ids, the
+// agenda's sections, roles given twice) are applyEdit's.
 Result<Minutes> fromJson(std::string_view json);
 
 // The minutes under `member` of a JSON object, such as the body of PUT …/minutes

@@ -64,7 +64,7 @@ std::string attendeeItem(const Attendee& a, const Minutes& m) {
   std::string text = escapeHtml(a.name);
   if (!a.organization.empty() && a.organization != partyOrganization)
     text += " (" + escapeHtml(a.organization) + ")";
-  if (const auto role = detail::roleLabel(a.role); !role.empty()) text += ", " + label(role);
+  if (const auto roles = detail::rolesLabel(a); !roles.empty()) text += ", " + label(roles);
   return tag("li", text) + "\n";
 }
 

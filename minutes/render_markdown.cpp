@@ -110,7 +110,7 @@ std::string attendeeLine(const Attendee& a, const Minutes& m) {
   std::string line = "- " + escapeMarkdownInline(a.name);
   if (!a.organization.empty() && a.organization != partyOrganization)
     line += " (" + escapeMarkdownInline(a.organization) + ")";
-  if (const auto role = detail::roleLabel(a.role); !role.empty()) line += ", " + std::string(role);
+  if (const auto roles = detail::rolesLabel(a); !roles.empty()) line += ", " + roles;
   return line;
 }
 

@@ -36,7 +36,7 @@ std::string describe(const Attendee& a) {
   std::string out = a.name;
   if (!a.organization.empty()) out += ", " + a.organization;
   out += " (" + std::string(detail::partyLabel(a.party));
-  if (const auto role = detail::roleLabel(a.role); !role.empty()) out += ", " + std::string(role);
+  if (const auto roles = detail::rolesLabel(a); !roles.empty()) out += ", " + roles;
   out += ", " + std::string(a.present ? "närvarande" : "frånvarande") + ")";
   return out;
 }

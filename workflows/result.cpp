@@ -160,6 +160,8 @@ std::string_view reasonName(Reason reason) {
       return "kept-form-too-large";
     case Reason::CommentHandled:
       return "comment-handled";
+    case Reason::AttendeeListedTwice:
+      return "attendee-listed-twice";
   }
   return "";
 }

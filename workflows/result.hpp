@@ -124,6 +124,9 @@ enum class Reason {
   KeptFormTooLarge,
   // Review comments (issue 19 point 8).
   CommentHandled,  // the comment was handled already
+  // Attendance as it happened (issue 19 point 9): a person listed twice in the minutes'
+  // attendance (the same name for the same party), such as a guest who is there already.
+  AttendeeListedTwice,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -139,8 +139,8 @@ class ProtocolLayout {
     std::string line = esc(a.name);
     if (!a.organization.empty() && a.organization != organizationOf(m_, a.party))
       line += " (" + esc(a.organization) + ")";
-    if (const auto role = labels::roleLabel(a.role); !role.empty())
-      line += ", " + muted(label(role));
+    if (const auto roles = labels::rolesLabel(a); !roles.empty())
+      line += ", " + muted(label(roles));
     return line;
   }
 

@@ -1,5 +1,6 @@
 // Starting the minutes: the sections follow the meeting's published agenda, the attendance its
 // participants, and every action not yet accepted comes to the follow-up item for evaluation.
+#include <algorithm>
 #include <map>
 
 #include "agenda/agenda.hpp"
@@ -15,28 +16,35 @@
 namespace sv::services {
 namespace {
 
-// One line a person, in the most significant of their roles.
+// One line a person, with every role they have at the meeting: the most significant one as the
+// main role, the others after it (a chair who is also the adjuster is both in the minutes).
 std::vector<minutes::Attendee> attendanceOf(const std::vector<store::ParticipantRow>& participants,
                                             const store::ContractRow& contract) {
   // Chair, secretary, adjuster, participant: the enum's order.
   auto rank = [](agenda::ParticipantRole role) { return static_cast<int>(role); };
-  std::map<std::int64_t, const store::ParticipantRow*> best;
+  std::map<std::int64_t, std::vector<agenda::ParticipantRole>> roles;
+  std::map<std::int64_t, const store::ParticipantRow*> first;
   std::vector<std::int64_t> order;
   for (const auto& p : participants) {
-    auto [it, inserted] = best.emplace(p.userId, &p);
-    if (inserted)
-      order.push_back(p.userId);
-    else if (rank(p.role) < rank(it->second->role))
-      it->second = &p;
+    if (first.emplace(p.userId, &p).second) order.push_back(p.userId);
+    roles[p.userId].push_back(p.role);
   }
   std::vector<minutes::Attendee> out;
   for (auto id : order) {
-    const auto& p = *best.at(id);
-    const auto party = p.party;
-    out.push_back(
-        {p.name, party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
-         party, minutes::parseRole(agenda::toString(p.role)).value_or(minutes::Role::Participant),
-         true});
+    const auto& p = *first.at(id);
+    auto& theirs = roles.at(id);
+    std::ranges::sort(theirs, {}, rank);
+    const auto roleOf = [](agenda::ParticipantRole r) {
+      return minutes::parseRole(agenda::toString(r)).value_or(minutes::Role::Participant);
+    };
+    minutes::Attendee a{
+        p.name,
+        p.party == minutes::Party::Provider ? contract.providerName : contract.authorityName,
+        p.party, roleOf(theirs.front()), true};
+    for (std::size_t k = 1; k < theirs.size(); ++k)
+      if (theirs[k] != theirs[k - 1] && theirs[k] != agenda::ParticipantRole::Participant)
+        a.additionalRoles.push_back(roleOf(theirs[k]));
+    out.push_back(std::move(a));
   }
   return out;
 }

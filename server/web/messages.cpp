@@ -152,6 +152,9 @@ constexpr auto kWordings = std::to_array<Wording>({
      "protokoll."},
     {Reason::NotItemProposer,
      "Bara den part som föreslog punkten, eller förvaltningens avtalsansvariga, kan ta bort den."},
+    // Issue 19 point 9: attendance as it happened.
+    {Reason::AttendeeListedTwice,
+     "Personen finns redan i närvarolistan för den parten. Markera där om personen var med."},
 });
 
 // A reason whose words depend on something else than its value alone.
@@ -162,6 +165,8 @@ std::string wordingOf(const Error& error) {
       if (error.field == "comment") return "Skriv vad som behöver rättas.";
       if (error.field == "text") return "Skriv vad som har gjorts.";
       if (error.field == "how") return "Skriv hur synpunkten har hanterats.";
+      if (error.field.starts_with("attendance[") && error.field.ends_with(".name"))
+        return "Skriv gästens namn.";
       return "Fältet måste fyllas i.";
     case Reason::NotOneLine:
       return "Rubriken ska vara en enda rad.";
@@ -170,7 +175,8 @@ std::string wordingOf(const Error& error) {
         return "Protokollet har ingen § " + error.value + ".";
       break;
     case Reason::TooLong:
-      if (error.field.starts_with("sections["))
+      // The limits of the minutes are in bytes: "högst 200 tecken" would be wrong for å, ä, ö.
+      if (error.field.starts_with("sections[") || error.field.starts_with("attendance["))
         return "Texten är för lång. Korta den och spara igen.";
       break;
     case Reason::DocumentBusy:
@@ -265,10 +271,22 @@ std::string minutesFieldLabel(std::string_view field) {
   return "§ " + std::to_string(section->first + 1);
 }
 
+// "Gästens namn" for "attendance[5].name": the fields of the minutes' attendance that the edit
+// form has are those of the guest being added.
+std::string attendanceFieldLabel(std::string_view field) {
+  const auto attendee = indexAt(field.substr(10));
+  if (!attendee) return "Närvaro";
+  if (attendee->second == ".name") return "Gästens namn";
+  if (attendee->second == ".organization") return "Gästens organisation eller titel";
+  if (attendee->second == ".party") return "Gästens part";
+  return "Närvaro";
+}
+
 }  // namespace
 
 std::string fieldLabel(std::string_view field) {
   if (field.starts_with("sections[")) return minutesFieldLabel(field);
+  if (field.starts_with("attendance[")) return attendanceFieldLabel(field);
   const auto base = field.substr(0, field.find_first_of("[."));
   for (const auto& [name, label] : kLabels)
     if (name == base) return std::string(label);

@@ -69,12 +69,10 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
     return errorPage(req, 409, "Protokollet kan inte ändras",
                      "Protokollet är diariefört och ändras aldrig mer. Du kan läsa det och hämta "
                      "det som PDF från protokollets sida.");
-  if (!shown) {
-    auto doc = s.minutes.atVersion(viewer, id, life->version);
-    if (!doc) return failurePage(req, doc.error());
-    shown = std::move(doc->document);
-    version = life->version;
-  }
+  if (version.empty()) version = life->version;
+  auto saved = s.minutes.atVersion(viewer, id, version);  // what the form's attendees are
+  if (!saved) return failurePage(req, saved.error());
+  if (!shown) shown = saved->document;
   auto versions = s.minutes.versions(viewer, id);
   if (!versions) return failurePage(req, versions.error());
   const auto facts = versionFacts(*versions);
@@ -109,7 +107,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
   auto comments = s.minutes.comments(viewer, id);
   if (!comments) return failurePage(req, comments.error());
   const std::string invalidId = error ? error->field : "";
-  addMinutesForm(data, *shown, invalidId, followUpHistory(s, viewer, *shown),
+  addMinutesForm(data, *shown, saved->document.attendance.size(), invalidId,
+                 followUpHistory(s, viewer, *shown),
                  {.all = std::move(*comments),
                   .handleable = true,
                   .typed = restored ? restored

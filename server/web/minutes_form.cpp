@@ -1,5 +1,7 @@
 #include "server/web/minutes_form.hpp"
 
+#include <algorithm>
+
 #include "minutes/edit.hpp"
 #include "minutes/markdown_html.hpp"
 #include "server/web/words.hpp"
@@ -25,6 +27,10 @@ constexpr int kNoteHeadingOffset = 3;
 
 std::string sectionPrefix(std::size_t i) {
   return "sections-" + std::to_string(i);
+}
+
+std::string attendeePrefix(std::size_t k) {
+  return "attendance-" + std::to_string(k);
 }
 
 std::string rowPrefix(std::size_t i, std::string_view list, std::size_t j) {
@@ -153,9 +159,20 @@ std::string fieldIdOf(std::string_view jsonPath) {
 
 Minutes minutesFromForm(const Minutes& base, const http::FormBody& form) {
   Minutes out = base;
-  if (form.has("attendance-posted"))
+  if (form.has("attendance-posted")) {
     for (std::size_t k = 0; k < out.attendance.size(); ++k)
-      out.attendance[k].present = form.has("attendance-" + std::to_string(k) + "-present");
+      out.attendance[k].present = form.has(attendeePrefix(k) + "-present");
+    // The guest's fields are the next attendee's. Left blank they add no one; a name left out
+    // with the rest filled in is a guest without a name, which applyEdit refuses.
+    const std::string guest = attendeePrefix(out.attendance.size());
+    const std::string name = oneLine(form.value(guest + "-name"));
+    const std::string organization = oneLine(form.value(guest + "-organization"));
+    if (!name.empty() || !organization.empty())
+      out.attendance.push_back(
+          {name, organization,
+           minutes::parseParty(form.value(guest + "-party")).value_or(minutes::Party::Authority),
+           minutes::Role::Participant, form.has(guest + "-present")});
+  }
   for (std::size_t i = 0; i < out.sections.size(); ++i)
     if (form.value(sectionPrefix(i) + "-key") == out.sections[i].key)
       readSection(out.sections[i], i, form);
@@ -173,21 +190,45 @@ Minutes keepEditorsChanges(const Minutes& base, const Minutes& current, const Mi
   return out;
 }
 
-void addMinutesForm(Data& data, const Minutes& doc, const std::string& invalidId,
-                    const FollowUpHistory& history, const ReviewCommentsView& comments) {
+void addMinutesForm(Data& data, const Minutes& doc, std::size_t savedAttendees,
+                    const std::string& invalidId, const FollowUpHistory& history,
+                    const ReviewCommentsView& comments) {
   auto attendance = list();
-  for (std::size_t k = 0; k < doc.attendance.size(); ++k) {
+  const std::size_t saved = std::min(savedAttendees, doc.attendance.size());
+  for (std::size_t k = 0; k < saved; ++k) {
     const auto& a = doc.attendance[k];
     Data d;
-    d.set("id", "attendance-" + std::to_string(k) + "-present");
+    d.set("id", attendeePrefix(k) + "-present");
     d.set("name", a.name);
     d.set("organization", a.organization);
-    d.set("role", meetingRoleWord(a.role));
+    d.set("role", attendeeRolesWord(a));
     d.set("checked", a.present);
     attendance.push_back(d);
   }
   data.set("attendance", attendance);
-  data.set("has_attendance", !doc.attendance.empty());
+  data.set("has_attendance", saved > 0);
+  // The guest being added: as typed when the save was refused, else empty and present.
+  const minutes::Attendee guest =
+      saved < doc.attendance.size() ? doc.attendance[saved] : minutes::Attendee{};
+  const std::string g = attendeePrefix(saved);
+  Data guestData;
+  guestData.set("legend_id", g + "-legend");
+  Data name = field(g + "-name", guest.name, invalidId);
+  // A guest refused as a whole (listed already, "attendance[5]") is marked at their name.
+  if (!invalidId.empty() && invalidId == g) name.set("invalid", true);
+  guestData.set("name", name);
+  guestData.set("organization", field(g + "-organization", guest.organization, invalidId));
+  Data party = field(g + "-party", std::string(minutes::partyKey(guest.party)), invalidId);
+  auto options = list();
+  options.push_back(
+      option("authority", "Kommunen (förvaltningen)", guest.party == minutes::Party::Authority));
+  options.push_back(option("provider", "Utföraren", guest.party == minutes::Party::Provider));
+  party.set("options", options);
+  guestData.set("party", party);
+  Data present = field(g + "-present", "1", invalidId);
+  present.set("checked", guest.present);
+  guestData.set("present", present);
+  data.set("guest", guestData);
 
   auto sections = list();
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
@@ -278,7 +319,7 @@ void addMinutesText(Data& data, const Minutes& doc, const FollowUpHistory& histo
     Data d;
     d.set("name", a.name);
     d.set("organization", a.organization);
-    d.set("role", meetingRoleWord(a.role));
+    d.set("role", attendeeRolesWord(a));
     d.set("present", a.present ? std::string("Närvarande") : std::string("Frånvarande"));
     attendance.push_back(d);
   }

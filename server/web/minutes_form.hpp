@@ -19,8 +19,9 @@ namespace sv::web {
 std::string fieldIdOf(std::string_view jsonPath);
 
 // `base` with what the form says: each section's notes, observations, actions and decisions,
-// the verdicts on the actions carried from earlier meetings, and who was present. A row whose
-// text is blank is left out (that is how an item is removed); a new row has no id (applyEdit
+// the verdicts on the actions carried from earlier meetings, who was present, and a guest
+// without an account (name, organisation or title, party, present) when one is filled in. A row
+// whose text is blank is left out (that is how an item is removed); a new row has no id (applyEdit
 // gives it one). Everything else is taken from `base`.
 minutes::Minutes minutesFromForm(const minutes::Minutes& base, const http::FormBody& form);
 
@@ -30,14 +31,18 @@ minutes::Minutes minutesFromForm(const minutes::Minutes& base, const http::FormB
 minutes::Minutes keepEditorsChanges(const minutes::Minutes& base, const minutes::Minutes& current,
                                     const minutes::Minutes& mine);
 
-// The form's values for the template: `attendance` and `sections`, every field with id, name,
-// value and invalid (true for the field whose id is `invalidId`), and an empty row at the end
-// of each list for a new item.
+// The form's values for the template: `attendance`, `guest` and `sections`, every field with id,
+// name, value and invalid (true for the field whose id is `invalidId`), and an empty row at the
+// end of each list for a new item. The first `savedAttendees` of the attendance are those of
+// the version the form is made from, shown with a box for their presence; an attendee after
+// them is a guest not saved yet (a save refused) and fills the guest's fields, which are
+// otherwise empty.
 // Each evaluation row carries its action's reports and evaluations from `history`, each section
 // the review comments on it from `comments` (with the field for how each open one was handled),
 // and `general_comments` those on the minutes as a whole.
-void addMinutesForm(Data& data, const minutes::Minutes& doc, const std::string& invalidId,
-                    const FollowUpHistory& history = {}, const ReviewCommentsView& comments = {});
+void addMinutesForm(Data& data, const minutes::Minutes& doc, std::size_t savedAttendees,
+                    const std::string& invalidId, const FollowUpHistory& history = {},
+                    const ReviewCommentsView& comments = {});
 
 // The minutes to read: `attendance` and `protocol_sections` with notes (`notes_html`, Markdown
 // through minutes::markdownToSafeHtml), observations, actions, decisions and the follow-up of

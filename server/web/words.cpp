@@ -1,5 +1,7 @@
 #include "server/web/words.hpp"
 
+#include <cctype>
+
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
 
@@ -35,6 +37,20 @@ std::string meetingRoleWord(minutes::Role role) {
       break;
   }
   return "Deltagare";
+}
+
+std::string attendeeRolesWord(const minutes::Attendee& attendee) {
+  std::string out;
+  for (minutes::Role role : minutes::rolesOf(attendee)) {
+    std::string word = meetingRoleWord(role);
+    if (!out.empty()) {
+      // After the first, in lower case as inside a sentence; the roles' words begin in ASCII.
+      word.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(word.front())));
+      out += ", ";
+    }
+    out += word;
+  }
+  return out.empty() ? meetingRoleWord(minutes::Role::Participant) : out;
 }
 
 std::string actionStatusWord(agenda::ActionStatus status) {

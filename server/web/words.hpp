@@ -20,6 +20,8 @@ std::string minutesStateWord(minutes::MinutesState state);
 std::string partyWord(minutes::Party party);
 // "Ordförande", "Sekreterare", "Justerare", "Deltagare".
 std::string meetingRoleWord(minutes::Role role);
+// Every role of an attendee, the main one first: "Ordförande, justerare"; "Deltagare".
+std::string attendeeRolesWord(const minutes::Attendee& attendee);
 // "Öppen", "Rapporterad", "Godtagen", "Otillräcklig".
 std::string actionStatusWord(agenda::ActionStatus status);
 // The same words inside a sentence of the meeting page: "ordförande", "deltagare"; "ett utkast",

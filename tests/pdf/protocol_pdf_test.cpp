@@ -328,3 +328,16 @@ TEST_CASE("registered minutes carry no draft mark", "[pdf][protocol][mark]") {
   CHECK_THAT(text, !Catch::Contains("ej diariefört"));
   CHECK_THAT(text, !Catch::Contains("Ej diariefört"));
 }
+
+// Issue 19 point 9: a person with two roles, and a guest without an account, as the protocol says.
+TEST_CASE("the attendance shows every role of a person and the guests", "[pdf][protocol]") {
+  Minutes m = fx::sampleMinutes();
+  m.attendance[0].additionalRoles = {Role::Adjuster};
+  m.attendance[1].role = Role::Participant;
+  m.attendance.push_back({"Maja Svensson", "MAS", Party::Authority, Role::Participant, true});
+  const RenderedPdf pdf(m);
+  const std::string text = pdf.flatText();
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("Anna Berg, ordförande, justerare"));
+  CHECK_THAT(text, Catch::Contains("Maja Svensson (MAS)"));
+}

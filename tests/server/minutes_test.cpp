@@ -528,8 +528,8 @@ TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges"
   Fixture f{.config = {{"samverkan.git.retired_pack_seconds", "2"}}};
   auto answer = f.start();
   std::string version = text(answer, "version");
-  const std::string url = "http://x:" + f.anna + "@127.0.0.1:" +
-                          std::to_string(f.server.port()) + "/git/contract-1.git";
+  const std::string url = "http://x:" + f.anna + "@127.0.0.1:" + std::to_string(f.server.port()) +
+                          "/git/contract-1.git";
   std::atomic<bool> saving = true;
   std::vector<std::string> failures;
   int clones = 0;
@@ -537,10 +537,10 @@ TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges"
     while (saving) {
       const auto folder = f.dir.path() / ("clone-" + std::to_string(clones));
       int code = -1;
-      const auto out =
-          runTool("env GIT_TERMINAL_PROMPT=0 GIT_ASKPASS=true git -c credential.helper= clone -q '" +
-                      url + "' '" + folder.string() + "' 2>&1",
-                  &code);
+      const auto out = runTool(
+          "env GIT_TERMINAL_PROMPT=0 GIT_ASKPASS=true git -c credential.helper= clone -q '" + url +
+              "' '" + folder.string() + "' 2>&1",
+          &code);
       if (code != 0) failures.push_back(out);
       std::filesystem::remove_all(folder);
       ++clones;
@@ -548,8 +548,8 @@ TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges"
   });
   // 17 saves make a merge; 120 saves over about six seconds make seven, with removals between.
   for (int i = 0; i < 120; ++i) {
-    const auto saved = f.save(f.anna, version,
-                              edited(answer, {{6, "Version " + std::to_string(i) + " av texten."}}));
+    const auto saved = f.save(
+        f.anna, version, edited(answer, {{6, "Version " + std::to_string(i) + " av texten."}}));
     version = text(saved, "version");
     answer = saved;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -675,4 +675,59 @@ TEST_CASE(
   REQUIRE(page.status == 200);
   INFO(page.header("etag"));
   CHECK((page.header("etag") != firstTag || page.body == firstPage));
+}
+
+// Issue 19 point 9 over the JSON API: the demo's Anna Lind is chair, secretary and adjuster of
+// meeting 1 and keeps all three; a guest is added in a save; a guest who would be a second
+// adjuster of the authority is refused with the rule's reason and the field of the role.
+TEST_CASE("the minutes keep every role of a person and take guests", "[server][minutes]") {
+  Fixture f;
+  const auto started = f.start();
+  const std::string v0 = text(started, "version");
+  const auto attendance = started->getObject("minutes")->getArray("attendance");
+  const auto anna = at(attendance, 0);
+  CHECK(text(anna, "name") == "Anna Lind");
+  CHECK(text(anna, "role") == "chair");
+  const auto roles = anna->getArray("additional_roles");
+  REQUIRE(roles);
+  REQUIRE(roles->size() == 2);
+  CHECK(roles->getElement<std::string>(0) == "secretary");
+  CHECK(roles->getElement<std::string>(1) == "adjuster");
+  CHECK_FALSE(at(attendance, 1)->has("additional_roles"));  // Ulla Ek, the provider's adjuster
+
+  const auto withGuest = [&](bool adjusts) {
+    std::ostringstream original;
+    started->getObject("minutes")->stringify(original);
+    const auto document = object(original.str());
+    Poco::JSON::Object::Ptr guest = new Poco::JSON::Object;
+    guest->set("name", "Maja Svensson");
+    guest->set("organization", "MAS");
+    guest->set("party", "authority");
+    guest->set("role", adjusts ? "chair" : "participant");
+    if (adjusts) {
+      Poco::JSON::Array more;
+      more.add("adjuster");
+      guest->set("additional_roles", more);
+    }
+    guest->set("present", true);
+    document->getArray("attendance")->add(guest);
+    return body({{"minutes", document}});
+  };
+  const auto refused = requireProblem(f.put(f.anna, etagOf(v0), withGuest(true)), 422);
+  CHECK(text(refused, "reason") == "one-adjuster-per-party");
+  CHECK(text(refused, "field") == "attendance[2].additional_roles");
+  CHECK(f.versions()->size() == 1);
+
+  const auto saved = f.save(f.anna, v0, withGuest(false));
+  const std::string v1 = text(saved, "version");
+  const std::string json = f.git("show " + v1 + ":meetings/1/minutes.json");
+  CHECK(contains(json,
+                 "\"role\": \"chair\", \"additional_roles\": [\"secretary\", \"adjuster\"], "
+                 "\"present\": true},\n"));
+  CHECK(contains(json,
+                 "{\"name\": \"Maja Svensson\", \"organization\": \"MAS\", \"party\": "
+                 "\"authority\", \"role\": \"participant\", \"present\": true}\n"));
+  const std::string markdown = f.git("show " + v1 + ":meetings/1/minutes.md");
+  CHECK(contains(markdown, "- Anna Lind, ordförande, sekreterare, justerare\n"));
+  CHECK(contains(markdown, "- Maja Svensson (MAS)\n"));
 }

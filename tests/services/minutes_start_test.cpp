@@ -1,5 +1,7 @@
 // Starting and reading the minutes (services/minutes_start.cpp, minutes_read.cpp) on a temporary
 // store: one behaviour a test, the exact code and reason of each refusal.
+#include <algorithm>
+
 #include "services/minutes_fixture.hpp"
 
 using namespace sv;
@@ -90,10 +92,43 @@ TEST_CASE("minutes start: each § has the number its item has on the agenda (iss
   }
   // Övriga frågor is 10, its added items 11 and 12, Nästa möte 13: in the agenda's Markdown too.
   CHECK(numbers.at("next_meeting") == 13);
-  CHECK_THAT(published.markdown,
-             Catch::Contains("11. Vikarier under sommaren (övrig fråga") &&
-                 Catch::Contains("12. Nytt larmsystem (övrig fråga") &&
-                 Catch::Contains("13. Nästa möte"));
-  CHECK_THAT(view.markdown, Catch::Contains("§ 11 Vikarier under sommaren") &&
-                                Catch::Contains("§ 13 Nästa möte"));
+  CHECK_THAT(published.markdown, Catch::Contains("11. Vikarier under sommaren (övrig fråga") &&
+                                     Catch::Contains("12. Nytt larmsystem (övrig fråga") &&
+                                     Catch::Contains("13. Nästa möte"));
+  CHECK_THAT(view.markdown,
+             Catch::Contains("§ 11 Vikarier under sommaren") && Catch::Contains("§ 13 Nästa möte"));
+}
+
+// Issue 19 point 9: a participant with two roles is both in the minutes, the most significant
+// role first.
+TEST_CASE("minutes start: the chair who is also the adjuster has both roles",
+          "[services][minutes][attendance]") {
+  MinutesFixture f;
+  auto m = valueOf(f.meetings.create(f.manager, f.contract,
+                                     {"2026-05-12T13:00", std::nullopt, "Eken, matsalen"}));
+  services::MeetingChange change;
+  change.participants = std::vector<services::ParticipantInput>{{f.secretary.userId, "secretary"},
+                                                                {f.manager.userId, "adjuster"},
+                                                                {f.manager.userId, "chair"},
+                                                                {f.adjuster.userId, "adjuster"}};
+  valueOf(f.meetings.change(f.manager, m.row.id, change));
+  valueOf(f.agendas.publish(f.manager, m.row.id));
+
+  const auto view = valueOf(f.minutes.start(f.secretary, m.row.id));
+  const auto& attendance = view.document.attendance;
+  REQUIRE(attendance.size() == 3);
+  const auto anna = std::ranges::find(attendance, f.manager.name, &minutes::Attendee::name);
+  REQUIRE(anna != attendance.end());
+  CHECK(anna->role == minutes::Role::Chair);
+  CHECK(anna->additionalRoles == std::vector<minutes::Role>{minutes::Role::Adjuster});
+  const auto ulla = std::ranges::find(attendance, f.adjuster.name, &minutes::Attendee::name);
+  REQUIRE(ulla != attendance.end());
+  CHECK(ulla->role == minutes::Role::Adjuster);
+  CHECK(ulla->additionalRoles.empty());
+  CHECK_THAT(view.markdown, Catch::Contains(", ordförande, justerare\n"));
+  // Both roles are in the version kept in git, and the minutes save again as they are.
+  const auto stored = valueOf(f.minutes.atVersion(f.manager, m.row.id, view.version));
+  CHECK(stored.document.attendance == attendance);
+  CHECK_FALSE(
+      valueOf(f.minutes.save(f.secretary, m.row.id, view.version, stored.document)).changed);
 }

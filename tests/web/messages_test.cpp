@@ -55,3 +55,21 @@ TEST_CASE("a comment on a § the protocol lacks names the § and the field",
   CHECK(web::swedishMessage({Errc::Invalid, Reason::Missing, "say how", "how"}) ==
         "Kontrollera fältet Så här hanterades synpunkten. Skriv hur synpunkten har hanterats.");
 }
+
+// Issue 19 point 9: the guest added in the minutes' edit form is named as the form labels it.
+TEST_CASE("a guest's field errors read as the form's labels", "[web][messages][attendance]") {
+  CHECK(web::swedishMessage(
+            {Errc::Invalid, Reason::Missing, "the name is empty", "attendance[5].name"}) ==
+        "Kontrollera fältet Gästens namn. Skriv gästens namn.");
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::TooLong, "longer than 200 bytes",
+                             "attendance[5].organization", "200"}) ==
+        "Kontrollera fältet Gästens organisation eller titel. Texten är för lång. Korta den och "
+        "spara igen.");
+  CHECK(web::swedishMessage(
+            {Errc::Invalid, Reason::AttendeeListedTwice, "listed twice", "attendance[5]"}) ==
+        "Kontrollera fältet Närvaro. Personen finns redan i närvarolistan för den parten. Markera "
+        "där om personen var med.");
+  CHECK(web::swedishMessage({Errc::Invalid, Reason::OneAdjusterPerParty, "a second adjuster",
+                             "attendance[1].additional_roles"}) ==
+        "Kontrollera fältet Närvaro. Varje part har en justerare.");
+}

@@ -36,3 +36,14 @@ TEST_CASE("the previous meeting's sentence never leaves the status empty", "[web
     CHECK(text.ends_with("."));
   }
 }
+
+// Issue 19 point 9: a person with two roles is shown with both.
+TEST_CASE("an attendee's roles read as one phrase, the main role first", "[web][words]") {
+  minutes::Attendee a{"Anna Berg",          "",   minutes::Party::Authority,
+                      minutes::Role::Chair, true, {minutes::Role::Adjuster}};
+  CHECK(web::attendeeRolesWord(a) == "Ordförande, justerare");
+  a.additionalRoles.clear();
+  CHECK(web::attendeeRolesWord(a) == "Ordförande");
+  a.role = minutes::Role::Participant;
+  CHECK(web::attendeeRolesWord(a) == "Deltagare");
+}
