@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
@@ -85,29 +86,6 @@ ToolRun tool(const std::string& command) {
   ToolRun r;
   r.output = runTool(command, &r.code);
   return r;
-}
-
-Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto problem = object(r.body);
-  CHECK(problem->getValue<int>("status") == status);
-  CHECK_FALSE(text(problem, "title").empty());
-  CHECK_FALSE(text(problem, "detail").empty());
-  return problem;
-}
-
-Poco::JSON::Object::Ptr requireOk(const HttpResult& r, int status = 200) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  return object(r.body);
-}
-
-Poco::JSON::Array::Ptr requireArray(const HttpResult& r) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == 200);
-  return array(r.body);
 }
 
 // The body of a save: the document of a minutes answer with the notes of § `number` replaced.

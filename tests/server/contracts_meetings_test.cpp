@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
@@ -19,18 +20,11 @@ using namespace sv::test;
 
 namespace {
 
-// A problem+json answer with this status, and the field it names when one is given.
-void requireProblem(const HttpResult& r, int status, const std::string& field = {}) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto problem = object(r.body);
-  CHECK(problem->getValue<int>("status") == status);
-  CHECK_FALSE(text(problem, "title").empty());
-  if (!field.empty()) {
-    REQUIRE(problem->has("field"));
-    CHECK(text(problem, "field") == field);
-  }
+// A problem+json answer with this status (support/http_checks.hpp) that names this field.
+void requireProblem(const HttpResult& r, int status, const std::string& field) {
+  const auto problem = sv::test::requireProblem(r, status);
+  REQUIRE(problem->has("field"));
+  CHECK(text(problem, "field") == field);
 }
 
 // The demo data (anna.avtal, ulla.utforare of Linnégården, nils.norr of Hemtjänst i Norr), with
