@@ -1,8 +1,11 @@
 // What the browser tests share: the demo's password and contract, a fresh Swedish page, the
 // page's heading and flash message, a form submitted by its button, and the JSON API as a person.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
 
 export const DEMO_PASSWORD = 'samverkan-demo';
 export const CONTRACT_TITLE = 'Vård- och omsorgsboende Linnégården';
@@ -68,4 +71,32 @@ export async function screenshot(page, name) {
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`) });
+}
+
+// A demo server and a browser for the tests of one file: started before them, then `setup(env)`
+// when given, stopped after. The tests read `env.server` and `env.browser` once `before` has run.
+export function demoServerAndBrowser(setup) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer({ demo: true });
+    env.browser = await launchBrowser();
+    if (setup) await setup(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+// The demo contract's first meeting with its agenda published and its minutes started and sent
+// for approval, as the contract manager `api` (an apiClient); the meeting.
+export async function demoMinutesInReview(api) {
+  const contract = (await api('GET', '/api/v1/contracts')).find((c) => c.title === CONTRACT_TITLE);
+  const meeting = (await api('GET', `/api/v1/contracts/${contract.id}/meetings`))
+    .sort((a, b) => a.starts_at.localeCompare(b.starts_at))[0];
+  await api('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes`);
+  await api('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
+  return meeting;
 }

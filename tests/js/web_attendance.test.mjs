@@ -3,34 +3,18 @@
 // others, on the protocol page and in its renderings; bad input gets the Swedish field error and
 // changes nothing; an added guest can be marked absent. A person with several roles at the
 // meeting (the demo's Anna Lind is chair, secretary and adjuster) is shown with all of them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import {
+  CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient, demoServerAndBrowser, logIn as logInAs,
+} from './pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page, username) {
-  await page.goto(`${server.base}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-  const answer = await submit(page, page.getByRole('button', { name: 'Logga in' }));
-  assert.equal(answer.status(), 303, `login as ${username}`);
-}
+const env = demoServerAndBrowser();
+const logIn = (page, username) => logInAs(env.server, page, username);
 
 async function visit(page, where, what) {
-  const answer = await page.goto(`${server.base}${where}`);
+  const answer = await page.goto(`${env.server.base}${where}`);
   assert.equal(answer.status(), 200, `${what}: ${where}`);
   await assertAccessible(page, what);
 }
@@ -63,10 +47,10 @@ async function alertText(page) {
 }
 
 test('a guest is added in the edit form, can be marked absent, and every role is shown', async () => {
-  const anna = await apiClient(server, 'anna.avtal');
+  const anna = await apiClient(env.server, 'anna.avtal');
   const { id, version } = await meetingWithMinutes(anna);
   const editPath = `/moten/${id}/protokoll/redigera`;
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await freshPage(env.browser);
   try {
     await logIn(page, 'anna.avtal');
     await visit(page, editPath, 'the edit form with the guest group');
@@ -114,7 +98,7 @@ test('a guest is added in the edit form, can be marked absent, and every role is
     answer = await save(page);
     assert.equal(answer.status(), 422);
     assert.match(await alertText(page), /Personen finns redan i närvarolistan för den parten/);
-    await page.goto(`${server.base}${editPath}`);
+    await page.goto(`${env.server.base}${editPath}`);
 
     // An added guest is marked absent like anyone else.
     await page.getByLabel('Kim Berg, Enhetschef (Deltagare)').uncheck();

@@ -3,11 +3,12 @@
 // on the edit page where the secretary says how it was handled in the same save as the text, and
 // the next review shows the provider that it was handled and how. A comment on a § the protocol
 // does not have is refused with a Swedish message and changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { CONTRACT_TITLE, apiClient, flash, freshPage, heading, logIn, screenshot, submit } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import {
+  apiClient, demoMinutesInReview, demoServerAndBrowser, flash, freshPage, heading, logIn, screenshot, submit,
+} from './pages.mjs';
 
 const COMMENT = 'Avvikelsen inträffade den 3 mars, inte den 3 maj.';
 const HANDLED = 'Datumet är rättat i § 8.';
@@ -18,21 +19,11 @@ let meeting;
 let anna;
 let ulla;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
+demoServerAndBrowser(async (env) => {
+  ({ server, browser } = env);
   anna = await apiClient(server, 'anna.avtal');
   ulla = await apiClient(server, 'ulla.utforare');
-  const contract = (await anna('GET', '/api/v1/contracts')).find((c) => c.title === CONTRACT_TITLE);
-  meeting = (await anna('GET', `/api/v1/contracts/${contract.id}/meetings`))
-    .sort((a, b) => a.starts_at.localeCompare(b.starts_at))[0];
-  await anna('POST', `/api/v1/meetings/${meeting.id}/agenda/publish`);
-  await anna('POST', `/api/v1/meetings/${meeting.id}/minutes`);
-  await anna('POST', `/api/v1/meetings/${meeting.id}/minutes/submit`);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  meeting = await demoMinutesInReview(anna);
 });
 
 function protocolPath() {
