@@ -1,0 +1,62 @@
+// The outbox of e-mail (migration 017): messages written in the transaction of the change that
+// causes them, delivered by a sender that marks each sent or moves its next attempt on. What a
+// message says and when to try again are the callers' (the mail use cases and the sender); these
+// are the rows.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/store/transaction.hpp"
+
+namespace sv::store {
+
+struct OutgoingMail {
+  std::string messageId;  // unique; the Message-ID header's value without < >
+  std::string kind;
+  std::optional<std::int64_t> userId;
+  std::string recipient;
+  std::string message;  // headers and body as they go on the wire
+  std::int64_t createdAt = 0;
+};
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  OutgoingMail mail;
+  int attempts = 0;
+  std::int64_t nextAttemptAt = 0;
+  std::optional<std::int64_t> sentAt;
+  std::optional<std::string> lastError;
+};
+
+struct OutboxCounts {
+  std::int64_t waiting = 0;  // not sent, never failed
+  std::int64_t failing = 0;  // not sent, failed at least once
+  std::int64_t sent = 0;
+};
+
+// Adds the message, due at once; its id. A message id used before is a programming error
+// (the UNIQUE constraint throws), never a silent second message.
+std::int64_t enqueueMail(Writing& c, const OutgoingMail& mail);
+
+// Unsent messages due at `now`, oldest first, at most `limit`.
+std::vector<OutboxRow> dueMail(Reading& c, std::int64_t now, int limit);
+
+// Delivered: the row never changes again. False when it was sent already (a second sender).
+bool markMailSent(Writing& c, std::int64_t id, std::int64_t now);
+
+// An attempt failed: counted, the reason kept, the next attempt at `nextAttemptAt`.
+void markMailFailed(Writing& c, std::int64_t id, const std::string& error,
+                    std::int64_t nextAttemptAt);
+
+// Unsent messages that have failed at least once, latest first: the administrator's list, paged.
+std::vector<OutboxRow> failingMail(Reading& c, int limit, int offset);
+
+// A failing message tried again at the next round; false when there is no such unsent message.
+bool retryMailNow(Writing& c, std::int64_t id, std::int64_t now);
+
+OutboxCounts outboxCounts(Reading& c);
+
+}  // namespace sv::store

@@ -1,0 +1,101 @@
+// The e-mail outbox in SQLite (migration 017): due messages oldest first, a failure counted and
+// moved on, a sent message fixed for good by the store's triggers, nothing ever deleted.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "server/store/accounts.hpp"
+#include "server/store/database.hpp"
+#include "server/store/outbox.hpp"
+#include "server/store/store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sv;
+using namespace sv::store;
+
+namespace {
+
+struct OutboxFixture {
+  test::TempDir dir;
+  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+
+  std::int64_t enqueue(const std::string& messageId, std::int64_t at) {
+    return store->db().write([&](Writing& c) {
+      return enqueueMail(c, {messageId, "minutes_submitted", std::nullopt, "ulla@example.se",
+                             "Subject: Protokoll att justera\r\n\r\nHej!\r\n", at});
+    });
+  }
+  std::vector<OutboxRow> due(std::int64_t now) {
+    return store->db().read([&](Reading& c) { return dueMail(c, now, 10); });
+  }
+  OutboxCounts counts() {
+    return store->db().read([](Reading& c) { return outboxCounts(c); });
+  }
+};
+
+}  // namespace
+
+TEST_CASE("outbox: messages are due from when they were written, oldest first", "[store][outbox]") {
+  OutboxFixture f;
+  const auto first = f.enqueue("1@samverkan", 100);
+  const auto second = f.enqueue("2@samverkan", 200);
+  CHECK(f.due(99).empty());
+  REQUIRE(f.due(150).size() == 1);
+  const auto both = f.due(200);
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].id == first);
+  CHECK(both[1].id == second);
+  CHECK(both[0].mail.messageId == "1@samverkan");
+  CHECK(both[0].mail.recipient == "ulla@example.se");
+  CHECK(both[0].mail.message.starts_with("Subject: Protokoll att justera"));
+  CHECK(f.counts().waiting == 2);
+}
+
+TEST_CASE("outbox: a failure is counted and waits; a retry brings it back", "[store][outbox]") {
+  OutboxFixture f;
+  const auto id = f.enqueue("1@samverkan", 100);
+  f.store->db().write([&](Writing& c) {
+    markMailFailed(c, id, "421 try later", 160);
+    return 0;
+  });
+  CHECK(f.due(150).empty());
+  const auto again = f.due(160);
+  REQUIRE(again.size() == 1);
+  CHECK(again[0].attempts == 1);
+  CHECK(again[0].lastError == "421 try later");
+  CHECK(f.counts().failing == 1);
+  const auto failing = f.store->db().read([](Reading& c) { return failingMail(c, 10, 0); });
+  REQUIRE(failing.size() == 1);
+  CHECK(failing[0].id == id);
+
+  f.store->db().write([&](Writing& c) {
+    markMailFailed(c, id, "421 try later", 10'000);
+    return 0;
+  });
+  CHECK(f.store->db().write([&](Writing& c) { return retryMailNow(c, id, 170); }));
+  CHECK(f.due(170).size() == 1);
+}
+
+TEST_CASE("outbox: a sent message never changes, none is deleted, none is sent twice by design",
+          "[store][outbox]") {
+  OutboxFixture f;
+  const auto id = f.enqueue("1@samverkan", 100);
+  CHECK(f.store->db().write([&](Writing& c) { return markMailSent(c, id, 110); }));
+  // A second sender marking the same row learns it was sent already.
+  CHECK_FALSE(f.store->db().write([&](Writing& c) { return markMailSent(c, id, 120); }));
+  CHECK(f.due(1'000).empty());
+  CHECK(f.counts().sent == 1);
+  CHECK_FALSE(f.store->db().write([&](Writing& c) { return retryMailNow(c, id, 130); }));
+
+  CHECK_THROWS(f.store->db().write([&](Writing& c) {
+    c.prepare("UPDATE outbox SET message = 'changed' WHERE id = ?1").bindAll(id).run();
+    return 0;
+  }));
+  CHECK_THROWS(f.store->db().write([&](Writing& c) {
+    c.prepare("DELETE FROM outbox WHERE id = ?1").bindAll(id).run();
+    return 0;
+  }));
+  // The same Message-ID twice is refused, never a second message.
+  CHECK_THROWS(f.enqueue("1@samverkan", 200));
+  CHECK(f.counts().sent == 1);
+}
