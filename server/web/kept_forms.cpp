@@ -5,26 +5,11 @@
 
 #include "server/http/dispatcher.hpp"
 #include "server/services/kept_forms.hpp"
+#include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::web {
 namespace {
-
-std::string encodeComponent(const std::string& value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(value.size());
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 // The fields as the form posted them, minus the token: a kept form proves nothing later on.
 std::string encodeWithoutToken(const http::FormBody& form) {
@@ -32,7 +17,7 @@ std::string encodeWithoutToken(const http::FormBody& form) {
   for (const auto& [name, value] : form.fields()) {
     if (name == "csrf_token") continue;
     if (!out.empty()) out += '&';
-    out += encodeComponent(name) + "=" + encodeComponent(value);
+    out += urlComponent(name) + "=" + urlComponent(value);
   }
   return out;
 }
@@ -59,11 +44,11 @@ http::Reply keepFormAndLogIn(const http::Request& req, Services& s, std::int64_t
                                      form.value("csrf_token"), encodeWithoutToken(form));
   if (!kept) {
     // As any page without a session: to the login page, which says the session ended.
-    return redirect("/logga-in?utgangen=1&next=" + encodeComponent(editPath(meetingId)));
+    return redirect("/logga-in?utgangen=1&next=" + urlComponent(editPath(meetingId)));
   }
   const std::string back =
       editPath(meetingId) + "?" + kKeptFormParam + "=" + std::to_string(*kept) + "#sparad-text";
-  return redirect("/logga-in?sparad=1&next=" + encodeComponent(back))
+  return redirect("/logga-in?sparad=1&next=" + urlComponent(back))
       .header("Set-Cookie", http::sessionCookie("", s.secureCookies, true));
 }
 

@@ -33,21 +33,6 @@ http::Reply refused(const http::Request& req) {
                    "Kontakta administratören om du behöver tillgång till det.");
 }
 
-std::string encoded(const std::string& value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::optional<std::int64_t> positiveId(const std::string& text) {
   std::int64_t value = 0;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -189,8 +174,9 @@ http::Reply registryPage(const http::Request& req, Services& s,
                ? (count == 1 ? std::string("1 protokoll") : std::to_string(count) + " protokoll")
                : "protokoll " + std::to_string(first) + "–" + std::to_string(first + count - 1) +
                      ", sida " + std::to_string(pageNo));
-  const std::string base = "/diariet?q=" + encoded(words) + "&avtal=" + encoded(contract) +
-                           "&ar=" + encoded(year) + "&sida=";
+  const std::string base = "/diariet?q=" + urlComponent(words) +
+                           "&avtal=" + urlComponent(contract) + "&ar=" + urlComponent(year) +
+                           "&sida=";
   data.set("has_previous", pageNo > 1 && searchable);
   data.set("previous_href", base + std::to_string(pageNo - 1) + "#sok");
   data.set("has_next", more);

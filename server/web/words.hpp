@@ -44,5 +44,8 @@ std::string shortVersion(const std::string& version);
 std::string multiLine(const std::string& text);
 // A one-line field's text: line breaks become spaces, ends trimmed.
 std::string oneLine(const std::string& text);
+// `value` as one part of a URL (a query value, a `next=` path): everything but letters, digits
+// and "-_.~" percent-encoded, UTF-8 byte by byte.
+std::string urlComponent(const std::string& value);
 
 }  // namespace sv::web

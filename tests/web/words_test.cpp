@@ -47,3 +47,9 @@ TEST_CASE("an attendee's roles read as one phrase, the main role first", "[web][
   a.role = minutes::Role::Participant;
   CHECK(web::attendeeRolesWord(a) == "Deltagare");
 }
+
+TEST_CASE("a URL part keeps letters, digits and -_.~ and encodes the rest", "[web][words]") {
+  CHECK(web::urlComponent("/moten/5/protokoll/redigera") == "%2Fmoten%2F5%2Fprotokoll%2Fredigera");
+  CHECK(web::urlComponent("SDN 2026/1 & å") == "SDN%202026%2F1%20%26%20%C3%A5");
+  CHECK(web::urlComponent("a-b_c.d~e") == "a-b_c.d~e");
+}
