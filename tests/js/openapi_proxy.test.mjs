@@ -9,11 +9,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './server.mjs';
+import { freePort, startServer } from './server.mjs';
 import { DEMO_PASSWORD, CONTRACT_TITLE } from './pages.mjs';
 
 const PRISM = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', '.bin', 'prism');
@@ -22,18 +21,6 @@ let server;
 let proxy;
 let folder;
 let base;  // the proxy's address: every request below goes through it
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   server = await startServer({ demo: true });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-function freePort() {
+// A TCP port free on 127.0.0.1 now, for a server the test starts.
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
