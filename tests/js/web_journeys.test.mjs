@@ -8,23 +8,16 @@
 //
 // With SAMVERKAN_SCREENSHOTS=<folder> the journey saves screenshots of the main pages there
 // (pages.mjs' screenshot), for the README (docs/screenshots).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { ADMIN_PASSWORD, startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient, screenshot } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import { ADMIN_PASSWORD } from './server.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient, screenshot, demoServerAndBrowser } from './pages.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+demoServerAndBrowser((env) => ({ server, browser } = env));
 
 async function alertText(page) {
   return (await page.locator('[role="alert"]').innerText()).trim();

@@ -3,23 +3,15 @@
 // log in, see Mina avtal, open the contract, plan next year, open a meeting, add an agenda item,
 // publish the agenda. Also: login errors, expired sessions, a form without its CSRF token,
 // another provider's meeting, errors kept on the page, and the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, heading, flash, submit } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, heading, flash, submit, demoServerAndBrowser } from './pages.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+demoServerAndBrowser((env) => ({ server, browser } = env));
 
 // A fresh browser context (no cookies) with one page; closed by the caller's `finally`.
 async function freshPage() {

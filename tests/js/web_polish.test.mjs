@@ -5,23 +5,15 @@
 //   - the agenda says "hölls" only of a meeting that was held, and always a status;
 //   - a year outside the contract says so; a meeting's place is set on its own; the
 //     accessibility statement is linked from every page; /favicon.ico is served.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, freshPage, heading, flash, submit, apiClient, demoServerAndBrowser } from './pages.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+demoServerAndBrowser((env) => ({ server, browser } = env));
 
 async function visit(page, where, what) {
   const answer = await page.goto(`${server.base}${where}`);

@@ -2,23 +2,15 @@
 // changed under them (the forms that could no longer work are gone from /moten/{id}, with a
 // Swedish explanation; the API answers 409 problem+json with the reason), and only the party that
 // proposed an added agenda item (or the contract manager) removes it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, demoServerAndBrowser } from './pages.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+demoServerAndBrowser((env) => ({ server, browser } = env));
 
 // The JSON API as a person: every answer, with its status, for the test to judge.
 async function apiAs(username) {

@@ -4,23 +4,16 @@
 // and the new version has it; the keep and the restore are in the audit log. And the warning
 // before the session ends: the page says until when it lasts, and a few minutes before the end a
 // warning with "Fortsätt" renews it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser } from './browser.mjs';
-import { ADMIN_PASSWORD, startServer } from './server.mjs';
-import { DEMO_PASSWORD, CONTRACT_TITLE, submit, apiClient } from './pages.mjs';
+import { assertAccessible } from './browser.mjs';
+import { ADMIN_PASSWORD } from './server.mjs';
+import { DEMO_PASSWORD, CONTRACT_TITLE, submit, apiClient, demoServerAndBrowser } from './pages.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+demoServerAndBrowser((env) => ({ server, browser } = env));
 
 // The JSON API as a person (tests/js/pages.mjs).
 const apiAs = (username, password) => apiClient(server, username, password);
