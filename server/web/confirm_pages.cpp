@@ -22,6 +22,19 @@ struct Confirmation {
   std::string current;                                      // the navigation entry
 };
 
+// Pairs as a template list, each row's two values under the names given.
+Data pairList(const std::vector<std::pair<std::string, std::string>>& pairs, const char* first,
+              const char* second) {
+  auto rows = list();
+  for (const auto& [a, b] : pairs) {
+    Data row;
+    row.set(first, a);
+    row.set(second, b);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
   Page page{.title = c.title, .templateName = "confirm", .current = c.current};
   Data& d = page.data;
@@ -30,23 +43,9 @@ http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
   auto consequences = list();
   for (const auto& line : c.consequences) consequences.push_back(Data(line));
   d.set("consequences", consequences);
-  auto quotes = list();
-  for (const auto& [label, text] : c.quotes) {
-    Data q;
-    q.set("label", label);
-    q.set("text", text);
-    quotes.push_back(q);
-  }
-  d.set("quotes", quotes);
+  d.set("quotes", pairList(c.quotes, "label", "text"));
   d.set("action", c.action);
-  auto fields = list();
-  for (const auto& [name, value] : c.fields) {
-    Data f;
-    f.set("name", name);
-    f.set("value", value);
-    fields.push_back(f);
-  }
-  d.set("fields", fields);
+  d.set("fields", pairList(c.fields, "name", "value"));
   d.set("confirm_label", c.confirmLabel);
   d.set("back", c.back);
   return render(req, std::move(page));
