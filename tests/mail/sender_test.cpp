@@ -42,9 +42,10 @@ struct MailFixture {
         "Protokollet från mötet 9 februari väntar på din justering (" + std::to_string(n) + ")";
     m.text = "Hej!\n\nProtokollet väntar på din justering.\n";
     REQUIRE(mail::checkMessage(m));
+    written.push_back(mail::render(m));
     return store->write([&](store::Writing& c) {
       return store::enqueueMail(c, {m.messageId, "minutes_submitted", std::nullopt, m.to.address,
-                                    mail::render(m), secondsOf(time.now())});
+                                    written.back(), secondsOf(time.now())});
     });
   }
   std::vector<store::OutboxRow> failing() {
@@ -53,12 +54,12 @@ struct MailFixture {
   store::OutboxCounts counts() {
     return store->read([](store::Reading& c) { return store::outboxCounts(c); });
   }
-  mail::SmtpSettings smtp(std::uint16_t port) const {
+  mail::SmtpSettings smtp(std::uint16_t port, std::chrono::seconds timeout = 5s) const {
     return {.host = "127.0.0.1",
             .port = port,
             .heloName = "samverkan.test",
             .envelopeFrom = "bounces@ostermalm.example.se",
-            .timeout = 5s};
+            .timeout = timeout};
   }
 };
 
@@ -85,11 +86,28 @@ TEST_CASE("mail: the outbox reaches a real SMTP server once, bytes and Message-I
   CHECK(sender.deliverDue().sent == 0);
   CHECK(sink.messages().size() == 3);
   std::ifstream envelope(f.dir.path() / "received" / "1.envelope");
-  std::string from, to;
+  std::string from;
   std::getline(envelope, from);
-  std::getline(envelope, to);
   CHECK(from == "bounces@ostermalm.example.se");
-  CHECK(to == "ulla.ek@linnegarden.example.se");
+  CHECK(sink.recipients(1) == std::vector<std::string>{"ulla.ek@linnegarden.example.se"});
+}
+
+TEST_CASE("mail: a server slower than the timeout is a failed attempt, not a stuck sender",
+          "[mail][smtp]") {
+  MailFixture f;
+  f.enqueue(1);
+  test::SmtpSink slow(f.dir.path() / "slow", {.delay = 4s});
+  mail::SmtpTransport transport(f.smtp(slow.port(), 1s));
+  mail::Sender sender(*f.store, transport, f.time);
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(sender.deliverDue().failed == 1);
+  // The round ends on the client's timeout, not on the server's answer.
+  CHECK(std::chrono::steady_clock::now() - started < 4s);
+  const auto failing = f.failing();
+  REQUIRE(failing.size() == 1);
+  CHECK(failing[0].attempts == 1);
+  REQUIRE(failing[0].lastError);
+  CHECK(f.counts().sent == 0);
 }
 
 TEST_CASE("mail: a refusing or absent server keeps the message, with the reason, until later",
@@ -98,7 +116,7 @@ TEST_CASE("mail: a refusing or absent server keeps the message, with the reason,
   const auto id = f.enqueue(1);
   std::uint16_t port = 0;
   {
-    test::SmtpSink refusing(f.dir.path() / "refused", true);
+    test::SmtpSink refusing(f.dir.path() / "refused", {.refuse = true});
     port = refusing.port();
     mail::SmtpTransport transport(f.smtp(port));
     mail::Sender sender(*f.store, transport, f.time);
