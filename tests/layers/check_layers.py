@@ -25,6 +25,8 @@ ALLOWED = {
     "server/store": DOMAIN | {"server/crypto"},
     "server/pdf": DOMAIN,
     "server/services": DOMAIN | {"server/store", "server/pdf", "server/crypto"},
+    # The outbox's delivery: it reads and marks the outbox, and speaks SMTP.
+    "server/mail": {"workflows", "server/store"},
     # The frame knows the errors and who is asking, nothing else of ours (identity.hpp), and
     # uses the project's text helpers rather than a copy of them.
     "server/http": {"workflows/result.hpp", "workflows/principal.hpp", "workflows/text.hpp"},
@@ -32,7 +34,7 @@ ALLOWED = {
     "server/web": DOMAIN | {"server/http", "server/services"},
     # The application wires everything: the HTTP server with its Authenticator included.
     "server/app": DOMAIN | {"server/web", "server/api", "server/services", "server/store",
-                            "server/http", "server/crypto"},
+                            "server/http", "server/crypto", "server/mail"},
     "server": {"server/app"},  # main.cpp
 }
 
@@ -50,7 +52,7 @@ KNOWN_EXCEPTIONS = {
 SYSTEM_ONLY_IN = {
     re.compile(r"^sqlite3\.h$"): {"server/store"},
     re.compile(r"^git2(\.h|/)"): {"server/store"},
-    re.compile(r"^Poco/Net/"): {"server/http", "server/app"},
+    re.compile(r"^Poco/Net/"): {"server/http", "server/app", "server/mail"},
 }
 
 QUOTED = re.compile(r'^\s*#\s*include\s+"([^"]+)"')

@@ -1,0 +1,80 @@
+#include "server/mail/sender.hpp"
+
+#include <Poco/Logger.h>
+
+#include "server/store/outbox.hpp"
+
+namespace sv::mail {
+namespace {
+
+std::int64_t secondsOf(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+Sender::Sender(store::Store& store, Transport& transport, const TimeSource& time, Backoff backoff,
+               int batch)
+    : store_(store), transport_(transport), time_(time), backoff_(backoff), batch_(batch) {}
+
+Sender::~Sender() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  signal_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+SenderRound Sender::deliverDue() {
+  SenderRound round;
+  const auto due = store_.read(
+      [&](store::Reading& c) { return store::dueMail(c, secondsOf(time_.now()), batch_); });
+  for (const auto& row : due) {
+    const auto delivered = transport_.deliver(row);
+    const auto now = time_.now();
+    if (delivered) {
+      store_.write(
+          [&](store::Writing& c) { return store::markMailSent(c, row.id, secondsOf(now)); });
+      ++round.sent;
+    } else {
+      const auto next = nextAttempt(backoff_, row.attempts + 1, now);
+      store_.write([&](store::Writing& c) {
+        store::markMailFailed(c, row.id, delivered.error().detail, secondsOf(next));
+        return 0;
+      });
+      ++round.failed;
+    }
+  }
+  return round;
+}
+
+void Sender::start(std::chrono::milliseconds interval) {
+  thread_ = std::thread([this, interval] {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      // A round that fails on the store (a full disk) is tried again at the next interval; the
+      // rows stay in the outbox either way.
+      try {
+        deliverDue();
+      } catch (const std::exception& e) {
+        Poco::Logger::get("samverkan.mail")
+            .error(std::string("a delivery round failed: ") + e.what());
+      }
+      lock.lock();
+      signal_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
+      woken_ = false;
+    }
+  });
+}
+
+void Sender::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  signal_.notify_all();
+}
+
+}  // namespace sv::mail
