@@ -1,0 +1,47 @@
+// The kinds of e-mail the server sends and what a person may choose for each (issue 12): at once,
+// in the daily digest, or not at all. A calendar invitation cannot wait for a digest (Outlook
+// files the iCalendar part of the message itself), and the notice that minutes are registered is
+// part of the record: it always goes at once and carries no unsubscribe link.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace sv::mail {
+
+enum class Kind {
+  Invitation,         // a meeting's calendar invitation, its updates and its cancellation
+  AgendaPublished,    // to the participants
+  MinutesSubmitted,   // to the adjusters: the minutes wait for their approval
+  MinutesReturned,    // to the secretary and chair, with the comments
+  MinutesApproved,    // to the registrars: approved by both, waiting for registration
+  MinutesRegistered,  // to the participants, with the registry number and the PDF
+  Reminder,           // minutes waiting, actions due or overdue, an agenda not published
+};
+
+enum class Choice { Now, Digest, Never };
+
+struct KindRule {
+  Kind kind;
+  std::string_view key;  // stored in mail_preferences and the outbox, and in unsubscribe links
+  Choice fallback;       // without a choice of the person's
+  bool digestAllowed;
+  bool required;  // part of the record: always at once, never turned off
+};
+
+// Every kind, in the order a settings page lists them.
+std::span<const KindRule> kindRules();
+const KindRule& ruleOf(Kind kind);
+std::optional<Kind> parseKind(std::string_view key);
+std::string_view keyOf(Kind kind);
+
+std::optional<Choice> parseChoice(std::string_view name);  // "now", "digest", "never"
+std::string_view nameOf(Choice choice);
+
+// Whether a person may choose this for the kind.
+bool allows(Kind kind, Choice choice);
+// What holds for a person: their stored choice when it is allowed, the kind's default otherwise.
+Choice effectiveChoice(Kind kind, std::optional<Choice> stored);
+
+}  // namespace sv::mail
