@@ -107,6 +107,22 @@ std::string formatUtc(TimePoint t) {
   return out;  // 20260312T120000Z
 }
 
+// A parameter value (RFC 5545 3.2): quoted, since a name may hold a comma or colon; a quote
+// cannot be quoted and is dropped, as are control characters.
+std::string quoteParameter(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s)
+    if (c != '"' && static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  return out + "\"";
+}
+
+// ";CN=\"Anna Lind\":mailto:anna@example.se"
+std::string personParameters(const CalendarPerson& p) {
+  std::string out;
+  if (!p.name.empty()) out += ";CN=" + quoteParameter(p.name);
+  return out + ":mailto:" + cleanUri(p.email);
+}
+
 void appendEvent(std::string& out, const CalendarEvent& e, const std::string& stamp) {
   appendLine(out, "BEGIN:VEVENT");
   appendLine(out, "UID:" + escapeText(e.uid));
@@ -122,8 +138,19 @@ void appendEvent(std::string& out, const CalendarEvent& e, const std::string& st
   if (!url.empty()) description += (description.empty() ? "" : "\n\n") + url;
   if (!description.empty()) appendLine(out, "DESCRIPTION:" + escapeText(description));
   if (!url.empty()) appendLine(out, "URL:" + url);
+  if (e.organizer) appendLine(out, "ORGANIZER" + personParameters(*e.organizer));
+  for (const auto& a : e.attendees)
+    appendLine(out, "ATTENDEE;ROLE=" + std::string(a.chair ? "CHAIR" : "REQ-PARTICIPANT") +
+                        ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE" + personParameters(a));
   appendLine(out, e.status == EventStatus::Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
   appendLine(out, "TRANSP:OPAQUE");
+  if (e.alarmMinutesBefore && e.status != EventStatus::Cancelled) {
+    appendLine(out, "BEGIN:VALARM");
+    appendLine(out, "ACTION:DISPLAY");
+    appendLine(out, "DESCRIPTION:" + escapeText(e.summary.empty() ? "Möte" : e.summary));
+    appendLine(out, "TRIGGER:-PT" + std::to_string(*e.alarmMinutesBefore) + "M");
+    appendLine(out, "END:VALARM");
+  }
   appendLine(out, "END:VEVENT");
 }
 
@@ -136,7 +163,7 @@ std::string renderCalendar(const CalendarInfo& info, const std::vector<CalendarE
   appendLine(out, "VERSION:2.0");
   appendLine(out, "PRODID:" + escapeText(info.productId));
   appendLine(out, "CALSCALE:GREGORIAN");
-  appendLine(out, "METHOD:PUBLISH");
+  appendLine(out, "METHOD:" + cleanUri(info.method));
   if (!info.name.empty()) appendLine(out, "X-WR-CALNAME:" + escapeText(info.name));
   appendLine(out, "X-WR-TIMEZONE:Europe/Stockholm");
   for (std::string_view line : kTimezone) appendLine(out, line);

@@ -3,6 +3,7 @@
 // endings, lines folded at 75 octets without splitting a UTF-8 character.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,16 @@ namespace sv::agenda {
 struct CalendarInfo {
   std::string name;  // X-WR-CALNAME, e.g. "Samverkansmöten – Hemtjänst Östermalm"
   std::string productId = "-//Samverkan//Samverkan//SV";  // PRODID
+  // PUBLISH for a feed; REQUEST (an invitation or its update) and CANCEL for a message to the
+  // participants (iTIP, RFC 5546), which then carries ORGANIZER and ATTENDEE.
+  std::string method = "PUBLISH";
+};
+
+// A person in an invitation: ORGANIZER or ATTENDEE as mailto: with CN.
+struct CalendarPerson {
+  std::string name;
+  std::string email;
+  bool chair = false;  // ROLE=CHAIR rather than REQ-PARTICIPANT
 };
 
 enum class EventStatus { Confirmed, Cancelled };
@@ -28,6 +39,9 @@ struct CalendarEvent {
   std::string location;
   std::string description;
   std::string url;  // also appended to DESCRIPTION, since many clients do not show URL
+  std::optional<CalendarPerson> organizer;
+  std::vector<CalendarPerson> attendees;  // each with PARTSTAT=NEEDS-ACTION and RSVP=TRUE
+  std::optional<int> alarmMinutesBefore;  // a VALARM that shows a reminder this long before
 };
 
 // `stamp` is DTSTAMP: when the calendar was produced (pass the clock's now). Empty summary,

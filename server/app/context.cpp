@@ -8,6 +8,7 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   auto catalog = services::loadCatalog(settings.configDir, settings.planRule);
   if (!catalog) return std::unexpected(catalog.error());
   ctx->catalog = std::move(*catalog);
+  ctx->catalog.mail = settings.mailPolicy;
   auto st = store::Store::open({settings.dataDir, readConnections, settings.retiredPackGrace});
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
@@ -15,7 +16,7 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->contracts =
       std::make_unique<services::ContractService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->meetings = std::make_unique<services::MeetingService>(*ctx->store, ctx->catalog, ctx->time);
-  ctx->agendas = std::make_unique<services::AgendaService>(*ctx->store, ctx->time);
+  ctx->agendas = std::make_unique<services::AgendaService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->minutes = std::make_unique<services::MinutesService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->actions = std::make_unique<services::ActionService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->services.reset(new services::Services{*ctx->store, *ctx->accounts, ctx->time, ctx->catalog,

@@ -1,4 +1,5 @@
 #include "server/app/server_app.hpp"
+#include "server/app/mail_delivery.hpp"
 
 #include <Poco/Environment.h>
 #include <Poco/Net/HTTPServer.h>
@@ -81,6 +82,19 @@ void ServerApp::initialize(Poco::Util::Application& self) {
     config().setString("samverkan.port", port);
   if (auto dir = envOr("SAMVERKAN_DATA_DIR"); !dir.empty() && !dataDirOption_)
     config().setString("samverkan.data_dir", dir);
+  // Where mail goes differs from machine to machine: each setting has its variable.
+  for (const auto& [variable, key] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"SAMVERKAN_PUBLIC_URL", "samverkan.public_url"},
+           {"SAMVERKAN_MAIL_SMTP_HOST", "samverkan.mail.smtp_host"},
+           {"SAMVERKAN_MAIL_SMTP_PORT", "samverkan.mail.smtp_port"},
+           {"SAMVERKAN_MAIL_STARTTLS", "samverkan.mail.starttls"},
+           {"SAMVERKAN_MAIL_CA_FILE", "samverkan.mail.ca_file"},
+           {"SAMVERKAN_MAIL_USER", "samverkan.mail.user"},
+           {"SAMVERKAN_MAIL_PASSWORD_FILE", "samverkan.mail.password_file"},
+           {"SAMVERKAN_MAIL_FROM", "samverkan.mail.from"},
+           {"SAMVERKAN_MAIL_FOLDER", "samverkan.mail.folder"},
+           {"SAMVERKAN_MAIL_POLL_SECONDS", "samverkan.mail.poll_seconds"}})
+    if (auto value = envOr(variable); !value.empty()) config().setString(key, value);
   addSubsystem(new Poco::Util::LoggingSubsystem);
   ServerApplication::initialize(self);
 }
@@ -142,6 +156,13 @@ int ServerApp::serve() {
     log.information("demo data loaded (password '%s' for every demo user)",
                     std::string(kDemoPassword));
   }
+
+  auto mail = MailDelivery::start(settings, ctx);
+  if (!mail) {
+    log.fatal("cannot start the e-mail: %s", mail.error().detail);
+    return EXIT_CONFIG;
+  }
+  log.information("e-mail goes to %s", (*mail)->description());
 
   http::Router router;
   registerRoutes(router, services);

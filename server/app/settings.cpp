@@ -22,6 +22,50 @@ agenda::PlanRule readPlanRule(const Poco::Util::AbstractConfiguration& c) {
   return rule;
 }
 
+// "Samverkan <samverkan@ostermalm.example.se>" or a bare address.
+mail::Mailbox readMailbox(const std::string& text) {
+  const auto open = text.find('<');
+  const auto close = text.rfind('>');
+  if (open == std::string::npos || close == std::string::npos || close < open) return {"", text};
+  std::string name = text.substr(0, open);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return {name, text.substr(open + 1, close - open - 1)};
+}
+
+// The host of the public URL: the domain of Message-IDs and of calendar UIDs.
+std::string hostOf(const std::string& url) {
+  auto rest = url.substr(url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+  rest = rest.substr(0, rest.find('/'));
+  rest = rest.substr(0, rest.find(':'));
+  return rest.empty() ? "localhost" : rest;
+}
+
+void readMail(const Poco::Util::AbstractConfiguration& c, Settings& s) {
+  auto& m = s.mail;
+  m.folder = c.getString("samverkan.mail.folder", (s.dataDir / "mail").string());
+  m.smtp.host = c.getString("samverkan.mail.smtp_host", "");
+  m.smtp.port = static_cast<std::uint16_t>(c.getUInt("samverkan.mail.smtp_port", 25));
+  m.smtp.startTls = c.getBool("samverkan.mail.starttls", false);
+  m.smtp.caFile = c.getString("samverkan.mail.ca_file", "");
+  m.smtp.user = c.getString("samverkan.mail.user", "");
+  m.passwordFile = c.getString("samverkan.mail.password_file", "");
+  m.smtp.timeout = std::chrono::seconds(c.getInt("samverkan.mail.timeout_seconds", 30));
+  m.pollInterval = std::chrono::seconds(c.getInt("samverkan.mail.poll_seconds", 5));
+  auto& p = s.mailPolicy;
+  p.publicUrl = s.publicUrl;
+  p.from = readMailbox(
+      c.getString("samverkan.mail.from", "Samverkan <samverkan@" + hostOf(s.publicUrl) + ">"));
+  p.messageIdDomain = hostOf(s.publicUrl);
+  m.smtp.heloName = c.getString("samverkan.mail.helo_name", p.messageIdDomain);
+  m.smtp.envelopeFrom = c.getString("samverkan.mail.envelope_from", p.from.address);
+  p.alarmMinutes = c.getInt("samverkan.mail.alarm_minutes", p.alarmMinutes);
+  p.minutesWaitingDays =
+      c.getInt("samverkan.mail.remind.minutes_waiting_days", p.minutesWaitingDays);
+  p.actionDueDays = c.getInt("samverkan.mail.remind.action_due_days", p.actionDueDays);
+  p.agendaDays = c.getInt("samverkan.mail.remind.agenda_days", p.agendaDays);
+  p.digestHour = c.getInt("samverkan.mail.digest_hour", p.digestHour);
+}
+
 }  // namespace
 
 Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
@@ -57,6 +101,7 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   a.passwordPolicy.memLimitBytes = c.getUInt64("samverkan.password.argon2_mem_kib", 19456) * 1024;
   a.minPasswordLength = c.getUInt("samverkan.password.min_length", 10);
   s.planRule = readPlanRule(c);
+  readMail(c, s);
   return s;
 }
 

@@ -9,9 +9,19 @@
 
 #include "agenda/meeting_plan.hpp"
 #include "server/http/dispatcher.hpp"
+#include "server/mail/smtp_transport.hpp"
 #include "server/services/accounts.hpp"
+#include "server/services/mail_policy.hpp"
 
 namespace sv::app {
+
+// Where the outbox is delivered: an SMTP server when a host is set, else a folder of .eml files.
+struct MailSettings {
+  std::filesystem::path folder;  // default: <data_dir>/mail
+  mail::SmtpSettings smtp;       // smtp.host empty: the folder
+  std::filesystem::path passwordFile;
+  std::chrono::seconds pollInterval{5};
+};
 
 struct Settings {
   std::string bind = "127.0.0.1";
@@ -31,6 +41,8 @@ struct Settings {
   http::HttpSettings http;
   accounts::AccountSettings accounts;
   agenda::PlanRule planRule;
+  MailSettings mail;
+  services::MailPolicy mailPolicy;
 };
 
 Settings readSettings(const Poco::Util::AbstractConfiguration& config);

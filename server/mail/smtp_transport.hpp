@@ -17,7 +17,9 @@ struct SmtpSettings {
   std::uint16_t port = 25;
   std::string heloName = "localhost";  // the name this server gives in EHLO
   std::string envelopeFrom;            // MAIL FROM: where bounces go
-  std::string user;                    // empty: no AUTH
+  bool startTls = false;               // STARTTLS before anything else, or no delivery at all
+  std::string caFile;  // the CAs to trust for the server's certificate; empty: the system's
+  std::string user;    // empty: no AUTH
   std::string password;
   std::chrono::seconds timeout{30};
 };

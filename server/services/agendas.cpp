@@ -2,6 +2,7 @@
 
 #include "server/services/access.hpp"
 #include "server/services/actions.hpp"
+#include "server/services/meeting_notices.hpp"
 #include "server/store/actions.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/contracts.hpp"
@@ -145,7 +146,13 @@ Result<AgendaView> AgendaService::modify(const store::Principal& actor, std::int
     commit.expectedVersion = loaded->view.version.value_or("");
     auto version =
         store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
-          if (publishing) store::setAgendaPublished(c, meetingId, v, formatIsoUtc(commit.at));
+          if (publishing) {
+            store::setAgendaPublished(c, meetingId, v, formatIsoUtc(commit.at));
+            // The participants as they are now, in the transaction that publishes.
+            tellAgendaPublished(
+                c, catalog_.mail, commit.at,
+                {loaded->meeting, loaded->contract, store::listParticipants(c, meetingId)});
+          }
           store::appendAudit(c,
                              auditBy(&actor, action, "meeting", std::to_string(meetingId),
                                      auditDetail({{"message", message}}), v),

@@ -28,7 +28,8 @@ struct AgendaView {
 
 class AgendaService {
  public:
-  AgendaService(store::Store& store, const TimeSource& time) : store_(store), time_(time) {}
+  AgendaService(store::Store& store, const Catalog& catalog, const TimeSource& time)
+      : store_(store), catalog_(catalog), time_(time) {}
 
   // Errors: NotFound.
   Result<AgendaView> get(const store::Principal& viewer, std::int64_t meetingId);
@@ -59,6 +60,7 @@ class AgendaService {
                             const Change& change, bool publishing);
 
   store::Store& store_;
+  const Catalog& catalog_;
   const TimeSource& time_;
 };
 

@@ -15,6 +15,7 @@
 #include "minutes/action_rules.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
+#include "server/services/mail_policy.hpp"
 #include "workflows/result.hpp"
 #include "workflows/workflow.hpp"
 
@@ -33,6 +34,9 @@ struct Catalog {
   // config/workflows/: validated at start-up against the role and guard names the code knows.
   std::optional<workflows::Workflow<minutes::LifecycleFacts>> minutesWorkflow;
   std::optional<workflows::Workflow<minutes::ActionFacts>> actionWorkflow;
+  // Not from config/ but from the properties (samverkan.mail.*): what every use case that
+  // causes e-mail needs, and those use cases hold the catalog already.
+  MailPolicy mail;
 
   bool hasServiceArea(const std::string& key) const;
   const minutes::RegistryFormat& registryFormatFor(const std::string& authorityName) const;

@@ -2,6 +2,7 @@
 
 #include "agenda/icalendar.hpp"
 #include "server/services/access.hpp"
+#include "server/services/meeting_notices.hpp"
 #include "server/store/accounts.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -26,25 +27,6 @@ Status insidePeriod(const store::ContractRow& contract, TimePoint startsAt) {
   std::optional<Date> end;
   if (contract.endsOn) end = *parseDate(*contract.endsOn);
   return agenda::checkInsidePeriod(toStockholm(startsAt).date, *start, end, "starts_at");
-}
-
-std::string uidHost(const std::string& publicUrl) {
-  auto rest =
-      publicUrl.substr(publicUrl.find("://") == std::string::npos ? 0 : publicUrl.find("://") + 3);
-  rest = rest.substr(0, rest.find('/'));
-  rest = rest.substr(0, rest.find(':'));
-  return rest.empty() ? "samverkan" : rest;
-}
-
-agenda::CalendarEvent eventOf(const Meeting& m, const std::string& publicUrl) {
-  agenda::MeetingInfo info{
-      m.contract.title,         m.contract.reference,           m.contract.providerName,
-      m.contract.authorityName, *parseDateTime(m.row.startsAt), m.row.location};
-  return agenda::describeMeeting(
-      "meeting-" + std::to_string(m.row.id) + "@" + uidHost(publicUrl), m.row.sequence,
-      m.row.status == agenda::MeetingStatus::Cancelled ? agenda::EventStatus::Cancelled
-                                                       : agenda::EventStatus::Confirmed,
-      info, *parseDateTime(m.row.endsAt), publicUrl + "/moten/" + std::to_string(m.row.id));
 }
 
 }  // namespace
@@ -209,6 +191,8 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         if (auto ok = store::checkMeetingChange(c, meetingId, part); !ok)
           return std::unexpected(ok.error());
 
+    // As the participants knew it: who gets an update, an invitation or a cancellation.
+    const Meeting before{*row, contract, store::listParticipants(c, meetingId)};
     std::vector<store::AuditEntry> entries;
     const std::string id = std::to_string(meetingId);
     if (change.startsAt || change.endsAt || change.location) {
@@ -300,7 +284,9 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
     row->updatedAt = formatIsoUtc(now);
     if (auto ok = store::updateMeeting(c, *row); !ok) return std::unexpected(ok.error());
     for (const auto& e : entries) store::appendAudit(c, e, now);
-    return load(c, *row, contract);
+    auto after = load(c, *row, contract);
+    tellInvitations(c, catalog_.mail, now, actor, before, after);
+    return after;
   });
 }
 
@@ -313,7 +299,7 @@ Result<std::string> MeetingService::contractCalendar(const store::Principal& vie
       store_.read([&](store::Reading& c) { return contractFor(c, viewer, contractId); });
   if (!contract) return std::unexpected(contract.error());
   std::vector<agenda::CalendarEvent> events;
-  for (const auto& m : *meetings) events.push_back(eventOf(m, publicUrl));
+  for (const auto& m : *meetings) events.push_back(meetingEvent(m, publicUrl));
   return agenda::renderCalendar({"Samverkansmöten – " + contract->title}, events, time_.now());
 }
 
@@ -323,7 +309,7 @@ Result<std::string> MeetingService::meetingCalendar(const store::Principal& view
   auto meeting = get(viewer, meetingId);
   if (!meeting) return std::unexpected(meeting.error());
   return agenda::renderCalendar({"Samverkansmöte – " + meeting->contract.title},
-                                {eventOf(*meeting, publicUrl)}, time_.now());
+                                {meetingEvent(*meeting, publicUrl)}, time_.now());
 }
 
 }  // namespace sv::services

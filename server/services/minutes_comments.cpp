@@ -56,7 +56,11 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
   const std::string general = text::isBlank(comment) ? summaryOf(*checked) : comment;
   const Party party =
       actor.organizationKind == OrganizationKind::Authority ? Party::Authority : Party::Provider;
-  return returnWith(actor, *ctx, general, [&](store::Writing& c, const StepWrite& w) {
+  std::vector<std::string> quoted;  // for the e-mail to the secretary: "§ 8: …"
+  for (const auto& n : *checked)
+    quoted.push_back((n.part.empty() ? std::string("Protokollet som helhet") : "§ " + n.part) +
+                     ": " + n.text);
+  return returnWith(actor, *ctx, general, quoted, [&](store::Writing& c, const StepWrite& w) {
     for (const auto& n : *checked) {
       review::Comment row;
       row.part = n.part;

@@ -2,6 +2,7 @@
 // (minutes_submit.cpp, minutes_approve.cpp, minutes_return.cpp, minutes_register.cpp).
 #include "server/services/access.hpp"
 #include "server/services/actions.hpp"
+#include "server/services/minutes_notices.hpp"
 #include "server/services/minutes_rules.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
@@ -85,12 +86,7 @@ Status MinutesService::takeStep(const store::Principal& actor, const MinutesCont
           !ok)
         return ok;
       // The registrar has nothing else that says approved minutes wait for them.
-      const std::string text = "Protokollet från mötet " +
-                               formatSwedishDateTime(*parseDateTime(ctx.meeting.startsAt)) + " (" +
-                               ctx.contract.title + ") är justerat och väntar på diarieföring.";
-      for (auto registrar : store::registrarsOf(c, ctx.contract.authorityId))
-        store::insertNotification(c, {0, registrar, ctx.meeting.id, "minutes.approved", text,
-                                      formatIsoUtc(now), std::nullopt});
+      tellApproved(c, catalog_.mail, now, ctx);
     }
     return {};
   });

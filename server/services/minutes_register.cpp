@@ -2,6 +2,7 @@
 // document sealed in the same transaction, and a git tag named by the number on the version.
 #include "minutes/registry_number.hpp"
 #include "minutes/render_markdown.hpp"
+#include "server/services/minutes_notices.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/registry_search.hpp"
@@ -44,6 +45,7 @@ Result<LifecycleView> MinutesService::registerMinutes(const store::Principal& ac
                                w.now);
     registered = row;
     at = w.now;
+    tellRegistered(c, catalog_.mail, w.now, w.ctx, row.number);
     return std::pair<std::string, std::string>{"number", row.number};
   };
   if (auto ok = takeStep(actor, *ctx, step); !ok) return std::unexpected(ok.error());

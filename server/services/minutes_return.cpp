@@ -1,7 +1,6 @@
 // The provider returns the minutes under review to the draft, with comments: the approvals given
 // in the review stop counting, and the secretary and chair are told.
-#include <set>
-
+#include "server/services/minutes_notices.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 
@@ -13,12 +12,13 @@ Result<LifecycleView> MinutesService::returnMinutes(const store::Principal& acto
   auto ctx = loadMinutesContext(store_, actor, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
   if (auto ok = requireStarted(*ctx); !ok) return std::unexpected(ok.error());
-  return returnWith(actor, *ctx, comment, {});
+  return returnWith(actor, *ctx, comment, {}, {});
 }
 
 Result<LifecycleView> MinutesService::returnWith(const store::Principal& actor,
                                                  const MinutesContext& ctx,
                                                  const std::string& comment,
+                                                 const std::vector<std::string>& sectionComments,
                                                  const ReturnRecord& more) {
   const std::int64_t meetingId = ctx.meeting.id;
   Step step;
@@ -30,15 +30,7 @@ Result<LifecycleView> MinutesService::returnWith(const store::Principal& actor,
     // Back to the draft: the approvals given in this review stop counting, so the minutes are
     // approved again only by both parties after the return.
     store::withdrawApprovals(c, meetingId, w.when);
-    std::set<std::int64_t> told;  // the chair may be the secretary too: one notice a person
-    for (const auto& p : w.ctx.participants)
-      if ((p.role == agenda::ParticipantRole::Secretary ||
-           p.role == agenda::ParticipantRole::Chair) &&
-          told.insert(p.userId).second)
-        store::insertNotification(
-            c, {0, p.userId, meetingId, "minutes.returned",
-                actor.name + " har skickat tillbaka protokollet med synpunkter.", w.when,
-                std::nullopt});
+    tellReturned(c, catalog_.mail, w.now, w.ctx, actor.name, comment, sectionComments);
     if (more) more(c, w);
     return std::pair<std::string, std::string>{"comment", comment};
   };

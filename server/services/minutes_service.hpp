@@ -233,7 +233,9 @@ class MinutesService {
   // The return step, with what else the return writes in its transaction (the comments per §).
   using ReturnRecord = std::function<void(store::Writing&, const StepWrite&)>;
   Result<LifecycleView> returnWith(const store::Principal& actor, const MinutesContext& ctx,
-                                   const std::string& comment, const ReturnRecord& more);
+                                   const std::string& comment,
+                                   const std::vector<std::string>& sectionComments,
+                                   const ReturnRecord& more);
 
   store::Store& store_;
   const Catalog& catalog_;

@@ -232,3 +232,42 @@ TEST_CASE("a meeting's event is described in Swedish", "[agenda]") {
   CHECK(e.url == "https://s.example/m/7");
   CHECK(e.endsAt - e.startsAt == std::chrono::hours{2});
 }
+
+TEST_CASE("calendar: an invitation names its organizer, each attendee and a reminder",
+          "[agenda][calendar]") {
+  CalendarEvent e = sampleEvent();
+  e.organizer = CalendarPerson{"Anna Lind", "anna.lind@ostermalm.example.se"};
+  e.attendees = {{"Anna Lind", "anna.lind@ostermalm.example.se", true},
+                 {"Ulla Ek, verksamhetschef", "ulla.ek@linnegarden.example.se"}};
+  e.alarmMinutesBefore = 60;
+  CalendarInfo info{"Samverkansmöten"};
+  info.method = "REQUEST";
+  const auto ics = renderCalendar(info, {e}, utc("2026-01-05T08:30:15Z"));
+  const auto unfolded = [&] {
+    std::string out;
+    for (const auto& line : physicalLines(ics))
+      if (!line.empty() && line[0] == ' ')
+        out += line.substr(1);
+      else
+        out += "\n" + line;
+    return out + "\n";
+  }();
+  CHECK(unfolded.find("\nMETHOD:REQUEST\n") != std::string::npos);
+  CHECK(unfolded.find("\nORGANIZER;CN=\"Anna Lind\":mailto:anna.lind@ostermalm.example.se\n") !=
+        std::string::npos);
+  CHECK(unfolded.find("\nATTENDEE;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=\"Anna "
+                      "Lind\":mailto:anna.lind@ostermalm.example.se\n") != std::string::npos);
+  // A comma in a name stays inside the quoted parameter.
+  CHECK(unfolded.find(";CN=\"Ulla Ek, verksamhetschef\":mailto:ulla.ek@linnegarden.example.se\n") !=
+        std::string::npos);
+  CHECK(unfolded.find("\nBEGIN:VALARM\nACTION:DISPLAY\n") != std::string::npos);
+  CHECK(unfolded.find("\nTRIGGER:-PT60M\nEND:VALARM\nEND:VEVENT\n") != std::string::npos);
+
+  // A cancellation carries no alarm.
+  e.status = EventStatus::Cancelled;
+  info.method = "CANCEL";
+  const auto cancel = renderCalendar(info, {e}, utc("2026-01-05T08:30:15Z"));
+  CHECK(cancel.find("METHOD:CANCEL\r\n") != std::string::npos);
+  CHECK(cancel.find("STATUS:CANCELLED\r\n") != std::string::npos);
+  CHECK(cancel.find("VALARM") == std::string::npos);
+}

@@ -48,7 +48,7 @@ struct MinutesFixture {
   accounts::Accounts accounts{*store, time, fastAccountSettings()};
   services::ContractService contracts{*store, catalog, time};
   services::MeetingService meetings{*store, catalog, time};
-  services::AgendaService agendas{*store, time};
+  services::AgendaService agendas{*store, catalog, time};
   services::MinutesService minutes{*store, catalog, time};
 
   std::int64_t authority =

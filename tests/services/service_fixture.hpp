@@ -81,7 +81,7 @@ struct ServiceFixture {
   accounts::Accounts accounts{*store, time, fastAccountSettings()};
   services::ContractService contracts{*store, catalog, time};
   services::MeetingService meetings{*store, catalog, time};
-  services::AgendaService agendas{*store, time};
+  services::AgendaService agendas{*store, catalog, time};
 
   std::int64_t authority =
       accounts.createOrganization(accounts::Actor::system(), {"Förvaltningen", "authority"})->id;

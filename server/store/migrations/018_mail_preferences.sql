@@ -43,3 +43,8 @@ CREATE TABLE mail_jobs (
   job TEXT PRIMARY KEY,
   last_day TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- The daily reminders' questions, answered without reading every row.
+CREATE INDEX meetings_without_agenda ON meetings (starts_at)
+  WHERE status = 'planned' AND agenda_published_version IS NULL;
+CREATE INDEX minutes_in_review ON minutes (updated_at) WHERE state = 'in_review';
