@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -9,14 +11,17 @@
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
 #include "server/services/archive.hpp"
+#include "server/services/mail_outbox.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/store.hpp"
+#include "workflows/stockholm_time.hpp"
 
 namespace sv::app {
 namespace {
 
-constexpr const char* kCommands[] = {"add-organization", "add-user", "load-demo", "verify-audit",
-                                     "backup",           "restore",  "verify"};
+constexpr const char* kCommands[] = {"add-organization", "add-user",      "load-demo",
+                                     "verify-audit",     "backup",        "restore",
+                                     "verify",           "mail-failures", "mail-resend"};
 
 using Opened = Context;
 
@@ -145,6 +150,46 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
   return 0;
 }
 
+// A positive whole number given as --name, or `fallback` when it is not given.
+Result<std::int64_t> positiveOption(const CommandOptions& o, const std::string& name,
+                                    std::optional<std::int64_t> fallback) {
+  const auto text = option(o, name);
+  if (text.empty() && fallback) return *fallback;
+  std::int64_t value = 0;
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || p != text.data() + text.size() || value < 1)
+    return fail(Errc::Invalid, "--" + name + " needs a positive whole number", name);
+  return value;
+}
+
+// The counts, then one tab-separated line per failing message, latest first; never the message
+// itself. Run by the operator on the machine, so it acts as the system.
+int mailFailures(Opened& o, const CommandOptions& options, std::ostream& out, std::ostream& err) {
+  auto limit = positiveOption(options, "limit", 50);
+  if (!limit) return report(limit.error(), err);
+  auto overview = services::outboxOverview(
+      *o.store, accounts::Actor::system(),
+      static_cast<int>(std::min<std::int64_t>(*limit, services::kMaxOutboxPage)), 0);
+  if (!overview) return report(overview.error(), err);
+  const auto& n = overview->counts;
+  out << "waiting " << n.waiting << ", failing " << n.failing << ", sent " << n.sent << "\n";
+  if (overview->failing.empty()) return 0;
+  out << "id\tkind\trecipient\tattempts\tnext_attempt\tlast_error\n";
+  for (const auto& m : overview->failing)
+    out << m.id << '\t' << m.kind << '\t' << m.recipient << '\t' << m.attempts << '\t'
+        << formatIsoUtc(m.nextAttemptAt) << '\t' << m.lastError << "\n";
+  return 0;
+}
+
+int mailResend(Opened& o, const CommandOptions& options, std::ostream& out, std::ostream& err) {
+  auto id = positiveOption(options, "id", std::nullopt);
+  if (!id) return report(id.error(), err);
+  if (auto resent = services::resendMail(*o.store, o.time, accounts::Actor::system(), *id); !resent)
+    return report(resent.error(), err);
+  out << "message " << *id << " is due now\n";
+  return 0;
+}
+
 }  // namespace
 
 bool isCommand(const std::string& name) {
@@ -200,6 +245,8 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
       out << "audit log intact\n";
       return 0;
     }
+    if (name == "mail-failures") return mailFailures(o, options, out, err);
+    if (name == "mail-resend") return mailResend(o, options, out, err);
   } catch (const std::exception& e) {
     err << "samverkan: " << e.what() << "\n";
     return 70;

@@ -1,5 +1,6 @@
 // The command-line subcommands of `samverkan` besides serving: organisations, users, demo data,
-// audit verification, backup and restore. Each returns a process exit code.
+// audit verification, backup and restore, the e-mail that could not be sent. Each returns a
+// process exit code.
 #pragma once
 
 #include <map>

@@ -38,8 +38,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("port", "p", "the HTTP port").argument("PORT").required(false));
   options.addOption(Option("data-dir", "d", "the data folder").argument("DIR").required(false));
   options.addOption(Option("demo", "", "load the demo data before serving").required(false));
-  for (const char* name :
-       {"name", "kind", "username", "email", "organization", "roles", "to", "from", "file"})
+  for (const char* name : {"name", "kind", "username", "email", "organization", "roles", "to",
+                           "from", "file", "limit", "id"})
     options.addOption(Option(name, "", std::string("for commands: ") + name)
                           .argument("VALUE")
                           .required(false)
@@ -107,7 +107,8 @@ void ServerApp::printHelp() {
       "Samverkan: agendas, minutes, approval and registration of samverkansmöten.\n"
       "Commands: (none) serve | add-organization --name --kind | add-user --username --name "
       "--email --organization --roles (password on stdin) | load-demo | verify-audit | "
-      "backup --to | restore --from | verify --file=PACKAGE.zip");
+      "backup --to | restore --from | verify --file=PACKAGE.zip | mail-failures [--limit=N] | "
+      "mail-resend --id=N");
   help.format(std::cout);
 }
 

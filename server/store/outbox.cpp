@@ -67,7 +67,8 @@ std::vector<OutboxRow> failingMail(Reading& c, int limit, int offset) {
 }
 
 bool retryMailNow(Writing& c, std::int64_t id, std::int64_t now) {
-  c.prepare("UPDATE outbox SET next_attempt_at = ?2 WHERE id = ?1 AND sent_at IS NULL")
+  c.prepare(
+       "UPDATE outbox SET next_attempt_at = ?2 WHERE id = ?1 AND sent_at IS NULL AND attempts > 0")
       .bindAll(id, now)
       .run();
   return c.changes() > 0;

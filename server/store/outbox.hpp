@@ -54,7 +54,9 @@ void markMailFailed(Writing& c, std::int64_t id, const std::string& error,
 // Unsent messages that have failed at least once, latest first: the administrator's list, paged.
 std::vector<OutboxRow> failingMail(Reading& c, int limit, int offset);
 
-// A failing message tried again at the next round; false when there is no such unsent message.
+// A failing message tried again at the next round; false when there is no unsent message with this
+// id that has failed (one never tried is due already, and the administrator's resend names a
+// failing one).
 bool retryMailNow(Writing& c, std::int64_t id, std::int64_t now);
 
 OutboxCounts outboxCounts(Reading& c);

@@ -1,8 +1,9 @@
 // The administrator's page (/administration): the organisations and the users, and the forms that
-// create them (a user with roles in one organisation).
+// create them (a user with roles in one organisation), and how many e-mails could not be sent.
 #include <charconv>
 #include <map>
 
+#include "server/services/mail_outbox.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
 
@@ -64,6 +65,14 @@ http::Reply adminPage(const http::Request& req, Services& s,
     userRows.push_back(d);
   }
   data.set("users", userRows);
+
+  // The failing count only; the messages are on their own page (admin_mail_pages.cpp).
+  if (auto outbox = services::outboxOverview(s.store, accounts::Actor{&viewer}, 1, 0)) {
+    const auto failing = outbox->counts.failing;
+    data.set("mail_failing", failing > 0);
+    data.set("mail_failing_count",
+             failing == 1 ? std::string("1 meddelande") : std::to_string(failing) + " meddelanden");
+  }
 
   Data org;
   org.set("name", kept(error, "new_org", "name"));

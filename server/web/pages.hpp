@@ -31,6 +31,7 @@ void registerMinutesHistoryPages(http::Router& router, Services& services);
 void registerActionPages(http::Router& router, Services& services);
 void registerRegistryPages(http::Router& router, Services& services);
 void registerAdminPages(http::Router& router, Services& services);
+void registerAdminMailPages(http::Router& router, Services& services);
 void registerAccessibilityPages(http::Router& router, Services& services);
 void registerStartPages(http::Router& router, Services& services);
 

@@ -57,6 +57,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerActionPages(router, services);
   registerRegistryPages(router, services);
   registerAdminPages(router, services);
+  registerAdminMailPages(router, services);
   registerAccessibilityPages(router, services);
   registerStartPages(router, services);
 }

@@ -54,6 +54,8 @@ TEST_CASE("outbox: messages are due from when they were written, oldest first", 
 TEST_CASE("outbox: a failure is counted and waits; a retry brings it back", "[store][outbox]") {
   OutboxFixture f;
   const auto id = f.enqueue("1@samverkan", 100);
+  // Not failed yet: nothing to retry.
+  CHECK_FALSE(f.store->db().write([&](Writing& c) { return retryMailNow(c, id, 100); }));
   f.store->db().write([&](Writing& c) {
     markMailFailed(c, id, "421 try later", 160);
     return 0;

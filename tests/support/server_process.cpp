@@ -35,6 +35,14 @@ unsigned short freePort() {
 
 }  // namespace
 
+std::string samverkanBinary() {
+  return binary();
+}
+
+std::filesystem::path sourceDirectory() {
+  return sourceDir();
+}
+
 std::string bearer(const std::string& token) {
   return "Bearer " + token;
 }

@@ -55,4 +55,9 @@ class ServerProcess {
 
 std::string bearer(const std::string& token);
 
+// The samverkan binary the tests were built with (or $SAMVERKAN_BIN), and the source folder (or
+// $SAMVERKAN_SOURCE_DIR), for tests that run its commands.
+std::string samverkanBinary();
+std::filesystem::path sourceDirectory();
+
 }  // namespace sv::test
