@@ -51,7 +51,7 @@ Result<std::unique_ptr<MailDelivery>> MailDelivery::start(const Settings& settin
   }
   std::unique_ptr<MailDelivery> out(new MailDelivery(ctx, std::move(transport)));
   out->description_ = std::move(description);
-  out->sender_ = std::make_unique<mail::Sender>(*ctx.store, *out->transport_, ctx.time);
+  out->sender_ = std::make_unique<mail::Sender>(*ctx.store, *out->transport_, ctx.time, m.backoff);
   out->sender_->start(std::chrono::duration_cast<std::chrono::milliseconds>(m.pollInterval));
   // Every minute: the jobs themselves decide whether their hour has come and whether they ran
   // today, so a restart or a changed clock never sends a day's reminders twice.

@@ -51,6 +51,10 @@ void readMail(const Poco::Util::AbstractConfiguration& c, Settings& s) {
   m.passwordFile = c.getString("samverkan.mail.password_file", "");
   m.smtp.timeout = std::chrono::seconds(c.getInt("samverkan.mail.timeout_seconds", 30));
   m.pollInterval = std::chrono::seconds(c.getInt("samverkan.mail.poll_seconds", 5));
+  m.backoff.first = std::chrono::seconds(
+      c.getInt("samverkan.mail.retry_first_seconds", static_cast<int>(m.backoff.first.count())));
+  m.backoff.ceiling = std::chrono::seconds(
+      c.getInt("samverkan.mail.retry_max_seconds", static_cast<int>(m.backoff.ceiling.count())));
   auto& p = s.mailPolicy;
   p.publicUrl = s.publicUrl;
   p.from = readMailbox(

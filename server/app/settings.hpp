@@ -12,6 +12,7 @@
 #include "server/mail/smtp_transport.hpp"
 #include "server/services/accounts.hpp"
 #include "server/services/mail_policy.hpp"
+#include "workflows/backoff.hpp"
 
 namespace sv::app {
 
@@ -21,6 +22,7 @@ struct MailSettings {
   mail::SmtpSettings smtp;       // smtp.host empty: the folder
   std::filesystem::path passwordFile;
   std::chrono::seconds pollInterval{5};
+  Backoff backoff;  // after a failed attempt: a minute, doubling, six hours at most
 };
 
 struct Settings {

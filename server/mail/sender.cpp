@@ -30,8 +30,8 @@ SenderRound Sender::deliverDue() {
   SenderRound round;
   const auto due = store_.read(
       [&](store::Reading& c) { return store::dueMail(c, secondsOf(time_.now()), batch_); });
-  for (const auto& row : due) {
-    const auto delivered = transport_.deliver(row);
+  transport_.deliverAll(due, [&](const store::OutboxRow& row, const Status& delivered) {
+    // Marked before the next message goes: a crash repeats at most the one in flight.
     const auto now = time_.now();
     if (delivered) {
       store_.write(
@@ -45,7 +45,7 @@ SenderRound Sender::deliverDue() {
       });
       ++round.failed;
     }
-  }
+  });
   return round;
 }
 
@@ -56,14 +56,16 @@ void Sender::start(std::chrono::milliseconds interval) {
       lock.unlock();
       // A round that fails on the store (a full disk) is tried again at the next interval; the
       // rows stay in the outbox either way.
+      bool full = false;  // a whole batch: more may be due, so no waiting
       try {
-        deliverDue();
+        const auto round = deliverDue();
+        full = round.sent + round.failed >= static_cast<std::size_t>(batch_);
       } catch (const std::exception& e) {
         Poco::Logger::get("samverkan.mail")
             .error(std::string("a delivery round failed: ") + e.what());
       }
       lock.lock();
-      signal_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
+      if (!full) signal_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
       woken_ = false;
     }
   });

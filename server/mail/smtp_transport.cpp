@@ -38,6 +38,14 @@ Poco::Net::Context::Ptr tlsContext(const std::string& caFile) {
 }  // namespace
 
 Status SmtpTransport::deliver(const store::OutboxRow& row) {
+  Status result;
+  deliverAll({row}, [&](const store::OutboxRow&, const Status& status) { result = status; });
+  return result;
+}
+
+void SmtpTransport::deliverAll(const std::vector<store::OutboxRow>& rows, const Delivered& done) {
+  const std::string where = "SMTP " + settings_.host + ":" + std::to_string(settings_.port) + ": ";
+  std::size_t next = 0;
   try {
     const Poco::Timespan timeout(static_cast<long>(settings_.timeout.count()), 0);
     Poco::Net::StreamSocket socket;
@@ -48,22 +56,36 @@ Status SmtpTransport::deliver(const store::OutboxRow& row) {
     session.login(settings_.heloName);
     if (settings_.startTls) {
       // Never the password or the message in the clear when TLS was asked for.
-      if (!session.startTls(settings_.host, tlsContext(settings_.caFile)))
-        return fail(Errc::Internal, "SMTP " + settings_.host + ": the server refused STARTTLS");
+      if (!session.startTls(settings_.host, tlsContext(settings_.caFile))) {
+        const Status refused = fail(Errc::Internal, where + "the server refused STARTTLS");
+        for (; next < rows.size(); ++next) done(rows[next], refused);
+        return;
+      }
       session.login(settings_.heloName);  // EHLO again, over TLS
     }
     if (!settings_.user.empty())
       session.login(settings_.heloName, Poco::Net::SMTPClientSession::AUTH_LOGIN, settings_.user,
                     settings_.password);
-    session.sendAddresses(settings_.envelopeFrom, {row.mail.recipient});
-    session.sendData();
-    std::istringstream message(row.mail.message);
-    session.sendMessage(message);
+    for (; next < rows.size(); ++next) {
+      const auto& row = rows[next];
+      try {
+        session.sendAddresses(settings_.envelopeFrom, {row.mail.recipient});
+        session.sendData();
+        std::istringstream message(row.mail.message);
+        session.sendMessage(message);
+      } catch (const Poco::Net::SMTPException& e) {
+        // This message was refused; the connection stands for the next.
+        done(row, fail(Errc::Internal, where + e.displayText()));
+        std::string response;
+        session.sendCommand("RSET", response);
+        continue;
+      }
+      done(row, {});
+    }
     session.close();
-    return {};
   } catch (const Poco::Exception& e) {
-    return fail(Errc::Internal, "SMTP " + settings_.host + ":" + std::to_string(settings_.port) +
-                                    ": " + e.displayText());
+    const Status broken = fail(Errc::Internal, where + e.displayText());
+    for (; next < rows.size(); ++next) done(rows[next], broken);
   }
 }
 

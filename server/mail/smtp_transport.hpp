@@ -28,6 +28,9 @@ class SmtpTransport final : public Transport {
  public:
   explicit SmtpTransport(SmtpSettings settings) : settings_(std::move(settings)) {}
   Status deliver(const store::OutboxRow& row) override;
+  // One connection for the round: a message the server refuses is reset (RSET) and the next
+  // goes on; when the connection fails, it and every message after it fail with its reason.
+  void deliverAll(const std::vector<store::OutboxRow>& rows, const Delivered& done) override;
 
  private:
   SmtpSettings settings_;

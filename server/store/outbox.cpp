@@ -83,4 +83,11 @@ OutboxCounts outboxCounts(Reading& c) {
   return {s.int64(0), s.int64(1), s.int64(2)};
 }
 
+std::vector<std::string> outboxMessageIds(Reading& c) {
+  auto s = c.prepare("SELECT message_id FROM outbox ORDER BY id");
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
 }  // namespace sv::store

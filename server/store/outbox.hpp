@@ -61,4 +61,8 @@ bool retryMailNow(Writing& c, std::int64_t id, std::int64_t now);
 
 OutboxCounts outboxCounts(Reading& c);
 
+// Every Message-ID in the outbox, oldest first: what an audit of delivery compares with what
+// arrived.
+std::vector<std::string> outboxMessageIds(Reading& c);
+
 }  // namespace sv::store

@@ -102,33 +102,6 @@ bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-struct Ran {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-Ran samverkan(const std::filesystem::path& data, const std::string& arguments) {
-  const auto config = sourceDirectory() / "config" / "samverkan.properties";
-  const std::string command = quoted(samverkanBinary()) + " " + arguments +
-                              " --config=" + quoted(config.string()) +
-                              " --data-dir=" + quoted(data.string()) + " 2>&1";
-  Ran ran;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) ran.output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  ran.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  INFO(command << "\n" << ran.output);
-  return ran;
-}
-
 }  // namespace
 
 TEST_CASE("mail page: the administrator sees a failing message and sends it again",
@@ -208,7 +181,7 @@ TEST_CASE("mail commands: the failing messages listed and one sent again by the 
     sent = putMail(*s, "sent@example.se", true);
   }
 
-  const auto all = samverkan(data, "mail-failures");
+  const auto all = runSamverkan(data, "mail-failures");
   INFO(all.output);
   CHECK(all.status == 0);
   CHECK(has(all.output, "waiting 0, failing 2, sent 1\n"));
@@ -219,16 +192,16 @@ TEST_CASE("mail commands: the failing messages listed and one sent again by the 
   CHECK_FALSE(has(all.output, "sent@example.se"));
   CHECK_FALSE(has(all.output, kSecret));
 
-  const auto one = samverkan(data, "mail-failures --limit=1");
+  const auto one = runSamverkan(data, "mail-failures --limit=1");
   CHECK(one.status == 0);
   CHECK(has(one.output, "ulla.ek@example.se"));
   CHECK_FALSE(has(one.output, "eva.ek@example.se"));
 
-  CHECK(samverkan(data, "mail-failures --limit=none").status == 65);
-  CHECK(samverkan(data, "mail-resend").status == 65);
-  CHECK(samverkan(data, "mail-resend --id=" + std::to_string(sent)).status == 65);
+  CHECK(runSamverkan(data, "mail-failures --limit=none").status == 65);
+  CHECK(runSamverkan(data, "mail-resend").status == 65);
+  CHECK(runSamverkan(data, "mail-resend --id=" + std::to_string(sent)).status == 65);
 
-  const auto resent = samverkan(data, "mail-resend --id=" + std::to_string(older));
+  const auto resent = runSamverkan(data, "mail-resend --id=" + std::to_string(older));
   CHECK(resent.status == 0);
   CHECK(has(resent.output, "message " + std::to_string(older) + " is due now"));
 

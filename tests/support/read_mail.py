@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/ usr / bin / env python3
 """Reads an e-mail file with Python's own email package (policy.default: RFC 5322, MIME and
 RFC 2047 as a mail program reads them) and prints what a reader would see, as JSON: the headers
 decoded, and each leaf part's content type, parameters and decoded text. The mail tests check our

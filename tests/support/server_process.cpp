@@ -164,4 +164,29 @@ std::string ServerProcess::login(const std::string& username, const std::string&
   return parser.parse(r.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
 }
 
+namespace {
+
+std::string shellQuoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+CommandRun runSamverkan(const std::filesystem::path& data, const std::string& arguments) {
+  const auto config = sourceDirectory() / "config" / "samverkan.properties";
+  const std::string command = shellQuoted(samverkanBinary()) + " " + arguments +
+                              " --config=" + shellQuoted(config.string()) +
+                              " --data-dir=" + shellQuoted(data.string()) + " 2>&1";
+  CommandRun ran;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  char buffer[4096];
+  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) ran.output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  ran.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  return ran;
+}
+
 }  // namespace sv::test

@@ -60,4 +60,12 @@ std::string bearer(const std::string& token);
 std::string samverkanBinary();
 std::filesystem::path sourceDirectory();
 
+// A command of the binary (`mail-failures --limit=1`) on a data folder, with the repository's
+// configuration: its exit status and what it wrote (stdout and stderr).
+struct CommandRun {
+  int status = -1;
+  std::string output;
+};
+CommandRun runSamverkan(const std::filesystem::path& data, const std::string& arguments);
+
 }  // namespace sv::test

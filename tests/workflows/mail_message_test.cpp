@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "support/read_mail.hpp"
 #include "support/temp_dir.hpp"
 #include "workflows/mail_message.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -39,20 +40,6 @@ mail::Message invitation() {
   return m;
 }
 
-Poco::JSON::Object::Ptr readWithPython(const std::string& message) {
-  test::TempDir dir;
-  const auto file = dir.path() / "message.eml";
-  std::ofstream(file, std::ios::binary) << message;
-  const char* source = std::getenv("SAMVERKAN_SOURCE_DIR");
-  REQUIRE(source);
-  int code = 0;
-  const auto out = test::runTool(
-      "python3 " + std::string(source) + "/tests/support/read_mail.py " + file.string(), &code);
-  INFO(out);
-  REQUIRE(code == 0);
-  return Poco::JSON::Parser().parse(out).extract<Poco::JSON::Object::Ptr>();
-}
-
 }  // namespace
 
 TEST_CASE("mail: an invitation reads in a mail program as written, Swedish and all",
@@ -72,7 +59,7 @@ TEST_CASE("mail: an invitation reads in a mail program as written, Swedish and a
   }
   CHECK(mail::render(m) == rendered);  // the same message renders to the same bytes
 
-  const auto read = readWithPython(rendered);
+  const auto read = test::readMail(rendered);
   CHECK(read->getArray("defects")->size() == 0);
   CHECK(read->getValue<std::string>("message_id") == "<" + m.messageId + ">");
   CHECK(read->getValue<std::string>("date") == "Thu, 03 Dec 2026 11:54:56 +0000");
@@ -100,7 +87,7 @@ TEST_CASE("mail: a text-only message is one text part", "[workflows][mail]") {
   m.html.clear();
   m.calendar.reset();
   m.unsubscribe.clear();
-  const auto read = readWithPython(mail::render(m));
+  const auto read = test::readMail(mail::render(m));
   CHECK(read->getArray("defects")->size() == 0);
   CHECK(read->getValue<std::string>("content_type") == "text/plain");
   CHECK(read->getValue<std::string>("list_unsubscribe").empty());

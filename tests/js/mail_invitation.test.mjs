@@ -1,0 +1,90 @@
+// The demo's calendar invitations as a mail program meets them: the server's default writes each
+// message as a .eml file under the data folder; Python's email package takes the message apart
+// (tests/support/read_mail.py) and ical.js, a parser nobody here wrote, reads the invitation:
+// METHOD:REQUEST, the organizer, one ATTENDEE per participant, SEQUENCE, STATUS and the alarm.
+// A reschedule through the API then sends the update with the next SEQUENCE.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { startServer } from './server.mjs';
+import { DEMO_PASSWORD } from './pages.mjs';
+
+let server;
+let anna;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  anna = await server.login('anna.avtal', DEMO_PASSWORD);
+});
+after(async () => { await server?.stop(); });
+
+function readMail(file) {
+  const r = spawnSync('python3', [join(process.env.SAMVERKAN_SOURCE_DIR, 'tests/support/read_mail.py'), file],
+    { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+// The invitations in the mail folder, read, oldest first; waits for the sender's round.
+async function invitations(atLeast) {
+  const folder = join(server.dataDir, 'mail');
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(folder)) {
+      const files = readdirSync(folder).filter((f) => f.endsWith('.eml'))
+        .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+      const found = files.map((f) => readMail(join(folder, f)))
+        .filter((m) => m.parts.some((p) => p.type === 'text/calendar'));
+      if (found.length >= atLeast) return found;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`fewer than ${atLeast} invitations arrived in ${folder}`);
+}
+
+function eventOf(mail) {
+  const part = mail.parts.find((p) => p.type === 'text/calendar');
+  const calendar = new ICAL.Component(ICAL.parse(part.text));
+  return { calendar, event: calendar.getFirstSubcomponent('vevent'), method: part.params.method };
+}
+
+test('the demo wrote invitations that ical.js reads as requests with organizer and attendees', async () => {
+  const mails = await invitations(1);
+  const toUlla = mails.find((m) => m.to.includes('ulla.ek@linnegarden.example.se'));
+  assert.ok(toUlla, 'Ulla, the provider\'s adjuster, is invited');
+  assert.deepEqual(toUlla.defects, []);
+  assert.match(toUlla.subject, /^Kallelse: samverkansmötet /);
+  const { calendar, event, method } = eventOf(toUlla);
+  assert.equal(method, 'REQUEST');
+  assert.equal(calendar.getFirstPropertyValue('method'), 'REQUEST');
+  assert.match(event.getFirstPropertyValue('uid'), /^meeting-\d+@/);
+  assert.equal(event.getFirstPropertyValue('sequence'), 0);
+  assert.equal(event.getFirstPropertyValue('status'), 'CONFIRMED');
+  assert.equal(event.getFirstPropertyValue('organizer'), 'mailto:anna.lind@ostermalm.example.se');
+  const attendees = event.getAllProperties('attendee').map((p) => p.getFirstValue());
+  assert.ok(attendees.includes('mailto:anna.lind@ostermalm.example.se'));
+  assert.ok(attendees.some((a) => a.startsWith('mailto:ulla')));
+  assert.equal(event.getAllSubcomponents('valarm').length, 1);
+  // The plain text names the meeting and links to it.
+  assert.match(toUlla.parts.find((p) => p.type === 'text/plain').text, /\/moten\/\d+/);
+});
+
+test('a reschedule sends the update with the next SEQUENCE and the same UID', async () => {
+  const before = await invitations(1);
+  const { event } = eventOf(before[before.length - 1]);
+  const uid = event.getFirstPropertyValue('uid');
+  const meetingId = uid.match(/^meeting-(\d+)@/)[1];
+  const r = await fetch(`${server.base}/api/v1/meetings/${meetingId}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ location: 'Linnégården, samlingssalen' }),
+  });
+  assert.equal(r.status, 200, await r.text());
+  const after = await invitations(before.length + 1);
+  const update = after.slice(before.length).map(eventOf).find((e) => e.event.getFirstPropertyValue('uid') === uid);
+  assert.ok(update, 'the update for the same meeting arrived');
+  assert.equal(update.event.getFirstPropertyValue('sequence'), event.getFirstPropertyValue('sequence') + 1);
+  assert.equal(update.event.getFirstPropertyValue('location'), 'Linnégården, samlingssalen');
+});
