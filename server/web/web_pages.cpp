@@ -58,6 +58,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerRegistryPages(router, services);
   registerAdminPages(router, services);
   registerAccessibilityPages(router, services);
+  registerSettingsPages(router, services);
   registerStartPages(router, services);
 }
 
