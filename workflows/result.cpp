@@ -162,6 +162,10 @@ std::string_view reasonName(Reason reason) {
       return "comment-handled";
     case Reason::AttendeeListedTwice:
       return "attendee-listed-twice";
+    case Reason::ChoiceNotAllowed:
+      return "choice-not-allowed";
+    case Reason::MailKindRequired:
+      return "mail-kind-required";
   }
   return "";
 }

@@ -127,6 +127,10 @@ enum class Reason {
   // Attendance as it happened (issue 19 point 9): a person listed twice in the minutes'
   // attendance (the same name for the same party), such as a guest who is there already.
   AttendeeListedTwice,
+  // E-mail choices (issue 12): a choice the kind does not offer (a digest of calendar
+  // invitations); a kind that is part of the record and always sent, so never turned off.
+  ChoiceNotAllowed,  // value: the choice
+  MailKindRequired,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

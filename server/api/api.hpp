@@ -11,6 +11,7 @@ using Services = services::Services;
 
 void registerHealth(http::Router& router, Services& services);
 void registerSession(http::Router& router, Services& services);
+void registerMailPreferences(http::Router& router, Services& services);  // the caller's e-mail
 void registerOrganizations(http::Router& router, Services& services);
 void registerUsers(http::Router& router, Services& services);
 void registerAudit(http::Router& router, Services& services);

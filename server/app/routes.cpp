@@ -8,6 +8,7 @@ namespace sv::app {
 void registerRoutes(http::Router& router, services::Services& services) {
   api::registerHealth(router, services);
   api::registerSession(router, services);
+  api::registerMailPreferences(router, services);
   api::registerOrganizations(router, services);
   api::registerUsers(router, services);
   api::registerAudit(router, services);

@@ -165,7 +165,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     if (auto failed = authenticate(in, request, viaCookie);
         failed && route.access == Access::LoggedIn)
       return problem(*failed, request.path);
-    if (viaCookie && isUnsafe(request.method) && !csrfOk(request)) {
+    if (viaCookie && isUnsafe(request.method) && !route.secretInPath && !csrfOk(request)) {
       if (route.page && router_.pageErrors()) return router_.pageErrors()(request, 403);
       return problem(FrameError::CsrfMissing, request.path,
                      "send the session's CSRF token in the X-CSRF-Token header");

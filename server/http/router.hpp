@@ -58,6 +58,10 @@ struct Route {
   // A web page for people: the frame's own refusals (a missing CSRF token) are answered by the
   // router's page errors, in HTML, rather than as problem+json.
   bool page = false;
+  // The path carries its own secret (the token of an e-mail's unsubscribe link), which is all the
+  // proof a request needs: a post is not checked for the session's CSRF token, since a mail
+  // program's one-click post (RFC 8058) comes without the page or the cookie.
+  bool secretInPath = false;
 };
 
 // Renders the frame's refusal of a page request (404 no such page, 403 CSRF) as an HTML page.

@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "server/web/words.hpp"
+
 namespace sv::web {
 namespace {
 
@@ -155,6 +157,11 @@ constexpr auto kWordings = std::to_array<Wording>({
     // Issue 19 point 9: attendance as it happened.
     {Reason::AttendeeListedTwice,
      "Personen finns redan i närvarolistan för den parten. Markera där om personen var med."},
+    // Issue 12: which e-mail a person gets.
+    {Reason::ChoiceNotAllowed, "Det valet finns inte för den här e-posten. Välj ett av de andra."},
+    {Reason::MailKindRequired,
+     "Den här e-posten skickas alltid direkt, eftersom den hör till det diarieförda protokollet. "
+     "Den kan inte stängas av."},
 });
 
 // A reason whose words depend on something else than its value alone.
@@ -287,6 +294,7 @@ std::string attendanceFieldLabel(std::string_view field) {
 std::string fieldLabel(std::string_view field) {
   if (field.starts_with("sections[")) return minutesFieldLabel(field);
   if (field.starts_with("attendance[")) return attendanceFieldLabel(field);
+  if (const auto kind = mail::parseKind(field)) return mailKindWord(*kind);
   const auto base = field.substr(0, field.find_first_of("[."));
   for (const auto& [name, label] : kLabels)
     if (name == base) return std::string(label);

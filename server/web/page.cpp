@@ -264,6 +264,7 @@ void addPage(http::Router& router, std::string method, std::string pattern, Page
       }};
   route.documented = false;
   route.page = true;
+  route.secretInPath = login == Login::ByPathToken;
   router.add(std::move(route));
 }
 

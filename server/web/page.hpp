@@ -84,7 +84,10 @@ std::string localPath(const std::string& path);
 std::string pathOf(std::string_view prefix, std::int64_t id);
 
 using PageHandler = std::function<http::Reply(http::Request&)>;
-enum class Login { Required, Optional };
+// Required: a missing session goes to the login page. Optional: the page is for everyone.
+// ByPathToken: for everyone, and the token in the path proves who the request is about, so a
+// post needs no CSRF token (an unsubscribe link, which a mail program may post to on its own).
+enum class Login { Required, Optional, ByPathToken };
 
 // A page route. The frame treats it as public, so that a missing or expired session becomes a
 // redirect to /logga-in?next=... here instead of a 401; a post still needs its CSRF token

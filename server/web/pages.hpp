@@ -34,6 +34,7 @@ void registerAdminPages(http::Router& router, Services& services);
 void registerAdminMailPages(http::Router& router, Services& services);
 void registerAccessibilityPages(http::Router& router, Services& services);
 void registerStartPages(http::Router& router, Services& services);
+void registerSettingsPages(http::Router& router, Services& services);
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);

@@ -59,6 +59,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerAdminPages(router, services);
   registerAdminMailPages(router, services);
   registerAccessibilityPages(router, services);
+  registerSettingsPages(router, services);
   registerStartPages(router, services);
 }
 

@@ -145,6 +145,45 @@ std::string userRoleWord(Role role) {
   return "Läsare";
 }
 
+std::string mailKindWord(mail::Kind kind) {
+  switch (kind) {
+    case mail::Kind::Invitation:
+      return "Kallelser till möten (kalenderinbjudningar)";
+    case mail::Kind::AgendaPublished:
+      return "Publicerad dagordning";
+    case mail::Kind::MinutesSubmitted:
+      return "Protokoll att justera";
+    case mail::Kind::MinutesReturned:
+      return "Protokoll som skickats tillbaka";
+    case mail::Kind::MinutesApproved:
+      return "Protokoll att diarieföra";
+    case mail::Kind::MinutesRegistered:
+      return "Diariefört protokoll";
+    case mail::Kind::Reminder:
+      break;
+  }
+  return "Påminnelser";
+}
+
+std::string mailKindInSentence(mail::Kind kind) {
+  std::string word = mailKindWord(kind);
+  // Every label begins with an ASCII capital (K, P, D), so lowering one byte is enough.
+  if (!word.empty() && word.front() >= 'A' && word.front() <= 'Z') word.front() += 'a' - 'A';
+  return word;
+}
+
+std::string mailChoiceWord(mail::Choice choice) {
+  switch (choice) {
+    case mail::Choice::Now:
+      return "Skicka direkt";
+    case mail::Choice::Digest:
+      return "Samla i ett dagligt sammandrag";
+    case mail::Choice::Never:
+      break;
+  }
+  return "Skicka inte";
+}
+
 std::string shortVersion(const std::string& version) {
   return version.substr(0, 7);
 }

@@ -10,6 +10,7 @@
 #include "agenda/meeting_rules.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
+#include "workflows/mail_kinds.hpp"
 #include "workflows/principal.hpp"
 
 namespace sv::web {
@@ -36,6 +37,14 @@ std::string actionStatusInSentence(agenda::ActionStatus status);
 std::string previousMeetingSentence(const agenda::PreviousMeetingRef& previous, Date today);
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(Role role);
+
+// A kind of e-mail as "Mina inställningar" lists it: "Kallelser till möten
+// (kalenderinbjudningar)", "Publicerad dagordning", …, "Påminnelser".
+std::string mailKindWord(mail::Kind kind);
+// The same inside "Du får inte längre e-post om …": "kallelser till möten", "påminnelser".
+std::string mailKindInSentence(mail::Kind kind);
+// "Skicka direkt", "Samla i ett dagligt sammandrag", "Skicka inte".
+std::string mailChoiceWord(mail::Choice choice);
 
 // The first seven characters of a commit id, as git shows it.
 std::string shortVersion(const std::string& version);

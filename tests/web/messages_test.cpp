@@ -73,3 +73,14 @@ TEST_CASE("a guest's field errors read as the form's labels", "[web][messages][a
                              "attendance[1].additional_roles"}) ==
         "Kontrollera fältet Närvaro. Varje part har en justerare.");
 }
+
+// Issue 12: an e-mail choice's errors name the kind as "Mina inställningar" lists it.
+TEST_CASE("an e-mail choice's errors name the kind in Swedish", "[web][messages][mail]") {
+  CHECK(web::swedishMessage(
+            {Errc::Invalid, Reason::ChoiceNotAllowed, "no digest", "invitation", "digest"}) ==
+        "Kontrollera fältet Kallelser till möten (kalenderinbjudningar). Det valet finns inte för "
+        "den här e-posten. Välj ett av de andra.");
+  CHECK(web::swedishMessage(
+            {Errc::Conflict, Reason::MailKindRequired, "always sent", "kind", "minutes_registered"})
+            .starts_with("Den här e-posten skickas alltid direkt"));
+}

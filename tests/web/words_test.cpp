@@ -53,3 +53,16 @@ TEST_CASE("a URL part keeps letters, digits and -_.~ and encodes the rest", "[we
   CHECK(web::urlComponent("SDN 2026/1 & å") == "SDN%202026%2F1%20%26%20%C3%A5");
   CHECK(web::urlComponent("a-b_c.d~e") == "a-b_c.d~e");
 }
+
+// Issue 12: every kind of e-mail has its words on "Mina inställningar" and in a sentence.
+TEST_CASE("every kind of e-mail has a Swedish label", "[web][words][mail]") {
+  for (const auto& rule : mail::kindRules()) {
+    INFO(rule.key);
+    const auto word = web::mailKindWord(rule.kind);
+    CHECK_FALSE(word.empty());
+    CHECK(web::mailKindInSentence(rule.kind).substr(1) == word.substr(1));
+  }
+  CHECK(web::mailKindInSentence(mail::Kind::Reminder) == "påminnelser");
+  CHECK(web::mailKindWord(mail::Kind::MinutesRegistered) == "Diariefört protokoll");
+  CHECK(web::mailChoiceWord(mail::Choice::Digest) == "Samla i ett dagligt sammandrag");
+}
