@@ -1,5 +1,6 @@
 #include "server/mail/smtp_transport.hpp"
 
+#include <Poco/Base64Encoder.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/NetException.h>
@@ -26,6 +27,32 @@ class Session : public Poco::Net::SMTPClientSession {
     if (!isPositiveCompletion(sendCommand("STARTTLS", response))) return false;
     socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
     return true;
+  }
+
+  // AUTH LOGIN: user name, then password, each base64 on a line of its own. Poco's own reads the
+  // server's prompt text to decide the order, and servers word it differently ("Username:",
+  // "User Name"); every server asks in this order.
+  void authLogin(const std::string& user, const std::string& password) {
+    std::string response;
+    int status = sendCommand("AUTH LOGIN", response);
+    if (!isPositiveIntermediate(status))
+      throw Poco::Net::SMTPException("AUTH LOGIN", response, status);
+    status = sendCommand(base64(user), response);
+    if (!isPositiveIntermediate(status))
+      throw Poco::Net::SMTPException("AUTH LOGIN", response, status);
+    status = sendCommand(base64(password), response);
+    if (!isPositiveCompletion(status))
+      throw Poco::Net::SMTPException("AUTH LOGIN refused", response, status);
+  }
+
+ private:
+  static std::string base64(const std::string& text) {
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << text;
+    encoder.close();
+    return out.str();
   }
 };
 
@@ -63,9 +90,7 @@ void SmtpTransport::deliverAll(const std::vector<store::OutboxRow>& rows, const 
       }
       session.login(settings_.heloName);  // EHLO again, over TLS
     }
-    if (!settings_.user.empty())
-      session.login(settings_.heloName, Poco::Net::SMTPClientSession::AUTH_LOGIN, settings_.user,
-                    settings_.password);
+    if (!settings_.user.empty()) session.authLogin(settings_.user, settings_.password);
     for (; next < rows.size(); ++next) {
       const auto& row = rows[next];
       try {

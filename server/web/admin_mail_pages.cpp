@@ -8,6 +8,8 @@
 
 #include "server/services/mail_outbox.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/words.hpp"
+#include "workflows/mail_kinds.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::web {
@@ -64,7 +66,9 @@ http::Reply mailPage(const http::Request& req, Services& s,
   for (const auto& m : failing) {
     Data d;
     d.set("id", std::to_string(m.id));
-    d.set("kind", m.kind);
+    // The kind in Swedish; the digest is no kind a person chooses, but it is sent.
+    const auto kind = mail::parseKind(m.kind);
+    d.set("kind", kind ? mailKindWord(*kind) : m.kind == "digest" ? "Dagligt sammandrag" : m.kind);
     d.set("recipient", m.recipient);
     d.set("attempts", std::to_string(m.attempts));
     d.set("last_error", m.lastError);

@@ -188,3 +188,81 @@ TEST_CASE("mail: the sender's thread delivers at once when woken, and stops with
   }  // the destructor stops and joins the thread
   CHECK(f.counts().sent == 1);
 }
+
+namespace {
+
+// A certificate for 127.0.0.1 (and localhost), made with the openssl command for this test.
+struct Certificate {
+  std::filesystem::path cert, key;
+  explicit Certificate(const std::filesystem::path& dir)
+      : cert(dir / "server.pem"), key(dir / "server.key") {
+    int code = 0;
+    const auto out = test::runTool(
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+        "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
+            key.string() + " -out " + cert.string() + " 2>&1",
+        &code);
+    INFO(out);
+    REQUIRE(code == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("mail: STARTTLS and AUTH LOGIN: the password and the message go only over TLS",
+          "[mail][smtp][tls]") {
+  MailFixture f;
+  const Certificate certificate(f.dir.path());
+  test::SmtpSink sink(f.dir.path() / "tls", {.tlsCert = certificate.cert,
+                                             .tlsKey = certificate.key,
+                                             .auth = "samverkan:hemligt-lösenord"});
+  auto settings = f.smtp(sink.port());
+  settings.startTls = true;
+  settings.caFile = certificate.cert.string();
+  settings.user = "samverkan";
+  settings.password = "hemligt-lösenord";
+  f.enqueue(1);
+
+  SECTION("trusted certificate, right password: delivered over TLS, logged in") {
+    mail::SmtpTransport transport(settings);
+    mail::Sender sender(*f.store, transport, f.time);
+    const auto round = sender.deliverDue();
+    const auto failing = f.failing();
+    INFO((failing.empty() ? std::string() : failing[0].lastError.value_or("")));
+    CHECK(round.sent == 1);
+    REQUIRE(sink.messages().size() == 1);
+    CHECK(sink.messages()[0] == f.written[0]);
+    CHECK(sink.session(1) == "tls=1 user=samverkan");
+  }
+  SECTION("a certificate nobody vouches for: nothing is sent") {
+    settings.caFile.clear();  // the system's CAs do not know this one
+    mail::SmtpTransport transport(settings);
+    mail::Sender sender(*f.store, transport, f.time);
+    CHECK(sender.deliverDue().failed == 1);
+    CHECK(sink.messages().empty());
+  }
+  SECTION("a wrong password: refused, kept with the reason") {
+    settings.password = "fel";
+    mail::SmtpTransport transport(settings);
+    mail::Sender sender(*f.store, transport, f.time);
+    CHECK(sender.deliverDue().failed == 1);
+    CHECK(sink.messages().empty());
+    REQUIRE(f.failing().size() == 1);
+    CHECK(f.failing()[0].lastError->find("SMTP 127.0.0.1") != std::string::npos);
+  }
+}
+
+TEST_CASE("mail: STARTTLS asked for and not offered: nothing goes in the clear",
+          "[mail][smtp][tls]") {
+  MailFixture f;
+  test::SmtpSink plain(f.dir.path() / "plain");
+  auto settings = f.smtp(plain.port());
+  settings.startTls = true;
+  f.enqueue(1);
+  mail::SmtpTransport transport(settings);
+  mail::Sender sender(*f.store, transport, f.time);
+  CHECK(sender.deliverDue().failed == 1);
+  CHECK(plain.messages().empty());
+  REQUIRE(f.failing().size() == 1);
+  CHECK(f.failing()[0].lastError->find("STARTTLS") != std::string::npos);
+}

@@ -128,6 +128,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
   CHECK(has(page.body, "E-post som inte har kunnat skickas"));
   CHECK(has(page.body, "<th scope=\"col\">Mottagare</th>"));
   CHECK(has(page.body, "eva.ek@example.se"));
+  CHECK(has(page.body, "Protokoll att justera"));  // the kind, in Swedish
   CHECK(has(page.body, "421 4.7.0 try again later"));
   CHECK(has(page.body, "action=\"" + resend + "\""));
   CHECK(has(page.body, "Försök igen nu"));

@@ -36,8 +36,21 @@ SmtpSink::SmtpSink(std::filesystem::path folder, SmtpSinkOptions options)
   const char* source = std::getenv("SAMVERKAN_SOURCE_DIR");
   if (!source) throw std::runtime_error("SAMVERKAN_SOURCE_DIR is not set");
   const std::string script = std::string(source) + "/tests/support/smtp_sink.py";
-  const std::string portText = std::to_string(options.port);
-  const std::string delayText = std::to_string(options.delay.count());
+  // Debian's python3, where python3-aiosmtpd is installed, whatever else is on the PATH.
+  std::vector<std::string> args{"/usr/bin/python3",
+                                script,
+                                folder_.string(),
+                                "--port",
+                                std::to_string(options.port),
+                                "--delay",
+                                std::to_string(options.delay.count())};
+  if (options.refuse) args.push_back("--refuse");
+  if (!options.tlsCert.empty())
+    args.insert(args.end(), {"--tls", options.tlsCert.string(), options.tlsKey.string()});
+  if (!options.auth.empty()) args.insert(args.end(), {"--auth", options.auth});
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
   const pid_t parent = ::getpid();
@@ -50,10 +63,7 @@ SmtpSink::SmtpSink(std::filesystem::path folder, SmtpSinkOptions options)
     ::dup2(out[1], STDOUT_FILENO);
     ::close(out[0]);
     ::close(out[1]);
-    // Debian's python3, where python3-aiosmtpd is installed, whatever else is on the PATH.
-    ::execl("/usr/bin/python3", "python3", script.c_str(), folder_.c_str(), "--port",
-            portText.c_str(), "--delay", delayText.c_str(), options.refuse ? "--refuse" : nullptr,
-            static_cast<char*>(nullptr));
+    ::execv(argv[0], argv.data());
     ::_exit(127);
   }
   ::close(out[1]);
@@ -99,6 +109,13 @@ std::vector<std::string> SmtpSink::recipients(int n) const {
   while (std::getline(in, line))
     if (!line.empty()) out.push_back(line);
   return out;
+}
+
+std::string SmtpSink::session(int n) const {
+  std::ifstream in(folder_ / (std::to_string(n) + ".session"));
+  std::string line;
+  std::getline(in, line);
+  return line;
 }
 
 }  // namespace sv::test

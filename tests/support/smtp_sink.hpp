@@ -17,6 +17,9 @@ struct SmtpSinkOptions {
   bool refuse = false;            // every recipient answered 451: a server that takes no mail now
   std::chrono::seconds delay{0};  // wait this long before answering a message: a slow server
   std::uint16_t port = 0;         // 0: any free port
+  std::filesystem::path tlsCert;  // with tlsKey: STARTTLS offered and required
+  std::filesystem::path tlsKey;
+  std::string auth;  // "user:password": AUTH required (over TLS when offered)
 };
 
 class SmtpSink {
@@ -31,6 +34,8 @@ class SmtpSink {
   std::vector<std::string> messages() const;
   // Envelope recipients of message n (1-based), as the server took them.
   std::vector<std::string> recipients(int n) const;
+  // How message n (1-based) came: "tls=1 user=samverkan".
+  std::string session(int n) const;
 
  private:
   std::filesystem::path folder_;
