@@ -5,7 +5,8 @@
 // A reschedule through the API then sends the update with the next SEQUENCE.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -21,12 +22,14 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-function readMail(file) {
-  const r = spawnSync('python3', [join(process.env.SAMVERKAN_SOURCE_DIR, 'tests/support/read_mail.py'), file],
-    { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
+// Asynchronous, so the test runner's event loop is never blocked while Python reads.
+async function readMail(file) {
+  const { stdout } = await promisify(execFile)('python3',
+    [join(process.env.SAMVERKAN_SOURCE_DIR, 'tests/support/read_mail.py'), file], { encoding: 'utf8' });
+  return JSON.parse(stdout);
 }
+
+const parsed = new Map();  // file name → the message read, or null: each file is read once
 
 // The invitations in the mail folder, read, oldest first; waits for the sender's round.
 async function invitations(atLeast) {
@@ -36,9 +39,13 @@ async function invitations(atLeast) {
       const files = readdirSync(folder).filter((f) => f.endsWith('.eml'))
         .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
       // Only the messages with a calendar part go to Python: the demo writes many others.
-      const found = files.filter((f) => readFileSync(join(folder, f), 'latin1').includes('text/calendar'))
-        .map((f) => readMail(join(folder, f)))
-        .filter((m) => m.parts.some((p) => p.type === 'text/calendar'));
+      for (const f of files) {
+        if (parsed.has(f)) continue;
+        const file = join(folder, f);
+        parsed.set(f, readFileSync(file, 'latin1').includes('text/calendar') ? await readMail(file) : null);
+      }
+      const found = files.map((f) => parsed.get(f))
+        .filter((m) => m && m.parts.some((p) => p.type === 'text/calendar'));
       if (found.length >= atLeast) return found;
     }
     await new Promise((r) => setTimeout(r, 100));
