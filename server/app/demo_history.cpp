@@ -133,10 +133,16 @@ Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, con
   auto contract = s.contracts.create(p.manager, input);
   if (!contract) return std::unexpected(contract.error());
   const auto today = toStockholm(s.time.now()).date;
-  auto plan = s.meetings.planYear(p.manager, contract->id, static_cast<int>(today.year()));
-  if (!plan) return std::unexpected(plan.error());
+  // This year's meetings carry the story; next year's are planned too, so the coming meetings
+  // (and their calendar invitations in the mail folder) are there whatever the month.
+  std::vector<services::Meeting> planned;
+  for (int year : {static_cast<int>(today.year()), static_cast<int>(today.year()) + 1}) {
+    auto plan = s.meetings.planYear(p.manager, contract->id, year);
+    if (!plan) return std::unexpected(plan.error());
+    planned.insert(planned.end(), plan->created.begin(), plan->created.end());
+  }
   std::vector<std::int64_t> past;
-  for (const auto& m : plan->created) {
+  for (const auto& m : planned) {
     services::MeetingChange change;
     change.location = "Hemtjänst Söders kontor, Götgatan 40, Stockholm";
     change.participants =

@@ -1,5 +1,6 @@
 #include "server/services/meeting_notices.hpp"
 
+#include <map>
 #include <set>
 
 #include "server/services/minutes_notices.hpp"
@@ -29,9 +30,16 @@ Notice invitation(const MailPolicy& policy, TimePoint now, const Principal& orga
                   const Meeting& m, std::int64_t userId, Invitation what) {
   auto event = meetingEvent(m, policy.publicUrl);
   event.organizer = agenda::CalendarPerson{organizer.name, organizer.email};
-  for (const auto& p : m.participants)
-    if (what != Invitation::Removed || p.userId == userId)
-      event.attendees.push_back({p.name, p.email, p.role == agenda::ParticipantRole::Chair});
+  // One ATTENDEE a person, whatever their roles (the chair may also write and adjust).
+  std::map<std::int64_t, agenda::CalendarPerson> people;
+  for (const auto& p : m.participants) {
+    if (what == Invitation::Removed && p.userId != userId) continue;
+    auto& person = people[p.userId];
+    person.name = p.name;
+    person.email = p.email;
+    person.chair = person.chair || p.role == agenda::ParticipantRole::Chair;
+  }
+  for (const auto& [id, person] : people) event.attendees.push_back(person);
   const bool cancel = what == Invitation::Cancelled || what == Invitation::Removed;
   if (cancel) {
     event.status = agenda::EventStatus::Cancelled;
@@ -93,6 +101,8 @@ agenda::CalendarEvent meetingEvent(const Meeting& m, const std::string& publicUr
 
 void tellInvitations(store::Writing& c, const MailPolicy& policy, TimePoint now,
                      const Principal& organizer, const Meeting& before, const Meeting& after) {
+  // A meeting already over is history: nobody's calendar needs it now.
+  if (*parseDateTime(after.row.endsAt) <= now) return;
   std::set<std::int64_t> was, is;
   for (const auto& p : before.participants) was.insert(p.userId);
   for (const auto& p : after.participants) is.insert(p.userId);

@@ -14,11 +14,11 @@ import { startServer } from './server.mjs';
 import { DEMO_PASSWORD } from './pages.mjs';
 
 let server;
-let anna;
+let sofia;
 
 before(async () => {
   server = await startServer({ demo: true });
-  anna = await server.login('anna.avtal', DEMO_PASSWORD);
+  sofia = await server.login('sofia.soder', DEMO_PASSWORD);
 });
 after(async () => { await server?.stop(); });
 
@@ -61,42 +61,46 @@ function eventOf(mail) {
 
 test('the demo wrote invitations that ical.js reads as requests with organizer and attendees', async () => {
   const mails = await invitations(1);
-  const toUlla = mails.find((m) => m.to.includes('ulla.ek@linnegarden.example.se'));
-  assert.ok(toUlla, 'Ulla, the provider\'s adjuster, is invited');
-  assert.deepEqual(toUlla.defects, []);
-  assert.match(toUlla.subject, /^Kallelse: samverkansmötet /);
-  const { calendar, event, method } = eventOf(toUlla);
+  // Södermalm's coming meetings (the demo plans next year too): Hanna, the provider's adjuster.
+  const toHanna = mails.find((m) => m.to.includes('hanna.sjo@hemtjanstsoder.example.se'));
+  assert.ok(toHanna, 'Hanna, the provider\'s adjuster, is invited');
+  assert.deepEqual(toHanna.defects, []);
+  assert.match(toHanna.subject, /^Kallelse: samverkansmötet /);
+  const { calendar, event, method } = eventOf(toHanna);
   assert.equal(method, 'REQUEST');
   assert.equal(calendar.getFirstPropertyValue('method'), 'REQUEST');
   assert.match(event.getFirstPropertyValue('uid'), /^meeting-\d+@/);
   // The meeting's SEQUENCE: the demo set its place when it invited, so it is past 0 already.
   assert.ok(Number.isInteger(event.getFirstPropertyValue('sequence')));
   assert.equal(event.getFirstPropertyValue('status'), 'CONFIRMED');
-  assert.equal(event.getFirstPropertyValue('organizer'), 'mailto:anna.lind@ostermalm.example.se');
-  const attendees = event.getAllProperties('attendee').map((p) => p.getFirstValue());
-  assert.ok(attendees.includes('mailto:anna.lind@ostermalm.example.se'));
-  assert.ok(attendees.some((a) => a.startsWith('mailto:ulla')));
+  assert.equal(event.getFirstPropertyValue('organizer'), 'mailto:sofia.lund@sodermalm.example.se');
+  // One ATTENDEE a person: Sofia (chair, secretary and adjuster) once, Hanna once.
+  const attendees = event.getAllProperties('attendee').map((p) => p.getFirstValue()).sort();
+  assert.deepEqual(attendees, ['mailto:hanna.sjo@hemtjanstsoder.example.se',
+                               'mailto:sofia.lund@sodermalm.example.se']);
+  const chair = event.getAllProperties('attendee').find((p) => p.getFirstValue().includes('sofia'));
+  assert.equal(chair.getParameter('role'), 'CHAIR');
   assert.equal(event.getAllSubcomponents('valarm').length, 1);
   // The plain text names the meeting and links to it.
-  assert.match(toUlla.parts.find((p) => p.type === 'text/plain').text, /\/moten\/\d+/);
+  assert.match(toHanna.parts.find((p) => p.type === 'text/plain').text, /\/moten\/\d+/);
 });
 
 test('a reschedule sends the update with the next SEQUENCE and the same UID', async () => {
   const before = await invitations(1);
-  // One of Östermalm's meetings (Anna's authority); Södermalm's answer her 404.
-  const ullas = before.filter((m) => m.to.includes('ulla.ek@linnegarden.example.se'));
-  const { event } = eventOf(ullas[ullas.length - 1]);
+  // One of Södermalm's meetings (Sofia's authority); Östermalm's would answer her 404.
+  const hannas = before.filter((m) => m.to.includes('hanna.sjo@hemtjanstsoder.example.se'));
+  const { event } = eventOf(hannas[hannas.length - 1]);
   const uid = event.getFirstPropertyValue('uid');
   const meetingId = uid.match(/^meeting-(\d+)@/)[1];
   const r = await fetch(`${server.base}/api/v1/meetings/${meetingId}`, {
     method: 'PATCH',
-    headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ location: 'Linnégården, samlingssalen' }),
+    headers: { authorization: `Bearer ${sofia}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ location: 'Götgatan 40, samlingssalen' }),
   });
   assert.equal(r.status, 200, await r.text());
   const after = await invitations(before.length + 1);
   const update = after.slice(before.length).map(eventOf).find((e) => e.event.getFirstPropertyValue('uid') === uid);
   assert.ok(update, 'the update for the same meeting arrived');
   assert.equal(update.event.getFirstPropertyValue('sequence'), event.getFirstPropertyValue('sequence') + 1);
-  assert.equal(update.event.getFirstPropertyValue('location'), 'Linnégården, samlingssalen');
+  assert.equal(update.event.getFirstPropertyValue('location'), 'Götgatan 40, samlingssalen');
 });

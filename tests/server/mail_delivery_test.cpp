@@ -18,6 +18,7 @@
 #include "server/store/store.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
+#include "workflows/stockholm_time.hpp"
 
 using namespace sv;
 using namespace sv::test;
@@ -66,7 +67,8 @@ std::vector<std::string> receivedIds(const SmtpSink& sink) {
   return out;
 }
 
-// The planned meetings of the demo's contracts that the contract manager can still move.
+// The demo's coming meetings the contract manager sees: a change to one is mail to its
+// participants (a meeting already held invites nobody).
 std::vector<std::string> meetingIds(const ServerProcess& server, const std::string& token) {
   Poco::JSON::Parser parser;
   std::vector<std::string> out;
@@ -79,9 +81,12 @@ std::vector<std::string> meetingIds(const ServerProcess& server, const std::stri
         parser
             .parse(server.get("/api/v1/contracts/" + std::to_string(id) + "/meetings", token).body)
             .extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t j = 0; j < meetings->size(); ++j)
-      out.push_back(std::to_string(
-          meetings->getObject(static_cast<unsigned>(j))->getValue<std::int64_t>("id")));
+    const auto now = formatIsoUtc(std::chrono::system_clock::now());
+    for (std::size_t j = 0; j < meetings->size(); ++j) {
+      const auto meeting = meetings->getObject(static_cast<unsigned>(j));
+      if (meeting->getValue<std::string>("starts_at") > now)
+        out.push_back(std::to_string(meeting->getValue<std::int64_t>("id")));
+    }
     parser.reset();
   }
   return out;
@@ -97,9 +102,9 @@ TEST_CASE("mail: SIGKILL during a burst loses no message and repeats one only wi
   std::atomic<int> acknowledged{0};
   {
     ServerProcess server(data, smtpConfig(sink.port()), true);
-    const auto anna = server.login("anna.avtal", kDemoPassword);
-    auto ids = meetingIds(server, anna);
-    REQUIRE(ids.size() >= 4);
+    const auto sofia = server.login("sofia.soder", kDemoPassword);
+    auto ids = meetingIds(server, sofia);
+    REQUIRE(ids.size() >= 2);
     std::atomic<bool> stop{false};
     std::vector<std::thread> writers;
     for (std::size_t w = 0; w < 3; ++w)
@@ -110,8 +115,8 @@ TEST_CASE("mail: SIGKILL during a burst loses no message and repeats one only wi
           try {
             const auto r = server.request(
                 "PATCH", "/api/v1/meetings/" + id,
-                R"({"location":"Linnégården, rum )" + std::to_string(w * 1000 + i) + R"("})",
-                {{"Authorization", bearer(anna)}});
+                R"({"location":"Götgatan 40, rum )" + std::to_string(w * 1000 + i) + R"("})",
+                {{"Authorization", bearer(sofia)}});
             if (r.status == 200) ++acknowledged;
             // A burst, not a flood: enough changes to be in the middle of when the kill comes.
             std::this_thread::sleep_for(5ms);
@@ -165,16 +170,16 @@ TEST_CASE("mail: a mail server down, then refusing, then slow: the server serves
   }
   {
     ServerProcess server(data, smtpConfig(port), true);
-    const auto anna = server.login("anna.avtal", kDemoPassword);
+    const auto sofia = server.login("sofia.soder", kDemoPassword);
     std::this_thread::sleep_for(2s);
     // The server answers as ever, and a change still writes its mail.
-    const auto ids = meetingIds(server, anna);
+    const auto ids = meetingIds(server, sofia);
     REQUIRE_FALSE(ids.empty());
     int moved = 0;
     for (const auto& id : ids)
       if (server
               .request("PATCH", "/api/v1/meetings/" + id, R"({"location":"Rum 2"})",
-                       {{"Authorization", bearer(anna)}})
+                       {{"Authorization", bearer(sofia)}})
               .status == 200)
         ++moved;
     CHECK(moved > 0);

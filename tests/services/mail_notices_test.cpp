@@ -269,3 +269,33 @@ TEST_CASE("mail: reminders fall due with the clock, once each, gathered per pers
   CHECK(partText(readMail(f.mailOf("reminder").back().mail.message), "text/plain")
             .find("skulle ha varit klar 2026-03-12") != std::string::npos);
 }
+
+TEST_CASE("mail: one ATTENDEE a person whatever their roles; a meeting already held invites nobody",
+          "[mail][notices][calendar]") {
+  MailFixture f;
+  auto m =
+      valueOf(f.meetings.create(f.manager, f.contract, {"2026-05-12T13:00", std::nullopt, "Eken"}));
+  services::MeetingChange roles;
+  roles.participants = std::vector<services::ParticipantInput>{{f.manager.userId, "chair"},
+                                                               {f.manager.userId, "secretary"},
+                                                               {f.manager.userId, "adjuster"},
+                                                               {f.adjuster.userId, "adjuster"}};
+  valueOf(f.meetings.change(f.manager, m.row.id, roles));
+  const auto rows = f.mailOf("invitation");
+  REQUIRE(rows.size() == 1);  // Ulla; Anna organizes
+  const auto ics = calendarOf(rows[0]);
+  std::size_t annas = 0;
+  for (std::size_t at = ics.find("mailto:anna@example.se"); at != std::string::npos;
+       at = ics.find("mailto:anna@example.se", at + 1))
+    ++annas;
+  CHECK(annas == 2);  // ORGANIZER and one ATTENDEE
+  CHECK(ics.find("ATTENDEE;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=\"Namn anna\"") !=
+        std::string::npos);
+
+  // After the meeting, moving its record (the place it was held) sends nobody an invitation.
+  f.time.set(utcTime("2026-05-20T10:00:00Z"));
+  services::MeetingChange place;
+  place.location = "Eken, biblioteket";
+  valueOf(f.meetings.change(f.manager, m.row.id, place));
+  CHECK(f.mailOf("invitation").size() == 1);
+}
