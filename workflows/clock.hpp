@@ -4,11 +4,17 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 
 namespace sv {
 
 using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
+
+// Whole seconds since 1970 (UTC): how the outbox and the mail jobs store a time.
+inline std::int64_t unixSeconds(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
 
 class TimeSource {
  public:

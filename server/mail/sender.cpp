@@ -5,14 +5,6 @@
 #include "server/store/outbox.hpp"
 
 namespace sv::mail {
-namespace {
-
-std::int64_t secondsOf(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-}  // namespace
-
 Sender::Sender(store::Store& store, Transport& transport, const TimeSource& time, Backoff backoff,
                int batch)
     : store_(store), transport_(transport), time_(time), backoff_(backoff), batch_(batch) {}
@@ -29,18 +21,18 @@ Sender::~Sender() {
 SenderRound Sender::deliverDue() {
   SenderRound round;
   const auto due = store_.read(
-      [&](store::Reading& c) { return store::dueMail(c, secondsOf(time_.now()), batch_); });
+      [&](store::Reading& c) { return store::dueMail(c, unixSeconds(time_.now()), batch_); });
   transport_.deliverAll(due, [&](const store::OutboxRow& row, const Status& delivered) {
     // Marked before the next message goes: a crash repeats at most the one in flight.
     const auto now = time_.now();
     if (delivered) {
       store_.write(
-          [&](store::Writing& c) { return store::markMailSent(c, row.id, secondsOf(now)); });
+          [&](store::Writing& c) { return store::markMailSent(c, row.id, unixSeconds(now)); });
       ++round.sent;
     } else {
       const auto next = nextAttempt(backoff_, row.attempts + 1, now);
       store_.write([&](store::Writing& c) {
-        store::markMailFailed(c, row.id, delivered.error().detail, secondsOf(next));
+        store::markMailFailed(c, row.id, delivered.error().detail, unixSeconds(next));
         return 0;
       });
       ++round.failed;

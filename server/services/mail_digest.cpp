@@ -10,17 +10,9 @@
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
-namespace {
-
-std::int64_t secondsOf(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-}  // namespace
-
 std::size_t sendDigests(store::Store& store, const Catalog& catalog, TimePoint now) {
   const auto& policy = catalog.mail;
-  const auto until = secondsOf(now);
+  const auto until = unixSeconds(now);
   const auto people =
       store.read([&](store::Reading& c) { return store::peopleWithDigest(c, until); });
   std::size_t sent = 0;

@@ -13,10 +13,6 @@
 namespace sv::services {
 namespace {
 
-std::int64_t secondsOf(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 std::string firstName(const std::string& name) {
   return name.substr(0, name.find(' '));
 }
@@ -79,7 +75,7 @@ void tell(store::Writing& c, const MailPolicy& policy, TimePoint now, const Noti
   const std::string link = policy.publicUrl + n.path;
   if (choice == mail::Choice::Never) return;
   if (choice == mail::Choice::Digest) {
-    store::addDigestItem(c, {0, n.userId, key, n.line, link, secondsOf(now)});
+    store::addDigestItem(c, {0, n.userId, key, n.line, link, unixSeconds(now)});
     return;
   }
   std::string unsubscribe;
@@ -106,7 +102,8 @@ void tell(store::Writing& c, const MailPolicy& policy, TimePoint now, const Noti
         .warning("no e-mail to user " + std::to_string(n.userId) + ": " + ok.error().detail);
     return;
   }
-  store::enqueueMail(c, {m.messageId, key, n.userId, user->email, mail::render(m), secondsOf(now)});
+  store::enqueueMail(c,
+                     {m.messageId, key, n.userId, user->email, mail::render(m), unixSeconds(now)});
 }
 
 }  // namespace sv::services

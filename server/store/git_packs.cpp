@@ -181,10 +181,6 @@ Status writeRetired(git_repository* repo, const RetiredAt& retired) {
   return {};
 }
 
-std::int64_t secondsOf(TimePoint at) {
-  return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
-}
-
 int insertObject(const git_oid* id, void* payload) {
   return git_packbuilder_insert(static_cast<git_packbuilder*>(payload), id, nullptr);
 }
@@ -372,7 +368,7 @@ Result<std::vector<std::string>> pruneRetiredPacks(git_repository* repo, TimePoi
   const auto retired = readRetired(repo);
   if (retired.empty()) return std::vector<std::string>{};
   const fs::path folder = packFolder(repo);
-  const std::int64_t before = secondsOf(now) - grace.count();
+  const std::int64_t before = unixSeconds(now) - grace.count();
   RetiredAt kept;
   std::vector<std::string> removed;
   std::error_code ec;
@@ -422,7 +418,7 @@ Status mergePacks(git_repository* repo, const std::vector<std::string>& packs, T
   auto retired = readRetired(repo);
   std::erase_if(retired, [&](const auto& entry) { return entry.first == *name; });
   for (const auto& pack : packs)
-    if (pack != *name) retired.emplace_back(pack, secondsOf(at));
+    if (pack != *name) retired.emplace_back(pack, unixSeconds(at));
   return writeRetired(repo, retired);
 }
 

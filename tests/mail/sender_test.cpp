@@ -22,10 +22,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::int64_t secondsOf(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 struct MailFixture {
   test::TempDir dir;
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path() / "data", 1}));
@@ -45,7 +41,7 @@ struct MailFixture {
     written.push_back(mail::render(m));
     return store->write([&](store::Writing& c) {
       return store::enqueueMail(c, {m.messageId, "minutes_submitted", std::nullopt, m.to.address,
-                                    written.back(), secondsOf(time.now())});
+                                    written.back(), unixSeconds(time.now())});
     });
   }
   std::vector<store::OutboxRow> failing() {
@@ -130,7 +126,7 @@ TEST_CASE("mail: a refusing or absent server keeps the message, with the reason,
   CHECK(failing[0].attempts == 1);
   REQUIRE(failing[0].lastError);
   CHECK(failing[0].lastError->find("451") != std::string::npos);
-  CHECK(failing[0].nextAttemptAt == secondsOf(f.time.now() + 1min));
+  CHECK(failing[0].nextAttemptAt == unixSeconds(f.time.now() + 1min));
 
   // Nobody listens on the port now: connection refused, counted, the next attempt further off.
   mail::SmtpTransport absent(f.smtp(port));
@@ -140,7 +136,7 @@ TEST_CASE("mail: a refusing or absent server keeps the message, with the reason,
   failing = f.failing();
   REQUIRE(failing.size() == 1);
   CHECK(failing[0].attempts == 2);
-  CHECK(failing[0].nextAttemptAt == secondsOf(f.time.now() + 2min));
+  CHECK(failing[0].nextAttemptAt == unixSeconds(f.time.now() + 2min));
 
   // The server is back: nothing before the time, then the message, once.
   test::SmtpSink back(f.dir.path() / "back");
@@ -160,7 +156,7 @@ TEST_CASE("mail: the folder transport writes each message as <id>.eml, the same 
   const auto id = f.enqueue(1);
   mail::FolderTransport transport(f.dir.path() / "mail");
   const auto rows = f.store->read(
-      [&](store::Reading& c) { return store::dueMail(c, secondsOf(f.time.now()), 10); });
+      [&](store::Reading& c) { return store::dueMail(c, unixSeconds(f.time.now()), 10); });
   REQUIRE(rows.size() == 1);
   REQUIRE(transport.deliver(rows[0]));
   REQUIRE(transport.deliver(rows[0]));  // a crash before the mark: the same file again

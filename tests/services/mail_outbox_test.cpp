@@ -14,10 +14,6 @@ using test::utcTime;
 
 namespace {
 
-std::int64_t secondsOf(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 struct OutboxFixture : ServiceFixture {
   store::Principal admin = person("ada", authority, {"admin"});
   int written = 0;
@@ -28,14 +24,14 @@ struct OutboxFixture : ServiceFixture {
       return store::enqueueMail(
           c, {"m" + std::to_string(n) + "@samverkan.test", "minutes_submitted", std::nullopt,
               recipient, "Subject: Protokoll att justera\r\n\r\nHemligt innehåll\r\n",
-              secondsOf(time.now())});
+              unixSeconds(time.now())});
     });
   }
   // Failed once, next attempt an hour from now.
   std::int64_t enqueueFailing(const std::string& recipient = "ulla@example.se") {
     const auto id = enqueue(recipient);
     store->write([&](store::Writing& c) {
-      store::markMailFailed(c, id, "421 4.7.0 try again later", secondsOf(time.now()) + 3600);
+      store::markMailFailed(c, id, "421 4.7.0 try again later", unixSeconds(time.now()) + 3600);
       return 0;
     });
     return id;
@@ -43,13 +39,13 @@ struct OutboxFixture : ServiceFixture {
   std::int64_t enqueueSent() {
     const auto id = enqueue();
     store->write(
-        [&](store::Writing& c) { return store::markMailSent(c, id, secondsOf(time.now())); });
+        [&](store::Writing& c) { return store::markMailSent(c, id, unixSeconds(time.now())); });
     return id;
   }
   std::vector<std::int64_t> dueNow() {
     std::vector<std::int64_t> out;
     for (const auto& r : store->read(
-             [&](store::Reading& c) { return store::dueMail(c, secondsOf(time.now()), 100); }))
+             [&](store::Reading& c) { return store::dueMail(c, unixSeconds(time.now()), 100); }))
       out.push_back(r.id);
     return out;
   }
