@@ -159,8 +159,13 @@ Result<FollowUpReport> createReport(const FollowUpTemplate& t, const ReportFacts
                 "the year " + std::to_string(facts.year) + " is outside 2000-2100", "year",
                 "2000-2100");
   FollowUpReport r;
-  r.header = ReportHeader{facts.kind,         facts.contractTitle, facts.contractReference,
-                          facts.providerName, facts.year,          t.id,
+  r.header = ReportHeader{facts.kind,
+                          facts.contractTitle,
+                          facts.contractReference,
+                          facts.authorityName,
+                          facts.providerName,
+                          facts.year,
+                          t.id,
                           t.version};
   r.method = std::string(kCommonMethod);
   for (const auto& area : t.areas) {

@@ -37,6 +37,7 @@ struct ReportHeader {
   ReportKind kind = ReportKind::Operational;
   std::string contractTitle;
   std::string contractReference;
+  std::string authorityName;  // who follows up
   std::string providerName;
   int year = 0;
   std::string templateId;       // the service area key
@@ -87,6 +88,7 @@ struct ReportFacts {
   ReportKind kind = ReportKind::Operational;
   std::string contractTitle;
   std::string contractReference;
+  std::string authorityName;
   std::string providerName;
   int year = 0;
 };

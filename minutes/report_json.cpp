@@ -91,13 +91,14 @@ Result<ReportArea> readArea(const Var& v, const std::string& path) {
 
 Result<ReportHeader> readHeader(const Var& v, std::string path) {
   auto f = Fields::open(v, std::move(path),
-                        {"kind", "contract_title", "contract_reference", "provider_name", "year",
-                         "template_id", "template_version"});
+                        {"kind", "contract_title", "contract_reference", "authority_name",
+                         "provider_name", "year", "template_id", "template_version"});
   if (!f) return std::unexpected(f.error());
   ReportHeader h;
   SV_READ(h.kind, f->keyword<ReportKind>("kind", parseReportKind, "kind"));
   SV_READ(h.contractTitle, f->string("contract_title"));
   SV_READ(h.contractReference, f->string("contract_reference"));
+  SV_READ(h.authorityName, f->string("authority_name"));
   SV_READ(h.providerName, f->string("provider_name"));
   std::int64_t year = 0;
   SV_READ(year, f->integer("year"));
@@ -137,6 +138,7 @@ std::string toJson(const FollowUpReport& r) {
   w.key("kind").value(toString(r.header.kind));
   w.key("contract_title").value(r.header.contractTitle);
   w.key("contract_reference").value(r.header.contractReference);
+  w.key("authority_name").value(r.header.authorityName);
   w.key("provider_name").value(r.header.providerName);
   w.key("year").value(r.header.year);
   w.key("template_id").value(r.header.templateId);

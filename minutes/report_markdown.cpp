@@ -63,7 +63,8 @@ std::string areaText(const ReportArea& a) {
   add(out, questions);
   add(out, "**Bedömning:** " + std::string(assessmentLabel(a.assessment)));
   const std::string findings = detail::userMarkdown(a.findings);
-  add(out, "### Iakttagelser");
+  // A label, not a heading: the findings' own headings are demoted to "###", under the area.
+  add(out, "**Iakttagelser:**");
   add(out, findings.empty() ? "Inga iakttagelser har förts in." : findings);
   if (!a.improvements.empty()) {
     add(out, "### Krav på förbättringar");
@@ -84,6 +85,7 @@ std::string renderReportMarkdown(const FollowUpReport& r) {
   std::string facts = "- Avtal: " + escapeMarkdownInline(h.contractTitle);
   if (!h.contractReference.empty()) facts += " (" + escapeMarkdownInline(h.contractReference) + ")";
   facts += "\n- Utförare: " + escapeMarkdownInline(h.providerName);
+  facts += "\n- Förvaltning: " + escapeMarkdownInline(h.authorityName);
   facts += "\n- År: " + std::to_string(h.year);
   facts += "\n- Mall: " + escapeMarkdownInline(h.templateId) + ", version " +
            escapeMarkdownInline(h.templateVersion);

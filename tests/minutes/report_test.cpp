@@ -31,7 +31,9 @@ FollowUpTemplate sampleTemplate() {
 }
 
 ReportFacts sampleFacts(ReportKind kind = ReportKind::Contract) {
-  return ReportFacts{kind, "Hemtjänst Norr", "SDN 2025/0042", "Omsorg & Co AB", 2026};
+  return ReportFacts{
+      kind, "Hemtjänst Norr", "SDN 2025/0042", "Norra stadsdelsförvaltningen", "Omsorg & Co AB",
+      2026};
 }
 
 FollowUpReport draft(ReportKind kind = ReportKind::Contract) {
@@ -66,7 +68,8 @@ void requireError(const Result<FollowUpReport>& r, Errc code, Reason reason,
 TEST_CASE("a report is created with every area its kind covers", "[minutes][report]") {
   const FollowUpReport contract = draft(ReportKind::Contract);
   CHECK(contract.header == ReportHeader{ReportKind::Contract, "Hemtjänst Norr", "SDN 2025/0042",
-                                        "Omsorg & Co AB", 2026, "hemtjanst", "2026-1"});
+                                        "Norra stadsdelsförvaltningen", "Omsorg & Co AB", 2026,
+                                        "hemtjanst", "2026-1"});
   REQUIRE(contract.areas.size() == 3);
   CHECK(contract.areas[2].key == "staffing");
   CHECK(contract.areas[0].assessment == Assessment::NotAssessed);
@@ -158,6 +161,10 @@ TEST_CASE("an edit keeps the rules and limits of a report", "[minutes][report]")
     requireError(applyReportEdit(current, p), Errc::Invalid, Reason::None,
                  "areas[0].improvements[0].id");
     p = current;
+    p.areas[0].improvements[0].responsibleParty = static_cast<Party>(7);
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::ResponsiblePartyUnknown,
+                 "areas[0].improvements[0].responsible_party");
+    p = current;
     p.areas[0].assessment = static_cast<Assessment>(9);
     requireError(applyReportEdit(current, p), Errc::Invalid, Reason::UnknownChoice,
                  "areas[0].assessment");
@@ -182,6 +189,9 @@ TEST_CASE("a report's JSON reads back equal and writes the same bytes", "[minute
   const auto badKind = reportFromJson(replaceOnce(json, "\"contract\"", "\"annat\""));
   REQUIRE_FALSE(badKind);
   CHECK(badKind.error().field == "header.kind");
+  const auto badAssessment = reportFromJson(replaceOnce(json, "\"partly_meets\"", "\"uppfyller\""));
+  REQUIRE_FALSE(badAssessment);
+  CHECK(badAssessment.error().field == "areas[0].assessment");
   const auto badDate = reportFromJson(replaceOnce(json, "2026-06-30", "2026-02-30"));
   REQUIRE_FALSE(badDate);
   CHECK(badDate.error().reason == Reason::NotADate);
@@ -193,9 +203,11 @@ TEST_CASE("a report's Markdown is Swedish and user text cannot change its struct
   FollowUpReport r = edited();
   r.areas[1].improvements.push_back(
       Improvement{"i2", "# rubrik | cell <script>", date(2026, 9, 1), Party::Authority});
+  r.areas[1].findings = "# Egen rubrik\n\n<script>alert(1)</script>\n";
   const std::string md = renderReportMarkdown(r);
   CHECK_THAT(md, Catch::StartsWith("# Avtalsuppföljning 2026\n"));
   CHECK_THAT(md, Catch::Contains("- Utförare: Omsorg & Co AB"));
+  CHECK_THAT(md, Catch::Contains("- Förvaltning: Norra stadsdelsförvaltningen"));
   CHECK_THAT(md, Catch::Contains("## Genomförandeplaner"));
   CHECK_THAT(md, Catch::Contains("**Bedömning:** Uppfyller delvis kraven"));
   CHECK_THAT(md, Catch::Contains("**Bedömning:** Ännu inte bedömt"));
@@ -204,6 +216,8 @@ TEST_CASE("a report's Markdown is Swedish and user text cannot change its struct
   CHECK_THAT(md,
              Catch::Contains("| i1 | Komplettera planerna med tider | Utföraren | 2026-06-30 |"));
   CHECK_THAT(md, Catch::Contains("\\# rubrik \\| cell \\<script\\>"));
+  CHECK_THAT(md, Catch::Contains("\n### Egen rubrik\n"));
+  CHECK_THAT(md, !Catch::Contains("<script>"));
   CHECK(md.back() == '\n');
   CHECK(renderReportMarkdown(r) == md);
 }
