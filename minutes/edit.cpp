@@ -5,10 +5,15 @@
 #include <utility>
 
 #include "minutes/ids.hpp"
+#include "minutes/text_rules.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::minutes {
 namespace {
+
+using detail::checkText;
+using detail::Lines;
+using detail::Presence;
 
 std::string at(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
@@ -16,26 +21,6 @@ std::string at(const std::string& path, std::size_t index) {
 
 std::string sectionName(const Section& s) {
   return "§ " + std::to_string(s.number) + " '" + s.title + "' (" + s.key + ")";
-}
-
-enum class Lines { One, Many };
-enum class Presence { Optional, Required };
-
-Status checkText(std::string_view text, const std::string& field, std::string_view what,
-                 std::size_t limit, Lines lines, Presence presence = Presence::Optional) {
-  const std::string subject(what);
-  if (!text::isValidUtf8(text))
-    return fail(Errc::Invalid, Reason::InvalidUtf8, subject + " is not valid UTF-8", field);
-  if (text::hasControlCharacters(text, lines == Lines::Many))
-    return fail(Errc::Invalid, Reason::ControlCharacter, subject + " contains a control character",
-                field);
-  if (text.size() > limit)
-    return fail(Errc::Invalid, Reason::TooLong,
-                subject + " is longer than " + std::to_string(limit) + " bytes", field,
-                std::to_string(limit));
-  if (presence == Presence::Required && text::isBlank(text))
-    return fail(Errc::Invalid, Reason::Missing, subject + " is empty", field);
-  return {};
 }
 
 bool validParty(Party p) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "minutes/ids.hpp"
+#include "minutes/part_merge.hpp"
 #include "minutes/render_markdown.hpp"
 
 namespace sv::minutes {
@@ -13,19 +14,11 @@ constexpr std::string_view kAttendanceTitle = "Närvaro";
 constexpr std::string_view kDocumentTitle = "Protokoll";
 
 bool sameSections(const Minutes& a, const Minutes& b) {
-  return std::equal(a.sections.begin(), a.sections.end(), b.sections.begin(), b.sections.end(),
-                    [](const Section& x, const Section& y) { return x.key == y.key; });
+  return detail::sameParts(a.sections, b.sections, [](const Section& s) { return s.key; });
 }
 
-enum class Side { Theirs, Mine, Conflict };
-
-// Which side a unit comes from; Theirs also when neither or both changed it alike.
-template <class T>
-Side pick(const T& base, const T& theirs, const T& mine) {
-  if (mine == base || mine == theirs) return Side::Theirs;
-  if (theirs == base) return Side::Mine;
-  return Side::Conflict;
-}
+using detail::pickSide;
+using detail::Side;
 
 // Ids taken from `mine` that clash with ids from `theirs` (or with each other) get new numbers.
 void renumberClashes(Minutes& merged, const std::vector<bool>& fromMine) {
@@ -60,7 +53,7 @@ MergeOutcome mergeMinutes(const Minutes& base, const Minutes& theirs, const Minu
   }
 
   Minutes merged = theirs;
-  switch (pick(base.attendance, theirs.attendance, mine.attendance)) {
+  switch (pickSide(base.attendance, theirs.attendance, mine.attendance)) {
     case Side::Theirs:
       break;
     case Side::Mine:
@@ -72,23 +65,15 @@ MergeOutcome mergeMinutes(const Minutes& base, const Minutes& theirs, const Minu
                         renderAttendanceMarkdown(theirs), renderAttendanceMarkdown(mine)});
   }
 
-  std::vector<bool> fromMine(merged.sections.size(), false);
-  for (std::size_t i = 0; i < merged.sections.size(); ++i) {
+  auto parts = detail::mergeParts(base.sections, theirs.sections, mine.sections);
+  for (const std::size_t i : parts.conflicting) {
     const Section& t = theirs.sections[i];
-    const Section& m = mine.sections[i];
-    switch (pick(base.sections[i], t, m)) {
-      case Side::Theirs:
-        break;
-      case Side::Mine:
-        merged.sections[i] = m;
-        fromMine[i] = true;
-        break;
-      case Side::Conflict:
-        outcome.conflicts.push_back(MergeConflict{MergeUnit::Section, t.number, t.key, t.title,
-                                                  renderSectionMarkdown(t),
-                                                  renderSectionMarkdown(m)});
-    }
+    outcome.conflicts.push_back(MergeConflict{MergeUnit::Section, t.number, t.key, t.title,
+                                              renderSectionMarkdown(t),
+                                              renderSectionMarkdown(mine.sections[i])});
   }
+  merged.sections = std::move(parts.merged);
+  const std::vector<bool>& fromMine = parts.fromMine;
   if (!outcome.conflicts.empty()) return outcome;
 
   renumberClashes(merged, fromMine);

@@ -71,11 +71,6 @@ class RenderedNotes {
   std::unordered_map<std::string, std::string> byText_;
 };
 
-std::string notesMarkdown(const std::string& notes) {
-  static RenderedNotes rendered;
-  return rendered.get(notes);
-}
-
 std::string row(std::initializer_list<std::string> cells) {
   std::string out = "|";
   for (const std::string& cell : cells) out += " " + cell + " |";
@@ -138,7 +133,7 @@ void addAttendance(Blocks& blocks, const Minutes& m) {
 
 void addSection(Blocks& blocks, const Section& s) {
   blocks.add("## § " + std::to_string(s.number) + " " + escapeMarkdownInline(s.title));
-  const std::string notes = notesMarkdown(s.notes);
+  const std::string notes = detail::userMarkdown(s.notes);
   blocks.add(notes);
   if (notes.empty() && s.observations.empty() && s.actions.empty() && s.decisions.empty() &&
       s.evaluations.empty())
@@ -220,6 +215,15 @@ void addDisagreements(Blocks& blocks, const Minutes& m) {
 }
 
 }  // namespace
+
+namespace detail {
+
+std::string userMarkdown(const std::string& notes) {
+  static RenderedNotes rendered;
+  return rendered.get(notes);
+}
+
+}  // namespace detail
 
 std::string renderMarkdown(const Minutes& m) {
   Blocks blocks;

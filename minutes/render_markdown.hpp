@@ -26,4 +26,11 @@ std::string renderSectionMarkdown(const Section& section);
 // "## Närvarande" and the attendees of both parties; ends with one newline.
 std::string renderAttendanceMarkdown(const Minutes& minutes);
 
+namespace detail {
+// Internal, shared with the follow-up report's findings: a user's Markdown as it goes under a
+// "##" heading (the notes' rules above: through cmark, headings demoted two levels, raw HTML
+// removed, hostile nesting escaped as plain text). No trailing newline.
+std::string userMarkdown(const std::string& markdown);
+}  // namespace detail
+
 }  // namespace sv::minutes

@@ -49,6 +49,27 @@ Result<std::map<std::string, minutes::RegistryFormat>> parseRegistryFormats(std:
   return out;
 }
 
+// Every config/followups/<service area>.followup; a file for a service area that
+// service_areas.txt does not list is an error too, since no contract could ever use it.
+Status loadFollowUpTemplates(const std::filesystem::path& dir, Catalog& catalog) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".followup") continue;
+    auto text = readText(entry.path());
+    if (!text) return std::unexpected(text.error());
+    const std::string id = entry.path().stem().string();
+    auto parsed = minutes::parseFollowUpTemplate(id, *text);
+    if (!parsed) return std::unexpected(naming(entry.path(), parsed.error()));
+    if (!catalog.hasServiceArea(id))
+      return fail(Errc::Internal, entry.path().string() + ": '" + id +
+                                      "' is not a service area of service_areas.txt");
+    catalog.followUpTemplates.emplace(id,
+                                      FollowUpTemplateSource{std::move(*parsed), std::move(*text)});
+  }
+  if (ec) return fail(Errc::Internal, "cannot read " + dir.string());
+  return {};
+}
+
 }  // namespace
 
 const minutes::RegistryFormat& Catalog::registryFormatFor(const std::string& authorityName) const {
@@ -114,6 +135,8 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (ec) return fail(Errc::Internal, "cannot read " + (configDir / "agendas").string());
   if (!catalog.templates.contains(kDefaultTemplate))
     return fail(Errc::Internal, (configDir / "agendas").string() + " has no standard.agenda");
+  if (auto loaded = loadFollowUpTemplates(configDir / "followups", catalog); !loaded)
+    return std::unexpected(loaded.error());
   return catalog;
 }
 

@@ -1,6 +1,6 @@
 // What config/ holds for the domain, read and validated once at start-up: the service areas, the
-// adopted agenda templates and the rule that proposes meeting dates. A broken file stops the start
-// with a message that names it.
+// adopted agenda templates, the follow-up templates and the rule that proposes meeting dates. A
+// broken file stops the start with a message that names it.
 #pragma once
 
 #include <filesystem>
@@ -13,6 +13,7 @@
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
 #include "minutes/action_rules.hpp"
+#include "minutes/followup_template.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
 #include "server/services/mail_policy.hpp"
@@ -26,9 +27,16 @@ struct TemplateSource {
   std::string text;  // kept with every meeting made from it
 };
 
+struct FollowUpTemplateSource {
+  minutes::FollowUpTemplate parsed;
+  std::string text;  // kept with every report made from it
+};
+
 struct Catalog {
   std::vector<agenda::ServiceArea> serviceAreas;
   std::map<std::string, TemplateSource> templates;  // by id (file name without .agenda)
+  // config/followups/: the common template of the yearly follow-up, by service area key.
+  std::map<std::string, FollowUpTemplateSource> followUpTemplates;
   agenda::PlanRule planRule;
   std::map<std::string, minutes::RegistryFormat> registryFormats;  // by authority name; "*" default
   // config/workflows/: validated at start-up against the role and guard names the code knows.
