@@ -162,6 +162,16 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::MailKindRequired,
      "Den här e-posten skickas alltid direkt, eftersom den hör till det diarieförda protokollet. "
      "Den kan inte stängas av."},
+    // Issue 13 point 5: attachments.
+    {Reason::AttachmentTypeNotAllowed,
+     "Filen kan inte bifogas. Tillåtna filer är PDF, Word (docx), Excel (xlsx), OpenDocument "
+     "(odt, ods), PNG, JPEG och vanlig text. Filens innehåll avgör, inte dess namn."},
+    {Reason::AttachmentTooLarge, "Filen är för stor för att bifogas."},
+    {Reason::AttachmentExists, "Samma fil med samma namn finns redan bland bilagorna."},
+    {Reason::NotAttachmentOwner,
+     "Bara den som laddade upp bilagan, eller förvaltningens avtalsansvariga, kan ta bort den."},
+    {Reason::NotMeetingParticipant,
+     "Bara mötets deltagare och förvaltningens avtalsansvariga kan bifoga filer."},
 });
 
 // A reason whose words depend on something else than its value alone.
