@@ -182,6 +182,7 @@ std::string wordingOf(const Error& error) {
       if (error.field == "comment") return "Skriv vad som behöver rättas.";
       if (error.field == "text") return "Skriv vad som har gjorts.";
       if (error.field == "how") return "Skriv hur synpunkten har hanterats.";
+      if (error.field == "file") return "Välj en fil att bifoga. En tom fil bifogas inte.";
       if (error.field.starts_with("attendance[") && error.field.ends_with(".name"))
         return "Skriv gästens namn.";
       return "Fältet måste fyllas i.";
