@@ -291,29 +291,4 @@ std::string safeAttachmentName(std::string_view original, AttachmentType type) {
   return stem + suffix;
 }
 
-std::string asciiFileName(std::string_view safeName) {
-  std::string out;
-  for (auto cp : codePoints(safeName)) {
-    const char c = cp[0];
-    const bool plain =
-        cp.size() == 1 && c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' && c != ';';
-    out += plain ? c : '_';
-  }
-  return out;
-}
-
-std::string percentEncodedFileName(std::string_view safeName) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : safeName) {
-    const auto c = static_cast<unsigned char>(ch);
-    // attr-char of RFC 8187: ALPHA / DIGIT / "!#$&+-.^_`|~"
-    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos)
-      out += ch;
-    else
-      out += {'%', kHex[c >> 4], kHex[c & 0xF]};
-  }
-  return out;
-}
-
 }  // namespace sv::workflows

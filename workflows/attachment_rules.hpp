@@ -39,13 +39,7 @@ inline constexpr std::size_t kMostNameBytes = 180;
 // valid UTF-8 without control or bidirectional-override characters, without `..`, the characters
 // Windows reserves (<>:"/\|?*) or leading and trailing dots and spaces, shortened to the limits
 // above with its extension kept; the content's extension is added when the name's does not fit it.
-// Never empty ("bilaga.<ext>").
+// Never empty ("bilaga.<ext>"). The download header encodes it (http::asciiFileName).
 std::string safeAttachmentName(std::string_view original, AttachmentType type);
-
-// The name in the quoted `filename=` of Content-Disposition for old clients: ASCII only, with
-// every other character (and `"`, `\`, `%`) as `_`. The exact name goes in `filename*`.
-std::string asciiFileName(std::string_view safeName);
-// RFC 5987/8187 percent-encoding of UTF-8 for `filename*=UTF-8''…`.
-std::string percentEncodedFileName(std::string_view safeName);
 
 }  // namespace sv::workflows
