@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "minutes_fixture.hpp"
+#include "server/services/archive.hpp"
 #include "server/services/attachments.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
@@ -147,4 +148,28 @@ TEST_CASE("attachments: registered minutes close their attachments and the meeti
   REQUIRE(listed.size() == 2);
   CHECK(listed[0].sealed);
   CHECK(listed[1].to == AttachedTo::Minutes);
+}
+
+TEST_CASE("attachments: the archival package holds them with their checksums",
+          "[services][attachments][archive]") {
+  AttachmentsFixture f;
+  const auto a = f.upload(f.manager, testing::samplePdf(), "Underlag.pdf");
+  const auto b = f.upload(f.adjuster, "Närvaro\n", "närvaro.txt", AttachedTo::Minutes);
+  f.approved(f.id);
+  valueOf(f.minutes.registerMinutes(f.registrar, f.id));
+  const auto [name, zip] = valueOf(f.minutes.archive(f.registrar, f.id));
+  const auto bag = valueOf(services::checkBag(zip));
+  INFO(bag.problems.size());
+  CHECK(bag.problems.empty());
+  std::string manifest, listing;
+  for (const auto& [path, bytes] : bag.files) {
+    if (path.ends_with("manifest-sha256.txt") && !path.ends_with("tagmanifest-sha256.txt"))
+      manifest = bytes;
+    if (path.ends_with("data/bilagor.json")) listing = bytes;
+  }
+  for (const auto& x : {a, b}) {
+    CHECK(manifest.find(x.sha256 + "  data/bilagor/" + x.sha256 + "-" + x.fileName) !=
+          std::string::npos);
+    CHECK(listing.find(x.sha256) != std::string::npos);
+  }
 }
