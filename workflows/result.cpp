@@ -166,6 +166,16 @@ std::string_view reasonName(Reason reason) {
       return "choice-not-allowed";
     case Reason::MailKindRequired:
       return "mail-kind-required";
+    case Reason::AttachmentTypeNotAllowed:
+      return "attachment-type-not-allowed";
+    case Reason::AttachmentTooLarge:
+      return "attachment-too-large";
+    case Reason::AttachmentExists:
+      return "attachment-exists";
+    case Reason::NotAttachmentOwner:
+      return "not-attachment-owner";
+    case Reason::NotMeetingParticipant:
+      return "not-meeting-participant";
   }
   return "";
 }

@@ -131,6 +131,16 @@ enum class Reason {
   // invitations); a kind that is part of the record and always sent, so never turned off.
   ChoiceNotAllowed,  // value: the choice
   MailKindRequired,
+  // Attachments (issue 13 point 5): a file whose content is not one of the allowed types (value:
+  // what it was, e.g. "html", "executable"); a file over the size limit (value: the limit in
+  // bytes); the same file under the same name listed twice on a document; a removal by someone
+  // who neither uploaded it nor manages the contract (Forbidden); an upload by someone who does
+  // not take part in the meeting (Forbidden).
+  AttachmentTypeNotAllowed,
+  AttachmentTooLarge,
+  AttachmentExists,
+  NotAttachmentOwner,
+  NotMeetingParticipant,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -22,6 +22,8 @@ void registerMinutes(http::Router& router, Services& services);
 void registerLifecycle(http::Router& router, Services& services);
 void registerMinutesReview(http::Router& router, Services& services);
 void registerActions(http::Router& router, Services& services);
+// Attachments of meetings and minutes (needs services.attachments).
+void registerAttachments(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);

@@ -81,7 +81,7 @@ Object describe(const http::Route& route) {
     Object media;
     media.set("schema", schemaFor(doc.requestSchema));
     Object content;
-    content.set("application/json", media);
+    content.set(doc.requestType, media);
     Object body;
     body.set("required", true);
     body.set("content", content);
@@ -96,7 +96,8 @@ Object describe(const http::Route& route) {
     if (doc.responseSchema.empty()) {
       Object schema;
       schema.set("type", "string");
-      if (doc.responseType == "application/pdf" || doc.responseType == "application/zip")
+      if (doc.responseType == "application/pdf" || doc.responseType == "application/zip" ||
+          doc.responseType == "application/octet-stream")
         schema.set("format", "binary");
       media.set("schema", schema);
     } else {

@@ -23,6 +23,9 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
                                              *ctx->contracts, *ctx->meetings, *ctx->agendas,
                                              *ctx->minutes, *ctx->actions,
                                              settings.http.secureCookies, settings.publicUrl});
+  ctx->attachments = std::make_unique<services::AttachmentService>(*ctx->store, ctx->time,
+                                                                   settings.maxAttachmentBytes);
+  ctx->services->attachments = ctx->attachments.get();
   return ctx;
 }
 

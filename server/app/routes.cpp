@@ -19,6 +19,7 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerLifecycle(router, services);
   api::registerMinutesReview(router, services);
   api::registerActions(router, services);
+  api::registerAttachments(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);
   web::registerWebPages(router, services);

@@ -11,6 +11,7 @@
 #include "server/http/dispatcher.hpp"
 #include "server/mail/smtp_transport.hpp"
 #include "server/services/accounts.hpp"
+#include "server/services/attachments.hpp"
 #include "server/services/mail_policy.hpp"
 #include "workflows/backoff.hpp"
 
@@ -41,6 +42,7 @@ struct Settings {
   std::chrono::seconds retiredPackGrace{15 * 60};
   std::string bootstrapOrganization = "Kommunen";
   http::HttpSettings http;
+  std::size_t maxAttachmentBytes = services::kDefaultMaxAttachmentBytes;
   accounts::AccountSettings accounts;
   agenda::PlanRule planRule;
   MailSettings mail;

@@ -1,6 +1,7 @@
 #include "server/http/dispatcher.hpp"
 
 #include <Poco/Base64Decoder.h>
+#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -14,6 +15,7 @@
 
 #include "server/http/compress.hpp"
 #include "server/http/form_body.hpp"
+#include "server/http/multipart.hpp"
 #include "server/http/problem.hpp"
 
 namespace sv::http {
@@ -128,14 +130,22 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     while (!request.contentType.empty() && request.contentType.back() == ' ')
       request.contentType.pop_back();
 
-    // The limit is checked before a byte of the body is read.
+    // The limit (the route's own, or the frame's) is checked before a byte of the body is read.
+    const RouteMatch match = router_.match(request.method, request.path);
+    const std::size_t limit = match.route && match.route->maxBodyBytes ? *match.route->maxBodyBytes
+                                                                       : settings_.maxBodyBytes;
     const auto declared = in.getContentLength64();
     if (declared != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH &&
-        static_cast<std::uint64_t>(declared) > settings_.maxBodyBytes)
+        static_cast<std::uint64_t>(declared) > limit) {
+      if (match.route && match.route->page && router_.pageErrors()) {
+        Reply page = router_.pageErrors()(request, 413);
+        page.closeConnection = true;  // the unread body must not be taken for the next request
+        return page;
+      }
       return problem(FrameError::BodyTooLarge, request.path,
-                     "the limit is " + std::to_string(settings_.maxBodyBytes) + " bytes");
+                     "the limit is " + std::to_string(limit) + " bytes");
+    }
 
-    const RouteMatch match = router_.match(request.method, request.path);
     if (!match.route) {
       if (!match.allowedMethods.empty()) {
         std::string allow;
@@ -155,9 +165,18 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     request.pathParams = match.params;
 
     if (declared > 0 || in.getChunkedTransferEncoding()) {
-      if (!readBody(in, request.body))
-        return problem(FrameError::BodyTooLarge, request.path,
-                       "the limit is " + std::to_string(settings_.maxBodyBytes) + " bytes");
+      bool ended = false;  // before its Content-Length: a broken request, never half an upload
+      try {
+        if (!readBody(in, request.body, limit))
+          return problem(FrameError::BodyTooLarge, request.path,
+                         "the limit is " + std::to_string(limit) + " bytes");
+      } catch (const Poco::Exception&) {
+        ended = true;  // Poco reports a fixed-length body cut short as an unexpected end
+      }
+      if (ended || (declared > 0 && request.body.size() != static_cast<std::uint64_t>(declared)))
+        return problem(
+            Error{Errc::Malformed, Reason::None, "the body ended before its Content-Length"},
+            request.path);
     }
 
     const Route& route = *match.route;
@@ -172,9 +191,9 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     }
 
     if (!route.doc.requestSchema.empty() && !request.body.empty() &&
-        request.contentType != "application/json")
+        request.contentType != route.doc.requestType)
       return problem(FrameError::UnsupportedMediaType, request.path,
-                     "send the body as application/json");
+                     "send the body as " + route.doc.requestType);
 
     Result<Reply> result = route.handler(request);
     if (!result) return problem(result.error(), request.path);
@@ -219,16 +238,20 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       if (auto form = FormBody::parse(request.body); form && form->has("csrf_token"))
         token = form->value("csrf_token");
     }
+    if (!token && request.contentType == "multipart/form-data") {  // an upload form
+      if (auto form = MultipartForm::parse(request); form && form->has("csrf_token"))
+        token = form->value("csrf_token");
+    }
     return token && request.session->csrfMatches(*token);
   }
 
-  bool readBody(HTTPServerRequest& in, std::string& body) {
+  bool readBody(HTTPServerRequest& in, std::string& body, std::size_t limit) {
     std::istream& stream = in.stream();
     char buffer[16384];
     while (stream) {
       stream.read(buffer, sizeof buffer);
       body.append(buffer, static_cast<std::size_t>(stream.gcount()));
-      if (body.size() > settings_.maxBodyBytes) return false;
+      if (body.size() > limit) return false;
     }
     return true;
   }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,8 +31,17 @@ struct Reply {
   static Reply json(const Poco::JSON::Object& object, int status = 200);
   static Reply json(const Poco::JSON::Array& array, int status = 200);
   static Reply text(std::string body, std::string contentType, int status = 200);
+  // A file to save, never to show: `Content-Disposition: attachment` with the name as ASCII and
+  // as UTF-8 (RFC 8187), nosniff, and a sandbox should a browser open it all the same.
+  static Reply download(std::string body, std::string contentType, std::string_view fileName);
   static Reply noContent() { return Reply{204, "", "", {}, false}; }
 };
+
+// A file's name in Content-Disposition: as ASCII for the quoted `filename=` of old clients (every
+// other character, and `"`, `\`, `%`, `;`, as `_`), and percent-encoded UTF-8 (RFC 8187) for
+// `filename*=UTF-8''…`, which current clients use.
+std::string asciiFileName(std::string_view name);
+std::string percentEncodedFileName(std::string_view name);
 
 // Objects whose keys come out in the order they were set, as a reader expects.
 inline Poco::JSON::Object orderedObject() {

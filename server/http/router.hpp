@@ -2,6 +2,7 @@
 // description, so the OpenAPI document is made from the routes that exist and cannot drift.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -37,7 +38,8 @@ struct ApiDoc {
   std::string operationId;
   std::string summary;
   std::string tag;
-  std::string requestSchema;   // a components/schemas name, or empty
+  std::string requestSchema;                     // a components/schemas name, or empty
+  std::string requestType = "application/json";  // multipart/form-data for an upload
   std::string responseSchema;  // a components/schemas name, "array:<name>", or empty
   int successStatus = 200;
   std::string responseType = "application/json";
@@ -62,6 +64,8 @@ struct Route {
   // proof a request needs: a post is not checked for the session's CSRF token, since a mail
   // program's one-click post (RFC 8058) comes without the page or the cookie.
   bool secretInPath = false;
+  // The most bytes of a body this route reads, when not the frame's limit (an upload's is larger).
+  std::optional<std::size_t> maxBodyBytes{};
 };
 
 // Renders the frame's refusal of a page request (404 no such page, 403 CSRF) as an HTML page.

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "agenda/agenda.hpp"
@@ -16,6 +17,7 @@
 #include "server/services/minutes_service.hpp"
 #include "server/services/pdfa.hpp"
 #include "server/store/approvals.hpp"
+#include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -91,6 +93,33 @@ Poco::JSON::Array auditOf(const std::vector<store::AuditRecord>& rows) {
   return audit;
 }
 
+// The attachments of the meeting and its minutes as files of the bag (their checksums go into the
+// bag's manifest like every file's) and as a list with the checksums they were uploaded with.
+Result<Poco::JSON::Array> addAttachments(store::Store& st,
+                                         const std::vector<store::AttachmentRow>& rows,
+                                         std::vector<BagFile>& payload) {
+  Poco::JSON::Array list;
+  for (const auto& a : rows) {
+    auto bytes = st.documents().readFile(a.repository, a.version, a.path);
+    if (!bytes) return std::unexpected(bytes.error());
+    std::string name = a.sha256 + "-" + a.fileName;
+    std::ranges::replace(name, '%', '_');  // BagIt percent-encodes paths; a plain name needs none
+    Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
+    j.set("file", "bilagor/" + name);
+    j.set("file_name", a.fileName);
+    j.set("attached_to", a.document);
+    j.set("content_type", a.contentType);
+    j.set("size", a.size);
+    j.set("sha256", a.sha256);
+    j.set("git_blob", a.blobOid);
+    j.set("uploaded_by", a.uploaderName);
+    j.set("uploaded_at", a.uploadedAt);
+    list.add(j);
+    payload.push_back({"bilagor/" + name, std::move(*bytes)});
+  }
+  return list;
+}
+
 }  // namespace
 
 Result<std::pair<std::string, std::string>> MinutesService::archive(const store::Principal& viewer,
@@ -105,6 +134,7 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   store::RegistryRow reg;
   std::vector<store::ApprovalRow> approvals;
   std::vector<store::AuditRecord> audit;
+  std::vector<store::AttachmentRow> attachments;
   store_.read([&](store::Reading& c) {
     reg = *store::registryOfMeeting(c, meetingId);
     approvals = store::listApprovals(c, meetingId);
@@ -113,6 +143,7 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
     q.objectId = std::to_string(meetingId);
     q.limit = 100000;
     audit = store::listAudit(c, q);
+    attachments = store::listMeetingAttachments(c, meetingId);
     return 0;
   });
   const std::string title = minutesDocumentTitle(*doc);
@@ -128,16 +159,19 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   const std::string name = minutes::tagNameOf(reg.number);
   BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
                title};
-  std::string zip =
-      writeBag(name, info,
-               {{"protocol.md", minutes::renderMarkdown(*doc)},
-                {"protocol.html", minutes::renderPage(title, minutes::renderHtml(*doc))},
-                {"protocol.pdf", *pdfa},
-                {"minutes.md", *committedMd},
-                {"minutes.json", *committedJson},
-                {"metadata.json", stringify(metadataOf(*ctx, reg))},
-                {"approvals.json", stringify(approvalsOf(approvals))},
-                {"audit.json", stringify(auditOf(audit))}});
+  std::vector<BagFile> payload{
+      {"protocol.md", minutes::renderMarkdown(*doc)},
+      {"protocol.html", minutes::renderPage(title, minutes::renderHtml(*doc))},
+      {"protocol.pdf", *pdfa},
+      {"minutes.md", *committedMd},
+      {"minutes.json", *committedJson},
+      {"metadata.json", stringify(metadataOf(*ctx, reg))},
+      {"approvals.json", stringify(approvalsOf(approvals))},
+      {"audit.json", stringify(auditOf(audit))}};
+  auto listed = addAttachments(store_, attachments, payload);
+  if (!listed) return std::unexpected(listed.error());
+  payload.push_back({"bilagor.json", stringify(*listed)});
+  std::string zip = writeBag(name, info, payload);
   return std::pair{name + ".zip", std::move(zip)};
 }
 

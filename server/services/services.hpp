@@ -10,6 +10,7 @@
 #include "server/services/accounts.hpp"
 #include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
+#include "server/services/attachments.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
@@ -31,6 +32,9 @@ struct Services {
   ActionService& actions;
   bool secureCookies = false;  // the session cookie only over HTTPS
   std::string publicUrl;       // e.g. http://localhost:8080, for links in calendars and mails
+  // Last, so that a bundle built without it (a test of other routes) still compiles; the
+  // application always sets it, and the attachment routes are registered only with it.
+  AttachmentService* attachments = nullptr;
 };
 
 }  // namespace sv::services

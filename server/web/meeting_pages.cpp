@@ -24,6 +24,8 @@ const std::map<std::string, std::string> kFlashes{
     {"borttagen", "Punkten är borttagen."},
     {"publicerad", "Dagordningen är publicerad."},
     {"plats", "Mötets plats är sparad."},
+    {"bilaga", "Filen är bifogad."},
+    {"bilaga-borttagen", "Bilagan är borttagen."},
 };
 
 // The role selects of the participants form: a person for each, or none.
@@ -143,8 +145,10 @@ void addParticipantsForm(Data& data, const std::vector<Person>& people,
   data.set("others", boxes);
 }
 
+}  // namespace
+
 http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
-                        std::optional<FormError> error = std::nullopt) {
+                        std::optional<FormError> error) {
   auto meeting = s.meetings.get(req.principal(), id);
   if (!meeting) return failurePage(req, meeting.error());
   auto agendaView = s.agendas.get(req.principal(), id);
@@ -237,9 +241,12 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
     data.set("cancel", cancel);
     addParticipantsForm(data, peopleOf(s, principal, contract), meeting->participants, error);
   }
+  data.set("attachments", attachmentsData(req, s, contract, id));
   page.error = std::move(error);
   return render(req, std::move(page));
 }
+
+namespace {
 
 // After a post: back to the meeting with a confirmation, or the page again with the error.
 template <class T>

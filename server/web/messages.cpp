@@ -162,6 +162,16 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::MailKindRequired,
      "Den här e-posten skickas alltid direkt, eftersom den hör till det diarieförda protokollet. "
      "Den kan inte stängas av."},
+    // Issue 13 point 5: attachments.
+    {Reason::AttachmentTypeNotAllowed,
+     "Filen kan inte bifogas. Tillåtna filer är PDF, Word (docx), Excel (xlsx), OpenDocument "
+     "(odt, ods), PNG, JPEG och vanlig text. Filens innehåll avgör, inte dess namn."},
+    {Reason::AttachmentTooLarge, "Filen är för stor för att bifogas."},
+    {Reason::AttachmentExists, "Samma fil med samma namn finns redan bland bilagorna."},
+    {Reason::NotAttachmentOwner,
+     "Bara den som laddade upp bilagan, eller förvaltningens avtalsansvariga, kan ta bort den."},
+    {Reason::NotMeetingParticipant,
+     "Bara mötets deltagare och förvaltningens avtalsansvariga kan bifoga filer."},
 });
 
 // A reason whose words depend on something else than its value alone.
@@ -172,6 +182,7 @@ std::string wordingOf(const Error& error) {
       if (error.field == "comment") return "Skriv vad som behöver rättas.";
       if (error.field == "text") return "Skriv vad som har gjorts.";
       if (error.field == "how") return "Skriv hur synpunkten har hanterats.";
+      if (error.field == "file") return "Välj en fil att bifoga. En tom fil bifogas inte.";
       if (error.field.starts_with("attendance[") && error.field.ends_with(".name"))
         return "Skriv gästens namn.";
       return "Fältet måste fyllas i.";

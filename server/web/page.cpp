@@ -248,8 +248,9 @@ std::string pathOf(std::string_view prefix, std::int64_t id) {
   return std::string(prefix) + std::to_string(id);
 }
 
-void addPage(http::Router& router, std::string method, std::string pattern, PageHandler handler,
-             Login login) {
+namespace {
+
+http::Route pageRoute(std::string method, std::string pattern, PageHandler handler, Login login) {
   http::Route route{
       std::move(method), std::move(pattern), http::Access::Public,
       [handler = std::move(handler), login](http::Request& req) -> Result<http::Reply> {
@@ -265,6 +266,20 @@ void addPage(http::Router& router, std::string method, std::string pattern, Page
   route.documented = false;
   route.page = true;
   route.secretInPath = login == Login::ByPathToken;
+  return route;
+}
+
+}  // namespace
+
+void addPage(http::Router& router, std::string method, std::string pattern, PageHandler handler,
+             Login login) {
+  router.add(pageRoute(std::move(method), std::move(pattern), std::move(handler), login));
+}
+
+void addUploadPage(http::Router& router, std::string pattern, std::size_t maxBodyBytes,
+                   PageHandler handler) {
+  auto route = pageRoute("POST", std::move(pattern), std::move(handler), Login::Required);
+  route.maxBodyBytes = maxBodyBytes;
   router.add(std::move(route));
 }
 
@@ -275,6 +290,10 @@ void addPage(http::Router& router, std::string method, std::string pattern, Logi
 
 void installPageErrors(http::Router& router) {
   router.setPageErrors([](const http::Request& req, int status) -> http::Reply {
+    if (status == 413)
+      return errorPage(req, 413, "Filen är för stor",
+                       "Filen är större än vad som får bifogas. Gå tillbaka och välj en mindre "
+                       "fil, eller dela upp den.");
     if (status == 403)
       return errorPage(req, 403, "Formuläret kunde inte skickas",
                        "Formuläret saknade sin säkerhetskod eller kom inte från Samverkan. Gå "

@@ -98,7 +98,12 @@ void addPage(http::Router& router, std::string method, std::string pattern, Page
 void addPage(http::Router& router, std::string method, std::string pattern, Login login,
              PageHandler handler);
 
-// The frame's refusals of page requests (no such page, a form without its CSRF token).
+// A form post with a file (multipart/form-data), which reads up to `maxBodyBytes` of body.
+void addUploadPage(http::Router& router, std::string pattern, std::size_t maxBodyBytes,
+                   PageHandler handler);
+
+// The frame's refusals of page requests (no such page, a form without its CSRF token, a body
+// over the route's limit).
 void installPageErrors(http::Router& router);
 
 }  // namespace sv::web

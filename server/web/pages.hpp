@@ -5,6 +5,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "server/http/router.hpp"
@@ -35,6 +37,15 @@ void registerAdminMailPages(http::Router& router, Services& services);
 void registerAccessibilityPages(http::Router& router, Services& services);
 void registerStartPages(http::Router& router, Services& services);
 void registerSettingsPages(http::Router& router, Services& services);
+void registerAttachmentPages(http::Router& router, Services& services);
+
+// The meeting's page (meeting_pages.cpp), again with a failed form when there is one.
+http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
+                        std::optional<FormError> error = std::nullopt);
+// The Bilagor part of the meeting page: the files with their links, and whether the person may
+// upload or remove (attachment_pages.cpp).
+Data attachmentsData(const http::Request& req, Services& s, const store::ContractRow& contract,
+                     std::int64_t meetingId);
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);

@@ -51,6 +51,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerLoginPages(router, services);
   registerContractPages(router, services);
   registerMeetingPages(router, services);
+  registerAttachmentPages(router, services);
   registerMinutesPages(router, services);
   registerMinutesEditPages(router, services);
   registerMinutesHistoryPages(router, services);

@@ -1,0 +1,169 @@
+// Attachments (bilagor) of a meeting and its minutes: upload as multipart/form-data (one part
+// named `file`, and `to` = meeting | minutes), list, download with a safe Content-Disposition,
+// remove. The upload route reads up to the attachment limit (plus room for the form around the
+// file); a larger Content-Length is refused with 413 before a byte of the body is read.
+#include <algorithm>
+
+#include "server/api/api.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/multipart.hpp"
+#include "server/services/attachments.hpp"
+
+namespace sv::api {
+namespace {
+
+// Room for the form around the file: the part headers, the boundary and the `to` field.
+constexpr std::size_t kFormOverhead = 64 * 1024;
+
+Poco::JSON::Object attachmentJson(const services::Attachment& a) {
+  auto j = http::orderedObject();
+  j.set("id", a.id);
+  j.set("meeting_id", a.meetingId);
+  j.set("attached_to", std::string(services::attachedToName(a.to)));
+  j.set("file_name", a.fileName);
+  j.set("content_type", a.contentType);
+  j.set("size", a.size);
+  j.set("sha256", a.sha256);
+  j.set("uploaded_by", a.uploadedBy);
+  j.set("uploaded_by_name", a.uploadedByName);
+  j.set("uploaded_at", a.uploadedAt);
+  j.set("version", a.version);
+  j.set("sealed", a.sealed);
+  j.set("href", "/api/v1/attachments/" + std::to_string(a.id));
+  return j;
+}
+
+Result<std::int64_t> countQuery(const http::Request& req, const std::string& name,
+                                std::int64_t fallback) {
+  auto text = req.queryValue(name);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    const auto v = std::stoll(*text, &used);
+    if (used == text->size() && v >= 0) return v;
+  } catch (const std::exception&) {
+  }
+  return fail(Errc::Malformed, name + " must be a whole number", name);
+}
+
+// The one file part and where it goes.
+Result<services::AttachmentUpload> uploadOf(const http::Request& req) {
+  auto form = http::MultipartForm::parse(req);
+  if (!form) return std::unexpected(form.error());
+  services::AttachmentUpload up;
+  if (form->has("to")) {
+    auto to = services::parseAttachedTo(form->value("to"));
+    if (!to)
+      return fail(Errc::Invalid, Reason::UnknownChoice, "to is meeting or minutes", "to",
+                  form->value("to"));
+    up.to = *to;
+  }
+  const auto& files = form->files();
+  const auto count = std::ranges::count_if(files, [](const auto& f) { return f.field == "file"; });
+  if (count == 0) return fail(Errc::Invalid, Reason::Missing, "send one part named file", "file");
+  if (count > 1) return fail(Errc::Invalid, "send one file at a time", "file");
+  const auto& file = *std::ranges::find_if(files, [](const auto& f) { return f.field == "file"; });
+  up.fileName = file.fileName;
+  up.bytes = file.bytes;
+  return up;
+}
+
+}  // namespace
+
+void registerAttachments(http::Router& router, Services& s) {
+  if (!s.attachments) return;
+  auto& attachments = *s.attachments;
+  http::Route upload{
+      "POST",
+      "/api/v1/meetings/{id}/attachments",
+      http::Access::LoggedIn,
+      [&attachments](http::Request& req) -> Result<http::Reply> {
+        auto id = req.idParam("id");
+        if (!id) return std::unexpected(id.error());
+        auto up = uploadOf(req);
+        if (!up) return std::unexpected(up.error());
+        auto added = attachments.upload(req.principal(), *id, *up);
+        if (!added) return std::unexpected(added.error());
+        auto reply = http::Reply::json(attachmentJson(*added), 201);
+        reply.header("Location", "/api/v1/attachments/" + std::to_string(added->id));
+        return reply;
+      },
+      {.operationId = "uploadAttachment",
+       .summary = "Attach a file to a meeting or its minutes (multipart/form-data: one part "
+                  "`file`, and `to` = meeting | minutes); the type is read from the bytes",
+       .tag = "attachments",
+       .requestSchema = "AttachmentUpload",
+       .requestType = "multipart/form-data",
+       .responseSchema = "Attachment",
+       .successStatus = 201,
+       .errorStatuses = {403, 409},
+       .responseHeaders = {{"Location", "the attachment's download"}}}};
+  upload.maxBodyBytes = attachments.maxBytes() + kFormOverhead;
+  router.add(std::move(upload));
+
+  router.add({"GET",
+              "/api/v1/meetings/{id}/attachments",
+              http::Access::LoggedIn,
+              [&attachments](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto after = countQuery(req, "after", 0);
+                if (!after) return std::unexpected(after.error());
+                auto limit = countQuery(req, "limit", 100);
+                if (!limit) return std::unexpected(limit.error());
+                const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
+                auto listed = attachments.list(req.principal(), *id);
+                if (!listed) return std::unexpected(listed.error());
+                Poco::JSON::Array out;
+                for (const auto& a : *listed) {
+                  if (a.id <= *after) continue;
+                  if (static_cast<std::int64_t>(out.size()) == most) break;
+                  out.add(attachmentJson(a));
+                }
+                return http::Reply::json(out);
+              },
+              {.operationId = "listAttachments",
+               .summary = "The attachments of a meeting and its minutes, oldest first; a page "
+                          "starts after the id `after`",
+               .tag = "attachments",
+               .responseSchema = "array:Attachment",
+               .parameters = {{"after", "query", "attachments after this id", "integer"},
+                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+
+  router.add({"GET",
+              "/api/v1/attachments/{id}",
+              http::Access::LoggedIn,
+              [&attachments](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto file = attachments.download(req.principal(), *id);
+                if (!file) return std::unexpected(file.error());
+                return http::Reply::download(std::move(file->bytes), file->attachment.contentType,
+                                             file->attachment.fileName);
+              },
+              {.operationId = "downloadAttachment",
+               .summary = "The attachment's bytes, with its stored type, as a download",
+               .tag = "attachments",
+               .responseType = "application/octet-stream",
+               .responseHeaders = {{"Content-Disposition", "attachment with the file's name"},
+                                   {"X-Content-Type-Options", "nosniff"}}}});
+
+  router.add({"DELETE",
+              "/api/v1/attachments/{id}",
+              http::Access::LoggedIn,
+              [&attachments](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                if (auto removed = attachments.remove(req.principal(), *id); !removed)
+                  return std::unexpected(removed.error());
+                return http::Reply::noContent();
+              },
+              {.operationId = "removeAttachment",
+               .summary = "Remove an attachment (its uploader or the contract manager; not once "
+                          "the minutes are registered)",
+               .tag = "attachments",
+               .successStatus = 204,
+               .errorStatuses = {403, 409}}});
+}
+
+}  // namespace sv::api

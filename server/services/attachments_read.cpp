@@ -1,0 +1,95 @@
+// Listing and downloading attachments: anyone who may see the meeting.
+#include "server/crypto/crypto.hpp"
+#include "server/services/access.hpp"
+#include "server/services/attachments_rules.hpp"
+#include "server/services/minutes_context.hpp"
+#include "server/store/documents.hpp"
+
+namespace sv::services {
+
+std::string_view attachedToName(AttachedTo to) {
+  return to == AttachedTo::Minutes ? "minutes" : "meeting";
+}
+
+std::optional<AttachedTo> parseAttachedTo(std::string_view name) {
+  if (name == "meeting") return AttachedTo::Meeting;
+  if (name == "minutes") return AttachedTo::Minutes;
+  return std::nullopt;
+}
+
+Attachment attachmentOf(const store::AttachmentRow& row, bool sealed) {
+  Attachment a;
+  a.id = row.id;
+  a.meetingId = row.meetingId.value_or(0);
+  a.to = row.document.ends_with("/minutes") ? AttachedTo::Minutes : AttachedTo::Meeting;
+  a.fileName = row.fileName;
+  a.contentType = row.contentType;
+  a.size = row.size;
+  a.sha256 = row.sha256;
+  a.uploadedBy = row.uploadedBy;
+  a.uploadedByName = row.uploaderName;
+  a.uploadedAt = row.uploadedAt;
+  a.version = row.version;
+  a.sealed = sealed;
+  return a;
+}
+
+bool takesPartIn(store::Reading& c, const store::Principal& p, const store::MeetingInContract& m) {
+  if (managesContract(p, m.contract)) return true;
+  for (const auto& person : store::listParticipants(c, m.meeting.id))
+    if (person.userId == p.userId) return true;
+  return false;
+}
+
+Result<std::pair<store::AttachmentRow, store::MeetingInContract>> attachmentFor(
+    store::Reading& c, const store::Principal& viewer, std::int64_t attachmentId) {
+  auto row = store::findAttachment(c, attachmentId);
+  // A row without a meeting belongs to a document this service does not serve.
+  if (!row || !row->meetingId) return fail(Errc::NotFound, "no such attachment");
+  auto meeting = meetingFor(c, viewer, *row->meetingId);
+  if (!meeting) return fail(Errc::NotFound, "no such attachment");
+  return std::pair{std::move(*row), std::move(*meeting)};
+}
+
+Result<std::vector<Attachment>> AttachmentService::list(const store::Principal& viewer,
+                                                        std::int64_t meetingId) {
+  return store_.read([&](store::Reading& c) -> Result<std::vector<Attachment>> {
+    auto meeting = meetingFor(c, viewer, meetingId);
+    if (!meeting) return std::unexpected(meeting.error());
+    std::vector<Attachment> out;
+    for (const auto& row : store::listMeetingAttachments(c, meetingId))
+      out.push_back(attachmentOf(row, store::attachmentSealed(c, row)));
+    return out;
+  });
+}
+
+Result<Attachment> AttachmentService::get(const store::Principal& viewer,
+                                          std::int64_t attachmentId) {
+  return store_.read([&](store::Reading& c) -> Result<Attachment> {
+    auto pair = attachmentFor(c, viewer, attachmentId);
+    if (!pair) return std::unexpected(pair.error());
+    return attachmentOf(pair->first, store::attachmentSealed(c, pair->first));
+  });
+}
+
+Result<AttachmentFile> AttachmentService::download(const store::Principal& viewer,
+                                                   std::int64_t attachmentId) {
+  auto found =
+      store_.read([&](store::Reading& c) -> Result<std::pair<store::AttachmentRow, Attachment>> {
+        auto pair = attachmentFor(c, viewer, attachmentId);
+        if (!pair) return std::unexpected(pair.error());
+        auto shown = attachmentOf(pair->first, store::attachmentSealed(c, pair->first));
+        return std::pair{std::move(pair->first), std::move(shown)};
+      });
+  if (!found) return std::unexpected(found.error());
+  const auto& row = found->first;
+  auto bytes = store_.documents().readFile(row.repository, row.version, row.path);
+  if (!bytes) return std::unexpected(bytes.error());
+  // The checksum is what the archive promises; a blob that does not match it is never served.
+  if (crypto::sha256Hex(*bytes) != row.sha256)
+    return fail(Errc::Internal,
+                "attachment " + std::to_string(attachmentId) + " does not match its checksum");
+  return AttachmentFile{std::move(found->second), std::move(*bytes)};
+}
+
+}  // namespace sv::services
