@@ -7,6 +7,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 #include <charconv>
@@ -27,6 +28,19 @@ namespace sv::minutes::detail {
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
+
+// A document's JSON text parsed, nested at most `depth` levels, so a hostile body cannot exhaust
+// the stack. Errors: Malformed.
+inline Result<Var> parseJsonText(std::string_view json, std::size_t depth) {
+  try {
+    Poco::JSON::Parser parser;
+    parser.setDepth(depth);
+    // Var converts to anything, the Result too: say which construction is meant.
+    return Result<Var>(std::in_place, parser.parse(std::string(json)));
+  } catch (const Poco::Exception& e) {
+    return fail(Errc::Malformed, "not valid JSON: " + e.message());
+  }
+}
 
 inline std::string child(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);

@@ -19,6 +19,7 @@ namespace {
 
 using detail::element;
 using detail::Fields;
+using detail::parseJsonText;
 using detail::readList;
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
@@ -200,15 +201,9 @@ Result<Minutes> readMinutes(const Var& root) {
 }  // namespace
 
 Result<Minutes> fromJson(std::string_view json) {
-  Var root;
-  try {
-    Poco::JSON::Parser parser;
-    parser.setDepth(kMaxDepth);
-    root = parser.parse(std::string(json));
-  } catch (const Poco::Exception& e) {
-    return fail(Errc::Malformed, "not valid JSON: " + e.message());
-  }
-  return readMinutes(root);
+  auto root = parseJsonText(json, kMaxDepth);
+  if (!root) return std::unexpected(root.error());
+  return readMinutes(*root);
 }
 
 Result<Minutes> fromJsonMember(std::string_view json, const std::string& member) {

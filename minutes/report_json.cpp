@@ -13,6 +13,7 @@ namespace {
 using Layout = json::Writer::Layout;
 using detail::element;
 using detail::Fields;
+using detail::parseJsonText;
 using detail::readList;
 using Poco::Dynamic::Var;
 
@@ -168,15 +169,9 @@ std::string toJson(const FollowUpReport& r) {
 }
 
 Result<FollowUpReport> reportFromJson(std::string_view json) {
-  Var root;
-  try {
-    Poco::JSON::Parser parser;
-    parser.setDepth(kMaxDepth);
-    root = parser.parse(std::string(json));
-  } catch (const Poco::Exception& e) {
-    return fail(Errc::Malformed, "not valid JSON: " + e.message());
-  }
-  return readReport(root);
+  auto root = parseJsonText(json, kMaxDepth);
+  if (!root) return std::unexpected(root.error());
+  return readReport(*root);
 }
 
 #undef SV_READ
