@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "server/api/api.hpp"
+#include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/multipart.hpp"
 #include "server/services/attachments.hpp"
@@ -31,19 +32,6 @@ Poco::JSON::Object attachmentJson(const services::Attachment& a) {
   j.set("sealed", a.sealed);
   j.set("href", "/api/v1/attachments/" + std::to_string(a.id));
   return j;
-}
-
-Result<std::int64_t> countQuery(const http::Request& req, const std::string& name,
-                                std::int64_t fallback) {
-  auto text = req.queryValue(name);
-  if (!text) return fallback;
-  try {
-    std::size_t used = 0;
-    const auto v = std::stoll(*text, &used);
-    if (used == text->size() && v >= 0) return v;
-  } catch (const std::exception&) {
-  }
-  return fail(Errc::Malformed, name + " must be a whole number", name);
 }
 
 // The one file part and where it goes.
@@ -107,9 +95,9 @@ void registerAttachments(http::Router& router, Services& s) {
               [&attachments](http::Request& req) -> Result<http::Reply> {
                 auto id = req.idParam("id");
                 if (!id) return std::unexpected(id.error());
-                auto after = countQuery(req, "after", 0);
+                auto after = wholeNumberQuery(req, "after", 0);
                 if (!after) return std::unexpected(after.error());
-                auto limit = countQuery(req, "limit", 100);
+                auto limit = wholeNumberQuery(req, "limit", 100);
                 if (!limit) return std::unexpected(limit.error());
                 const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
                 auto listed = attachments.list(req.principal(), *id);

@@ -2,22 +2,6 @@
 #include "server/api/views.hpp"
 
 namespace sv::api {
-namespace {
-
-Result<std::int64_t> intQuery(const http::Request& req, const std::string& name,
-                              std::int64_t fallback) {
-  auto text = req.queryValue(name);
-  if (!text) return fallback;
-  try {
-    std::size_t used = 0;
-    const auto v = std::stoll(*text, &used);
-    if (used == text->size() && v >= 0) return v;
-  } catch (const std::exception&) {
-  }
-  return fail(Errc::Malformed, name + " must be a whole number", name);
-}
-
-}  // namespace
 
 void registerAudit(http::Router& router, Services& s) {
   router.add({"GET",
@@ -26,9 +10,9 @@ void registerAudit(http::Router& router, Services& s) {
               [&s](http::Request& req) -> Result<http::Reply> {
                 if (auto ok = services::mayReadAudit(req.principal()); !ok)
                   return std::unexpected(ok.error());
-                auto after = intQuery(req, "after", 0);
+                auto after = wholeNumberQuery(req, "after", 0);
                 if (!after) return std::unexpected(after.error());
-                auto limit = intQuery(req, "limit", 100);
+                auto limit = wholeNumberQuery(req, "limit", 100);
                 if (!limit) return std::unexpected(limit.error());
                 store::AuditQuery q;
                 q.afterId = *after;

@@ -170,3 +170,20 @@ Poco::JSON::Object versionJson(const store::DocumentVersion& v) {
 }
 
 }  // namespace sv::api
+
+namespace sv::api {
+
+Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::string& name,
+                                      std::int64_t fallback) {
+  auto text = req.queryValue(name);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    const auto v = std::stoll(*text, &used);
+    if (used == text->size() && v >= 0) return v;
+  } catch (const std::exception&) {
+  }
+  return fail(Errc::Malformed, name + " must be a whole number", name);
+}
+
+}  // namespace sv::api

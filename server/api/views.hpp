@@ -39,3 +39,14 @@ namespace sv::api {
 Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body);
 
 }  // namespace sv::api
+
+#include "server/http/request.hpp"
+
+namespace sv::api {
+
+// A whole number of at least 0 from the query string (the paging's `after` and `limit`), or
+// `fallback` when it is absent. Errors: Malformed, naming the parameter.
+Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::string& name,
+                                      std::int64_t fallback);
+
+}  // namespace sv::api
