@@ -6,6 +6,7 @@
 
 #include "agenda/text_util.hpp"
 #include "workflows/name_table.hpp"
+#include "workflows/template_lines.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::agenda {
@@ -19,10 +20,6 @@ constexpr NameTable<ItemKind, 4> kKindNames{{
     {ItemKind::ActionFollowup, "action_followup"},
     {ItemKind::OtherQuestions, "other_questions"},
 }};
-
-std::string at(int line) {
-  return "line " + std::to_string(line) + ": ";
-}
 
 bool isTemplateId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -43,84 +40,55 @@ struct Draft {
   std::vector<ParsedItem> items;
 };
 
-Result<ParsedItem> parseItemLine(const text::Line& line, std::string_view rest) {
+Result<ParsedItem> parseItemLine(int line, std::string_view rest) {
   const auto bar1 = rest.find('|');
   const auto bar2 = bar1 == std::string_view::npos ? bar1 : rest.find('|', bar1 + 1);
   if (bar2 == std::string_view::npos)
-    return fail(Errc::Malformed, at(line.number) + "an item is written 'item: key | kind | title'");
+    return fail(Errc::Malformed, atLine(line) + "an item is written 'item: key | kind | title'");
   const std::string_view key = text::trim(rest.substr(0, bar1));
   const std::string_view kindText = text::trim(rest.substr(bar1 + 1, bar2 - bar1 - 1));
   const std::string_view title = text::trim(rest.substr(bar2 + 1));
   if (!isKey(key))
     return fail(Errc::Invalid,
-                at(line.number) + "item key " + text::quoted(key) + " may only hold a-z, 0-9 and _",
+                atLine(line) + "item key " + text::quoted(key) + " may only hold a-z, 0-9 and _",
                 std::string(key));
   const auto kind = parseItemKind(kindText);
   if (!kind)
     return fail(Errc::Invalid,
-                at(line.number) + "item " + text::quoted(key) + " has an unknown kind " +
+                atLine(line) + "item " + text::quoted(key) + " has an unknown kind " +
                     text::quoted(kindText) +
                     " (fixed, previous_minutes, action_followup or other_questions)",
                 std::string(key));
   if (title.empty())
     return fail(Errc::Invalid, Reason::Missing,
-                at(line.number) + "item " + text::quoted(key) + " has no title", std::string(key));
+                atLine(line) + "item " + text::quoted(key) + " has no title", std::string(key));
   if (text::countCharacters(title) > kMaxTitleCharacters)
-    return fail(Errc::Invalid, Reason::TooLong,
-                at(line.number) + "the title of item " + text::quoted(key) +
-                    " is longer than 200 characters",
-                std::string(key), std::to_string(kMaxTitleCharacters));
-  return ParsedItem{{std::string(key), *kind, std::string(title), {}}, line.number};
-}
-
-Status readSetting(Draft& draft, const text::Line& line, std::string_view name,
-                   std::string_view value) {
-  std::optional<std::string>* slot = name == "name"      ? &draft.name
-                                     : name == "version" ? &draft.version
-                                                         : nullptr;
-  if (!slot)
-    return fail(Errc::Malformed, at(line.number) + "unknown setting " + text::quoted(name) +
-                                     " (name, version or item)");
-  if (!draft.items.empty())
-    return fail(Errc::Malformed,
-                at(line.number) + "setting " + text::quoted(name) + " must come before the items");
-  if (*slot)
-    return fail(Errc::Invalid, Reason::DuplicateKey,
-                at(line.number) + "setting " + text::quoted(name) + " is set twice",
-                std::string(name));
-  *slot = std::string(value);
-  return {};
+    return fail(
+        Errc::Invalid, Reason::TooLong,
+        atLine(line) + "the title of item " + text::quoted(key) + " is longer than 200 characters",
+        std::string(key), std::to_string(kMaxTitleCharacters));
+  return ParsedItem{{std::string(key), *kind, std::string(title), {}}, line};
 }
 
 Result<Draft> readLines(std::string_view source) {
   Draft draft;
-  for (const auto& line : text::splitLines(source)) {
-    const std::string_view content = text::trim(line.text);
-    if (content.empty() || content.front() == '#') continue;
-    if (line.text.front() == ' ' || line.text.front() == '\t') {
-      if (draft.items.empty())
-        return fail(Errc::Malformed,
-                    at(line.number) + "an indented description line comes before any item");
-      std::string& description = draft.items.back().item.description;
-      if (!description.empty()) description += '\n';
-      description += content;
-      continue;
-    }
-    const auto colon = content.find(':');
-    if (colon == std::string_view::npos)
-      return fail(Errc::Malformed, at(line.number) +
-                                       "expected 'name:', 'version:', 'item:' or an indented "
-                                       "description line");
-    const std::string_view name = text::trim(content.substr(0, colon));
-    const std::string_view value = text::trim(content.substr(colon + 1));
-    if (name == "item") {
-      auto item = parseItemLine(line, value);
-      if (!item) return std::unexpected(item.error());
-      draft.items.push_back(std::move(*item));
-    } else if (auto ok = readSetting(draft, line, name, value); !ok) {
-      return std::unexpected(ok.error());
-    }
-  }
+  auto settings = readTemplateLines(
+      source, {"item", "items", "description line"},
+      [&](int line, std::string_view rest) -> Status {
+        auto item = parseItemLine(line, rest);
+        if (!item) return std::unexpected(item.error());
+        draft.items.push_back(std::move(*item));
+        return {};
+      },
+      [&](int, std::string_view content) -> Status {
+        std::string& description = draft.items.back().item.description;
+        if (!description.empty()) description += '\n';
+        description += content;
+        return {};
+      });
+  if (!settings) return std::unexpected(settings.error());
+  draft.name = std::move(settings->name);
+  draft.version = std::move(settings->version);
   return draft;
 }
 
@@ -137,12 +105,12 @@ Status checkWhole(const Draft& draft) {
   for (const auto& [item, line] : draft.items) {
     if (auto [it, fresh] = lineOfKey.emplace(item.key, line); !fresh)
       return fail(Errc::Invalid, Reason::DuplicateKey,
-                  at(line) + "item key " + text::quoted(item.key) + " is already used on line " +
-                      std::to_string(it->second),
+                  atLine(line) + "item key " + text::quoted(item.key) +
+                      " is already used on line " + std::to_string(it->second),
                   item.key);
     if (++count[item.kind] > 1 && item.kind != ItemKind::Fixed)
       return fail(Errc::Invalid, Reason::DuplicateKey,
-                  at(line) + "item " + text::quoted(item.key) + " is a second " +
+                  atLine(line) + "item " + text::quoted(item.key) + " is a second " +
                       std::string(toString(item.kind)) + " item; there can be only one",
                   std::string(toString(item.kind)));
   }

@@ -5,6 +5,7 @@
 
 #include "agenda/text_util.hpp"
 #include "workflows/name_table.hpp"
+#include "workflows/template_lines.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::minutes {
@@ -14,10 +15,6 @@ constexpr NameTable<AreaScope, 2> kScopeNames{{
     {AreaScope::All, "all"},
     {AreaScope::Contract, "contract"},
 }};
-
-std::string at(int line) {
-  return "line " + std::to_string(line) + ": ";
-}
 
 // Service area keys are file names too, so the id follows the key grammar.
 bool isTemplateId(std::string_view id) {
@@ -40,7 +37,7 @@ Status checkLength(std::string_view text, std::size_t limit, int line, const std
                    const std::string& key) {
   if (text::countCharacters(text) <= limit) return {};
   return fail(Errc::Invalid, Reason::TooLong,
-              at(line) + what + " is longer than " + std::to_string(limit) + " characters", key,
+              atLine(line) + what + " is longer than " + std::to_string(limit) + " characters", key,
               std::to_string(limit));
 }
 
@@ -48,23 +45,23 @@ Result<ParsedArea> parseAreaLine(int line, std::string_view rest) {
   const auto bar1 = rest.find('|');
   const auto bar2 = bar1 == std::string_view::npos ? bar1 : rest.find('|', bar1 + 1);
   if (bar2 == std::string_view::npos)
-    return fail(Errc::Malformed, at(line) + "an area is written 'area: key | scope | title'");
+    return fail(Errc::Malformed, atLine(line) + "an area is written 'area: key | scope | title'");
   const std::string_view key = text::trim(rest.substr(0, bar1));
   const std::string_view scopeText = text::trim(rest.substr(bar1 + 1, bar2 - bar1 - 1));
   const std::string_view title = text::trim(rest.substr(bar2 + 1));
   if (!agenda::isKey(key))
     return fail(Errc::Invalid,
-                at(line) + "area key " + text::quoted(key) + " may only hold a-z, 0-9 and _",
+                atLine(line) + "area key " + text::quoted(key) + " may only hold a-z, 0-9 and _",
                 std::string(key));
   const auto scope = parseAreaScope(scopeText);
   if (!scope)
     return fail(Errc::Invalid,
-                at(line) + "area " + text::quoted(key) + " has an unknown scope " +
+                atLine(line) + "area " + text::quoted(key) + " has an unknown scope " +
                     text::quoted(scopeText) + " (all or contract)",
                 std::string(key));
   if (title.empty())
     return fail(Errc::Invalid, Reason::Missing,
-                at(line) + "area " + text::quoted(key) + " has no title", std::string(key));
+                atLine(line) + "area " + text::quoted(key) + " has no title", std::string(key));
   if (auto ok = checkLength(title, kMaxAreaTitleCharacters, line,
                             "the title of area " + text::quoted(key), std::string(key));
       !ok)
@@ -72,26 +69,7 @@ Result<ParsedArea> parseAreaLine(int line, std::string_view rest) {
   return ParsedArea{{std::string(key), *scope, std::string(title), {}}, line};
 }
 
-Status readSetting(Draft& draft, int line, std::string_view name, std::string_view value) {
-  std::optional<std::string>* slot = name == "name"      ? &draft.name
-                                     : name == "version" ? &draft.version
-                                                         : nullptr;
-  if (!slot)
-    return fail(Errc::Malformed,
-                at(line) + "unknown setting " + text::quoted(name) + " (name, version or area)");
-  if (!draft.areas.empty())
-    return fail(Errc::Malformed,
-                at(line) + "setting " + text::quoted(name) + " must come before the areas");
-  if (*slot)
-    return fail(Errc::Invalid, Reason::DuplicateKey,
-                at(line) + "setting " + text::quoted(name) + " is set twice", std::string(name));
-  *slot = std::string(value);
-  return {};
-}
-
 Status readQuestion(Draft& draft, int line, std::string_view question) {
-  if (draft.areas.empty())
-    return fail(Errc::Malformed, at(line) + "an indented question comes before any area");
   TemplateArea& area = draft.areas.back().area;
   if (auto ok = checkLength(question, kMaxQuestionCharacters, line,
                             "a question of area " + text::quoted(area.key), area.key);
@@ -103,29 +81,18 @@ Status readQuestion(Draft& draft, int line, std::string_view question) {
 
 Result<Draft> readLines(std::string_view source) {
   Draft draft;
-  for (const auto& line : text::splitLines(source)) {
-    const std::string_view content = text::trim(line.text);
-    if (content.empty() || content.front() == '#') continue;
-    if (line.text.front() == ' ' || line.text.front() == '\t') {
-      if (auto ok = readQuestion(draft, line.number, content); !ok)
-        return std::unexpected(ok.error());
-      continue;
-    }
-    const auto colon = content.find(':');
-    if (colon == std::string_view::npos)
-      return fail(Errc::Malformed, at(line.number) +
-                                       "expected 'name:', 'version:', 'area:' or an indented "
-                                       "question");
-    const std::string_view name = text::trim(content.substr(0, colon));
-    const std::string_view value = text::trim(content.substr(colon + 1));
-    if (name == "area") {
-      auto area = parseAreaLine(line.number, value);
-      if (!area) return std::unexpected(area.error());
-      draft.areas.push_back(std::move(*area));
-    } else if (auto ok = readSetting(draft, line.number, name, value); !ok) {
-      return std::unexpected(ok.error());
-    }
-  }
+  auto settings = readTemplateLines(
+      source, {"area", "areas", "question"},
+      [&](int line, std::string_view rest) -> Status {
+        auto area = parseAreaLine(line, rest);
+        if (!area) return std::unexpected(area.error());
+        draft.areas.push_back(std::move(*area));
+        return {};
+      },
+      [&](int line, std::string_view question) { return readQuestion(draft, line, question); });
+  if (!settings) return std::unexpected(settings.error());
+  draft.name = std::move(settings->name);
+  draft.version = std::move(settings->version);
   return draft;
 }
 
@@ -141,12 +108,12 @@ Status checkWhole(const Draft& draft) {
   for (const auto& [area, line] : draft.areas) {
     if (auto [it, fresh] = lineOfKey.emplace(area.key, line); !fresh)
       return fail(Errc::Invalid, Reason::DuplicateKey,
-                  at(line) + "area key " + text::quoted(area.key) + " is already used on line " +
-                      std::to_string(it->second),
+                  atLine(line) + "area key " + text::quoted(area.key) +
+                      " is already used on line " + std::to_string(it->second),
                   area.key);
     if (area.questions.empty())
       return fail(Errc::Invalid, Reason::Missing,
-                  at(line) + "area " + text::quoted(area.key) +
+                  atLine(line) + "area " + text::quoted(area.key) +
                       " has no questions (indented lines below it)",
                   area.key);
   }
