@@ -5,6 +5,7 @@
 #include "minutes/labels.hpp"
 #include "minutes/render_markdown.hpp"
 #include "minutes/report.hpp"
+#include "minutes/report_record.hpp"
 
 namespace sv::minutes {
 namespace {
@@ -14,20 +15,6 @@ using detail::escapeMarkdownInline;
 
 std::string_view kindLabel(ReportKind kind) {
   return kind == ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
-}
-
-std::string_view assessmentLabel(Assessment a) {
-  switch (a) {
-    case Assessment::Meets:
-      return "Uppfyller kraven";
-    case Assessment::PartlyMeets:
-      return "Uppfyller delvis kraven";
-    case Assessment::DoesNotMeet:
-      return "Uppfyller inte kraven";
-    case Assessment::NotAssessed:
-      break;
-  }
-  return "Ännu inte bedömt";
 }
 
 void add(std::string& out, const std::string& block) {
@@ -61,7 +48,7 @@ std::string areaText(const ReportArea& a) {
   std::string questions = "Frågor:\n";
   for (const auto& q : a.questions) questions += "\n- " + escapeMarkdownInline(q);
   add(out, questions);
-  add(out, "**Bedömning:** " + std::string(assessmentLabel(a.assessment)));
+  add(out, "**Bedömning:** " + std::string(swedishAssessment(a.assessment)));
   const std::string findings = detail::userMarkdown(a.findings);
   // A label, not a heading: the findings' own headings are demoted to "###", under the area.
   add(out, "**Iakttagelser:**");

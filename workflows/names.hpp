@@ -39,6 +39,14 @@ inline constexpr std::string_view kCommentGiven = "comment_given";
 inline constexpr std::string_view kReportGiven = "report_given";  // the provider's report text
 // A new due date, not before today, comes with the command.
 inline constexpr std::string_view kNewDueDateGiven = "new_due_date_given";
+// Follow-up reports (config/workflows/report.workflow).
+inline constexpr std::string_view kAreasAssessed = "areas_assessed";  // every area has a verdict
+// Every comment of the fact-check has the authority's answer.
+inline constexpr std::string_view kCommentsAnswered = "comments_answered";
+// Every supplement requested has been decided on.
+inline constexpr std::string_view kSupplementsDecided = "supplements_decided";
+// Today (in Stockholm) is after the last day the provider had to answer the fact-check.
+inline constexpr std::string_view kFactCheckDeadlinePassed = "fact_check_deadline_passed";
 }  // namespace guards
 
 inline constexpr std::array<std::string_view, 5> kUserRoles{
@@ -50,6 +58,10 @@ inline constexpr std::array<std::string_view, 4> kMinutesGuards{
     guards::kBothPartiesApprovedCurrentVersion, guards::kCommentGiven};
 inline constexpr std::array<std::string_view, 3> kActionGuards{
     guards::kReportGiven, guards::kCommentGiven, guards::kNewDueDateGiven};
+
+inline constexpr std::array<std::string_view, 4> kReportGuards{
+    guards::kAreasAssessed, guards::kCommentsAnswered, guards::kSupplementsDecided,
+    guards::kFactCheckDeadlinePassed};
 
 template <std::size_t N>
 std::set<std::string> nameSet(const std::array<std::string_view, N>& names) {
@@ -71,6 +83,10 @@ inline std::set<std::string> minutesGuardNames() {
 
 inline std::set<std::string> actionGuardNames() {
   return nameSet(kActionGuards);
+}
+
+inline std::set<std::string> reportGuardNames() {
+  return nameSet(kReportGuards);
 }
 
 }  // namespace sv::workflows

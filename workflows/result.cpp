@@ -176,6 +176,24 @@ std::string_view reasonName(Reason reason) {
       return "not-attachment-owner";
     case Reason::NotMeetingParticipant:
       return "not-meeting-participant";
+    case Reason::ReportExists:
+      return "report-exists";
+    case Reason::AreaNotAssessed:
+      return "area-not-assessed";
+    case Reason::CommentsOpen:
+      return "comments-open";
+    case Reason::SupplementsOpen:
+      return "supplements-open";
+    case Reason::ReportNotRegistered:
+      return "report-not-registered";
+    case Reason::NotReportWriter:
+      return "not-report-writer";
+    case Reason::SupplementAnswered:
+      return "supplement-answered";
+    case Reason::SupplementDecided:
+      return "supplement-decided";
+    case Reason::FactCheckNotOpen:
+      return "fact-check-not-open";
   }
   return "";
 }

@@ -141,6 +141,20 @@ enum class Reason {
   AttachmentExists,
   NotAttachmentOwner,
   NotMeetingParticipant,
+  // Follow-up reports (issue 13): one report of a kind per contract and year (Conflict); an area
+  // without an assessment (value: its key); comments of the fact-check not yet answered and
+  // supplements not yet decided (value: how many); a report not registered has no archive; the
+  // writer of a report is the authority's contract manager (Forbidden); a supplement answered or
+  // decided already; a step on a report whose fact-check is not open.
+  ReportExists,
+  AreaNotAssessed,
+  CommentsOpen,
+  SupplementsOpen,
+  ReportNotRegistered,
+  NotReportWriter,
+  SupplementAnswered,
+  SupplementDecided,
+  FactCheckNotOpen,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -9,6 +9,12 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   if (!catalog) return std::unexpected(catalog.error());
   ctx->catalog = std::move(*catalog);
   ctx->catalog.mail = settings.mailPolicy;
+  if (settings.factCheckDays < 1 || settings.factCheckDays > minutes::kMostFactCheckDays)
+    return fail(Errc::Invalid, Reason::OutOfRange,
+                "samverkan.reports.fact_check_days must be 1-" +
+                    std::to_string(minutes::kMostFactCheckDays),
+                "samverkan.reports.fact_check_days");
+  ctx->catalog.factCheckDays = settings.factCheckDays;
   auto st = store::Store::open({settings.dataDir, readConnections, settings.retiredPackGrace});
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);

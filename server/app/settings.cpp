@@ -93,6 +93,7 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
       c.getString("samverkan.bootstrap.organization", s.bootstrapOrganization);
   s.http.maxBodyBytes = c.getUInt64("samverkan.limits.max_body_bytes", s.http.maxBodyBytes);
   s.maxAttachmentBytes = c.getUInt64("samverkan.limits.max_attachment_bytes", s.maxAttachmentBytes);
+  s.factCheckDays = c.getInt("samverkan.reports.fact_check_days", s.factCheckDays);
   s.http.secureCookies = c.getBool("samverkan.security.secure_cookies", false);
   auto& a = s.accounts;
   a.idleTimeout = std::chrono::minutes(c.getInt("samverkan.session.idle_minutes", 30));

@@ -43,6 +43,7 @@ struct Settings {
   std::string bootstrapOrganization = "Kommunen";
   http::HttpSettings http;
   std::size_t maxAttachmentBytes = services::kDefaultMaxAttachmentBytes;
+  int factCheckDays = 14;  // samverkan.reports.fact_check_days (minutes::kDefaultFactCheckDays)
   accounts::AccountSettings accounts;
   agenda::PlanRule planRule;
   MailSettings mail;

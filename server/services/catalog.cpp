@@ -122,6 +122,18 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (!actionWorkflow) return std::unexpected(naming(actionFile, actionWorkflow.error()));
   catalog.actionWorkflow = std::move(*actionWorkflow);
 
+  const auto reportFile = configDir / "workflows" / "report.workflow";
+  auto reportText = readText(reportFile);
+  if (!reportText) return std::unexpected(reportText.error());
+  auto reportDefinition = workflows::parseWorkflow(*reportText);
+  if (!reportDefinition) return std::unexpected(naming(reportFile, reportDefinition.error()));
+  if (auto states = minutes::checkReportStatesOf(*reportDefinition); !states)
+    return std::unexpected(naming(reportFile, states.error()));
+  auto reportWorkflow = workflows::Workflow<minutes::ReportLifecycleFacts>::create(
+      *reportDefinition, minutes::reportLifecycleGuards(), workflows::knownRoles());
+  if (!reportWorkflow) return std::unexpected(naming(reportFile, reportWorkflow.error()));
+  catalog.reportWorkflow = std::move(*reportWorkflow);
+
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(configDir / "agendas", ec)) {
     if (entry.path().extension() != ".agenda") continue;

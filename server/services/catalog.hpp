@@ -15,6 +15,7 @@
 #include "minutes/action_rules.hpp"
 #include "minutes/followup_template.hpp"
 #include "minutes/lifecycle.hpp"
+#include "minutes/report_lifecycle.hpp"
 #include "minutes/registry_number.hpp"
 #include "server/services/mail_policy.hpp"
 #include "workflows/result.hpp"
@@ -42,6 +43,9 @@ struct Catalog {
   // config/workflows/: validated at start-up against the role and guard names the code knows.
   std::optional<workflows::Workflow<minutes::LifecycleFacts>> minutesWorkflow;
   std::optional<workflows::Workflow<minutes::ActionFacts>> actionWorkflow;
+  std::optional<workflows::Workflow<minutes::ReportLifecycleFacts>> reportWorkflow;
+  // From the properties (samverkan.reports.fact_check_days): the provider's time to fact-check.
+  int factCheckDays = minutes::kDefaultFactCheckDays;
   // Not from config/ but from the properties (samverkan.mail.*): what every use case that
   // causes e-mail needs, and those use cases hold the catalog already.
   MailPolicy mail;

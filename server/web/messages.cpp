@@ -172,6 +172,17 @@ constexpr auto kWordings = std::to_array<Wording>({
      "Bara den som laddade upp bilagan, eller förvaltningens avtalsansvariga, kan ta bort den."},
     {Reason::NotMeetingParticipant,
      "Bara mötets deltagare och förvaltningens avtalsansvariga kan bifoga filer."},
+    // Issue 13: follow-up reports.
+    {Reason::ReportExists, "Det finns redan en sådan uppföljning av avtalet för året."},
+    {Reason::AreaNotAssessed, "Bedöm varje område innan rapporten skickas på faktagranskning."},
+    {Reason::CommentsOpen, "Besvara varje synpunkt från faktagranskningen först."},
+    {Reason::SupplementsOpen, "Ta ställning till varje begärd komplettering först."},
+    {Reason::ReportNotRegistered, "Rapporten är inte diarieförd ännu."},
+    {Reason::NotReportWriter,
+     "Bara förvaltningens avtalsansvariga för avtalet skriver uppföljningsrapporten."},
+    {Reason::SupplementAnswered, "Kompletteringen är redan skickad."},
+    {Reason::SupplementDecided, "Kompletteringen är redan bedömd."},
+    {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
 });
 
 // A reason whose words depend on something else than its value alone.
