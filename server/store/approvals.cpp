@@ -94,7 +94,9 @@ std::vector<ReturnRow> listReturns(Reading& c, std::int64_t meetingId) {
 
 int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year) {
   auto s = c.prepare(
-      "SELECT COALESCE(MAX(seq), 0) + 1 FROM registry WHERE authority_id = ?1 AND year = ?2");
+      "SELECT COALESCE(MAX(seq), 0) + 1 FROM (SELECT seq FROM registry WHERE authority_id = ?1 "
+      "AND year = ?2 UNION ALL SELECT seq FROM report_registry WHERE authority_id = ?1 AND "
+      "year = ?2)");
   s.bindAll(authorityId, year);
   s.step();
   return static_cast<int>(s.int64(0));

@@ -73,7 +73,8 @@ struct RegistryRow {
   std::string registeredByName;
   std::string registeredAt;
 };
-// The next number in the authority's series for the year: one more than the last, never reused.
+// The next number in the authority's series for the year: one more than the last of its protocols
+// and follow-up reports (one series, migration 020), never reused.
 int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year);
 // Errors: Conflict/MeetingCancelled (a cancelled meeting's minutes are not registered).
 Status insertRegistry(Writing& c, const RegistryRow& row);
