@@ -21,8 +21,8 @@ std::string attachmentsSection(const std::vector<RecordAttachment>& list) {
       "<th scope=\"col\">Storlek</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n";
   for (const RecordAttachment& a : list)
     out += "<tr><th scope=\"row\">" + escapeHtml(a.fileName) + "</th><td>" +
-           escapeHtml(a.attachedTo) + "</td><td>" + detail::sizeLabel(a.size) +
-           "</td><td><code>" + escapeHtml(a.sha256) + "</code></td></tr>\n";
+           escapeHtml(a.attachedTo) + "</td><td>" + detail::sizeLabel(a.size) + "</td><td><code>" +
+           escapeHtml(a.sha256) + "</code></td></tr>\n";
   return out + "</tbody>\n</table>\n</section>\n";
 }
 

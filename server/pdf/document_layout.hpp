@@ -48,8 +48,8 @@ std::string muted(const std::string& markup);
 struct DocumentHead {
   std::string authorityName;
   std::optional<std::string> registryNumber;
-  std::string title;     // plain text
-  std::string subtitle;  // plain text
+  std::string title;                                       // plain text
+  std::string subtitle;                                    // plain text
   std::vector<std::pair<std::string, std::string>> facts;  // plain label, value markup
 };
 

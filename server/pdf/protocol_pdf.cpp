@@ -60,9 +60,9 @@ class ProtocolLayout : DocumentLayout {
   void header() {
     const MinutesHeader& h = m_.header;
     detail::DocumentHead top{.authorityName = h.authorityName,
-                              .registryNumber = m_.registryNumber,
-                              .title = "Protokoll",
-                              .subtitle = "Samverkansmöte"};
+                             .registryNumber = m_.registryNumber,
+                             .title = "Protokoll",
+                             .subtitle = "Samverkansmöte"};
     top.facts.emplace_back("Avtal", esc(h.contractTitle));
     if (!h.contractReference.empty())
       top.facts.emplace_back("Avtalsnummer", esc(h.contractReference));

@@ -123,9 +123,9 @@ class ReportLayout : DocumentLayout {
       subheading("Frågor");
       for (const std::string& q : a.questions) bullet(esc(q), 1, kMutedBody);
     }
-    flow_.paragraph("<b>" + esc("Bedömning:") + "</b> " +
-                        esc(minutes::swedishAssessment(a.assessment)),
-                    kBody, {.spaceBefore = 6, .spaceAfter = 2});
+    flow_.paragraph(
+        "<b>" + esc("Bedömning:") + "</b> " + esc(minutes::swedishAssessment(a.assessment)), kBody,
+        {.spaceBefore = 6, .spaceAfter = 2});
     subheading("Iakttagelser");
     if (!notes(a.findings))
       flow_.paragraph(esc("Inga iakttagelser har förts in."), kMutedBody, {.spaceAfter = 3});
@@ -177,9 +177,9 @@ class ReportLayout : DocumentLayout {
 
   void supplement(const minutes::SupplementEntry& s) {
     subheading("Komplettering " + std::to_string(s.number) + ": " + aboutArea(s.areaTitle));
-    flow_.paragraph("<b>" + esc("Begärd") + "</b> " + muted("(" + byAt(s.requestedBy, s.requestedAt) +
-                                                            ")") +
-                        ", " + esc("senast " + labels::dateLabel(s.dueOn)) + ": " + esc(s.request),
+    flow_.paragraph("<b>" + esc("Begärd") + "</b> " +
+                        muted("(" + byAt(s.requestedBy, s.requestedAt) + ")") + ", " +
+                        esc("senast " + labels::dateLabel(s.dueOn)) + ": " + esc(s.request),
                     kBody, {.spaceAfter = 4});
     if (s.response)
       flow_.paragraph("<b>" + esc("Utförarens komplettering") + "</b> " +

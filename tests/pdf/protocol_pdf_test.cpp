@@ -268,7 +268,8 @@ TEST_CASE("hostile Markdown in the notes renders", "[pdf][protocol][hostile]") {
   CHECK_THAT(pdf.flatText(), Catch::Contains("§ 12 Mötets avslutande"));
 }
 
-TEST_CASE("the outline lists the attendance, every section, the adjustment and the attachments", "[pdf][protocol]") {
+TEST_CASE("the outline lists the attendance, every section, the adjustment and the attachments",
+          "[pdf][protocol]") {
   const Minutes m = fx::sampleMinutes();
   const RenderedPdf pdf(m);
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());

@@ -34,18 +34,19 @@ ReportRecord sampleRecord() {
   rep.method = "Dialogmöten, intervjuer med personal och granskning av <b>dokumentation</b>.";
   rep.visits = {{fx::date(2026, 3, 4), true, "Besök på kontoret på Karlavägen."},
                 {fx::date(2026, 4, 9), false, "Kontroll av bemanningen en lördag."}};
-  ReportArea staff{.key = "personal",
-                   .title = "Personal och kompetens",
-                   .questions = {"Har personalen den utbildning avtalet kräver?",
-                                 "Hur följs introduktionen av nyanställda upp?"},
-                   .assessment = Assessment::PartlyMeets,
-                   .findings = "Utföraren har **god** kontinuitet.\n\n"
-                               "- Två av tio saknade utbildning i dokumentation\n"
-                               "- Introduktionen följer rutinen\n",
-                   .improvements = {{"i1", "Utbilda även <b>vikarier</b>",
-                                     fx::date(2026, 9, 30), Party::Provider},
-                                    {"i2", "Återkoppla resultatet till nämnden",
-                                     fx::date(2026, 10, 15), Party::Authority}}};
+  ReportArea staff{
+      .key = "personal",
+      .title = "Personal och kompetens",
+      .questions = {"Har personalen den utbildning avtalet kräver?",
+                    "Hur följs introduktionen av nyanställda upp?"},
+      .assessment = Assessment::PartlyMeets,
+      .findings =
+          "Utföraren har **god** kontinuitet.\n\n"
+          "- Två av tio saknade utbildning i dokumentation\n"
+          "- Introduktionen följer rutinen\n",
+      .improvements = {
+          {"i1", "Utbilda även <b>vikarier</b>", fx::date(2026, 9, 30), Party::Provider},
+          {"i2", "Återkoppla resultatet till nämnden", fx::date(2026, 10, 15), Party::Authority}}};
   ReportArea safety{.key = "sakerhet",
                     .title = "Säkerhet och avvikelser",
                     .questions = {"Hanteras avvikelser enligt rutinen?"},
@@ -91,9 +92,9 @@ ReportRecord sampleRecord() {
   s.decidedAt = "2026-06-12T08:45:00Z";
   r.supplements = {s};
 
-  r.attachments = {{"utbildningsplan_höst.pdf", "application/pdf", 48213, kSha1, "Komplettering 1"},
-                   {"Bemanning <lördag>.xlsx", "application/vnd.ms-excel", 1048576, kSha2,
-                    "Rapporten"}};
+  r.attachments = {
+      {"utbildningsplan_höst.pdf", "application/pdf", 48213, kSha1, "Komplettering 1"},
+      {"Bemanning <lördag>.xlsx", "application/vnd.ms-excel", 1048576, kSha2, "Rapporten"}};
   return r;
 }
 
@@ -126,7 +127,8 @@ TEST_CASE("a follow-up report with its record is a valid PDF with its text", "[p
   CHECK_THAT(text, Catch::Contains("• 2026-03-04, anmält besök: Besök på kontoret på Karlavägen."));
   CHECK_THAT(text, Catch::Contains("• 2026-04-09, oanmält besök: Kontroll av bemanningen"));
   // The areas: questions, assessment, findings as Markdown, improvements as a table.
-  CHECK_THAT(text, Catch::Contains("Personal och kompetens Frågor • Har personalen den utbildning"));
+  CHECK_THAT(text,
+             Catch::Contains("Personal och kompetens Frågor • Har personalen den utbildning"));
   CHECK_THAT(text, Catch::Contains("Bedömning: Uppfyller delvis kraven"));
   CHECK_THAT(text, Catch::Contains("Bedömning: Uppfyller kraven"));
   CHECK_THAT(text, Catch::Contains("Iakttagelser Utföraren har god kontinuitet."));
@@ -142,7 +144,8 @@ TEST_CASE("a follow-up report with its record is a valid PDF with its text", "[p
   CHECK_THAT(text, !Catch::Contains("4be1c0de"));
   CHECK_THAT(text, Catch::Contains("Skickad till utföraren Anna Berg, 2026-05-04 kl. 10.00"));
   CHECK_THAT(text, Catch::Contains("Sista svarsdag 2026-05-18"));
-  CHECK_THAT(text, Catch::Contains("Utfall Synpunkter lämnade (Per Persson, 2026-05-12 kl. 15.30)"));
+  CHECK_THAT(text,
+             Catch::Contains("Utfall Synpunkter lämnade (Per Persson, 2026-05-12 kl. 15.30)"));
   CHECK_THAT(text, Catch::Contains("Synpunkt: Personal och kompetens Utbildningen för två"));
   CHECK_THAT(text, Catch::Contains("Förvaltningens svar (Anna Berg, 2026-05-20 kl. 11.15): Texten "
                                    "är ändrad så att det framgår."));
@@ -159,7 +162,8 @@ TEST_CASE("a follow-up report with its record is a valid PDF with its text", "[p
                                    "(Anna Berg, 2026-06-12 kl. 10.45). Skäl: Planen visar"));
   // The attachments with their checksums.
   CHECK_THAT(text, Catch::Contains("Bilagor Fil och SHA-256 Hör till Storlek"));
-  CHECK_THAT(text, Catch::Contains("utbildningsplan_höst.pdf Komplettering 1 48 213 byte " + kSha1));
+  CHECK_THAT(text,
+             Catch::Contains("utbildningsplan_höst.pdf Komplettering 1 48 213 byte " + kSha1));
   CHECK_THAT(text, Catch::Contains("Bemanning <lördag>.xlsx Rapporten 1 048 576 byte " + kSha2));
   // The footer.
   CHECK_THAT(text, Catch::Contains("Hemtjänst Östermalm · Avtalsnummer SDN 2025/0042 · "
@@ -199,11 +203,10 @@ TEST_CASE("the report's outline has its main headings and every area", "[pdf][re
 TEST_CASE("an unregistered report carries the state's mark on every page", "[pdf][report][mark]") {
   ReportRecord record = sampleRecord();
   record.report.registryNumber.reset();
-  for (const auto& [state, mark] :
-       {std::pair{ReportState::Draft, "UTKAST"},
-        std::pair{ReportState::FactCheck, "Faktagranskning pågår"},
-        std::pair{ReportState::Answered, "UTKAST"},
-        std::pair{ReportState::Final, "Slutlig, ej diarieförd"}}) {
+  for (const auto& [state, mark] : {std::pair{ReportState::Draft, "UTKAST"},
+                                    std::pair{ReportState::FactCheck, "Faktagranskning pågår"},
+                                    std::pair{ReportState::Answered, "UTKAST"},
+                                    std::pair{ReportState::Final, "Slutlig, ej diarieförd"}}) {
     INFO(mark);
     CHECK(reportStateMarkOf(state) == mark);
     const RenderedPdf pdf = render(record, {.stateMark = reportStateMarkOf(state)});
@@ -234,8 +237,8 @@ TEST_CASE("a report not sent for fact-checking says so, and so do its empty part
   record.attachments.clear();
   record.report.method.clear();
   record.report.visits.clear();
-  record.supplements.push_back({.number = 2, .request = "Skicka rutinen.",
-                                .dueOn = fx::date(2026, 6, 1)});
+  record.supplements.push_back(
+      {.number = 2, .request = "Skicka rutinen.", .dueOn = fx::date(2026, 6, 1)});
   const RenderedPdf pdf = render(record);
   CHECK(pdf.qpdfCheck() == 0);
   const std::string text = pdf.flatText();
