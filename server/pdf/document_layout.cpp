@@ -154,20 +154,29 @@ void DocumentLayout::attachments(const std::vector<minutes::RecordAttachment>& l
   placeTable(table);
 }
 
-std::string footerText(const std::string& contractTitle, const std::string& contractReference,
-                       const std::optional<std::string>& registryNumber) {
-  std::string left = esc(contractTitle);
-  if (!contractReference.empty()) left += " · Avtalsnummer " + esc(contractReference);
-  if (registryNumber) left += " · Diarienummer " + esc(*registryNumber);
+std::string footerText(const ContractFacts& contract) {
+  std::string left = esc(contract.title);
+  if (!contract.reference.empty()) left += " · Avtalsnummer " + esc(contract.reference);
+  if (contract.registryNumber) left += " · Diarienummer " + esc(*contract.registryNumber);
   return left;
 }
 
-std::string contractPhrase(const std::string& contractTitle, const std::string& contractReference,
-                           const std::string& providerName) {
-  std::string out;
-  if (!contractTitle.empty()) out += ", " + contractTitle;
-  if (!contractReference.empty()) out += " (avtal " + contractReference + ")";
-  if (!providerName.empty()) out += ", utförare " + providerName;
+PdfMetadata metadataOf(const ContractFacts& contract, const MetadataWords& words) {
+  PdfMetadata out;
+  out.title = words.given;
+  if (out.title.empty()) {
+    out.title = words.name;
+    if (!contract.title.empty()) out.title += " – " + contract.title;
+  }
+  out.author = contract.authorityName;
+  out.subject = words.about;
+  if (!contract.title.empty()) out.subject += ", " + contract.title;
+  if (!contract.reference.empty()) out.subject += " (avtal " + contract.reference + ")";
+  if (!contract.providerName.empty()) out.subject += ", utförare " + contract.providerName;
+  out.keywords = words.keywords;
+  if (!contract.reference.empty()) out.keywords += ", " + contract.reference;
+  if (contract.registryNumber) out.keywords += ", " + *contract.registryNumber;
+  out.createdAt = words.createdAt;
   return out;
 }
 

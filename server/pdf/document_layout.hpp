@@ -17,6 +17,7 @@
 #include "minutes/report_record.hpp"
 #include "server/pdf/flow.hpp"
 #include "server/pdf/pdf_file.hpp"
+#include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::pdf::detail {
@@ -83,15 +84,31 @@ class DocumentLayout {
   std::vector<OutlineEntry> outline_;
 };
 
+// What a document says about the contract it belongs to, for its footer and metadata.
+struct ContractFacts {
+  std::string title;
+  std::string reference;
+  std::string authorityName;
+  std::string providerName;
+  std::optional<std::string> registryNumber;
+};
+
 // The footer's left part: "<contract> · Avtalsnummer <ref> · Diarienummer <number>", the parts
 // there are, as markup.
-std::string footerText(const std::string& contractTitle, const std::string& contractReference,
-                       const std::optional<std::string>& registryNumber);
+std::string footerText(const ContractFacts& contract);
 
-// The end of a document's subject in its metadata: ", <contract> (avtal <ref>), utförare
-// <provider>", the parts there are; plain text.
-std::string contractPhrase(const std::string& contractTitle, const std::string& contractReference,
-                           const std::string& providerName);
+// What a document's metadata says, so that an e-archive or a file search finds it by the
+// contract and the registry number: the title `given`, or `name` and the contract's title; the
+// authority as author; `about` followed by the contract, its reference and the provider as
+// subject; `keywords` followed by the reference and the registry number.
+struct MetadataWords {
+  std::string given;     // the caller's title; empty for the default
+  std::string name;      // "Protokoll, samverkansmöte 2026-03-12"
+  std::string about;     // "Samverkansmöte 2026-03-12 kl. 13.00"
+  std::string keywords;  // "protokoll, samverkansmöte"
+  TimePoint createdAt{};
+};
+PdfMetadata metadataOf(const ContractFacts& contract, const MetadataWords& words);
 
 // What frames every page of a document: its metadata, the state's mark ("" for the record) and
 // the footer's left part (markup); "Sida N av M" is added on the right.

@@ -218,33 +218,23 @@ class ProtocolLayout : DocumentLayout {
   const std::vector<minutes::RecordAttachment>& attachments_;
 };
 
-// Title, author, subject and keywords name the meeting, the contract and the registry number, so
-// an e-archive or a file search finds the protocol by them.
-detail::PdfMetadata metadataOf(const Minutes& m, const PdfOptions& options) {
+detail::ContractFacts contractOf(const Minutes& m) {
   const MinutesHeader& h = m.header;
-  const std::string date = formatDate(toStockholm(h.startsAt).date);
-  detail::PdfMetadata out;
-  out.title = options.title;
-  if (out.title.empty()) {
-    out.title = "Protokoll, samverkansmöte " + date;
-    if (!h.contractTitle.empty()) out.title += " – " + h.contractTitle;
-  }
-  out.author = h.authorityName;
-  out.subject = "Samverkansmöte " + formatSwedishDateTime(h.startsAt) +
-                detail::contractPhrase(h.contractTitle, h.contractReference, h.providerName);
-  out.keywords = "protokoll, samverkansmöte";
-  if (!h.contractReference.empty()) out.keywords += ", " + h.contractReference;
-  if (m.registryNumber) out.keywords += ", " + *m.registryNumber;
-  out.createdAt = options.createdAt;
-  return out;
+  return {h.contractTitle, h.contractReference, h.authorityName, h.providerName, m.registryNumber};
 }
 
 }  // namespace
 
 Result<std::string> renderProtocolPdf(const Minutes& m, const PdfOptions& options) {
-  const detail::DocumentFrame frame{
-      metadataOf(m, options), options.stateMark,
-      detail::footerText(m.header.contractTitle, m.header.contractReference, m.registryNumber)};
+  const detail::ContractFacts contract = contractOf(m);
+  const detail::MetadataWords words{
+      .given = options.title,
+      .name = "Protokoll, samverkansmöte " + formatDate(toStockholm(m.header.startsAt).date),
+      .about = "Samverkansmöte " + formatSwedishDateTime(m.header.startsAt),
+      .keywords = "protokoll, samverkansmöte",
+      .createdAt = options.createdAt};
+  const detail::DocumentFrame frame{detail::metadataOf(contract, words), options.stateMark,
+                                    detail::footerText(contract)};
   return detail::renderDocument(
       frame, [&](Flow& flow) { return ProtocolLayout(flow, m, options.attachments).run(); });
 }

@@ -210,26 +210,6 @@ class ReportLayout : DocumentLayout {
   const ReportRecord& r_;
 };
 
-// Title, author, subject and keywords name the report, the contract and the registry number, so
-// that an e-archive or a file search finds the report by them.
-detail::PdfMetadata metadataOf(const FollowUpReport& r, const ReportPdfOptions& options) {
-  const minutes::ReportHeader& h = r.header;
-  detail::PdfMetadata out;
-  out.title = options.title;
-  if (out.title.empty()) {
-    out.title = headingOf(r);
-    if (!h.contractTitle.empty()) out.title += " – " + h.contractTitle;
-  }
-  out.author = h.authorityName;
-  out.subject =
-      headingOf(r) + detail::contractPhrase(h.contractTitle, h.contractReference, h.providerName);
-  out.keywords = "uppföljning, " + std::string(minutes::swedishKind(h.kind));
-  if (!h.contractReference.empty()) out.keywords += ", " + h.contractReference;
-  if (r.registryNumber) out.keywords += ", " + *r.registryNumber;
-  out.createdAt = options.createdAt;
-  return out;
-}
-
 }  // namespace
 
 std::string reportStateMarkOf(minutes::ReportState state) {
@@ -249,9 +229,17 @@ std::string reportStateMarkOf(minutes::ReportState state) {
 
 Result<std::string> renderReportPdf(const ReportRecord& record, const ReportPdfOptions& options) {
   const FollowUpReport& r = record.report;
-  const detail::DocumentFrame frame{
-      metadataOf(r, options), options.stateMark,
-      detail::footerText(r.header.contractTitle, r.header.contractReference, r.registryNumber)};
+  const minutes::ReportHeader& h = r.header;
+  const detail::ContractFacts contract{h.contractTitle, h.contractReference, h.authorityName,
+                                       h.providerName, r.registryNumber};
+  const detail::MetadataWords words{
+      .given = options.title,
+      .name = headingOf(r),
+      .about = headingOf(r),
+      .keywords = "uppföljning, " + std::string(minutes::swedishKind(h.kind)),
+      .createdAt = options.createdAt};
+  const detail::DocumentFrame frame{detail::metadataOf(contract, words), options.stateMark,
+                                    detail::footerText(contract)};
   return detail::renderDocument(frame,
                                 [&](Flow& flow) { return ReportLayout(flow, record).run(); });
 }
