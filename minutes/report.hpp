@@ -22,6 +22,8 @@ enum class Assessment { NotAssessed, Meets, PartlyMeets, DoesNotMeet };
 
 std::string_view toString(ReportKind kind);  // "operational", "contract"
 std::optional<ReportKind> parseReportKind(std::string_view text);
+// "Verksamhetsuppföljning", "Avtalsuppföljning": the report's heading in every rendering.
+std::string_view swedishKind(ReportKind kind);
 std::string_view toString(
     Assessment a);  // "not_assessed", "meets", "partly_meets", "does_not_meet"
 std::optional<Assessment> parseAssessment(std::string_view text);

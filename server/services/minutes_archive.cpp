@@ -74,8 +74,9 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   if (ctx->state != minutes::MinutesState::Registered)
     return fail(Errc::Conflict, Reason::MinutesNotRegistered,
                 "only registered minutes have an archival package");
-  auto doc = signedAt(*ctx);
-  if (!doc) return std::unexpected(doc.error());
+  auto signedMinutes = signedAt(*ctx);
+  if (!signedMinutes) return std::unexpected(signedMinutes.error());
+  const minutes::Minutes& doc = signedMinutes->doc;
   store::RegistryRow reg;
   std::vector<store::ApprovalRow> approvals;
   std::vector<store::AuditRecord> audit;
@@ -91,8 +92,9 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
     attachments = store::listMeetingAttachments(c, meetingId);
     return 0;
   });
-  const std::string title = minutesDocumentTitle(*doc);
-  auto pdfBytes = pdf::renderProtocolPdf(*doc, {title, *parseDateTime(reg.registeredAt)});
+  const std::string title = minutesDocumentTitle(doc);
+  auto pdfBytes = pdf::renderProtocolPdf(
+      doc, {title, *parseDateTime(reg.registeredAt), {}, signedMinutes->attachments});
   if (!pdfBytes) return std::unexpected(pdfBytes.error());
   auto pdfa = convertToPdfA(*pdfBytes, title);
   if (!pdfa) return std::unexpected(pdfa.error());
@@ -105,8 +107,9 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
                title};
   std::vector<BagFile> payload{
-      {"protocol.md", minutes::renderMarkdown(*doc)},
-      {"protocol.html", minutes::renderPage(title, minutes::renderHtml(*doc))},
+      {"protocol.md", minutes::renderMarkdown(doc)},
+      {"protocol.html",
+       minutes::renderPage({title, minutes::renderHtml(doc), signedMinutes->attachments})},
       {"protocol.pdf", *pdfa},
       {"minutes.md", *committedMd},
       {"minutes.json", *committedJson},
