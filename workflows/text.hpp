@@ -41,4 +41,9 @@ bool hasControlCharacters(std::string_view s, bool allowNewlines);
 // 'like this': a value inside the English detail of an error.
 std::string quoted(std::string_view s);
 
+// A file name as plain ASCII: each character outside printable ASCII, and '"', '\\', '%', ';',
+// becomes one '_'. For the quoted filename= of Content-Disposition and for file names in zip
+// packages, which unzip tools read in the code page of their own (a zip without the UTF-8 flag).
+std::string asciiFileName(std::string_view name);
+
 }  // namespace sv::text

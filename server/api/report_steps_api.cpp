@@ -146,6 +146,42 @@ void registerReportSteps(http::Router& router, Services& s) {
                .errorStatuses = {403, 409}}});
 
   router.add({"GET",
+              "/api/v1/reports/{id}/pdf",
+              http::Access::LoggedIn,
+              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto file = reports.pdf(req.principal(), id);
+                if (!file) return std::unexpected(file.error());
+                const std::string name = file->fileName;  // ASCII (report_outputs.cpp)
+                return http::Reply::text(std::move(file->bytes), "application/pdf")
+                    .header("Content-Disposition",
+                            "inline; filename=\"" + name + "\"; filename*=UTF-8''" + name);
+              }),
+              {.operationId = "getReportPdf",
+               .summary = "The report as PDF with its fact-check, supplements and attachments; "
+                          "marked on every page until registered",
+               .tag = "reports",
+               .responseType = "application/pdf",
+               .responseHeaders = {{"Content-Disposition", "the file name to save it under"}}}});
+
+  router.add({"GET",
+              "/api/v1/reports/{id}/archive",
+              http::Access::LoggedIn,
+              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto bag = reports.archive(req.principal(), id);
+                if (!bag) return std::unexpected(bag.error());
+                return http::Reply::text(std::move(bag->second), "application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"" + bag->first + "\"");
+              }),
+              {.operationId = "getReportArchive",
+               .summary = "The archival package of a registered report: a BagIt zip with the "
+                          "report as committed, its fact-check record, PDF/A, metadata, audit "
+                          "entries, attachments and SHA-256 manifests",
+               .tag = "reports",
+               .responseType = "application/zip",
+               .errorStatuses = {409},
+               .responseHeaders = {{"Content-Disposition", "the file name to save it under"}}}});
+
+  router.add({"GET",
               "/api/v1/reports/{id}/record",
               http::Access::LoggedIn,
               withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {

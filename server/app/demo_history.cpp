@@ -155,6 +155,7 @@ Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, con
     const auto starts = parseDateTime(m.row.startsAt);
     if (starts && *starts < s.time.now()) past.push_back(m.row.id);
   }
+  if (auto done = loadDemoReports(s, contract->id, p); !done) return std::unexpected(done.error());
   // Early in the year fewer meetings are behind: the story goes as far as the year has.
   if (past.empty()) return true;
   if (auto done = firstMeeting(s, p, past[0], daysAfter(today, 30)); !done)

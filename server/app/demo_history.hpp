@@ -20,4 +20,8 @@ struct DemoPeople {
 Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId,
                              const DemoPeople& people);
 
+// The contract's follow-up reports: last year's registered after fact-check and a supplement,
+// this year's with the provider for fact-checking (demo_reports.cpp).
+Status loadDemoReports(services::Services& s, std::int64_t contractId, const DemoPeople& people);
+
 }  // namespace sv::app

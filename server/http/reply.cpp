@@ -31,17 +31,6 @@ Reply Reply::download(std::string body, std::string contentType, std::string_vie
   return reply;
 }
 
-std::string asciiFileName(std::string_view name) {
-  std::string out;
-  for (char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 && c < 0xC0) continue;  // a continuation byte: its character is one '_'
-    const bool plain = c >= 0x20 && c < 0x7F && ch != '"' && ch != '\\' && ch != '%' && ch != ';';
-    out += plain ? ch : '_';
-  }
-  return out;
-}
-
 std::string percentEncodedFileName(std::string_view name) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "workflows/text.hpp"
+
 namespace sv::http {
 
 struct Reply {
@@ -37,10 +39,10 @@ struct Reply {
   static Reply noContent() { return Reply{204, "", "", {}, false}; }
 };
 
-// A file's name in Content-Disposition: as ASCII for the quoted `filename=` of old clients (every
-// other character, and `"`, `\`, `%`, `;`, as `_`), and percent-encoded UTF-8 (RFC 8187) for
-// `filename*=UTF-8''…`, which current clients use.
-std::string asciiFileName(std::string_view name);
+// A file's name in Content-Disposition: as ASCII for the quoted `filename=` of old clients
+// (text::asciiFileName), and percent-encoded UTF-8 (RFC 8187) for `filename*=UTF-8''…`, which
+// current clients use.
+using text::asciiFileName;
 std::string percentEncodedFileName(std::string_view name);
 
 // Objects whose keys come out in the order they were set, as a reader expects.

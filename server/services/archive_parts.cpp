@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "workflows/text.hpp"
+
 namespace sv::services {
 
 std::string prettyJson(const Poco::JSON::Object& o) {
@@ -44,8 +46,9 @@ Result<Poco::JSON::Array> addAttachmentFiles(store::Store& st,
   for (const auto& a : rows) {
     auto bytes = st.documents().readFile(a.repository, a.version, a.path);
     if (!bytes) return std::unexpected(bytes.error());
-    std::string name = a.sha256 + "-" + a.fileName;
-    std::ranges::replace(name, '%', '_');  // BagIt percent-encodes paths; a plain name needs none
+    // ASCII in the package: a zip without the UTF-8 flag (Poco's) is read in the unzip tool's
+    // own code page, and BagIt percent-encodes '%'. bilagor.json keeps the name as uploaded.
+    const std::string name = a.sha256 + "-" + text::asciiFileName(a.fileName);
     Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
     j.set("file", "bilagor/" + name);
     j.set("file_name", a.fileName);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "minutes/lifecycle.hpp"
+#include "tests/minutes/workflow_files.hpp"
 #include "workflows/names.hpp"
 
 using namespace sv;
@@ -13,16 +14,7 @@ using namespace sv::minutes;
 namespace {
 
 workflows::WorkflowDefinition shippedDefinition() {
-  // The repository: from CTest's environment, or from where this file is.
-  const char* env = std::getenv("SAMVERKAN_SOURCE_DIR");
-  const std::string dir =
-      env ? env : std::string(__FILE__).substr(0, std::string(__FILE__).rfind("/tests/"));
-  std::ifstream in(dir + "/config/workflows/minutes.workflow");
-  std::stringstream text;
-  text << in.rdbuf();
-  auto definition = workflows::parseWorkflow(text.str());
-  REQUIRE(definition);
-  return *definition;
+  return sv::minutes::test::shippedWorkflowDefinition("minutes");
 }
 
 workflows::Workflow<LifecycleFacts> shippedWorkflow() {
