@@ -15,6 +15,7 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/report_service.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
 
@@ -35,6 +36,7 @@ struct Services {
   // Last, so that a bundle built without it (a test of other routes) still compiles; the
   // application always sets it, and the attachment routes are registered only with it.
   AttachmentService* attachments = nullptr;
+  ReportService* reports = nullptr;
 };
 
 }  // namespace sv::services

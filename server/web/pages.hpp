@@ -38,6 +38,13 @@ void registerAccessibilityPages(http::Router& router, Services& services);
 void registerStartPages(http::Router& router, Services& services);
 void registerSettingsPages(http::Router& router, Services& services);
 void registerAttachmentPages(http::Router& router, Services& services);
+void registerReportPages(http::Router& router, Services& services);
+void registerReportReviewPages(http::Router& router, Services& services);
+void registerReportEditPages(http::Router& router, Services& services);
+
+// A contract's page (contract_pages.cpp), again with a failed form when there is one.
+http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
+                         std::optional<FormError> error = std::nullopt);
 
 // The meeting's page (meeting_pages.cpp), again with a failed form when there is one.
 http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
