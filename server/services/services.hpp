@@ -36,7 +36,7 @@ struct Services {
   // Last, so that a bundle built without it (a test of other routes) still compiles; the
   // application always sets it, and the attachment routes are registered only with it.
   AttachmentService* attachments = nullptr;
-  ReportService* reports = nullptr;
+  ReportService* reports = nullptr;  // the follow-up reports; set by the application like these
 };
 
 }  // namespace sv::services
