@@ -415,6 +415,16 @@ std::string swedishReportMessage(const Error& error) {
     if (error.value == "register") return "Bara registratorn diarieför rapporter.";
     return "Bara utförarens representant skickar kompletteringar.";
   }
+  // Fields whose names the minutes' and actions' forms use with other words.
+  if (error.code == Errc::Invalid && error.field == "how" && error.reason == Reason::Missing)
+    return "Kontrollera fältet Svar på synpunkten. Skriv ditt svar på synpunkten.";
+  if (error.code == Errc::Invalid && error.field == "text" && error.reason == Reason::Missing)
+    return "Kontrollera fältet Kompletteringen. Skriv kompletteringen.";
+  if (error.code == Errc::Invalid && error.field == "text")
+    return "Kontrollera fältet Kompletteringen. Texten är för lång eller innehåller tecken som "
+           "inte kan sparas.";
+  if (error.reason == Reason::OutOfRange && error.field == "due_on")
+    return "Kontrollera fältet Senast. Sista dagen kan inte vara före i dag.";
   if (error.reason == Reason::DocumentBusy)
     return "Någon annan sparar rapporten just nu. Vänta en stund och försök igen.";
   if (error.reason == Reason::DocumentRegistered)

@@ -103,4 +103,11 @@ TEST_CASE("the report's steps and fields are named in the report's words",
   CHECK(web::fieldLabel("visits[1].date") == "Datum för besök 2");
   CHECK(web::swedishReportMessage({Errc::Invalid, Reason::NotADate, "bad", "visits[0].date"}) ==
         "Kontrollera fältet Datum för besök 1. Ange datumet som ÅÅÅÅ-MM-DD.");
+  CHECK(web::swedishReportMessage({Errc::Invalid, Reason::Missing, "empty", "how"}) ==
+        "Kontrollera fältet Svar på synpunkten. Skriv ditt svar på synpunkten.");
+  CHECK(web::swedishReportMessage({Errc::Invalid, Reason::Missing, "empty", "text"}) ==
+        "Kontrollera fältet Kompletteringen. Skriv kompletteringen.");
+  CHECK(web::swedishReportMessage(
+            {Errc::Invalid, Reason::OutOfRange, "passed", "due_on", "2026-12-03"}) ==
+        "Kontrollera fältet Senast. Sista dagen kan inte vara före i dag.");
 }
