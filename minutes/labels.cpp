@@ -55,6 +55,16 @@ std::string shortVersion(std::string_view commitId) {
   return std::string(commitId.substr(0, 7));
 }
 
+std::string sizeLabel(std::int64_t bytes) {
+  const std::string digits = std::to_string(bytes < 0 ? 0 : bytes);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out + " byte";
+}
+
 std::string sectionHeading(const Section& s) {
   return "§ " + std::to_string(s.number) + " " + s.title;
 }

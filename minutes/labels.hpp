@@ -2,6 +2,7 @@
 // renderings and the change summaries say the same thing.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ std::string rolesLabel(const Attendee& a);
 
 std::string dateLabel(Date d);  // "2026-06-30", or "ej angivet" for a missing date
 std::string shortVersion(std::string_view commitId);  // the first 7 characters
+// An attachment's size in whole bytes, digits grouped by three: "532 byte", "1 048 576 byte".
+// Exact, not rounded to kB, so that a reader can check a file against the list with its checksum.
+std::string sizeLabel(std::int64_t bytes);
 
 // "§ 6 Förvaltningens uppföljning"
 std::string sectionHeading(const Section& s);
@@ -37,5 +41,7 @@ inline constexpr std::string_view kNotAdjustedParty = "ej justerat";
 inline constexpr std::string_view kSuperseded = "avser en tidigare version";
 inline constexpr std::string_view kRegistryNumber = "Diarienummer";
 inline constexpr std::string_view kDisagreements = "Reservationer och avvikande meningar";
+inline constexpr std::string_view kAttachments = "Bilagor";
+inline constexpr std::string_view kNoAttachments = "Inga bilagor.";
 
 }  // namespace sv::minutes::detail

@@ -4,10 +4,23 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "minutes/report_record.hpp"
 
 namespace sv::minutes {
 
-// A whole HTML document around a protocol <article> (renderHtml's output); `title` is plain text.
-std::string renderPage(const std::string& title, const std::string& article);
+// What the page is made of. The attachments are not part of the minutes' text (they are kept
+// beside it, store/attachments.hpp), so the caller reads them and passes them in.
+struct PageContent {
+  std::string title;    // plain text
+  std::string article;  // renderHtml's output
+  // The meeting's and the minutes' attachments, oldest first: a "Bilagor" section after the
+  // article with each file's name, what it belongs to, size and SHA-256, or "Inga bilagor.".
+  std::vector<RecordAttachment> attachments;
+};
+
+// A whole HTML document around a protocol <article>; every attachment's text is HTML-escaped.
+std::string renderPage(const PageContent& content);
 
 }  // namespace sv::minutes

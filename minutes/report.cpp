@@ -146,6 +146,9 @@ std::string_view toString(ReportKind kind) {
 std::optional<ReportKind> parseReportKind(std::string_view text) {
   return valueIn(kKindNames, text);
 }
+std::string_view swedishKind(ReportKind kind) {
+  return kind == ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
+}
 std::string_view toString(Assessment a) {
   return nameIn(kAssessmentNames, a, "");
 }

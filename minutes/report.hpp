@@ -22,6 +22,8 @@ enum class Assessment { NotAssessed, Meets, PartlyMeets, DoesNotMeet };
 
 std::string_view toString(ReportKind kind);  // "operational", "contract"
 std::optional<ReportKind> parseReportKind(std::string_view text);
+// "Verksamhetsuppföljning", "Avtalsuppföljning": the report's heading in every rendering.
+std::string_view swedishKind(ReportKind kind);
 std::string_view toString(
     Assessment a);  // "not_assessed", "meets", "partly_meets", "does_not_meet"
 std::optional<Assessment> parseAssessment(std::string_view text);
@@ -130,6 +132,10 @@ std::string toJson(const FollowUpReport& report);
 // Errc::Invalid (unknown kind, assessment or party, a date that does not parse, a format other
 // than kReportJsonFormat, a year out of range). Content rules are applyReportEdit's.
 Result<FollowUpReport> reportFromJson(std::string_view json);
+// The report in the member `member` of a JSON object (a request body: {"report": {…}}); fields
+// name their place from the report's root, as reportFromJson's do. Errors: as reportFromJson,
+// Malformed for a body that is not a JSON object, Invalid/Missing (field `member`).
+Result<FollowUpReport> reportFromJsonMember(std::string_view json, const std::string& member);
 
 // The report in Swedish as Markdown a person reads with plain git: a heading, the facts, method
 // and visits, then one section per area with its questions, assessment, findings (the user's

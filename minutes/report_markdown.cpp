@@ -13,10 +13,6 @@ namespace {
 using detail::escapeMarkdownBlock;
 using detail::escapeMarkdownInline;
 
-std::string_view kindLabel(ReportKind kind) {
-  return kind == ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
-}
-
 void add(std::string& out, const std::string& block) {
   if (block.empty()) return;
   if (!out.empty()) out += "\n\n";
@@ -68,7 +64,7 @@ std::string renderAreaMarkdown(const ReportArea& area) {
 
 std::string renderReportMarkdown(const FollowUpReport& r) {
   const ReportHeader& h = r.header;
-  std::string out = "# " + std::string(kindLabel(h.kind)) + " " + std::to_string(h.year);
+  std::string out = "# " + std::string(swedishKind(h.kind)) + " " + std::to_string(h.year);
   std::string facts = "- Avtal: " + escapeMarkdownInline(h.contractTitle);
   if (!h.contractReference.empty()) facts += " (" + escapeMarkdownInline(h.contractReference) + ")";
   facts += "\n- Utförare: " + escapeMarkdownInline(h.providerName);

@@ -7,13 +7,17 @@ namespace {
 
 // Notices that ask for something at once by default; reminders are gathered in the digest,
 // since several tend to fall due on the same day.
-constexpr std::array<KindRule, 7> kRules{{
+constexpr std::array<KindRule, 10> kRules{{
     {Kind::Invitation, "invitation", Choice::Now, false, false},
     {Kind::AgendaPublished, "agenda_published", Choice::Now, true, false},
     {Kind::MinutesSubmitted, "minutes_submitted", Choice::Now, true, false},
     {Kind::MinutesReturned, "minutes_returned", Choice::Now, true, false},
     {Kind::MinutesApproved, "minutes_approved", Choice::Now, true, false},
     {Kind::MinutesRegistered, "minutes_registered", Choice::Now, false, true},
+    {Kind::ReportToCheck, "report_to_check", Choice::Now, true, false},
+    {Kind::ReportAnswered, "report_answered", Choice::Now, true, false},
+    // The feedback to the provider is part of the follow-up (seed 000): always sent.
+    {Kind::ReportFinal, "report_final", Choice::Now, false, true},
     {Kind::Reminder, "reminder", Choice::Digest, true, false},
 }};
 

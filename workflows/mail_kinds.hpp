@@ -17,6 +17,9 @@ enum class Kind {
   MinutesReturned,    // to the secretary and chair, with the comments
   MinutesApproved,    // to the registrars: approved by both, waiting for registration
   MinutesRegistered,  // to the participants, with the registry number and the PDF
+  ReportToCheck,      // to the provider: a follow-up report to fact-check, a supplement asked for
+  ReportAnswered,     // to the report's writer: the provider answered, a supplement came in
+  ReportFinal,        // to the provider (feedback) and the registrars: the report is final
   Reminder,           // minutes waiting, actions due or overdue, an agenda not published
 };
 

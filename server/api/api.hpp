@@ -24,6 +24,10 @@ void registerMinutesReview(http::Router& router, Services& services);
 void registerActions(http::Router& router, Services& services);
 // Attachments of meetings and minutes (needs services.attachments).
 void registerAttachments(http::Router& router, Services& services);
+// Follow-up reports, their steps, supplements and attachments (need services.reports).
+void registerReports(http::Router& router, Services& services);
+void registerReportSteps(http::Router& router, Services& services);
+void registerReportSupplements(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);

@@ -50,3 +50,19 @@ Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::strin
                                       std::int64_t fallback);
 
 }  // namespace sv::api
+
+#include "server/services/attachments.hpp"
+
+namespace sv::api {
+
+// Room for the form around an uploaded file: the part headers, the boundary and the `to` field.
+inline constexpr std::size_t kFormOverhead = 64 * 1024;
+
+// An attachment as JSON, with its download's href (attachment_views.cpp).
+Poco::JSON::Object attachmentJson(const services::Attachment& a);
+// The one part named `file` of a multipart form, and `to` when it is there (meeting | minutes).
+// Errors: those of the form's parser, Invalid/Missing (no file), Invalid (two files),
+// Invalid/UnknownChoice (field "to").
+Result<services::AttachmentUpload> uploadOf(const http::Request& req);
+
+}  // namespace sv::api

@@ -21,7 +21,8 @@ namespace {
 
 constexpr const char* kCommands[] = {"add-organization", "add-user",      "load-demo",
                                      "verify-audit",     "backup",        "restore",
-                                     "verify",           "mail-failures", "mail-resend"};
+                                     "verify",           "mail-failures", "mail-resend",
+                                     "fact-check-deadlines"};
 
 using Opened = Context;
 
@@ -190,6 +191,21 @@ int mailResend(Opened& o, const CommandOptions& options, std::ostream& out, std:
   return 0;
 }
 
+// The deadline job the server runs every minute, now: fact-checks whose last day has passed are
+// closed as "inga synpunkter inkom". `--today YYYY-MM-DD` runs it as of that day (noon in
+// Stockholm), for an operator who needs to see what a day would close, and for tests.
+int factCheckDeadlines(Opened& o, const CommandOptions& options, std::ostream& out,
+                       std::ostream& err) {
+  TimePoint now = o.time.now();
+  if (const auto today = option(options, "today"); !today.empty()) {
+    auto day = parseDate(today);
+    if (!day) return report(day.error(), err);
+    now = fromStockholm(*day, std::chrono::hours(12));
+  }
+  out << o.reports->closeOverdueFactChecks(now) << " fact-checks closed\n";
+  return 0;
+}
+
 }  // namespace
 
 bool isCommand(const std::string& name) {
@@ -247,6 +263,7 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
     }
     if (name == "mail-failures") return mailFailures(o, options, out, err);
     if (name == "mail-resend") return mailResend(o, options, out, err);
+    if (name == "fact-check-deadlines") return factCheckDeadlines(o, options, out, err);
   } catch (const std::exception& e) {
     err << "samverkan: " << e.what() << "\n";
     return 70;

@@ -32,6 +32,8 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->attachments = std::make_unique<services::AttachmentService>(*ctx->store, ctx->time,
                                                                    settings.maxAttachmentBytes);
   ctx->services->attachments = ctx->attachments.get();
+  ctx->reports = std::make_unique<services::ReportService>(*ctx->store, ctx->catalog, ctx->time);
+  ctx->services->reports = ctx->reports.get();
   return ctx;
 }
 

@@ -20,6 +20,7 @@ struct Context {
   std::unique_ptr<services::MinutesService> minutes;
   std::unique_ptr<services::ActionService> actions;
   std::unique_ptr<services::AttachmentService> attachments;
+  std::unique_ptr<services::ReportService> reports;
   std::unique_ptr<services::Services> services;
 };
 

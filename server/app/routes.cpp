@@ -20,6 +20,9 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerMinutesReview(router, services);
   api::registerActions(router, services);
   api::registerAttachments(router, services);
+  api::registerReports(router, services);
+  api::registerReportSteps(router, services);
+  api::registerReportSupplements(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);
   web::registerWebPages(router, services);

@@ -1,7 +1,7 @@
 // A PDF written into memory: the cairo surface with the document's metadata, an outline
 // (bookmarks) and the bytes once finished. What every document the server prints shares (the
-// protocol today; a follow-up report or the yearly summary would draw on the same frame), so
-// that each layout file holds its layout only.
+// protocol and the follow-up report, through document_layout.hpp's renderDocument), so that each
+// layout file holds its layout only.
 #pragma once
 
 #include <cairo.h>

@@ -7,13 +7,15 @@
 // the HTML and Markdown renderings (minutes/labels.hpp).
 //
 // The text is real text (pdftotext and screen readers find it) in DejaVu Sans, embedded as a
-// subset; the document has an outline (bookmarks) for Närvarande, each § and Justering.
+// subset; the document has an outline (bookmarks) for Närvarande, each §, Justering and Bilagor.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
+#include "minutes/report_record.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
@@ -29,6 +31,10 @@ struct PdfOptions {
   // Printed at the head of every page and across it, so that a print of minutes that are not
   // (yet) the record never passes for it: stateMarkOf(state). Empty: no mark (registered minutes).
   std::string stateMark;
+  // The meeting's and the minutes' attachments (bilagor), oldest first, printed in "Bilagor"
+  // after the adjustment with name, what they belong to, size and SHA-256 ("Inga bilagor." when
+  // none). They are kept beside the minutes, not in them, so the caller reads and passes them.
+  std::vector<minutes::RecordAttachment> attachments;
 };
 
 // The mark for minutes in `state`: "UTKAST" while a draft, "UTKAST – ej justerat" in review,

@@ -1,6 +1,8 @@
-// The mark a PDF of unregistered minutes carries on every page ("UTKAST", "UTKAST – ej justerat",
-// "Justerat, ej diariefört"; stateMarkOf in protocol_pdf.hpp names it): small in the top margin
-// and large and pale across the page. A document that is not the record must not look like it.
+// The mark a PDF of an unregistered document carries on every page ("UTKAST", "UTKAST – ej
+// justerat", "Justerat, ej diariefört" for minutes, stateMarkOf in protocol_pdf.hpp;
+// "Faktagranskning pågår", "Slutlig, ej diarieförd" for a report, reportStateMarkOf in
+// report_pdf.hpp): small in the top margin and large and pale across the page. A document that is
+// not the record must not look like it.
 #pragma once
 
 #include <cairo.h>

@@ -89,6 +89,10 @@ std::string ActionService::originOf(const store::ActionRow& row) {
     if (row.originSection) origin += " § " + std::to_string(*row.originSection);
     return origin;
   }
+  // A follow-up report's required improvement: the report's final date and the improvement's id.
+  if (row.originReportId)
+    return "uppföljningsrapport " + row.agreedAt.substr(0, 10) + ", krav " +
+           row.originItem.value_or("");
   return "överenskommen " + row.agreedAt.substr(0, 10);
 }
 

@@ -10,6 +10,7 @@
 
 #include "minutes/action_rules.hpp"
 #include "minutes/minutes.hpp"
+#include "minutes/report.hpp"
 #include "server/services/catalog.hpp"
 #include "server/store/actions.hpp"
 #include "server/store/contracts.hpp"
@@ -90,6 +91,12 @@ class ActionService {
                                       const minutes::Minutes& doc,
                                       const store::ContractRow& contract,
                                       const store::MeetingRow& meeting, TimePoint now);
+  // Inside the transaction in which a follow-up report becomes final: each required improvement
+  // becomes an action of the contract (action_from_report.cpp), followed from the next meeting on
+  // like a meeting's planned actions. Returns how many were added.
+  static int recordFinalReport(store::Writing& c, const minutes::FollowUpReport& report,
+                               std::int64_t reportId, const store::ContractRow& contract,
+                               TimePoint now);
 
   // "möte 2026-02-10 § 6" or "överenskommen 2026-03-01".
   static std::string originOf(const store::ActionRow& row);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "server/store/attachments.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
@@ -22,15 +23,18 @@
 
 namespace sv::services {
 
-// What of the meeting a file is attached to.
-enum class AttachedTo { Meeting, Minutes };
-std::string_view attachedToName(AttachedTo to);  // "meeting", "minutes"
+// What a file is attached to: a meeting or its minutes, a follow-up report or one of its
+// supplements (kompletteringar).
+enum class AttachedTo { Meeting, Minutes, Report, Supplement };
+std::string_view attachedToName(AttachedTo to);  // "meeting", "minutes", "report", "supplement"
 std::optional<AttachedTo> parseAttachedTo(std::string_view name);
 
 struct Attachment {
   std::int64_t id = 0;
-  std::int64_t meetingId = 0;
+  std::int64_t meetingId = 0;  // 0 for a report's
   AttachedTo to = AttachedTo::Meeting;
+  std::int64_t reportId = 0;  // 0 for a meeting's
+  int supplement = 0;         // the supplement's number, 0 unless `to` is Supplement
   std::string fileName;     // safe, as listed and downloaded
   std::string contentType;  // from the bytes
   std::int64_t size = 0;
@@ -39,7 +43,7 @@ struct Attachment {
   std::string uploadedByName;
   std::string uploadedAt;
   std::string version;  // the commit that added it
-  bool sealed = false;  // registered with the minutes: never removed
+  bool sealed = false;  // registered with the minutes or the report: never removed
 };
 
 struct AttachmentFile {
@@ -72,6 +76,19 @@ class AttachmentService {
   Result<Attachment> upload(const store::Principal& who, std::int64_t meetingId,
                             const AttachmentUpload& file);
 
+  // A file on a follow-up report (its writer, the authority's contract manager) or on one of its
+  // supplements (the provider, or the contract manager, while the supplement is not decided),
+  // sealed with the report when it is registered (attachments_report.cpp).
+  // Errors: NotFound (no such report or supplement, or another provider's),
+  // Forbidden/NotReportWriter, Forbidden/RoleMissingForTransition (a supplement's file by
+  // someone who neither sends nor requests it), Conflict/SupplementDecided, and upload's file
+  // errors.
+  Result<Attachment> uploadToReport(const store::Principal& who, std::int64_t reportId,
+                                    std::optional<int> supplement, const AttachmentUpload& file);
+  // The report's attachments and its supplements', oldest first. Errors: NotFound.
+  Result<std::vector<Attachment>> listOfReport(const store::Principal& viewer,
+                                               std::int64_t reportId);
+
   // The meeting's attachments and its minutes', oldest first.
   // Errors: NotFound (no such meeting, or another provider's).
   Result<std::vector<Attachment>> list(const store::Principal& viewer, std::int64_t meetingId);
@@ -89,6 +106,11 @@ class AttachmentService {
   Status remove(const store::Principal& who, std::int64_t attachmentId);
 
  private:
+  // The file checked (size, type by content, name made safe) and committed by `who`, the row and
+  // its audit entry in the commit's transaction. `row` names where: contract, document, seal.
+  Result<Attachment> commitUpload(const store::Principal& who, store::AttachmentRow row,
+                                  const AttachmentUpload& file);
+
   store::Store& store_;
   const TimeSource& time_;
   std::size_t maxBytes_;

@@ -8,12 +8,23 @@
 namespace sv::services {
 
 std::string_view attachedToName(AttachedTo to) {
-  return to == AttachedTo::Minutes ? "minutes" : "meeting";
+  switch (to) {
+    case AttachedTo::Minutes:
+      return "minutes";
+    case AttachedTo::Report:
+      return "report";
+    case AttachedTo::Supplement:
+      return "supplement";
+    case AttachedTo::Meeting:
+      break;
+  }
+  return "meeting";
 }
 
 std::optional<AttachedTo> parseAttachedTo(std::string_view name) {
-  if (name == "meeting") return AttachedTo::Meeting;
-  if (name == "minutes") return AttachedTo::Minutes;
+  for (auto to : {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report,
+                  AttachedTo::Supplement})
+    if (attachedToName(to) == name) return to;
   return std::nullopt;
 }
 
@@ -22,6 +33,15 @@ Attachment attachmentOf(const store::AttachmentRow& row, bool sealed) {
   a.id = row.id;
   a.meetingId = row.meetingId.value_or(0);
   a.to = row.document.ends_with("/minutes") ? AttachedTo::Minutes : AttachedTo::Meeting;
+  // "reports/<id>/report" or "reports/<id>/supplements/<number>"
+  if (row.document.starts_with("reports/")) {
+    const auto rest = std::string_view(row.document).substr(8);
+    const auto slash = rest.find('/');
+    a.reportId = std::stoll(std::string(rest.substr(0, slash)));
+    const auto tail = rest.substr(slash + 1);
+    a.to = tail.starts_with("supplements/") ? AttachedTo::Supplement : AttachedTo::Report;
+    if (a.to == AttachedTo::Supplement) a.supplement = std::stoi(std::string(tail.substr(12)));
+  }
   a.fileName = row.fileName;
   a.contentType = row.contentType;
   a.size = row.size;
@@ -41,14 +61,18 @@ bool takesPartIn(store::Reading& c, const store::Principal& p, const store::Meet
   return false;
 }
 
-Result<std::pair<store::AttachmentRow, store::MeetingInContract>> attachmentFor(
+Result<std::pair<store::AttachmentRow, store::ContractRow>> attachmentFor(
     store::Reading& c, const store::Principal& viewer, std::int64_t attachmentId) {
   auto row = store::findAttachment(c, attachmentId);
-  // A row without a meeting belongs to a document this service does not serve.
-  if (!row || !row->meetingId) return fail(Errc::NotFound, "no such attachment");
-  auto meeting = meetingFor(c, viewer, *row->meetingId);
-  if (!meeting) return fail(Errc::NotFound, "no such attachment");
-  return std::pair{std::move(*row), std::move(*meeting)};
+  if (!row) return fail(Errc::NotFound, "no such attachment");
+  if (row->meetingId) {
+    auto meeting = meetingFor(c, viewer, *row->meetingId);
+    if (!meeting) return fail(Errc::NotFound, "no such attachment");
+    return std::pair{std::move(*row), std::move(meeting->contract)};
+  }
+  auto contract = contractFor(c, viewer, row->contractId);
+  if (!contract) return fail(Errc::NotFound, "no such attachment");
+  return std::pair{std::move(*row), std::move(*contract)};
 }
 
 Result<std::vector<Attachment>> AttachmentService::list(const store::Principal& viewer,

@@ -13,13 +13,13 @@ Status AttachmentService::remove(const store::Principal& who, std::int64_t attac
   auto found = store_.read([&](store::Reading& c) -> Result<store::AttachmentRow> {
     auto pair = attachmentFor(c, who, attachmentId);
     if (!pair) return std::unexpected(pair.error());
-    auto& [row, meeting] = *pair;
-    if (row.uploadedBy != who.userId && !managesContract(who, meeting.contract))
+    auto& [row, contract] = *pair;
+    if (row.uploadedBy != who.userId && !managesContract(who, contract))
       return fail(Errc::Forbidden, Reason::NotAttachmentOwner,
                   "only the uploader or the contract manager may remove an attachment");
     if (store::attachmentSealed(c, row))
       return fail(Errc::Conflict, Reason::DocumentRegistered,
-                  "the minutes are registered: their attachments never change");
+                  "the document is registered: its attachments never change");
     return std::move(row);
   });
   if (!found) return std::unexpected(found.error());

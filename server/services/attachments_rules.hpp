@@ -13,9 +13,9 @@ Attachment attachmentOf(const store::AttachmentRow& row, bool sealed);
 // The manager, or a participant of the meeting (either party).
 bool takesPartIn(store::Reading& c, const store::Principal& p, const store::MeetingInContract& m);
 
-// The attachment and its meeting as far as the person may see them.
-// Errors: NotFound ("no such attachment").
-Result<std::pair<store::AttachmentRow, store::MeetingInContract>> attachmentFor(
+// The attachment and the contract it belongs to, as far as the person may see them (through its
+// meeting, or for a report's through the contract). Errors: NotFound ("no such attachment").
+Result<std::pair<store::AttachmentRow, store::ContractRow>> attachmentFor(
     store::Reading& c, const store::Principal& viewer, std::int64_t attachmentId);
 
 }  // namespace sv::services

@@ -31,7 +31,6 @@ Status refuseSealedOrListed(store::Reading& c, const store::AttachmentRow& row) 
 
 Result<Attachment> AttachmentService::upload(const store::Principal& who, std::int64_t meetingId,
                                              const AttachmentUpload& file) {
-  const auto now = time_.now();
   store::AttachmentRow row;
   auto checked = store_.read([&](store::Reading& c) -> Status {
     auto meeting = meetingFor(c, who, meetingId);
@@ -43,18 +42,24 @@ Result<Attachment> AttachmentService::upload(const store::Principal& who, std::i
     return {};
   });
   if (!checked) return std::unexpected(checked.error());
+  row.meetingId = meetingId;
+  row.repository = AgendaService::repositoryOf(row.contractId);
+  row.document = documentOf(meetingId, file.to);
+  // A meeting's attachments belong to the record its minutes make; both close with them.
+  row.sealedWith = minutesDocumentOf(meetingId);
+  return commitUpload(who, std::move(row), file);
+}
 
+Result<Attachment> AttachmentService::commitUpload(const store::Principal& who,
+                                                   store::AttachmentRow row,
+                                                   const AttachmentUpload& file) {
+  const auto now = time_.now();
   if (file.bytes.size() > maxBytes_)
     return fail(Errc::Invalid, Reason::AttachmentTooLarge, "the file is over the size limit",
                 "file", std::to_string(maxBytes_));
   auto type = workflows::detectAttachmentType(file.bytes);
   if (!type) return std::unexpected(type.error());
 
-  row.meetingId = meetingId;
-  row.repository = AgendaService::repositoryOf(row.contractId);
-  row.document = documentOf(meetingId, file.to);
-  // A meeting's attachments belong to the record its minutes make; both close with them.
-  row.sealedWith = minutesDocumentOf(meetingId);
   row.fileName = workflows::safeAttachmentName(file.fileName, *type);
   row.sha256 = crypto::sha256Hex(file.bytes);
   row.path = store::attachmentPath(row.document, row.sha256, row.fileName);
@@ -85,8 +90,7 @@ Result<Attachment> AttachmentService::upload(const store::Principal& who, std::i
         row.id = store::insertAttachment(c, row);
         store::appendAudit(c,
                            auditBy(&who, "attachment.upload", "attachment", std::to_string(row.id),
-                                   auditDetail({{"meeting", std::to_string(meetingId)},
-                                                {"document", row.document},
+                                   auditDetail({{"document", row.document},
                                                 {"file_name", row.fileName},
                                                 {"sha256", row.sha256},
                                                 {"size", std::to_string(row.size)}}),

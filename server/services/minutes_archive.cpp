@@ -14,6 +14,7 @@
 #include "minutes/render_page.hpp"
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/archive.hpp"
+#include "server/services/archive_parts.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/services/pdfa.hpp"
 #include "server/store/approvals.hpp"
@@ -23,18 +24,6 @@
 
 namespace sv::services {
 namespace {
-
-std::string stringify(const Poco::JSON::Object& o) {
-  std::ostringstream out;
-  o.stringify(out, 2);
-  return out.str() + "\n";
-}
-
-std::string stringify(const Poco::JSON::Array& a) {
-  std::ostringstream out;
-  a.stringify(out, 2);
-  return out.str() + "\n";
-}
 
 Poco::JSON::Object metadataOf(const MinutesContext& ctx, const store::RegistryRow& reg) {
   Poco::JSON::Object meta(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -76,50 +65,6 @@ Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
   return approvals;
 }
 
-Poco::JSON::Array auditOf(const std::vector<store::AuditRecord>& rows) {
-  Poco::JSON::Array audit;
-  Poco::JSON::Parser parser;
-  for (const auto& r : rows) {
-    Poco::JSON::Object e(Poco::JSON_PRESERVE_KEY_ORDER);
-    e.set("id", r.id);
-    e.set("at", r.at);
-    e.set("actor", r.entry.actor);
-    e.set("action", r.entry.action);
-    e.set("version", r.entry.version);
-    e.set("detail", parser.parse(r.entry.detail));
-    e.set("hash", r.hash);
-    audit.add(e);
-  }
-  return audit;
-}
-
-// The attachments of the meeting and its minutes as files of the bag (their checksums go into the
-// bag's manifest like every file's) and as a list with the checksums they were uploaded with.
-Result<Poco::JSON::Array> addAttachments(store::Store& st,
-                                         const std::vector<store::AttachmentRow>& rows,
-                                         std::vector<BagFile>& payload) {
-  Poco::JSON::Array list;
-  for (const auto& a : rows) {
-    auto bytes = st.documents().readFile(a.repository, a.version, a.path);
-    if (!bytes) return std::unexpected(bytes.error());
-    std::string name = a.sha256 + "-" + a.fileName;
-    std::ranges::replace(name, '%', '_');  // BagIt percent-encodes paths; a plain name needs none
-    Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
-    j.set("file", "bilagor/" + name);
-    j.set("file_name", a.fileName);
-    j.set("attached_to", a.document);
-    j.set("content_type", a.contentType);
-    j.set("size", a.size);
-    j.set("sha256", a.sha256);
-    j.set("git_blob", a.blobOid);
-    j.set("uploaded_by", a.uploaderName);
-    j.set("uploaded_at", a.uploadedAt);
-    list.add(j);
-    payload.push_back({"bilagor/" + name, std::move(*bytes)});
-  }
-  return list;
-}
-
 }  // namespace
 
 Result<std::pair<std::string, std::string>> MinutesService::archive(const store::Principal& viewer,
@@ -129,8 +74,9 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   if (ctx->state != minutes::MinutesState::Registered)
     return fail(Errc::Conflict, Reason::MinutesNotRegistered,
                 "only registered minutes have an archival package");
-  auto doc = signedAt(*ctx);
-  if (!doc) return std::unexpected(doc.error());
+  auto signedMinutes = signedAt(*ctx);
+  if (!signedMinutes) return std::unexpected(signedMinutes.error());
+  const minutes::Minutes& doc = signedMinutes->doc;
   store::RegistryRow reg;
   std::vector<store::ApprovalRow> approvals;
   std::vector<store::AuditRecord> audit;
@@ -146,8 +92,9 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
     attachments = store::listMeetingAttachments(c, meetingId);
     return 0;
   });
-  const std::string title = minutesDocumentTitle(*doc);
-  auto pdfBytes = pdf::renderProtocolPdf(*doc, {title, *parseDateTime(reg.registeredAt)});
+  const std::string title = minutesDocumentTitle(doc);
+  auto pdfBytes = pdf::renderProtocolPdf(
+      doc, {title, *parseDateTime(reg.registeredAt), {}, signedMinutes->attachments});
   if (!pdfBytes) return std::unexpected(pdfBytes.error());
   auto pdfa = convertToPdfA(*pdfBytes, title);
   if (!pdfa) return std::unexpected(pdfa.error());
@@ -160,17 +107,18 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
                title};
   std::vector<BagFile> payload{
-      {"protocol.md", minutes::renderMarkdown(*doc)},
-      {"protocol.html", minutes::renderPage(title, minutes::renderHtml(*doc))},
+      {"protocol.md", minutes::renderMarkdown(doc)},
+      {"protocol.html",
+       minutes::renderPage({title, minutes::renderHtml(doc), signedMinutes->attachments})},
       {"protocol.pdf", *pdfa},
       {"minutes.md", *committedMd},
       {"minutes.json", *committedJson},
-      {"metadata.json", stringify(metadataOf(*ctx, reg))},
-      {"approvals.json", stringify(approvalsOf(approvals))},
-      {"audit.json", stringify(auditOf(audit))}};
-  auto listed = addAttachments(store_, attachments, payload);
+      {"metadata.json", prettyJson(metadataOf(*ctx, reg))},
+      {"approvals.json", prettyJson(approvalsOf(approvals))},
+      {"audit.json", prettyJson(auditJson(audit))}};
+  auto listed = addAttachmentFiles(store_, attachments, payload);
   if (!listed) return std::unexpected(listed.error());
-  payload.push_back({"bilagor.json", stringify(*listed)});
+  payload.push_back({"bilagor.json", prettyJson(*listed)});
   std::string zip = writeBag(name, info, payload);
   return std::pair{name + ".zip", std::move(zip)};
 }

@@ -54,11 +54,13 @@ Result<ProtocolPage> MinutesService::html(const store::Principal& viewer, std::i
   if (!stamp->version)
     return fail(Errc::NotFound, Reason::MinutesNotStarted,
                 "the minutes of this meeting are not started");
-  // The page shows the signature block too, so it changes with approvals as well as versions.
-  const std::string key = *stamp->version + ":" + std::to_string(stamp->approvals) + ":" +
-                          std::to_string(stamp->lastApprovalId) + ":" +
-                          std::to_string(stamp->superseded) +
-                          (stamp->registryNumber ? ":" + *stamp->registryNumber : "");
+  // The page shows the signature block too, so it changes with approvals as well as versions,
+  // and the list of attachments with uploads and removals.
+  const std::string key =
+      *stamp->version + ":" + std::to_string(stamp->approvals) + ":" +
+      std::to_string(stamp->lastApprovalId) + ":" + std::to_string(stamp->superseded) + ":" +
+      std::to_string(stamp->attachments) + ":" + std::to_string(stamp->lastAttachmentId) +
+      (stamp->registryNumber ? ":" + *stamp->registryNumber : "");
   {
     std::lock_guard lock(pagesMutex_);
     if (auto it = pages_.find(meetingId); it != pages_.end() && it->second.key == key) {
@@ -74,12 +76,16 @@ Result<ProtocolPage> MinutesService::html(const store::Principal& viewer, std::i
   }
   // Rendered from what is stored now, which is at least as new as the stamp: a page is never
   // older than the key it is kept under, and a newer one is rendered again on the next request.
-  auto doc = signedDocument(viewer, meetingId);
-  if (!doc) return std::unexpected(doc.error());
+  auto ctx = loadMinutesContext(store_, viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  auto signedMinutes = signedAt(*ctx);
+  if (!signedMinutes) return std::unexpected(signedMinutes.error());
+  const minutes::Minutes& doc = signedMinutes->doc;
   auto page = std::make_shared<const std::string>(
-      minutes::renderPage("Protokoll " + doc->header.contractTitle + " " +
-                              formatDate(toStockholm(doc->header.startsAt).date),
-                          minutes::renderHtml(*doc)));
+      minutes::renderPage({.title = "Protokoll " + doc.header.contractTitle + " " +
+                                    formatDate(toStockholm(doc.header.startsAt).date),
+                           .article = minutes::renderHtml(doc),
+                           .attachments = std::move(signedMinutes->attachments)}));
   std::lock_guard lock(pagesMutex_);
   if (pages_.size() >= kRenderedPages && !pages_.contains(meetingId)) pages_.erase(pages_.begin());
   pages_.insert_or_assign(meetingId, RenderedPage{contractId, key, page, writes, {scope}});

@@ -1,4 +1,5 @@
-// The protocol as PDF in the Swedish layout, with the signature block as it stands now.
+// The protocol as PDF in the Swedish layout, with the signature block and the attachments as
+// they stand now.
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/minutes_service.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -24,16 +25,18 @@ std::string minutesPdfFileName(const minutes::Minutes& doc) {
 Result<MinutesPdf> MinutesService::pdf(const store::Principal& viewer, std::int64_t meetingId) {
   auto ctx = loadMinutesContext(store_, viewer, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
-  auto doc = signedAt(*ctx);
-  if (!doc) return std::unexpected(doc.error());
+  auto signedMinutes = signedAt(*ctx);
+  if (!signedMinutes) return std::unexpected(signedMinutes.error());
+  const minutes::Minutes& doc = signedMinutes->doc;
   // The mark follows the state; a registry number alone also means the record.
-  const minutes::MinutesState state = doc->registryNumber
+  const minutes::MinutesState state = doc.registryNumber
                                           ? minutes::MinutesState::Registered
                                           : ctx->state.value_or(minutes::MinutesState::Draft);
-  auto bytes = pdf::renderProtocolPdf(
-      *doc, {minutesDocumentTitle(*doc), time_.now(), pdf::stateMarkOf(state)});
+  auto bytes =
+      pdf::renderProtocolPdf(doc, {minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(state),
+                                   std::move(signedMinutes->attachments)});
   if (!bytes) return std::unexpected(bytes.error());
-  return MinutesPdf{std::move(*bytes), minutesPdfFileName(*doc)};
+  return MinutesPdf{std::move(*bytes), minutesPdfFileName(doc)};
 }
 
 }  // namespace sv::services

@@ -1,5 +1,6 @@
 // Reading the minutes: the current version, any earlier one, their files as committed, the list
-// of versions, what changed between two, and the signed document the outputs render.
+// of versions, what changed between two, and the signed document the outputs render with the
+// attachments they list.
 #include <utility>
 
 #include "minutes/diff.hpp"
@@ -7,6 +8,7 @@
 #include "server/services/minutes_rules.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
+#include "server/store/attachments.hpp"
 
 namespace sv::services {
 namespace {
@@ -23,6 +25,12 @@ Result<std::pair<MinutesContext, bool>> contextWithVersion(store::Store& store,
         store::DocumentStore::hasVersionIn(c, ctx->repository, ctx->document, version);
     return std::pair{std::move(*ctx), known};
   });
+}
+
+// An attachment as the protocol's "Bilagor" lists it: what of the meeting it belongs to in words.
+minutes::RecordAttachment recordAttachmentOf(const store::AttachmentRow& row) {
+  return {row.fileName, row.contentType, row.size, row.sha256,
+          row.document == minutesDocumentOf(row.meetingId.value_or(0)) ? "Protokollet" : "Mötet"};
 }
 
 std::unexpected<Error> unknownVersion(std::string detail = "no such version of these minutes") {
@@ -43,24 +51,28 @@ Result<minutes::Minutes> MinutesService::load(const MinutesContext& ctx,
   return doc;
 }
 
-Result<minutes::Minutes> MinutesService::signedAt(const MinutesContext& ctx) {
+Result<MinutesService::SignedMinutes> MinutesService::signedAt(const MinutesContext& ctx) {
   if (!ctx.version)
     return fail(Errc::NotFound, Reason::MinutesNotStarted,
                 "the minutes of this meeting are not started");
   auto doc = load(ctx, *ctx.version);
-  if (!doc) return doc;
+  if (!doc) return std::unexpected(doc.error());
   return store_.read([&](store::Reading& c) {
-    doc->signatures.clear();
-    doc->disagreements.clear();
+    SignedMinutes out{std::move(*doc), {}};
+    out.doc.signatures.clear();
+    out.doc.disagreements.clear();
     for (const auto& a : store::listApprovals(c, ctx.meeting.id)) {
       auto at = parseDateTime(a.approvedAt);
-      doc->signatures.push_back(
+      out.doc.signatures.push_back(
           {a.party, a.userName, a.version, at ? *at : TimePoint{}, a.supersededAt.has_value()});
       if (!a.note.empty() && !a.supersededAt)
-        doc->disagreements.push_back({a.party, a.userName, a.note});
+        out.doc.disagreements.push_back({a.party, a.userName, a.note});
     }
-    if (auto reg = store::registryOfMeeting(c, ctx.meeting.id)) doc->registryNumber = reg->number;
-    return std::move(*doc);
+    if (auto reg = store::registryOfMeeting(c, ctx.meeting.id))
+      out.doc.registryNumber = reg->number;
+    for (const auto& row : store::listMeetingAttachments(c, ctx.meeting.id))
+      out.attachments.push_back(recordAttachmentOf(row));
+    return out;
   });
 }
 
@@ -68,7 +80,9 @@ Result<minutes::Minutes> MinutesService::signedDocument(const store::Principal& 
                                                         std::int64_t meetingId) {
   auto ctx = loadMinutesContext(store_, viewer, meetingId);
   if (!ctx) return std::unexpected(ctx.error());
-  return signedAt(*ctx);
+  auto signedMinutes = signedAt(*ctx);
+  if (!signedMinutes) return std::unexpected(signedMinutes.error());
+  return std::move(signedMinutes->doc);
 }
 
 Result<MinutesView> MinutesService::get(const store::Principal& viewer, std::int64_t meetingId) {

@@ -27,6 +27,7 @@
 
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
+#include "minutes/report_record.hpp"
 #include "minutes/section_diff.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/minutes_context.hpp"
@@ -206,8 +207,14 @@ class MinutesService {
  private:
   // The minutes of `version`, parsed once per version (parsed_). Errors: Internal.
   Result<minutes::Minutes> load(const MinutesContext& ctx, const std::string& version);
-  // The current minutes with signatures and registry number. Errors: NotFound/MinutesNotStarted.
-  Result<minutes::Minutes> signedAt(const MinutesContext& ctx);
+  // The current minutes with signatures and registry number, and the attachments of the meeting
+  // and the minutes listed now, read in the same transaction, for the outputs' "Bilagor".
+  // Errors: NotFound/MinutesNotStarted.
+  struct SignedMinutes {
+    minutes::Minutes doc;
+    std::vector<minutes::RecordAttachment> attachments;
+  };
+  Result<SignedMinutes> signedAt(const MinutesContext& ctx);
 
   // What a lifecycle step changes besides the state and the audit entry, inside the transaction.
   struct StepWrite {
@@ -242,9 +249,10 @@ class MinutesService {
   const TimeSource& time_;
   // The rendered protocol page of each meeting, under the stamp it was rendered from (see
   // store::ProtocolStamp): every change the page shows (a save, an approval, a supersession, a
-  // registration) changes the stamp. A request checks the stamp, one query, and renders only when
-  // it differs. While the database has had no write since the last check (Database::writes), the
-  // scopes that check was made for are answered without asking the database again.
+  // registration, an attachment listed or removed) changes the stamp. A request checks the stamp,
+  // one query, and renders only when it differs. While the database has had no write since the last
+  // check (Database::writes), the scopes that check was made for are answered without asking the
+  // database again.
   struct RenderedPage {
     std::int64_t contractId = 0;  // a meeting never moves to another contract
     std::string key;              // the stamp as text; also the page's ETag

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +37,8 @@
 #include "workflows/review_comments.hpp"
 
 namespace sv::services {
+
+struct ReportContext;  // report_context.hpp
 
 struct ReportSummary {
   std::int64_t id = 0;
@@ -173,7 +176,7 @@ class ReportService {
   // The manager asks for a supplement on an area, in draft or answered. Errors: NotFound,
   // Forbidden/NotReportWriter, Conflict/TransitionNotAllowed (value "request_supplement"),
   // Invalid/UnknownChoice (field "area"), Invalid/Missing|TooLong|… (field "request"),
-  // Invalid/NotADate|DateInPast (field "due_on"). The provider's people are told.
+  // Invalid/NotADate|OutOfRange (field "due_on"). The provider's people are told.
   Result<Supplement> requestSupplement(const store::Principal& actor, std::int64_t reportId,
                                        const SupplementRequest& request);
   // The provider sends the supplement's text (files as attachments of the supplement).
@@ -201,9 +204,34 @@ class ReportService {
   static std::string supplementDocumentOf(std::int64_t reportId, int number);
 
  private:
-  struct Loaded;
-  Result<minutes::FollowUpReport> load(const std::string& repository, const std::string& version,
-                                       const std::string& path);
+  // The report of `version`, parsed once per version (parsed_). Errors: Internal.
+  Result<minutes::FollowUpReport> load(const ReportContext& ctx, const std::string& version);
+  // The record of the current version: fact-check, supplements, attachments.
+  Result<minutes::ReportRecord> recordOf(const ReportContext& ctx);
+  // The view of the current version with what the viewer may do now.
+  Result<ReportView> viewOf(const store::Principal& viewer, const ReportContext& ctx);
+
+  // What a lifecycle step writes besides the state and the audit entry, inside its transaction.
+  struct StepWrite {
+    const ReportContext& ctx;   // as read again inside the transaction
+    const std::string& version;  // the version the step acts on (the new one when it commits)
+    TimePoint now;
+    std::string when;  // `now` as stored
+  };
+  struct Step {
+    std::string transition;  // the workflow's name; the audit action is "report.<name>"
+    // Files to commit with the step (the fact-check record at finalize); none: no commit.
+    std::vector<std::pair<std::string, std::string>> files;
+    std::string message;  // the commit's message
+    // Records the step (fact-check row, comments, actions, register row, notices) and returns
+    // the extra field of the audit entry ({} for none).
+    std::function<Result<std::pair<std::string, std::string>>(store::Writing&, const StepWrite&)>
+        record;
+  };
+  // The one transaction every step takes: the state and version read again, the workflow's
+  // check with the facts as they are, the step's record, the new state and the audit entry; in
+  // the commit's transaction when the step commits files.
+  Status takeStep(const store::Principal& actor, const ReportContext& ctx, const Step& step);
 
   store::Store& store_;
   const Catalog& catalog_;

@@ -12,7 +12,8 @@ std::string_view partyText(Party p) {
 constexpr const char* kColumns =
     "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
     "a.origin_item, a.text, a.responsible_party, a.responsible_person, a.due_on, a.status, "
-    "a.agreed_at, a.created_at, a.updated_at FROM actions a JOIN contracts c ON c.id = "
+    "a.agreed_at, a.created_at, a.updated_at, a.origin_report_id FROM actions a JOIN contracts c "
+    "ON c.id = "
     "a.contract_id "
     "LEFT JOIN meetings m ON m.id = a.origin_meeting_id ";
 
@@ -33,6 +34,7 @@ ActionRow readAction(const Statement& s) {
   r.agreedAt = s.text(12);
   r.createdAt = s.text(13);
   r.updatedAt = s.text(14);
+  r.originReportId = s.optionalInt64(15);
   return r;
 }
 
@@ -51,6 +53,22 @@ std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& r) {
   s.bindAll(r.contractId, r.originMeetingId, r.originSection, r.originItem, r.text,
             partyText(r.responsibleParty), r.responsiblePerson, r.dueOn, r.agreedAt, r.updatedAt);
   s.step();
+  const auto id = s.int64(0);
+  while (s.step()) {
+  }
+  return id;
+}
+
+std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& r) {
+  auto s = c.prepare(
+      "INSERT INTO actions (contract_id, origin_report_id, origin_item, text, responsible_party, "
+      "responsible_person, due_on, status, agreed_at, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
+      "ON CONFLICT (origin_report_id, origin_item) WHERE origin_report_id IS NOT NULL "
+      "DO NOTHING RETURNING id");
+  s.bindAll(r.contractId, r.originReportId, r.originItem, r.text, partyText(r.responsibleParty),
+            r.responsiblePerson, r.dueOn, r.agreedAt, r.createdAt);
+  if (!s.step()) return std::nullopt;
   const auto id = s.int64(0);
   while (s.step()) {
   }

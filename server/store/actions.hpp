@@ -21,6 +21,7 @@ struct ActionRow {
   std::optional<std::string> originMeetingStartsAt;
   std::optional<int> originSection;
   std::optional<std::string> originItem;
+  std::optional<std::int64_t> originReportId;  // a follow-up report's required improvement
   std::string text;
   Party responsibleParty = Party::Provider;
   std::string responsiblePerson;
@@ -35,6 +36,9 @@ struct ActionRow {
 // approved again after a revision. Returns its id.
 std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& row);
 // Whether the planned action `itemId` of the minutes of `meetingId` is an action already.
+// A required improvement of a final follow-up report (migration 020): added once; none when the
+// report's improvement is an action already.
+std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& row);
 bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::string& itemId);
 std::int64_t insertAction(Writing& c, const ActionRow& row);
 void updateAction(Writing& c, const ActionRow& row);

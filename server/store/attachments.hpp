@@ -65,4 +65,9 @@ bool attachmentSealed(Reading& c, const AttachmentRow& row);
 bool markAttachmentRemoved(Writing& c, std::int64_t id, std::int64_t userId, const std::string& at,
                            const std::string& version);
 
+// The attachments listed now that close with `sealedWith` (a follow-up report's own and its
+// supplements'), oldest first.
+std::vector<AttachmentRow> listAttachmentsSealedWith(Reading& c, const std::string& repository,
+                                                    const std::string& sealedWith);
+
 }  // namespace sv::store

@@ -92,7 +92,13 @@ constexpr const char* kSupplementSelect =
 
 }  // namespace
 
-Result<std::int64_t> insertReport(Writing& c, const ReportRow& row) {
+std::int64_t nextReportId(Reading& c) {
+  auto s = c.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM reports");
+  s.step();
+  return s.int64(0);
+}
+
+Status insertReport(Writing& c, const ReportRow& row) {
   auto exists = c.prepare(
       "SELECT 1 FROM reports WHERE contract_id = ?1 AND year = ?2 AND kind = ?3");
   exists.bindAll(row.contractId, row.year, row.kind);
@@ -100,12 +106,14 @@ Result<std::int64_t> insertReport(Writing& c, const ReportRow& row) {
     return fail(Errc::Conflict, Reason::ReportExists,
                 "the contract has a follow-up of that kind for the year already", "year",
                 std::to_string(row.year));
+  if (nextReportId(c) != row.id)
+    return fail(Errc::Conflict, Reason::DocumentBusy, "another report was started; try again");
   c.prepare(
-       "INSERT INTO reports (contract_id, year, kind, state, created_by, created_at, "
-       "updated_at) VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?5)")
-      .bindAll(row.contractId, row.year, row.kind, row.createdBy, row.createdAt)
+       "INSERT INTO reports (id, contract_id, year, kind, state, created_by, created_at, "
+       "updated_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6)")
+      .bindAll(row.id, row.contractId, row.year, row.kind, row.createdBy, row.createdAt)
       .run();
-  return c.lastInsertId();
+  return {};
 }
 
 std::optional<ReportRow> findReport(Reading& c, const TenantScope& scope, std::int64_t id) {

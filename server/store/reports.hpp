@@ -31,8 +31,12 @@ struct ReportRow {
   std::optional<std::string> factCheckDueOn;
 };
 
-// The new report's id. Errors: Conflict/ReportExists (one of the kind per contract and year).
-Result<std::int64_t> insertReport(Writing& c, const ReportRow& row);
+// The id the next report gets: its document's key is made from it before the commit that the
+// row is inserted with (DocumentStore::commit names the document first).
+std::int64_t nextReportId(Reading& c);
+// Inserts the report with `row.id`. Errors: Conflict/ReportExists (one of the kind per contract
+// and year), Conflict/DocumentBusy (the id was taken in between; try again).
+Status insertReport(Writing& c, const ReportRow& row);
 // One report as the scope may see it; none otherwise (the caller answers 404).
 std::optional<ReportRow> findReport(Reading& c, const TenantScope& scope, std::int64_t id);
 void setReportState(Writing& c, std::int64_t id, const std::string& state, const std::string& at);

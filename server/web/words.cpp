@@ -193,6 +193,12 @@ std::string mailKindWord(mail::Kind kind) {
       return "Protokoll att diarieföra";
     case mail::Kind::MinutesRegistered:
       return "Diariefört protokoll";
+    case mail::Kind::ReportToCheck:
+      return "Uppföljningsrapporter att faktagranska och kompletteringar att skicka";
+    case mail::Kind::ReportAnswered:
+      return "Svar på faktagranskning och inkomna kompletteringar";
+    case mail::Kind::ReportFinal:
+      return "Slutliga uppföljningsrapporter";
     case mail::Kind::Reminder:
       break;
   }

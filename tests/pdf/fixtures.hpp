@@ -146,17 +146,23 @@ inline Minutes sampleMinutes() {
   return m;
 }
 
-// A rendered protocol written to a file, with what the command-line tools say about it.
+// The bytes of a PDF some renderer made (the follow-up report's, report_pdf_test.cpp).
+struct PdfBytes {
+  std::string bytes;
+};
+
+// A rendered protocol (or any PDF's bytes) written to a file, with what the command-line tools
+// say about it.
 class RenderedPdf {
  public:
   explicit RenderedPdf(const Minutes& m, PdfOptions options = {}) {
     if (options.createdAt == TimePoint{}) options.createdAt = at(2026, 3, 16, 15, 0);
     auto result = renderProtocolPdf(m, options);
     REQUIRE(result);
-    bytes_ = std::move(*result);
-    path_ = dir_.path() / "protokoll.pdf";
-    std::ofstream(path_, std::ios::binary) << bytes_;
+    write(std::move(*result));
   }
+
+  explicit RenderedPdf(PdfBytes pdf) { write(std::move(pdf.bytes)); }
 
   const std::string& bytes() const { return bytes_; }
   std::string path() const { return "'" + path_.string() + "'"; }
@@ -205,6 +211,12 @@ class RenderedPdf {
   std::string fonts() const { return sv::test::runTool("pdffonts " + path()); }
 
  private:
+  void write(std::string bytes) {
+    bytes_ = std::move(bytes);
+    path_ = dir_.path() / "dokument.pdf";
+    std::ofstream(path_, std::ios::binary) << bytes_;
+  }
+
   sv::test::TempDir dir_;
   std::filesystem::path path_;
   std::string bytes_;

@@ -268,18 +268,20 @@ TEST_CASE("hostile Markdown in the notes renders", "[pdf][protocol][hostile]") {
   CHECK_THAT(pdf.flatText(), Catch::Contains("§ 12 Mötets avslutande"));
 }
 
-TEST_CASE("the outline lists the attendance, every section and the adjustment", "[pdf][protocol]") {
+TEST_CASE("the outline lists the attendance, every section, the adjustment and the attachments",
+          "[pdf][protocol]") {
   const Minutes m = fx::sampleMinutes();
   const RenderedPdf pdf(m);
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());
   INFO(outline);
-  CHECK(count(outline, "\"title\":") == m.sections.size() + 3);
+  CHECK(count(outline, "\"title\":") == m.sections.size() + 4);
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Närvarande\""));
   for (const Section& s : m.sections)
     CHECK_THAT(outline, Catch::Contains("\"title\": \"§ " + std::to_string(s.number) + " " +
                                         s.title + "\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Justering\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Reservationer och avvikande meningar\""));
+  CHECK_THAT(outline, Catch::Contains("\"title\": \"Bilagor\""));
 }
 
 TEST_CASE("protocols render on several threads at once", "[pdf][protocol][threads]") {
@@ -340,4 +342,33 @@ TEST_CASE("the attendance shows every role of a person and the guests", "[pdf][p
   INFO(text);
   CHECK_THAT(text, Catch::Contains("Anna Berg, ordförande, justerare"));
   CHECK_THAT(text, Catch::Contains("Maja Svensson (MAS)"));
+}
+
+TEST_CASE("the attachments are listed with their size and checksum", "[pdf][protocol][bilagor]") {
+  const std::string sha1(64, 'a');
+  const std::string sha2 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  PdfOptions options;
+  options.attachments = {
+      {"närvarolista_<b>möte</b>.pdf", "application/pdf", 48213, sha1, "Mötet"},
+      {"Bilaga 2 – årsrapport.docx", "application/vnd.openxmlformats", 1048576, sha2,
+       "Protokollet"},
+  };
+  const RenderedPdf pdf(fx::sampleMinutes(), options);
+  std::string qpdf;
+  CHECK(pdf.qpdfCheck(&qpdf) == 0);
+  INFO(qpdf);
+  const std::string text = pdf.flatText();
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("Bilagor Fil och SHA-256 Hör till Storlek"));
+  CHECK_THAT(text, Catch::Contains("närvarolista_<b>möte</b>.pdf Mötet 48 213 byte " + sha1));
+  CHECK_THAT(text,
+             Catch::Contains("Bilaga 2 – årsrapport.docx Protokollet 1 048 576 byte " + sha2));
+  CHECK_THAT(text, !Catch::Contains("Inga bilagor."));
+  // After the adjustment: the list is part of what was adjusted and registered.
+  CHECK(text.find("Bilagor Fil") > text.find("Justering"));
+}
+
+TEST_CASE("minutes without attachments say so", "[pdf][protocol][bilagor]") {
+  const std::string text = RenderedPdf(fx::sampleMinutes()).flatText();
+  CHECK_THAT(text, Catch::Contains("Bilagor Inga bilagor."));
 }

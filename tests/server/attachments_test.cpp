@@ -10,6 +10,7 @@
 
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
+#include "support/multipart.hpp"
 #include "support/sample_files.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -19,17 +20,6 @@ using namespace sv::test;
 namespace {
 
 constexpr std::size_t kLimit = 100'000;  // small, so that a test can go over it
-const std::string kBoundary = "----samverkan-test-7d1f";
-
-std::string multipart(const std::string& fileName, const std::string& bytes,
-                      const std::string& to = "meeting") {
-  std::string out;
-  out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n" + to + "\r\n";
-  out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-         fileName + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n";
-  out += "--" + kBoundary + "--\r\n";
-  return out;
-}
 
 // What the server answers to raw bytes on a new connection, within a few seconds; what it
 // answered first when it closes or the time is up.

@@ -1,0 +1,54 @@
+// Attachments as the API shows and reads them, for the meeting's routes (attachments_api.cpp)
+// and the follow-up report's (report_attachments_api.cpp).
+#include <algorithm>
+
+#include "server/api/views.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/multipart.hpp"
+#include "server/http/reply.hpp"
+
+namespace sv::api {
+
+Poco::JSON::Object attachmentJson(const services::Attachment& a) {
+  auto j = http::orderedObject();
+  j.set("id", a.id);
+  j.set("meeting_id", a.meetingId ? Poco::Dynamic::Var(a.meetingId) : Poco::Dynamic::Var());
+  j.set("report_id", a.reportId ? Poco::Dynamic::Var(a.reportId) : Poco::Dynamic::Var());
+  j.set("supplement", a.supplement ? Poco::Dynamic::Var(a.supplement) : Poco::Dynamic::Var());
+  j.set("attached_to", std::string(services::attachedToName(a.to)));
+  j.set("file_name", a.fileName);
+  j.set("content_type", a.contentType);
+  j.set("size", a.size);
+  j.set("sha256", a.sha256);
+  j.set("uploaded_by", a.uploadedBy);
+  j.set("uploaded_by_name", a.uploadedByName);
+  j.set("uploaded_at", a.uploadedAt);
+  j.set("version", a.version);
+  j.set("sealed", a.sealed);
+  j.set("href", "/api/v1/attachments/" + std::to_string(a.id));
+  return j;
+}
+
+Result<services::AttachmentUpload> uploadOf(const http::Request& req) {
+  auto form = http::MultipartForm::parse(req);
+  if (!form) return std::unexpected(form.error());
+  services::AttachmentUpload up;
+  if (form->has("to")) {
+    auto to = services::parseAttachedTo(form->value("to"));
+    // A report's files have routes of their own; `to` places a file on a meeting.
+    if (!to || (*to != services::AttachedTo::Meeting && *to != services::AttachedTo::Minutes))
+      return fail(Errc::Invalid, Reason::UnknownChoice, "to is meeting or minutes", "to",
+                  form->value("to"));
+    up.to = *to;
+  }
+  const auto& files = form->files();
+  const auto count = std::ranges::count_if(files, [](const auto& f) { return f.field == "file"; });
+  if (count == 0) return fail(Errc::Invalid, Reason::Missing, "send one part named file", "file");
+  if (count > 1) return fail(Errc::Invalid, "send one file at a time", "file");
+  const auto& file = *std::ranges::find_if(files, [](const auto& f) { return f.field == "file"; });
+  up.fileName = file.fileName;
+  up.bytes = file.bytes;
+  return up;
+}
+
+}  // namespace sv::api

@@ -1,0 +1,163 @@
+// A follow-up report's lifecycle (config/workflows/report.workflow): the fact-check sent and
+// answered per area, the comments answered, final, registered; and its outputs: the whole record,
+// the PDF and the archival package.
+#include "server/api/api.hpp"
+#include "server/api/handler.hpp"
+#include "server/api/report_views.hpp"
+#include "server/api/views.hpp"
+
+namespace sv::api {
+namespace {
+
+// The provider's comments: "comments": [{"area": "<key>", "text": "…"}, …]; without "area" (or
+// null) a comment is on the report as a whole; none at all means "inga synpunkter".
+Result<std::vector<review::NewComment>> readAreaComments(const http::JsonBody& body) {
+  std::vector<review::NewComment> out;
+  if (!body.has("comments")) return out;
+  auto array = body.object().getArray("comments");
+  if (!array) return fail(Errc::Malformed, "'comments' must be an array", "comments");
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string field = "comments[" + std::to_string(i) + "]";
+    auto object = array->getObject(static_cast<unsigned>(i));
+    if (!object) return fail(Errc::Malformed, field + " must be an object", field);
+    review::NewComment c;
+    const auto area = object->get("area");
+    if (!area.isEmpty()) {
+      if (!area.isString())
+        return fail(Errc::Malformed, field + ".area must be an area's key", field + ".area");
+      c.part = area.extract<std::string>();
+    }
+    const auto text = object->get("text");
+    if (!text.isString())
+      return fail(Errc::Malformed, field + ".text must be a string", field + ".text");
+    c.text = text.extract<std::string>();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+template <class F>
+http::Handler stepHandler(F f) {
+  return withId([f = std::move(f)](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+    auto view = f(req, id);
+    if (!view) return std::unexpected(view.error());
+    return reportReply(*view);
+  });
+}
+
+}  // namespace
+
+void registerReportSteps(http::Router& router, Services& s) {
+  if (!s.reports) return;
+  auto& reports = *s.reports;
+  router.add({"POST",
+              "/api/v1/reports/{id}/fact-check",
+              http::Access::LoggedIn,
+              stepHandler([&reports](http::Request& req, std::int64_t id) {
+                return reports.sendForFactCheck(req.principal(), id);
+              }),
+              {.operationId = "sendReportForFactCheck",
+               .summary = "Send the assessed report to the provider for fact-checking, with a "
+                          "last day (samverkan.reports.fact_check_days, 14 by default)",
+               .tag = "reports",
+               .responseSchema = "ReportView",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"POST",
+              "/api/v1/reports/{id}/fact-check/answer",
+              http::Access::LoggedIn,
+              stepHandler([&reports](http::Request& req,
+                                     std::int64_t id) -> Result<services::ReportView> {
+                auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
+                if (!body) return std::unexpected(body.error());
+                auto comments = readAreaComments(*body);
+                if (!comments) return std::unexpected(comments.error());
+                return reports.answerFactCheck(req.principal(), id, std::move(*comments));
+              }),
+              {.operationId = "answerReportFactCheck",
+               .summary = "The provider's answer: corrections of fact per area, or no comments "
+                          "at all (\"inga synpunkter\")",
+               .tag = "reports",
+               .requestSchema = "FactCheckAnswer",
+               .responseSchema = "ReportView",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"GET",
+              "/api/v1/reports/{id}/comments",
+              http::Access::LoggedIn,
+              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto comments = reports.comments(req.principal(), id);
+                if (!comments) return std::unexpected(comments.error());
+                Poco::JSON::Array out;
+                for (const auto& c : *comments) out.add(reportCommentJson(c));
+                return http::Reply::json(out);
+              }),
+              {.operationId = "listReportComments",
+               .summary = "The fact-check's comments per area with the authority's answers",
+               .tag = "reports",
+               .responseSchema = "array:ReportComment"}});
+
+  router.add({"POST",
+              "/api/v1/reports/{id}/comments/{comment}/answer",
+              http::Access::LoggedIn,
+              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto comment = req.idParam("comment");
+                if (!comment) return std::unexpected(comment.error());
+                auto body = http::JsonBody::parse(req.body);
+                if (!body) return std::unexpected(body.error());
+                auto answer = body->optionalString("answer");
+                if (!answer) return std::unexpected(answer.error());
+                auto answered =
+                    reports.answerComment(req.principal(), id, *comment, answer->value_or(""));
+                if (!answered) return std::unexpected(answered.error());
+                return http::Reply::json(reportCommentJson(*answered));
+              }),
+              {.operationId = "answerReportComment",
+               .summary = "The authority's answer to one comment of the fact-check",
+               .tag = "reports",
+               .requestSchema = "CommentAnswer",
+               .responseSchema = "ReportComment",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"POST",
+              "/api/v1/reports/{id}/finalize",
+              http::Access::LoggedIn,
+              stepHandler([&reports](http::Request& req, std::int64_t id) {
+                return reports.finalize(req.principal(), id);
+              }),
+              {.operationId = "finalizeReport",
+               .summary = "Make the report final: its fact-check record is committed with it, "
+                          "its required improvements become actions, the provider gets it",
+               .tag = "reports",
+               .responseSchema = "ReportView",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"POST",
+              "/api/v1/reports/{id}/register",
+              http::Access::LoggedIn,
+              stepHandler([&reports](http::Request& req, std::int64_t id) {
+                return reports.registerReport(req.principal(), id);
+              }),
+              {.operationId = "registerReport",
+               .summary = "Register a final report (the registrar): a number in the authority's "
+                          "register, the report and its attachments sealed, a git tag",
+               .tag = "reports",
+               .responseSchema = "ReportView",
+               .errorStatuses = {403, 409}}});
+
+  router.add({"GET",
+              "/api/v1/reports/{id}/record",
+              http::Access::LoggedIn,
+              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto record = reports.record(req.principal(), id);
+                if (!record) return std::unexpected(record.error());
+                return http::Reply::text(minutes::renderRecordMarkdown(*record),
+                                         "text/markdown; charset=utf-8");
+              }),
+              {.operationId = "getReportRecord",
+               .summary = "The fact-check, supplements and attachments as Swedish Markdown",
+               .tag = "reports",
+               .responseType = "text/markdown"}});
+}
+
+}  // namespace sv::api

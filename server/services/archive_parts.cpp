@@ -1,0 +1,65 @@
+// What the archival packages of the minutes and of the follow-up reports share.
+#include "server/services/archive_parts.hpp"
+
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace sv::services {
+
+std::string prettyJson(const Poco::JSON::Object& o) {
+  std::ostringstream out;
+  o.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+std::string prettyJson(const Poco::JSON::Array& a) {
+  std::ostringstream out;
+  a.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+Poco::JSON::Array auditJson(const std::vector<store::AuditRecord>& rows) {
+  Poco::JSON::Array audit;
+  Poco::JSON::Parser parser;
+  for (const auto& r : rows) {
+    Poco::JSON::Object e(Poco::JSON_PRESERVE_KEY_ORDER);
+    e.set("id", r.id);
+    e.set("at", r.at);
+    e.set("actor", r.entry.actor);
+    e.set("action", r.entry.action);
+    e.set("version", r.entry.version);
+    e.set("detail", parser.parse(r.entry.detail));
+    e.set("hash", r.hash);
+    audit.add(e);
+  }
+  return audit;
+}
+
+Result<Poco::JSON::Array> addAttachmentFiles(store::Store& st,
+                                         const std::vector<store::AttachmentRow>& rows,
+                                         std::vector<BagFile>& payload) {
+  Poco::JSON::Array list;
+  for (const auto& a : rows) {
+    auto bytes = st.documents().readFile(a.repository, a.version, a.path);
+    if (!bytes) return std::unexpected(bytes.error());
+    std::string name = a.sha256 + "-" + a.fileName;
+    std::ranges::replace(name, '%', '_');  // BagIt percent-encodes paths; a plain name needs none
+    Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
+    j.set("file", "bilagor/" + name);
+    j.set("file_name", a.fileName);
+    j.set("attached_to", a.document);
+    j.set("content_type", a.contentType);
+    j.set("size", a.size);
+    j.set("sha256", a.sha256);
+    j.set("git_blob", a.blobOid);
+    j.set("uploaded_by", a.uploaderName);
+    j.set("uploaded_at", a.uploadedAt);
+    list.add(j);
+    payload.push_back({"bilagor/" + name, std::move(*bytes)});
+  }
+  return list;
+}
+
+}  // namespace sv::services

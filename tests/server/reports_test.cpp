@@ -1,0 +1,279 @@
+// Follow-up reports through HTTP against the real server with the demo data: the contract manager
+// writes the year's report, the provider fact-checks it per area, a supplement with a file changes
+// an assessment with its reason, the report becomes final (its improvements become actions that
+// the next meeting's agenda carries), the registrar registers it and it never changes again; the
+// fact-check's deadline closes it as "inga synpunkter inkom" (the command with an injected day).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "support/http_checks.hpp"
+#include "support/json.hpp"
+#include "support/sample_files.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+#include "workflows/stockholm_time.hpp"
+
+using namespace sv::test;
+
+namespace {
+
+const std::string kBoundary = "----samverkan-report-5c2e";
+
+std::string multipart(const std::string& fileName, const std::string& bytes) {
+  return "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+         fileName + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--" + kBoundary +
+         "--\r\n";
+}
+
+std::string today(int plusDays = 0) {
+  const auto now = std::chrono::system_clock::now() + std::chrono::days{plusDays};
+  return sv::formatDate(sv::toStockholm(now).date);
+}
+
+// Every area assessed; the first with findings and an improvement on the provider.
+std::string assessed(const Poco::JSON::Object::Ptr& view, const std::string& firstAssessment) {
+  auto report = view->getObject("report");
+  auto areas = report->getArray("areas");
+  for (std::size_t i = 0; i < areas->size(); ++i) {
+    auto area = areas->getObject(static_cast<unsigned>(i));
+    area->set("assessment", i == 0 ? firstAssessment : std::string("meets"));
+    if (i == 0) {
+      area->set("findings", "Genomförandeplanerna saknar **mål** för tre av tio.");
+      Poco::JSON::Array improvements;
+      Poco::JSON::Object imp;
+      imp.set("id", "");
+      imp.set("text", "Upprätta genomförandeplaner med mål för alla brukare");
+      imp.set("due_date", today(60));
+      imp.set("responsible_party", "provider");
+      improvements.add(imp);
+      area->set("improvements", improvements);
+    }
+  }
+  report->set("method", "Dialogmöte, intervjuer och granskning av dokumentation.");
+  Poco::JSON::Object wrapper;
+  wrapper.set("report", report);
+  std::ostringstream out;
+  wrapper.stringify(out);
+  return out.str();
+}
+
+struct Fixture {
+  TempDir dir;
+  std::filesystem::path data = dir.path() / "data";
+  std::optional<ServerProcess> server{std::in_place, data, std::map<std::string, std::string>{},
+                                      true};
+  std::string anna = server->login("anna.avtal", kDemoPassword);
+  std::string ulla = server->login("ulla.utforare", kDemoPassword);
+  std::string rita = server->login("rita.registrator", kDemoPassword);
+  std::string nils = server->login("nils.norr", kDemoPassword);
+  std::string sofia = server->login("sofia.soder", kDemoPassword);
+
+  HttpResult put(const std::string& path, const std::string& json, const std::string& token,
+                 const std::string& ifMatch) const {
+    return server->request("PUT", path, json,
+                           {{"Authorization", bearer(token)}, {"If-Match", ifMatch}});
+  }
+  HttpResult upload(const std::string& path, const std::string& bytes,
+                    const std::string& token) const {
+    return server->request("POST", path, multipart("Genomförandeplan mall.pdf", bytes),
+                           {{"Authorization", bearer(token)}},
+                           "multipart/form-data; boundary=" + kBoundary);
+  }
+  Poco::JSON::Object::Ptr start(const std::string& kind) const {
+    return requireOk(server->post("/api/v1/reports",
+                                  body({{"contract_id", 1}, {"year", 2026}, {"kind", kind}}), anna),
+                     201);
+  }
+  std::string git(const std::string& args, int* code = nullptr) const {
+    return runTool("git --git-dir='" + (data / "repositories" / "contract-1.git").string() + "' " +
+                       args,
+                   code);
+  }
+};
+
+std::string path(std::int64_t id, const std::string& rest = {}) {
+  return "/api/v1/reports/" + std::to_string(id) + rest;
+}
+
+std::string stateOf(const Poco::JSON::Object::Ptr& view) {
+  return text(view->getObject("summary"), "state");
+}
+
+}  // namespace
+
+TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
+          "[server][reports]") {
+  Fixture f;
+  // Roles before fields: the provider may not start one; another provider does not see the
+  // contract at all.
+  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
+                                f.ulla),
+                 403);
+  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
+                                f.nils),
+                 404);
+  const auto started = f.start("operational");
+  const auto id = number(started->getObject("summary"), "id");
+  CHECK(stateOf(started) == "draft");
+  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
+                                f.anna),
+                 409);
+  // Another provider and another authority answer 404; the list shows it to neither.
+  requireProblem(f.server->get(path(id), f.nils), 404);
+  requireProblem(f.server->get(path(id), f.sofia), 404);
+  CHECK(number(requireOk(f.server->get("/api/v1/reports", f.nils)), "total") == 0);
+  CHECK(number(requireOk(f.server->get("/api/v1/reports", f.ulla)), "total") == 1);
+
+  // Not every area assessed: not sent.
+  const auto notAssessed = requireProblem(f.server->post(path(id, "/fact-check"), "{}", f.anna),
+                                          409);
+  CHECK(text(notAssessed, "type").ends_with("area-not-assessed"));
+
+  const auto draft = requireOk(f.server->get(path(id), f.anna));
+  const auto saved = requireOk(f.put(path(id), assessed(draft, "partly_meets"), f.anna,
+                                     "\"" + text(draft, "version") + "\""));
+  CHECK(saved->getValue<bool>("changed"));
+  const auto firstArea = saved->getObject("report")->getArray("areas")->getObject(0);
+  const std::string areaKey = text(firstArea, "key");
+  CHECK(text(firstArea->getArray("improvements")->getObject(0), "id") == "i1");
+  // The provider may not write the report, whatever the body holds.
+  requireProblem(f.put(path(id), "{}", f.ulla, "\"" + text(saved, "version") + "\""), 403);
+
+  const auto sent = requireOk(f.server->post(path(id, "/fact-check"), "{}", f.anna));
+  CHECK(stateOf(sent) == "fact_check");
+  CHECK(text(sent->getObject("summary"), "fact_check_due_on") == today(14));
+  // Out for fact-check: the text stays as the provider was shown it.
+  requireProblem(
+      f.put(path(id), assessed(sent, "meets"), f.anna, "\"" + text(sent, "version") + "\""), 409);
+  // Only the provider answers; an unknown area is refused and changes nothing.
+  requireProblem(f.server->post(path(id, "/fact-check/answer"), "{}", f.anna), 403);
+  requireProblem(
+      f.server->post(path(id, "/fact-check/answer"),
+                     R"({"comments":[{"area":"no_such_area","text":"Fel"}]})", f.ulla),
+      422);
+  CHECK(stateOf(requireOk(f.server->get(path(id), f.ulla))) == "fact_check");
+  const auto answered = requireOk(f.server->post(
+      path(id, "/fact-check/answer"),
+      R"({"comments":[{"area":")" + areaKey +
+          R"(","text":"Sju av tio planer har mål; tre var under revidering."}]})",
+      f.ulla));
+  CHECK(stateOf(answered) == "answered");
+
+  // A supplement on the area: requested, sent with a file, decided with a new assessment.
+  const auto supplement = requireOk(
+      f.server->post(path(id, "/supplements"),
+                     body({{"area", areaKey},
+                           {"request", "Skicka de reviderade genomförandeplanerna."},
+                           {"due_on", today(10)}}),
+                     f.anna),
+      201);
+  CHECK(number(supplement, "number") == 1);
+  requireProblem(f.server->post(path(id, "/supplements/1/response"), body({{"text", "x"}}), f.anna),
+                 403);
+  const auto file =
+      requireOk(f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(), f.ulla),
+                201);
+  CHECK(text(file, "attached_to") == "supplement");
+  requireProblem(f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(),
+                          f.nils),
+                 404);
+  requireOk(f.server->post(path(id, "/supplements/1/response"),
+                           body({{"text", "De tre planerna är nu reviderade med mål."}}), f.ulla));
+  requireProblem(f.server->post(path(id, "/supplements/1/decision"),
+                                body({{"assessment", "meets"}, {"reason", ""}}), f.anna),
+                 422);
+  const auto decided = requireOk(f.server->post(
+      path(id, "/supplements/1/decision"),
+      body({{"assessment", "meets"}, {"reason", "Kompletteringen visar att kraven uppfylls."}}),
+      f.anna));
+  CHECK(text(decided->getObject("decision"), "before") == "partly_meets");
+  CHECK(text(decided->getObject("decision"), "after") == "meets");
+  const auto afterDecision = requireOk(f.server->get(path(id), f.anna));
+  CHECK(text(afterDecision->getObject("report")->getArray("areas")->getObject(0), "assessment") ==
+        "meets");
+
+  // Final only once every comment is answered.
+  const auto open = requireProblem(f.server->post(path(id, "/finalize"), "{}", f.anna), 409);
+  CHECK(text(open, "type").ends_with("comments-open"));
+  const auto comments = requireArray(f.server->get(path(id, "/comments"), f.anna));
+  REQUIRE(comments->size() == 1);
+  const auto commentId = number(at(comments, 0), "id");
+  requireOk(f.server->post(path(id, "/comments/" + std::to_string(commentId) + "/answer"),
+                           body({{"answer", "Rättat: sju av tio planer hade mål."}}), f.anna));
+  const auto final = requireOk(f.server->post(path(id, "/finalize"), "{}", f.anna));
+  CHECK(stateOf(final) == "final");
+  const auto record = f.server->get(path(id, "/record"), f.ulla);
+  CHECK(contains(record.body, "Synpunkter lämnade"));
+  CHECK(contains(record.body, "Rättat: sju av tio planer hade mål."));
+  CHECK(contains(record.body, "Kompletteringen visar att kraven uppfylls."));
+  CHECK(contains(record.body, text(file, "sha256")));
+
+  // The improvement is an action of the contract, carried to the next meeting's agenda.
+  const auto meeting = requireOk(
+      f.server->post("/api/v1/contracts/1/meetings",
+                     body({{"starts_at", today(30) + "T09:00"}, {"location", "Linnégården"}}),
+                     f.anna),
+      201);
+  const auto agenda = f.server->get(
+      "/api/v1/meetings/" + std::to_string(number(meeting, "id")) + "/agenda", f.anna);
+  CHECK(contains(agenda.body, "Upprätta genomförandeplaner med mål för alla brukare"));
+  CHECK(contains(agenda.body, "uppföljningsrapport"));
+
+  // The registrar registers; from then on nothing changes.
+  requireProblem(f.server->post(path(id, "/register"), "{}", f.anna), 403);
+  const auto registered = requireOk(f.server->post(path(id, "/register"), "{}", f.rita));
+  CHECK(stateOf(registered) == "registered");
+  const std::string number = text(registered->getObject("summary"), "registry_number");
+  CHECK_FALSE(number.empty());
+  requireProblem(f.put(path(id), assessed(registered, "meets"), f.anna,
+                       "\"" + text(registered, "version") + "\""),
+                 409);
+  requireProblem(f.upload(path(id, "/attachments"), sv::testing::samplePdf(), f.anna), 409);
+  requireProblem(f.server->request("DELETE",
+                                   "/api/v1/attachments/" + std::to_string(sv::test::number(file, "id")),
+                                   {}, {{"Authorization", bearer(f.anna)}}),
+                 409);
+
+  f.server.reset();  // the repository read with the server stopped
+  int code = -1;
+  const auto tags = f.git("tag -l", &code);
+  CHECK(code == 0);
+  CHECK_FALSE(tags.empty());
+  f.git("fsck --strict", &code);
+  CHECK(code == 0);
+  const auto committed =
+      f.git("show " + text(registered, "version") + ":reports/" + std::to_string(id) +
+            "/faktagranskning.md");
+  CHECK(contains(committed, "Faktagranskning"));
+}
+
+TEST_CASE("reports: a fact-check past its last day closes with no comments", "[server][reports]") {
+  Fixture f;
+  const auto started = f.start("contract");
+  const auto id = number(started->getObject("summary"), "id");
+  const auto saved = requireOk(f.put(path(id), assessed(started, "meets"), f.anna,
+                                     "\"" + text(started, "version") + "\""));
+  requireOk(f.server->post(path(id, "/fact-check"), "{}", f.anna));
+  f.server.reset();
+
+  // On the last day nothing closes; the day after, it does.
+  auto run = runSamverkan(f.data, "fact-check-deadlines --today=" + today(14));
+  INFO(run.output);
+  CHECK(run.status == 0);
+  CHECK(contains(run.output, "0 fact-checks closed"));
+  run = runSamverkan(f.data, "fact-check-deadlines --today=" + today(15));
+  CHECK(contains(run.output, "1 fact-checks closed"));
+
+  f.server.emplace(f.data);
+  const auto anna = f.server->login("anna.avtal", kDemoPassword);
+  const auto ulla = f.server->login("ulla.utforare", kDemoPassword);
+  const auto view = requireOk(f.server->get(path(id), anna));
+  CHECK(stateOf(view) == "answered");
+  CHECK(contains(f.server->get(path(id, "/record"), anna).body, "Inga synpunkter inkom"));
+  // Too late to answer.
+  requireProblem(f.server->post(path(id, "/fact-check/answer"), "{}", ulla), 409);
+  // The audit log has the system's step.
+  const auto audit = f.server->get("/api/v1/audit?object_type=report", anna);
+  CHECK(contains(audit.body, "report.deadline_passed"));
+}
