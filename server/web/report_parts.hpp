@@ -37,6 +37,12 @@ http::Reply afterReportPost(const http::Request& req, Services& s, std::int64_t 
                             const std::string& fieldId, http::FormBody posted,
                             const std::string& done, const std::string& anchor = {});
 
+// The report's Bilagor (report_attachment_pages.cpp): `files` (id, name, to, supplement, size,
+// by, at), `has_files`, `sealed`, the upload form's `can_upload` (`mayUpload`: the viewer writes
+// the report and it is not final) and `limit`; empty without the attachment service.
+Data reportAttachmentsData(const http::Request& req, Services& s, const services::ReportView& view,
+                           bool mayUpload);
+
 // A contract's reports for its page (/avtal/{id}): `reports`, `has_reports`, `more`, and for its
 // contract manager (`can_start`) the start form's `year`, kind and `year_invalid`.
 Data contractReportsData(const http::Request& req, Services& s, std::int64_t contractId,

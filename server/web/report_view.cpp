@@ -33,6 +33,8 @@ const std::map<std::string, std::string> kFlashes{
     {"komplettering-bedomd", "Kompletteringen är bedömd och områdets bedömning är sparad."},
     {"slutlig", "Rapporten är slutlig och delgiven utföraren. Förbättringarna är nu åtgärder."},
     {"diariefort", "Rapporten är diarieförd."},
+    {"bilaga", "Filen är bifogad."},
+    {"bilaga-borttagen", "Bilagan är borttagen."},
 };
 
 bool isProvider(const store::Principal& p) {
@@ -180,7 +182,7 @@ void addFactCheck(Data& data, const minutes::ReportRecord& record,
 
 void addSupplements(Data& data, const services::ReportView& view,
                     const std::vector<services::Supplement>& supplements, bool writer,
-                    bool provider, const std::optional<FormError>& error) {
+                    bool provider, bool files, const std::optional<FormError>& error) {
   auto rows = list();
   for (const auto& s : supplements) {
     const auto& e = s.entry;
@@ -213,6 +215,13 @@ void addSupplements(Data& data, const services::ReportView& view,
       Data f = textField(prefix + "-text", prefix, "text", error);
       f.set("action", reportPath(view.summary.id) + "/kompletteringar/" + n + "/skicka");
       d.set("send_form", f);
+    }
+    if (provider && !e.decided && files) {
+      Data f;
+      f.set("id", prefix + "-file");
+      f.set("invalid", failedHere && error->field == prefix + "-file");
+      f.set("action", reportPath(view.summary.id) + "/bilagor");
+      d.set("upload_form", f);
     }
     if (writer && !e.decided) {
       const auto* area = areaOf(view.document, e.areaKey);
@@ -254,20 +263,6 @@ void addSupplementRequest(Data& data, const services::ReportView& view,
   f.set("due_on", kept(error, "request_supplement", "due_on"));
   f.set("due_on_invalid", invalid("supplement_due_on"));
   data.set("request_supplement", f);
-}
-
-void addAttachments(Data& data, const minutes::ReportRecord& record) {
-  auto files = list();
-  for (const auto& a : record.attachments) {
-    Data f;
-    f.set("name", a.fileName);
-    f.set("to", a.attachedTo);
-    f.set("type", a.contentType);
-    f.set("size", std::to_string(a.size));
-    files.push_back(f);
-  }
-  data.set("attachments", files);
-  data.set("has_attachments", !record.attachments.empty());
 }
 
 }  // namespace
@@ -336,9 +331,11 @@ http::Reply reportPage(const http::Request& req, Services& s, std::int64_t id,
 
   addAreas(data, *view, *comments, writer && open, may("answer_fact_check"), error);
   addFactCheck(data, *record, *comments, writer && open, id, error);
-  addSupplements(data, *view, *supplements, writer && open, provider, error);
+  addSupplements(data, *view, *supplements, writer && open, provider, s.attachments != nullptr,
+                 error);
   if (editable) addSupplementRequest(data, *view, error);
-  addAttachments(data, *record);
+  const bool files = s.attachments != nullptr;
+  data.set("attachments", reportAttachmentsData(req, s, *view, editable && files));
   page.error = std::move(error);
   return render(req, std::move(page));
 }

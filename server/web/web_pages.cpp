@@ -58,6 +58,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerReportPages(router, services);
   registerReportReviewPages(router, services);
   registerReportEditPages(router, services);
+  registerReportAttachmentPages(router, services);
   registerActionPages(router, services);
   registerRegistryPages(router, services);
   registerAdminPages(router, services);

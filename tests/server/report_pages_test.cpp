@@ -216,6 +216,30 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   REQUIRE(anna.post(answerPath, {{"answer", "Datumet är rättat."}}).status == 303);
   CHECK(has(ulla.get(report).body, "Datumet är rättat."));
 
+  // A supplement: a due date that is no date is refused in Swedish; the provider sends it; a
+  // decision without a reason is refused.
+  const auto area = first(answered.body, R"re(<option value="([a-z_0-9]+)")re");
+  const auto noDate =
+      anna.post(report + "/kompletteringar",
+                {{"area", area}, {"request", "Skicka schemat."}, {"due_on", "snart"}});
+  CHECK(noDate.status == 422);
+  CHECK(has(noDate.body, "Kontrollera fältet Senast."));
+  CHECK_FALSE(has(noDate.body, "id=\"komplettering-1\""));
+  REQUIRE(anna.post(report + "/kompletteringar",
+                    {{"area", area}, {"request", "Skicka schemat."}, {"due_on", "2099-01-31"}})
+              .status == 303);
+  CHECK(has(ulla.get("/").body, "Begärda kompletteringar"));
+  REQUIRE(ulla.post(report + "/kompletteringar/1/skicka", {{"text", "Schemat för mars."}}).status ==
+          303);
+  const auto noReason =
+      anna.post(report + "/kompletteringar/1/besluta", {{"assessment", "meets"}, {"reason", ""}});
+  CHECK(noReason.status == 422);
+  CHECK(has(noReason.body, "Kontrollera fältet Motivering."));
+  REQUIRE(anna.post(report + "/kompletteringar/1/besluta",
+                    {{"assessment", "meets"}, {"reason", "Schemat visar bemanningen."}})
+              .status == 303);
+  CHECK(has(ulla.get(report).body, "Schemat visar bemanningen."));
+
   REQUIRE(anna.post(report + "/slutlig", {}).status == 303);
   CHECK(has(rita.get("/").body, "Slutliga uppföljningar att diarieföra"));
   CHECK(ulla.post(report + "/diariefor", {{"confirm", "ja"}}).status == 403);
@@ -225,6 +249,6 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   REQUIRE(rita.post(report + "/diariefor", {{"confirm", "ja"}}).status == 303);
   const auto registered = ulla.get(report);
   CHECK(has(registered.body, "Diarieförd"));
-  CHECK(has(registered.body, "/api/v1/reports/"));
+  CHECK(has(registered.body, "<dt>Diarienummer</dt>"));
   CHECK(anna.get(report + "/redigera").status == 409);
 }
