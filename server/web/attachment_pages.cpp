@@ -1,27 +1,15 @@
 // The Bilagor part of a meeting's page: the files of the meeting and its minutes with download
 // links, the upload form (multipart/form-data, without JavaScript) and a remove button for
 // whoever may remove. `GET /bilagor/{id}` downloads, `POST /moten/{id}/bilagor` uploads,
-// `POST /bilagor/{id}/ta-bort` removes; errors come back on the meeting page in Swedish.
+// `POST /bilagor/{id}/ta-bort` removes (a follow-up report's file too, back to the report's page);
+// errors come back on the meeting page in Swedish.
 #include "server/http/multipart.hpp"
 #include "server/services/access.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/report_parts.hpp"
 
 namespace sv::web {
 namespace {
-
-// "1,2 MB", "840 kB", "12 byte": sizes as a person reads them.
-std::string sizeInWords(std::int64_t bytes) {
-  const auto oneDecimal = [](double v) {
-    auto text = std::to_string(static_cast<std::int64_t>(v * 10 + 0.5));
-    if (text.size() == 1) text.insert(0, "0");
-    text.insert(text.size() - 1, ",");
-    if (text.ends_with(",0")) text.resize(text.size() - 2);
-    return text;
-  };
-  if (bytes >= 1024 * 1024) return oneDecimal(static_cast<double>(bytes) / (1024 * 1024)) + " MB";
-  if (bytes >= 1024) return oneDecimal(static_cast<double>(bytes) / 1024) + " kB";
-  return std::to_string(bytes) + " byte";
-}
 
 http::Reply afterAttachmentPost(http::Request& req, Services& s, std::int64_t meetingId,
                                 const Status& result, const std::string& done) {
@@ -34,6 +22,19 @@ http::Reply afterAttachmentPost(http::Request& req, Services& s, std::int64_t me
 }
 
 }  // namespace
+
+std::string sizeInWords(std::int64_t bytes) {
+  const auto oneDecimal = [](double v) {
+    auto text = std::to_string(static_cast<std::int64_t>(v * 10 + 0.5));
+    if (text.size() == 1) text.insert(0, "0");
+    text.insert(text.size() - 1, ",");
+    if (text.ends_with(",0")) text.resize(text.size() - 2);
+    return text;
+  };
+  if (bytes >= 1024 * 1024) return oneDecimal(static_cast<double>(bytes) / (1024 * 1024)) + " MB";
+  if (bytes >= 1024) return oneDecimal(static_cast<double>(bytes) / 1024) + " kB";
+  return std::to_string(bytes) + " byte";
+}
 
 Data attachmentsData(const http::Request& req, Services& s, const store::ContractRow& contract,
                      std::int64_t meetingId) {
@@ -115,6 +116,10 @@ void registerAttachmentPages(http::Router& router, Services& s) {
     // The meeting to go back to, as far as the person may see the attachment at all.
     auto found = attachments.get(req.principal(), *id);
     if (!found) return failurePage(req, found.error());
+    // A follow-up report's file goes back to its report (report_attachment_pages.cpp).
+    if (found->reportId != 0)
+      return afterReportPost(req, s, found->reportId, attachments.remove(req.principal(), *id),
+                             "attachments", "", http::FormBody{}, "bilaga-borttagen", "#bilagor");
     const auto meetingId = found->meetingId;
     return afterAttachmentPost(req, s, meetingId, attachments.remove(req.principal(), *id),
                                "bilaga-borttagen");

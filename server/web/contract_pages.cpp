@@ -1,10 +1,11 @@
-// "Mina avtal" and one contract's page: its facts and meetings, and for its contract manager the
-// forms that plan a year and add a single meeting.
+// "Mina avtal" and one contract's page: its facts, meetings and follow-up reports, and for its
+// contract manager the forms that plan a year, add a single meeting and start a follow-up.
 #include <map>
 #include <vector>
 
 #include "server/services/access.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/report_parts.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::web {
@@ -31,8 +32,10 @@ http::Reply contractsPage(const http::Request& req, Services& s) {
   return render(req, std::move(page));
 }
 
+}  // namespace
+
 http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
-                         std::optional<FormError> error = std::nullopt) {
+                         std::optional<FormError> error) {
   auto contract = s.contracts.get(req.principal(), id);
   if (!contract) return failurePage(req, contract.error());
   auto meetings = s.meetings.list(req.principal(), id);
@@ -90,11 +93,11 @@ http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
     fresh.set("location", kept(error, "new_meeting", "location"));
     page.data.set("new_meeting", fresh);
   }
+  page.data.set("follow_ups", contractReportsData(req, s, id, manager, error));
+  page.data.set("has_follow_ups", s.reports != nullptr);
   page.error = std::move(error);
   return render(req, std::move(page));
 }
-
-}  // namespace
 
 void registerContractPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/avtal", [&s](http::Request& req) { return contractsPage(req, s); });

@@ -34,6 +34,15 @@ constexpr auto kLabels = std::to_array<std::pair<std::string_view, std::string_v
     {"attendance", "Närvaro"},
     {"comments", "Synpunkter per paragraf"},
     {"how", "Så här hanterades synpunkten"},
+    // Issue 13: the follow-up report's forms.
+    {"method", "Metod"},
+    {"service_area", "Verksamhet"},
+    {"area", "Område"},
+    {"request", "Vad ska kompletteras"},
+    {"due_on", "Senast"},
+    {"assessment", "Ny bedömning"},
+    {"reason", "Motivering"},
+    {"answer", "Svar på synpunkten"},
 });
 
 // The Swedish sentence for each reason a person at a form can meet. `{}` stands for the error's
@@ -300,6 +309,32 @@ std::string minutesFieldLabel(std::string_view field) {
   return "§ " + std::to_string(section->first + 1);
 }
 
+// "Datum för besök 2", "Bedömning av område 3", "Klart senast för förbättring 1 i område 3":
+// the fields of the follow-up report's edit form, named as the form labels them.
+std::string reportFieldLabel(std::string_view field) {
+  if (field.starts_with("visits[")) {
+    const auto visit = indexAt(field.substr(6));
+    if (!visit) return "Besök";
+    const std::string n = std::to_string(visit->first + 1);
+    if (visit->second == ".date") return "Datum för besök " + n;
+    if (visit->second == ".note") return "Anteckning för besök " + n;
+    return "Besök " + n;
+  }
+  const auto area = indexAt(field.substr(5));
+  if (!area) return "Områden";
+  const std::string where = "område " + std::to_string(area->first + 1);
+  std::string_view rest = area->second;
+  if (rest == ".assessment") return "Bedömning av " + where;
+  if (rest == ".findings") return "Iakttagelser i " + where;
+  if (!rest.starts_with(".improvements")) return "Område " + std::to_string(area->first + 1);
+  const auto item = indexAt(rest.substr(13));
+  if (!item) return "Förbättringar i " + where;
+  const std::string thing = "förbättring " + std::to_string(item->first + 1) + " i " + where;
+  if (item->second == ".due_date") return "Klart senast för " + thing;
+  if (item->second == ".responsible_party") return "Ansvarig part för " + thing;
+  return "Förbättring " + std::to_string(item->first + 1) + " i " + where;
+}
+
 // "Gästens namn" for "attendance[5].name": the fields of the minutes' attendance that the edit
 // form has are those of the guest being added.
 std::string attendanceFieldLabel(std::string_view field) {
@@ -316,6 +351,7 @@ std::string attendanceFieldLabel(std::string_view field) {
 std::string fieldLabel(std::string_view field) {
   if (field.starts_with("sections[")) return minutesFieldLabel(field);
   if (field.starts_with("attendance[")) return attendanceFieldLabel(field);
+  if (field.starts_with("visits[") || field.starts_with("areas[")) return reportFieldLabel(field);
   if (const auto kind = mail::parseKind(field)) return mailKindWord(*kind);
   const auto base = field.substr(0, field.find_first_of("[."));
   for (const auto& [name, label] : kLabels)
@@ -352,6 +388,52 @@ std::string swedishMessage(const Error& error) {
       break;
   }
   return "Något gick fel. Försök igen om en stund.";
+}
+
+// The report's steps share their names with the minutes' ("register") or have none there; their
+// words are chosen here so that the minutes' sentences never speak of a report.
+std::string swedishReportMessage(const Error& error) {
+  if (error.reason == Reason::TransitionNotAllowed) {
+    if (error.value == "send_for_fact_check")
+      return "Bara ett utkast kan skickas på faktagranskning.";
+    if (error.value == "answer_fact_check")
+      return "Rapporten är inte ute på faktagranskning, så den kan inte besvaras nu.";
+    if (error.value == "finalize")
+      return "Rapporten kan bli slutlig först när faktagranskningen är besvarad.";
+    if (error.value == "register") return "Bara en slutlig rapport kan diarieföras.";
+    if (error.value == "save")
+      return "Rapporten ändras inte medan den är ute på faktagranskning eller när den är "
+             "slutlig.";
+    if (error.value == "request_supplement")
+      return "Kompletteringar begärs medan rapporten är ett utkast eller besvarad.";
+  }
+  if (error.reason == Reason::RoleMissingForTransition) {
+    if (error.value == "send_for_fact_check" || error.value == "finalize")
+      return "Bara förvaltningens avtalsansvariga skickar och fastställer rapporten.";
+    if (error.value == "answer_fact_check")
+      return "Bara utförarens representant faktagranskar rapporten.";
+    if (error.value == "register") return "Bara registratorn diarieför rapporter.";
+    return "Bara utförarens representant skickar kompletteringar.";
+  }
+  // Fields whose names the minutes' and actions' forms use with other words.
+  if (error.code == Errc::Invalid && error.field == "how" && error.reason == Reason::Missing)
+    return "Kontrollera fältet Svar på synpunkten. Skriv ditt svar på synpunkten.";
+  if (error.code == Errc::Invalid && error.field == "text" && error.reason == Reason::Missing)
+    return "Kontrollera fältet Kompletteringen. Skriv kompletteringen.";
+  if (error.code == Errc::Invalid && error.field == "text")
+    return "Kontrollera fältet Kompletteringen. Texten är för lång eller innehåller tecken som "
+           "inte kan sparas.";
+  if (error.reason == Reason::OutOfRange && error.field == "due_on")
+    return "Kontrollera fältet Senast. Sista dagen kan inte vara före i dag.";
+  if (error.reason == Reason::DocumentBusy)
+    return "Någon annan sparar rapporten just nu. Vänta en stund och försök igen.";
+  if (error.reason == Reason::DocumentRegistered)
+    return "Rapporten är diarieförd och ändras aldrig mer.";
+  if (error.reason == Reason::UnknownChoice && error.field.starts_with("comments["))
+    return "Rapporten har inget sådant område. Ladda om sidan.";
+  if (error.reason == Reason::UnknownChoice && error.field == "service_area")
+    return "Det finns ingen uppföljningsmall för avtalets verksamhet.";
+  return swedishMessage(error);
 }
 
 }  // namespace sv::web

@@ -17,4 +17,8 @@ std::string fieldLabel(std::string_view field);
 // "Kontrollera fältet Rubrik. Ange en rubrik." for Invalid with field "title", and so on.
 std::string swedishMessage(const Error& error);
 
+// The same for the follow-up report's forms: its steps ("send_for_fact_check", "register", …)
+// in the report's words, everything else as swedishMessage.
+std::string swedishReportMessage(const Error& error);
+
 }  // namespace sv::web

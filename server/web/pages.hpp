@@ -38,6 +38,14 @@ void registerAccessibilityPages(http::Router& router, Services& services);
 void registerStartPages(http::Router& router, Services& services);
 void registerSettingsPages(http::Router& router, Services& services);
 void registerAttachmentPages(http::Router& router, Services& services);
+void registerReportPages(http::Router& router, Services& services);
+void registerReportReviewPages(http::Router& router, Services& services);
+void registerReportEditPages(http::Router& router, Services& services);
+void registerReportAttachmentPages(http::Router& router, Services& services);
+
+// A contract's page (contract_pages.cpp), again with a failed form when there is one.
+http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
+                         std::optional<FormError> error = std::nullopt);
 
 // The meeting's page (meeting_pages.cpp), again with a failed form when there is one.
 http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
@@ -46,6 +54,9 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
 // upload or remove (attachment_pages.cpp).
 Data attachmentsData(const http::Request& req, Services& s, const store::ContractRow& contract,
                      std::int64_t meetingId);
+
+// "1,2 MB", "840 kB", "12 byte": a file's size as a person reads it (attachment_pages.cpp).
+std::string sizeInWords(std::int64_t bytes);
 
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);

@@ -6,6 +6,7 @@
 #include "server/services/notifications.hpp"
 #include "server/services/waiting.hpp"
 #include "server/web/pages.hpp"
+#include "server/web/words.hpp"
 
 namespace sv::web {
 namespace {
@@ -68,6 +69,37 @@ bool addSection(Data& sections, const std::string& id, const std::string& headin
   return true;
 }
 
+// Follow-up reports of one kind of work, as addSection lists meetings and actions.
+bool addReportSection(Data& sections, const std::string& id, const std::string& heading,
+                      const services::WaitingReports& waiting, const std::string& anchor,
+                      const std::string& dueWord) {
+  if (waiting.count == 0) return false;
+  auto items = list();
+  for (const auto& w : waiting.first) {
+    const auto kind =
+        minutes::parseReportKind(w.report.kind).value_or(minutes::ReportKind::Operational);
+    Data d;
+    d.set("href", pathOf("/uppfoljningar/", w.report.id) + anchor);
+    std::string label =
+        reportKindWord(kind) + " " + std::to_string(w.report.year) + ", " + w.report.contractTitle;
+    if (w.supplement != 0) label = "Komplettering " + std::to_string(w.supplement) + ": " + label;
+    d.set("label", label);
+    d.set("detail", w.report.providerName +
+                        (w.dueOn.empty() ? std::string() : ", " + dueWord + " " + w.dueOn));
+    items.push_back(d);
+  }
+  Data s;
+  s.set("id", id);
+  s.set("heading", heading);
+  s.set("count", std::to_string(waiting.count));
+  s.set("count_text", countText(waiting.count, "rapport", "rapporter"));
+  s.set("items", items);
+  s.set("more", waiting.count > static_cast<int>(waiting.first.size()));
+  s.set("shown", std::to_string(waiting.first.size()));
+  sections.push_back(s);
+  return true;
+}
+
 http::Reply startPage(const http::Request& req, Services& s) {
   const auto waiting = services::waitingFor(s.store, s.time, req.principal(), kShown);
   Page page{.title = "Att göra", .templateName = "start", .current = "start"};
@@ -89,6 +121,16 @@ http::Reply startPage(const http::Request& req, Services& s) {
                     "åtgärd", "åtgärder");
   any |= addSection(sections, "utan-protokoll", "Hållna möten utan protokoll",
                     waiting.withoutMinutes, Link::Protocol, "möte", "möten");
+  any |= addReportSection(sections, "faktagranska", "Uppföljningar att faktagranska",
+                          waiting.reportsToFactCheck, "#granska", "svara senast");
+  any |= addReportSection(sections, "komplettera", "Begärda kompletteringar",
+                          waiting.supplementsToSend, "#kompletteringar", "senast");
+  any |=
+      addReportSection(sections, "besvara", "Faktagranskade uppföljningar: synpunkter att besvara",
+                       waiting.reportsAnswered, "#faktagranskning", "");
+  any |=
+      addReportSection(sections, "diariefor-uppfoljning", "Slutliga uppföljningar att diarieföra",
+                       waiting.reportsToRegister, "#gora", "");
   page.data.set("has_sections", any);
   page.data.set("sections", sections);
 

@@ -55,6 +55,10 @@ void registerWebPages(http::Router& router, Services& services) {
   registerMinutesPages(router, services);
   registerMinutesEditPages(router, services);
   registerMinutesHistoryPages(router, services);
+  registerReportPages(router, services);
+  registerReportReviewPages(router, services);
+  registerReportEditPages(router, services);
+  registerReportAttachmentPages(router, services);
   registerActionPages(router, services);
   registerRegistryPages(router, services);
   registerAdminPages(router, services);

@@ -21,6 +21,40 @@ std::string minutesStateWord(minutes::MinutesState state) {
   return "Utkast";
 }
 
+std::string reportStateWord(minutes::ReportState state) {
+  switch (state) {
+    case minutes::ReportState::Draft:
+      return "Utkast";
+    case minutes::ReportState::FactCheck:
+      return "Faktagranskning";
+    case minutes::ReportState::Answered:
+      return "Besvarad";
+    case minutes::ReportState::Final:
+      return "Slutlig";
+    case minutes::ReportState::Registered:
+      return "Diarieförd";
+  }
+  return "Utkast";
+}
+
+std::string reportKindWord(minutes::ReportKind kind) {
+  return kind == minutes::ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
+}
+
+std::string assessmentWord(minutes::Assessment assessment) {
+  switch (assessment) {
+    case minutes::Assessment::Meets:
+      return "Uppfyller kraven";
+    case minutes::Assessment::PartlyMeets:
+      return "Uppfyller delvis kraven";
+    case minutes::Assessment::DoesNotMeet:
+      return "Uppfyller inte kraven";
+    case minutes::Assessment::NotAssessed:
+      break;
+  }
+  return "Ännu inte bedömt";
+}
+
 std::string partyWord(minutes::Party party) {
   return party == minutes::Party::Provider ? "Utföraren" : "Förvaltningen";
 }

@@ -10,6 +10,8 @@
 #include "agenda/meeting_rules.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/minutes.hpp"
+#include "minutes/report.hpp"
+#include "minutes/report_lifecycle.hpp"
 #include "workflows/mail_kinds.hpp"
 #include "workflows/principal.hpp"
 
@@ -35,6 +37,14 @@ std::string actionStatusInSentence(agenda::ActionStatus status);
 // meeting that took place (its day is before `today`; cancelled ones are never the previous
 // meeting), "hålls i dag" or "är planerat till" otherwise, and always a status of its minutes.
 std::string previousMeetingSentence(const agenda::PreviousMeetingRef& previous, Date today);
+// "Utkast", "Faktagranskning", "Besvarad", "Slutlig", "Diarieförd": a follow-up report's state.
+std::string reportStateWord(minutes::ReportState state);
+// "Verksamhetsuppföljning", "Avtalsuppföljning".
+std::string reportKindWord(minutes::ReportKind kind);
+// "Uppfyller kraven", "Uppfyller delvis kraven", "Uppfyller inte kraven", "Ännu inte bedömt": the
+// words of the city's template, longer than the record's short ones (swedishAssessment).
+std::string assessmentWord(minutes::Assessment assessment);
+
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(Role role);
 

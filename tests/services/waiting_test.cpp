@@ -5,6 +5,7 @@
 #include "minutes_fixture.hpp"
 #include "server/services/actions.hpp"
 #include "server/services/notifications.hpp"
+#include "server/services/report_service.hpp"
 #include "server/services/waiting.hpp"
 
 using namespace sv;
@@ -160,4 +161,46 @@ TEST_CASE("a notification is marked read by its own reader only", "[waiting][not
   CHECK(f.waiting(f.adjuster).notifications.empty());
   CHECK(f.waiting(f.manager).unreadCount == 1);  // the other adjuster's own notice stays
   REQUIRE(services::markNotificationRead(*f.store, f.time, f.adjuster, id));  // again: no change
+}
+
+TEST_CASE("follow-up reports wait for the provider, the contract manager and the registrar",
+          "[waiting][reports]") {
+  WaitingFixture f;
+  services::ReportService reports{*f.store, f.catalog, f.time};
+  const auto started =
+      valueOf(reports.start(f.manager, {f.contract, 2026, minutes::ReportKind::Operational}));
+  const auto id = started.summary.id;
+  auto doc = started.document;
+  for (auto& a : doc.areas) a.assessment = minutes::Assessment::Meets;
+  valueOf(reports.save(f.manager, id, started.version, doc));
+  CHECK(f.waiting(f.providerRep).reportsToFactCheck.count == 0);  // a draft waits for no one
+
+  valueOf(reports.sendForFactCheck(f.manager, id));
+  const auto toCheck = f.waiting(f.providerRep).reportsToFactCheck;
+  REQUIRE(toCheck.count == 1);
+  CHECK(toCheck.first.at(0).report.id == id);
+  CHECK_FALSE(toCheck.first.at(0).dueOn.empty());
+  CHECK(f.waiting(f.stranger).reportsToFactCheck.count == 0);
+  CHECK(f.waiting(f.manager).reportsAnswered.count == 0);
+
+  valueOf(reports.answerFactCheck(f.providerRep, id, {}));
+  CHECK(f.waiting(f.providerRep).reportsToFactCheck.count == 0);
+  CHECK(f.waiting(f.manager).reportsAnswered.count == 1);
+
+  valueOf(reports.requestSupplement(f.manager, id,
+                                    {doc.areas.at(0).key, "Skicka schemat.", "2026-03-20"}));
+  const auto toSend = f.waiting(f.providerRep).supplementsToSend;
+  REQUIRE(toSend.count == 1);
+  CHECK(toSend.first.at(0).supplement == 1);
+  CHECK(toSend.first.at(0).dueOn == "2026-03-20");
+  CHECK(f.waiting(f.stranger).supplementsToSend.count == 0);
+  valueOf(reports.sendSupplement(f.providerRep, id, 1, "Schemat för mars."));
+  CHECK(f.waiting(f.providerRep).supplementsToSend.count == 0);
+
+  valueOf(reports.decideSupplement(f.manager, id, 1, {"meets", "Schemat räcker."}));
+  CHECK(f.waiting(f.registrar).reportsToRegister.count == 0);
+  valueOf(reports.finalize(f.manager, id));
+  CHECK(f.waiting(f.manager).reportsAnswered.count == 0);
+  CHECK(f.waiting(f.registrar).reportsToRegister.count == 1);
+  CHECK(f.waiting(f.providerRep).reportsToRegister.count == 0);
 }

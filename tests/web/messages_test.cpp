@@ -84,3 +84,30 @@ TEST_CASE("an e-mail choice's errors name the kind in Swedish", "[web][messages]
             {Errc::Conflict, Reason::MailKindRequired, "always sent", "kind", "minutes_registered"})
             .starts_with("Den här e-posten skickas alltid direkt"));
 }
+
+TEST_CASE("the report's steps and fields are named in the report's words",
+          "[web][messages][report]") {
+  CHECK(web::swedishReportMessage({Errc::Conflict, Reason::TransitionNotAllowed, "no", "",
+                                   "register"}) == "Bara en slutlig rapport kan diarieföras.");
+  // The minutes keep their own sentence for the same step.
+  CHECK(web::swedishMessage({Errc::Conflict, Reason::TransitionNotAllowed, "no", "", "register"}) ==
+        "Bara ett protokoll som båda parterna har justerat kan diarieföras.");
+  CHECK(web::swedishReportMessage(
+            {Errc::Forbidden, Reason::RoleMissingForTransition, "no", "", "answer_fact_check"}) ==
+        "Bara utförarens representant faktagranskar rapporten.");
+  CHECK(web::swedishReportMessage({Errc::Conflict, Reason::CommentsOpen, "open"}) ==
+        "Besvara varje synpunkt från faktagranskningen först.");
+  CHECK(web::fieldLabel("areas[2].improvements[0].due_date") ==
+        "Klart senast för förbättring 1 i område 3");
+  CHECK(web::fieldLabel("areas[0].assessment") == "Bedömning av område 1");
+  CHECK(web::fieldLabel("visits[1].date") == "Datum för besök 2");
+  CHECK(web::swedishReportMessage({Errc::Invalid, Reason::NotADate, "bad", "visits[0].date"}) ==
+        "Kontrollera fältet Datum för besök 1. Ange datumet som ÅÅÅÅ-MM-DD.");
+  CHECK(web::swedishReportMessage({Errc::Invalid, Reason::Missing, "empty", "how"}) ==
+        "Kontrollera fältet Svar på synpunkten. Skriv ditt svar på synpunkten.");
+  CHECK(web::swedishReportMessage({Errc::Invalid, Reason::Missing, "empty", "text"}) ==
+        "Kontrollera fältet Kompletteringen. Skriv kompletteringen.");
+  CHECK(web::swedishReportMessage(
+            {Errc::Invalid, Reason::OutOfRange, "passed", "due_on", "2026-12-03"}) ==
+        "Kontrollera fältet Senast. Sista dagen kan inte vara före i dag.");
+}

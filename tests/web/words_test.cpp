@@ -66,3 +66,20 @@ TEST_CASE("every kind of e-mail has a Swedish label", "[web][words][mail]") {
   CHECK(web::mailKindWord(mail::Kind::MinutesRegistered) == "Diariefört protokoll");
   CHECK(web::mailChoiceWord(mail::Choice::Digest) == "Samla i ett dagligt sammandrag");
 }
+
+TEST_CASE("a follow-up report's state, kind and assessments read in Swedish",
+          "[web][words][report]") {
+  using minutes::Assessment;
+  using minutes::ReportState;
+  CHECK(web::reportStateWord(ReportState::Draft) == "Utkast");
+  CHECK(web::reportStateWord(ReportState::FactCheck) == "Faktagranskning");
+  CHECK(web::reportStateWord(ReportState::Answered) == "Besvarad");
+  CHECK(web::reportStateWord(ReportState::Final) == "Slutlig");
+  CHECK(web::reportStateWord(ReportState::Registered) == "Diarieförd");
+  CHECK(web::reportKindWord(minutes::ReportKind::Operational) == "Verksamhetsuppföljning");
+  CHECK(web::reportKindWord(minutes::ReportKind::Contract) == "Avtalsuppföljning");
+  CHECK(web::assessmentWord(Assessment::Meets) == "Uppfyller kraven");
+  CHECK(web::assessmentWord(Assessment::PartlyMeets) == "Uppfyller delvis kraven");
+  CHECK(web::assessmentWord(Assessment::DoesNotMeet) == "Uppfyller inte kraven");
+  CHECK(web::assessmentWord(Assessment::NotAssessed) == "Ännu inte bedömt");
+}
