@@ -68,9 +68,8 @@ workflows::GuardRegistry<ReportLifecycleFacts> reportLifecycleGuards() {
   };
   guards[std::string(g::kCommentsAnswered)] = [](const ReportLifecycleFacts& f) -> Status {
     if (f.openComments > 0)
-      return fail(Errc::Conflict, Reason::CommentsOpen,
-                  "answer every fact-check comment first", "comments",
-                  std::to_string(f.openComments));
+      return fail(Errc::Conflict, Reason::CommentsOpen, "answer every fact-check comment first",
+                  "comments", std::to_string(f.openComments));
     return {};
   };
   guards[std::string(g::kSupplementsDecided)] = [](const ReportLifecycleFacts& f) -> Status {

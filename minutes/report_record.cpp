@@ -39,8 +39,7 @@ std::string factCheckBlock(const FactCheckRecord& f) {
     out += "*" + escapeMarkdownInline(c.by) + ", " + escapeMarkdownInline(c.at) + "*\n\n";
     if (c.answer)
       out += "**Förvaltningens svar** (" + escapeMarkdownInline(c.answeredBy) + ", " +
-             escapeMarkdownInline(c.answeredAt) + "): " + escapeMarkdownBlock(*c.answer, "") +
-             "\n";
+             escapeMarkdownInline(c.answeredAt) + "): " + escapeMarkdownBlock(*c.answer, "") + "\n";
     else
       out += "**Förvaltningens svar:** ännu inte besvarad.\n";
   }
@@ -53,11 +52,11 @@ std::string factCheckBlock(const FactCheckRecord& f) {
 std::string supplementsBlock(const std::vector<SupplementEntry>& list) {
   std::string out = "## Kompletteringar\n";
   for (const auto& s : list) {
-    out += "\n### Komplettering " + std::to_string(s.number) + ": " + areaName(s.areaTitle) +
-           "\n\n";
+    out +=
+        "\n### Komplettering " + std::to_string(s.number) + ": " + areaName(s.areaTitle) + "\n\n";
     out += "Begärd " + escapeMarkdownInline(s.requestedAt) + " av " +
-           escapeMarkdownInline(s.requestedBy) + ", senast " + detail::dateLabel(s.dueOn) +
-           ": " + escapeMarkdownBlock(s.request, "") + "\n\n";
+           escapeMarkdownInline(s.requestedBy) + ", senast " + detail::dateLabel(s.dueOn) + ": " +
+           escapeMarkdownBlock(s.request, "") + "\n\n";
     if (s.response)
       out += "Utförarens komplettering (" + escapeMarkdownInline(s.respondedBy) + ", " +
              escapeMarkdownInline(s.respondedAt) + "): " + escapeMarkdownBlock(*s.response, "") +

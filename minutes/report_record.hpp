@@ -32,8 +32,8 @@ struct FactCheckComment {
   std::string areaKey;  // "" for the report as a whole
   std::string areaTitle;
   std::string text;
-  std::string by;  // the provider's person
-  std::string at;  // ISO 8601 UTC
+  std::string by;                     // the provider's person
+  std::string at;                     // ISO 8601 UTC
   std::optional<std::string> answer;  // the authority's answer, once given
   std::string answeredBy;
   std::string answeredAt;

@@ -34,8 +34,8 @@ Status checkSupplementText(std::string_view text) {
 Result<Assessment> checkSupplementDecision(std::string_view assessment, std::string_view reason) {
   auto a = parseAssessment(assessment);
   if (!a || *a == Assessment::NotAssessed)
-    return fail(Errc::Invalid, Reason::UnknownChoice, "choose the area's assessment",
-                "assessment", std::string(assessment));
+    return fail(Errc::Invalid, Reason::UnknownChoice, "choose the area's assessment", "assessment",
+                std::string(assessment));
   if (auto ok = detail::checkText(reason, "reason", "the reason", kMaxSupplementTextBytes,
                                   detail::Lines::Many, detail::Presence::Required);
       !ok)

@@ -63,24 +63,24 @@ void registerReportSteps(http::Router& router, Services& s) {
                .responseSchema = "ReportView",
                .errorStatuses = {403, 409}}});
 
-  router.add({"POST",
-              "/api/v1/reports/{id}/fact-check/answer",
-              http::Access::LoggedIn,
-              stepHandler([&reports](http::Request& req,
-                                     std::int64_t id) -> Result<services::ReportView> {
-                auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
-                if (!body) return std::unexpected(body.error());
-                auto comments = readAreaComments(*body);
-                if (!comments) return std::unexpected(comments.error());
-                return reports.answerFactCheck(req.principal(), id, std::move(*comments));
-              }),
-              {.operationId = "answerReportFactCheck",
-               .summary = "The provider's answer: corrections of fact per area, or no comments "
-                          "at all (\"inga synpunkter\")",
-               .tag = "reports",
-               .requestSchema = "FactCheckAnswer",
-               .responseSchema = "ReportView",
-               .errorStatuses = {403, 409}}});
+  router.add(
+      {"POST",
+       "/api/v1/reports/{id}/fact-check/answer",
+       http::Access::LoggedIn,
+       stepHandler([&reports](http::Request& req, std::int64_t id) -> Result<services::ReportView> {
+         auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
+         if (!body) return std::unexpected(body.error());
+         auto comments = readAreaComments(*body);
+         if (!comments) return std::unexpected(comments.error());
+         return reports.answerFactCheck(req.principal(), id, std::move(*comments));
+       }),
+       {.operationId = "answerReportFactCheck",
+        .summary = "The provider's answer: corrections of fact per area, or no comments "
+                   "at all (\"inga synpunkter\")",
+        .tag = "reports",
+        .requestSchema = "FactCheckAnswer",
+        .responseSchema = "ReportView",
+        .errorStatuses = {403, 409}}});
 
   router.add({"GET",
               "/api/v1/reports/{id}/comments",

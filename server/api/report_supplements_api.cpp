@@ -50,9 +50,9 @@ void registerReportSupplements(http::Router& router, Services& s) {
                 auto body = http::JsonBody::parse(req.body);
                 if (!body) return std::unexpected(body.error());
                 services::SupplementRequest r;
-                for (auto [field, target] : {std::pair{"area", &r.areaKey},
-                                             std::pair{"request", &r.request},
-                                             std::pair{"due_on", &r.dueOn}}) {
+                for (auto [field, target] :
+                     {std::pair{"area", &r.areaKey}, std::pair{"request", &r.request},
+                      std::pair{"due_on", &r.dueOn}}) {
                   auto value = body->optionalString(field);
                   if (!value) return std::unexpected(value.error());
                   *target = value->value_or("");

@@ -15,10 +15,10 @@ Poco::JSON::Object reportSummaryJson(const services::ReportSummary& s) {
   j.set("year", s.year);
   j.set("kind", std::string(minutes::toString(s.kind)));
   j.set("state", std::string(minutes::stateName(s.state)));
-  j.set("registry_number", s.registryNumber ? Poco::Dynamic::Var(*s.registryNumber)
-                                            : Poco::Dynamic::Var());
-  j.set("fact_check_due_on", s.factCheckDueOn ? Poco::Dynamic::Var(*s.factCheckDueOn)
-                                              : Poco::Dynamic::Var());
+  j.set("registry_number",
+        s.registryNumber ? Poco::Dynamic::Var(*s.registryNumber) : Poco::Dynamic::Var());
+  j.set("fact_check_due_on",
+        s.factCheckDueOn ? Poco::Dynamic::Var(*s.factCheckDueOn) : Poco::Dynamic::Var());
   j.set("updated_at", s.updatedAt);
   j.set("href", "/api/v1/reports/" + std::to_string(s.id));
   return j;

@@ -92,8 +92,8 @@ void registerReports(http::Router& router, Services& s) {
                 }
                 auto view = reports.start(req.principal(), what);
                 if (!view) return std::unexpected(view.error());
-                return reportReply(*view, 201).header(
-                    "Location", "/api/v1/reports/" + std::to_string(view->summary.id));
+                return reportReply(*view, 201)
+                    .header("Location", "/api/v1/reports/" + std::to_string(view->summary.id));
               },
               {.operationId = "startReport",
                .summary = "Start a contract's follow-up report for a year from its service "

@@ -19,10 +19,9 @@
 namespace sv::app {
 namespace {
 
-constexpr const char* kCommands[] = {"add-organization", "add-user",      "load-demo",
-                                     "verify-audit",     "backup",        "restore",
-                                     "verify",           "mail-failures", "mail-resend",
-                                     "fact-check-deadlines"};
+constexpr const char* kCommands[] = {
+    "add-organization", "add-user", "load-demo",     "verify-audit", "backup",
+    "restore",          "verify",   "mail-failures", "mail-resend",  "fact-check-deadlines"};
 
 using Opened = Context;
 

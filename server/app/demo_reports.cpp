@@ -34,8 +34,8 @@ minutes::FollowUpReport assessed(minutes::FollowUpReport doc, Date visit, Date d
       area.findings =
           "Tre av tio granskade genomförandeplaner saknar mål som är formulerade tillsammans med "
           "brukaren. Planerna är i övrigt aktuella.";
-      area.improvements = {{"", "Genomförandeplanerna ska ha mål som formulerats med brukaren",
-                            due, Party::Provider}};
+      area.improvements = {{"", "Genomförandeplanerna ska ha mål som formulerats med brukaren", due,
+                            Party::Provider}};
     } else if (area.key == "deviations_complaints") {
       area.findings = "Avvikelser rapporteras och analyseras månadsvis; åtgärder följs upp.";
     }
@@ -59,8 +59,8 @@ Status loadDemoReports(services::Services& s, std::int64_t contractId, const Dem
   if (!s.reports) return {};
   const auto today = toStockholm(s.time.now()).date;
   const int year = static_cast<int>(today.year());
-  const auto lastYear = Date(std::chrono::year(year - 1), std::chrono::month(10),
-                             std::chrono::day(6));
+  const auto lastYear =
+      Date(std::chrono::year(year - 1), std::chrono::month(10), std::chrono::day(6));
   auto last = written(s, p, contractId, year - 1, lastYear, today);
   if (!last) return std::unexpected(last.error());
   const auto id = *last;
@@ -76,8 +76,8 @@ Status loadDemoReports(services::Services& s, std::int64_t contractId, const Dem
       [&] {
         return ok(s.reports->requestSupplement(
             p.manager, id,
-            {"implementation_plans",
-             "Skicka de reviderade genomförandeplanerna (avidentifierade).", formatDate(today)}));
+            {"implementation_plans", "Skicka de reviderade genomförandeplanerna (avidentifierade).",
+             formatDate(today)}));
       },
       [&] {
         return ok(s.reports->sendSupplement(
@@ -107,9 +107,9 @@ Status loadDemoReports(services::Services& s, std::int64_t contractId, const Dem
     if (auto done = step(); !done) return done;
 
   // This year's: assessed and with the provider for fact-checking.
-  auto current = written(s, p, contractId, year, Date(std::chrono::sys_days(today) -
-                                                      std::chrono::days(20)),
-                         Date(std::chrono::sys_days(today) + std::chrono::days(90)));
+  auto current =
+      written(s, p, contractId, year, Date(std::chrono::sys_days(today) - std::chrono::days(20)),
+              Date(std::chrono::sys_days(today) + std::chrono::days(90)));
   if (!current) return std::unexpected(current.error());
   return ok(s.reports->sendForFactCheck(p.manager, *current));
 }

@@ -70,7 +70,8 @@ void MailDelivery::runJobs(Poco::Util::TimerTask&) {
     // Fact-checks past their last day close on the same minute's round; their notices are mail.
     const int closed = ctx_.reports ? ctx_.reports->closeOverdueFactChecks(ctx_.time.now()) : 0;
     if (closed > 0)
-      Poco::Logger::get("samverkan.reports").information("%d fact-checks past their last day", closed);
+      Poco::Logger::get("samverkan.reports")
+          .information("%d fact-checks past their last day", closed);
     if (run.ran || closed > 0) {
       Poco::Logger::get("samverkan.mail")
           .information("daily mail: %z reminders, %z digests", run.reminders, run.digests);

@@ -40,8 +40,8 @@ Poco::JSON::Array auditJson(const std::vector<store::AuditRecord>& rows) {
 }
 
 Result<Poco::JSON::Array> addAttachmentFiles(store::Store& st,
-                                         const std::vector<store::AttachmentRow>& rows,
-                                         std::vector<BagFile>& payload) {
+                                             const std::vector<store::AttachmentRow>& rows,
+                                             std::vector<BagFile>& payload) {
   Poco::JSON::Array list;
   for (const auto& a : rows) {
     auto bytes = st.documents().readFile(a.repository, a.version, a.path);

@@ -35,8 +35,8 @@ struct Attachment {
   AttachedTo to = AttachedTo::Meeting;
   std::int64_t reportId = 0;  // 0 for a meeting's
   int supplement = 0;         // the supplement's number, 0 unless `to` is Supplement
-  std::string fileName;     // safe, as listed and downloaded
-  std::string contentType;  // from the bytes
+  std::string fileName;       // safe, as listed and downloaded
+  std::string contentType;    // from the bytes
   std::int64_t size = 0;
   std::string sha256;
   std::int64_t uploadedBy = 0;

@@ -4,6 +4,7 @@
 #include "server/services/attachments_rules.hpp"
 #include "server/services/minutes_context.hpp"
 #include "server/store/documents.hpp"
+#include "server/store/reports.hpp"
 
 namespace sv::services {
 
@@ -22,8 +23,8 @@ std::string_view attachedToName(AttachedTo to) {
 }
 
 std::optional<AttachedTo> parseAttachedTo(std::string_view name) {
-  for (auto to : {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report,
-                  AttachedTo::Supplement})
+  for (auto to :
+       {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report, AttachedTo::Supplement})
     if (attachedToName(to) == name) return to;
   return std::nullopt;
 }
@@ -72,6 +73,10 @@ Result<std::pair<store::AttachmentRow, store::ContractRow>> attachmentFor(
   }
   auto contract = contractFor(c, viewer, row->contractId);
   if (!contract) return fail(Errc::NotFound, "no such attachment");
+  // A report's file is seen by whoever sees the report (a provider sees no draft).
+  if (row->document.starts_with("reports/") &&
+      !store::findReport(c, store::TenantScope::of(viewer), attachmentOf(*row, false).reportId))
+    return fail(Errc::NotFound, "no such attachment");
   return std::pair{std::move(*row), std::move(*contract)};
 }
 

@@ -41,8 +41,8 @@ Result<Attachment> AttachmentService::uploadToReport(const store::Principal& who
   if (!checked) return std::unexpected(checked.error());
   row.repository = AgendaService::repositoryOf(row.contractId);
   row.sealedWith = ReportService::documentOf(reportId);
-  row.document = supplement ? ReportService::supplementDocumentOf(reportId, *supplement)
-                            : row.sealedWith;
+  row.document =
+      supplement ? ReportService::supplementDocumentOf(reportId, *supplement) : row.sealedWith;
   return commitUpload(who, std::move(row), file);
 }
 
@@ -52,9 +52,9 @@ Result<std::vector<Attachment>> AttachmentService::listOfReport(const store::Pri
     auto report = store::findReport(c, store::TenantScope::of(viewer), reportId);
     if (!report) return fail(Errc::NotFound, "no such report");
     std::vector<Attachment> out;
-    for (const auto& row : store::listAttachmentsSealedWith(
-             c, AgendaService::repositoryOf(report->contractId),
-             ReportService::documentOf(reportId)))
+    for (const auto& row :
+         store::listAttachmentsSealedWith(c, AgendaService::repositoryOf(report->contractId),
+                                          ReportService::documentOf(reportId)))
       out.push_back(attachmentOf(row, store::attachmentSealed(c, row)));
     return out;
   });

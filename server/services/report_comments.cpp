@@ -8,8 +8,7 @@
 namespace sv::services {
 
 Result<review::Comment> ReportService::answerComment(const store::Principal& actor,
-                                                     std::int64_t reportId,
-                                                     std::int64_t commentId,
+                                                     std::int64_t reportId, std::int64_t commentId,
                                                      const std::string& answer) {
   auto ctx = loadReportContext(store_, actor, reportId);
   if (!ctx) return std::unexpected(ctx.error());

@@ -44,8 +44,7 @@ Result<ReportContext> readReportContext(store::Reading& c, const store::TenantSc
 
 Result<ReportContext> loadReportContext(store::Store& store, const store::Principal& viewer,
                                         std::int64_t reportId) {
-  return store.read(
-      [&](store::Reading& c) { return readReportContext(c, viewer, reportId); });
+  return store.read([&](store::Reading& c) { return readReportContext(c, viewer, reportId); });
 }
 
 bool mayWriteReport(const store::Principal& p, const ReportContext& ctx) {
@@ -82,8 +81,8 @@ minutes::ReportLifecycleFacts reportFactsIn(store::Reading& c, const ReportConte
       facts.unassessedArea = area.key;
       break;
     }
-  facts.openComments = static_cast<int>(
-      review::openComments(store::listReviewComments(c, ctx.reviewed())).size());
+  facts.openComments =
+      static_cast<int>(review::openComments(store::listReviewComments(c, ctx.reviewed())).size());
   facts.openSupplements = store::openSupplementCount(c, ctx.row.id);
   if (auto check = store::findFactCheck(c, ctx.row.id))
     if (auto due = parseDate(check->dueOn)) facts.factCheckDueOn = *due;

@@ -4,10 +4,10 @@
 // no comments; after the last day the system records that none came in.
 #include <set>
 
+#include "server/services/access.hpp"
 #include "server/services/report_context.hpp"
 #include "server/services/report_notices.hpp"
 #include "server/store/audit.hpp"
-#include "server/services/access.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
@@ -25,8 +25,8 @@ Result<ReportView> ReportService::sendForFactCheck(const store::Principal& actor
     row.version = w.version;
     row.sentBy = actor.userId;
     row.sentAt = w.when;
-    row.dueOn = formatDate(
-        minutes::factCheckDueOn(toStockholm(w.now).date, catalog_.factCheckDays));
+    row.dueOn =
+        formatDate(minutes::factCheckDueOn(toStockholm(w.now).date, catalog_.factCheckDays));
     store::insertFactCheck(c, row);
     tellFactCheckSent(c, catalog_.mail, w.now, w.ctx, row.dueOn);
     return std::pair<std::string, std::string>{"due_on", row.dueOn};
@@ -41,9 +41,8 @@ Result<ReportView> ReportService::answerFactCheck(const store::Principal& actor,
   auto ctx = loadReportContext(store_, actor, reportId);
   if (!ctx) return std::unexpected(ctx.error());
   // Roles before fields: someone who may not answer learns that, not what is wrong with a text.
-  if (auto may = catalog_.reportWorkflow->mayTry("answer_fact_check",
-                                                 minutes::stateName(ctx->state),
-                                                 reportRolesOf(actor, *ctx));
+  if (auto may = catalog_.reportWorkflow->mayTry(
+          "answer_fact_check", minutes::stateName(ctx->state), reportRolesOf(actor, *ctx));
       !may)
     return std::unexpected(may.error());
   auto doc = load(*ctx, ctx->version);
@@ -91,9 +90,8 @@ Result<ReportView> ReportService::answerFactCheck(const store::Principal& actor,
 int ReportService::closeOverdueFactChecks(TimePoint now) {
   const std::string today = formatDate(toStockholm(now).date);
   const std::string when = formatIsoUtc(now);
-  const auto due = store_.read([&](store::Reading& c) {
-    return store::overdueFactChecks(c, today, 500);
-  });
+  const auto due =
+      store_.read([&](store::Reading& c) { return store::overdueFactChecks(c, today, 500); });
   int closed = 0;
   for (auto reportId : due) {
     auto done = store_.write([&](store::Writing& c) -> Result<bool> {
@@ -104,17 +102,17 @@ int ReportService::closeOverdueFactChecks(TimePoint now) {
       const auto from = std::string(minutes::stateName(ctx->state));
       const auto to = catalog_.reportWorkflow->settle(from, reportFactsIn(c, *ctx, *doc, now));
       if (to == from) return false;
-      if (!store::endFactCheck(c, reportId,
-                               std::string(minutes::toString(
-                                   minutes::FactCheckOutcome::DeadlinePassed)),
-                               std::nullopt, when))
+      if (!store::endFactCheck(
+              c, reportId,
+              std::string(minutes::toString(minutes::FactCheckOutcome::DeadlinePassed)),
+              std::nullopt, when))
         return false;
       store::setReportState(c, reportId, to, when);
-      store::appendAudit(c,
-                         auditBy(nullptr, "report.deadline_passed", "report",
-                                 std::to_string(reportId), auditDetail({{"from", from}, {"to", to}}),
-                                 ctx->version),
-                         now);
+      store::appendAudit(
+          c,
+          auditBy(nullptr, "report.deadline_passed", "report", std::to_string(reportId),
+                  auditDetail({{"from", from}, {"to", to}}), ctx->version),
+          now);
       tellFactCheckEnded(
           c, catalog_.mail, now, *ctx,
           std::string(minutes::swedishOutcome(minutes::FactCheckOutcome::DeadlinePassed)), {});

@@ -23,8 +23,9 @@ Result<ReportView> ReportService::finalize(const store::Principal& actor, std::i
   step.transition = "finalize";
   step.files = {{"reports/" + std::to_string(reportId) + "/faktagranskning.md",
                  minutes::renderRecordMarkdown(*record)}};
-  step.message = "Rapporten slutlig: faktagranskningen och kompletteringarna förda till "
-                 "rapporten";
+  step.message =
+      "Rapporten slutlig: faktagranskningen och kompletteringarna förda till "
+      "rapporten";
   step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
     const int added =

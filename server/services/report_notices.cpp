@@ -38,8 +38,8 @@ void tellFactCheckSent(store::Writing& c, const MailPolicy& policy, TimePoint no
                        const ReportContext& ctx, const std::string& dueOn) {
   for (auto id : providerPeople(c, ctx)) {
     auto n = about(ctx, id, mail::Kind::ReportToCheck, "report.fact_check");
-    n.line = "Rapporten från " + phrase(ctx) + " väntar på er faktagranskning senast " + dueOn +
-             ".";
+    n.line =
+        "Rapporten från " + phrase(ctx) + " väntar på er faktagranskning senast " + dueOn + ".";
     n.subject = "Uppföljningsrapport att faktagranska: " + ctx.contract.title;
     n.paragraphs = {"Förvaltningen har skrivit rapporten från " + phrase(ctx) +
                         " och delar den med er för faktagranskning innan den blir slutlig.",
@@ -83,8 +83,8 @@ void tellSupplementRequested(store::Writing& c, const MailPolicy& policy, TimePo
 void tellSupplementSent(store::Writing& c, const MailPolicy& policy, TimePoint now,
                         const ReportContext& ctx, const minutes::SupplementEntry& s) {
   auto n = about(ctx, ctx.row.createdBy, mail::Kind::ReportAnswered, "report.supplement_sent");
-  n.line = "Utföraren har skickat komplettering " + std::to_string(s.number) + " (" +
-           s.areaTitle + ") till " + phrase(ctx) + ".";
+  n.line = "Utföraren har skickat komplettering " + std::to_string(s.number) + " (" + s.areaTitle +
+           ") till " + phrase(ctx) + ".";
   n.subject = "Komplettering inkommen: " + ctx.contract.title;
   n.paragraphs = {n.line, "Bedöm kompletteringen och ange om bedömningen av området ändras."};
   if (s.response) n.quotes = {*s.response};
@@ -97,11 +97,12 @@ void tellReportFinal(store::Writing& c, const MailPolicy& policy, TimePoint now,
     auto n = about(ctx, id, mail::Kind::ReportFinal, "report.final");
     n.line = "Rapporten från " + phrase(ctx) + " är slutlig.";
     n.subject = "Slutlig uppföljningsrapport: " + ctx.contract.title;
-    n.paragraphs = {"Rapporten från " + phrase(ctx) + " är slutlig. Här är förvaltningens "
-                    "återkoppling: bedömningen område för område och de förbättringar som krävs.",
-                    "Förbättringarna följs upp som åtgärder vid kommande samverkansmöten."};
-    n.moreLinks = {{"Rapporten som PDF",
-                    "/api/v1/reports/" + std::to_string(ctx.row.id) + "/pdf"}};
+    n.paragraphs = {
+        "Rapporten från " + phrase(ctx) +
+            " är slutlig. Här är förvaltningens "
+            "återkoppling: bedömningen område för område och de förbättringar som krävs.",
+        "Förbättringarna följs upp som åtgärder vid kommande samverkansmöten."};
+    n.moreLinks = {{"Rapporten som PDF", "/api/v1/reports/" + std::to_string(ctx.row.id) + "/pdf"}};
     tell(c, policy, now, n);
   }
   for (auto id : store::registrarsOf(c, ctx.contract.authorityId)) {

@@ -58,8 +58,7 @@ Result<minutes::FollowUpReport> ReportService::load(const ReportContext& ctx,
   return doc;
 }
 
-Result<ReportView> ReportService::viewOf(const store::Principal& viewer,
-                                         const ReportContext& ctx) {
+Result<ReportView> ReportService::viewOf(const store::Principal& viewer, const ReportContext& ctx) {
   auto doc = load(ctx, ctx.version);
   if (!doc) return std::unexpected(doc.error());
   ReportView view;
@@ -78,7 +77,8 @@ ReportPage ReportService::list(const store::Principal& viewer, const store::Repo
   return store_.read([&](store::Reading& c) {
     const auto scope = store::TenantScope::of(viewer);
     ReportPage page;
-    for (const auto& row : store::listReports(c, scope, query)) page.items.push_back(summaryOf(row));
+    for (const auto& row : store::listReports(c, scope, query))
+      page.items.push_back(summaryOf(row));
     page.total = store::countReports(c, scope, query);
     return page;
   });
@@ -129,8 +129,8 @@ Result<std::string> ReportService::fileAtVersion(const store::Principal& viewer,
   return store_.documents().readFile(ctx->repository, version, ctx->path(extension));
 }
 
-Result<std::vector<store::DocumentVersion>> ReportService::versions(
-    const store::Principal& viewer, std::int64_t reportId) {
+Result<std::vector<store::DocumentVersion>> ReportService::versions(const store::Principal& viewer,
+                                                                    std::int64_t reportId) {
   auto ctx = loadReportContext(store_, viewer, reportId);
   if (!ctx) return std::unexpected(ctx.error());
   return store_.documents().versions(ctx->repository, ctx->document);
@@ -151,9 +151,8 @@ Result<std::vector<Supplement>> ReportService::supplements(const store::Principa
   if (!ctx) return std::unexpected(ctx.error());
   auto doc = load(*ctx, ctx->version);
   if (!doc) return std::unexpected(doc.error());
-  const auto rows = store_.read([&](store::Reading& c) {
-    return store::listSupplements(c, reportId);
-  });
+  const auto rows =
+      store_.read([&](store::Reading& c) { return store::listSupplements(c, reportId); });
   std::vector<Supplement> out;
   for (const auto& row : rows) out.push_back({reportId, supplementEntryOf(row, *doc)});
   return out;

@@ -22,8 +22,7 @@ Result<ReportView> ReportService::registerReport(const store::Principal& actor,
     row.authorityId = w.ctx.contract.authorityId;
     row.year = static_cast<int>(toStockholm(w.now).date.year());
     row.seq = store::nextRegistrySeq(c, row.authorityId, row.year);
-    row.number =
-        catalog_.registryFormatFor(w.ctx.contract.authorityName).format(row.year, row.seq);
+    row.number = catalog_.registryFormatFor(w.ctx.contract.authorityName).format(row.year, row.seq);
     row.reportId = reportId;
     row.contractId = w.ctx.contract.id;
     row.repository = w.ctx.repository;

@@ -213,7 +213,7 @@ class ReportService {
 
   // What a lifecycle step writes besides the state and the audit entry, inside its transaction.
   struct StepWrite {
-    const ReportContext& ctx;   // as read again inside the transaction
+    const ReportContext& ctx;    // as read again inside the transaction
     const std::string& version;  // the version the step acts on (the new one when it commits)
     TimePoint now;
     std::string when;  // `now` as stored

@@ -22,10 +22,10 @@ Result<ReportView> ReportService::start(const store::Principal& actor, const New
   if (!contract) return std::unexpected(contract.error());
   const auto source = catalog_.followUpTemplates.find(contract->serviceArea);
   if (source == catalog_.followUpTemplates.end())
-    return fail(Errc::Invalid, Reason::UnknownChoice,
-                "there is no follow-up template for the service area '" + contract->serviceArea +
-                    "'",
-                "service_area", contract->serviceArea);
+    return fail(
+        Errc::Invalid, Reason::UnknownChoice,
+        "there is no follow-up template for the service area '" + contract->serviceArea + "'",
+        "service_area", contract->serviceArea);
   minutes::ReportFacts facts;
   facts.kind = what.kind;
   facts.contractTitle = contract->title;
@@ -82,8 +82,9 @@ Result<ReportView> ReportService::start(const store::Principal& actor, const New
     if (!ctx) return std::unexpected(ctx.error());
     return viewOf(actor, *ctx);
   }
-  return fail(Errc::Conflict, Reason::DocumentBusy, "reports are being started by others; try "
-                                                    "again");
+  return fail(Errc::Conflict, Reason::DocumentBusy,
+              "reports are being started by others; try "
+              "again");
 }
 
 }  // namespace sv::services

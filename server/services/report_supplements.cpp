@@ -59,14 +59,14 @@ Result<Supplement> ReportService::requestSupplement(const store::Principal& acto
     row.requestedAt = formatIsoUtc(now);
     row = store::insertSupplement(c, row);
     const auto entry = supplementEntryOf(row, *doc);
-    store::appendAudit(c,
-                       auditBy(&actor, "report.supplement.request", "report",
-                               std::to_string(reportId),
-                               auditDetail({{"number", std::to_string(row.number)},
-                                            {"area", row.areaKey},
-                                            {"due_on", row.dueOn}}),
-                               again->version),
-                       now);
+    store::appendAudit(
+        c,
+        auditBy(&actor, "report.supplement.request", "report", std::to_string(reportId),
+                auditDetail({{"number", std::to_string(row.number)},
+                             {"area", row.areaKey},
+                             {"due_on", row.dueOn}}),
+                again->version),
+        now);
     tellSupplementRequested(c, catalog_.mail, now, *again, entry);
     return Supplement{reportId, entry};
   });
@@ -77,8 +77,8 @@ Result<Supplement> ReportService::sendSupplement(const store::Principal& actor,
                                                  const std::string& text) {
   auto ctx = loadReportContext(store_, actor, reportId);
   if (!ctx) return std::unexpected(ctx.error());
-  auto found = store_.read(
-      [&](store::Reading& c) { return store::findSupplement(c, reportId, number); });
+  auto found =
+      store_.read([&](store::Reading& c) { return store::findSupplement(c, reportId, number); });
   if (!found) return fail(Errc::NotFound, "no such supplement");
   if (!speaksForProvider(actor, *ctx))
     return fail(Errc::Forbidden, Reason::RoleMissingForTransition,
@@ -97,8 +97,7 @@ Result<Supplement> ReportService::sendSupplement(const store::Principal& actor,
     auto row = store::findSupplement(c, reportId, number);
     const auto entry = supplementEntryOf(*row, *doc);
     store::appendAudit(c,
-                       auditBy(&actor, "report.supplement.send", "report",
-                               std::to_string(reportId),
+                       auditBy(&actor, "report.supplement.send", "report", std::to_string(reportId),
                                auditDetail({{"number", std::to_string(number)}})),
                        now);
     tellSupplementSent(c, catalog_.mail, now, *ctx, entry);
@@ -112,8 +111,8 @@ Result<Supplement> ReportService::decideSupplement(const store::Principal& actor
   for (int attempt = 0; attempt < 3; ++attempt) {
     auto ctx = loadReportContext(store_, actor, reportId);
     if (!ctx) return std::unexpected(ctx.error());
-    auto found = store_.read(
-        [&](store::Reading& c) { return store::findSupplement(c, reportId, number); });
+    auto found =
+        store_.read([&](store::Reading& c) { return store::findSupplement(c, reportId, number); });
     if (!found) return fail(Errc::NotFound, "no such supplement");
     if (auto ok = requireReportWriter(actor, *ctx, "decides on supplements"); !ok)
       return std::unexpected(ok.error());
@@ -139,21 +138,20 @@ Result<Supplement> ReportService::decideSupplement(const store::Principal& actor
       row.decidedAt = formatIsoUtc(now);
       row.decidedVersion = version;
       if (!store::decideSupplement(c, row))
-        return fail(Errc::Conflict, Reason::SupplementDecided,
-                    "the supplement is decided already");
+        return fail(Errc::Conflict, Reason::SupplementDecided, "the supplement is decided already");
       store::touchReport(c, reportId, formatIsoUtc(now));
-      store::appendAudit(c,
-                         auditBy(&actor, "report.supplement.decide", "report",
-                                 std::to_string(reportId),
-                                 auditDetail({{"number", std::to_string(number)},
-                                              {"area", found->areaKey},
-                                              {"from", row.beforeAssessment.value_or("")},
-                                              {"to", row.afterAssessment.value_or("")},
-                                              {"reason", decision.reason}}),
-                                 version),
-                         now);
-      decided = Supplement{reportId, supplementEntryOf(*store::findSupplement(c, reportId, number),
-                                                       next)};
+      store::appendAudit(
+          c,
+          auditBy(&actor, "report.supplement.decide", "report", std::to_string(reportId),
+                  auditDetail({{"number", std::to_string(number)},
+                               {"area", found->areaKey},
+                               {"from", row.beforeAssessment.value_or("")},
+                               {"to", row.afterAssessment.value_or("")},
+                               {"reason", decision.reason}}),
+                  version),
+          now);
+      decided = Supplement{reportId,
+                           supplementEntryOf(*store::findSupplement(c, reportId, number), next)};
       return {};
     };
     if (next == *current) {
@@ -169,8 +167,8 @@ Result<Supplement> ReportService::decideSupplement(const store::Principal& actor
                     {ctx->path("json"), minutes::toJson(next)}};
     commit.author = {actor.name, actor.email};
     commit.authorId = actor.userId;
-    commit.message = "Komplettering " + std::to_string(number) + ": bedömningen ändrad. " +
-                     decision.reason;
+    commit.message =
+        "Komplettering " + std::to_string(number) + ": bedömningen ändrad. " + decision.reason;
     commit.at = now;
     commit.expectedVersion = ctx->version;
     auto version = store_.documents().commit(commit, inTransaction);

@@ -117,7 +117,7 @@ bool markAttachmentRemoved(Writing& c, std::int64_t id, std::int64_t userId, con
 }
 
 std::vector<AttachmentRow> listAttachmentsSealedWith(Reading& c, const std::string& repository,
-                                                    const std::string& sealedWith) {
+                                                     const std::string& sealedWith) {
   auto s = c.prepare(std::string(kColumns) +
                      "AND a.repository = ?1 AND a.sealed_with = ?2 ORDER BY a.id");
   s.bindAll(repository, sealedWith);

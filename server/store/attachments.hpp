@@ -68,6 +68,6 @@ bool markAttachmentRemoved(Writing& c, std::int64_t id, std::int64_t userId, con
 // The attachments listed now that close with `sealedWith` (a follow-up report's own and its
 // supplements'), oldest first.
 std::vector<AttachmentRow> listAttachmentsSealedWith(Reading& c, const std::string& repository,
-                                                    const std::string& sealedWith);
+                                                     const std::string& sealedWith);
 
 }  // namespace sv::store

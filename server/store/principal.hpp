@@ -40,6 +40,9 @@ class TenantScope {
   SqlFilter contracts(std::string_view alias) const;
 
   bool seesEverything() const { return everything_; }
+  // A provider's people: what is the authority's own until it is shared (a draft follow-up
+  // report) is hidden from them as well.
+  bool providerSide() const { return !everything_ && kind_ == OrganizationKind::Provider; }
   // Equal scopes make the same conditions: what one was shown, the other may see.
   bool operator==(const TenantScope&) const = default;
 

@@ -30,6 +30,12 @@ ReportRow reportFrom(const Statement& s) {
   return r;
 }
 
+// A draft is the authority's own work until it is sent for fact-checking (seed 004: the finished
+// report is shared with the provider): the provider's people do not see it at all.
+std::string draftRule(const TenantScope& scope) {
+  return scope.providerSide() ? " AND r.state <> 'draft'" : "";
+}
+
 // The query's own conditions after the scope's; binds both from index 1.
 struct Where {
   std::string sql;
@@ -38,7 +44,7 @@ struct Where {
 };
 Where whereOf(const TenantScope& scope, const ReportQuery& q) {
   const auto f = scope.contracts("c");
-  Where w{" WHERE " + f.sql, f.params, q.state};
+  Where w{" WHERE " + f.sql + draftRule(scope), f.params, q.state};
   if (q.contractId) {
     w.sql += " AND r.contract_id = ?";
     w.ints.push_back(*q.contractId);
@@ -99,8 +105,8 @@ std::int64_t nextReportId(Reading& c) {
 }
 
 Status insertReport(Writing& c, const ReportRow& row) {
-  auto exists = c.prepare(
-      "SELECT 1 FROM reports WHERE contract_id = ?1 AND year = ?2 AND kind = ?3");
+  auto exists =
+      c.prepare("SELECT 1 FROM reports WHERE contract_id = ?1 AND year = ?2 AND kind = ?3");
   exists.bindAll(row.contractId, row.year, row.kind);
   if (exists.step())
     return fail(Errc::Conflict, Reason::ReportExists,
@@ -118,7 +124,7 @@ Status insertReport(Writing& c, const ReportRow& row) {
 
 std::optional<ReportRow> findReport(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto f = scope.contracts("c");
-  auto s = c.prepare(std::string(kReportSelect) + "WHERE r.id = ? AND " + f.sql);
+  auto s = c.prepare(std::string(kReportSelect) + "WHERE r.id = ? AND " + f.sql + draftRule(scope));
   int index = 1;
   s.bind(index++, id);
   for (auto p : f.params) s.bind(index++, p);
@@ -150,8 +156,8 @@ std::vector<ReportRow> listReports(Reading& c, const TenantScope& scope, const R
 
 int countReports(Reading& c, const TenantScope& scope, const ReportQuery& q) {
   const auto w = whereOf(scope, q);
-  auto s = c.prepare("SELECT COUNT(*) FROM reports r JOIN contracts c ON c.id = r.contract_id" +
-                     w.sql);
+  auto s =
+      c.prepare("SELECT COUNT(*) FROM reports r JOIN contracts c ON c.id = r.contract_id" + w.sql);
   bindWhere(s, w);
   s.step();
   return static_cast<int>(s.int64(0));
@@ -173,11 +179,10 @@ std::optional<FactCheckRow> findFactCheck(Reading& c, std::int64_t reportId) {
       "WHERE f.report_id = ?1");
   s.bindAll(reportId);
   if (!s.step()) return std::nullopt;
-  return FactCheckRow{s.int64(0),         s.text(1),
-                      s.int64(2),         s.text(3),
-                      s.text(4),          s.text(5),
-                      s.text(6),          s.optionalInt64(7),
-                      s.optionalText(8).value_or(""), s.optionalText(9)};
+  return FactCheckRow{s.int64(0),       s.text(1),          s.int64(2),
+                      s.text(3),        s.text(4),          s.text(5),
+                      s.text(6),        s.optionalInt64(7), s.optionalText(8).value_or(""),
+                      s.optionalText(9)};
 }
 
 bool endFactCheck(Writing& c, std::int64_t reportId, const std::string& outcome,
@@ -225,8 +230,7 @@ std::vector<SupplementRow> listSupplements(Reading& c, std::int64_t reportId) {
 }
 
 std::optional<SupplementRow> findSupplement(Reading& c, std::int64_t reportId, int number) {
-  auto s = c.prepare(std::string(kSupplementSelect) +
-                     "WHERE s.report_id = ?1 AND s.number = ?2");
+  auto s = c.prepare(std::string(kSupplementSelect) + "WHERE s.report_id = ?1 AND s.number = ?2");
   s.bindAll(reportId, number);
   if (!s.step()) return std::nullopt;
   return supplementFrom(s);
@@ -277,11 +281,16 @@ std::optional<ReportRegistryRow> registryOfReport(Reading& c, std::int64_t repor
       "registered_by, registered_at FROM report_registry WHERE report_id = ?1");
   s.bindAll(reportId);
   if (!s.step()) return std::nullopt;
-  return ReportRegistryRow{s.int64(0),  static_cast<int>(s.int64(1)),
-                           static_cast<int>(s.int64(2)), s.text(3),
-                           s.int64(4),  s.int64(5),
-                           s.text(6),   s.text(7),
-                           s.text(8),   s.int64(9),
+  return ReportRegistryRow{s.int64(0),
+                           static_cast<int>(s.int64(1)),
+                           static_cast<int>(s.int64(2)),
+                           s.text(3),
+                           s.int64(4),
+                           s.int64(5),
+                           s.text(6),
+                           s.text(7),
+                           s.text(8),
+                           s.int64(9),
                            s.text(10)};
 }
 

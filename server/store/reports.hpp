@@ -37,7 +37,8 @@ std::int64_t nextReportId(Reading& c);
 // Inserts the report with `row.id`. Errors: Conflict/ReportExists (one of the kind per contract
 // and year), Conflict/DocumentBusy (the id was taken in between; try again).
 Status insertReport(Writing& c, const ReportRow& row);
-// One report as the scope may see it; none otherwise (the caller answers 404).
+// One report as the scope may see it; none otherwise (the caller answers 404). A provider's
+// people see no drafts: a report is shared with them when it is sent for fact-checking.
 std::optional<ReportRow> findReport(Reading& c, const TenantScope& scope, std::int64_t id);
 void setReportState(Writing& c, std::int64_t id, const std::string& state, const std::string& at);
 void touchReport(Writing& c, std::int64_t id, const std::string& at);
@@ -101,8 +102,8 @@ SupplementRow insertSupplement(Writing& c, SupplementRow row);
 std::vector<SupplementRow> listSupplements(Reading& c, std::int64_t reportId);
 std::optional<SupplementRow> findSupplement(Reading& c, std::int64_t reportId, int number);
 // False when the supplement was answered already.
-bool answerSupplement(Writing& c, std::int64_t id, const std::string& response,
-                      std::int64_t by, const std::string& at);
+bool answerSupplement(Writing& c, std::int64_t id, const std::string& response, std::int64_t by,
+                      const std::string& at);
 // False when the supplement was decided already.
 bool decideSupplement(Writing& c, const SupplementRow& decision);
 int openSupplementCount(Reading& c, std::int64_t reportId);

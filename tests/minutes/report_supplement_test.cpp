@@ -62,8 +62,7 @@ TEST_CASE("supplements: a request names an area, a text and a day not passed",
 }
 
 TEST_CASE("supplements: a decision is an assessment with a reason", "[minutes][report]") {
-  CHECK(checkSupplementDecision("meets", "Planerna är nu kompletta").value() ==
-        Assessment::Meets);
+  CHECK(checkSupplementDecision("meets", "Planerna är nu kompletta").value() == Assessment::Meets);
   const auto none = checkSupplementDecision("not_assessed", "x");
   REQUIRE_FALSE(none);
   CHECK(none.error().field == "assessment");
@@ -117,13 +116,15 @@ TEST_CASE("report record: the fact-check and supplements as escaped Swedish Mark
   s.after = Assessment::Meets;
   s.reason = "Kraven uppfylls *nu*";
   record.supplements = {s};
-  record.attachments = {{"plan.pdf", "application/pdf", 1234, std::string(64, 'a'),
-                         "Komplettering 1"}};
+  record.attachments = {
+      {"plan.pdf", "application/pdf", 1234, std::string(64, 'a'), "Komplettering 1"}};
   const auto md = renderRecordMarkdown(record);
   for (const char* expected :
        {"## Faktagranskning", "0123456", "2026-11-02", "Synpunkter lämnade", "Rapporten som helhet",
-        "ännu inte besvarad", "Rättat", "## Kompletteringar", "Uppfyller delvis kraven → "
-        "Uppfyller kraven", "## Bilagor", "Komplettering 1", "Hemtjänst \\<Söder\\>"}) {
+        "ännu inte besvarad", "Rättat", "## Kompletteringar",
+        "Uppfyller delvis kraven → "
+        "Uppfyller kraven",
+        "## Bilagor", "Komplettering 1", "Hemtjänst \\<Söder\\>"}) {
     INFO(expected);
     CHECK(md.find(expected) != std::string::npos);
   }

@@ -160,7 +160,8 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   CHECK(has(refused.body, "Rutin för signering"));  // what was typed is kept
   CHECK(first(anna.get(report).body, R"re(<code>([0-9a-f]{7})</code>)re") ==
         first(before, R"re(<code>([0-9a-f]{7})</code>)re"));
-  CHECK(ulla.post(report + "/redigera", assessedForm(edit.body)).status == 403);
+  // A draft is the authority's own until it is sent: the provider does not find it at all.
+  CHECK(ulla.post(report + "/redigera", assessedForm(edit.body)).status == 404);
 
   const auto saved = anna.post(
       report + "/redigera",

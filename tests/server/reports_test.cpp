@@ -81,9 +81,9 @@ struct Fixture {
                      201);
   }
   std::string git(const std::string& args, int* code = nullptr) const {
-    return runTool("git --git-dir='" + (data / "repositories" / "contract-1.git").string() + "' " +
-                       args,
-                   code);
+    return runTool(
+        "git --git-dir='" + (data / "repositories" / "contract-1.git").string() + "' " + args,
+        code);
   }
 };
 
@@ -102,27 +102,26 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   Fixture f;
   // Roles before fields: the provider may not start one; another provider does not see the
   // contract at all.
-  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
-                                f.ulla),
-                 403);
-  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
-                                f.nils),
-                 404);
+  requireProblem(
+      f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}), f.ulla), 403);
+  requireProblem(
+      f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}), f.nils), 404);
   const auto started = f.start("operational");
   const auto id = number(started->getObject("summary"), "id");
   CHECK(stateOf(started) == "draft");
-  requireProblem(f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}),
-                                f.anna),
-                 409);
+  requireProblem(
+      f.server->post("/api/v1/reports", body({{"contract_id", 1}, {"year", 2026}}), f.anna), 409);
   // Another provider and another authority answer 404; the list shows it to neither.
   requireProblem(f.server->get(path(id), f.nils), 404);
   requireProblem(f.server->get(path(id), f.sofia), 404);
   CHECK(number(requireOk(f.server->get("/api/v1/reports", f.nils)), "total") == 0);
-  CHECK(number(requireOk(f.server->get("/api/v1/reports", f.ulla)), "total") == 1);
+  // A draft is the authority's own until it is sent: the provider does not see it yet.
+  CHECK(number(requireOk(f.server->get("/api/v1/reports", f.ulla)), "total") == 0);
+  requireProblem(f.server->get(path(id), f.ulla), 404);
 
   // Not every area assessed: not sent.
-  const auto notAssessed = requireProblem(f.server->post(path(id, "/fact-check"), "{}", f.anna),
-                                          409);
+  const auto notAssessed =
+      requireProblem(f.server->post(path(id, "/fact-check"), "{}", f.anna), 409);
   CHECK(text(notAssessed, "reason") == "area-not-assessed");
 
   const auto draft = requireOk(f.server->get(path(id), f.anna));
@@ -132,46 +131,44 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   const auto firstArea = saved->getObject("report")->getArray("areas")->getObject(0);
   const std::string areaKey = text(firstArea, "key");
   CHECK(text(firstArea->getArray("improvements")->getObject(0), "id") == "i1");
-  // The provider may not write the report, whatever the body holds.
-  requireProblem(f.put(path(id), "{}", f.ulla, "\"" + text(saved, "version") + "\""), 403);
 
   const auto sent = requireOk(f.server->post(path(id, "/fact-check"), "{}", f.anna));
   CHECK(stateOf(sent) == "fact_check");
   CHECK(text(sent->getObject("summary"), "fact_check_due_on") == today(14));
+  CHECK(number(requireOk(f.server->get("/api/v1/reports", f.ulla)), "total") == 1);
+  // The provider may not write the report, whatever the body holds.
+  requireProblem(f.put(path(id), "{}", f.ulla, "\"" + text(sent, "version") + "\""), 403);
   // Out for fact-check: the text stays as the provider was shown it.
   requireProblem(
       f.put(path(id), assessed(sent, "meets"), f.anna, "\"" + text(sent, "version") + "\""), 409);
   // Only the provider answers; an unknown area is refused and changes nothing.
   requireProblem(f.server->post(path(id, "/fact-check/answer"), "{}", f.anna), 403);
-  requireProblem(
-      f.server->post(path(id, "/fact-check/answer"),
-                     R"({"comments":[{"area":"no_such_area","text":"Fel"}]})", f.ulla),
-      422);
+  requireProblem(f.server->post(path(id, "/fact-check/answer"),
+                                R"({"comments":[{"area":"no_such_area","text":"Fel"}]})", f.ulla),
+                 422);
   CHECK(stateOf(requireOk(f.server->get(path(id), f.ulla))) == "fact_check");
-  const auto answered = requireOk(f.server->post(
-      path(id, "/fact-check/answer"),
-      R"({"comments":[{"area":")" + areaKey +
-          R"(","text":"Sju av tio planer har mål; tre var under revidering."}]})",
-      f.ulla));
+  const auto answered = requireOk(
+      f.server->post(path(id, "/fact-check/answer"),
+                     R"({"comments":[{"area":")" + areaKey +
+                         R"(","text":"Sju av tio planer har mål; tre var under revidering."}]})",
+                     f.ulla));
   CHECK(stateOf(answered) == "answered");
 
   // A supplement on the area: requested, sent with a file, decided with a new assessment.
-  const auto supplement = requireOk(
-      f.server->post(path(id, "/supplements"),
-                     body({{"area", areaKey},
-                           {"request", "Skicka de reviderade genomförandeplanerna."},
-                           {"due_on", today(10)}}),
-                     f.anna),
-      201);
+  const auto supplement =
+      requireOk(f.server->post(path(id, "/supplements"),
+                               body({{"area", areaKey},
+                                     {"request", "Skicka de reviderade genomförandeplanerna."},
+                                     {"due_on", today(10)}}),
+                               f.anna),
+                201);
   CHECK(number(supplement, "number") == 1);
   requireProblem(f.server->post(path(id, "/supplements/1/response"), body({{"text", "x"}}), f.anna),
                  403);
-  const auto file =
-      requireOk(f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(), f.ulla),
-                201);
+  const auto file = requireOk(
+      f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(), f.ulla), 201);
   CHECK(text(file, "attached_to") == "supplement");
-  requireProblem(f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(),
-                          f.nils),
+  requireProblem(f.upload(path(id, "/supplements/1/attachments"), sv::testing::samplePdf(), f.nils),
                  404);
   requireOk(f.server->post(path(id, "/supplements/1/response"),
                            body({{"text", "De tre planerna är nu reviderade med mål."}}), f.ulla));
@@ -225,10 +222,11 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
                        "\"" + text(registered, "version") + "\""),
                  409);
   requireProblem(f.upload(path(id, "/attachments"), sv::testing::samplePdf(), f.anna), 409);
-  requireProblem(f.server->request("DELETE",
-                                   "/api/v1/attachments/" + std::to_string(sv::test::number(file, "id")),
-                                   {}, {{"Authorization", bearer(f.anna)}}),
-                 409);
+  requireProblem(
+      f.server->request("DELETE",
+                        "/api/v1/attachments/" + std::to_string(sv::test::number(file, "id")), {},
+                        {{"Authorization", bearer(f.anna)}}),
+      409);
 
   // The PDF prints the record; the archival package's checksums pass sha256sum.
   const auto pdf = f.server->get(path(id, "/pdf"), f.ulla);
@@ -251,11 +249,12 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   runTool("unzip -q '" + zipFile.string() + "' -d '" + unzipped.string() + "'", &code);
   REQUIRE(code == 0);
   const auto bag = std::filesystem::directory_iterator(unzipped)->path();
-  const auto checked = runTool("cd '" + bag.string() + "' && sha256sum -c manifest-sha256.txt", &code);
+  const auto checked =
+      runTool("cd '" + bag.string() + "' && sha256sum -c manifest-sha256.txt", &code);
   INFO(checked);
   CHECK(code == 0);
   for (const char* payload : {"report.md", "report.json", "faktagranskning.md", "report.pdf",
-                           "bilagor.json", "metadata.json", "audit.json"})
+                              "bilagor.json", "metadata.json", "audit.json"})
     CHECK(std::filesystem::exists(bag / "data" / payload));
   CHECK(contains(checked, "bilagor/" + text(file, "sha256")));
 
@@ -265,9 +264,8 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   CHECK_FALSE(tags.empty());
   f.git("fsck --strict", &code);
   CHECK(code == 0);
-  const auto committed =
-      f.git("show " + text(registered, "version") + ":reports/" + std::to_string(id) +
-            "/faktagranskning.md");
+  const auto committed = f.git("show " + text(registered, "version") + ":reports/" +
+                               std::to_string(id) + "/faktagranskning.md");
   CHECK(contains(committed, "Faktagranskning"));
 }
 
@@ -275,8 +273,8 @@ TEST_CASE("reports: a fact-check past its last day closes with no comments", "[s
   Fixture f;
   const auto started = f.start("contract");
   const auto id = number(started->getObject("summary"), "id");
-  const auto saved = requireOk(f.put(path(id), assessed(started, "meets"), f.anna,
-                                     "\"" + text(started, "version") + "\""));
+  const auto saved = requireOk(
+      f.put(path(id), assessed(started, "meets"), f.anna, "\"" + text(started, "version") + "\""));
   requireOk(f.server->post(path(id, "/fact-check"), "{}", f.anna));
   f.server.reset();
 
@@ -300,7 +298,7 @@ TEST_CASE("reports: a fact-check past its last day closes with no comments", "[s
   requireProblem(f.server->post(path(id, "/fact-check/answer"), "{}", ulla), 409);
   // The audit log has the system's step (read by the authority's reader).
   const auto lars = f.server->login("lars.lasare", kDemoPassword);
-  const auto audit = f.server->get(
-      "/api/v1/audit?object_type=report&object_id=" + std::to_string(id), lars);
+  const auto audit =
+      f.server->get("/api/v1/audit?object_type=report&object_id=" + std::to_string(id), lars);
   CHECK(contains(audit.body, "report.deadline_passed"));
 }
