@@ -130,6 +130,12 @@ Result<Supplement> ReportService::decideSupplement(const store::Principal& actor
     const auto now = time_.now();
     std::optional<Supplement> decided;
     auto inTransaction = [&](store::Writing& c, const std::string& version) -> Status {
+      // Read again: a report sent for fact-checking in between takes no decision.
+      auto again = store::findReport(c, store::TenantScope::system(), reportId);
+      const auto state = minutes::parseReportState(again ? again->state : "")
+                             .value_or(minutes::ReportState::Registered);
+      if (!mayRequest(state)) return fail(Errc::Conflict, Reason::TransitionNotAllowed,
+                                          "the report moved on", "state", "decide_supplement");
       store::SupplementRow row = *found;
       row.beforeAssessment = std::string(minutes::toString(before));
       row.afterAssessment = std::string(minutes::toString(*to));
@@ -160,17 +166,10 @@ Result<Supplement> ReportService::decideSupplement(const store::Principal& actor
       if (!ok) return std::unexpected(ok.error());
       return *decided;
     }
-    store::DocumentCommit commit;
-    commit.repository = ctx->repository;
-    commit.document = ctx->document;
-    commit.files = {{ctx->path("md"), minutes::renderReportMarkdown(next)},
-                    {ctx->path("json"), minutes::toJson(next)}};
-    commit.author = {actor.name, actor.email};
-    commit.authorId = actor.userId;
-    commit.message =
-        "Komplettering " + std::to_string(number) + ": bedömningen ändrad. " + decision.reason;
-    commit.at = now;
-    commit.expectedVersion = ctx->version;
+    const auto commit = reportTextCommit(
+        *ctx, actor, next,
+        "Komplettering " + std::to_string(number) + ": bedömningen ändrad. " + decision.reason,
+        now);
     auto version = store_.documents().commit(commit, inTransaction);
     if (!version) {
       if (version.error().reason == Reason::VersionMovedOn) continue;
