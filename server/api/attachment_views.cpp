@@ -51,4 +51,20 @@ Result<services::AttachmentUpload> uploadOf(const http::Request& req) {
   return up;
 }
 
+Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
+                                         const std::vector<services::Attachment>& listed) {
+  auto after = wholeNumberQuery(req, "after", 0);
+  if (!after) return std::unexpected(after.error());
+  auto limit = wholeNumberQuery(req, "limit", 100);
+  if (!limit) return std::unexpected(limit.error());
+  const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
+  Poco::JSON::Array out;
+  for (const auto& a : listed) {
+    if (a.id <= *after) continue;
+    if (static_cast<std::int64_t>(out.size()) == most) break;
+    out.add(attachmentJson(a));
+  }
+  return out;
+}
+
 }  // namespace sv::api

@@ -49,20 +49,11 @@ void registerAttachments(http::Router& router, Services& s) {
               [&attachments](http::Request& req) -> Result<http::Reply> {
                 auto id = req.idParam("id");
                 if (!id) return std::unexpected(id.error());
-                auto after = wholeNumberQuery(req, "after", 0);
-                if (!after) return std::unexpected(after.error());
-                auto limit = wholeNumberQuery(req, "limit", 100);
-                if (!limit) return std::unexpected(limit.error());
-                const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
                 auto listed = attachments.list(req.principal(), *id);
                 if (!listed) return std::unexpected(listed.error());
-                Poco::JSON::Array out;
-                for (const auto& a : *listed) {
-                  if (a.id <= *after) continue;
-                  if (static_cast<std::int64_t>(out.size()) == most) break;
-                  out.add(attachmentJson(a));
-                }
-                return http::Reply::json(out);
+                auto out = attachmentPage(req, *listed);
+                if (!out) return std::unexpected(out.error());
+                return http::Reply::json(*out);
               },
               {.operationId = "listAttachments",
                .summary = "The attachments of a meeting and its minutes, oldest first; a page "

@@ -11,7 +11,8 @@
 
 namespace sv::api {
 
-Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body) {
+Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body,
+                                                           CommentPart part) {
   std::vector<review::NewComment> out;
   if (!body.has("comments")) return out;
   auto array = body.object().getArray("comments");
@@ -21,8 +22,14 @@ Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody&
     auto object = array->getObject(static_cast<unsigned>(i));
     if (!object) return fail(Errc::Malformed, field + " must be an object", field);
     review::NewComment c;
-    const auto section = object->get("section");
-    if (!section.isEmpty()) {
+    if (part == CommentPart::Area) {
+      const auto area = object->get("area");
+      if (!area.isEmpty()) {
+        if (!area.isString())
+          return fail(Errc::Malformed, field + ".area must be an area's key", field + ".area");
+        c.part = area.extract<std::string>();
+      }
+    } else if (const auto section = object->get("section"); !section.isEmpty()) {
       if (!section.isInteger())
         return fail(Errc::Malformed, field + ".section must be a § number", field + ".section");
       c.part = std::to_string(section.convert<std::int64_t>());

@@ -9,33 +9,6 @@
 namespace sv::api {
 namespace {
 
-// The provider's comments: "comments": [{"area": "<key>", "text": "…"}, …]; without "area" (or
-// null) a comment is on the report as a whole; none at all means "inga synpunkter".
-Result<std::vector<review::NewComment>> readAreaComments(const http::JsonBody& body) {
-  std::vector<review::NewComment> out;
-  if (!body.has("comments")) return out;
-  auto array = body.object().getArray("comments");
-  if (!array) return fail(Errc::Malformed, "'comments' must be an array", "comments");
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const std::string field = "comments[" + std::to_string(i) + "]";
-    auto object = array->getObject(static_cast<unsigned>(i));
-    if (!object) return fail(Errc::Malformed, field + " must be an object", field);
-    review::NewComment c;
-    const auto area = object->get("area");
-    if (!area.isEmpty()) {
-      if (!area.isString())
-        return fail(Errc::Malformed, field + ".area must be an area's key", field + ".area");
-      c.part = area.extract<std::string>();
-    }
-    const auto text = object->get("text");
-    if (!text.isString())
-      return fail(Errc::Malformed, field + ".text must be a string", field + ".text");
-    c.text = text.extract<std::string>();
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
 template <class F>
 http::Handler stepHandler(F f) {
   return withId([f = std::move(f)](http::Request& req, std::int64_t id) -> Result<http::Reply> {
@@ -70,7 +43,8 @@ void registerReportSteps(http::Router& router, Services& s) {
        stepHandler([&reports](http::Request& req, std::int64_t id) -> Result<services::ReportView> {
          auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
          if (!body) return std::unexpected(body.error());
-         auto comments = readAreaComments(*body);
+         // Comments per area ("area": the key); none at all means "inga synpunkter".
+                auto comments = readReviewComments(*body, CommentPart::Area);
          if (!comments) return std::unexpected(comments.error());
          return reports.answerFactCheck(req.principal(), id, std::move(*comments));
        }),

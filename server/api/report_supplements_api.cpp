@@ -161,18 +161,9 @@ void registerReportSupplements(http::Router& router, Services& s) {
               withId([&attachments](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto listed = attachments.listOfReport(req.principal(), id);
                 if (!listed) return std::unexpected(listed.error());
-                auto after = wholeNumberQuery(req, "after", 0);
-                if (!after) return std::unexpected(after.error());
-                auto limit = wholeNumberQuery(req, "limit", 100);
-                if (!limit) return std::unexpected(limit.error());
-                const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
-                Poco::JSON::Array out;
-                for (const auto& a : *listed) {
-                  if (a.id <= *after) continue;
-                  if (static_cast<std::int64_t>(out.size()) == most) break;
-                  out.add(attachmentJson(a));
-                }
-                return http::Reply::json(out);
+                auto out = attachmentPage(req, *listed);
+                if (!out) return std::unexpected(out.error());
+                return http::Reply::json(*out);
               }),
               {.operationId = "listReportAttachments",
                .summary = "The attachments of the report and its supplements, oldest first; a "

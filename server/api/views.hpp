@@ -32,11 +32,15 @@ Poco::JSON::Object versionJson(const store::DocumentVersion& v);
 
 namespace sv::api {
 
-// The comments of a review in a request body: "comments": [{"section": 6, "text": "…"}, …]; a
-// comment without "section" (or with null) is on the document as a whole. None when the body has
-// no "comments". Errors: Malformed, naming the field ("comments[1].text").
+// How a comment names its part: the minutes' "section" (a § number), a report's "area" (its key).
+enum class CommentPart { Section, Area };
+
+// The comments of a review in a request body: "comments": [{"section": 6, "text": "…"}, …] (or
+// "area": "<key>"); a comment without its part (or with null) is on the document as a whole. None
+// when the body has no "comments". Errors: Malformed, naming the field ("comments[1].text").
 // (minutes_review_api.cpp)
-Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body);
+Result<std::vector<review::NewComment>> readReviewComments(
+    const http::JsonBody& body, CommentPart part = CommentPart::Section);
 
 }  // namespace sv::api
 
@@ -64,5 +68,9 @@ Poco::JSON::Object attachmentJson(const services::Attachment& a);
 // Errors: those of the form's parser, Invalid/Missing (no file), Invalid (two files),
 // Invalid/UnknownChoice (field "to").
 Result<services::AttachmentUpload> uploadOf(const http::Request& req);
+// One page of `listed` (oldest first) after the id in the query's `after`, at most `limit`
+// (1-1000, 100 unless said). Errors: Malformed (the parameters).
+Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
+                                         const std::vector<services::Attachment>& listed);
 
 }  // namespace sv::api

@@ -32,6 +32,19 @@ Result<store::MeetingInContract> meetingFor(store::Reading& c, const store::Prin
   return std::move(*found);
 }
 
+std::set<std::string> accountRolesFor(const store::Principal& p,
+                                      const store::ContractRow& contract) {
+  std::set<std::string> roles;
+  for (auto r : p.roles) roles.emplace(store::roleName(r));
+  if (p.organizationId != contract.authorityId) {
+    roles.erase("contract_manager");
+    roles.erase("registrar");
+    roles.erase("reader");
+  }
+  if (p.organizationId != contract.providerId) roles.erase("provider_rep");
+  return roles;
+}
+
 std::optional<agenda::Party> partyOf(const store::Principal& p,
                                      const store::ContractRow& contract) {
   if (p.organizationId == contract.authorityId) return agenda::Party::Authority;

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -30,6 +31,12 @@ Result<store::ContractRow> contractFor(store::Reading& c, const store::Principal
 // Errors: NotFound ("no such meeting").
 Result<store::MeetingInContract> meetingFor(store::Reading& c, const store::Principal& who,
                                             std::int64_t meetingId);
+
+// The person's account roles where they count for this contract (workflow role names): the
+// authority's (contract_manager, registrar, reader) for its own contracts, the provider's
+// (provider_rep) for its own; admin stays.
+std::set<std::string> accountRolesFor(const store::Principal& p,
+                                      const store::ContractRow& contract);
 
 // The party the person speaks for in this contract, if any.
 std::optional<agenda::Party> partyOf(const store::Principal& p, const store::ContractRow& contract);

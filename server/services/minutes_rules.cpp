@@ -22,15 +22,8 @@ Status requireMinutesWriter(const store::Principal& p, const MinutesContext& ctx
 }
 
 std::set<std::string> minutesRolesOf(const store::Principal& p, const MinutesContext& ctx) {
-  std::set<std::string> roles;
-  for (auto r : p.roles) roles.emplace(store::roleName(r));
   // The authority's roles count only for its own contracts, the provider's for its own.
-  if (p.organizationId != ctx.contract.authorityId) {
-    roles.erase("contract_manager");
-    roles.erase("registrar");
-    roles.erase("reader");
-  }
-  if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
+  auto roles = accountRolesFor(p, ctx.contract);
   for (const auto& part : ctx.participants) {
     if (part.userId != p.userId) continue;
     if (part.role == agenda::ParticipantRole::Adjuster)

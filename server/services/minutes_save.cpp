@@ -16,13 +16,6 @@
 namespace sv::services {
 namespace {
 
-std::string stripQuotes(std::string tag) {
-  if (tag.starts_with("W/")) tag = tag.substr(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
-    tag = tag.substr(1, tag.size() - 2);
-  return tag;
-}
-
 std::unexpected<Error> registered() {
   return fail(Errc::Conflict, Reason::DocumentRegistered,
               "the minutes are registered and never change again");
@@ -40,7 +33,7 @@ Status MinutesService::mayEdit(const store::Principal& actor, std::int64_t meeti
 Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int64_t meetingId,
                                         const std::string& ifMatch,
                                         const minutes::Minutes& proposed) {
-  const std::string startedFrom = stripQuotes(ifMatch);
+  const std::string startedFrom = versionOfTag(ifMatch);
   // Someone else's save between our read and our commit makes the commit fail its version check;
   // the save is then merged again against what they saved.
   for (int attempt = 0; attempt < 3; ++attempt) {

@@ -14,6 +14,14 @@
 
 namespace sv::services {
 
+// The version an ETag names, as a save's If-Match sends it back: W/"abc" and "abc" are abc.
+inline std::string versionOfTag(std::string tag) {
+  if (tag.starts_with("W/")) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  return tag;
+}
+
 template <class Document>
 class ParsedVersions {
  public:

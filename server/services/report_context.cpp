@@ -59,16 +59,9 @@ Status requireReportWriter(const store::Principal& p, const ReportContext& ctx,
 }
 
 std::set<std::string> reportRolesOf(const store::Principal& p, const ReportContext& ctx) {
-  std::set<std::string> roles;
-  for (auto r : p.roles) roles.emplace(store::roleName(r));
   // The authority's roles count only for its own contracts, the provider's for its own; an
   // administrator writes reports as the contract manager would.
-  if (p.organizationId != ctx.contract.authorityId) {
-    roles.erase("contract_manager");
-    roles.erase("registrar");
-    roles.erase("reader");
-  }
-  if (p.organizationId != ctx.contract.providerId) roles.erase("provider_rep");
+  auto roles = accountRolesFor(p, ctx.contract);
   if (p.isAdmin()) roles.emplace("contract_manager");
   return roles;
 }
@@ -105,11 +98,20 @@ ReportSummary summaryOf(const store::ReportRow& row) {
   return s;
 }
 
-std::string versionOfTag(std::string tag) {
-  if (tag.starts_with("W/")) tag = tag.substr(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
-    tag = tag.substr(1, tag.size() - 2);
-  return tag;
+store::DocumentCommit reportTextCommit(const ReportContext& ctx, const store::Principal& actor,
+                                       const minutes::FollowUpReport& next, std::string message,
+                                       TimePoint at) {
+  store::DocumentCommit commit;
+  commit.repository = ctx.repository;
+  commit.document = ctx.document;
+  commit.files = {{ctx.path("md"), minutes::renderReportMarkdown(next)},
+                  {ctx.path("json"), minutes::toJson(next)}};
+  commit.author = {actor.name, actor.email};
+  commit.authorId = actor.userId;
+  commit.message = std::move(message);
+  commit.at = at;
+  commit.expectedVersion = ctx.version;
+  return commit;
 }
 
 Status refuseRegistered(const ReportContext& ctx) {

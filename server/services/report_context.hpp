@@ -64,8 +64,12 @@ ReportSummary summaryOf(const store::ReportRow& row);
 // A supplement's row as the record shows it, with its area's title from `doc`.
 minutes::SupplementEntry supplementEntryOf(const store::SupplementRow& row,
                                            const minutes::FollowUpReport& doc);
-// "W/\"abc\"" and "\"abc\"" are "abc": an ETag as the version it names.
-std::string versionOfTag(std::string tag);
+
+
+// A new version of the report's text by `actor` from the current one (report.md and report.json).
+store::DocumentCommit reportTextCommit(const ReportContext& ctx, const store::Principal& actor,
+                                       const minutes::FollowUpReport& next, std::string message,
+                                       TimePoint at);
 
 // Errors: Conflict/DocumentRegistered.
 Status refuseRegistered(const ReportContext& ctx);

@@ -10,6 +10,19 @@ std::unexpected<Error> unknownVersion() {
   return fail(Errc::NotFound, Reason::UnknownVersion, "no such version of this report");
 }
 
+// The report, read with the check that `version` is one of its versions, in one transaction.
+// Errors: NotFound, NotFound/UnknownVersion.
+Result<ReportContext> contextWithVersion(store::Store& store, const store::Principal& viewer,
+                                         std::int64_t reportId, const std::string& version) {
+  return store.read([&](store::Reading& c) -> Result<ReportContext> {
+    auto ctx = readReportContext(c, viewer, reportId);
+    if (!ctx) return std::unexpected(ctx.error());
+    if (!store::DocumentStore::hasVersionIn(c, ctx->repository, ctx->document, version))
+      return unknownVersion();
+    return ctx;
+  });
+}
+
 }  // namespace
 
 minutes::SupplementEntry supplementEntryOf(const store::SupplementRow& row,
@@ -92,15 +105,8 @@ Result<ReportView> ReportService::get(const store::Principal& viewer, std::int64
 
 Result<ReportView> ReportService::atVersion(const store::Principal& viewer, std::int64_t reportId,
                                             const std::string& version) {
-  bool known = false;
-  auto ctx = store_.read([&](store::Reading& c) -> Result<ReportContext> {
-    auto read = readReportContext(c, viewer, reportId);
-    if (read)
-      known = store::DocumentStore::hasVersionIn(c, read->repository, read->document, version);
-    return read;
-  });
+  auto ctx = contextWithVersion(store_, viewer, reportId, version);
   if (!ctx) return std::unexpected(ctx.error());
-  if (!known) return unknownVersion();
   auto doc = load(*ctx, version);
   if (!doc) return std::unexpected(doc.error());
   ReportView view;
@@ -117,15 +123,8 @@ Result<std::string> ReportService::fileAtVersion(const store::Principal& viewer,
   if (extension != "md" && extension != "json")
     return fail(Errc::Invalid, Reason::UnknownChoice, "a report has report.md and report.json",
                 "format", extension);
-  bool known = false;
-  auto ctx = store_.read([&](store::Reading& c) -> Result<ReportContext> {
-    auto read = readReportContext(c, viewer, reportId);
-    if (read)
-      known = store::DocumentStore::hasVersionIn(c, read->repository, read->document, version);
-    return read;
-  });
+  auto ctx = contextWithVersion(store_, viewer, reportId, version);
   if (!ctx) return std::unexpected(ctx.error());
-  if (!known) return unknownVersion();
   return store_.documents().readFile(ctx->repository, version, ctx->path(extension));
 }
 

@@ -97,16 +97,7 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
       return result;
     }
     const auto now = time_.now();
-    store::DocumentCommit commit;
-    commit.repository = ctx->repository;
-    commit.document = ctx->document;
-    commit.files = {{ctx->path("md"), minutes::renderReportMarkdown(next)},
-                    {ctx->path("json"), minutes::toJson(next)}};
-    commit.author = {actor.name, actor.email};
-    commit.authorId = actor.userId;
-    commit.message = message;
-    commit.at = now;
-    commit.expectedVersion = ctx->version;
+    const auto commit = reportTextCommit(*ctx, actor, next, message, now);
     auto version =
         store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
           auto again = store::findReport(c, store::TenantScope::system(), reportId);
