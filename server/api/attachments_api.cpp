@@ -15,6 +15,55 @@ namespace sv::api {
 void registerAttachments(http::Router& router, Services& s) {
   if (!s.attachments) return;
   auto& attachments = *s.attachments;
+  // The files of an action's report (what was done, with its evidence).
+  http::Route actionUpload{
+      "POST",
+      "/api/v1/actions/{id}/attachments",
+      http::Access::LoggedIn,
+      [&attachments](http::Request& req) -> Result<http::Reply> {
+        auto id = req.idParam("id");
+        if (!id) return std::unexpected(id.error());
+        auto up = uploadOf(req);
+        if (!up) return std::unexpected(up.error());
+        up->to = services::AttachedTo::ActionReport;
+        auto added = attachments.uploadToAction(req.principal(), *id, *up);
+        if (!added) return std::unexpected(added.error());
+        return http::Reply::json(attachmentJson(*added), 201)
+            .header("Location", "/api/v1/attachments/" + std::to_string(added->id));
+      },
+      {.operationId = "uploadActionAttachment",
+       .summary = "Attach a file to the report on an action (multipart/form-data: one part "
+                  "`file`); the type is read from the bytes",
+       .tag = "attachments",
+       .requestSchema = "AttachmentUpload",
+       .requestType = "multipart/form-data",
+       .responseSchema = "Attachment",
+       .successStatus = 201,
+       .errorStatuses = {403, 409},
+       .responseHeaders = {{"Location", "the attachment's download"}}}};
+  actionUpload.maxBodyBytes = attachments.maxBytes() + kFormOverhead;
+  router.add(std::move(actionUpload));
+
+  router.add({"GET",
+              "/api/v1/actions/{id}/attachments",
+              http::Access::LoggedIn,
+              [&attachments](http::Request& req) -> Result<http::Reply> {
+                auto id = req.idParam("id");
+                if (!id) return std::unexpected(id.error());
+                auto listed = attachments.listOfAction(req.principal(), *id);
+                if (!listed) return std::unexpected(listed.error());
+                auto out = attachmentPage(req, *listed);
+                if (!out) return std::unexpected(out.error());
+                return http::Reply::json(*out);
+              },
+              {.operationId = "listActionAttachments",
+               .summary = "The files of the report on an action, oldest first; a page starts "
+                          "after the id `after`",
+               .tag = "attachments",
+               .responseSchema = "array:Attachment",
+               .parameters = {{"after", "query", "attachments after this id", "integer"},
+                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+
   http::Route upload{
       "POST",
       "/api/v1/meetings/{id}/attachments",

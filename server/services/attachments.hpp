@@ -24,9 +24,10 @@
 namespace sv::services {
 
 // What a file is attached to: a meeting or its minutes, a follow-up report or one of its
-// supplements (kompletteringar).
-enum class AttachedTo { Meeting, Minutes, Report, Supplement };
-std::string_view attachedToName(AttachedTo to);  // "meeting", "minutes", "report", "supplement"
+// supplements (kompletteringar), or the report on an action (what was done, with its evidence).
+enum class AttachedTo { Meeting, Minutes, Report, Supplement, ActionReport };
+// "meeting", "minutes", "report", "supplement", "action_report"
+std::string_view attachedToName(AttachedTo to);
 std::optional<AttachedTo> parseAttachedTo(std::string_view name);
 
 struct Attachment {
@@ -35,6 +36,7 @@ struct Attachment {
   AttachedTo to = AttachedTo::Meeting;
   std::int64_t reportId = 0;  // 0 for a meeting's
   int supplement = 0;         // the supplement's number, 0 unless `to` is Supplement
+  std::int64_t actionId = 0;  // 0 unless `to` is ActionReport
   std::string fileName;       // safe, as listed and downloaded
   std::string contentType;    // from the bytes
   std::int64_t size = 0;
@@ -88,6 +90,16 @@ class AttachmentService {
   // The report's attachments and its supplements', oldest first. Errors: NotFound.
   Result<std::vector<Attachment>> listOfReport(const store::Principal& viewer,
                                                std::int64_t reportId);
+
+  // A file with the report on an action (åtgärdsrapport): by the provider's people or the
+  // contract manager, while the action is not accepted (attachments_action.cpp).
+  // Errors: NotFound (no such action, or another provider's), Forbidden/RoleMissingForTransition
+  // (value "report"), Conflict/ActionClosed, and upload's file errors.
+  Result<Attachment> uploadToAction(const store::Principal& who, std::int64_t actionId,
+                                    const AttachmentUpload& file);
+  // The files of the action's report, oldest first. Errors: NotFound.
+  Result<std::vector<Attachment>> listOfAction(const store::Principal& viewer,
+                                               std::int64_t actionId);
 
   // The meeting's attachments and its minutes', oldest first.
   // Errors: NotFound (no such meeting, or another provider's).

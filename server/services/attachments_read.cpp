@@ -16,6 +16,8 @@ std::string_view attachedToName(AttachedTo to) {
       return "report";
     case AttachedTo::Supplement:
       return "supplement";
+    case AttachedTo::ActionReport:
+      return "action_report";
     case AttachedTo::Meeting:
       break;
   }
@@ -23,8 +25,8 @@ std::string_view attachedToName(AttachedTo to) {
 }
 
 std::optional<AttachedTo> parseAttachedTo(std::string_view name) {
-  for (auto to :
-       {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report, AttachedTo::Supplement})
+  for (auto to : {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report,
+                  AttachedTo::Supplement, AttachedTo::ActionReport})
     if (attachedToName(to) == name) return to;
   return std::nullopt;
 }
@@ -42,7 +44,13 @@ Attachment attachmentOf(const store::AttachmentRow& row, bool sealed) {
     const auto tail = rest.substr(slash + 1);
     a.to = tail.starts_with("supplements/") ? AttachedTo::Supplement : AttachedTo::Report;
     if (a.to == AttachedTo::Supplement) a.supplement = std::stoi(std::string(tail.substr(12)));
+  }  // "actions/<id>/report"
+  if (row.document.starts_with("actions/")) {
+    a.to = AttachedTo::ActionReport;
+    const auto rest = std::string_view(row.document).substr(8);
+    a.actionId = std::stoll(std::string(rest.substr(0, rest.find('/'))));
   }
+
   a.fileName = row.fileName;
   a.contentType = row.contentType;
   a.size = row.size;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "server/http/multipart.hpp"
 #include "server/services/actions.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/words.hpp"
@@ -16,6 +17,7 @@ namespace {
 const std::map<std::string, std::string> kFlashes{
     {"rapporterad",
      "Rapporten är skickad. Förvaltningen bedömer den, eller parterna vid nästa möte."},
+    {"bilaga", "Filen är bifogad till rapporten om åtgärden."},
 };
 
 std::string reportForm(std::int64_t actionId) {
@@ -48,7 +50,8 @@ bool mayReport(const store::Principal& p, const store::ActionRow& row) {
 }
 
 Data actionData(const store::Principal& viewer, const services::ActionView& v,
-                const std::optional<FormError>& error) {
+                const std::optional<FormError>& error,
+                const std::vector<services::Attachment>& files = {}) {
   const auto& row = v.row;
   Data d;
   d.set("id", std::to_string(row.id));
@@ -95,6 +98,23 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
   d.set("report_text", kept(error, form, "text"));
   d.set("report_failed", failed);
   d.set("report_message", failed ? error->message : std::string());
+  // The files of the action's report (what was done, with its evidence), and the form to add one
+  // while the action is open: the provider's people, or the authority's contract manager.
+  auto fileRows = list();
+  for (const auto& a : files) {
+    Data f;
+    f.set("id", std::to_string(a.id));
+    f.set("name", a.fileName);
+    f.set("size", sizeInWords(a.size));
+    f.set("by", a.uploadedByName);
+    fileRows.push_back(f);
+  }
+  d.set("files", fileRows);
+  d.set("has_files", !files.empty());
+  d.set("can_attach", row.status != agenda::ActionStatus::Accepted &&
+                          (viewer.has(store::Role::ProviderRep) ||
+                           (viewer.has(store::Role::ContractManager) &&
+                            viewer.organizationKind == store::OrganizationKind::Authority)));
   return d;
 }
 
@@ -119,7 +139,10 @@ http::Reply actionsPage(const http::Request& req, Services& s,
   auto openRows = list();
   std::size_t overdue = 0;
   for (const auto* v : open) {
-    openRows.push_back(actionData(viewer, *v, error));
+    std::vector<services::Attachment> files;
+    if (s.attachments)
+      if (auto listed = s.attachments->listOfAction(viewer, v->row.id)) files = std::move(*listed);
+    openRows.push_back(actionData(viewer, *v, error, files));
     if (v->overdue) ++overdue;
   }
   auto closedRows = list();
@@ -156,6 +179,33 @@ void registerActionPages(http::Router& router, Services& s) {
     }
     return redirect("/atgarder?klart=rapporterad#atgard-" + std::to_string(*id));
   });
+
+  if (!s.attachments) return;
+  auto& attachments = *s.attachments;
+  // Room for the form around the file: part headers, the boundary and the CSRF token.
+  addUploadPage(router, "/atgarder/{id}/bilagor", attachments.maxBytes() + 64 * 1024,
+                [&s, &attachments](http::Request& req) {
+                  auto id = req.idParam("id");
+                  if (!id) return notFoundPage(req);
+                  auto form = http::MultipartForm::parse(req);
+                  services::AttachmentUpload up;
+                  up.to = services::AttachedTo::ActionReport;
+                  if (form)
+                    for (const auto& f : form->files())
+                      if (f.field == "file" && up.bytes.empty()) {
+                        up.fileName = f.fileName;
+                        up.bytes = f.bytes;
+                      }
+                  auto added = attachments.uploadToAction(req.principal(), *id, up);
+                  if (!added) {
+                    const auto& e = added.error();
+                    if (e.code == Errc::NotFound || e.code == Errc::Internal)
+                      return failurePage(req, e);
+                    return actionsPage(
+                        req, s, formError(reportForm(*id), e, reportForm(*id) + "-file", {}));
+                  }
+                  return redirect("/atgarder?klart=bilaga#atgard-" + std::to_string(*id));
+                });
 }
 
 }  // namespace sv::web

@@ -194,3 +194,45 @@ TEST_CASE("attachments: the uploader removes; the record keeps it", "[server][at
   f.git("fsck --strict --no-progress", &code);
   CHECK(code == 0);
 }
+
+TEST_CASE("attachments: files with the report on an action, for its parties only",
+          "[server][attachments]") {
+  TempDir dir;
+  ServerProcess server{dir.path() / "data", {}, true};
+  // Södermalm's demo contract has actions; its provider reports on them.
+  const auto hanna = server.login("hanna.hemtjanst", kDemoPassword);
+  const auto sofia = server.login("sofia.soder", kDemoPassword);
+  const auto nils = server.login("nils.norr", kDemoPassword);
+  const auto anna = server.login("anna.avtal", kDemoPassword);
+  const auto actions = requireArray(server.get("/api/v1/actions", hanna));
+  REQUIRE(actions->size() >= 1);
+  const auto actionId = number(at(actions, 0), "id");
+  const std::string path = "/api/v1/actions/" + std::to_string(actionId) + "/attachments";
+  auto upload = [&](const std::string& token) {
+    return server.request(
+        "POST", path, multipart("Ny rutin för signering.pdf", sv::testing::samplePdf()),
+        {{"Authorization", bearer(token)}}, "multipart/form-data; boundary=" + kBoundary);
+  };
+  const auto added = requireOk(upload(hanna), 201);
+  CHECK(text(added, "attached_to") == "action_report");
+  CHECK(number(added, "action_id") == actionId);
+  const auto listed = requireArray(server.get(path, sofia));
+  REQUIRE(listed->size() == 1);
+  CHECK(text(at(listed, 0), "sha256") == text(added, "sha256"));
+  const auto file = server.get("/api/v1/attachments/" + std::to_string(number(added, "id")), sofia);
+  CHECK(file.status == 200);
+  CHECK(file.body == sv::testing::samplePdf());
+  // Another provider and another authority find neither the action nor its files.
+  requireProblem(server.get(path, nils), 404);
+  requireProblem(upload(nils), 404);
+  requireProblem(upload(anna), 404);
+  requireProblem(server.get("/api/v1/attachments/" + std::to_string(number(added, "id")), anna),
+                 404);
+  // HTML renamed .pdf is refused here too.
+  requireProblem(
+      server.request(
+          "POST", path, multipart("rapport.pdf", "<!DOCTYPE html><html><body>x</body></html>"),
+          {{"Authorization", bearer(hanna)}}, "multipart/form-data; boundary=" + kBoundary),
+      422);
+  CHECK(requireArray(server.get(path, hanna))->size() == 1);
+}
