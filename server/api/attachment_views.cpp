@@ -52,6 +52,34 @@ Result<services::AttachmentUpload> uploadOf(const http::Request& req) {
   return up;
 }
 
+http::Route attachmentUploadRoute(std::string pattern, std::size_t maxAttachmentBytes,
+                                  UploadTo upload, std::string operationId, std::string summary) {
+  http::Route route{"POST",
+                    std::move(pattern),
+                    http::Access::LoggedIn,
+                    [upload = std::move(upload)](http::Request& req) -> Result<http::Reply> {
+                      auto id = req.idParam("id");
+                      if (!id) return std::unexpected(id.error());
+                      auto up = uploadOf(req);
+                      if (!up) return std::unexpected(up.error());
+                      auto added = upload(req, *id, *up);
+                      if (!added) return std::unexpected(added.error());
+                      return http::Reply::json(attachmentJson(*added), 201)
+                          .header("Location", "/api/v1/attachments/" + std::to_string(added->id));
+                    },
+                    {.operationId = std::move(operationId),
+                     .summary = std::move(summary),
+                     .tag = "attachments",
+                     .requestSchema = "AttachmentUpload",
+                     .requestType = "multipart/form-data",
+                     .responseSchema = "Attachment",
+                     .successStatus = 201,
+                     .errorStatuses = {403, 409},
+                     .responseHeaders = {{"Location", "the attachment's download"}}}};
+  route.maxBodyBytes = maxAttachmentBytes + kFormOverhead;
+  return route;
+}
+
 Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
                                          const std::vector<services::Attachment>& listed) {
   auto after = wholeNumberQuery(req, "after", 0);

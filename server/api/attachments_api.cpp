@@ -16,33 +16,16 @@ void registerAttachments(http::Router& router, Services& s) {
   if (!s.attachments) return;
   auto& attachments = *s.attachments;
   // The files of an action's report (what was done, with its evidence).
-  http::Route actionUpload{
-      "POST",
-      "/api/v1/actions/{id}/attachments",
-      http::Access::LoggedIn,
-      [&attachments](http::Request& req) -> Result<http::Reply> {
-        auto id = req.idParam("id");
-        if (!id) return std::unexpected(id.error());
-        auto up = uploadOf(req);
-        if (!up) return std::unexpected(up.error());
-        up->to = services::AttachedTo::ActionReport;
-        auto added = attachments.uploadToAction(req.principal(), *id, *up);
-        if (!added) return std::unexpected(added.error());
-        return http::Reply::json(attachmentJson(*added), 201)
-            .header("Location", "/api/v1/attachments/" + std::to_string(added->id));
+  router.add(attachmentUploadRoute(
+      "/api/v1/actions/{id}/attachments", attachments.maxBytes(),
+      [&attachments](http::Request& req, std::int64_t id, const services::AttachmentUpload& up) {
+        auto file = up;
+        file.to = services::AttachedTo::ActionReport;
+        return attachments.uploadToAction(req.principal(), id, file);
       },
-      {.operationId = "uploadActionAttachment",
-       .summary = "Attach a file to the report on an action (multipart/form-data: one part "
-                  "`file`); the type is read from the bytes",
-       .tag = "attachments",
-       .requestSchema = "AttachmentUpload",
-       .requestType = "multipart/form-data",
-       .responseSchema = "Attachment",
-       .successStatus = 201,
-       .errorStatuses = {403, 409},
-       .responseHeaders = {{"Location", "the attachment's download"}}}};
-  actionUpload.maxBodyBytes = attachments.maxBytes() + kFormOverhead;
-  router.add(std::move(actionUpload));
+      "uploadActionAttachment",
+      "Attach a file to the report on an action (multipart/form-data: one part `file`); the type "
+      "is read from the bytes"));
 
   router.add({"GET",
               "/api/v1/actions/{id}/attachments",
@@ -64,33 +47,14 @@ void registerAttachments(http::Router& router, Services& s) {
                .parameters = {{"after", "query", "attachments after this id", "integer"},
                               {"limit", "query", "at most this many (1-1000)", "integer"}}}});
 
-  http::Route upload{
-      "POST",
-      "/api/v1/meetings/{id}/attachments",
-      http::Access::LoggedIn,
-      [&attachments](http::Request& req) -> Result<http::Reply> {
-        auto id = req.idParam("id");
-        if (!id) return std::unexpected(id.error());
-        auto up = uploadOf(req);
-        if (!up) return std::unexpected(up.error());
-        auto added = attachments.upload(req.principal(), *id, *up);
-        if (!added) return std::unexpected(added.error());
-        auto reply = http::Reply::json(attachmentJson(*added), 201);
-        reply.header("Location", "/api/v1/attachments/" + std::to_string(added->id));
-        return reply;
+  router.add(attachmentUploadRoute(
+      "/api/v1/meetings/{id}/attachments", attachments.maxBytes(),
+      [&attachments](http::Request& req, std::int64_t id, const services::AttachmentUpload& up) {
+        return attachments.upload(req.principal(), id, up);
       },
-      {.operationId = "uploadAttachment",
-       .summary = "Attach a file to a meeting or its minutes (multipart/form-data: one part "
-                  "`file`, and `to` = meeting | minutes); the type is read from the bytes",
-       .tag = "attachments",
-       .requestSchema = "AttachmentUpload",
-       .requestType = "multipart/form-data",
-       .responseSchema = "Attachment",
-       .successStatus = 201,
-       .errorStatuses = {403, 409},
-       .responseHeaders = {{"Location", "the attachment's download"}}}};
-  upload.maxBodyBytes = attachments.maxBytes() + kFormOverhead;
-  router.add(std::move(upload));
+      "uploadAttachment",
+      "Attach a file to a meeting or its minutes (multipart/form-data: one part `file`, and `to` "
+      "= meeting | minutes); the type is read from the bytes"));
 
   router.add({"GET",
               "/api/v1/meetings/{id}/attachments",

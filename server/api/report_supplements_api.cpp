@@ -118,42 +118,25 @@ void registerReportSupplements(http::Router& router, Services& s) {
                .errorStatuses = {403, 409}}});
 
   // Files: on the report, or on one of its supplements.
-  for (const bool onSupplement : {false, true}) {
-    http::Route upload{
-        "POST",
-        onSupplement ? "/api/v1/reports/{id}/supplements/{number}/attachments"
-                     : "/api/v1/reports/{id}/attachments",
-        http::Access::LoggedIn,
-        withId([&attachments, onSupplement](http::Request& req,
-                                            std::int64_t id) -> Result<http::Reply> {
-          std::optional<int> supplement;
-          if (onSupplement) {
-            auto number = numberParam(req);
-            if (!number) return std::unexpected(number.error());
-            supplement = *number;
-          }
-          auto up = uploadOf(req);
-          if (!up) return std::unexpected(up.error());
-          auto added = attachments.uploadToReport(req.principal(), id, supplement, *up);
-          if (!added) return std::unexpected(added.error());
-          return http::Reply::json(attachmentJson(*added), 201)
-              .header("Location", "/api/v1/attachments/" + std::to_string(added->id));
-        }),
-        {.operationId = onSupplement ? "uploadSupplementAttachment" : "uploadReportAttachment",
-         .summary = onSupplement ? "Attach a file to a supplement (multipart/form-data: one part "
-                                   "`file`); the type is read from the bytes"
-                                 : "Attach a file to the report (multipart/form-data: one part "
-                                   "`file`); the type is read from the bytes",
-         .tag = "attachments",
-         .requestSchema = "AttachmentUpload",
-         .requestType = "multipart/form-data",
-         .responseSchema = "Attachment",
-         .successStatus = 201,
-         .errorStatuses = {403, 409},
-         .responseHeaders = {{"Location", "the attachment's download"}}}};
-    upload.maxBodyBytes = attachments.maxBytes() + kFormOverhead;
-    router.add(std::move(upload));
-  }
+  router.add(attachmentUploadRoute(
+      "/api/v1/reports/{id}/attachments", attachments.maxBytes(),
+      [&attachments](http::Request& req, std::int64_t id, const services::AttachmentUpload& up) {
+        return attachments.uploadToReport(req.principal(), id, std::nullopt, up);
+      },
+      "uploadReportAttachment",
+      "Attach a file to the report (multipart/form-data: one part `file`); the type is read from "
+      "the bytes"));
+  router.add(attachmentUploadRoute(
+      "/api/v1/reports/{id}/supplements/{number}/attachments", attachments.maxBytes(),
+      [&attachments](http::Request& req, std::int64_t id,
+                     const services::AttachmentUpload& up) -> Result<services::Attachment> {
+        auto number = numberParam(req);
+        if (!number) return std::unexpected(number.error());
+        return attachments.uploadToReport(req.principal(), id, *number, up);
+      },
+      "uploadSupplementAttachment",
+      "Attach a file to a supplement (multipart/form-data: one part `file`); the type is read "
+      "from the bytes"));
 
   router.add({"GET",
               "/api/v1/reports/{id}/attachments",

@@ -39,8 +39,8 @@ enum class CommentPart { Section, Area };
 // "area": "<key>"); a comment without its part (or with null) is on the document as a whole. None
 // when the body has no "comments". Errors: Malformed, naming the field ("comments[1].text").
 // (minutes_review_api.cpp)
-Result<std::vector<review::NewComment>> readReviewComments(
-    const http::JsonBody& body, CommentPart part = CommentPart::Section);
+Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody& body,
+                                                           CommentPart part = CommentPart::Section);
 
 }  // namespace sv::api
 
@@ -55,6 +55,9 @@ Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::strin
 
 }  // namespace sv::api
 
+#include <functional>
+
+#include "server/http/router.hpp"
 #include "server/services/attachments.hpp"
 
 namespace sv::api {
@@ -68,6 +71,14 @@ Poco::JSON::Object attachmentJson(const services::Attachment& a);
 // Errors: those of the form's parser, Invalid/Missing (no file), Invalid (two files),
 // Invalid/UnknownChoice (field "to").
 Result<services::AttachmentUpload> uploadOf(const http::Request& req);
+// The upload route of a kind of attachment: `pattern` with {id}; the body is multipart/form-data
+// read up to the attachment limit (413 before the body from Content-Length); `upload` attaches
+// the file to what the id names. Answers 201 with the attachment and its Location.
+using UploadTo = std::function<Result<services::Attachment>(http::Request&, std::int64_t id,
+                                                            const services::AttachmentUpload&)>;
+http::Route attachmentUploadRoute(std::string pattern, std::size_t maxAttachmentBytes,
+                                  UploadTo upload, std::string operationId, std::string summary);
+
 // One page of `listed` (oldest first) after the id in the query's `after`, at most `limit`
 // (1-1000, 100 unless said). Errors: Malformed (the parameters).
 Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
