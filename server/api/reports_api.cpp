@@ -147,13 +147,9 @@ void registerReports(http::Router& router, Services& s) {
              cj.set("mine", c.mine);
              conflicts.add(cj);
            }
-           auto extra = http::orderedObject();
-           extra.set("current_version", result->conflict->currentVersion);
-           extra.set("conflicts", conflicts);
-           return http::problem(Error{Errc::Conflict, Reason::VersionMovedOn,
+           return saveConflictProblem(req.path, result->conflict->currentVersion, conflicts,
                                       "the same areas were changed by someone else since your "
-                                      "version; nothing was saved"},
-                                req.path, extra);
+                                      "version; nothing was saved");
          }
          return reportReply(*result->saved, 200,
                             std::string(",\"merged\":") + (result->merged ? "true" : "false") +

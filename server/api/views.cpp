@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include "server/http/problem.hpp"
 #include "server/http/reply.hpp"
 
 namespace sv::api {
@@ -184,6 +185,14 @@ Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::strin
   } catch (const std::exception&) {
   }
   return fail(Errc::Malformed, name + " must be a whole number", name);
+}
+
+http::Reply saveConflictProblem(const std::string& instance, const std::string& currentVersion,
+                                Poco::JSON::Array conflicts, const std::string& detail) {
+  auto extra = http::orderedObject();
+  extra.set("current_version", currentVersion);
+  extra.set("conflicts", conflicts);
+  return http::problem(Error{Errc::Conflict, Reason::VersionMovedOn, detail}, instance, extra);
 }
 
 }  // namespace sv::api

@@ -15,6 +15,7 @@ Poco::JSON::Object auditJson(const store::AuditRecord& r);
 
 }  // namespace sv::api
 
+#include "server/http/reply.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/meetings.hpp"
 
@@ -24,6 +25,10 @@ Poco::JSON::Object contractJson(const store::ContractRow& c);
 Poco::JSON::Object meetingJson(const services::Meeting& m);
 Poco::JSON::Object agendaJson(const services::AgendaView& a);
 Poco::JSON::Object versionJson(const store::DocumentVersion& v);
+// 409 for a save from an older version whose parts others changed too, so nothing was saved:
+// the current version and, per part, both texts (`conflicts`, as each document names its parts).
+http::Reply saveConflictProblem(const std::string& instance, const std::string& currentVersion,
+                                Poco::JSON::Array conflicts, const std::string& detail);
 
 }  // namespace sv::api
 

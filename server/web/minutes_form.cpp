@@ -4,6 +4,7 @@
 
 #include "minutes/edit.hpp"
 #include "minutes/markdown_html.hpp"
+#include "server/web/form_fields.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
@@ -48,22 +49,8 @@ std::optional<Date> postedDate(const std::string& text) {
   return d ? *d : Date{};
 }
 
-Data field(const std::string& id, const std::string& value, const std::string& invalidId) {
-  Data d;
-  d.set("id", id);
-  d.set("name", id);
-  d.set("value", value);
-  d.set("invalid", !invalidId.empty() && id == invalidId);
-  return d;
-}
-
-Data option(const std::string& value, const std::string& label, bool selected) {
-  Data d;
-  d.set("value", value);
-  d.set("label", label);
-  d.set("selected", selected);
-  return d;
-}
+using form::field;
+using form::option;
 
 Data partyField(const std::string& id, minutes::Party party, const std::string& invalidId) {
   Data d = field(id, std::string(minutes::partyKey(party)), invalidId);

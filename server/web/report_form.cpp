@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "server/web/form_fields.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
@@ -40,22 +41,8 @@ Date postedDate(const std::string& text) {
   return d ? *d : Date{};
 }
 
-Data field(const std::string& id, const std::string& value, const std::string& invalidId) {
-  Data d;
-  d.set("id", id);
-  d.set("name", id);
-  d.set("value", value);
-  d.set("invalid", !invalidId.empty() && id == invalidId);
-  return d;
-}
-
-Data option(const std::string& value, const std::string& label, bool selected) {
-  Data d;
-  d.set("value", value);
-  d.set("label", label);
-  d.set("selected", selected);
-  return d;
-}
+using form::field;
+using form::option;
 
 Data visitRow(std::size_t i, const minutes::Visit& v, const std::string& invalidId) {
   const std::string p = visitPrefix(i);
