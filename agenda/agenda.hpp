@@ -57,6 +57,19 @@ struct OpenActionRef {
   bool operator==(const OpenActionRef&) const = default;
 };
 
+// An event-driven case (händelsestyrd uppföljning) of the contract still open when the agenda is
+// made: listed under the authority's follow-up item (authority_followup) until it is closed.
+struct OpenCaseRef {
+  std::string id;
+  std::string title;
+  std::string trigger;  // in Swedish, e.g. "Klagomål och synpunkter"
+  std::string state;    // in Swedish, e.g. "Åtgärdsplan begärd"
+  bool acute = false;
+  Date openedOn;
+
+  bool operator==(const OpenCaseRef&) const = default;
+};
+
 // An item a participant adds under Övriga frågor. Never fixed.
 struct AddedItem {
   std::string key;  // "extra-1", "extra-2", ...: never reused within one agenda
@@ -91,6 +104,7 @@ struct Agenda {
   std::vector<AgendaItem> items;
   std::optional<PreviousMeetingRef> previousMeeting;
   std::vector<OpenActionRef> openActions;  // listed under the action_followup item
+  std::vector<OpenCaseRef> openCases;      // listed under the authority_followup item
   bool published = false;
   int lastAddedNumber = 0;  // the N of the last "extra-N" handed out
 

@@ -18,6 +18,10 @@ inline constexpr std::string_view kContractManager = "contract_manager";  // avt
 inline constexpr std::string_view kProviderRep = "provider_rep";  // utförarens företrädare
 inline constexpr std::string_view kRegistrar = "registrar";       // registrator
 inline constexpr std::string_view kReader = "reader";
+// The authority's leadership, told at once of an acute case (seed 002 § 8.2: "Upptäcks akuta och
+// allvarliga brister ska både omsorgsdirektör och nämnd meddelas omedelbart").
+inline constexpr std::string_view kDirector = "director";                       // förvaltningschef
+inline constexpr std::string_view kCommitteeSecretary = "committee_secretary";  // nämndsekreterare
 // Meeting roles, kept with a meeting's participants; one adjuster (justerare) per party.
 inline constexpr std::string_view kChair = "chair";
 inline constexpr std::string_view kSecretary = "secretary";
@@ -47,10 +51,20 @@ inline constexpr std::string_view kCommentsAnswered = "comments_answered";
 inline constexpr std::string_view kSupplementsDecided = "supplements_decided";
 // Today (in Stockholm) is after the last day the provider had to answer the fact-check.
 inline constexpr std::string_view kFactCheckDeadlinePassed = "fact_check_deadline_passed";
+// Event-driven cases (config/workflows/follow_up_case.workflow); comment_given: the analysis.
+// A last day for the action plan, not before today, comes with the command.
+inline constexpr std::string_view kPlanDeadlineGiven = "plan_deadline_given";
+inline constexpr std::string_view kPlanHasActions = "plan_has_actions";  // at least one point
+// A revision request comes with at least one comment on a point of the plan.
+inline constexpr std::string_view kPlanCommentsGiven = "plan_comments_given";
+inline constexpr std::string_view kFeedbackGiven = "feedback_given";  // återkoppling is given
+// The case's report to the committee is registered.
+inline constexpr std::string_view kCaseReportRegistered = "case_report_registered";
 }  // namespace guards
 
-inline constexpr std::array<std::string_view, 5> kUserRoles{
-    roles::kAdmin, roles::kContractManager, roles::kProviderRep, roles::kRegistrar, roles::kReader};
+inline constexpr std::array<std::string_view, 7> kUserRoles{
+    roles::kAdmin,  roles::kContractManager, roles::kProviderRep,        roles::kRegistrar,
+    roles::kReader, roles::kDirector,        roles::kCommitteeSecretary};
 inline constexpr std::array<std::string_view, 4> kMeetingRoles{
     roles::kChair, roles::kSecretary, roles::kAuthorityAdjuster, roles::kProviderAdjuster};
 inline constexpr std::array<std::string_view, 4> kMinutesGuards{
@@ -62,6 +76,10 @@ inline constexpr std::array<std::string_view, 3> kActionGuards{
 inline constexpr std::array<std::string_view, 4> kReportGuards{
     guards::kAreasAssessed, guards::kCommentsAnswered, guards::kSupplementsDecided,
     guards::kFactCheckDeadlinePassed};
+
+inline constexpr std::array<std::string_view, 6> kCaseGuards{
+    guards::kCommentGiven,     guards::kPlanDeadlineGiven, guards::kPlanHasActions,
+    guards::kPlanCommentsGiven, guards::kFeedbackGiven,    guards::kCaseReportRegistered};
 
 template <std::size_t N>
 std::set<std::string> nameSet(const std::array<std::string_view, N>& names) {
@@ -87,6 +105,10 @@ inline std::set<std::string> actionGuardNames() {
 
 inline std::set<std::string> reportGuardNames() {
   return nameSet(kReportGuards);
+}
+
+inline std::set<std::string> caseGuardNames() {
+  return nameSet(kCaseGuards);
 }
 
 }  // namespace sv::workflows

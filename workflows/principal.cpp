@@ -5,12 +5,14 @@
 namespace sv {
 namespace {
 
-constexpr NameTable<Role, 5> kRoles{{
+constexpr NameTable<Role, 7> kRoles{{
     {Role::Admin, "admin"},
     {Role::ContractManager, "contract_manager"},
     {Role::ProviderRep, "provider_rep"},
     {Role::Registrar, "registrar"},
     {Role::Reader, "reader"},
+    {Role::Director, "director"},
+    {Role::CommitteeSecretary, "committee_secretary"},
 }};
 
 }  // namespace

@@ -11,7 +11,9 @@
 
 namespace sv {
 
-enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader };
+// Director (förvaltningschef) and CommitteeSecretary (nämndsekreterare) belong to an authority and
+// are told of acute cases; they read what the authority's people read.
+enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader, Director, CommitteeSecretary };
 enum class OrganizationKind { Authority, Provider };
 
 std::string_view roleName(Role r);

@@ -194,6 +194,22 @@ std::string_view reasonName(Reason reason) {
       return "supplement-decided";
     case Reason::FactCheckNotOpen:
       return "fact-check-not-open";
+    case Reason::CaseClosed:
+      return "case-closed";
+    case Reason::NotCaseWriter:
+      return "not-case-writer";
+    case Reason::NotPlanWriter:
+      return "not-plan-writer";
+    case Reason::PlanEmpty:
+      return "plan-empty";
+    case Reason::CaseReportExists:
+      return "case-report-exists";
+    case Reason::CaseReportNotRegistered:
+      return "case-report-not-registered";
+    case Reason::FeedbackMissing:
+      return "feedback-missing";
+    case Reason::AlreadyAcute:
+      return "already-acute";
   }
   return "";
 }

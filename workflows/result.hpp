@@ -155,6 +155,19 @@ enum class Reason {
   SupplementAnswered,
   SupplementDecided,
   FactCheckNotOpen,
+  // Event-driven cases (issue 14): the case is closed and takes no more steps or material; the
+  // writer of a case is the authority's contract manager, of an action plan the provider's people
+  // (Forbidden); an action plan with no actions cannot be sent; a case's report exists already,
+  // or is not registered yet (value: its state) when the case is reported to the committee; the
+  // feedback to the provider is not given yet; the case is acute already.
+  CaseClosed,
+  NotCaseWriter,
+  NotPlanWriter,
+  PlanEmpty,
+  CaseReportExists,
+  CaseReportNotRegistered,
+  FeedbackMissing,
+  AlreadyAcute,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

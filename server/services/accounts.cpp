@@ -52,7 +52,8 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
 Status checkRolesFitOrganization(const std::set<Role>& roles, OrganizationKind kind) {
   for (Role r : roles) {
     const bool authorityOnly =
-        r == Role::ContractManager || r == Role::Registrar || r == Role::Reader;
+        r == Role::ContractManager || r == Role::Registrar || r == Role::Reader ||
+        r == Role::Director || r == Role::CommitteeSecretary;
     if (kind == OrganizationKind::Provider && authorityOnly)
       return fail(Errc::Invalid, Reason::RoleOfAuthority,
                   "role '" + std::string(roleName(r)) + "' belongs to an authority", "roles",

@@ -15,8 +15,10 @@ const std::map<std::string, std::string> kFlashes{
     {"anvandare", "Användaren är skapad och kan logga in."},
 };
 
-constexpr store::Role kRoles[] = {store::Role::ContractManager, store::Role::ProviderRep,
-                                  store::Role::Registrar, store::Role::Reader, store::Role::Admin};
+constexpr store::Role kRoles[] = {
+    store::Role::ContractManager, store::Role::ProviderRep, store::Role::Registrar,
+    store::Role::Reader,          store::Role::Director,    store::Role::CommitteeSecretary,
+    store::Role::Admin};
 
 std::string kindWord(store::OrganizationKind kind) {
   return kind == store::OrganizationKind::Authority ? "Förvaltning" : "Utförare";

@@ -191,6 +191,14 @@ constexpr auto kWordings = std::to_array<Wording>({
      "Bara förvaltningens avtalsansvariga för avtalet skriver uppföljningsrapporten."},
     {Reason::SupplementAnswered, "Kompletteringen är redan skickad."},
     {Reason::SupplementDecided, "Kompletteringen är redan bedömd."},
+    {Reason::CaseClosed, "Ärendet är avslutat och kan inte ändras."},
+    {Reason::NotCaseWriter, "Bara förvaltningens avtalsansvariga driver ett ärende."},
+    {Reason::NotPlanWriter, "Bara utförarens företrädare skriver åtgärdsplanen."},
+    {Reason::PlanEmpty, "Åtgärdsplanen måste innehålla minst en åtgärd."},
+    {Reason::CaseReportExists, "Ärendet har redan en rapport till nämnden."},
+    {Reason::CaseReportNotRegistered, "Rapporten till nämnden måste vara diarieförd först."},
+    {Reason::FeedbackMissing, "Ge återkoppling till utföraren först."},
+    {Reason::AlreadyAcute, "Ärendet är redan markerat som akut."},
     {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
 });
 

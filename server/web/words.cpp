@@ -173,6 +173,10 @@ std::string userRoleWord(Role role) {
       return "Utförarens representant";
     case Role::Registrar:
       return "Registrator";
+    case Role::Director:
+      return "Förvaltningschef";
+    case Role::CommitteeSecretary:
+      return "Nämndsekreterare";
     case Role::Reader:
       break;
   }
