@@ -7,7 +7,7 @@ namespace {
 
 // Notices that ask for something at once by default; reminders are gathered in the digest,
 // since several tend to fall due on the same day.
-constexpr std::array<KindRule, 10> kRules{{
+constexpr std::array<KindRule, 13> kRules{{
     {Kind::Invitation, "invitation", Choice::Now, false, false},
     {Kind::AgendaPublished, "agenda_published", Choice::Now, true, false},
     {Kind::MinutesSubmitted, "minutes_submitted", Choice::Now, true, false},
@@ -19,6 +19,11 @@ constexpr std::array<KindRule, 10> kRules{{
     // The feedback to the provider is part of the follow-up (seed 000): always sent.
     {Kind::ReportFinal, "report_final", Choice::Now, false, true},
     {Kind::Reminder, "reminder", Choice::Digest, true, false},
+    {Kind::CaseForProvider, "case_for_provider", Choice::Now, true, false},
+    {Kind::CaseForAuthority, "case_for_authority", Choice::Now, true, false},
+    // Seed 002 § 8.2: acute and serious deficiencies are told to the director and the committee
+    // at once; no one may turn that off or wait for a digest.
+    {Kind::CaseAcute, "case_acute", Choice::Now, false, true},
 }};
 
 }  // namespace

@@ -21,6 +21,10 @@ enum class Kind {
   ReportAnswered,     // to the report's writer: the provider answered, a supplement came in
   ReportFinal,        // to the provider (feedback) and the registrars: the report is final
   Reminder,           // minutes waiting, actions due or overdue, an agenda not published
+  CaseForProvider,    // to the provider: a case opened, an action plan asked for or returned,
+                      // the plan accepted, the authority's feedback
+  CaseForAuthority,   // to the case's contract manager: the provider sent its action plan
+  CaseAcute,          // to the director and committee secretary: an acute case, at once
 };
 
 enum class Choice { Now, Digest, Never };

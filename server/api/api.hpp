@@ -28,6 +28,9 @@ void registerAttachments(http::Router& router, Services& services);
 void registerReports(http::Router& router, Services& services);
 void registerReportSteps(http::Router& router, Services& services);
 void registerReportSupplements(http::Router& router, Services& services);
+// Event-driven cases, their steps and files (need services.cases).
+void registerCases(http::Router& router, Services& services);
+void registerCaseSteps(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);

@@ -16,6 +16,7 @@ Poco::JSON::Object attachmentJson(const services::Attachment& a) {
   j.set("report_id", a.reportId ? Poco::Dynamic::Var(a.reportId) : Poco::Dynamic::Var());
   j.set("supplement", a.supplement ? Poco::Dynamic::Var(a.supplement) : Poco::Dynamic::Var());
   j.set("action_id", a.actionId ? Poco::Dynamic::Var(a.actionId) : Poco::Dynamic::Var());
+  j.set("case_id", a.caseId ? Poco::Dynamic::Var(a.caseId) : Poco::Dynamic::Var());
   j.set("attached_to", std::string(services::attachedToName(a.to)));
   j.set("file_name", a.fileName);
   j.set("content_type", a.contentType);

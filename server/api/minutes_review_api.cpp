@@ -22,12 +22,13 @@ Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody&
     auto object = array->getObject(static_cast<unsigned>(i));
     if (!object) return fail(Errc::Malformed, field + " must be an object", field);
     review::NewComment c;
-    if (part == CommentPart::Area) {
-      const auto area = object->get("area");
-      if (!area.isEmpty()) {
-        if (!area.isString())
-          return fail(Errc::Malformed, field + ".area must be an area's key", field + ".area");
-        c.part = area.extract<std::string>();
+    if (part == CommentPart::Area || part == CommentPart::Point) {
+      const std::string key = part == CommentPart::Area ? "area" : "point";
+      const auto named = object->get(key);
+      if (!named.isEmpty()) {
+        if (!named.isString())
+          return fail(Errc::Malformed, field + "." + key + " must be a key", field + "." + key);
+        c.part = named.extract<std::string>();
       }
     } else if (const auto section = object->get("section"); !section.isEmpty()) {
       if (!section.isInteger())

@@ -38,7 +38,7 @@ http::Reply saveConflictProblem(const std::string& instance, const std::string& 
 namespace sv::api {
 
 // How a comment names its part: the minutes' "section" (a § number), a report's "area" (its key).
-enum class CommentPart { Section, Area };
+enum class CommentPart { Section, Area, Point };  // Point: an action plan's point ("p2")
 
 // The comments of a review in a request body: "comments": [{"section": 6, "text": "…"}, …] (or
 // "area": "<key>"); a comment without its part (or with null) is on the document as a whole. None

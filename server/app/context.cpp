@@ -15,6 +15,10 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
                     std::to_string(minutes::kMostFactCheckDays),
                 "samverkan.reports.fact_check_days");
   ctx->catalog.factCheckDays = settings.factCheckDays;
+  if (settings.caseStaleDays < 1 || settings.caseStaleDays > 365)
+    return fail(Errc::Invalid, Reason::OutOfRange, "samverkan.cases.stale_days must be 1-365",
+                "samverkan.cases.stale_days");
+  ctx->catalog.caseStaleDays = settings.caseStaleDays;
   auto st = store::Store::open({settings.dataDir, readConnections, settings.retiredPackGrace});
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
@@ -34,6 +38,8 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->services->attachments = ctx->attachments.get();
   ctx->reports = std::make_unique<services::ReportService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->services->reports = ctx->reports.get();
+  ctx->cases = std::make_unique<services::CaseService>(*ctx->store, ctx->catalog, ctx->time);
+  ctx->services->cases = ctx->cases.get();
   return ctx;
 }
 

@@ -23,6 +23,8 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerReports(router, services);
   api::registerReportSteps(router, services);
   api::registerReportSupplements(router, services);
+  api::registerCases(router, services);
+  api::registerCaseSteps(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);
   web::registerWebPages(router, services);

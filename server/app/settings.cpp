@@ -94,6 +94,7 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   s.http.maxBodyBytes = c.getUInt64("samverkan.limits.max_body_bytes", s.http.maxBodyBytes);
   s.maxAttachmentBytes = c.getUInt64("samverkan.limits.max_attachment_bytes", s.maxAttachmentBytes);
   s.factCheckDays = c.getInt("samverkan.reports.fact_check_days", s.factCheckDays);
+  s.caseStaleDays = c.getInt("samverkan.cases.stale_days", s.caseStaleDays);
   s.http.secureCookies = c.getBool("samverkan.security.secure_cookies", false);
   auto& a = s.accounts;
   a.idleTimeout = std::chrono::minutes(c.getInt("samverkan.session.idle_minutes", 30));

@@ -44,6 +44,7 @@ struct Settings {
   http::HttpSettings http;
   std::size_t maxAttachmentBytes = services::kDefaultMaxAttachmentBytes;
   int factCheckDays = 14;  // samverkan.reports.fact_check_days (minutes::kDefaultFactCheckDays)
+  int caseStaleDays = 30;  // samverkan.cases.stale_days (minutes::kDefaultCaseStaleDays)
   accounts::AccountSettings accounts;
   agenda::PlanRule planRule;
   MailSettings mail;

@@ -93,6 +93,10 @@ std::string ActionService::originOf(const store::ActionRow& row) {
   if (row.originReportId)
     return "uppföljningsrapport " + row.agreedAt.substr(0, 10) + ", krav " +
            row.originItem.value_or("");
+  // A point of an event-driven case's accepted action plan.
+  if (row.originCaseId)
+    return "åtgärdsplan i ärende " + std::to_string(*row.originCaseId) + ", punkt " +
+           row.originItem.value_or("");
   return "överenskommen " + row.agreedAt.substr(0, 10);
 }
 

@@ -1,5 +1,9 @@
 #include "server/services/agendas.hpp"
 
+#include "minutes/case_lifecycle.hpp"
+#include "minutes/follow_up_case.hpp"
+#include "server/store/cases.hpp"
+
 #include "server/services/access.hpp"
 #include "server/services/actions.hpp"
 #include "server/services/meeting_notices.hpp"
@@ -51,6 +55,21 @@ void refresh(store::Reading& c, agenda::Agenda& a, const store::MeetingRow& m,
     a.openActions.push_back({std::to_string(row.id), row.text, row.responsibleParty,
                              row.responsiblePerson, *parseDate(row.dueOn), row.status,
                              ActionService::originOf(row)});
+  // Open event-driven cases come up under the authority's follow-up item (issue 14).
+  a.openCases.clear();
+  store::CaseQuery open;
+  open.contractId = contract.id;
+  open.openOnly = true;
+  open.limit = 100;
+  for (const auto& row : store::listCases(c, store::TenantScope::system(), open)) {
+    const auto trigger = minutes::parseCaseTrigger(row.trigger).value_or(minutes::CaseTrigger::Other);
+    const auto state = minutes::parseCaseState(row.state).value_or(minutes::CaseState::Collecting);
+    const auto opened = parseDateTime(row.openedAt);
+    a.openCases.push_back({std::to_string(row.id), row.title,
+                           std::string(minutes::swedishTrigger(trigger)),
+                           std::string(minutes::swedishCaseState(state)), row.urgency == "acute",
+                           opened ? toStockholm(*opened).date : Date{}});
+  }
 }
 
 }  // namespace

@@ -25,8 +25,9 @@ namespace sv::services {
 
 // What a file is attached to: a meeting or its minutes, a follow-up report or one of its
 // supplements (kompletteringar), or the report on an action (what was done, with its evidence).
-enum class AttachedTo { Meeting, Minutes, Report, Supplement, ActionReport };
-// "meeting", "minutes", "report", "supplement", "action_report"
+// An event-driven case's material (Case) and the provider's action plan (ActionPlan) have theirs.
+enum class AttachedTo { Meeting, Minutes, Report, Supplement, ActionReport, Case, ActionPlan };
+// "meeting", "minutes", "report", "supplement", "action_report", "case", "action_plan"
 std::string_view attachedToName(AttachedTo to);
 std::optional<AttachedTo> parseAttachedTo(std::string_view name);
 
@@ -37,6 +38,7 @@ struct Attachment {
   std::int64_t reportId = 0;  // 0 for a meeting's
   int supplement = 0;         // the supplement's number, 0 unless `to` is Supplement
   std::int64_t actionId = 0;  // 0 unless `to` is ActionReport
+  std::int64_t caseId = 0;    // 0 unless `to` is Case or ActionPlan
   std::string fileName;       // safe, as listed and downloaded
   std::string contentType;    // from the bytes
   std::int64_t size = 0;
@@ -100,6 +102,17 @@ class AttachmentService {
   // The files of the action's report, oldest first. Errors: NotFound.
   Result<std::vector<Attachment>> listOfAction(const store::Principal& viewer,
                                                std::int64_t actionId);
+
+  // A file of an event-driven case (attachments_case.cpp): its material, added by the contract
+  // manager while the case is open, or a file of the action plan, added by the provider's people
+  // while a plan is asked for. Both close with the case's report when it is registered.
+  // Errors: NotFound (no such case, or another provider's or authority's), Forbidden/NotCaseWriter
+  // or Forbidden/NotPlanWriter, Conflict/CaseClosed, Conflict/TransitionNotAllowed (value
+  // "submit_action_plan": no plan is asked for), and upload's file errors.
+  Result<Attachment> uploadToCase(const store::Principal& who, std::int64_t caseId, AttachedTo to,
+                                  const AttachmentUpload& file);
+  // The case's material and its plans' files, oldest first. Errors: NotFound.
+  Result<std::vector<Attachment>> listOfCase(const store::Principal& viewer, std::int64_t caseId);
 
   // The meeting's attachments and its minutes', oldest first.
   // Errors: NotFound (no such meeting, or another provider's).

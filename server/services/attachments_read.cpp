@@ -18,6 +18,10 @@ std::string_view attachedToName(AttachedTo to) {
       return "supplement";
     case AttachedTo::ActionReport:
       return "action_report";
+    case AttachedTo::Case:
+      return "case";
+    case AttachedTo::ActionPlan:
+      return "action_plan";
     case AttachedTo::Meeting:
       break;
   }
@@ -26,7 +30,8 @@ std::string_view attachedToName(AttachedTo to) {
 
 std::optional<AttachedTo> parseAttachedTo(std::string_view name) {
   for (auto to : {AttachedTo::Meeting, AttachedTo::Minutes, AttachedTo::Report,
-                  AttachedTo::Supplement, AttachedTo::ActionReport})
+                  AttachedTo::Supplement, AttachedTo::ActionReport, AttachedTo::Case,
+                  AttachedTo::ActionPlan})
     if (attachedToName(to) == name) return to;
   return std::nullopt;
 }
@@ -49,6 +54,12 @@ Attachment attachmentOf(const store::AttachmentRow& row, bool sealed) {
     a.to = AttachedTo::ActionReport;
     const auto rest = std::string_view(row.document).substr(8);
     a.actionId = std::stoll(std::string(rest.substr(0, rest.find('/'))));
+  }  // "cases/<id>" (the material) or "cases/<id>/plan"
+  if (row.document.starts_with("cases/")) {
+    const auto rest = std::string_view(row.document).substr(6);
+    const auto slash = rest.find('/');
+    a.caseId = std::stoll(std::string(rest.substr(0, slash)));
+    a.to = slash == std::string_view::npos ? AttachedTo::Case : AttachedTo::ActionPlan;
   }
 
   a.fileName = row.fileName;

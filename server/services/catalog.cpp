@@ -134,6 +134,29 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (!reportWorkflow) return std::unexpected(naming(reportFile, reportWorkflow.error()));
   catalog.reportWorkflow = std::move(*reportWorkflow);
 
+  const auto caseFile = configDir / "workflows" / "follow_up_case.workflow";
+  auto caseText = readText(caseFile);
+  if (!caseText) return std::unexpected(caseText.error());
+  auto caseDefinition = workflows::parseWorkflow(*caseText);
+  if (!caseDefinition) return std::unexpected(naming(caseFile, caseDefinition.error()));
+  if (auto states = minutes::checkCaseStatesOf(*caseDefinition); !states)
+    return std::unexpected(naming(caseFile, states.error()));
+  auto caseWorkflow = workflows::Workflow<minutes::CaseLifecycleFacts>::create(
+      *caseDefinition, minutes::caseLifecycleGuards(), workflows::knownRoles());
+  if (!caseWorkflow) return std::unexpected(naming(caseFile, caseWorkflow.error()));
+  catalog.caseWorkflow = std::move(*caseWorkflow);
+
+  // The report to the committee of an event-driven case: its areas and questions.
+  const auto caseReportFile = configDir / "cases" / "case_report.followup";
+  auto caseReportText = readText(caseReportFile);
+  if (!caseReportText) return std::unexpected(caseReportText.error());
+  auto caseReport = minutes::parseFollowUpTemplate("case_report", *caseReportText);
+  if (!caseReport) return std::unexpected(naming(caseReportFile, caseReport.error()));
+  if (auto areas = minutes::checkCaseReportTemplate(*caseReport); !areas)
+    return std::unexpected(naming(caseReportFile, areas.error()));
+  catalog.caseReportTemplate =
+      FollowUpTemplateSource{std::move(*caseReport), std::move(*caseReportText)};
+
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(configDir / "agendas", ec)) {
     if (entry.path().extension() != ".agenda") continue;

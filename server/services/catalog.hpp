@@ -13,6 +13,8 @@
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
 #include "minutes/action_rules.hpp"
+#include "minutes/case_lifecycle.hpp"
+#include "minutes/case_report.hpp"
 #include "minutes/followup_template.hpp"
 #include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
@@ -44,6 +46,13 @@ struct Catalog {
   std::optional<workflows::Workflow<minutes::LifecycleFacts>> minutesWorkflow;
   std::optional<workflows::Workflow<minutes::ActionFacts>> actionWorkflow;
   std::optional<workflows::Workflow<minutes::ReportLifecycleFacts>> reportWorkflow;
+  std::optional<workflows::Workflow<minutes::CaseLifecycleFacts>> caseWorkflow;
+  // config/cases/case_report.followup: the areas of an event-driven case's report to the
+  // committee (minutes/case_report.hpp names the five it must have).
+  std::optional<FollowUpTemplateSource> caseReportTemplate;
+  // From the properties (samverkan.cases.stale_days): days without progress before an open case
+  // is listed as stale.
+  int caseStaleDays = minutes::kDefaultCaseStaleDays;
   // From the properties (samverkan.reports.fact_check_days): the provider's time to fact-check.
   int factCheckDays = minutes::kDefaultFactCheckDays;
   // Not from config/ but from the properties (samverkan.mail.*): what every use case that

@@ -2,6 +2,7 @@
 // protocols' series), the report, its supplements and its attachments sealed in the same
 // transaction, and a git tag named by the number on the version.
 #include "minutes/registry_number.hpp"
+#include "server/services/case_service.hpp"
 #include "server/services/report_context.hpp"
 #include "server/store/approvals.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -35,6 +36,17 @@ Result<ReportView> ReportService::registerReport(const store::Principal& actor,
     // any change once the document they are sealed with is sealed.
     store::DocumentStore::seal(c, w.ctx.repository, w.ctx.document, "registered as " + row.number,
                                w.now);
+    // A case's report closes the case's material and its plan with it (migration 021's
+    // triggers): what the committee was told is what the record keeps.
+    if (w.ctx.row.caseId) {
+      const auto reason = "registered with the case's report " + row.number;
+      store::DocumentStore::seal(c, w.ctx.repository, CaseService::documentOf(*w.ctx.row.caseId),
+                                 reason, w.now);
+      if (store::DocumentStore::currentVersionIn(
+              c, w.ctx.repository, CaseService::planDocumentOf(*w.ctx.row.caseId)))
+        store::DocumentStore::seal(c, w.ctx.repository,
+                                   CaseService::planDocumentOf(*w.ctx.row.caseId), reason, w.now);
+    }
     registered = row;
     at = w.now;
     return std::pair<std::string, std::string>{"number", row.number};

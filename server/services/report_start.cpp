@@ -11,6 +11,11 @@
 namespace sv::services {
 
 Result<ReportView> ReportService::start(const store::Principal& actor, const NewReport& what) {
+  // A case's report is made from its case (CaseService::startReport), never from a template alone.
+  if (what.kind == minutes::ReportKind::Case)
+    return fail(Errc::Invalid, Reason::UnknownChoice,
+                "a case's report is started from the case (/api/v1/follow-up-cases/{id}/report)",
+                "kind", "case");
   auto contract = store_.read([&](store::Reading& c) -> Result<store::ContractRow> {
     auto found = contractFor(c, actor, what.contractId);
     if (!found) return std::unexpected(found.error());

@@ -11,6 +11,7 @@
 #include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/attachments.hpp"
+#include "server/services/case_service.hpp"
 #include "server/services/catalog.hpp"
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
@@ -37,6 +38,7 @@ struct Services {
   // application always sets it, and the attachment routes are registered only with it.
   AttachmentService* attachments = nullptr;
   ReportService* reports = nullptr;  // the follow-up reports; set by the application like these
+  CaseService* cases = nullptr;      // the event-driven cases
 };
 
 }  // namespace sv::services

@@ -12,7 +12,8 @@ std::string_view partyText(Party p) {
 constexpr const char* kColumns =
     "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
     "a.origin_item, a.text, a.responsible_party, a.responsible_person, a.due_on, a.status, "
-    "a.agreed_at, a.created_at, a.updated_at, a.origin_report_id FROM actions a JOIN contracts c "
+    "a.agreed_at, a.created_at, a.updated_at, a.origin_report_id, a.origin_case_id "
+    "FROM actions a JOIN contracts c "
     "ON c.id = "
     "a.contract_id "
     "LEFT JOIN meetings m ON m.id = a.origin_meeting_id ";
@@ -35,6 +36,7 @@ ActionRow readAction(const Statement& s) {
   r.createdAt = s.text(13);
   r.updatedAt = s.text(14);
   r.originReportId = s.optionalInt64(15);
+  r.originCaseId = s.optionalInt64(16);
   return r;
 }
 
@@ -73,6 +75,30 @@ std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& 
   while (s.step()) {
   }
   return id;
+}
+
+std::optional<std::int64_t> insertActionFromCase(Writing& c, const ActionRow& r) {
+  auto s = c.prepare(
+      "INSERT INTO actions (contract_id, origin_case_id, origin_item, text, responsible_party, "
+      "responsible_person, due_on, status, agreed_at, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
+      "ON CONFLICT (origin_case_id, origin_item) WHERE origin_case_id IS NOT NULL "
+      "DO NOTHING RETURNING id");
+  s.bindAll(r.contractId, r.originCaseId, r.originItem, r.text, partyText(r.responsibleParty),
+            r.responsiblePerson, r.dueOn, r.agreedAt, r.createdAt);
+  if (!s.step()) return std::nullopt;
+  const auto id = s.int64(0);
+  while (s.step()) {
+  }
+  return id;
+}
+
+std::vector<ActionRow> actionsOfCase(Reading& c, std::int64_t caseId) {
+  auto s = c.prepare(std::string(kColumns) + "WHERE a.origin_case_id = ?1 ORDER BY a.id");
+  s.bindAll(caseId);
+  std::vector<ActionRow> out;
+  while (s.step()) out.push_back(readAction(s));
+  return out;
 }
 
 bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::string& itemId) {

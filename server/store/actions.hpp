@@ -22,6 +22,7 @@ struct ActionRow {
   std::optional<int> originSection;
   std::optional<std::string> originItem;
   std::optional<std::int64_t> originReportId;  // a follow-up report's required improvement
+  std::optional<std::int64_t> originCaseId;    // a point of a case's accepted action plan
   std::string text;
   Party responsibleParty = Party::Provider;
   std::string responsiblePerson;
@@ -39,6 +40,11 @@ std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& row);
 // A required improvement of a final follow-up report (migration 020): added once; none when the
 // report's improvement is an action already.
 std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& row);
+// A point of an event-driven case's accepted action plan (migration 021): added once; none when
+// the point is an action already.
+std::optional<std::int64_t> insertActionFromCase(Writing& c, const ActionRow& row);
+// The actions an event-driven case's accepted plans made, oldest first.
+std::vector<ActionRow> actionsOfCase(Reading& c, std::int64_t caseId);
 bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::string& itemId);
 std::int64_t insertAction(Writing& c, const ActionRow& row);
 void updateAction(Writing& c, const ActionRow& row);

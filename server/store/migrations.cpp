@@ -36,15 +36,24 @@ int migrate(Connection& conn) {
   for (const auto& [name, sql] : migration_files::files()) {  // std::map: in file-name order
     const int number = numberOf(name);
     if (number <= current) continue;
+    // Foreign keys off around the migration (the pragma does nothing inside a transaction), so
+    // that a migration may rebuild a table others refer to; they are checked before COMMIT.
+    conn.exec("PRAGMA foreign_keys = OFF");
     conn.exec("BEGIN IMMEDIATE");
     try {
       conn.exec(std::string(sql));
+      auto broken = conn.prepare("PRAGMA foreign_key_check");
+      if (broken.step())
+        throw DatabaseError(SQLITE_CONSTRAINT_FOREIGNKEY, "migration " + name + " leaves a foreign key broken in table '" +
+                            broken.text(0) + "'");
       conn.exec("PRAGMA user_version = " + std::to_string(number));
       conn.exec("COMMIT");
     } catch (...) {
       conn.exec("ROLLBACK");
+      conn.exec("PRAGMA foreign_keys = ON");
       throw;
     }
+    conn.exec("PRAGMA foreign_keys = ON");
     current = number;
   }
   return current;

@@ -7,7 +7,7 @@ namespace {
 // and fact-check (f) joined.
 constexpr const char* kReportSelect =
     "SELECT r.id, r.contract_id, r.year, r.kind, r.state, r.created_by, r.created_at, "
-    "r.updated_at, c.title, p.name, rr.number, f.due_on "
+    "r.updated_at, c.title, p.name, rr.number, f.due_on, r.case_id "
     "FROM reports r JOIN contracts c ON c.id = r.contract_id "
     "JOIN organizations p ON p.id = c.provider_id "
     "LEFT JOIN report_registry rr ON rr.report_id = r.id "
@@ -27,6 +27,7 @@ ReportRow reportFrom(const Statement& s) {
   r.providerName = s.text(9);
   r.registryNumber = s.optionalText(10);
   r.factCheckDueOn = s.optionalText(11);
+  r.caseId = s.optionalInt64(12);
   return r;
 }
 
@@ -105,19 +106,28 @@ std::int64_t nextReportId(Reading& c) {
 }
 
 Status insertReport(Writing& c, const ReportRow& row) {
-  auto exists =
-      c.prepare("SELECT 1 FROM reports WHERE contract_id = ?1 AND year = ?2 AND kind = ?3");
-  exists.bindAll(row.contractId, row.year, row.kind);
-  if (exists.step())
-    return fail(Errc::Conflict, Reason::ReportExists,
-                "the contract has a follow-up of that kind for the year already", "year",
-                std::to_string(row.year));
+  if (row.caseId) {
+    auto exists = c.prepare("SELECT 1 FROM reports WHERE case_id = ?1");
+    exists.bindAll(*row.caseId);
+    if (exists.step())
+      return fail(Errc::Conflict, Reason::CaseReportExists, "the case has its report already");
+  } else {
+    auto exists = c.prepare(
+        "SELECT 1 FROM reports WHERE contract_id = ?1 AND year = ?2 AND kind = ?3 "
+        "AND case_id IS NULL");
+    exists.bindAll(row.contractId, row.year, row.kind);
+    if (exists.step())
+      return fail(Errc::Conflict, Reason::ReportExists,
+                  "the contract has a follow-up of that kind for the year already", "year",
+                  std::to_string(row.year));
+  }
   if (nextReportId(c) != row.id)
     return fail(Errc::Conflict, Reason::DocumentBusy, "another report was started; try again");
   c.prepare(
        "INSERT INTO reports (id, contract_id, year, kind, state, created_by, created_at, "
-       "updated_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6)")
-      .bindAll(row.id, row.contractId, row.year, row.kind, row.createdBy, row.createdAt)
+       "updated_at, case_id) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6, ?7)")
+      .bindAll(row.id, row.contractId, row.year, row.kind, row.createdBy, row.createdAt,
+               row.caseId)
       .run();
   return {};
 }

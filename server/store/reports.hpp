@@ -29,6 +29,7 @@ struct ReportRow {
   std::string providerName;
   std::optional<std::string> registryNumber;
   std::optional<std::string> factCheckDueOn;
+  std::optional<std::int64_t> caseId;  // the event-driven case a report of kind "case" is about
 };
 
 // The id the next report gets: its document's key is made from it before the commit that the

@@ -203,6 +203,12 @@ std::string mailKindWord(mail::Kind kind) {
       return "Svar på faktagranskning och inkomna kompletteringar";
     case mail::Kind::ReportFinal:
       return "Slutliga uppföljningsrapporter";
+    case mail::Kind::CaseForProvider:
+      return "Händelsestyrda uppföljningar: nya ärenden, åtgärdsplaner och återkoppling";
+    case mail::Kind::CaseForAuthority:
+      return "Inkomna åtgärdsplaner i händelsestyrda uppföljningar";
+    case mail::Kind::CaseAcute:
+      return "Akuta ärenden (förvaltningschef och nämndsekreterare)";
     case mail::Kind::Reminder:
       break;
   }
