@@ -21,7 +21,9 @@ std::string itemText(const PlanItem& item, std::size_t number) {
   std::string out = "### " + std::to_string(number) + ". Åtgärd " + escapeMarkdownInline(item.id);
   add(out, "- Ansvarig: " + escapeMarkdownInline(item.responsible) +
                "\n- Klar senast: " + detail::dateLabel(item.dueDate));
-  const std::string text = detail::userMarkdown(item.text);
+  // Under the point's own "###": the provider's "#" becomes "####".
+  constexpr int kItemHeadingOffset = 3;
+  const std::string text = detail::userMarkdownDemoted(item.text, kItemHeadingOffset);
   add(out, text.empty() ? "Ingen beskrivning." : text);
   return out;
 }

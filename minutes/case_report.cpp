@@ -2,34 +2,24 @@
 
 #include <array>
 
-#include "minutes/cmark_tree.hpp"
 #include "minutes/escape.hpp"
 #include "minutes/labels.hpp"
+#include "minutes/render_markdown.hpp"
 
 namespace sv::minutes {
 namespace {
 
-using detail::escapeMarkdownBlock;
 using detail::escapeMarkdownInline;
 
 constexpr std::array<std::string_view, 5> kCaseAreas{
     kCaseAreaEvent, kCaseAreaHandling, kCaseAreaAnalysis, kCaseAreaActionPlan, kCaseAreaOutcome};
-
-// As deep as the protocol's notes may nest (render_markdown.cpp), for the same reason: cmark's
-// CommonMark renderer slows down with depth.
-constexpr int kMaxTextDepth = 32;
 
 // Several people's texts go into one area's findings. Each goes through cmark on its own first, so
 // that what one opens (a fenced code block, a list, a link definition) is closed before the next
 // begins and cannot swallow it; raw HTML goes as everywhere else. Headings are left to the
 // report's rendering, which demotes the findings' headings under the area's.
 std::string keptMarkdown(const std::string& text) {
-  const auto document = detail::parseMarkdown(text);
-  if (detail::nestingDepth(document.get()) > kMaxTextDepth) return escapeMarkdownBlock(text, "");
-  detail::removeRawHtml(document.get());
-  std::string out = detail::renderCommonmark(document.get());
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+  return detail::userMarkdownDemoted(text, 0);
 }
 
 void add(std::string& out, const std::string& block) {
