@@ -103,8 +103,16 @@ Agenda generateAgenda(const AgendaTemplate& tmpl, MeetingInfo meeting,
                       std::vector<OpenActionRef> openActions) {
   // The stored form keeps whole seconds; trimming here keeps a reread agenda equal to this one.
   meeting.startsAt = std::chrono::floor<std::chrono::seconds>(meeting.startsAt);
-  Agenda agenda{tmpl.id, tmpl.name,           tmpl.version,           std::move(meeting),
-                {},      std::move(previous), std::move(openActions), false,
+  // No open cases yet: the server fills them in, as it fills the open actions.
+  Agenda agenda{tmpl.id,
+                tmpl.name,
+                tmpl.version,
+                std::move(meeting),
+                {},
+                std::move(previous),
+                std::move(openActions),
+                {},
+                false,
                 0};
   int number = 0;
   for (const auto& item : tmpl.items)

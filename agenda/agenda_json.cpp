@@ -51,6 +51,17 @@ void writeAction(json::Writer& w, const OpenActionRef& a) {
   w.endObject();
 }
 
+void writeCase(json::Writer& w, const OpenCaseRef& c) {
+  w.beginObject();
+  w.key("id").value(c.id);
+  w.key("title").value(c.title);
+  w.key("trigger").value(c.trigger);
+  w.key("state").value(c.state);
+  w.key("acute").value(c.acute);
+  w.key("opened_on").value(formatDate(c.openedOn));
+  w.endObject();
+}
+
 void writeAdded(json::Writer& w, const AddedItem& a) {
   w.beginObject();
   w.key("key").value(a.key);
@@ -210,6 +221,12 @@ OpenActionRef readAction(const Object& a, const std::string& here) {
                        readString(a, here, "origin")};
 }
 
+OpenCaseRef readCase(const Object& c, const std::string& here) {
+  return OpenCaseRef{readString(c, here, "id"),      readString(c, here, "title"),
+                     readString(c, here, "trigger"), readString(c, here, "state"),
+                     readBool(c, here, "acute"),     readDate(c, here, "opened_on")};
+}
+
 AddedItem readAdded(const Object& a, const std::string& here, std::size_t index) {
   AddedItem added;
   added.key = readString(a, here, "key");
@@ -260,6 +277,14 @@ Agenda readAgenda(const Object& root) {
     const std::string at = indexed("open_actions", i);
     agenda.openActions.push_back(readAction(*elementObject(*actions, i, at), at));
   }
+  // Agendas stored before event-driven cases existed have no "open_cases": none were open.
+  if (root.has("open_cases")) {
+    const auto cases = readArray(root, "", "open_cases");
+    for (std::size_t i = 0; i < cases->size(); ++i) {
+      const std::string at = indexed("open_cases", i);
+      agenda.openCases.push_back(readCase(*elementObject(*cases, i, at), at));
+    }
+  }
   const auto items = readArray(root, "", "items");
   for (std::size_t i = 0; i < items->size(); ++i) {
     const std::string at = indexed("items", i);
@@ -287,6 +312,9 @@ std::string serializeAgenda(const Agenda& agenda) {
   writePrevious(w, agenda.previousMeeting);
   w.key("open_actions").beginArray();
   for (const auto& action : agenda.openActions) writeAction(w, action);
+  w.endArray();
+  w.key("open_cases").beginArray();
+  for (const auto& c : agenda.openCases) writeCase(w, c);
   w.endArray();
   w.key("items").beginArray();
   for (const auto& item : agenda.items) writeItem(w, item);

@@ -117,6 +117,23 @@ void appendOpenActions(std::string& out, const Agenda& agenda, const std::string
   }
 }
 
+// The template key of the authority's follow-up item, under which the open event-driven cases
+// are listed; it is a fixed item, so its kind does not say so.
+constexpr std::string_view kAuthorityFollowUp = "authority_followup";
+
+// One line per open case; none at all when there is none, since the item has its own text.
+void appendOpenCases(std::string& out, const Agenda& agenda, const std::string& indent) {
+  if (agenda.openCases.empty()) return;
+  out += '\n';
+  for (const auto& c : agenda.openCases) {
+    out += indent + "- Ärende " + escapeInline(c.id) + ": " + escapeInline(c.title) + " (" +
+           escapeInline(c.trigger) + "; " + escapeInline(c.state) + "; öppnat " +
+           formatDate(c.openedOn) + ")";
+    if (c.acute) out += " **Akut**";
+    out += '\n';
+  }
+}
+
 // An item added under Övriga frågor is a point of its own right after it, numbered as its § in
 // the minutes will be (sectionNumbers); one list with consecutive numbers, so that a Markdown
 // renderer shows the same numbers as the text.
@@ -149,8 +166,10 @@ void appendItem(std::string& out, const Agenda& agenda, const AgendaItem& item, 
       out += '\n';
       appendOpenActions(out, agenda, indent);
       break;
-    case ItemKind::OtherQuestions:
     case ItemKind::Fixed:
+      if (item.key == kAuthorityFollowUp) appendOpenCases(out, agenda, indent);
+      break;
+    case ItemKind::OtherQuestions:
       break;
   }
 }

@@ -35,14 +35,7 @@ class Blocks {
 constexpr int kMaxNotesDepth = 32;
 
 std::string renderNotes(const std::string& notes) {
-  const auto document = detail::parseMarkdown(notes);
-  // Hostile nesting: the note is kept as plain text instead, escaped like any other text.
-  if (detail::nestingDepth(document.get()) > kMaxNotesDepth) return escapeMarkdownBlock(notes, "");
-  detail::demoteHeadings(document.get(), kNoteHeadingOffset);
-  detail::removeRawHtml(document.get());
-  std::string text = detail::renderCommonmark(document.get());
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  return text;
+  return detail::userMarkdownDemoted(notes, kNoteHeadingOffset);
 }
 
 // Rendering the notes through cmark is most of the cost of rendering a protocol, and a save
@@ -217,6 +210,17 @@ void addDisagreements(Blocks& blocks, const Minutes& m) {
 }  // namespace
 
 namespace detail {
+
+std::string userMarkdownDemoted(const std::string& markdown, int headingOffset) {
+  const auto document = parseMarkdown(markdown);
+  // Hostile nesting: the text is kept as plain text instead, escaped like any other text.
+  if (nestingDepth(document.get()) > kMaxNotesDepth) return escapeMarkdownBlock(markdown, "");
+  if (headingOffset > 0) demoteHeadings(document.get(), headingOffset);
+  removeRawHtml(document.get());
+  std::string text = renderCommonmark(document.get());
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
 
 std::string userMarkdown(const std::string& notes) {
   static RenderedNotes rendered;

@@ -31,6 +31,10 @@ namespace detail {
 // "##" heading (the notes' rules above: through cmark, headings demoted two levels, raw HTML
 // removed, hostile nesting escaped as plain text). No trailing newline.
 std::string userMarkdown(const std::string& markdown);
+// The same pass with the headings demoted `headingOffset` levels (0: kept), not remembered: for a
+// text under a deeper heading (an action plan's point), or one of several people's texts joined
+// into one Markdown value, each closed before the next begins (a case report's findings).
+std::string userMarkdownDemoted(const std::string& markdown, int headingOffset);
 }  // namespace detail
 
 }  // namespace sv::minutes

@@ -14,9 +14,16 @@ using detail::checkText;
 using detail::Lines;
 using detail::Presence;
 
-constexpr NameTable<ReportKind, 2> kKindNames{{
+constexpr NameTable<ReportKind, 3> kKindNames{{
     {ReportKind::Operational, "operational"},
     {ReportKind::Contract, "contract"},
+    {ReportKind::Case, "case"},
+}};
+
+constexpr NameTable<ReportKind, 3> kSwedishKinds{{
+    {ReportKind::Operational, "Verksamhetsuppföljning"},
+    {ReportKind::Contract, "Avtalsuppföljning"},
+    {ReportKind::Case, "Händelsestyrd uppföljning"},
 }};
 
 constexpr NameTable<Assessment, 4> kAssessmentNames{{
@@ -147,7 +154,7 @@ std::optional<ReportKind> parseReportKind(std::string_view text) {
   return valueIn(kKindNames, text);
 }
 std::string_view swedishKind(ReportKind kind) {
-  return kind == ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
+  return nameIn(kSwedishKinds, kind, "Verksamhetsuppföljning");
 }
 std::string_view toString(Assessment a) {
   return nameIn(kAssessmentNames, a, "");
@@ -172,6 +179,8 @@ Result<FollowUpReport> createReport(const FollowUpTemplate& t, const ReportFacts
                           t.version};
   r.method = std::string(kCommonMethod);
   for (const auto& area : t.areas) {
+    // What the contract and the tender promise is assessed in the contract follow-up only; a
+    // case's report is about the event, so it takes the areas every follow-up has.
     if (area.scope == AreaScope::Contract && facts.kind != ReportKind::Contract) continue;
     r.areas.push_back(
         ReportArea{area.key, area.title, area.questions, Assessment::NotAssessed, {}, {}});

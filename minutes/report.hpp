@@ -17,12 +17,15 @@
 
 namespace sv::minutes {
 
-enum class ReportKind { Operational, Contract };  // verksamhetsuppföljning, avtalsuppföljning
+// verksamhetsuppföljning, avtalsuppföljning, and the report to the committee of an event-driven
+// case (händelsestyrd uppföljning, case_report.hpp)
+enum class ReportKind { Operational, Contract, Case };
 enum class Assessment { NotAssessed, Meets, PartlyMeets, DoesNotMeet };
 
-std::string_view toString(ReportKind kind);  // "operational", "contract"
+std::string_view toString(ReportKind kind);  // "operational", "contract", "case"
 std::optional<ReportKind> parseReportKind(std::string_view text);
-// "Verksamhetsuppföljning", "Avtalsuppföljning": the report's heading in every rendering.
+// "Verksamhetsuppföljning", "Avtalsuppföljning", "Händelsestyrd uppföljning": the report's
+// heading in every rendering.
 std::string_view swedishKind(ReportKind kind);
 std::string_view toString(
     Assessment a);  // "not_assessed", "meets", "partly_meets", "does_not_meet"
@@ -96,7 +99,8 @@ struct ReportFacts {
 };
 
 // The draft: the header from `facts` and the template, every area of the template whose scope
-// the kind covers (an operational follow-up leaves out the areas of scope `contract`), each not
+// the kind covers (an operational follow-up and a case's report leave out the areas of scope
+// `contract`), each not
 // yet assessed; the method starts as the city's common one.
 // Errors: Errc::Invalid, Reason::OutOfRange (field "year", value "2000-2100") for a year outside
 // kFirstReportYear..kLastReportYear.

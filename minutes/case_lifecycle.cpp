@@ -1,0 +1,133 @@
+#include "minutes/case_lifecycle.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "minutes/follow_up_case.hpp"
+#include "minutes/report_lifecycle.hpp"
+#include "workflows/name_table.hpp"
+#include "workflows/names.hpp"
+
+namespace sv::minutes {
+
+namespace {
+constexpr NameTable<CaseState, 7> kStates{{
+    {CaseState::Collecting, "collecting"},
+    {CaseState::Analysis, "analysis"},
+    {CaseState::ActionPlanRequested, "action_plan_requested"},
+    {CaseState::ActionPlanReceived, "action_plan_received"},
+    {CaseState::Feedback, "feedback"},
+    {CaseState::Reported, "reported"},
+    {CaseState::Closed, "closed"},
+}};
+
+constexpr NameTable<CaseState, 7> kSwedishStates{{
+    {CaseState::Collecting, "Material inhämtas"},
+    {CaseState::Analysis, "Analys"},
+    {CaseState::ActionPlanRequested, "Åtgärdsplan begärd"},
+    {CaseState::ActionPlanReceived, "Åtgärdsplan inkommen"},
+    {CaseState::Feedback, "Återkoppling"},
+    {CaseState::Reported, "Rapporterad till nämnden"},
+    {CaseState::Closed, "Avslutad"},
+}};
+
+const std::string kPlanDueOnField = "plan_due_on";
+
+std::chrono::sys_days days(Date d) {
+  return std::chrono::sys_days{d};
+}
+}  // namespace
+
+std::string_view stateName(CaseState s) {
+  return nameIn(kStates, s, "collecting");
+}
+
+std::optional<CaseState> parseCaseState(std::string_view name) {
+  return valueIn(kStates, name);
+}
+
+std::string_view swedishCaseState(CaseState s) {
+  return nameIn(kSwedishStates, s, "Material inhämtas");
+}
+
+Status checkCaseStatesOf(const workflows::WorkflowDefinition& definition) {
+  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
+    return fail(Errc::Invalid, Reason::UnknownChoice,
+                "workflow '" + definition.name + "': " + std::move(detail), "states",
+                std::string(state));
+  };
+  for (const auto& state : definition.states)
+    if (!parseCaseState(state))
+      return unknown(state, "the server knows no case state '" + state + "'");
+  for (const auto& [s, known] : kStates) {
+    const auto name = std::string(known);
+    if (std::find(definition.states.begin(), definition.states.end(), name) ==
+        definition.states.end())
+      return unknown(name, "the case state '" + name + "' is missing");
+  }
+  if (definition.initial != stateName(CaseState::Collecting))
+    return unknown(definition.initial,
+                   "a case starts by collecting material, not in '" + definition.initial + "'");
+  return {};
+}
+
+Result<CaseState> knownCaseState(const Result<std::string>& answered) {
+  if (!answered) return std::unexpected(answered.error());
+  if (auto s = parseCaseState(*answered)) return *s;
+  return fail(Errc::Internal, "the case workflow answered an unknown state '" + *answered + "'");
+}
+
+workflows::GuardRegistry<CaseLifecycleFacts> caseLifecycleGuards() {
+  namespace g = workflows::guards;
+  workflows::GuardRegistry<CaseLifecycleFacts> guards;
+  // The analysis, the reason or the feedback: what a person typed, checked as every case text is.
+  guards[std::string(g::kCommentGiven)] = [](const CaseLifecycleFacts& f) -> Status {
+    return checkCaseText(f.text, "text");
+  };
+  guards[std::string(g::kPlanDeadlineGiven)] = [](const CaseLifecycleFacts& f) -> Status {
+    if (!f.planDueOn)
+      return fail(Errc::Invalid, Reason::Missing, "give the action plan's last day",
+                  kPlanDueOnField);
+    if (days(*f.planDueOn) < days(f.today))
+      return fail(Errc::Invalid, Reason::OutOfRange, "the action plan's last day is past",
+                  kPlanDueOnField, formatDate(f.today));
+    return {};
+  };
+  guards[std::string(g::kPlanHasActions)] = [](const CaseLifecycleFacts& f) -> Status {
+    if (f.planItems <= 0)
+      return fail(Errc::Conflict, Reason::PlanEmpty, "the action plan has no actions", "items");
+    return {};
+  };
+  guards[std::string(g::kPlanCommentsGiven)] = [](const CaseLifecycleFacts& f) -> Status {
+    if (f.planComments <= 0)
+      return fail(Errc::Invalid, Reason::Missing,
+                  "say what should change: comment on at least one point", "comments");
+    return {};
+  };
+  guards[std::string(g::kFeedbackGiven)] = [](const CaseLifecycleFacts& f) -> Status {
+    if (!f.feedbackGiven)
+      return fail(Errc::Conflict, Reason::FeedbackMissing,
+                  "give the provider the authority's feedback first", "feedback");
+    return {};
+  };
+  guards[std::string(g::kCaseReportRegistered)] = [](const CaseLifecycleFacts& f) -> Status {
+    const std::string registered(stateName(ReportState::Registered));
+    if (f.reportState != registered)
+      return fail(Errc::Conflict, Reason::CaseReportNotRegistered,
+                  "register the case's report to the committee first", "report",
+                  f.reportState.value_or("none"));
+    return {};
+  };
+  return guards;
+}
+
+bool isStale(CaseState state, Date lastProgress, Date today, int staleDays) {
+  if (state == CaseState::Closed) return false;
+  return days(today) - days(lastProgress) > std::chrono::days{staleDays};
+}
+
+bool isPlanOverdue(CaseState state, std::optional<Date> planDueOn, Date today) {
+  return state == CaseState::ActionPlanRequested && planDueOn && days(today) > days(*planDueOn);
+}
+
+}  // namespace sv::minutes
