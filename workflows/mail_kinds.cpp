@@ -18,12 +18,12 @@ constexpr std::array<KindRule, 13> kRules{{
     {Kind::ReportAnswered, "report_answered", Choice::Now, true, false},
     // The feedback to the provider is part of the follow-up (seed 000): always sent.
     {Kind::ReportFinal, "report_final", Choice::Now, false, true},
-    {Kind::Reminder, "reminder", Choice::Digest, true, false},
     {Kind::CaseForProvider, "case_for_provider", Choice::Now, true, false},
     {Kind::CaseForAuthority, "case_for_authority", Choice::Now, true, false},
     // Seed 002 § 8.2: acute and serious deficiencies are told to the director and the committee
     // at once; no one may turn that off or wait for a digest.
     {Kind::CaseAcute, "case_acute", Choice::Now, false, true},
+    {Kind::Reminder, "reminder", Choice::Digest, true, false},
 }};
 
 }  // namespace

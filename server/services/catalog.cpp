@@ -152,8 +152,8 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (!caseReportText) return std::unexpected(caseReportText.error());
   auto caseReport = minutes::parseFollowUpTemplate("case_report", *caseReportText);
   if (!caseReport) return std::unexpected(naming(caseReportFile, caseReport.error()));
-  if (auto areas = minutes::checkCaseReportTemplate(*caseReport); !areas)
-    return std::unexpected(naming(caseReportFile, areas.error()));
+  if (auto caseAreas = minutes::checkCaseReportTemplate(*caseReport); !caseAreas)
+    return std::unexpected(naming(caseReportFile, caseAreas.error()));
   catalog.caseReportTemplate =
       FollowUpTemplateSource{std::move(*caseReport), std::move(*caseReportText)};
 

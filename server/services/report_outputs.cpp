@@ -17,9 +17,8 @@ namespace sv::services {
 namespace {
 
 std::string titleOf(const minutes::FollowUpReport& r) {
-  return std::string(r.header.kind == minutes::ReportKind::Contract ? "Avtalsuppföljning"
-                                                                    : "Verksamhetsuppföljning") +
-         " " + std::to_string(r.header.year) + " – " + r.header.contractTitle;
+  return std::string(minutes::swedishKind(r.header.kind)) + " " + std::to_string(r.header.year) +
+         " – " + r.header.contractTitle;
 }
 
 // ASCII letters, digits, '-' and '.': "SDN-2026-0005.pdf" once registered, before that

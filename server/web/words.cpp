@@ -38,7 +38,7 @@ std::string reportStateWord(minutes::ReportState state) {
 }
 
 std::string reportKindWord(minutes::ReportKind kind) {
-  return kind == minutes::ReportKind::Contract ? "Avtalsuppföljning" : "Verksamhetsuppföljning";
+  return std::string(minutes::swedishKind(kind));
 }
 
 std::string assessmentWord(minutes::Assessment assessment) {
