@@ -110,15 +110,9 @@ Result<ActionPlan> actionPlanFromJson(std::string_view json) {
 }
 
 Result<ActionPlan> actionPlanFromJsonMember(std::string_view json, const std::string& member) {
-  if (json.empty()) return fail(Errc::Malformed, "the request has no JSON body");
-  auto root = parseJsonText(json, kMaxDepth + 1);  // the plan is one level down
-  if (!root) return std::unexpected(root.error());
-  if (root->type() != typeid(Poco::JSON::Object::Ptr))
-    return fail(Errc::Malformed, "the body must be a JSON object");
-  const auto object = root->extract<Poco::JSON::Object::Ptr>();
-  if (!object->has(member) || object->get(member).type() != typeid(Poco::JSON::Object::Ptr))
-    return fail(Errc::Invalid, Reason::Missing, "'" + member + "' is required", member);
-  return readEditedPlan(object->get(member));
+  auto plan = detail::parseJsonMember(json, member, kMaxDepth);
+  if (!plan) return std::unexpected(plan.error());
+  return readEditedPlan(*plan);
 }
 
 #undef SV_READ

@@ -42,6 +42,22 @@ inline Result<Var> parseJsonText(std::string_view json, std::size_t depth) {
   }
 }
 
+// The document in the member `member` of a request body ({"report": {…}}), parsed one level
+// deeper than the document itself. Errors: Malformed (no body, not JSON, not an object),
+// Invalid/Missing (field `member`: absent or not an object).
+inline Result<Var> parseJsonMember(std::string_view json, const std::string& member,
+                                   std::size_t depth) {
+  if (json.empty()) return fail(Errc::Malformed, "the request has no JSON body");
+  auto root = parseJsonText(json, depth + 1);
+  if (!root) return std::unexpected(root.error());
+  if (root->type() != typeid(Poco::JSON::Object::Ptr))
+    return fail(Errc::Malformed, "the body must be a JSON object");
+  const auto object = root->extract<Poco::JSON::Object::Ptr>();
+  if (!object->has(member) || object->get(member).type() != typeid(Poco::JSON::Object::Ptr))
+    return fail(Errc::Invalid, Reason::Missing, "'" + member + "' is required", member);
+  return Result<Var>(std::in_place, object->get(member));
+}
+
 inline std::string child(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }

@@ -175,15 +175,9 @@ Result<FollowUpReport> reportFromJson(std::string_view json) {
 }
 
 Result<FollowUpReport> reportFromJsonMember(std::string_view json, const std::string& member) {
-  if (json.empty()) return fail(Errc::Malformed, "the request has no JSON body");
-  auto root = parseJsonText(json, kMaxDepth + 1);  // the report is one level down
-  if (!root) return std::unexpected(root.error());
-  if (root->type() != typeid(Poco::JSON::Object::Ptr))
-    return fail(Errc::Malformed, "the body must be a JSON object");
-  const auto object = root->extract<Poco::JSON::Object::Ptr>();
-  if (!object->has(member) || object->get(member).type() != typeid(Poco::JSON::Object::Ptr))
-    return fail(Errc::Invalid, Reason::Missing, "'" + member + "' is required", member);
-  return readReport(object->get(member));
+  auto report = detail::parseJsonMember(json, member, kMaxDepth);
+  if (!report) return std::unexpected(report.error());
+  return readReport(*report);
 }
 
 #undef SV_READ

@@ -12,12 +12,10 @@ namespace {
 
 Result<store::CaseQuery> queryOf(const http::Request& req) {
   store::CaseQuery q;
-  auto limit = wholeNumberQuery(req, "limit", 50);
-  if (!limit) return std::unexpected(limit.error());
-  auto offset = wholeNumberQuery(req, "offset", 0);
-  if (!offset) return std::unexpected(offset.error());
-  q.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 500));
-  q.offset = static_cast<int>(std::min<std::int64_t>(*offset, 1'000'000));
+  auto paging = pagingQuery(req);
+  if (!paging) return std::unexpected(paging.error());
+  q.limit = paging->limit;
+  q.offset = paging->offset;
   auto contract = wholeNumberQuery(req, "contract_id", 0);
   if (!contract) return std::unexpected(contract.error());
   if (*contract > 0) q.contractId = *contract;
@@ -40,8 +38,10 @@ Result<store::CaseQuery> queryOf(const http::Request& req) {
     if (*value != "true" && *value != "false")
       return fail(Errc::Invalid, Reason::UnknownChoice, std::string(flag) + " is true or false",
                   flag, *value);
-    if (std::string_view(flag) == "acute") q.acute = *value == "true";
-    else q.overdue = *value == "true";
+    if (std::string_view(flag) == "acute")
+      q.acute = *value == "true";
+    else
+      q.overdue = *value == "true";
   }
   return q;
 }
@@ -73,12 +73,7 @@ void registerCases(http::Router& router, Services& s) {
                 const auto page = cases.list(req.principal(), *q);
                 Poco::JSON::Array items;
                 for (const auto& item : page.items) items.add(caseSummaryJson(item));
-                auto out = http::orderedObject();
-                out.set("items", items);
-                out.set("total", page.total);
-                out.set("limit", q->limit);
-                out.set("offset", q->offset);
-                return http::Reply::json(out);
+                return pageReply(items, page.total, {q->limit, q->offset});
               },
               {.operationId = "listFollowUpCases",
                .summary = "The event-driven cases the caller may see, acute first, a page at a "
@@ -96,40 +91,40 @@ void registerCases(http::Router& router, Services& s) {
                               {"limit", "query", "at most this many (1-500)", "integer"},
                               {"offset", "query", "skip this many", "integer"}}}});
 
-  router.add({"POST",
-              "/api/v1/follow-up-cases",
-              http::Access::LoggedIn,
-              [&cases](http::Request& req) -> Result<http::Reply> {
-                auto body = http::JsonBody::parse(req.body);
-                if (!body) return std::unexpected(body.error());
-                services::NewCase what;
-                auto contract = body->requiredInt("contract_id");
-                if (!contract) return std::unexpected(contract.error());
-                what.contractId = *contract;
-                for (auto [field, to] : {std::pair{"trigger", &what.trigger},
-                                         std::pair{"title", &what.title},
-                                         std::pair{"description", &what.description},
-                                         std::pair{"occurred_on", &what.occurredOn},
-                                         std::pair{"urgency", &what.urgency}}) {
-                  auto value = body->optionalString(field);
-                  if (!value) return std::unexpected(value.error());
-                  *to = value->value_or("");
-                }
-                if (what.urgency.empty()) what.urgency = "normal";
-                auto view = cases.open(req.principal(), what);
-                if (!view) return std::unexpected(view.error());
-                return caseReply(*view, 201).header(
-                    "Location", "/api/v1/follow-up-cases/" + std::to_string(view->item.row.id));
-              },
-              {.operationId = "openFollowUpCase",
-               .summary = "Open an event-driven case on a contract (the authority's contract "
-                          "manager); the provider is told, and for an acute case the director and "
-                          "committee secretary at once",
-               .tag = "cases",
-               .requestSchema = "CaseOpen",
-               .responseSchema = "Case",
-               .successStatus = 201,
-               .errorStatuses = {403}}});
+  router.add(
+      {"POST",
+       "/api/v1/follow-up-cases",
+       http::Access::LoggedIn,
+       [&cases](http::Request& req) -> Result<http::Reply> {
+         auto body = http::JsonBody::parse(req.body);
+         if (!body) return std::unexpected(body.error());
+         services::NewCase what;
+         auto contract = body->requiredInt("contract_id");
+         if (!contract) return std::unexpected(contract.error());
+         what.contractId = *contract;
+         for (auto [field, to] :
+              {std::pair{"trigger", &what.trigger}, std::pair{"title", &what.title},
+               std::pair{"description", &what.description},
+               std::pair{"occurred_on", &what.occurredOn}, std::pair{"urgency", &what.urgency}}) {
+           auto value = body->optionalString(field);
+           if (!value) return std::unexpected(value.error());
+           *to = value->value_or("");
+         }
+         if (what.urgency.empty()) what.urgency = "normal";
+         auto view = cases.open(req.principal(), what);
+         if (!view) return std::unexpected(view.error());
+         return caseReply(*view, 201)
+             .header("Location", "/api/v1/follow-up-cases/" + std::to_string(view->item.row.id));
+       },
+       {.operationId = "openFollowUpCase",
+        .summary = "Open an event-driven case on a contract (the authority's contract "
+                   "manager); the provider is told, and for an acute case the director and "
+                   "committee secretary at once",
+        .tag = "cases",
+        .requestSchema = "CaseOpen",
+        .responseSchema = "Case",
+        .successStatus = 201,
+        .errorStatuses = {403}}});
 
   router.add({"GET",
               "/api/v1/follow-up-cases/{id}",
@@ -193,8 +188,7 @@ void registerCases(http::Router& router, Services& s) {
   router.add(attachmentUploadRoute(
       "/api/v1/follow-up-cases/{id}/plan/attachments", attachments.maxBytes(),
       [&attachments](http::Request& req, std::int64_t id, const services::AttachmentUpload& up) {
-        return attachments.uploadToCase(req.principal(), id, services::AttachedTo::ActionPlan,
-                                        up);
+        return attachments.uploadToCase(req.principal(), id, services::AttachedTo::ActionPlan, up);
       },
       "uploadActionPlanAttachment",
       "Add a file to the action plan (the provider, while a plan is asked for)"));

@@ -16,12 +16,10 @@ const std::vector<http::ResponseHeader> kEtag{
 
 Result<store::ReportQuery> queryOf(const http::Request& req) {
   store::ReportQuery q;
-  auto limit = wholeNumberQuery(req, "limit", 50);
-  if (!limit) return std::unexpected(limit.error());
-  auto offset = wholeNumberQuery(req, "offset", 0);
-  if (!offset) return std::unexpected(offset.error());
-  q.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 500));
-  q.offset = static_cast<int>(std::min<std::int64_t>(*offset, 1'000'000));
+  auto paging = pagingQuery(req);
+  if (!paging) return std::unexpected(paging.error());
+  q.limit = paging->limit;
+  q.offset = paging->offset;
   auto contract = wholeNumberQuery(req, "contract_id", 0);
   if (!contract) return std::unexpected(contract.error());
   if (*contract > 0) q.contractId = *contract;
@@ -50,12 +48,7 @@ void registerReports(http::Router& router, Services& s) {
                 const auto page = reports.list(req.principal(), *q);
                 Poco::JSON::Array items;
                 for (const auto& r : page.items) items.add(reportSummaryJson(r));
-                auto out = http::orderedObject();
-                out.set("items", items);
-                out.set("total", page.total);
-                out.set("limit", q->limit);
-                out.set("offset", q->offset);
-                return http::Reply::json(out);
+                return pageReply(items, page.total, {q->limit, q->offset});
               },
               {.operationId = "listReports",
                .summary = "The follow-up reports the caller may see, newest year first, a page "

@@ -58,6 +58,16 @@ namespace sv::api {
 Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::string& name,
                                       std::int64_t fallback);
 
+// A list's page from the query string: `limit` (1-500, 50 unless said) and `offset` (at most a
+// million). Errors: Malformed, naming the parameter.
+struct Paging {
+  int limit = 50;
+  int offset = 0;
+};
+Result<Paging> pagingQuery(const http::Request& req);
+// {"items": …, "total": …, "limit": …, "offset": …}: a page of a list and where it stands.
+http::Reply pageReply(const Poco::JSON::Array& items, int total, const Paging& paging);
+
 }  // namespace sv::api
 
 #include <functional>

@@ -61,14 +61,21 @@ std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& r) {
   return id;
 }
 
-std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& r) {
+namespace {
+
+// An action from an item of a document other than the minutes (a report's improvement, a case
+// plan's point): added once per origin and item, none when it is an action already. `origin` is
+// the column that names the document, checked by the caller's choice of function.
+std::optional<std::int64_t> insertActionOnce(Writing& c, const ActionRow& r, const char* origin,
+                                             std::optional<std::int64_t> originId) {
+  const std::string column(origin);
   auto s = c.prepare(
-      "INSERT INTO actions (contract_id, origin_report_id, origin_item, text, responsible_party, "
-      "responsible_person, due_on, status, agreed_at, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
-      "ON CONFLICT (origin_report_id, origin_item) WHERE origin_report_id IS NOT NULL "
-      "DO NOTHING RETURNING id");
-  s.bindAll(r.contractId, r.originReportId, r.originItem, r.text, partyText(r.responsibleParty),
+      "INSERT INTO actions (contract_id, " + column +
+      ", origin_item, text, responsible_party, responsible_person, due_on, status, agreed_at, "
+      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
+      "ON CONFLICT (" +
+      column + ", origin_item) WHERE " + column + " IS NOT NULL DO NOTHING RETURNING id");
+  s.bindAll(r.contractId, originId, r.originItem, r.text, partyText(r.responsibleParty),
             r.responsiblePerson, r.dueOn, r.agreedAt, r.createdAt);
   if (!s.step()) return std::nullopt;
   const auto id = s.int64(0);
@@ -77,20 +84,14 @@ std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& 
   return id;
 }
 
+}  // namespace
+
+std::optional<std::int64_t> insertActionFromReport(Writing& c, const ActionRow& r) {
+  return insertActionOnce(c, r, "origin_report_id", r.originReportId);
+}
+
 std::optional<std::int64_t> insertActionFromCase(Writing& c, const ActionRow& r) {
-  auto s = c.prepare(
-      "INSERT INTO actions (contract_id, origin_case_id, origin_item, text, responsible_party, "
-      "responsible_person, due_on, status, agreed_at, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
-      "ON CONFLICT (origin_case_id, origin_item) WHERE origin_case_id IS NOT NULL "
-      "DO NOTHING RETURNING id");
-  s.bindAll(r.contractId, r.originCaseId, r.originItem, r.text, partyText(r.responsibleParty),
-            r.responsiblePerson, r.dueOn, r.agreedAt, r.createdAt);
-  if (!s.step()) return std::nullopt;
-  const auto id = s.int64(0);
-  while (s.step()) {
-  }
-  return id;
+  return insertActionOnce(c, r, "origin_case_id", r.originCaseId);
 }
 
 std::vector<ActionRow> actionsOfCase(Reading& c, std::int64_t caseId) {
