@@ -11,15 +11,6 @@ namespace {
 
 constexpr const char* kReference = "SDN 2025/0311";
 
-template <class T>
-Status ok(const Result<T>& r) {
-  if (!r) return std::unexpected(r.error());
-  return {};
-}
-
-#define SV_DEMO_TRY(expr) \
-  if (auto done = ok(expr); !done) return done
-
 Date daysAfter(Date d, int days) {
   return Date(std::chrono::sys_days(d) + std::chrono::days(days));
 }
@@ -118,6 +109,18 @@ Status secondMeeting(services::Services& s, const DemoPeople& p, std::int64_t id
   return {};
 }
 
+// Early in the year fewer meetings are behind: the story goes as far as the year has.
+Status meetingsBehind(services::Services& s, const DemoPeople& p, std::int64_t contractId,
+                      const std::vector<std::int64_t>& past, Date today) {
+  if (past.empty()) return {};
+  if (auto done = firstMeeting(s, p, past[0], daysAfter(today, 30)); !done) return done;
+  if (auto done = reportOnAction(s, p, contractId); !done) return done;
+  if (past.size() < 2) return {};
+  if (auto done = secondMeeting(s, p, past[1]); !done) return done;
+  if (past.size() >= 3) SV_DEMO_TRY(s.agendas.publish(p.manager, past[2]));
+  return {};
+}
+
 }  // namespace
 
 Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, const DemoPeople& p) {
@@ -156,16 +159,10 @@ Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, con
     if (starts && *starts < s.time.now()) past.push_back(m.row.id);
   }
   if (auto done = loadDemoReports(s, contract->id, p); !done) return std::unexpected(done.error());
-  // Early in the year fewer meetings are behind: the story goes as far as the year has.
-  if (past.empty()) return true;
-  if (auto done = firstMeeting(s, p, past[0], daysAfter(today, 30)); !done)
+  if (auto done = meetingsBehind(s, p, contract->id, past, today); !done)
     return std::unexpected(done.error());
-  if (auto done = reportOnAction(s, p, contract->id); !done) return std::unexpected(done.error());
-  if (past.size() < 2) return true;
-  if (auto done = secondMeeting(s, p, past[1]); !done) return std::unexpected(done.error());
-  if (past.size() >= 3)
-    if (auto done = ok(s.agendas.publish(p.manager, past[2])); !done)
-      return std::unexpected(done.error());
+  // The cases last, so that the accepted plan's actions wait for the next agenda.
+  if (auto done = loadDemoCases(s, contract->id, p); !done) return std::unexpected(done.error());
   return true;
 }
 

@@ -10,6 +10,16 @@
 
 namespace sv::app {
 
+// A use case's result as a step of the demo: its error, or nothing.
+template <class T>
+Status ok(const Result<T>& r) {
+  if (!r) return std::unexpected(r.error());
+  return {};
+}
+
+#define SV_DEMO_TRY(expr) \
+  if (auto done = ok(expr); !done) return done
+
 struct DemoPeople {
   store::Principal manager;    // the authority's contract manager, chair, secretary and adjuster
   store::Principal registrar;  // the authority's registrar
@@ -23,5 +33,10 @@ Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId,
 // The contract's follow-up reports: last year's registered after fact-check and a supplement,
 // this year's with the provider for fact-checking (demo_reports.cpp).
 Status loadDemoReports(services::Services& s, std::int64_t contractId, const DemoPeople& people);
+
+// The contract's event-driven cases: a complaint whose first action plan was sent back with a
+// comment and whose second was accepted, its feedback given and its report to the committee
+// started; and an acute lex Sarah case gathering material, its leaders told (demo_cases.cpp).
+Status loadDemoCases(services::Services& s, std::int64_t contractId, const DemoPeople& people);
 
 }  // namespace sv::app

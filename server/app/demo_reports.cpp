@@ -11,12 +11,6 @@
 namespace sv::app {
 namespace {
 
-template <class T>
-Status ok(const Result<T>& r) {
-  if (!r) return std::unexpected(r.error());
-  return {};
-}
-
 // The areas as the follow-up found them; the implementation plans only partly meet the
 // requirements, with an improvement due in `due`.
 minutes::FollowUpReport assessed(minutes::FollowUpReport doc, Date visit, Date due) {

@@ -31,4 +31,13 @@ Result<Poco::JSON::Array> addAttachmentFiles(store::Store& st,
                                              const std::vector<store::AttachmentRow>& rows,
                                              std::vector<BagFile>& payload);
 
+// A case's report takes its case along (case_archive.cpp): arende.json (facts, timeline, who was
+// told of it, the plan's rounds), arende-audit.json, atgardsplan.md/.json as last saved (sealed
+// with the report), added to `payload`; returns the case's attachments for the bag's bilagor/.
+// Errors: those of reading git, Internal when the case is gone.
+Result<std::vector<store::AttachmentRow>> addCaseFiles(store::Store& st,
+                                                       const std::string& repository,
+                                                       std::int64_t caseId,
+                                                       std::vector<BagFile>& payload);
+
 }  // namespace sv::services

@@ -97,6 +97,11 @@ Result<std::pair<std::string, std::string>> ReportService::archive(const store::
   payload.push_back({"report.pdf", std::move(*pdfa)});
   payload.push_back({"metadata.json", prettyJson(meta)});
   payload.push_back({"audit.json", prettyJson(auditJson(audit))});
+  if (ctx->row.caseId) {
+    auto ofCase = addCaseFiles(store_, ctx->repository, *ctx->row.caseId, payload);
+    if (!ofCase) return std::unexpected(ofCase.error());
+    attachments.insert(attachments.end(), ofCase->begin(), ofCase->end());
+  }
   auto listed = addAttachmentFiles(store_, attachments, payload);
   if (!listed) return std::unexpected(listed.error());
   payload.push_back({"bilagor.json", prettyJson(*listed)});

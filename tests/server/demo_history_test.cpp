@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "support/json.hpp"
@@ -56,6 +57,33 @@ TEST_CASE("the demo's second authority has a year behind its contract, seen only
         CHECK(text(at(theirs, i), "title") != "Hemtjänst Söder");
       CHECK(array(server.get("/api/v1/registry", other).body)->size() == 0);
     }
+
+    // Its cases: the complaint whose second plan was accepted, with its report started, and the
+    // acute lex Sarah case whose director and committee secretary were told; the provider sees
+    // both, Östermalm's people neither.
+    const auto cases = object(server.get("/api/v1/follow-up-cases", sofia).body);
+    REQUIRE(number(cases, "total") == 2);
+    const auto items = cases->getArray("items");
+    const auto acute = at(items, 0);  // acute first
+    CHECK(text(acute, "urgency") == "acute");
+    CHECK(text(acute, "state") == "collecting");
+    const auto told = object(
+        server.get("/api/v1/follow-up-cases/" + std::to_string(number(acute, "id")), sofia).body);
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < told->getArray("notices")->size(); ++i)
+      names.insert(text(at(told->getArray("notices"), i), "name"));
+    CHECK(names == std::set<std::string>{"Stina Berg", "Sam Öst"});
+    const auto complaint = at(items, 1);
+    CHECK(text(complaint, "trigger") == "complaints");
+    CHECK(text(complaint, "state") == "feedback");
+    CHECK(text(complaint, "report_state") == "draft");
+    const auto complaintView = object(
+        server.get("/api/v1/follow-up-cases/" + std::to_string(number(complaint, "id")), hanna)
+            .body);
+    CHECK(complaintView->getArray("plan_comments")->size() == 1);
+    CHECK(complaintView->getArray("actions")->size() == 2);
+    CHECK(number(object(server.get("/api/v1/follow-up-cases", hanna).body), "total") == 2);
+    CHECK(number(object(server.get("/api/v1/follow-up-cases", anna).body), "total") == 0);
     if (!firstMeetingHeld(server, sofia)) return;
 
     // The registered protocol, in Södermalm's register, registered by its registrar.
@@ -64,9 +92,10 @@ TEST_CASE("the demo's second authority has a year behind its contract, seen only
     CHECK(text(at(registry, 0), "contract_title") == "Hemtjänst Söder");
     CHECK(text(at(registry, 0), "registered_by") == "Rolf Ahl");
     // Its action, reported on by the provider.
-    // Beside it the improvement last year's follow-up report requires.
+    // Beside it the improvement last year's follow-up report requires, and the accepted plan's
+    // two points.
     const auto actions = array(server.get("/api/v1/actions", sofia).body);
-    REQUIRE(actions->size() == 2);
+    REQUIRE(actions->size() == 4);
     int fromMeeting = 0;
     int fromReport = 0;
     for (std::size_t i = 0; i < actions->size(); ++i) {
@@ -86,5 +115,6 @@ TEST_CASE("the demo's second authority has a year behind its contract, seen only
   const auto sofia = again.login("sofia.soder", kDemoPassword);
   CHECK(array(again.get("/api/v1/contracts", sofia).body)->size() == 1);
   CHECK(array(again.get("/api/v1/actions", sofia).body)->size() ==
-        (firstMeetingHeld(again, sofia) ? 2u : 1u));
+        (firstMeetingHeld(again, sofia) ? 4u : 3u));
+  CHECK(number(object(again.get("/api/v1/follow-up-cases", sofia).body), "total") == 2);
 }
