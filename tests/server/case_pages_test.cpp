@@ -62,6 +62,22 @@ struct Browser {
   }
 };
 
+// The page's upload form as a browser posts it: the CSRF token, where the file goes, the file.
+HttpResult upload(const Browser& b, const std::string& path, const std::string& to,
+                  const std::string& fileName, const std::string& bytes) {
+  const std::string boundary = "----samverkan-case-pages-4b2e";
+  const auto part = [&](const std::string& name, const std::string& value) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+           value + "\r\n";
+  };
+  std::string body = part("csrf_token", b.csrf) + part("till", to);
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+          fileName + "\"\r\nContent-Type: text/plain\r\n\r\n" + bytes + "\r\n";
+  body += "--" + boundary + "--\r\n";
+  return b.server.request("POST", path, body, {{"Cookie", b.cookie}},
+                          "multipart/form-data; boundary=" + boundary);
+}
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -198,6 +214,26 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK(has(anna.get(casePath).body, "Åtgärdsplan begärd"));
   // The manager writes no plan.
   CHECK(anna.get(casePath + "/atgardsplan").status == 403);
+
+  // Files: the manager's material on the case, the provider's on the plan while it is asked for;
+  // a file of a type not allowed is refused in Swedish; another provider finds no case.
+  CHECK(upload(anna, casePath + "/bilagor", "arende", "samtal.txt", "Samtal med MAS.\n").status ==
+        303);
+  CHECK(upload(ulla, casePath + "/bilagor", "atgardsplan", "schema.txt", "Schema mars.\n").status ==
+        303);
+  const auto html = upload(anna, casePath + "/bilagor", "arende", "sida.txt",
+                           "<!DOCTYPE html><html><body>x</body></html>");
+  CHECK(html.status == 422);
+  CHECK(has(html.body, "Filen kan inte bifogas."));
+  CHECK(upload(nils, casePath + "/bilagor", "atgardsplan", "n.txt", "Nils.\n").status == 404);
+  const auto files = ulla.get(casePath);
+  CHECK(std::regex_search(
+      files.body,
+      std::regex(R"re(href="/bilagor/[0-9]+" download>samtal\.txt</a></td><td>Ärendet<)re")));
+  CHECK(std::regex_search(
+      files.body,
+      std::regex(R"re(href="/bilagor/[0-9]+" download>schema\.txt</a></td><td>Åtgärdsplanen<)re")));
+  CHECK_FALSE(has(files.body, "sida.txt"));
 
   // The provider's plan: a row without a responsible person is refused and kept, then saved.
   const auto form = ulla.get(casePath + "/atgardsplan");
