@@ -198,6 +198,18 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK(nils.get(casePath + "/atgardsplan").status == 404);
   CHECK(nils.post(casePath + "/atgardsplan", planFields("", "", "Försök", "Nils")).status == 404);
 
+  // Marked acute with why: the leadership is told, and the list's filter finds it.
+  const auto why = anna.post(casePath + "/akut", {{"text", ""}});
+  CHECK(why.status == 422);
+  CHECK(has(why.body, "Kontrollera fältet Varför ärendet är akut."));
+  CHECK_FALSE(has(anna.get(casePath).body, "id=\"besked\""));
+  REQUIRE(anna.post(casePath + "/akut", {{"text", "Fler anhöriga hör av sig."}}).status == 303);
+  const auto acute = anna.get(casePath);
+  CHECK(has(acute.body, "id=\"besked\""));
+  CHECK(has(acute.body, "(Förvaltningschef)"));
+  CHECK(has(acute.body, "(Nämndsekreterare)"));
+  CHECK(has(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
+
   // The manager writes a note, starts the analysis and asks for a plan; a missing analysis first.
   CHECK(anna.post(casePath + "/anteckningar", {{"text", "Samtal med enhetschefen."}}).status ==
         303);
@@ -304,6 +316,25 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const auto again = anna.post(casePath + "/atgardsplan/godta", {});
   CHECK(again.status == 409);
   CHECK(has(again.body, "Ingen åtgärdsplan väntar på förvaltningens beslut."));
+
+  // The analysis is in order now: feedback, then the report to the committee is started.
+  CHECK(anna.post(casePath + "/analys", {{"outcome", "ok"}, {"text", "Bemanningen räcker nu."}})
+            .status == 303);
+  CHECK_FALSE(has(anna.get(casePath).body, "action=\"" + casePath + "/rapport\""));
+  CHECK(anna.post(casePath + "/aterkoppling", {{"text", "Tack för en tydlig plan."}}).status ==
+        303);
+  const auto feedback = anna.get(casePath);
+  CHECK(has(feedback.body, "Given till utföraren"));
+  CHECK(has(feedback.body, "action=\"" + casePath + "/rapport\""));
+  const auto report = anna.post(casePath + "/rapport", {});
+  REQUIRE(report.status == 303);
+  CHECK(std::regex_match(report.header("location"), std::regex(R"(/uppfoljningar/[0-9]+)")));
+  CHECK(has(anna.get(casePath).body, "href=\"" + report.header("location") + "\""));
+  // Not reported before its report is registered; closing is not offered yet.
+  const auto early = anna.post(casePath + "/rapporterad", {});
+  CHECK(early.status == 409);
+  CHECK(has(early.body, "Rapporten till nämnden måste vara diarieförd först."));
+  CHECK(anna.post(casePath + "/avsluta", {}).status == 409);
 }
 
 TEST_CASE("case pages: the start page counts the overdue cases", "[server][web][case_pages]") {
