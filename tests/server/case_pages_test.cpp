@@ -142,7 +142,7 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK(has(anna.get("/").body, "href=\"/arenden\""));
   CHECK(has(anna.get("/arenden").body, "id=\"inga-arenden\""));
   const auto contractPage = anna.get(contract);
-  CHECK(has(contractPage.body, "Händelsestyrda uppföljningar"));
+  CHECK(has(contractPage.body, "id=\"arenden-rubrik\">Ärenden<"));
   CHECK(has(contractPage.body, "action=\"" + contract + "/arenden\""));
   CHECK(has(contractPage.body, "Klagomål och synpunkter"));
   CHECK_FALSE(has(ulla.get(contract).body, "action=\"" + contract + "/arenden\""));
