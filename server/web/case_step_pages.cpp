@@ -27,37 +27,12 @@ bool offers(const services::CaseView& view, std::string_view step) {
 }
 
 // The confirmation of a step that cannot be undone, posting `fields` again with confirm=ja.
-http::Reply askFirst(const http::Request& req, const services::CaseView& view, std::string title,
-                     const std::vector<std::string>& consequences,
-                     const std::vector<std::pair<std::string, std::string>>& quotes,
-                     const std::string& action,
-                     const std::vector<std::pair<std::string, std::string>>& fields,
-                     const std::string& confirmLabel) {
+http::Reply askFirst(const http::Request& req, const services::CaseView& view, Confirmation c) {
   const auto& row = view.item.row;
-  Page page{.title = title, .templateName = "confirm", .current = "arenden"};
-  Data& d = page.data;
-  d.set("heading", title);
-  d.set("what", "Ärendet " + row.title + ", " + row.contractTitle + " (" + row.providerName + ")");
-  auto lines = list();
-  for (const auto& line : consequences) lines.push_back(Data(line));
-  d.set("consequences", lines);
-  const auto pairs = [](const std::vector<std::pair<std::string, std::string>>& from,
-                        const char* first, const char* second) {
-    auto out = list();
-    for (const auto& [a, b] : from) {
-      Data p;
-      p.set(first, a);
-      p.set(second, b);
-      out.push_back(p);
-    }
-    return out;
-  };
-  d.set("quotes", pairs(quotes, "label", "text"));
-  d.set("action", action);
-  d.set("fields", pairs(fields, "name", "value"));
-  d.set("confirm_label", confirmLabel);
-  d.set("back", casePath(row.id));
-  return render(req, std::move(page));
+  c.what = "Ärendet " + row.title + ", " + row.contractTitle + " (" + row.providerName + ")";
+  c.back = casePath(row.id);
+  c.current = "arenden";
+  return confirmationPage(req, c);
 }
 
 // The return form read back: a comment per point with text (its field id beside it, to mark the
@@ -122,14 +97,17 @@ http::Reply returnPlan(http::Request& req, Services& s, std::int64_t id) {
       quotes.emplace_back(label, c.text);
       fields.emplace_back(c.part.empty() ? "comment" : "point-" + c.part, c.text);
     }
-    return askFirst(
-        req, *view, "Vill du skicka tillbaka åtgärdsplanen?",
-        {"Utföraren får planen tillbaka med dina synpunkter och ska lämna en ny plan "
-         "senast " +
-             due + ".",
-         "Synpunkterna sparas med planen och kan inte tas tillbaka.", "Det går inte att ångra."},
-        quotes, casePath(id) + "/atgardsplan/skicka-tillbaka", fields,
-        "Ja, skicka tillbaka planen");
+    return askFirst(req, *view,
+                    {.title = "Vill du skicka tillbaka åtgärdsplanen?",
+                     .consequences = {"Utföraren får planen tillbaka med dina synpunkter och ska "
+                                      "lämna en ny plan senast " +
+                                          due + ".",
+                                      "Synpunkterna sparas med planen och kan inte tas tillbaka.",
+                                      "Det går inte att ångra."},
+                     .quotes = std::move(quotes),
+                     .action = casePath(id) + "/atgardsplan/skicka-tillbaka",
+                     .fields = std::move(fields),
+                     .confirmLabel = "Ja, skicka tillbaka planen"});
   }
   auto done = cases.returnPlan(req.principal(), id, given.comments, due);
   const std::string field = done ? std::string() : returnFieldId(done.error(), given);
@@ -144,12 +122,15 @@ http::Reply closeCase(http::Request& req, Services& s, std::int64_t id) {
     auto view = cases.get(req.principal(), id);
     if (!view) return failurePage(req, view.error());
     if (offers(*view, "close"))
-      return askFirst(req, *view, "Vill du avsluta ärendet?",
-                      {"Ärendet avslutas och får inga fler anteckningar, bilagor eller steg.",
-                       "Tidslinjen, åtgärdsplanen och rapporten till nämnden finns kvar att "
-                       "läsa.",
-                       "Det går inte att ångra."},
-                      {}, casePath(id) + "/avsluta", {}, "Ja, avsluta ärendet");
+      return askFirst(
+          req, *view,
+          {.title = "Vill du avsluta ärendet?",
+           .consequences = {"Ärendet avslutas och får inga fler anteckningar, bilagor eller steg.",
+                            "Tidslinjen, åtgärdsplanen och rapporten till nämnden finns kvar att "
+                            "läsa.",
+                            "Det går inte att ångra."},
+           .action = casePath(id) + "/avsluta",
+           .confirmLabel = "Ja, avsluta ärendet"});
   }
   auto done = cases.close(req.principal(), id);
   return afterCasePost(req, s, id, statusOf(done), "close", "", std::move(form), "avslutat");
