@@ -246,6 +246,11 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
       files.body,
       std::regex(R"re(href="/bilagor/[0-9]+" download>schema\.txt</a></td><td>Åtgärdsplanen<)re")));
   CHECK_FALSE(has(files.body, "sida.txt"));
+  const std::string download = first(files.body, R"re(href="(/bilagor/[0-9]+)" download>samtal)re");
+  const auto got = ulla.get(download);
+  CHECK(got.status == 200);
+  CHECK(got.body == "Samtal med MAS.\n");
+  CHECK(nils.get(download).status == 404);
 
   // The provider's plan: a row without a responsible person is refused and kept, then saved.
   const auto form = ulla.get(casePath + "/atgardsplan");
@@ -277,6 +282,14 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK_FALSE(has(ulla.get(casePath).body, "Min äldre text."));
   REQUIRE(ulla.post(casePath + "/atgardsplan/skicka", {}).status == 303);
   CHECK(has(anna.get(casePath).body, "Åtgärdsplan inkommen"));
+
+  // Returning without a comment is refused in Swedish, without asking first.
+  const auto silent =
+      anna.post(casePath + "/atgardsplan/skicka-tillbaka",
+                {{"point-" + pointId, ""}, {"comment", ""}, {"plan_due_on", day(20)}});
+  CHECK(silent.status == 422);
+  CHECK(
+      has(silent.body, "Kontrollera fältet Synpunkter på åtgärdsplanen. Skriv minst en synpunkt"));
 
   // The manager returns it with a comment on the point: asked first, then done.
   const Fields returned{
