@@ -236,7 +236,11 @@ void addForms(Data& data, const services::CaseView& view, Date today,
            view.mayWrite && feedbackState && row.feedbackGiven && !row.reportId.has_value());
   data.set("can_report", may("report_to_committee"));
   data.set("can_close", may("close"));
-  data.set("has_forms", view.mayWrite || view.mayWritePlan || !view.available.empty());
+  // The provider's steps (the plan, its files) sit in their own sections: this one is the
+  // authority's, and is left out when it would be empty.
+  data.set("has_forms", view.mayWrite || may("start_analysis") || conclude ||
+                            may("return_action_plan") || may("accept_action_plan") ||
+                            may("report_to_committee") || may("close"));
 }
 
 }  // namespace

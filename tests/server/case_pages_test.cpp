@@ -136,6 +136,7 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const Browser anna(server, "anna.avtal");
   const Browser ulla(server, "ulla.utforare");
   const Browser nils(server, "nils.norr");
+  const Browser lars(server, "lars.lasare");
   const std::string contract = demoContractPath(anna);
 
   // The navigation leads to the list; the contract's page has the open form for its manager only.
@@ -192,6 +193,15 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK_FALSE(has(anna.get("/arenden?forsenade=ja").body, "Klagomål på nattbemanningen"));
   CHECK(has(ulla.get("/arenden").body, "Klagomål på nattbemanningen"));
   CHECK_FALSE(has(nils.get("/arenden").body, "Klagomål på nattbemanningen"));
+
+  // The reader reads the case and has no forms; the provider has none of the authority's.
+  const auto read = lars.get(casePath);
+  CHECK(read.status == 200);
+  CHECK(has(read.body, "href=\"/arenden\""));
+  CHECK_FALSE(has(read.body, "id=\"gora\""));
+  CHECK_FALSE(has(read.body, "<form class=\"form\" method=\"post\" action=\"" + casePath));
+  CHECK_FALSE(has(ulla.get(casePath).body, "id=\"gora\""));
+  CHECK(has(anna.get(casePath).body, "id=\"gora\""));
 
   // Another provider finds no such case, nor its plan form.
   CHECK(nils.get(casePath).status == 404);
