@@ -123,6 +123,9 @@ http::Reply casesPage(const http::Request& req, Services& s) {
   page.data.set("has_cases", !found.items.empty());
   page.data.set("total", std::to_string(found.total));
   page.data.set("filtered", !filterQuery(q).empty());
+  page.data.set("beyond", found.items.empty() && found.total > 0);  // a page past the last
+  page.data.set("total_text",
+                std::to_string(found.total) + (found.total == 1 ? " ärende" : " ärenden"));
   const int pages = std::max(1, (found.total + kPageSize - 1) / kPageSize);
   const std::string filtersText = filterQuery(q);
   page.data.set("paged", pages > 1);

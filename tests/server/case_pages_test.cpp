@@ -191,6 +191,7 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK_FALSE(has(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
   CHECK(has(anna.get("/arenden?akut=nej").body, "Klagomål på nattbemanningen"));
   CHECK_FALSE(has(anna.get("/arenden?forsenade=ja").body, "Klagomål på nattbemanningen"));
+  CHECK(has(anna.get("/arenden?sida=9").body, "Sidan finns inte: det finns 1 ärende."));
   CHECK(has(ulla.get("/arenden").body, "Klagomål på nattbemanningen"));
   CHECK_FALSE(has(nils.get("/arenden").body, "Klagomål på nattbemanningen"));
 
