@@ -9,19 +9,6 @@
 namespace sv::web {
 namespace {
 
-struct Confirmation {
-  std::string title;  // the question, <title> and <h1>
-  std::string what;   // the meeting or minutes it is about
-  std::vector<std::string> consequences;
-  // What the person wrote, shown again under its label ("Anledning", "§ 6 Avvikelser").
-  std::vector<std::pair<std::string, std::string>> quotes;
-  std::string action;                                       // where the confirmed form posts
-  std::vector<std::pair<std::string, std::string>> fields;  // carried to the confirmed post
-  std::string confirmLabel;                                 // "Ja, ställ in mötet"
-  std::string back;                                         // where "Avbryt" leads
-  std::string current;                                      // the navigation entry
-};
-
 // Pairs as a template list, each row's two values under the names given.
 Data pairList(const std::vector<std::pair<std::string, std::string>>& pairs, const char* first,
               const char* second) {
@@ -33,22 +20,6 @@ Data pairList(const std::vector<std::pair<std::string, std::string>>& pairs, con
     rows.push_back(row);
   }
   return rows;
-}
-
-http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
-  Page page{.title = c.title, .templateName = "confirm", .current = c.current};
-  Data& d = page.data;
-  d.set("heading", c.title);
-  d.set("what", c.what);
-  auto consequences = list();
-  for (const auto& line : c.consequences) consequences.push_back(Data(line));
-  d.set("consequences", consequences);
-  d.set("quotes", pairList(c.quotes, "label", "text"));
-  d.set("action", c.action);
-  d.set("fields", pairList(c.fields, "name", "value"));
-  d.set("confirm_label", c.confirmLabel);
-  d.set("back", c.back);
-  return render(req, std::move(page));
 }
 
 bool blank(const std::string& text) {
@@ -72,6 +43,22 @@ bool available(Services& s, const http::Request& req, std::int64_t meetingId,
 }
 
 }  // namespace
+
+http::Reply confirmationPage(const http::Request& req, const Confirmation& c) {
+  Page page{.title = c.title, .templateName = "confirm", .current = c.current};
+  Data& d = page.data;
+  d.set("heading", c.title);
+  d.set("what", c.what);
+  auto consequences = list();
+  for (const auto& line : c.consequences) consequences.push_back(Data(line));
+  d.set("consequences", consequences);
+  d.set("quotes", pairList(c.quotes, "label", "text"));
+  d.set("action", c.action);
+  d.set("fields", pairList(c.fields, "name", "value"));
+  d.set("confirm_label", c.confirmLabel);
+  d.set("back", c.back);
+  return render(req, std::move(page));
+}
 
 bool confirmed(const http::FormBody& form) {
   return form.value("confirm") == "ja";

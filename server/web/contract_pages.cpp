@@ -1,9 +1,11 @@
-// "Mina avtal" and one contract's page: its facts, meetings and follow-up reports, and for its
-// contract manager the forms that plan a year, add a single meeting and start a follow-up.
+// "Mina avtal" and one contract's page: its facts, meetings, follow-up reports and event-driven
+// cases, and for its contract manager the forms that plan a year, add a single meeting, start a
+// follow-up and open a case.
 #include <map>
 #include <vector>
 
 #include "server/services/access.hpp"
+#include "server/web/case_parts.hpp"
 #include "server/web/pages.hpp"
 #include "server/web/report_parts.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -95,6 +97,8 @@ http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
   }
   page.data.set("follow_ups", contractReportsData(req, s, id, manager, error));
   page.data.set("has_follow_ups", s.reports != nullptr);
+  page.data.set("case_section", contractCasesData(req, s, id, manager, error));
+  page.data.set("has_case_section", s.cases != nullptr);
   page.error = std::move(error);
   return render(req, std::move(page));
 }

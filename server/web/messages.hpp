@@ -21,4 +21,9 @@ std::string swedishMessage(const Error& error);
 // in the report's words, everything else as swedishMessage.
 std::string swedishReportMessage(const Error& error);
 
+// The same for the event-driven case's forms (case_messages.cpp): its fields ("occurred_on",
+// "plan_due_on", "items[2].responsible") and steps in the case's words, everything else as
+// swedishMessage. `textLabel` names the form's "text" field: "Anteckning", "Analys", ….
+std::string swedishCaseMessage(const Error& error, std::string_view textLabel = "Text");
+
 }  // namespace sv::web

@@ -65,6 +65,11 @@ Data userData(const Principal& p) {
   user.set("sees_registry",
            p.has(Role::Registrar) || (p.organizationKind == OrganizationKind::Authority &&
                                       (p.has(Role::ContractManager) || p.has(Role::Reader))));
+  // Event-driven cases (case_pages.cpp) are read by everyone who follows contracts: the
+  // authority's people in each of their roles and the provider's; an administrator alone does not.
+  user.set("sees_cases", p.has(Role::ContractManager) || p.has(Role::ProviderRep) ||
+                             p.has(Role::Registrar) || p.has(Role::Reader) ||
+                             p.has(Role::Director) || p.has(Role::CommitteeSecretary));
   return user;
 }
 

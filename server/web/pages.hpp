@@ -42,6 +42,9 @@ void registerReportPages(http::Router& router, Services& services);
 void registerReportReviewPages(http::Router& router, Services& services);
 void registerReportEditPages(http::Router& router, Services& services);
 void registerReportAttachmentPages(http::Router& router, Services& services);
+void registerCasePages(http::Router& router, Services& services);
+void registerCaseStepPages(http::Router& router, Services& services);
+void registerCasePlanPages(http::Router& router, Services& services);
 
 // A contract's page (contract_pages.cpp), again with a failed form when there is one.
 http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,

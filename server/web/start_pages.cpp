@@ -1,8 +1,9 @@
 // The start page ("Att göra", GET /): what waits for the person, kind by kind with counts and a
 // link to each thing, and their unread notifications, each marked read with a form
-// (POST /meddelanden/{id}/las).
+// (POST /meddelanden/{id}/las). The viewer's overdue event-driven cases are counted among them.
 #include <map>
 
+#include "server/services/case_service.hpp"
 #include "server/services/notifications.hpp"
 #include "server/services/waiting.hpp"
 #include "server/web/pages.hpp"
@@ -100,6 +101,38 @@ bool addReportSection(Data& sections, const std::string& id, const std::string& 
   return true;
 }
 
+// The viewer's cases past a deadline (an action plan overdue, or no progress for long), with a
+// link to the list filtered to them.
+bool addOverdueCases(Data& sections, Services& s, const store::Principal& viewer) {
+  if (!s.cases) return false;
+  const int count = s.cases->overdueCount(viewer);
+  if (count == 0) return false;
+  store::CaseQuery q;
+  q.overdue = true;
+  q.limit = kShown;
+  const auto found = s.cases->list(viewer, q);
+  auto items = list();
+  for (const auto& item : found.items) {
+    Data d;
+    d.set("href", pathOf("/arenden/", item.row.id));
+    d.set("label", item.row.title + ", " + item.row.contractTitle);
+    d.set("detail", item.row.providerName + (item.planOverdue ? ", åtgärdsplanen är försenad"
+                                                              : ", inget har hänt på länge"));
+    items.push_back(d);
+  }
+  Data section;
+  section.set("id", "forsenade-arenden");
+  section.set("heading", "Försenade ärenden");
+  section.set("count", std::to_string(count));
+  section.set("count_text", countText(count, "ärende", "ärenden"));
+  section.set("items", items);
+  section.set("more", count > static_cast<int>(found.items.size()));
+  section.set("shown", std::to_string(found.items.size()));
+  section.set("all_href", "/arenden?forsenade=ja");
+  sections.push_back(section);
+  return true;
+}
+
 http::Reply startPage(const http::Request& req, Services& s) {
   const auto waiting = services::waitingFor(s.store, s.time, req.principal(), kShown);
   Page page{.title = "Att göra", .templateName = "start", .current = "start"};
@@ -131,6 +164,7 @@ http::Reply startPage(const http::Request& req, Services& s) {
   any |=
       addReportSection(sections, "diariefor-uppfoljning", "Slutliga uppföljningar att diarieföra",
                        waiting.reportsToRegister, "#gora", "");
+  any |= addOverdueCases(sections, s, req.principal());
   page.data.set("has_sections", any);
   page.data.set("sections", sections);
 

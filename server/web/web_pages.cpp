@@ -59,6 +59,9 @@ void registerWebPages(http::Router& router, Services& services) {
   registerReportReviewPages(router, services);
   registerReportEditPages(router, services);
   registerReportAttachmentPages(router, services);
+  registerCasePages(router, services);
+  registerCaseStepPages(router, services);
+  registerCasePlanPages(router, services);
   registerActionPages(router, services);
   registerRegistryPages(router, services);
   registerAdminPages(router, services);

@@ -1,6 +1,7 @@
 #include "server/web/words.hpp"
 
 #include <cctype>
+#include <utility>
 
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
@@ -250,6 +251,33 @@ std::string multiLine(const std::string& text) {
     }
   }
   return out;
+}
+
+std::string caseEventWord(std::string_view kind) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"opened", "Ärendet öppnades"},
+      {"note", "Anteckning"},
+      {"analysis_started", "Analysen påbörjades"},
+      {"analysis_ok", "Analysen godtogs"},
+      {"action_plan_requested", "Åtgärdsplan begärdes"},
+      {"action_plan_submitted", "Åtgärdsplanen skickades"},
+      {"action_plan_returned", "Åtgärdsplanen skickades tillbaka"},
+      {"action_plan_accepted", "Åtgärdsplanen godtogs"},
+      {"feedback", "Återkoppling till utföraren"},
+      {"report_started", "Rapporten till nämnden påbörjades"},
+      {"reported", "Rapporterad till nämnden"},
+      {"closed", "Ärendet avslutades"},
+      {"marked_acute", "Markerat som akut"},
+  };
+  for (const auto& [name, word] : kWords)
+    if (name == kind) return std::string(word);
+  return std::string(kind);
+}
+
+std::string caseLeaderRoleWord(std::string_view role) {
+  if (role == "director") return "Förvaltningschef";
+  if (role == "committee_secretary") return "Nämndsekreterare";
+  return std::string(role);
 }
 
 std::string oneLine(const std::string& text) {

@@ -45,6 +45,13 @@ std::string reportKindWord(minutes::ReportKind kind);
 // words of the city's template, longer than the record's short ones (swedishAssessment).
 std::string assessmentWord(minutes::Assessment assessment);
 
+// What happened on an event-driven case's timeline (migration 021's kinds): "Ärendet öppnades",
+// "Anteckning", "Analysen påbörjades", …; the kind itself for one the pages do not know.
+std::string caseEventWord(std::string_view kind);
+// Who was told of an acute case, in the role they were told in: "Förvaltningschef",
+// "Nämndsekreterare"; the role's own word otherwise.
+std::string caseLeaderRoleWord(std::string_view role);
+
 // "Administratör", "Avtalsansvarig", "Utförarens representant", "Registrator", "Läsare".
 std::string userRoleWord(Role role);
 

@@ -111,3 +111,32 @@ TEST_CASE("the report's steps and fields are named in the report's words",
             {Errc::Invalid, Reason::OutOfRange, "passed", "due_on", "2026-12-03"}) ==
         "Kontrollera fältet Senast. Sista dagen kan inte vara före i dag.");
 }
+
+TEST_CASE("the case's steps and fields are named in the case's words", "[web][messages][cases]") {
+  // "text" is the form's own field: a note, an analysis; never "Vad har gjorts" of an action.
+  CHECK(web::swedishCaseMessage({Errc::Invalid, Reason::Missing, "empty", "text"}, "Analys") ==
+        "Kontrollera fältet Analys. Fältet måste fyllas i.");
+  CHECK(
+      web::swedishCaseMessage({Errc::Invalid, Reason::Missing, "no one", "items[1].responsible"}) ==
+      "Kontrollera fältet Ansvarig för åtgärd 2. Ange vem som är ansvarig.");
+  CHECK(web::swedishCaseMessage({Errc::Invalid, Reason::NotADate, "unset", "items[0].due_date"}) ==
+        "Kontrollera fältet Klart senast för åtgärd 1. Ange ett datum som ÅÅÅÅ-MM-DD.");
+  CHECK(web::swedishCaseMessage(
+            {Errc::Invalid, Reason::OutOfRange, "after today", "occurred_on", "2026-12-04"}) ==
+        "Kontrollera fältet När det hände. Datumet kan inte vara senare än i dag.");
+  CHECK(web::swedishCaseMessage(
+            {Errc::Invalid, Reason::OutOfRange, "before today", "plan_due_on", "2026-12-04"}) ==
+        "Kontrollera fältet Sista dag för åtgärdsplanen. Sista dagen kan inte vara före i dag.");
+  CHECK(
+      web::swedishCaseMessage({Errc::Invalid, Reason::Missing, "none", "comments"})
+          .starts_with("Kontrollera fältet Synpunkter på åtgärdsplanen. Skriv minst en synpunkt"));
+  CHECK(web::swedishCaseMessage(
+            {Errc::Conflict, Reason::TransitionNotAllowed, "no", "", "accept_action_plan"}) ==
+        "Ingen åtgärdsplan väntar på förvaltningens beslut.");
+  CHECK(web::swedishCaseMessage(
+            {Errc::Forbidden, Reason::RoleMissingForTransition, "no", "", "submit_action_plan"}) ==
+        "Bara utförarens företrädare skickar åtgärdsplanen.");
+  // What the case shares with the other forms comes from swedishMessage.
+  CHECK(web::swedishCaseMessage({Errc::Conflict, Reason::CaseClosed, "closed"}) ==
+        web::swedishMessage({Errc::Conflict, Reason::CaseClosed, "closed"}));
+}
