@@ -45,13 +45,6 @@ constexpr NameTable<ActionState, 4> kActionStates{{
     {ActionState::Insufficient, "Otillräcklig"},
 }};
 
-constexpr NameTable<Assessment, 4> kAssessments{{
-    {Assessment::Meets, "Uppfyller kraven"},
-    {Assessment::PartlyMeets, "Uppfyller delvis kraven"},
-    {Assessment::DoesNotMeet, "Uppfyller inte kraven"},
-    {Assessment::NotAssessed, "Inte bedömd"},
-}};
-
 template <std::size_t N>
 int sum(const std::array<int, N>& values) {
   return std::accumulate(values.begin(), values.end(), 0);
@@ -69,10 +62,6 @@ std::string_view swedishSectionTitle(AnnualSection section) {
 
 std::string_view swedishActionState(ActionState state) {
   return nameIn(kActionStates, state);
-}
-
-std::string_view swedishAssessment(Assessment assessment) {
-  return nameIn(kAssessments, assessment);
 }
 
 std::string_view swedishNoReason() {

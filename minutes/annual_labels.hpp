@@ -63,8 +63,7 @@ std::string_view swedishLabel(AnnualFigure figure);
 std::string_view swedishSectionTitle(AnnualSection section);
 // "Öppen", "Redovisad", "Godkänd", "Otillräcklig"
 std::string_view swedishActionState(ActionState state);
-// "Uppfyller kraven", "Uppfyller delvis kraven", "Uppfyller inte kraven", "Inte bedömd"
-std::string_view swedishAssessment(Assessment assessment);
+// An area's assessment in Swedish is report_record.hpp's swedishAssessment.
 // The words for a cancellation without a reason: "Inget skäl angivet".
 std::string_view swedishNoReason();
 
