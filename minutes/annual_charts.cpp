@@ -23,6 +23,7 @@ int sum(const std::array<int, 4>& values) {
 
 constexpr ActionState kStateOrder[] = {ActionState::Open, ActionState::Reported,
                                        ActionState::Insufficient, ActionState::Accepted};
+constexpr std::string_view kStateColours[] = {kChartBlue, kChartPurple, kChartRed, kChartGreen};
 
 }  // namespace
 
@@ -33,9 +34,12 @@ Chart meetingsChart(const AnnualFigures& f) {
   c.kind = ChartKind::GroupedBars;
   c.categoryLabel = "Utförare";
   c.unit = "Antal möten";
-  ChartSeries planned{std::string(swedishLabel(AnnualFigure::PlannedMeetings)), {}};
-  ChartSeries held{std::string(swedishLabel(AnnualFigure::HeldMeetings)), {}};
-  ChartSeries cancelled{std::string(swedishLabel(AnnualFigure::CancelledMeetings)), {}};
+  ChartSeries planned{
+      std::string(swedishLabel(AnnualFigure::PlannedMeetings)), {}, std::string(kChartBlue)};
+  ChartSeries held{
+      std::string(swedishLabel(AnnualFigure::HeldMeetings)), {}, std::string(kChartGreen)};
+  ChartSeries cancelled{
+      std::string(swedishLabel(AnnualFigure::CancelledMeetings)), {}, std::string(kChartRed)};
   for (const ProviderFigures& p : f.providers) {
     c.categories.push_back(p.providerName);
     planned.values.push_back(p.figures.current.meetings.planned);
@@ -49,6 +53,14 @@ Chart meetingsChart(const AnnualFigures& f) {
       "utförare under " +
       year(f.year) + ". Av " + number(t.planned) + " planerade möten genomfördes " +
       number(t.held) + " och " + number(t.cancelled) + " ställdes in.";
+  const ProviderFigures* most = nullptr;
+  for (const ProviderFigures& p : f.providers)
+    if (p.figures.current.meetings.cancelled > 0 &&
+        (!most || p.figures.current.meetings.cancelled > most->figures.current.meetings.cancelled))
+      most = &p;
+  if (most)
+    c.description += " Flest inställda möten hade " + most->providerName + " (" +
+                     number(most->figures.current.meetings.cancelled) + ").";
   return c;
 }
 
@@ -59,7 +71,9 @@ Chart actionsChart(const AnnualFigures& f) {
   c.kind = ChartKind::StackedBars;
   c.categoryLabel = "Utförare";
   c.unit = "Antal åtgärder";
-  for (ActionState s : kStateOrder) c.series.push_back({std::string(swedishActionState(s)), {}});
+  for (std::size_t i = 0; i < std::size(kStateOrder); ++i)
+    c.series.push_back(
+        {std::string(swedishActionState(kStateOrder[i])), {}, std::string(kStateColours[i])});
   for (const ProviderFigures& p : f.providers) {
     c.categories.push_back(p.providerName);
     for (std::size_t i = 0; i < std::size(kStateOrder); ++i)
@@ -87,7 +101,7 @@ Chart approvalDaysChart(const AnnualFigures& f) {
   c.unit = "Antal protokoll";
   c.categories = {"0–7 dagar", "8–14 dagar", "15–21 dagar", "22–30 dagar", "Över 30 dagar"};
   const MinutesFigures& m = f.totals.current.minutes;
-  ChartSeries series{"Protokoll", {}};
+  ChartSeries series{"Protokoll", {}, std::string(kChartBlue)};
   for (int n : m.approvalDays) series.values.push_back(n);
   c.series = {series};
   c.description =
@@ -110,8 +124,8 @@ Chart yearComparisonChart(const AnnualFigures& f) {
                                AnnualFigure::CancelledMeetings, AnnualFigure::ActionsOpened,
                                AnnualFigure::ActionsAccepted,   AnnualFigure::ActionsInsufficient,
                                AnnualFigure::ActionsOverdue};
-  ChartSeries previous{year(f.year - 1), {}};
-  ChartSeries current{year(f.year), {}};
+  ChartSeries previous{year(f.year - 1), {}, std::string(kChartOrange)};
+  ChartSeries current{year(f.year), {}, std::string(kChartBlue)};
   for (AnnualFigure key : keys) {
     c.categories.emplace_back(swedishLabel(key));
     previous.values.push_back(figureValue(f.totals.previous, key).value_or(0));

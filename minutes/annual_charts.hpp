@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "minutes/annual_figures.hpp"
@@ -17,9 +18,18 @@ namespace sv::minutes {
 // the bar's height the category's total.
 enum class ChartKind { GroupedBars, StackedBars };
 
+// Colours with at least 4.5:1 contrast against white (and so white text on them), told apart by
+// hue and lightness; the actions' states keep their meaning (accepted green, insufficient red).
+inline constexpr std::string_view kChartBlue = "#0b5394";
+inline constexpr std::string_view kChartOrange = "#b45f06";
+inline constexpr std::string_view kChartGreen = "#38761d";
+inline constexpr std::string_view kChartRed = "#a61c00";
+inline constexpr std::string_view kChartPurple = "#674ea7";
+
 struct ChartSeries {
   std::string name;            // the legend's text
   std::vector<double> values;  // one per category
+  std::string colour;          // #rrggbb, one of the kChart colours
   bool operator==(const ChartSeries&) const = default;
 };
 
@@ -59,8 +69,8 @@ ChartTable chartTable(const Chart& chart);
 
 // A self-contained SVG document (fixed viewBox 0 0 720 420): <title> and <desc> with ids the root's
 // aria-labelledby names, a value axis with ticks and labels, the categories under the bars, a
-// legend, colours with at least 3:1 contrast against the white ground, every text XML-escaped,
-// no script, no external reference.
+// legend, each value written at its bar, the series' colours on a white ground, every text
+// XML-escaped, no script, no external reference.
 std::string renderChartSvg(const Chart& chart);
 
 }  // namespace sv::minutes

@@ -17,11 +17,12 @@ constexpr double kWidth = 720;
 constexpr double kHeight = 420;
 constexpr double kLeft = 72;
 constexpr double kRight = 20;
-constexpr std::size_t kMaxLabelCharacters = 28;
+constexpr std::size_t kMaxLabelCharacters = 36;
 constexpr std::string_view kInk = "#1a1a1a";   // text and axes: 17:1 on white
 constexpr std::string_view kGrid = "#d9d9d9";  // grid lines, behind the bars
-// Each at least 4.5:1 against white, told apart by hue and lightness.
-constexpr std::string_view kPalette[] = {"#0b5394", "#b45f06", "#38761d", "#a61c00", "#674ea7"};
+// For a series without a colour of its own.
+constexpr std::string_view kPalette[] = {kChartBlue, kChartOrange, kChartGreen, kChartRed,
+                                         kChartPurple};
 
 // Text for XML: valid UTF-8, control characters (which XML 1.0 forbids) as spaces, and the five
 // characters with a meaning in XML as entities.
@@ -83,6 +84,17 @@ std::string shortened(std::string_view s, std::size_t limit) {
   return std::string(s.substr(0, i)) + "\u2026";
 }
 
+// The series' own colour when it is one (#rrggbb), else the palette's next; never text from
+// elsewhere inside an attribute.
+std::string colourOf(const Chart& c, std::size_t s) {
+  const std::string& own = c.series[s].colour;
+  const bool valid =
+      own.size() == 7 && own[0] == '#' && std::all_of(own.begin() + 1, own.end(), [](char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+      });
+  return valid ? own : std::string(kPalette[s % std::size(kPalette)]);
+}
+
 double niceStep(double maximum) {
   const double raw = std::max(maximum / 5.0, 1.0);
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
@@ -126,8 +138,7 @@ double drawLegend(std::string& out, const Chart& c) {
       y += 18;
     }
     out += "<rect x=\"" + coordinate(x) + "\" y=\"" + coordinate(y - 10) +
-           "\" width=\"12\" height=\"12\" fill=\"" +
-           std::string(kPalette[i % std::size(kPalette)]) + "\"/>\n";
+           "\" width=\"12\" height=\"12\" fill=\"" + colourOf(c, i) + "\"/>\n";
     out += "<text x=\"" + coordinate(x + 18) + "\" y=\"" + coordinate(y) + "\">" + escapeXml(name) +
            "</text>\n";
     x += width;
@@ -181,21 +192,30 @@ void drawBars(std::string& out, const Chart& c, const Frame& f, bool slanted) {
       out +=
           "<rect x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" width=\"" +
           coordinate(barWidth) + "\" height=\"" + coordinate(height) + "\" fill=\"" +
-          std::string(kPalette[s % std::size(kPalette)]) +
-          "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
+          colourOf(c, s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
           escapeXml(c.categories[i] + ", " + c.series[s].name + ": " + formatSwedishNumber(value)) +
           "</title></rect>\n";
+      // The value at its bar: above a grouped bar, inside a stacked part tall enough for it.
+      const std::string shown = escapeXml(formatSwedishNumber(value));
+      if (!stacked)
+        out += "<text class=\"value\" font-size=\"10\" fill=\"" + std::string(kInk) + "\" x=\"" +
+               coordinate(x + barWidth / 2) + "\" y=\"" + coordinate(y - 4) +
+               "\" text-anchor=\"middle\">" + shown + "</text>\n";
+      else if (value > 0 && height >= 14)
+        out += "<text class=\"value\" font-size=\"10\" fill=\"#ffffff\" x=\"" +
+               coordinate(x + barWidth / 2) + "\" y=\"" + coordinate(y + height / 2 + 4) +
+               "\" text-anchor=\"middle\">" + shown + "</text>\n";
     }
     const std::string label = escapeXml(shortened(c.categories[i], kMaxLabelCharacters));
     const double centre = start + band / 2;
     if (slanted)
-      out += "<text font-size=\"11\" fill=\"" + std::string(kInk) + "\" transform=\"translate(" +
-             coordinate(centre) + "," + coordinate(f.bottom + 14) +
+      out += "<text class=\"category\" font-size=\"11\" fill=\"" + std::string(kInk) +
+             "\" transform=\"translate(" + coordinate(centre) + "," + coordinate(f.bottom + 14) +
              ") rotate(-35)\" text-anchor=\"end\">" + label + "</text>\n";
     else
-      out += "<text font-size=\"11\" fill=\"" + std::string(kInk) + "\" x=\"" + coordinate(centre) +
-             "\" y=\"" + coordinate(f.bottom + 18) + "\" text-anchor=\"middle\">" + label +
-             "</text>\n";
+      out += "<text class=\"category\" font-size=\"11\" fill=\"" + std::string(kInk) + "\" x=\"" +
+             coordinate(centre) + "\" y=\"" + coordinate(f.bottom + 18) +
+             "\" text-anchor=\"middle\">" + label + "</text>\n";
   }
   out += "</g>\n";
 }
@@ -221,7 +241,7 @@ std::string renderChartSvg(const Chart& c) {
   const double slotWidth = (kWidth - kLeft - kRight) /
                            static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
   const bool slanted = 7.0 * static_cast<double>(longest) > slotWidth;
-  const double bottom = kHeight - (slanted ? 130 : 40);
+  const double bottom = kHeight - (slanted ? 150 : 40);
   const double top = largest(c);
   const double step = niceStep(top);
   const double axisTop = std::max(step, std::ceil(top / step) * step);

@@ -50,7 +50,8 @@ TEST_CASE("the charts of the year: meetings, actions by state, days to approval,
   CHECK(meetings.series[0].name == "Planerade möten");
   CHECK(meetings.series[0].values == std::vector<double>{2, 9});
   CHECK(meetings.series[1].values == std::vector<double>{2, 5});
-  CHECK(meetings.description.find("Av 11 planerade möten genomfördes 7 och 3 ställdes in.") !=
+  CHECK(meetings.description.find("Av 11 planerade möten genomfördes 7 och 3 ställdes in. Flest "
+                                  "inställda möten hade Åldreomsorg Öst AB (3).") !=
         std::string::npos);
 
   const Chart actions = actionsChart(f);
@@ -60,6 +61,8 @@ TEST_CASE("the charts of the year: meetings, actions by state, days to approval,
   CHECK(actions.series[0].values == std::vector<double>{0, 2});
   CHECK(actions.series[3].name == "Godkänd");
   CHECK(actions.series[3].values == std::vector<double>{1, 2});
+  CHECK(actions.series[3].colour == kChartGreen);  // accepted is green, insufficient red
+  CHECK(actions.series[2].colour == kChartRed);
   CHECK(actions.description.find("4 var försenade vid årets slut") != std::string::npos);
 
   const Chart days = approvalDaysChart(f);
@@ -123,9 +126,8 @@ TEST_CASE("text in a chart is escaped: a provider named with < & \" stays text",
   const std::string svg = renderChartSvg(chart);
   CHECK(svg.find("Vård <&") == std::string::npos);
   CHECK(svg.find("Vård &lt;&amp;&quot;&gt; AB") != std::string::npos);
-  CHECK(
-      xpath(svg, "string(//*[local-name()=\"g\"][@class=\"bars\"]/*[local-name()=\"text\"][1])") ==
-      "Vård <&\"> AB ");
+  CHECK(xpath(svg, "string(//*[local-name()=\"g\"][@class=\"bars\"]/*[@class=\"category\"][1])") ==
+        "Vård <&\"> AB ");
 
   Chart hostile;
   hostile.id = "x\"><script>";
