@@ -12,6 +12,8 @@
 //
 // Medians: over whole days between Stockholm dates. For an odd count the middle value; for an even
 // count the mean of the two middle values (so 4 and 5 give 4.5); none when there are no values.
+// A count of days below zero (an approval stamped before its meeting by a clock set wrong) counts
+// as 0.
 #pragma once
 
 #include <array>

@@ -1,8 +1,9 @@
 // Reading the yearly summary's figures back (annual_json.hpp): every key the writer writes must be
 // there and no other, so a frozen file that was altered by hand is noticed rather than half read.
+#include "minutes/annual_json.hpp"
+
 #include <climits>
 
-#include "minutes/annual_json.hpp"
 #include "minutes/annual_json_keys.hpp"
 #include "minutes/json_fields.hpp"
 
