@@ -1,5 +1,9 @@
 #include "workflows/json_writer.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
 #include "workflows/text.hpp"
 
 namespace sv::json {
@@ -118,6 +122,14 @@ void Writer::value(std::string_view s) {
 
 void Writer::value(bool b) {
   raw(b ? "true" : "false");
+}
+
+void Writer::value(double d) {
+  if (!std::isfinite(d)) return null();
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+  raw(ec == std::errc{} ? std::string_view(buffer, static_cast<std::size_t>(end - buffer))
+                        : std::string_view("null"));
 }
 
 void Writer::null() {

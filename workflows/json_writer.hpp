@@ -36,6 +36,8 @@ class Writer {
   void value(bool b);
   template <std::integral T>
   requires(!std::same_as<T, bool>) void value(T n) { raw(std::to_string(n)); }
+  // The shortest form that reads back as the same double (4.5, 12, 0.25); null when not finite.
+  void value(double d);
   void null();
 
   // The document, ending in a newline.

@@ -2,6 +2,7 @@
 // git, and an escaping that gives valid JSON for any bytes.
 #include <catch2/catch.hpp>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
@@ -99,6 +100,25 @@ TEST_CASE("integers of every width are written in full", "[workflows][json]") {
   w.value(std::size_t{7});
   w.endArray();
   CHECK(w.finish() == "[-9223372036854775808, 9223372036854775807, -1, 7]\n");
+}
+
+TEST_CASE("a double is written in its shortest form and reads back the same; not finite is null",
+          "[workflows][json]") {
+  json::Writer w;
+  w.beginArray(Layout::OneLine);
+  w.value(4.5);
+  w.value(12.0);
+  w.value(0.1);
+  w.value(-181.5);
+  w.value(std::numeric_limits<double>::infinity());
+  w.value(std::numeric_limits<double>::quiet_NaN());
+  w.endArray();
+  const std::string written = w.finish();
+  CHECK(written == "[4.5, 12, 0.1, -181.5, null, null]\n");
+  Poco::JSON::Parser parser;
+  const auto array = parser.parse(written).extract<Poco::JSON::Array::Ptr>();
+  CHECK(array->get(2).convert<double>() == 0.1);
+  CHECK(array->get(3).convert<double>() == -181.5);
 }
 
 TEST_CASE("strings: quotes, backslashes and control characters escaped, the rest kept",
