@@ -31,6 +31,8 @@ void registerReportSupplements(http::Router& router, Services& services);
 // Event-driven cases, their steps and files (need services.cases).
 void registerCases(http::Router& router, Services& services);
 void registerCaseSteps(http::Router& router, Services& services);
+// The yearly summary to the committee (needs services.annual).
+void registerAnnualReport(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);

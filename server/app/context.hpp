@@ -22,6 +22,7 @@ struct Context {
   std::unique_ptr<services::AttachmentService> attachments;
   std::unique_ptr<services::ReportService> reports;
   std::unique_ptr<services::CaseService> cases;
+  std::unique_ptr<services::AnnualReportService> annual;
   std::unique_ptr<services::Services> services;
 };
 

@@ -25,6 +25,7 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerReportSupplements(router, services);
   api::registerCases(router, services);
   api::registerCaseSteps(router, services);
+  api::registerAnnualReport(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);
   web::registerWebPages(router, services);

@@ -10,6 +10,7 @@
 #include "server/services/accounts.hpp"
 #include "server/services/actions.hpp"
 #include "server/services/agendas.hpp"
+#include "server/services/annual_report.hpp"
 #include "server/services/attachments.hpp"
 #include "server/services/case_service.hpp"
 #include "server/services/catalog.hpp"
@@ -39,6 +40,7 @@ struct Services {
   AttachmentService* attachments = nullptr;
   ReportService* reports = nullptr;  // the follow-up reports; set by the application like these
   CaseService* cases = nullptr;      // the event-driven cases
+  AnnualReportService* annual = nullptr;  // the yearly summary to the committee
 };
 
 }  // namespace sv::services

@@ -1,0 +1,89 @@
+// The yearly summary's figures: who may see which part, the facts read in one transaction, the
+// follow-up reports' assessments read from their documents in git, and the counting left to
+// minutes::computeAnnualFigures.
+#include "server/services/annual_report.hpp"
+
+#include <algorithm>
+
+#include "minutes/report.hpp"
+#include "server/services/agendas.hpp"
+#include "server/services/report_service.hpp"
+#include "server/store/annual.hpp"
+#include "server/store/documents.hpp"
+#include "workflows/stockholm_time.hpp"
+
+namespace sv::services {
+namespace {
+
+constexpr int kFirstYear = 2000;
+constexpr int kLastYear = 2100;
+
+}  // namespace
+
+int AnnualReportService::currentYear() const {
+  return static_cast<int>(toStockholm(time_.now()).date.year());
+}
+
+std::optional<std::int64_t> AnnualReportService::defaultAuthority(const store::Principal& viewer) {
+  if (viewer.organizationKind == OrganizationKind::Authority) return viewer.organizationId;
+  return store_.read(
+      [&](store::Reading& c) { return store::firstAuthorityOfProvider(c, viewer.organizationId); });
+}
+
+Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Principal& viewer,
+                                                            std::int64_t authorityId, int year) {
+  if (year < kFirstYear || year > kLastYear)
+    return fail(Errc::Invalid, Reason::OutOfRange, "the year is outside 2000-2100", "year",
+                std::to_string(year));
+  const bool providerSide = viewer.organizationKind == OrganizationKind::Provider;
+  // Another authority's summary is not there for this person, like another provider's contract.
+  if (!providerSide && viewer.organizationId != authorityId)
+    return fail(Errc::NotFound, "no such authority");
+  const auto provider = providerSide ? std::optional(viewer.organizationId) : std::nullopt;
+  struct Located {
+    store::AnnualReportRef ref;
+    std::string repository;
+    std::string document;
+    std::string version;
+  };
+  std::vector<Located> documents;
+  auto facts = store_.read([&](store::Reading& c) -> std::optional<store::AnnualFacts> {
+    auto read = store::readAnnualFacts(c, authorityId, provider, year);
+    if (!read) return read;
+    for (const auto& ref : read->reports) {
+      Located at{ref,
+                 AgendaService::repositoryOf(read->input.contracts[ref.contract].contractId),
+                 ReportService::documentOf(ref.reportId),
+                 {}};
+      if (auto version = store::DocumentStore::currentVersionIn(c, at.repository, at.document)) {
+        at.version = *version;
+        documents.push_back(std::move(at));
+      }
+    }
+    return read;
+  });
+  if (facts)
+    // Each report's areas as its document says now; git is read outside the transaction.
+    for (const auto& at : documents) {
+      auto json = store_.documents().readFile(at.repository, at.version, at.document + ".json");
+      if (!json) return std::unexpected(json.error());
+      auto report = minutes::reportFromJson(*json);
+      if (!report) return std::unexpected(report.error());
+      auto& fact = facts->input.contracts[at.ref.contract].reports[at.ref.report];
+      for (const auto& area : report->areas)
+        fact.areas.push_back({area.key, area.title, area.assessment});
+    }
+  if (!facts || (providerSide && facts->input.contracts.empty()))
+    return fail(Errc::NotFound, "no such authority");
+  if (providerSide)
+    // A draft is the authority's own until it goes out for fact-checking.
+    for (auto& contract : facts->input.contracts)
+      std::erase_if(contract.reports, [](const minutes::ReportFact& r) {
+        return r.state == minutes::ReportState::Draft;
+      });
+  auto figures = minutes::computeAnnualFigures(facts->input);
+  if (providerSide) return minutes::restrictToProvider(figures, viewer.organizationId);
+  return figures;
+}
+
+}  // namespace sv::services

@@ -1,0 +1,38 @@
+// The yearly summary to the committee (årsrapport till nämnden, issue 15; seed 003): the figures
+// of an authority's year per provider and contract, with the year before, from what the server
+// holds (minutes/annual_figures.hpp counts; store/annual.hpp reads). The authority's people see
+// the whole; a provider's people only the part about their own contracts (the authority's totals
+// are never shown to them: they would tell of other providers).
+#pragma once
+
+#include <cstdint>
+
+#include "minutes/annual_figures.hpp"
+#include "server/store/principal.hpp"
+#include "server/store/store.hpp"
+#include "workflows/clock.hpp"
+#include "workflows/result.hpp"
+
+namespace sv::services {
+
+class AnnualReportService {
+ public:
+  AnnualReportService(store::Store& store, const TimeSource& time) : store_(store), time_(time) {}
+
+  // Errors: Invalid/OutOfRange (field "year": outside 2000–2100), NotFound (no such authority,
+  // another authority's, or a provider without a contract with it).
+  Result<minutes::AnnualFigures> figures(const store::Principal& viewer, std::int64_t authorityId,
+                                         int year);
+
+  // The viewer's own authority, or for a provider the first authority it has a contract with;
+  // none for a provider without contracts. The default of the page and the API.
+  std::optional<std::int64_t> defaultAuthority(const store::Principal& viewer);
+  // This year in Swedish time: the default year.
+  int currentYear() const;
+
+ private:
+  store::Store& store_;
+  const TimeSource& time_;
+};
+
+}  // namespace sv::services

@@ -1,0 +1,79 @@
+// The yearly summary to the committee through HTTP against the real server with the demo data
+// (issue 15): Södermalm's year (meetings, actions, reports and the two cases the demo walks) as
+// JSON and as CSV read by Python's csv module; the provider gets the part about its own contracts;
+// another authority and another provider get 404, a year out of range 422.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "support/http_checks.hpp"
+#include "support/json.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+#include "workflows/stockholm_time.hpp"
+
+using namespace sv::test;
+
+TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no one else's",
+          "[server][annual]") {
+  TempDir dir;
+  ServerProcess server(dir.path() / "data", {}, true);
+  const auto sofia = server.login("sofia.soder", kDemoPassword);
+  const auto hanna = server.login("hanna.hemtjanst", kDemoPassword);
+  const auto anna = server.login("anna.avtal", kDemoPassword);
+  const auto ulla = server.login("ulla.utforare", kDemoPassword);
+  const auto year = static_cast<int>(sv::toStockholm(std::chrono::system_clock::now()).date.year());
+
+  auto whole = requireOk(server.get("/api/v1/reports/annual", sofia));
+  CHECK(text(whole, "authority_name") == "Södermalms stadsdelsförvaltning");
+  CHECK(number(whole, "year") == year);
+  CHECK(whole->isNull("provider_only"));
+  const auto authority = std::to_string(number(whole, "authority_id"));
+  auto current = whole->getObject("totals")->getObject("current");
+  // The demo's two cases, one analysed not ok then ok, and their plan's two actions.
+  auto cases = current->getObject("cases");
+  CHECK(number(cases, "opened") == 2);
+  CHECK(number(cases, "action_plans_requested") == 1);
+  CHECK(number(current->getObject("actions"), "opened") >= 2);
+  CHECK(number(current->getObject("meetings"), "planned") >= 4);
+  auto providers = whole->getArray("providers");
+  REQUIRE(providers->size() == 1);
+  CHECK(text(at(providers, 0), "provider_name") == "Hemtjänst Söder AB");
+
+  // The provider: only its own part, marked as such.
+  auto own = requireOk(server.get("/api/v1/reports/annual?authority=" + authority, hanna));
+  CHECK(number(own, "provider_only") == number(at(providers, 0), "provider_id"));
+  CHECK(own->getArray("providers")->size() == 1);
+
+  // Another authority's people and another provider find nothing; a wrong year is bad input.
+  requireProblem(server.get("/api/v1/reports/annual?authority=" + authority, anna), 404);
+  requireProblem(server.get("/api/v1/reports/annual?authority=" + authority, ulla), 404);
+  requireProblem(server.get("/api/v1/reports/annual.csv?authority=" + authority, ulla), 404);
+  CHECK(text(requireProblem(server.get("/api/v1/reports/annual?year=1999", sofia), 422), "field") ==
+        "year");
+  CHECK(text(requireProblem(server.get("/api/v1/reports/annual?year=tva", sofia), 400), "field") ==
+        "year");
+  // Östermalm's own summary is Östermalm's.
+  CHECK(text(requireOk(server.get("/api/v1/reports/annual", anna)), "authority_name") ==
+        "Östermalms stadsdelsförvaltning");
+
+  // The CSV: a byte order mark, a header and one row per contract, read by Python.
+  const auto csv = server.get("/api/v1/reports/annual.csv?year=" + std::to_string(year), sofia);
+  REQUIRE(csv.status == 200);
+  CHECK(csv.header("content-type").rfind("text/csv", 0) == 0);
+  REQUIRE(csv.body.size() > 3);
+  CHECK(csv.body.substr(0, 3) == "\xEF\xBB\xBF");
+  const auto file = dir.path() / "arsrapport.csv";
+  std::ofstream(file, std::ios::binary) << csv.body;
+  int code = -1;
+  const auto rows = runTool(
+      "python3 -c \"import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', "
+      "newline=''), strict=True)); print(len(r)); print('|'.join(r[1]) if len(r) > 1 else '')\" '" +
+          file.string() + "'",
+      &code);
+  CHECK(code == 0);
+  CHECK(rows.find("2\n") == 0);
+  CHECK(rows.find("Hemtjänst Söder") != std::string::npos);
+}
