@@ -32,7 +32,8 @@ using minutes::YearFigures;
 
 constexpr const char* kComparison = "Jämförelse med föregående år";
 constexpr const char* kProviders = "Utförare och avtal";
-constexpr const char* kNone = "–";  // a median without values
+constexpr const char* kNone = "–";      // a median without values
+constexpr double kChartIntroRoom = 70;  // a chart's title and a description of three lines
 
 std::string number(double value) {
   return minutes::formatSwedishNumber(value);
@@ -153,10 +154,12 @@ class AnnualLayout : DocumentLayout {
   void chart(std::string_view id) {
     const Chart* c = chartOf(id);
     if (!c) return;
-    subheading(c->title);
-    flow_.paragraph(esc(c->description), kMutedBody, {.spaceAfter = 6});
     const Flow& flow = flow_;
     const double height = detail::chartHeight(flow, *c, flow_.box().contentWidth());
+    // The title and the sentence about the chart stay on the chart's page.
+    flow_.ensure(height + kChartIntroRoom);
+    subheading(c->title);
+    flow_.paragraph(esc(c->description), kMutedBody, {.spaceAfter = 6});
     flow_.picture(height, [&flow, chart = *c](cairo_t* cr, double x, double y, double width) {
       detail::drawChart(cr, flow, chart, x, y, width);
     });
@@ -172,7 +175,7 @@ class AnnualLayout : DocumentLayout {
 
   void keyFigures(const std::vector<KeyRow>& rows) {
     subheading("Nyckeltal");
-    Table table = numberTable({"Nyckeltal", previousYear_, year_, "Förändring"}, 0.46);
+    Table table = numberTable({"", previousYear_, year_, "Förändring"}, 0.46);
     for (const KeyRow& r : rows)
       table.rows.push_back({esc(r.label), esc(number(r.previous)), esc(number(r.current)),
                             esc(change(r.current, r.previous))});
