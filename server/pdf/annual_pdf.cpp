@@ -32,8 +32,9 @@ using minutes::YearFigures;
 
 constexpr const char* kComparison = "Jämförelse med föregående år";
 constexpr const char* kProviders = "Utförare och avtal";
-constexpr const char* kNone = "–";      // a median without values
-constexpr double kChartIntroRoom = 70;  // a chart's title and a description of three lines
+constexpr const char* kNone = "–";        // a median without values
+constexpr double kChartIntroRoom = 70;    // a chart's title and a description of three lines
+constexpr double kHeadingRoomAbove = 30;  // a section's heading above its first chart
 
 std::string number(double value) {
   return minutes::formatSwedishNumber(value);
@@ -188,8 +189,30 @@ class AnnualLayout : DocumentLayout {
     return rows;
   }
 
+  // A heading that opens with a chart moves to the next page with it rather than stay alone at
+  // the foot of a page.
+  void headingBefore(const std::string& title, std::string_view chartId) {
+    if (const Chart* c = chartOf(chartId))
+      flow_.ensure(20 + kHeadingRoomAbove + kChartIntroRoom +
+                   detail::chartHeight(flow_, *c, flow_.box().contentWidth()));
+    heading(title, 20);
+  }
+
+  static std::string_view firstChartOf(AnnualSection s) {
+    switch (s) {
+      case AnnualSection::Meetings:
+        return "meetings";
+      case AnnualSection::Minutes:
+        return "approval-days";
+      case AnnualSection::Actions:
+        return "actions";
+      default:
+        return {};
+    }
+  }
+
   void section(AnnualSection s) {
-    heading(std::string(minutes::swedishSectionTitle(s)), 20);
+    headingBefore(std::string(minutes::swedishSectionTitle(s)), firstChartOf(s));
     switch (s) {
       case AnnualSection::Meetings:
         return meetings();
@@ -305,7 +328,7 @@ class AnnualLayout : DocumentLayout {
   }
 
   void comparison() {
-    heading(kComparison, 20);
+    headingBefore(kComparison, "year-over-year");
     chart("year-over-year");
     subheading("Samtliga nyckeltal");
     Table table = numberTable({"Nyckeltal", previousYear_, year_, "Förändring"}, 0.46);
