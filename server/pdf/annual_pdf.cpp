@@ -1,6 +1,13 @@
+// The layout of the yearly summary (annual_pdf.hpp). Why each section has a "Nyckeltal" table
+// beside its chart: the charts show this year per provider, while the committee asks how the year
+// compares with the last; the table gives both years and the change, with "–" where a median has
+// no values (an empty cell would read as zero). The charts and their tables come from the same
+// models the web page draws (minutes/annual_charts.hpp), so paper and screen cannot disagree.
 #include "server/pdf/annual_pdf.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "minutes/annual_charts.hpp"
@@ -28,7 +35,6 @@ using minutes::AnnualFigure;
 using minutes::AnnualFigures;
 using minutes::AnnualSection;
 using minutes::Chart;
-using minutes::YearFigures;
 
 constexpr const char* kComparison = "Jämförelse med föregående år";
 constexpr const char* kProviders = "Utförare och avtal";

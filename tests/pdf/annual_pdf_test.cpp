@@ -293,3 +293,18 @@ TEST_CASE("a chart of many providers still draws every bar and names every provi
     CHECK_THAT(text, Catch::Contains(p.providerName));
   CHECK(rectangles(contentOf(pdf)) >= barsOf(figures));
 }
+
+TEST_CASE("names that look like markup stay text in the charts and tables", "[pdf][annual_pdf]") {
+  AnnualInput input = annual::sampleInput();
+  minutes::ContractFacts c = contract4();
+  c.providerName = "Vård & Omsorg <b>Norr</b> AB";
+  c.title = "Boende \"Solgläntan\" & <i>co</i>";
+  input.contracts.push_back(c);
+  const RenderedPdf pdf = render(computeAnnualFigures(input));
+  CHECK(pdf.qpdfCheck() == 0);
+  const std::string text = pdf.flatText();
+  INFO(text);
+  // Under the bars, in the chart's table and over its own contract table.
+  CHECK(count(text, "Vård & Omsorg <b>Norr</b> AB") >= 3);
+  CHECK_THAT(text, Catch::Contains("Boende \"Solgläntan\" & <i>co</i>"));
+}
