@@ -185,6 +185,12 @@ void Flow::rule(Rgb color, double lineWidth, double spaceBefore, double spaceAft
   y_ += spaceAfter;
 }
 
+void Flow::picture(double height, Painter paint) {
+  ensure(height);
+  put(Picture{box_.left, y_, box_.contentWidth(), std::move(paint)});
+  y_ += height;
+}
+
 void Flow::space(double points) {
   if (!atTop()) y_ += points;
 }
@@ -326,6 +332,11 @@ void Flow::draw(const std::function<void(cairo_t*, int, int)>& decorate) const {
         cairo_move_to(cr_, stroke->x1, stroke->y1);
         cairo_line_to(cr_, stroke->x2, stroke->y2);
         cairo_stroke(cr_);
+      } else if (const auto* picture = std::get_if<Picture>(&op)) {
+        // Whatever state the painter leaves (colour, transformation) stays with the picture.
+        cairo_save(cr_);
+        picture->paint(cr_, picture->x, picture->y, picture->width);
+        cairo_restore(cr_);
       }
     }
     if (decorate) decorate(cr_, page + 1, pages);

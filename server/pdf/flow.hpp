@@ -94,6 +94,14 @@ class Flow {
   // of every page the table continues on.
   void table(const Table& table);
 
+  // What draws a picture once the pages are drawn: its top left corner at (x, y), `width` points
+  // wide (the text column's width).
+  using Painter = std::function<void(cairo_t* cr, double x, double y, double width)>;
+
+  // A picture `height` points tall across the text column (a chart), moved whole to the next
+  // page when it does not fit below the current position: a chart cut in two cannot be read.
+  void picture(double height, Painter paint);
+
   // A horizontal line across the text column.
   void rule(Rgb color, double lineWidth, double spaceBefore, double spaceAfter);
 
@@ -136,7 +144,11 @@ class Flow {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0, width = 0;
     Rgb color{};
   };
-  using Op = std::variant<TextLine, Fill, Stroke>;
+  struct Picture {
+    double x = 0, y = 0, width = 0;
+    Painter paint;
+  };
+  using Op = std::variant<TextLine, Fill, Stroke, Picture>;
 
   struct Cell {
     std::vector<LineBox> lines;
