@@ -1,7 +1,8 @@
 // The yearly summary to the committee (issue 15): GET /api/v1/reports/annual as JSON (the figures
 // as minutes/annual_json writes them, the same bytes a registered summary will keep) and .csv (one
-// row per contract, UTF-8 with a BOM so that Excel reads å, ä and ö). `authority` defaults to the
-// caller's own (a provider's: the authority of its first contract), `year` to this year.
+// row per contract, UTF-8 with a BOM so that Excel reads å, ä and ö) and .pdf (server/pdf).
+// `authority` defaults to the caller's own (a provider's: the authority of its first contract),
+// `year` to this year.
 #include "minutes/annual_csv.hpp"
 #include "minutes/annual_json.hpp"
 #include "server/api/api.hpp"
@@ -10,8 +11,9 @@
 namespace sv::api {
 namespace {
 
-Result<minutes::AnnualFigures> figuresOf(const http::Request& req,
-                                         services::AnnualReportService& annual) {
+// The authority and the year asked for, or their defaults.
+Result<std::pair<std::int64_t, int>> whichOf(const http::Request& req,
+                                             services::AnnualReportService& annual) {
   auto authority = wholeNumberQuery(req, "authority", 0);
   if (!authority) return std::unexpected(authority.error());
   auto year = wholeNumberQuery(req, "year", annual.currentYear());
@@ -19,8 +21,14 @@ Result<minutes::AnnualFigures> figuresOf(const http::Request& req,
   std::optional<std::int64_t> which =
       *authority > 0 ? std::optional(*authority) : annual.defaultAuthority(req.principal());
   if (!which) return fail(Errc::NotFound, "no authority to report on");
-  return annual.figures(req.principal(), *which,
-                        static_cast<int>(std::min<std::int64_t>(*year, 100000)));
+  return std::pair{*which, static_cast<int>(std::min<std::int64_t>(*year, 100000))};
+}
+
+Result<minutes::AnnualFigures> figuresOf(const http::Request& req,
+                                         services::AnnualReportService& annual) {
+  auto which = whichOf(req, annual);
+  if (!which) return std::unexpected(which.error());
+  return annual.figures(req.principal(), which->first, which->second);
 }
 
 const std::vector<http::Parameter> kAnnualQuery{
@@ -62,6 +70,24 @@ void registerAnnualReport(http::Router& router, Services& s) {
                .summary = "The same as CSV: one row per contract, UTF-8 with a byte order mark",
                .tag = "annual",
                .responseType = "text/csv",
+               .parameters = kAnnualQuery,
+               .errorStatuses = {404, 422}}});
+  router.add({"GET",
+              "/api/v1/reports/annual.pdf",
+              http::Access::LoggedIn,
+              [&annual](http::Request& req) -> Result<http::Reply> {
+                auto which = whichOf(req, annual);
+                if (!which) return std::unexpected(which.error());
+                auto file = annual.pdf(req.principal(), which->first, which->second);
+                if (!file) return std::unexpected(file.error());
+                return http::Reply::download(std::move(file->first), "application/pdf",
+                                             file->second);
+              },
+              {.operationId = "getAnnualReportPdf",
+               .summary = "The same as a PDF: A4, the charts drawn, the figures in tables beside "
+                          "them, page numbers",
+               .tag = "annual",
+               .responseType = "application/pdf",
                .parameters = kAnnualQuery,
                .errorStatuses = {404, 422}}});
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "minutes/report.hpp"
+#include "server/pdf/annual_pdf.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/report_service.hpp"
 #include "server/store/annual.hpp"
@@ -84,6 +85,19 @@ Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Princip
   auto figures = minutes::computeAnnualFigures(facts->input);
   if (providerSide) return minutes::restrictToProvider(figures, viewer.organizationId);
   return figures;
+}
+
+Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store::Principal& viewer,
+                                                                     std::int64_t authorityId,
+                                                                     int year) {
+  auto figures = this->figures(viewer, authorityId, year);
+  if (!figures) return std::unexpected(figures.error());
+  pdf::AnnualPdfOptions options;
+  options.createdAt = time_.now();
+  options.stateMark = "UTKAST";
+  auto bytes = pdf::renderAnnualPdf(*figures, options);
+  if (!bytes) return std::unexpected(bytes.error());
+  return std::pair{std::move(*bytes), "arsrapport-" + std::to_string(year) + ".pdf"};
 }
 
 }  // namespace sv::services

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <utility>
 
 #include "minutes/annual_figures.hpp"
 #include "server/store/principal.hpp"
@@ -23,6 +25,11 @@ class AnnualReportService {
   // another authority's, or a provider without a contract with it).
   Result<minutes::AnnualFigures> figures(const store::Principal& viewer, std::int64_t authorityId,
                                          int year);
+
+  // The figures as a PDF (A4, charts drawn by cairo, "UTKAST" on every page: a summary is a draft
+  // until it is registered) and its file name. Errors: figures' and the PDF's.
+  Result<std::pair<std::string, std::string>> pdf(const store::Principal& viewer,
+                                                  std::int64_t authorityId, int year);
 
   // The viewer's own authority, or for a provider the first authority it has a contract with;
   // none for a provider without contracts. The default of the page and the API.

@@ -76,4 +76,21 @@ TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no o
   CHECK(code == 0);
   CHECK(rows.find("2\n") == 0);
   CHECK(rows.find("Hemtjänst Söder") != std::string::npos);
+
+  // The PDF: qpdf finds it sound, pdftotext reads the charts' titles and the provider; the
+  // provider's copy has its part only, and another authority's people get none.
+  const auto pdf = server.get("/api/v1/reports/annual.pdf", sofia);
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.header("content-type") == "application/pdf");
+  const auto pdfFile = dir.path() / "arsrapport.pdf";
+  std::ofstream(pdfFile, std::ios::binary) << pdf.body;
+  runTool("qpdf --check '" + pdfFile.string() + "'", &code);
+  CHECK(code == 0);
+  const auto printed = runTool("pdftotext -layout '" + pdfFile.string() + "' -", &code);
+  CHECK(code == 0);
+  CHECK(printed.find("Södermalms stadsdelsförvaltning") != std::string::npos);
+  CHECK(printed.find("Hemtjänst Söder AB") != std::string::npos);
+  CHECK(printed.find("UTKAST") != std::string::npos);
+  CHECK(server.get("/api/v1/reports/annual.pdf?authority=" + authority, hanna).status == 200);
+  requireProblem(server.get("/api/v1/reports/annual.pdf?authority=" + authority, anna), 404);
 }
