@@ -65,11 +65,14 @@ Data userData(const Principal& p) {
   user.set("sees_registry",
            p.has(Role::Registrar) || (p.organizationKind == OrganizationKind::Authority &&
                                       (p.has(Role::ContractManager) || p.has(Role::Reader))));
-  // Event-driven cases (case_pages.cpp) are read by everyone who follows contracts: the
-  // authority's people in each of their roles and the provider's; an administrator alone does not.
-  user.set("sees_cases", p.has(Role::ContractManager) || p.has(Role::ProviderRep) ||
-                             p.has(Role::Registrar) || p.has(Role::Reader) ||
-                             p.has(Role::Director) || p.has(Role::CommitteeSecretary));
+  // Event-driven cases (case_pages.cpp) and the yearly summary (annual_pages.cpp) are read by
+  // everyone who follows contracts: the authority's people in each of their roles and the
+  // provider's (its own part); an administrator alone does not.
+  const bool followsContracts = p.has(Role::ContractManager) || p.has(Role::ProviderRep) ||
+                                p.has(Role::Registrar) || p.has(Role::Reader) ||
+                                p.has(Role::Director) || p.has(Role::CommitteeSecretary);
+  user.set("sees_cases", followsContracts);
+  user.set("sees_annual", followsContracts);
   return user;
 }
 

@@ -43,6 +43,8 @@ void registerReportReviewPages(http::Router& router, Services& services);
 void registerReportEditPages(http::Router& router, Services& services);
 void registerReportAttachmentPages(http::Router& router, Services& services);
 void registerCasePages(http::Router& router, Services& services);
+// GET /arsrapport: the yearly summary to the committee with its charts (needs services.annual).
+void registerAnnualPages(http::Router& router, Services& services);
 void registerCaseStepPages(http::Router& router, Services& services);
 void registerCasePlanPages(http::Router& router, Services& services);
 

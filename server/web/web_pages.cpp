@@ -60,6 +60,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerReportEditPages(router, services);
   registerReportAttachmentPages(router, services);
   registerCasePages(router, services);
+  registerAnnualPages(router, services);
   registerCaseStepPages(router, services);
   registerCasePlanPages(router, services);
   registerActionPages(router, services);

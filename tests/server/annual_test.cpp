@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/browser_session.hpp"
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
@@ -93,4 +94,42 @@ TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no o
   CHECK(printed.find("UTKAST") != std::string::npos);
   CHECK(server.get("/api/v1/reports/annual.pdf?authority=" + authority, hanna).status == 200);
   requireProblem(server.get("/api/v1/reports/annual.pdf?authority=" + authority, anna), 404);
+}
+
+TEST_CASE("annual: the page shows each chart as SVG with its table, the provider its own part",
+          "[server][annual]") {
+  TempDir dir;
+  ServerProcess server(dir.path() / "data", {}, true);
+  const Browser sofia(server, "sofia.soder");
+  const auto page = sofia.get("/arsrapport");
+  REQUIRE(page.status == 200);
+  const auto& html = page.body;
+  CHECK(html.find("Årsrapport") != std::string::npos);
+  CHECK(html.find("Södermalms stadsdelsförvaltning") != std::string::npos);
+  // Every chart: an SVG with its title and description named, and a table of the same figures.
+  std::size_t svgs = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    ++svgs;
+    const auto end = html.find("</svg>", at);
+    REQUIRE(end != std::string::npos);
+    const auto svg = html.substr(at, end - at);
+    CHECK(svg.find("role=\"img\"") != std::string::npos);
+    CHECK(svg.find("<title") != std::string::npos);
+    CHECK(svg.find("<desc") != std::string::npos);
+  }
+  CHECK(svgs >= 3);
+  CHECK(html.find("<caption>") != std::string::npos);
+  CHECK(html.find("href=\"/api/v1/reports/annual.pdf?") != std::string::npos);
+  CHECK(html.find("href=\"/arsrapport\" aria-current=\"page\"") != std::string::npos);
+
+  // The provider's page has its part; a year that does not read is refused in Swedish.
+  const Browser hanna(server, "hanna.hemtjanst");
+  const auto own = hanna.get("/arsrapport");
+  REQUIRE(own.status == 200);
+  CHECK(own.body.find("era egna avtal") != std::string::npos);
+  CHECK(sofia.get("/arsrapport?ar=tjugo").status == 400);
+  CHECK(sofia.get("/arsrapport?ar=1999").status == 422);
+  // Someone following no contract (Östermalm's, without a contract there) sees its own, empty.
+  const Browser anna(server, "anna.avtal");
+  CHECK(anna.get("/arsrapport").body.find("Södermalm") == std::string::npos);
 }

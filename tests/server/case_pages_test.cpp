@@ -17,6 +17,7 @@
 
 #include "server/store/cases.hpp"
 #include "server/store/store.hpp"
+#include "support/browser_session.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -26,41 +27,7 @@ using namespace sv::test;
 
 namespace {
 
-const std::string kPassword = "samverkan-demo";
-
-std::string encoded(const std::string& text) {
-  std::string out;
-  Poco::URI::encode(text, "&=+%#?/", out);
-  return out;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-// A browser's session: the cookie and the CSRF token its forms carry.
-struct Browser {
-  const ServerProcess& server;
-  std::string cookie;
-  std::string csrf;
-
-  Browser(const ServerProcess& s, const std::string& username) : server(s) {
-    const auto r = s.post("/api/v1/session",
-                          R"({"username":")" + username + R"(","password":")" + kPassword + "\"}");
-    REQUIRE(r.status == 201);
-    Poco::JSON::Parser parser;
-    const auto body = parser.parse(r.body).extract<Poco::JSON::Object::Ptr>();
-    cookie = "sv_session=" + body->getValue<std::string>("token");
-    csrf = body->getValue<std::string>("csrf_token");
-  }
-  HttpResult get(const std::string& path) const {
-    return server.request("GET", path, {}, {{"Cookie", cookie}});
-  }
-  HttpResult post(const std::string& path, const Fields& fields) const {
-    std::string body = "csrf_token=" + encoded(csrf);
-    for (const auto& [name, value] : fields) body += "&" + encoded(name) + "=" + encoded(value);
-    return server.request("POST", path, body, {{"Cookie", cookie}},
-                          "application/x-www-form-urlencoded");
-  }
-};
+using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 // The page's upload form as a browser posts it: the CSRF token, where the file goes, the file.
 HttpResult upload(const Browser& b, const std::string& path, const std::string& to,
@@ -100,7 +67,7 @@ std::string demoContractPath(const Browser& anna) {
   return first(page.body, R"re(href="(/avtal/[0-9]+)")re");
 }
 
-Fields complaint(const std::string& title) {
+FormFields complaint(const std::string& title) {
   return {{"trigger", "complaints"},
           {"title", title},
           {"description", "En anhörig beskriver att **ingen** svarade på larmet."},
@@ -109,7 +76,7 @@ Fields complaint(const std::string& title) {
 }
 
 // The plan form's fields: the version it was loaded from and one point.
-Fields planFields(const std::string& version, const std::string& id, const std::string& text,
+FormFields planFields(const std::string& version, const std::string& id, const std::string& text,
                   const std::string& responsible) {
   return {{"version", version},
           {"summary", "Orsak: vakanser nattetid."},
@@ -303,13 +270,13 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
       has(silent.body, "Kontrollera fältet Synpunkter på åtgärdsplanen. Skriv minst en synpunkt"));
 
   // The manager returns it with a comment on the point: asked first, then done.
-  const Fields returned{
+  const FormFields returned{
       {"point-" + pointId, "Ange när de börjar."}, {"comment", ""}, {"plan_due_on", day(20)}};
   const auto ask = anna.post(casePath + "/atgardsplan/skicka-tillbaka", returned);
   CHECK(ask.status == 200);
   CHECK(has(ask.body, "Vill du skicka tillbaka åtgärdsplanen?"));
   CHECK(has(anna.get(casePath).body, "Åtgärdsplan inkommen"));
-  Fields confirmed = returned;
+  FormFields confirmed = returned;
   confirmed.emplace_back("confirm", "ja");
   const auto back = anna.post(casePath + "/atgardsplan/skicka-tillbaka", confirmed);
   REQUIRE(back.status == 303);

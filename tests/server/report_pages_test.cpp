@@ -14,50 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "support/browser_session.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sv::test;
 
 namespace {
-
-const std::string kPassword = "samverkan-demo";
-
-std::string encoded(const std::string& text) {
-  std::string out;
-  Poco::URI::encode(text, "&=+%#?/", out);
-  return out;
-}
-
-// A browser's session: the cookie and the CSRF token its forms carry.
-struct Browser {
-  const ServerProcess& server;
-  std::string cookie;
-  std::string csrf;
-
-  Browser(const ServerProcess& s, const std::string& username) : server(s) {
-    const auto r = s.post("/api/v1/session",
-                          R"({"username":")" + username + R"(","password":")" + kPassword + "\"}");
-    REQUIRE(r.status == 201);
-    Poco::JSON::Parser parser;
-    const auto body = parser.parse(r.body).extract<Poco::JSON::Object::Ptr>();
-    cookie = "sv_session=" + body->getValue<std::string>("token");
-    csrf = body->getValue<std::string>("csrf_token");
-  }
-  HttpResult get(const std::string& path) const {
-    return server.request("GET", path, {}, {{"Cookie", cookie}});
-  }
-  // `fields` as an urlencoded form, with the CSRF token unless told otherwise.
-  HttpResult post(const std::string& path,
-                  const std::vector<std::pair<std::string, std::string>>& fields,
-                  bool withToken = true) const {
-    std::string body = withToken ? "csrf_token=" + encoded(csrf) : std::string();
-    for (const auto& [name, value] : fields)
-      body += (body.empty() ? "" : "&") + encoded(name) + "=" + encoded(value);
-    return server.request("POST", path, body, {{"Cookie", cookie}},
-                          "application/x-www-form-urlencoded");
-  }
-};
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
