@@ -131,6 +131,7 @@ test('the provider revises the plan; the manager accepts it and its point is an 
   assert.ok(await action.isVisible());
   assert.match(await action.getAttribute('href'), /^\/atgarder#atgard-\d+$/);
   await assertAccessible(page, 'the case with its plan accepted');
+  await page.evaluate(() => window.scrollTo(0, 0));  // the case's head and timeline, for the README
   await screenshot(page, 'case');
   await context.close();
 });
