@@ -2,6 +2,7 @@
 #include "minutes/annual_charts.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "minutes/annual_labels.hpp"
@@ -174,6 +175,45 @@ ChartTable chartTable(const Chart& chart) {
     t.rows.push_back(std::move(row));
   }
   return t;
+}
+
+namespace {
+constexpr std::string_view kPalette[] = {kChartBlue, kChartOrange, kChartGreen, kChartRed,
+                                         kChartPurple};
+}  // namespace
+
+std::string seriesColour(const Chart& chart, std::size_t series) {
+  const std::string& own = chart.series[series].colour;
+  const bool valid =
+      own.size() == 7 && own[0] == '#' && std::all_of(own.begin() + 1, own.end(), [](char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+      });
+  return valid ? own : std::string(kPalette[series % std::size(kPalette)]);
+}
+
+double barValue(const ChartSeries& series, std::size_t category) {
+  return category < series.values.size() ? std::max(0.0, series.values[category]) : 0.0;
+}
+
+double tallestBar(const Chart& chart) {
+  double top = 0;
+  for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+    double stacked = 0;
+    for (const ChartSeries& s : chart.series) {
+      stacked += barValue(s, i);
+      top = std::max(top, barValue(s, i));
+    }
+    if (chart.kind == ChartKind::StackedBars) top = std::max(top, stacked);
+  }
+  return top;
+}
+
+double axisStep(double maximum) {
+  const double raw = std::max(maximum / 5.0, 1.0);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double factor : {1.0, 2.0, 5.0, 10.0})
+    if (factor * magnitude >= raw) return factor * magnitude;
+  return 10.0 * magnitude;
 }
 
 }  // namespace sv::minutes

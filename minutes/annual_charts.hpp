@@ -64,6 +64,15 @@ struct ChartTable {
   bool operator==(const ChartTable&) const = default;
 };
 
+// What every drawing of a chart (the SVG here, cairo in server/pdf) reads the same way: a series'
+// colour (its own when it is #rrggbb, else the palette's next: never other text in an attribute),
+// a bar's value (0 when missing or below zero), the tallest bar (stacked bars summed), and the
+// step of the value axis (1, 2 or 5 times a power of ten, about five ticks).
+std::string seriesColour(const Chart& chart, std::size_t series);
+double barValue(const ChartSeries& series, std::size_t category);
+double tallestBar(const Chart& chart);
+double axisStep(double maximum);
+
 // The chart's figures as a table; a stacked chart gets a last column "Totalt".
 ChartTable chartTable(const Chart& chart);
 

@@ -8,6 +8,7 @@
 
 #include "minutes/annual_charts.hpp"
 #include "minutes/annual_labels.hpp"
+#include "minutes/escape.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::minutes {
@@ -21,40 +22,13 @@ constexpr std::size_t kMaxLabelCharacters = 36;
 constexpr std::string_view kInk = "#1a1a1a";   // text and axes: 17:1 on white
 constexpr std::string_view kGrid = "#d9d9d9";  // grid lines, behind the bars
 // For a series without a colour of its own.
-constexpr std::string_view kPalette[] = {kChartBlue, kChartOrange, kChartGreen, kChartRed,
-                                         kChartPurple};
-
-// Text for XML: valid UTF-8, control characters (which XML 1.0 forbids) as spaces, and the five
-// characters with a meaning in XML as entities.
+// Text for XML: valid UTF-8, control characters (which XML 1.0 forbids) as spaces, then escaped
+// as for HTML (the same five characters have a meaning in XML).
 std::string escapeXml(std::string_view raw) {
-  const std::string valid = text::toValidUtf8(raw);
-  std::string out;
-  out.reserve(valid.size());
-  for (char c : valid) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-          out += ' ';
-        else
-          out += c;
-    }
-  }
-  return out;
+  std::string cleaned = text::toValidUtf8(raw);
+  for (char& c : cleaned)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return detail::escapeHtml(cleaned);
 }
 
 // An id made of [a-z0-9-] only, so it is a valid XML id and needs no escaping.
@@ -84,42 +58,6 @@ std::string shortened(std::string_view s, std::size_t limit) {
   return std::string(s.substr(0, i)) + "\u2026";
 }
 
-// The series' own colour when it is one (#rrggbb), else the palette's next; never text from
-// elsewhere inside an attribute.
-std::string colourOf(const Chart& c, std::size_t s) {
-  const std::string& own = c.series[s].colour;
-  const bool valid =
-      own.size() == 7 && own[0] == '#' && std::all_of(own.begin() + 1, own.end(), [](char ch) {
-        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-      });
-  return valid ? own : std::string(kPalette[s % std::size(kPalette)]);
-}
-
-double niceStep(double maximum) {
-  const double raw = std::max(maximum / 5.0, 1.0);
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double factor : {1.0, 2.0, 5.0, 10.0})
-    if (factor * magnitude >= raw) return factor * magnitude;
-  return 10.0 * magnitude;
-}
-
-double valueAt(const ChartSeries& s, std::size_t i) {
-  return i < s.values.size() ? std::max(0.0, s.values[i]) : 0.0;
-}
-
-double largest(const Chart& c) {
-  double top = 0;
-  for (std::size_t i = 0; i < c.categories.size(); ++i) {
-    double stacked = 0;
-    for (const ChartSeries& s : c.series) {
-      stacked += valueAt(s, i);
-      top = std::max(top, valueAt(s, i));
-    }
-    if (c.kind == ChartKind::StackedBars) top = std::max(top, stacked);
-  }
-  return top;
-}
-
 struct Frame {
   double top, bottom, left, right;
   double scale;  // pixels per unit
@@ -138,7 +76,7 @@ double drawLegend(std::string& out, const Chart& c) {
       y += 18;
     }
     out += "<rect x=\"" + coordinate(x) + "\" y=\"" + coordinate(y - 10) +
-           "\" width=\"12\" height=\"12\" fill=\"" + colourOf(c, i) + "\"/>\n";
+           "\" width=\"12\" height=\"12\" fill=\"" + seriesColour(c, i) + "\"/>\n";
     out += "<text x=\"" + coordinate(x + 18) + "\" y=\"" + coordinate(y) + "\">" + escapeXml(name) +
            "</text>\n";
     x += width;
@@ -183,7 +121,7 @@ void drawBars(std::string& out, const Chart& c, const Frame& f, bool slanted) {
         stacked ? inner : inner / static_cast<double>(std::max<std::size_t>(1, c.series.size()));
     double base = f.bottom;
     for (std::size_t s = 0; s < c.series.size(); ++s) {
-      const double value = valueAt(c.series[s], i);
+      const double value = barValue(c.series[s], i);
       const double height = value * f.scale;
       const double x =
           start + (band - inner) / 2 + (stacked ? 0 : barWidth * static_cast<double>(s));
@@ -192,7 +130,7 @@ void drawBars(std::string& out, const Chart& c, const Frame& f, bool slanted) {
       out +=
           "<rect x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" width=\"" +
           coordinate(barWidth) + "\" height=\"" + coordinate(height) + "\" fill=\"" +
-          colourOf(c, s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
+          seriesColour(c, s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
           escapeXml(c.categories[i] + ", " + c.series[s].name + ": " + formatSwedishNumber(value)) +
           "</title></rect>\n";
       // The value at its bar: above a grouped bar, inside a stacked part tall enough for it.
@@ -242,8 +180,8 @@ std::string renderChartSvg(const Chart& c) {
                            static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
   const bool slanted = 7.0 * static_cast<double>(longest) > slotWidth;
   const double bottom = kHeight - (slanted ? 150 : 40);
-  const double top = largest(c);
-  const double step = niceStep(top);
+  const double top = tallestBar(c);
+  const double step = axisStep(top);
   const double axisTop = std::max(step, std::ceil(top / step) * step);
   const Frame frame{plotTop, bottom, kLeft, kWidth - kRight, (bottom - plotTop) / axisTop};
   drawAxis(out, c, frame, step, axisTop);

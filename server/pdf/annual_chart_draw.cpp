@@ -45,10 +45,6 @@ constexpr double kMinWrapBand = 40;
 constexpr double kSlantedLabel = 110;
 constexpr int kMaxLabelLines = 3;
 constexpr double kSlant = 35 * std::numbers::pi / 180;
-// For a series without a colour of its own, as in the SVG.
-constexpr std::string_view kPalette[] = {minutes::kChartBlue, minutes::kChartOrange,
-                                         minutes::kChartGreen, minutes::kChartRed,
-                                         minutes::kChartPurple};
 
 struct Size {
   double width = 0, height = 0;
@@ -83,37 +79,11 @@ std::optional<Rgb> parseColour(std::string_view hex) {
 // The series' own colour when it is one, else the palette's next: the SVG's choice, so that a
 // series has the same colour on the web page and on paper.
 Rgb colourOf(const Chart& c, std::size_t s) {
-  if (auto own = parseColour(c.series[s].colour)) return *own;
-  return *parseColour(kPalette[s % std::size(kPalette)]);
+  return *parseColour(minutes::seriesColour(c, s));
 }
 
 void setColour(cairo_t* cr, Rgb c) {
   cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
-double niceStep(double maximum) {
-  const double raw = std::max(maximum / 5.0, 1.0);
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double factor : {1.0, 2.0, 5.0, 10.0})
-    if (factor * magnitude >= raw) return factor * magnitude;
-  return 10.0 * magnitude;
-}
-
-double valueAt(const ChartSeries& s, std::size_t i) {
-  return i < s.values.size() ? std::max(0.0, s.values[i]) : 0.0;
-}
-
-double largest(const Chart& c) {
-  double top = 0;
-  for (std::size_t i = 0; i < c.categories.size(); ++i) {
-    double stacked = 0;
-    for (const ChartSeries& s : c.series) {
-      stacked += valueAt(s, i);
-      top = std::max(top, valueAt(s, i));
-    }
-    if (c.kind == ChartKind::StackedBars) top = std::max(top, stacked);
-  }
-  return top;
 }
 
 struct LegendEntry {
@@ -245,7 +215,7 @@ void drawBars(cairo_t* cr, const Flow& flow, const Chart& c, const Geometry& g, 
     const double start = x + g.plotLeft + g.band * static_cast<double>(i);
     double base = bottom;
     for (std::size_t s = 0; s < c.series.size(); ++s) {
-      const double value = valueAt(c.series[s], i);
+      const double value = minutes::barValue(c.series[s], i);
       const double height = value * scale;
       const double left =
           start + (g.band - inner) / 2 + (stacked ? 0 : barWidth * static_cast<double>(s));
@@ -298,8 +268,8 @@ void drawChart(cairo_t* cr, const Flow& flow, const Chart& chart, double x, doub
                double width) {
   const Geometry g = measure(flow, chart, width);
   drawLegend(cr, chart, g, x, y);
-  const double top = largest(chart);
-  const double step = niceStep(top);
+  const double top = minutes::tallestBar(chart);
+  const double step = minutes::axisStep(top);
   const double axisTop = std::max(step, std::ceil(top / step) * step);
   drawAxis(cr, flow, chart, g, x, y, step, axisTop);
   if (chart.categories.empty()) {

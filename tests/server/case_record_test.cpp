@@ -12,6 +12,7 @@
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/multipart.hpp"
+#include "support/report_flow.hpp"
 #include "support/sample_files.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -109,20 +110,7 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   CHECK(contains(printed, "Upprepade avvikelser i läkemedelshanteringen"));
   CHECK(contains(printed, "Dubbelsignering vid varje dos"));
 
-  auto current = server.get(reportPath, anna);
-  auto view = requireOk(current);
-  auto doc = view->getObject("report");
-  auto areas = doc->getArray("areas");
-  for (std::size_t i = 0; i < areas->size(); ++i)
-    if (text(at(areas, i), "assessment") == "not_assessed")
-      at(areas, i)->set("assessment", "meets");
-  Poco::JSON::Object wrapper;
-  wrapper.set("report", doc);
-  std::ostringstream out;
-  wrapper.stringify(out);
-  requireOk(
-      server.request("PUT", reportPath, out.str(),
-                     {{"Authorization", bearer(anna)}, {"If-Match", current.header("etag")}}));
+  assessRemainingAreas(server, reportPath, anna, "meets");
   requireOk(server.post(reportPath + "/fact-check", "{}", anna));
   requireOk(server.post(reportPath + "/fact-check/answer", "{}", ulla));
   requireOk(server.post(reportPath + "/finalize", "{}", anna));
@@ -138,26 +126,19 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   requireProblem(server.get(reportPath + "/archive", nils), 404);
   const auto zip = server.get(reportPath + "/archive", rita);
   REQUIRE(zip.status == 200);
-  const auto zipFile = dir.path() / "case.zip";
-  const auto unzipped = dir.path() / "unzipped";
-  std::ofstream(zipFile, std::ios::binary) << zip.body;
-  runTool("unzip -q '" + zipFile.string() + "' -d '" + unzipped.string() + "'", &code);
-  REQUIRE(code == 0);
-  const auto bag = std::filesystem::directory_iterator(unzipped)->path();
-  const auto checked =
-      runTool("cd '" + bag.string() + "' && sha256sum -c manifest-sha256.txt", &code);
-  INFO(checked);
-  CHECK(code == 0);
+  const auto bag = unpackBag(zip.body, dir.path(), "case");
+  INFO(bag.checked);
+  CHECK(bag.code == 0);
   for (const char* payload : {"report.md", "report.pdf", "arende.json", "arende-audit.json",
                               "atgardsplan.md", "atgardsplan.json", "bilagor.json"})
-    CHECK(std::filesystem::exists(bag / "data" / payload));
-  CHECK(contains(checked, "bilagor/" + text(material, "sha256")));
-  std::ifstream caseFile(bag / "data" / "arende.json");
+    CHECK(std::filesystem::exists(bag.root / "data" / payload));
+  CHECK(contains(bag.checked, "bilagor/" + text(material, "sha256")));
+  std::ifstream caseFile(bag.root / "data" / "arende.json");
   const std::string caseJson((std::istreambuf_iterator<char>(caseFile)), {});
   CHECK(contains(caseJson, "\"action_plan_accepted\""));
   CHECK(contains(caseJson, "Sju avvikelser om missade doser"));
-  std::ifstream planMd(bag / "data" / "atgardsplan.md");
+  std::ifstream planMd(bag.root / "data" / "atgardsplan.md");
   const std::string planText((std::istreambuf_iterator<char>(planMd)), {});
   CHECK(contains(planText, "Dubbelsignering vid varje dos"));
-  CHECK(contains(checked, "bilagor/" + text(planFile, "sha256")));
+  CHECK(contains(bag.checked, "bilagor/" + text(planFile, "sha256")));
 }

@@ -12,6 +12,7 @@
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/multipart.hpp"
+#include "support/report_flow.hpp"
 #include "support/sample_files.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -243,20 +244,13 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   requireProblem(f.server->get(path(id, "/archive"), f.nils), 404);
   const auto zip = f.server->get(path(id, "/archive"), f.rita);
   REQUIRE(zip.status == 200);
-  const auto zipFile = f.dir.path() / "report.zip";
-  const auto unzipped = f.dir.path() / "unzipped";
-  std::ofstream(zipFile, std::ios::binary) << zip.body;
-  runTool("unzip -q '" + zipFile.string() + "' -d '" + unzipped.string() + "'", &code);
-  REQUIRE(code == 0);
-  const auto bag = std::filesystem::directory_iterator(unzipped)->path();
-  const auto checked =
-      runTool("cd '" + bag.string() + "' && sha256sum -c manifest-sha256.txt", &code);
-  INFO(checked);
-  CHECK(code == 0);
+  const auto bag = unpackBag(zip.body, f.dir.path(), "report");
+  INFO(bag.checked);
+  CHECK(bag.code == 0);
   for (const char* payload : {"report.md", "report.json", "faktagranskning.md", "report.pdf",
                               "bilagor.json", "metadata.json", "audit.json"})
-    CHECK(std::filesystem::exists(bag / "data" / payload));
-  CHECK(contains(checked, "bilagor/" + text(file, "sha256")));
+    CHECK(std::filesystem::exists(bag.root / "data" / payload));
+  CHECK(contains(bag.checked, "bilagor/" + text(file, "sha256")));
 
   f.server.reset();  // the repository read with the server stopped
   const auto tags = f.git("tag -l", &code);
