@@ -64,6 +64,19 @@ export async function logIn(server, page, username, password = DEMO_PASSWORD) {
   assert.equal(answer.status(), 303, `login as ${username}`);
 }
 
+// YYYY-MM-DD `days` from today, as a date field takes it.
+export function dayFromToday(days) {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
+  return d.toISOString().slice(0, 10);
+}
+
+// A fresh context logged in as `username` on the server of `env` (demoServerAndBrowser).
+export async function loggedIn(env, username) {
+  const { context, page } = await freshPage(env.browser);
+  await logIn(env.server, page, username);
+  return { context, page };
+}
+
 // With SAMVERKAN_SCREENSHOTS=<folder>, the page as it is now (1200x800) saved there as
 // <name>.png, for the README (docs/screenshots); without it, nothing.
 export async function screenshot(page, name) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './browser.mjs';
 import {
-  CONTRACT_TITLE, demoServerAndBrowser, flash, freshPage, heading, logIn, screenshot, submit,
+  CONTRACT_TITLE, dayFromToday, demoServerAndBrowser, flash, heading, loggedIn, screenshot, submit,
 } from './pages.mjs';
 
 const TITLE = 'Klagomål på nattbemanningen';
@@ -18,17 +18,7 @@ const COMMENT = 'Ange när de börjar arbeta.';
 const env = demoServerAndBrowser();
 let casePath;
 
-// YYYY-MM-DD `days` from today, as a date field takes it.
-function dayFromToday(days) {
-  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(username) {
-  const { context, page } = await freshPage(env.browser);
-  await logIn(env.server, page, username);
-  return { context, page };
-}
+const as = (username) => loggedIn(env, username);
 
 test('the contract manager opens a complaint case and asks for an action plan', async () => {
   const { context, page } = await as('anna.avtal');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertAccessible } from './browser.mjs';
 import {
-  CONTRACT_TITLE, demoServerAndBrowser, flash, freshPage, heading, logIn, screenshot, submit,
+  CONTRACT_TITLE, dayFromToday, demoServerAndBrowser, flash, heading, loggedIn, screenshot, submit,
 } from './pages.mjs';
 
 const COMMENT = 'Det oanmälda besöket gjordes på kvällen, inte på förmiddagen.';
@@ -31,17 +31,7 @@ const TINY_PDF = [
 const env = demoServerAndBrowser();
 let reportPath;
 
-// YYYY-MM-DD `days` from today, as a date field takes it.
-function dayFromToday(days) {
-  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(username) {
-  const { context, page } = await freshPage(env.browser);
-  await logIn(env.server, page, username);
-  return { context, page };
-}
+const as = (username) => loggedIn(env, username);
 
 test('the contract manager starts the follow-up, assesses every area and sends it for fact-check', async () => {
   const { context, page } = await as('anna.avtal');
