@@ -36,6 +36,17 @@ std::string sizeInWords(std::int64_t bytes) {
   return std::to_string(bytes) + " byte";
 }
 
+Data attachmentRow(const services::Attachment& a, const std::string& to) {
+  Data f;
+  f.set("id", std::to_string(a.id));
+  f.set("name", a.fileName);
+  f.set("to", to);
+  f.set("size", sizeInWords(a.size));
+  f.set("by", a.uploadedByName);
+  f.set("at", swedishDateTime(a.uploadedAt));
+  return f;
+}
+
 Data attachmentsData(const http::Request& req, Services& s, const store::ContractRow& contract,
                      std::int64_t meetingId) {
   Data out;
@@ -47,13 +58,7 @@ Data attachmentsData(const http::Request& req, Services& s, const store::Contrac
   bool sealed = false, anyRemovable = false;
   auto files = list();
   for (const auto& a : *listed) {
-    Data f;
-    f.set("id", std::to_string(a.id));
-    f.set("name", a.fileName);
-    f.set("to", a.to == services::AttachedTo::Minutes ? "Protokollet" : "Mötet");
-    f.set("size", sizeInWords(a.size));
-    f.set("by", a.uploadedByName);
-    f.set("at", swedishDateTime(a.uploadedAt));
+    Data f = attachmentRow(a, a.to == services::AttachedTo::Minutes ? "Protokollet" : "Mötet");
     const bool removable = !a.sealed && (manager || a.uploadedBy == who.userId);
     f.set("removable", removable);
     anyRemovable = anyRemovable || removable;

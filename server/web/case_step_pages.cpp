@@ -172,15 +172,8 @@ Data caseAttachmentsData(const http::Request& req, Services& s, const services::
   if (!listed) return out;
   auto files = list();
   for (const auto& a : *listed) {
-    Data f;
-    f.set("id", std::to_string(a.id));
-    f.set("name", a.fileName);
-    f.set("to", a.to == services::AttachedTo::ActionPlan ? std::string("Åtgärdsplanen")
-                                                         : std::string("Ärendet"));
-    f.set("size", sizeInWords(a.size));
-    f.set("by", a.uploadedByName);
-    f.set("at", swedishDateTime(a.uploadedAt));
-    files.push_back(f);
+    files.push_back(
+        attachmentRow(a, a.to == services::AttachedTo::ActionPlan ? "Åtgärdsplanen" : "Ärendet"));
   }
   out.set("files", files);
   out.set("has_files", !listed->empty());

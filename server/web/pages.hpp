@@ -63,6 +63,10 @@ Data attachmentsData(const http::Request& req, Services& s, const store::Contrac
 // "1,2 MB", "840 kB", "12 byte": a file's size as a person reads it (attachment_pages.cpp).
 std::string sizeInWords(std::int64_t bytes);
 
+// A file as a row of a Bilagor list: id, name, what it belongs to (`to`, in Swedish), size, who
+// uploaded it and when (attachment_pages.cpp).
+Data attachmentRow(const services::Attachment& a, const std::string& to);
+
 // "2026-03-12 kl. 13.00" for a stored UTC instant; the text itself when it does not parse.
 std::string swedishDateTime(const std::string& isoUtc);
 // "09:05", as a time input holds a time of day (minutes after midnight).

@@ -29,16 +29,10 @@ Data reportAttachmentsData(const http::Request& req, Services& s, const services
   if (!listed) return out;
   auto files = list();
   for (const auto& a : *listed) {
-    Data f;
-    f.set("id", std::to_string(a.id));
-    f.set("name", a.fileName);
-    f.set("to", a.to == services::AttachedTo::Supplement
-                    ? "Komplettering " + std::to_string(a.supplement)
-                    : std::string("Rapporten"));
+    Data f = attachmentRow(a, a.to == services::AttachedTo::Supplement
+                                  ? "Komplettering " + std::to_string(a.supplement)
+                                  : std::string("Rapporten"));
     f.set("supplement", std::to_string(a.supplement));
-    f.set("size", sizeInWords(a.size));
-    f.set("by", a.uploadedByName);
-    f.set("at", swedishDateTime(a.uploadedAt));
     files.push_back(f);
   }
   out.set("files", files);
