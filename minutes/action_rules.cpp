@@ -1,7 +1,7 @@
 #include "minutes/action_rules.hpp"
 
+#include "workflows/free_text.hpp"
 #include "workflows/names.hpp"
-#include "workflows/text.hpp"
 
 namespace sv::minutes {
 namespace {
@@ -18,17 +18,13 @@ workflows::GuardRegistry<ActionFacts> actionGuards() {
   guards[std::string(g::kReportGiven)] = [](const ActionFacts& f) -> Status {
     if (text::isBlank(f.report))
       return fail(Errc::Invalid, Reason::ReportMissing, "say what has been done", "text");
-    if (f.report.size() > 20000)
-      return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "text", "20000");
-    return {};
+    return text::checkFreeText(f.report, "text", "the report", 20000, text::Lines::Many);
   };
   guards[std::string(g::kCommentGiven)] = [](const ActionFacts& f) -> Status {
     if (text::isBlank(f.comment))
       return fail(Errc::Invalid, Reason::CommentMissing, "say why the action is not enough",
                   "comment");
-    if (f.comment.size() > 20000)
-      return fail(Errc::Invalid, Reason::TooLong, "at most 20 000 characters", "comment", "20000");
-    return {};
+    return text::checkFreeText(f.comment, "comment", "the comment", 20000, text::Lines::Many);
   };
   guards[std::string(g::kNewDueDateGiven)] = [](const ActionFacts& f) -> Status {
     if (!f.newDueDate)

@@ -178,7 +178,12 @@ int ServerApp::serve() {
   params->setServerName("samverkan");
 
   Poco::ThreadPool pool("http", 8, settings.maxThreads, 60, settings.threadStackKib * 1024);
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.bind, settings.port), 256);
+  // SO_REUSEADDR, so that a restart binds at once after a stop; never SO_REUSEPORT, which Poco's
+  // constructor sets with it: a second server started on the same port would then share it and
+  // silently answer half the requests from another data folder. It fails to start instead.
+  Poco::Net::ServerSocket socket;
+  socket.bind(Poco::Net::SocketAddress(settings.bind, settings.port), true, false);
+  socket.listen(256);
   Poco::Net::HTTPServer server(new http::HandlerFactory(router, authenticator, settings.http), pool,
                                socket, params);
   server.start();

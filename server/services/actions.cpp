@@ -1,6 +1,7 @@
 #include "server/services/actions.hpp"
 
 #include "server/services/access.hpp"
+#include "workflows/free_text.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
 
@@ -15,12 +16,8 @@ std::optional<agenda::ActionStatus> statusGiven(minutes::Outcome o) {
 }
 
 Status checkText(const std::string& text, const std::string& field, std::size_t max) {
-  if (text::isBlank(text))
-    return fail(Errc::Invalid, Reason::Missing, "'" + field + "' is required", field);
-  if (text.size() > max)
-    return fail(Errc::Invalid, Reason::TooLong, "at most " + std::to_string(max) + " characters",
-                field, std::to_string(max));
-  return {};
+  return text::checkFreeText(text, field, "'" + field + "'", max, text::Lines::Many,
+                             text::Presence::Required);
 }
 
 Result<Date> dateField(const std::string& text, const std::string& field) {

@@ -2,6 +2,7 @@
 
 #include "server/services/access.hpp"
 #include "server/store/accounts.hpp"
+#include "workflows/free_text.hpp"
 #include "workflows/stockholm_time.hpp"
 #include "workflows/text.hpp"
 
@@ -32,13 +33,14 @@ std::string contractDetail(const store::ContractRow& r) {
 }  // namespace
 
 Status ContractService::validate(store::Reading& c, const store::ContractRow& r) {
-  if (r.title.empty() || r.title.size() > 200)
-    return fail(Errc::Invalid, r.title.empty() ? Reason::Missing : Reason::TooLong,
-                "a title is 1-200 characters", "title", r.title.empty() ? "" : "200");
-  if (r.reference.empty() || r.reference.size() > 100)
-    return fail(Errc::Invalid, r.reference.empty() ? Reason::Missing : Reason::TooLong,
-                "the contract's reference number is 1-100 characters", "reference",
-                r.reference.empty() ? "" : "100");
+  if (auto ok = text::checkFreeText(r.title, "title", "the title", 200, text::Lines::One,
+                                    text::Presence::Required);
+      !ok)
+    return ok;
+  if (auto ok = text::checkFreeText(r.reference, "reference", "the contract's reference number",
+                                    100, text::Lines::One, text::Presence::Required);
+      !ok)
+    return ok;
   if (!catalog_.hasServiceArea(r.serviceArea))
     return fail(Errc::Invalid, Reason::UnknownChoice,
                 "unknown service area '" + r.serviceArea + "'", "service_area");

@@ -4,6 +4,7 @@
 #include "server/services/access.hpp"
 #include "server/services/meeting_notices.hpp"
 #include "server/store/accounts.hpp"
+#include "workflows/free_text.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
@@ -118,9 +119,10 @@ Result<Meeting> MeetingService::create(const store::Principal& actor, std::int64
   if (endsAt <= *startsAt)
     return fail(Errc::Invalid, Reason::EndsBeforeStart, "a meeting ends after it starts",
                 "ends_at");
-  if (input.location.size() > kMaxLocation)
-    return fail(Errc::Invalid, Reason::TooLong, "at most 500 characters", "location",
-                std::to_string(kMaxLocation));
+  if (auto ok = text::checkFreeText(input.location, "location", "the place", kMaxLocation,
+                                    text::Lines::One);
+      !ok)
+    return std::unexpected(ok.error());
   const auto now = time_.now();
   return store_.write([&](store::Writing& c) -> Result<Meeting> {
     auto contract = contractFor(c, actor, contractId);
@@ -215,9 +217,11 @@ Result<Meeting> MeetingService::change(const store::Principal& actor, std::int64
         return fail(Errc::Invalid, Reason::EndsBeforeStart, "a meeting ends after it starts",
                     "ends_at");
       if (auto ok = insidePeriod(contract, start); !ok) return std::unexpected(ok.error());
-      if (change.location && change.location->size() > kMaxLocation)
-        return fail(Errc::Invalid, Reason::TooLong, "at most 500 characters", "location",
-                    std::to_string(kMaxLocation));
+      if (change.location)
+        if (auto ok = text::checkFreeText(*change.location, "location", "the place", kMaxLocation,
+                                          text::Lines::One);
+            !ok)
+          return std::unexpected(ok.error());
       const std::string location = change.location.value_or(row->location);
       if (start != oldStart || end != oldEnd || location != row->location) {
         row->startsAt = formatIsoUtc(start);

@@ -3,6 +3,8 @@
 #include "server/services/minutes_notices.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
+#include "workflows/free_text.hpp"
+#include "workflows/review_comments.hpp"
 
 namespace sv::services {
 
@@ -26,6 +28,13 @@ Result<LifecycleView> MinutesService::returnWith(const store::Principal& actor,
   step.text = comment;
   step.record = [&](store::Writing& c,
                     const StepWrite& w) -> Result<std::pair<std::string, std::string>> {
+    // After the role and the state were checked (roles before fields): the comment is text a
+    // person reads on a page and in an e-mail.
+    if (auto ok = text::checkFreeText(comment, "comment", "the comment",
+                                      4 * review::kMaxCommentLength,  // characters, in bytes
+                                      text::Lines::Many);
+        !ok)
+      return std::unexpected(ok.error());
     store::insertReturn(c, {0, meetingId, actor.userId, actor.name, w.current, comment, w.when});
     // Back to the draft: the approvals given in this review stop counting, so the minutes are
     // approved again only by both parties after the return.
