@@ -173,7 +173,7 @@ void registerActionPages(http::Router& router, Services& s) {
     auto result = s.actions.report(req.principal(), *id, multiLine(form.value("text")));
     if (!result) {
       const auto& e = result.error();
-      if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+      if (endsThePage(e)) return failurePage(req, e);
       const std::string name = reportForm(*id);
       return actionsPage(req, s, formError(name, e, name + "-text", std::move(form)));
     }
@@ -199,7 +199,7 @@ void registerActionPages(http::Router& router, Services& s) {
                   auto added = attachments.uploadToAction(req.principal(), *id, up);
                   if (!added) {
                     const auto& e = added.error();
-                    if (e.code == Errc::NotFound || e.code == Errc::Internal)
+                    if (endsThePage(e))
                       return failurePage(req, e);
                     return actionsPage(
                         req, s, formError(reportForm(*id), e, reportForm(*id) + "-file", {}));

@@ -52,7 +52,9 @@ http::Reply annualPage(http::Request& req, Services& s) {
   auto& annual = *s.annual;
   int year = annual.currentYear();
   if (auto asked = req.queryValue("ar")) {
-    const bool digits = asked->size() == 4 && std::all_of(asked->begin(), asked->end(), ::isdigit);
+    const bool digits = asked->size() == 4 && std::all_of(asked->begin(), asked->end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                        });
     if (!digits)
       return errorPage(req, 400, "Året går inte att läsa",
                        "Skriv året med fyra siffror, till exempel 2026.");

@@ -15,7 +15,7 @@ http::Reply afterAttachmentPost(http::Request& req, Services& s, std::int64_t me
                                 const Status& result, const std::string& done) {
   if (result) return redirect(pathOf("/moten/", meetingId) + "?klart=" + done + "#bilagor");
   const auto& e = result.error();
-  if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+  if (endsThePage(e)) return failurePage(req, e);
   return meetingPage(
       req, s, meetingId,
       formError("attachments", e, e.field == "file" ? "attachment_file" : "", http::FormBody{}));

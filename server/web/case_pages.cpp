@@ -201,10 +201,9 @@ http::Reply afterCasePost(const http::Request& req, Services& s, std::int64_t ca
                           const Status& result, const std::string& form, const std::string& fieldId,
                           http::FormBody posted, const std::string& done,
                           const std::string& anchor) {
-  if (result) return redirect(casePath(caseId) + "?klart=" + done + anchor);
-  const auto& e = result.error();
-  if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
-  return casePage(req, s, caseId, caseFormError(form, e, fieldId, std::move(posted)));
+  return afterPagePost(req, result, casePath(caseId), done, anchor, [&](const Error& e) {
+    return casePage(req, s, caseId, caseFormError(form, e, fieldId, std::move(posted)));
+  });
 }
 
 Data contractCasesData(const http::Request& req, Services& s, std::int64_t contractId, bool manager,
@@ -269,7 +268,7 @@ void registerCasePages(http::Router& router, Services& s) {
     auto opened = cases.open(req.principal(), what);
     if (!opened) {
       const auto& e = opened.error();
-      if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+      if (endsThePage(e)) return failurePage(req, e);
       return contractPage(req, s, *id,
                           caseFormError("open_case", e, openFieldId(e.field), std::move(form)));
     }

@@ -129,7 +129,7 @@ void registerContractPages(http::Router& router, Services& s) {
                                     "plan_year", std::move(form)));
     auto plan = s.meetings.planYear(req.principal(), *id, year);
     if (!plan) {
-      if (plan.error().code == Errc::NotFound || plan.error().code == Errc::Internal)
+      if (endsThePage(plan.error()))
         return failurePage(req, plan.error());
       return contractPage(
           req, s, *id,
@@ -150,7 +150,7 @@ void registerContractPages(http::Router& router, Services& s) {
     auto meeting = s.meetings.create(req.principal(), *id, input);
     if (!meeting) {
       const auto& e = meeting.error();
-      if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+      if (endsThePage(e)) return failurePage(req, e);
       const std::string field = e.field == "location" ? "new_meeting_location"
                                 : e.field == "starts_at" || e.field == "ends_at"
                                     ? "new_meeting_date"

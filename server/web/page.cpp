@@ -206,6 +206,14 @@ http::Reply notFoundPage(const http::Request& req) {
                    "adressen, eller börja om från Mina avtal.");
 }
 
+http::Reply afterPagePost(const http::Request& req, const Status& result, const std::string& path,
+                          const std::string& done, const std::string& anchor,
+                          const std::function<http::Reply(const Error&)>& showAgain) {
+  if (result) return redirect(path + "?klart=" + done + anchor);
+  if (endsThePage(result.error())) return failurePage(req, result.error());
+  return showAgain(result.error());
+}
+
 http::Reply failurePage(const http::Request& req, const Error& error) {
   switch (error.code) {
     case Errc::NotFound:

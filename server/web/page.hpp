@@ -64,6 +64,16 @@ http::Reply errorPage(const http::Request& req, int status, const std::string& h
 // A service error that ends the page rather than a form: NotFound is the 404 page, Internal is
 // logged and answered with a 500 page that says nothing of the cause.
 http::Reply failurePage(const http::Request& req, const Error& error);
+// Whether a post's error ends the page (NotFound, Internal) rather than showing the form again.
+inline bool endsThePage(const Error& error) {
+  return error.code == Errc::NotFound || error.code == Errc::Internal;
+}
+// How a post on a document's page ends: on success a redirect to `path` with the confirmation
+// `done` (and `anchor`); an error that ends the page is failurePage; any other is `showAgain`,
+// the page again with the failed form.
+http::Reply afterPagePost(const http::Request& req, const Status& result, const std::string& path,
+                          const std::string& done, const std::string& anchor,
+                          const std::function<http::Reply(const Error&)>& showAgain);
 
 // The value a form field shows: what was just posted when `form` failed, else `fallback`.
 std::string kept(const std::optional<FormError>& error, std::string_view form,

@@ -107,10 +107,9 @@ http::Reply afterReportPost(const http::Request& req, Services& s, std::int64_t 
                             const Status& result, const std::string& form,
                             const std::string& fieldId, http::FormBody posted,
                             const std::string& done, const std::string& anchor) {
-  if (result) return redirect(reportPath(reportId) + "?klart=" + done + anchor);
-  const auto& e = result.error();
-  if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
-  return reportPage(req, s, reportId, reportFormError(form, e, fieldId, std::move(posted)));
+  return afterPagePost(req, result, reportPath(reportId), done, anchor, [&](const Error& e) {
+    return reportPage(req, s, reportId, reportFormError(form, e, fieldId, std::move(posted)));
+  });
 }
 
 Data contractReportsData(const http::Request& req, Services& s, std::int64_t contractId,
@@ -163,7 +162,7 @@ void registerReportPages(http::Router& router, Services& s) {
     auto started = reports.start(req.principal(), what);
     if (!started) {
       const auto& e = started.error();
-      if (e.code == Errc::NotFound || e.code == Errc::Internal) return failurePage(req, e);
+      if (endsThePage(e)) return failurePage(req, e);
       return contractPage(req, s, *id,
                           reportFormError("start_report", e, e.field == "year" ? "report_year" : "",
                                           std::move(form)));
