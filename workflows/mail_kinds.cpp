@@ -7,7 +7,7 @@ namespace {
 
 // Notices that ask for something at once by default; reminders are gathered in the digest,
 // since several tend to fall due on the same day.
-constexpr std::array<KindRule, 13> kRules{{
+constexpr std::array<KindRule, 14> kRules{{
     {Kind::Invitation, "invitation", Choice::Now, false, false},
     {Kind::AgendaPublished, "agenda_published", Choice::Now, true, false},
     {Kind::MinutesSubmitted, "minutes_submitted", Choice::Now, true, false},
@@ -23,6 +23,7 @@ constexpr std::array<KindRule, 13> kRules{{
     // Seed 002 § 8.2: acute and serious deficiencies are told to the director and the committee
     // at once; no one may turn that off or wait for a digest.
     {Kind::CaseAcute, "case_acute", Choice::Now, false, true},
+    {Kind::AnnualReport, "annual_report", Choice::Now, true, false},
     {Kind::Reminder, "reminder", Choice::Digest, true, false},
 }};
 

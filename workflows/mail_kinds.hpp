@@ -25,6 +25,8 @@ enum class Kind {
                       // the plan accepted, the authority's feedback
   CaseForAuthority,   // to the case's contract manager: the provider sent its action plan
   CaseAcute,          // to the director and committee secretary: an acute case, at once
+  AnnualReport,       // the yearly summary: to the director for approval, back to its writer,
+                      // to the registrars once approved, to its writer once registered
 };
 
 enum class Choice { Now, Digest, Never };

@@ -60,10 +60,13 @@ inline constexpr std::string_view kPlanCommentsGiven = "plan_comments_given";
 inline constexpr std::string_view kFeedbackGiven = "feedback_given";  // återkoppling is given
 // The case's report to the committee is registered.
 inline constexpr std::string_view kCaseReportRegistered = "case_report_registered";
+// The yearly summary (config/workflows/annual_report.workflow): its summary, assessment and
+// proposal for decision are written; comment_given: a return; approves_current_version: approval.
+inline constexpr std::string_view kNarrativeWritten = "narrative_written";
 }  // namespace guards
 
 inline constexpr std::array<std::string_view, 7> kUserRoles{
-    roles::kAdmin,  roles::kContractManager, roles::kProviderRep,        roles::kRegistrar,
+    roles::kAdmin,  roles::kContractManager, roles::kProviderRep,       roles::kRegistrar,
     roles::kReader, roles::kDirector,        roles::kCommitteeSecretary};
 inline constexpr std::array<std::string_view, 4> kMeetingRoles{
     roles::kChair, roles::kSecretary, roles::kAuthorityAdjuster, roles::kProviderAdjuster};
@@ -78,8 +81,11 @@ inline constexpr std::array<std::string_view, 4> kReportGuards{
     guards::kFactCheckDeadlinePassed};
 
 inline constexpr std::array<std::string_view, 6> kCaseGuards{
-    guards::kCommentGiven,     guards::kPlanDeadlineGiven, guards::kPlanHasActions,
-    guards::kPlanCommentsGiven, guards::kFeedbackGiven,    guards::kCaseReportRegistered};
+    guards::kCommentGiven,      guards::kPlanDeadlineGiven, guards::kPlanHasActions,
+    guards::kPlanCommentsGiven, guards::kFeedbackGiven,     guards::kCaseReportRegistered};
+
+inline constexpr std::array<std::string_view, 3> kAnnualGuards{
+    guards::kNarrativeWritten, guards::kCommentGiven, guards::kApprovesCurrentVersion};
 
 template <std::size_t N>
 std::set<std::string> nameSet(const std::array<std::string_view, N>& names) {

@@ -210,6 +210,10 @@ std::string_view reasonName(Reason reason) {
       return "feedback-missing";
     case Reason::AlreadyAcute:
       return "already-acute";
+    case Reason::NarrativeMissing:
+      return "narrative-missing";
+    case Reason::NotAnnualWriter:
+      return "not-annual-writer";
   }
   return "";
 }

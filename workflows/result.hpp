@@ -168,6 +168,11 @@ enum class Reason {
   CaseReportNotRegistered,
   FeedbackMissing,
   AlreadyAcute,
+  // The yearly summary (issue 15): a part of its text (summary, assessment, proposal for
+  // decision) is not written yet (value: the part); its writer is the authority's contract
+  // manager (Forbidden).
+  NarrativeMissing,
+  NotAnnualWriter,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -5,15 +5,14 @@
 // `year` to this year.
 #include "minutes/annual_csv.hpp"
 #include "minutes/annual_json.hpp"
+#include "server/api/annual_views.hpp"
 #include "server/api/api.hpp"
 #include "server/api/views.hpp"
 
 namespace sv::api {
-namespace {
 
-// The authority and the year asked for, or their defaults.
-Result<std::pair<std::int64_t, int>> whichOf(const http::Request& req,
-                                             services::AnnualReportService& annual) {
+Result<std::pair<std::int64_t, int>> annualWhichOf(const http::Request& req,
+                                                   services::AnnualReportService& annual) {
   auto authority = wholeNumberQuery(req, "authority", 0);
   if (!authority) return std::unexpected(authority.error());
   auto year = wholeNumberQuery(req, "year", annual.currentYear());
@@ -24,18 +23,20 @@ Result<std::pair<std::int64_t, int>> whichOf(const http::Request& req,
   return std::pair{*which, static_cast<int>(std::min<std::int64_t>(*year, 100000))};
 }
 
+namespace {
+
 Result<minutes::AnnualFigures> figuresOf(const http::Request& req,
                                          services::AnnualReportService& annual) {
-  auto which = whichOf(req, annual);
+  auto which = annualWhichOf(req, annual);
   if (!which) return std::unexpected(which.error());
   return annual.figures(req.principal(), which->first, which->second);
 }
 
+}  // namespace
+
 const std::vector<http::Parameter> kAnnualQuery{
     {"authority", "query", "the authority's id (the caller's own unless said)", "integer"},
     {"year", "query", "the year (this year unless said), 2000-2100", "integer"}};
-
-}  // namespace
 
 void registerAnnualReport(http::Router& router, Services& s) {
   if (!s.annual) return;
@@ -76,7 +77,7 @@ void registerAnnualReport(http::Router& router, Services& s) {
               "/api/v1/reports/annual.pdf",
               http::Access::LoggedIn,
               [&annual](http::Request& req) -> Result<http::Reply> {
-                auto which = whichOf(req, annual);
+                auto which = annualWhichOf(req, annual);
                 if (!which) return std::unexpected(which.error());
                 auto file = annual.pdf(req.principal(), which->first, which->second);
                 if (!file) return std::unexpected(file.error());

@@ -33,6 +33,8 @@ void registerCases(http::Router& router, Services& services);
 void registerCaseSteps(http::Router& router, Services& services);
 // The yearly summary to the committee (needs services.annual).
 void registerAnnualReport(http::Router& router, Services& services);
+// The yearly summary as a record: its text, approval and registration (annual_record_api.cpp).
+void registerAnnualRecord(http::Router& router, Services& services);
 void registerGit(http::Router& router, Services& services);
 // Last: describes every route registered before it.
 void registerOpenApi(http::Router& router, Services& services);

@@ -32,8 +32,7 @@ Result<std::string> member(const http::JsonBody& body, const std::string& name) 
   return value->value_or("");
 }
 
-http::ApiDoc stepDoc(std::string operationId, std::string summary,
-                       std::string requestSchema = {}) {
+http::ApiDoc stepDoc(std::string operationId, std::string summary, std::string requestSchema = {}) {
   return {.operationId = std::move(operationId),
           .summary = std::move(summary),
           .tag = "cases",
@@ -72,7 +71,9 @@ void registerCaseSteps(http::Router& router, Services& s) {
                "is asked for by plan_due_on; the provider is told)",
                "CaseAnalysis")});
 
-  router.add({"GET", "/api/v1/follow-up-cases/{id}/plan", http::Access::LoggedIn,
+  router.add({"GET",
+              "/api/v1/follow-up-cases/{id}/plan",
+              http::Access::LoggedIn,
               withId([&cases](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto view = cases.get(req.principal(), id);
                 if (!view) return std::unexpected(view.error());
@@ -84,46 +85,43 @@ void registerCaseSteps(http::Router& router, Services& s) {
                .tag = "cases",
                .responseSchema = "ActionPlanView"}});
 
-  router.add(
-      {"PUT", "/api/v1/follow-up-cases/{id}/plan", http::Access::LoggedIn,
-       withId([&cases](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-         // The first save makes the plan (If-None-Match: *); later saves name the version they
-         // started from (If-Match), since two people of the provider may write it.
-         std::string from;
-         if (auto ifMatch = req.header("if-match")) {
-           from = *ifMatch;
-           if (from.size() >= 2 && from.front() == '"' && from.back() == '"')
-             from = from.substr(1, from.size() - 2);
-         } else if (req.header("if-none-match") != std::optional<std::string>("*")) {
-           return http::problem(http::FrameError::PreconditionRequired, req.path,
-                                "send the plan's version in If-Match, or If-None-Match: * for "
-                                "the first save");
-         }
-         auto proposed = minutes::actionPlanFromJsonMember(req.body, "plan");
-         if (!proposed) {
-           if (auto ok = cases.mayEditPlan(req.principal(), id); !ok)
-             return std::unexpected(ok.error());
-           return std::unexpected(proposed.error());
-         }
-         auto saved = cases.savePlan(req.principal(), id, from, *proposed);
-         if (!saved) return std::unexpected(saved.error());
-         return planReply(saved->saved);
-       }),
-       {.operationId = "saveActionPlan",
-        .summary = "Save the action plan (the provider's people, while a plan is asked for)",
-        .tag = "cases",
-        .requestSchema = "ActionPlanSave",
-        .responseSchema = "ActionPlanView",
-        .parameters = {{"If-Match", "header", "the version the edit started from"},
-                       {"If-None-Match", "header", "* for the first save"}},
-        .errorStatuses = {403, 409, 428}}});
-
-  router.add({"POST", "/api/v1/follow-up-cases/{id}/plan/submit", http::Access::LoggedIn,
-              stepHandler([&cases](http::Request& req, std::int64_t id) {
-                return cases.submitPlan(req.principal(), id);
+  router.add({"PUT",
+              "/api/v1/follow-up-cases/{id}/plan",
+              http::Access::LoggedIn,
+              withId([&cases](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                // The first save makes the plan (If-None-Match: *); later saves name the version
+                // they started from (If-Match), since two people of the provider may write it.
+                const auto from = versionSavedFrom(req);
+                if (!from)
+                  return http::problem(
+                      http::FrameError::PreconditionRequired, req.path,
+                      "send the plan's version in If-Match, or If-None-Match: * for "
+                      "the first save");
+                auto proposed = minutes::actionPlanFromJsonMember(req.body, "plan");
+                if (!proposed) {
+                  if (auto ok = cases.mayEditPlan(req.principal(), id); !ok)
+                    return std::unexpected(ok.error());
+                  return std::unexpected(proposed.error());
+                }
+                auto saved = cases.savePlan(req.principal(), id, *from, *proposed);
+                if (!saved) return std::unexpected(saved.error());
+                return planReply(saved->saved);
               }),
-              stepDoc("submitActionPlan",
-                      "Send the plan as it is now to the authority (the provider)")});
+              {.operationId = "saveActionPlan",
+               .summary = "Save the action plan (the provider's people, while a plan is asked for)",
+               .tag = "cases",
+               .requestSchema = "ActionPlanSave",
+               .responseSchema = "ActionPlanView",
+               .parameters = {{"If-Match", "header", "the version the edit started from"},
+                              {"If-None-Match", "header", "* for the first save"}},
+               .errorStatuses = {403, 409, 428}}});
+
+  router.add(
+      {"POST", "/api/v1/follow-up-cases/{id}/plan/submit", http::Access::LoggedIn,
+       stepHandler([&cases](http::Request& req, std::int64_t id) {
+         return cases.submitPlan(req.principal(), id);
+       }),
+       stepDoc("submitActionPlan", "Send the plan as it is now to the authority (the provider)")});
 
   router.add(
       {"POST", "/api/v1/follow-up-cases/{id}/plan/return", http::Access::LoggedIn,
@@ -159,15 +157,17 @@ void registerCaseSteps(http::Router& router, Services& s) {
        stepDoc("giveFollowUpCaseFeedback", "The authority's feedback to the provider",
                "CaseText")});
 
-  router.add({"POST", "/api/v1/follow-up-cases/{id}/report", http::Access::LoggedIn,
+  router.add({"POST",
+              "/api/v1/follow-up-cases/{id}/report",
+              http::Access::LoggedIn,
               withId([&cases](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto report = cases.startReport(req.principal(), id);
                 if (!report) return std::unexpected(report.error());
                 auto out = http::orderedObject();
                 out.set("report_id", *report);
                 out.set("href", "/api/v1/reports/" + std::to_string(*report));
-                return http::Reply::json(out, 201)
-                    .header("Location", "/api/v1/reports/" + std::to_string(*report));
+                return http::Reply::json(out, 201).header(
+                    "Location", "/api/v1/reports/" + std::to_string(*report));
               }),
               {.operationId = "startFollowUpCaseReport",
                .summary = "Write the report to the committee from the case: a follow-up report "

@@ -215,4 +215,15 @@ http::Reply saveConflictProblem(const std::string& instance, const std::string& 
   return http::problem(Error{Errc::Conflict, Reason::VersionMovedOn, detail}, instance, extra);
 }
 
+std::optional<std::string> versionSavedFrom(const http::Request& req) {
+  if (auto ifMatch = req.header("if-match")) {
+    std::string from = *ifMatch;
+    if (from.size() >= 2 && from.front() == '"' && from.back() == '"')
+      from = from.substr(1, from.size() - 2);
+    return from;
+  }
+  if (req.header("if-none-match") == std::optional<std::string>("*")) return std::string();
+  return std::nullopt;
+}
+
 }  // namespace sv::api

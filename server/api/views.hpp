@@ -16,6 +16,7 @@ Poco::JSON::Object auditJson(const store::AuditRecord& r);
 }  // namespace sv::api
 
 #include "server/http/reply.hpp"
+#include "server/http/request.hpp"
 #include "server/services/agendas.hpp"
 #include "server/services/meetings.hpp"
 
@@ -29,6 +30,10 @@ Poco::JSON::Object versionJson(const store::DocumentVersion& v);
 // the current version and, per part, both texts (`conflicts`, as each document names its parts).
 http::Reply saveConflictProblem(const std::string& instance, const std::string& currentVersion,
                                 Poco::JSON::Array conflicts, const std::string& detail);
+// The version a save starts from, for a document that one save creates: If-Match's (an ETag's
+// quotes dropped), or "" with If-None-Match: * for the first save; none when neither is sent
+// (the caller answers 428).
+std::optional<std::string> versionSavedFrom(const http::Request& req);
 
 }  // namespace sv::api
 

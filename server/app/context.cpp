@@ -40,7 +40,8 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->services->reports = ctx->reports.get();
   ctx->cases = std::make_unique<services::CaseService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->services->cases = ctx->cases.get();
-  ctx->annual = std::make_unique<services::AnnualReportService>(*ctx->store, ctx->time);
+  ctx->annual =
+      std::make_unique<services::AnnualReportService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->services->annual = ctx->annual.get();
   return ctx;
 }

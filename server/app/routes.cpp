@@ -26,6 +26,7 @@ void registerRoutes(http::Router& router, services::Services& services) {
   api::registerCases(router, services);
   api::registerCaseSteps(router, services);
   api::registerAnnualReport(router, services);
+  api::registerAnnualRecord(router, services);
   api::registerGit(router, services);
   web::registerStaticFiles(router);
   web::registerWebPages(router, services);

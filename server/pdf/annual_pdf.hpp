@@ -13,18 +13,16 @@
 #include <string>
 
 #include "minutes/annual_figures.hpp"
+#include "minutes/annual_narrative.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::pdf {
 
-// What the administration writes around the figures, each part Markdown (raw HTML dropped, as in
-// the protocol's notes). A blank part is left out with its heading.
-struct AnnualNarrative {
-  std::string summary;     // Sammanfattning
-  std::string assessment;  // Bedömning
-  std::string proposal;    // Förslag till beslut
-};
+// What the administration writes around the figures (minutes/annual_narrative.hpp), each part
+// Markdown (raw HTML dropped, as in the protocol's notes). A blank part is left out with its
+// heading.
+using AnnualNarrative = minutes::AnnualNarrative;
 
 struct AnnualPdfOptions {
   // The title on the first page and in the metadata; empty:

@@ -5,11 +5,15 @@
 
 #include <algorithm>
 
+#include "minutes/annual_json.hpp"
+#include "minutes/registry_number.hpp"
 #include "minutes/report.hpp"
 #include "server/pdf/annual_pdf.hpp"
 #include "server/services/agendas.hpp"
+#include "server/services/annual_record_context.hpp"
 #include "server/services/report_service.hpp"
 #include "server/store/annual.hpp"
+#include "server/store/annual_records.hpp"
 #include "server/store/documents.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -36,6 +40,42 @@ Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Princip
   if (year < kFirstYear || year > kLastYear)
     return fail(Errc::Invalid, Reason::OutOfRange, "the year is outside 2000-2100", "year",
                 std::to_string(year));
+  const bool providerSide = viewer.organizationKind == OrganizationKind::Provider;
+  if (!providerSide && viewer.organizationId != authorityId)
+    return fail(Errc::NotFound, "no such authority");
+  // Once the summary went for approval its figures are the frozen ones; a provider's people see
+  // them once registered (before that the record is the authority's own), their own part only.
+  auto frozen = frozenFigures(authorityId, year, providerSide);
+  if (!frozen) return std::unexpected(frozen.error());
+  if (!*frozen) return liveFigures(viewer, authorityId, year);
+  if (!providerSide) return std::move(**frozen);
+  const bool own = std::any_of(
+      (*frozen)->providers.begin(), (*frozen)->providers.end(),
+      [&](const minutes::ProviderFigures& p) { return p.providerId == viewer.organizationId; });
+  if (!own) return fail(Errc::NotFound, "no such authority");
+  return minutes::restrictToProvider(**frozen, viewer.organizationId);
+}
+
+Result<std::optional<minutes::AnnualFigures>> AnnualReportService::frozenFigures(
+    std::int64_t authorityId, int year, bool registeredOnly) {
+  const auto row =
+      store_.read([&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
+  using Frozen = std::optional<minutes::AnnualFigures>;
+  if (!row || !row->submittedVersion) return Frozen();
+  if (registeredOnly && row->state != minutes::stateName(minutes::AnnualState::Registered))
+    return Frozen();
+  auto json = store_.documents().readFile(annualRepositoryOf(authorityId), *row->submittedVersion,
+                                          annualFiguresPathOf(year, "json"));
+  if (!json) return std::unexpected(json.error());
+  auto figures = minutes::annualFiguresFromJson(*json);
+  if (!figures)
+    return fail(Errc::Internal, "the frozen figures do not parse: " + figures.error().detail);
+  return Frozen(std::move(*figures));
+}
+
+Result<minutes::AnnualFigures> AnnualReportService::liveFigures(const store::Principal& viewer,
+                                                                std::int64_t authorityId,
+                                                                int year) {
   const bool providerSide = viewer.organizationKind == OrganizationKind::Provider;
   // Another authority's summary is not there for this person, like another provider's contract.
   if (!providerSide && viewer.organizationId != authorityId)
@@ -94,10 +134,31 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
   if (!figures) return std::unexpected(figures.error());
   pdf::AnnualPdfOptions options;
   options.createdAt = time_.now();
+  // A summary is a draft until it is registered; the mark says how far it has come.
   options.stateMark = "UTKAST";
+  std::string fileName = "arsrapport-" + std::to_string(year) + ".pdf";
+  const auto state = [&]() -> std::optional<minutes::AnnualState> {
+    const auto row = store_.read(
+        [&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
+    if (!row) return std::nullopt;
+    return minutes::parseAnnualState(row->state);
+  }();
+  if (viewer.organizationKind == OrganizationKind::Authority) {
+    auto rec = record(viewer, authorityId, year);
+    if (!rec) return std::unexpected(rec.error());
+    if (rec->started) options.narrative = rec->narrative;
+    if (rec->state == minutes::AnnualState::Submitted) options.stateMark = "FÖR GODKÄNNANDE";
+    if (rec->state == minutes::AnnualState::Approved) options.stateMark = "GODKÄND";
+    if (rec->registryNumber) {
+      options.title = "Årsrapport " + std::to_string(year) + " till nämnden – " +
+                      rec->authorityName + ", " + *rec->registryNumber;
+      fileName = minutes::tagNameOf(*rec->registryNumber) + ".pdf";
+    }
+  }
+  if (state == minutes::AnnualState::Registered) options.stateMark.clear();
   auto bytes = pdf::renderAnnualPdf(*figures, options);
   if (!bytes) return std::unexpected(bytes.error());
-  return std::pair{std::move(*bytes), "arsrapport-" + std::to_string(year) + ".pdf"};
+  return std::pair{std::move(*bytes), std::move(fileName)};
 }
 
 }  // namespace sv::services

@@ -23,6 +23,28 @@ Error naming(const std::filesystem::path& file, const Error& e) {
   return Error{Errc::Internal, Reason::None, detail};
 }
 
+// A lifecycle from config/workflows/<name>.workflow: parsed, its states checked against the ones
+// the server knows (`checkStates`, when the lifecycle's states are an enum), and its roles and
+// guards against the names the code registers.
+template <class Facts>
+Result<workflows::Workflow<Facts>> loadWorkflow(
+    const std::filesystem::path& configDir, const std::string& name,
+    Status (*checkStates)(const workflows::WorkflowDefinition&),
+    workflows::GuardRegistry<Facts> guards) {
+  const auto file = configDir / "workflows" / (name + ".workflow");
+  auto text = readText(file);
+  if (!text) return std::unexpected(text.error());
+  auto definition = workflows::parseWorkflow(*text);
+  if (!definition) return std::unexpected(naming(file, definition.error()));
+  if (checkStates)
+    if (auto states = checkStates(*definition); !states)
+      return std::unexpected(naming(file, states.error()));
+  auto workflow =
+      workflows::Workflow<Facts>::create(*definition, std::move(guards), workflows::knownRoles());
+  if (!workflow) return std::unexpected(naming(file, workflow.error()));
+  return workflow;
+}
+
 // "Authority name = FORMAT" per line; '#' comments; "*" is the default.
 Result<std::map<std::string, minutes::RegistryFormat>> parseRegistryFormats(std::string_view text) {
   std::map<std::string, minutes::RegistryFormat> out;
@@ -100,51 +122,30 @@ Result<Catalog> loadCatalog(const std::filesystem::path& configDir, agenda::Plan
   if (!formats) return std::unexpected(naming(registryFile, formats.error()));
   catalog.registryFormats = std::move(*formats);
 
-  const auto minutesFile = configDir / "workflows" / "minutes.workflow";
-  auto minutesText = readText(minutesFile);
-  if (!minutesText) return std::unexpected(minutesText.error());
-  auto minutesDefinition = workflows::parseWorkflow(*minutesText);
-  if (!minutesDefinition) return std::unexpected(naming(minutesFile, minutesDefinition.error()));
-  if (auto states = minutes::checkStatesOf(*minutesDefinition); !states)
-    return std::unexpected(naming(minutesFile, states.error()));
-  auto minutesWorkflow = workflows::Workflow<minutes::LifecycleFacts>::create(
-      *minutesDefinition, minutes::lifecycleGuards(), workflows::knownRoles());
-  if (!minutesWorkflow) return std::unexpected(naming(minutesFile, minutesWorkflow.error()));
+  auto minutesWorkflow = loadWorkflow<minutes::LifecycleFacts>(
+      configDir, "minutes", &minutes::checkStatesOf, minutes::lifecycleGuards());
+  if (!minutesWorkflow) return std::unexpected(minutesWorkflow.error());
   catalog.minutesWorkflow = std::move(*minutesWorkflow);
 
-  const auto actionFile = configDir / "workflows" / "action.workflow";
-  auto actionText = readText(actionFile);
-  if (!actionText) return std::unexpected(actionText.error());
-  auto actionDefinition = workflows::parseWorkflow(*actionText);
-  if (!actionDefinition) return std::unexpected(naming(actionFile, actionDefinition.error()));
-  auto actionWorkflow = workflows::Workflow<minutes::ActionFacts>::create(
-      *actionDefinition, minutes::actionGuards(), workflows::knownRoles());
-  if (!actionWorkflow) return std::unexpected(naming(actionFile, actionWorkflow.error()));
+  auto actionWorkflow =
+      loadWorkflow<minutes::ActionFacts>(configDir, "action", nullptr, minutes::actionGuards());
+  if (!actionWorkflow) return std::unexpected(actionWorkflow.error());
   catalog.actionWorkflow = std::move(*actionWorkflow);
 
-  const auto reportFile = configDir / "workflows" / "report.workflow";
-  auto reportText = readText(reportFile);
-  if (!reportText) return std::unexpected(reportText.error());
-  auto reportDefinition = workflows::parseWorkflow(*reportText);
-  if (!reportDefinition) return std::unexpected(naming(reportFile, reportDefinition.error()));
-  if (auto states = minutes::checkReportStatesOf(*reportDefinition); !states)
-    return std::unexpected(naming(reportFile, states.error()));
-  auto reportWorkflow = workflows::Workflow<minutes::ReportLifecycleFacts>::create(
-      *reportDefinition, minutes::reportLifecycleGuards(), workflows::knownRoles());
-  if (!reportWorkflow) return std::unexpected(naming(reportFile, reportWorkflow.error()));
+  auto reportWorkflow = loadWorkflow<minutes::ReportLifecycleFacts>(
+      configDir, "report", &minutes::checkReportStatesOf, minutes::reportLifecycleGuards());
+  if (!reportWorkflow) return std::unexpected(reportWorkflow.error());
   catalog.reportWorkflow = std::move(*reportWorkflow);
 
-  const auto caseFile = configDir / "workflows" / "follow_up_case.workflow";
-  auto caseText = readText(caseFile);
-  if (!caseText) return std::unexpected(caseText.error());
-  auto caseDefinition = workflows::parseWorkflow(*caseText);
-  if (!caseDefinition) return std::unexpected(naming(caseFile, caseDefinition.error()));
-  if (auto states = minutes::checkCaseStatesOf(*caseDefinition); !states)
-    return std::unexpected(naming(caseFile, states.error()));
-  auto caseWorkflow = workflows::Workflow<minutes::CaseLifecycleFacts>::create(
-      *caseDefinition, minutes::caseLifecycleGuards(), workflows::knownRoles());
-  if (!caseWorkflow) return std::unexpected(naming(caseFile, caseWorkflow.error()));
+  auto caseWorkflow = loadWorkflow<minutes::CaseLifecycleFacts>(
+      configDir, "follow_up_case", &minutes::checkCaseStatesOf, minutes::caseLifecycleGuards());
+  if (!caseWorkflow) return std::unexpected(caseWorkflow.error());
   catalog.caseWorkflow = std::move(*caseWorkflow);
+
+  auto annualWorkflow = loadWorkflow<minutes::AnnualLifecycleFacts>(
+      configDir, "annual_report", &minutes::checkAnnualStatesOf, minutes::annualLifecycleGuards());
+  if (!annualWorkflow) return std::unexpected(annualWorkflow.error());
+  catalog.annualWorkflow = std::move(*annualWorkflow);
 
   // The report to the committee of an event-driven case: its areas and questions.
   const auto caseReportFile = configDir / "cases" / "case_report.followup";

@@ -13,6 +13,7 @@
 #include "agenda/meeting_plan.hpp"
 #include "agenda/service_areas.hpp"
 #include "minutes/action_rules.hpp"
+#include "minutes/annual_lifecycle.hpp"
 #include "minutes/case_lifecycle.hpp"
 #include "minutes/case_report.hpp"
 #include "minutes/followup_template.hpp"
@@ -47,6 +48,7 @@ struct Catalog {
   std::optional<workflows::Workflow<minutes::ActionFacts>> actionWorkflow;
   std::optional<workflows::Workflow<minutes::ReportLifecycleFacts>> reportWorkflow;
   std::optional<workflows::Workflow<minutes::CaseLifecycleFacts>> caseWorkflow;
+  std::optional<workflows::Workflow<minutes::AnnualLifecycleFacts>> annualWorkflow;
   // config/cases/case_report.followup: the areas of an event-driven case's report to the
   // committee (minutes/case_report.hpp names the five it must have).
   std::optional<FollowUpTemplateSource> caseReportTemplate;

@@ -96,6 +96,7 @@ int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year) {
   auto s = c.prepare(
       "SELECT COALESCE(MAX(seq), 0) + 1 FROM (SELECT seq FROM registry WHERE authority_id = ?1 "
       "AND year = ?2 UNION ALL SELECT seq FROM report_registry WHERE authority_id = ?1 AND "
+      "year = ?2 UNION ALL SELECT seq FROM annual_registry WHERE authority_id = ?1 AND "
       "year = ?2)");
   s.bindAll(authorityId, year);
   s.step();

@@ -373,7 +373,8 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     std::vector<std::array<std::string, 4>> out;
     auto stmt = c.prepare(
         "SELECT repository, tag, version, number FROM registry UNION ALL "
-        "SELECT repository, tag, version, number FROM report_registry ORDER BY 4");
+        "SELECT repository, tag, version, number FROM report_registry UNION ALL "
+        "SELECT repository, tag, version, number FROM annual_registry ORDER BY 4");
     while (stmt.step()) out.push_back({stmt.text(0), stmt.text(1), stmt.text(2), stmt.text(3)});
     return out;
   });

@@ -7,6 +7,7 @@
 
 #include "minutes/annual_charts.hpp"
 #include "minutes/annual_labels.hpp"
+#include "server/web/annual_parts.hpp"
 #include "server/web/pages.hpp"
 
 namespace sv::web {
@@ -48,9 +49,10 @@ Data chartData(const minutes::Chart& chart) {
   return d;
 }
 
-http::Reply annualPage(http::Request& req, Services& s) {
-  auto& annual = *s.annual;
-  int year = annual.currentYear();
+}  // namespace
+
+std::variant<int, http::Reply> annualYearOf(http::Request& req, Services& s) {
+  int year = s.annual->currentYear();
   if (auto asked = req.queryValue("ar")) {
     const bool digits = asked->size() == 4 && std::all_of(asked->begin(), asked->end(), [](char c) {
                           return c >= '0' && c <= '9';
@@ -60,6 +62,11 @@ http::Reply annualPage(http::Request& req, Services& s) {
                        "Skriv året med fyra siffror, till exempel 2026.");
     year = std::stoi(*asked);
   }
+  return year;
+}
+
+http::Reply annualPage(http::Request& req, Services& s, int year, std::optional<FormError> error) {
+  auto& annual = *s.annual;
   const auto authority = annual.defaultAuthority(req.principal());
   if (!authority) return notFoundPage(req);
   auto figures = annual.figures(req.principal(), *authority, year);
@@ -72,6 +79,10 @@ http::Reply annualPage(http::Request& req, Services& s) {
             .templateName = "annual",
             .current = "arsrapport"};
   Data& d = page.data;
+  addAnnualRecordData(req, s, *authority, year, error, d);
+  page.flash = annualRecordFlash(req);
+  if (error) page.status = error->status;
+  page.error = std::move(error);
   d.set("year", std::to_string(year));
   d.set("previous_year", std::to_string(year - 1));
   d.set("authority", figures->authorityName);
@@ -116,11 +127,13 @@ http::Reply annualPage(http::Request& req, Services& s) {
   return render(req, std::move(page));
 }
 
-}  // namespace
-
 void registerAnnualPages(http::Router& router, Services& s) {
   if (!s.annual) return;
-  addPage(router, "GET", "/arsrapport", [&s](http::Request& req) { return annualPage(req, s); });
+  addPage(router, "GET", "/arsrapport", [&s](http::Request& req) {
+    auto year = annualYearOf(req, s);
+    if (auto* refused = std::get_if<http::Reply>(&year)) return std::move(*refused);
+    return annualPage(req, s, std::get<int>(year));
+  });
 }
 
 }  // namespace sv::web

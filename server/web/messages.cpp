@@ -200,6 +200,10 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::FeedbackMissing, "Ge återkoppling till utföraren först."},
     {Reason::AlreadyAcute, "Ärendet är redan markerat som akut."},
     {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
+    {Reason::NarrativeMissing,
+     "Skriv sammanfattning, bedömning och förslag till beslut innan årsrapporten lämnas för "
+     "godkännande."},
+    {Reason::NotAnnualWriter, "Bara förvaltningens avtalsansvariga skriver årsrapporten."},
 });
 
 // A reason whose words depend on something else than its value alone.

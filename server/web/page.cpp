@@ -209,7 +209,9 @@ http::Reply notFoundPage(const http::Request& req) {
 http::Reply afterPagePost(const http::Request& req, const Status& result, const std::string& path,
                           const std::string& done, const std::string& anchor,
                           const std::function<http::Reply(const Error&)>& showAgain) {
-  if (result) return redirect(path + "?klart=" + done + anchor);
+  if (result)
+    return redirect(path + (path.find('?') == std::string::npos ? "?klart=" : "&klart=") + done +
+                    anchor);
   if (endsThePage(result.error())) return failurePage(req, result.error());
   return showAgain(result.error());
 }

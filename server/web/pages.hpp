@@ -45,6 +45,8 @@ void registerReportAttachmentPages(http::Router& router, Services& services);
 void registerCasePages(http::Router& router, Services& services);
 // GET /arsrapport: the yearly summary to the committee with its charts (needs services.annual).
 void registerAnnualPages(http::Router& router, Services& services);
+// The yearly summary as a record: its text written, sent, returned, approved, registered.
+void registerAnnualRecordPages(http::Router& router, Services& services);
 void registerCaseStepPages(http::Router& router, Services& services);
 void registerCasePlanPages(http::Router& router, Services& services);
 

@@ -61,6 +61,7 @@ void registerWebPages(http::Router& router, Services& services) {
   registerReportAttachmentPages(router, services);
   registerCasePages(router, services);
   registerAnnualPages(router, services);
+  registerAnnualRecordPages(router, services);
   registerCaseStepPages(router, services);
   registerCasePlanPages(router, services);
   registerActionPages(router, services);

@@ -210,6 +210,8 @@ std::string mailKindWord(mail::Kind kind) {
       return "Inkomna åtgärdsplaner i händelsestyrda uppföljningar";
     case mail::Kind::CaseAcute:
       return "Akuta ärenden (förvaltningschef och nämndsekreterare)";
+    case mail::Kind::AnnualReport:
+      return "Nämndens årsrapport att godkänna, ändra eller diarieföra";
     case mail::Kind::Reminder:
       break;
   }
