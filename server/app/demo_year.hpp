@@ -71,8 +71,8 @@ struct DemoContractScript {
   std::array<std::array<DemoMeetingScript, 4>, 2> years;
 };
 
-// Queues the contract's two years on the timeline; a contract already there (its reference)
-// queues nothing.
+// Queues the contract's two years on the timeline; a contract already there (its title) queues
+// nothing.
 Status loadDemoYears(services::Services& s, DemoTimeline& timeline, DemoContractScript script);
 
 // The scripts (demo_stories.cpp): a care home of Östermalm and a day centre of Södermalm.
