@@ -1,6 +1,8 @@
 #include "server/app/bootstrap.hpp"
 
 #include "server/app/demo_history.hpp"
+#include "server/app/demo_timeline.hpp"
+#include "server/app/demo_year.hpp"
 
 #include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -83,6 +85,9 @@ Result<bool> loadDemoData(services::Services& s) {
   if (!home) return std::unexpected(home.error());
   auto homeCare = organizationNamed(s, "Hemtjänst i Norr AB", "provider");
   if (!homeCare) return std::unexpected(homeCare.error());
+  // A second provider of Östermalm, with two years behind its contract (demo_year.hpp).
+  auto careHome = organizationNamed(s, "Solgårdens Omsorg AB", "provider");
+  if (!careHome) return std::unexpected(careHome.error());
 
   const std::string pw = kDemoPassword;
   const std::vector<accounts::NewUser> people{
@@ -120,6 +125,12 @@ Result<bool> loadDemoData(services::Services& s) {
        pw,
        *homeCare,
        {"provider_rep"}},
+      {"olof.solgarden",
+       "Olof Sund",
+       "olof.sund@solgarden.example.se",
+       pw,
+       *careHome,
+       {"provider_rep"}},
   };
   for (const auto& person : people)
     if (auto ok = ensureUser(s, person); !ok) return std::unexpected(ok.error());
@@ -130,6 +141,8 @@ Result<bool> loadDemoData(services::Services& s) {
   if (!south) return std::unexpected(south.error());
   auto southCare = organizationNamed(s, "Hemtjänst Söder AB", "provider");
   if (!southCare) return std::unexpected(southCare.error());
+  auto dayCentre = organizationNamed(s, "Vita Bergens Dagverksamhet AB", "provider");
+  if (!dayCentre) return std::unexpected(dayCentre.error());
   const std::vector<accounts::NewUser> south_people{
       {"sofia.soder",
        "Sofia Lund",
@@ -151,12 +164,31 @@ Result<bool> loadDemoData(services::Services& s) {
        pw,
        *southCare,
        {"provider_rep"}},
+      {"vera.vitaberg",
+       "Vera Dahl",
+       "vera.dahl@vitabergen.example.se",
+       pw,
+       *dayCentre,
+       {"provider_rep"}},
   };
   for (const auto& person : south_people)
     if (auto ok = ensureUser(s, person); !ok) return std::unexpected(ok.error());
-  return loadDemoHistory(s, *southCare,
-                         {principalNamed(s, "sofia.soder"), principalNamed(s, "rolf.register"),
-                          principalNamed(s, "hanna.hemtjanst")});
+  // The past of both authorities on one timeline, so each register numbers its protocols in the
+  // order they were registered; the contracts are created here, their stories run below.
+  DemoTimeline timeline(s);
+  const DemoPeople sofia{principalNamed(s, "sofia.soder"), principalNamed(s, "rolf.register"),
+                         principalNamed(s, "hanna.hemtjanst")};
+  if (auto ok = loadDemoHistory(s, timeline, *southCare, sofia); !ok)
+    return std::unexpected(ok.error());
+  const DemoPeople anna{principalNamed(s, "anna.avtal"), principalNamed(s, "rita.registrator"),
+                        principalNamed(s, "olof.solgarden")};
+  if (auto ok = loadDemoYears(s, timeline, solgardenScript(*careHome, anna)); !ok)
+    return std::unexpected(ok.error());
+  const DemoPeople vitaBergen{sofia.manager, sofia.registrar, principalNamed(s, "vera.vitaberg")};
+  if (auto ok = loadDemoYears(s, timeline, vitaBergenScript(*dayCentre, vitaBergen)); !ok)
+    return std::unexpected(ok.error());
+  if (auto ok = timeline.run(); !ok) return std::unexpected(ok.error());
+  return true;
 }
 
 }  // namespace sv::app

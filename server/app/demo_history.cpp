@@ -1,9 +1,10 @@
 #include "server/app/demo_history.hpp"
 
+#include <algorithm>
 #include <chrono>
-#include <functional>
 #include <vector>
 
+#include "server/app/demo_timeline.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::app {
@@ -11,44 +12,29 @@ namespace {
 
 constexpr const char* kReference = "SDN 2025/0311";
 
-Date daysAfter(Date d, int days) {
-  return Date(std::chrono::sys_days(d) + std::chrono::days(days));
+Date meetingDay(const services::Meeting& m) {
+  const auto starts = parseDateTime(m.row.startsAt);
+  return toStockholm(starts ? *starts : TimePoint{}).date;
 }
 
-minutes::Section* sectionKeyed(minutes::Minutes& doc, const std::string& key) {
-  for (auto& s : doc.sections)
-    if (s.key == key) return &s;
-  return nullptr;
-}
-
-// Saves what the meeting noted in the draft of `meetingId`: the version saved.
-Result<std::string> write(services::Services& s, const DemoPeople& p, std::int64_t meetingId,
-                          const std::function<void(minutes::Minutes&)>& note) {
-  auto current = s.minutes.get(p.manager, meetingId);
-  if (!current) return std::unexpected(current.error());
-  auto doc = current->document;
-  note(doc);
-  auto saved = s.minutes.save(p.manager, meetingId, current->version, doc);
-  if (!saved) return std::unexpected(saved.error());
-  if (!saved->saved) return fail(Errc::Internal, "the demo minutes did not save");
-  return saved->saved->version;
-}
-
-// Both adjusters approve the current version.
-Status approveBoth(services::Services& s, const DemoPeople& p, std::int64_t meetingId) {
-  auto life = s.minutes.lifecycle(p.manager, meetingId);
-  if (!life) return std::unexpected(life.error());
-  SV_DEMO_TRY(s.minutes.approve(p.manager, meetingId, life->version, ""));
-  SV_DEMO_TRY(s.minutes.approve(p.provider, meetingId, life->version, ""));
-  return {};
+// Both adjusters approve the current version, the provider a day after the authority.
+void approveBoth(DemoTimeline& t, const DemoPeople& p, std::int64_t meetingId, Date day) {
+  const auto approve = [&](const store::Principal& who, TimePoint when) {
+    t.add(when, [who, meetingId](services::Services& s) -> Status {
+      auto life = s.minutes.lifecycle(who, meetingId);
+      if (!life) return std::unexpected(life.error());
+      return ok(s.minutes.approve(who, meetingId, life->version, ""));
+    });
+  };
+  approve(p.manager, stockholmAt(daysAfter(day, 5), 9));
+  approve(p.provider, stockholmAt(daysAfter(day, 6), 14));
 }
 
 // The first meeting: staffing over the summer, an action for the provider, registered.
 Status firstMeeting(services::Services& s, const DemoPeople& p, std::int64_t id, Date due) {
-  SV_DEMO_TRY(s.agendas.publish(p.manager, id));
   SV_DEMO_TRY(s.minutes.start(p.manager, id));
-  SV_DEMO_TRY(write(s, p, id, [&](minutes::Minutes& doc) {
-    if (auto* sec = sectionKeyed(doc, "authority_followup")) {
+  SV_DEMO_TRY(writeDemoMinutes(s, p.manager, id, [&](minutes::Minutes& doc) {
+    if (auto* sec = demoSection(doc, "authority_followup")) {
       sec->notes =
           "Förvaltningen har gått igenom **genomförandeplanerna** för tio brukare.\n\n"
           "- Sju planer är uppdaterade det senaste halvåret\n"
@@ -57,21 +43,18 @@ Status firstMeeting(services::Services& s, const DemoPeople& p, std::int64_t id,
       sec->actions.push_back({"", "Uppdatera de tre genomförandeplanerna tillsammans med brukarna",
                               Party::Provider, "Hanna Sjö", due});
     }
-    if (auto* sec = sectionKeyed(doc, "provider_report"))
+    if (auto* sec = demoSection(doc, "provider_report"))
       sec->notes =
           "Utföraren redogjorde för bemanningen. Två nya undersköterskor är anställda "
           "och introduktionen följer den nya checklistan.";
-    if (auto* sec = sectionKeyed(doc, "deviations"))
+    if (auto* sec = demoSection(doc, "deviations"))
       sec->notes =
           "Fyra avvikelser sedan förra mötet, alla om missade insatser vid helger. "
           "Ingen lex Sarah-anmälan.";
-    if (auto* sec = sectionKeyed(doc, "next_meeting"))
+    if (auto* sec = demoSection(doc, "next_meeting"))
       sec->decisions.push_back({"", "Nästa möte hålls enligt årets plan."});
   }));
-  SV_DEMO_TRY(s.minutes.submit(p.manager, id));
-  SV_DEMO_TRY(approveBoth(s, p, id));
-  SV_DEMO_TRY(s.minutes.registerMinutes(p.registrar, id));
-  return {};
+  return ok(s.minutes.submit(p.manager, id));
 }
 
 // The provider's report on the first meeting's action, between the meetings.
@@ -89,43 +72,80 @@ Status reportOnAction(services::Services& s, const DemoPeople& p, std::int64_t c
 
 // The second meeting: its minutes follow up the action and go back with a comment on a §.
 Status secondMeeting(services::Services& s, const DemoPeople& p, std::int64_t id) {
-  SV_DEMO_TRY(s.agendas.publish(p.manager, id));
   SV_DEMO_TRY(s.minutes.start(p.manager, id));
-  SV_DEMO_TRY(write(s, p, id, [&](minutes::Minutes& doc) {
+  SV_DEMO_TRY(writeDemoMinutes(s, p.manager, id, [&](minutes::Minutes& doc) {
     for (auto& sec : doc.sections)
       for (auto& e : sec.evaluations) {
         e.outcome = minutes::Outcome::Insufficient;
         e.comment = "En plan återstår.";
         e.newDueDate = daysAfter(e.dueDate, 60);
       }
-    if (auto* sec = sectionKeyed(doc, "deviations"))
+    if (auto* sec = demoSection(doc, "deviations"))
       sec->notes = "Sex avvikelser sedan förra mötet, varav fem om sena besök på morgonen.";
-    if (auto* sec = sectionKeyed(doc, "health_care"))
+    if (auto* sec = demoSection(doc, "health_care"))
       sec->notes = "MAS har följt upp läkemedelshanteringen. Signeringslistorna är kompletta.";
   }));
-  SV_DEMO_TRY(s.minutes.submit(p.manager, id));
-  SV_DEMO_TRY(s.minutes.returnMinutes(
-      p.provider, id, "", {{"8", "Avvikelserna var fem, inte sex: en är dubbelregistrerad."}}));
-  return {};
+  return ok(s.minutes.submit(p.manager, id));
 }
 
-// Early in the year fewer meetings are behind: the story goes as far as the year has.
-Status meetingsBehind(services::Services& s, const DemoPeople& p, std::int64_t contractId,
-                      const std::vector<std::int64_t>& past, Date today) {
-  if (past.empty()) return {};
-  if (auto done = firstMeeting(s, p, past[0], daysAfter(today, 30)); !done) return done;
-  if (auto done = reportOnAction(s, p, contractId); !done) return done;
-  if (past.size() < 2) return {};
-  if (auto done = secondMeeting(s, p, past[1]); !done) return done;
-  if (past.size() >= 3) SV_DEMO_TRY(s.agendas.publish(p.manager, past[2]));
-  return {};
+// This year's meetings as they went, each step on its day; the timeline leaves out what has not
+// happened yet.
+void meetingsOfTheYear(DemoTimeline& t, const DemoPeople& p, std::int64_t contractId,
+                       const std::vector<services::Meeting>& year) {
+  const auto publish = [&](const services::Meeting& m) {
+    const auto id = m.row.id;
+    t.add(stockholmAt(daysAfter(meetingDay(m), -7), 9),
+          [=](services::Services& s) { return ok(s.agendas.publish(p.manager, id)); });
+  };
+  if (year.empty()) return;
+  const auto first = year[0].row.id;
+  const Date day = meetingDay(year[0]);
+  publish(year[0]);
+  t.add(stockholmAt(day, 16),
+        [=](services::Services& s) { return firstMeeting(s, p, first, daysAfter(day, 75)); });
+  approveBoth(t, p, first, day);
+  t.add(stockholmAt(daysAfter(day, 8), 10),
+        [=](services::Services& s) { return ok(s.minutes.registerMinutes(p.registrar, first)); });
+  t.add(stockholmAt(daysAfter(day, 40), 10),
+        [=](services::Services& s) { return reportOnAction(s, p, contractId); });
+  if (year.size() < 2) return;
+  const auto second = year[1].row.id;
+  const Date later = meetingDay(year[1]);
+  publish(year[1]);
+  t.add(stockholmAt(later, 16), [=](services::Services& s) { return secondMeeting(s, p, second); });
+  t.add(stockholmAt(daysAfter(later, 4), 11), [=](services::Services& s) {
+    return ok(s.minutes.returnMinutes(
+        p.provider, second, "",
+        {{"8", "Avvikelserna var fem, inte sex: en är dubbelregistrerad."}}));
+  });
+  if (year.size() >= 3) publish(year[2]);
 }
 
 }  // namespace
 
-Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, const DemoPeople& p) {
+minutes::Section* demoSection(minutes::Minutes& doc, const std::string& key) {
+  for (auto& s : doc.sections)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+Result<std::string> writeDemoMinutes(services::Services& s, const store::Principal& writer,
+                                     std::int64_t meetingId,
+                                     const std::function<void(minutes::Minutes&)>& note) {
+  auto current = s.minutes.get(writer, meetingId);
+  if (!current) return std::unexpected(current.error());
+  auto doc = current->document;
+  note(doc);
+  auto saved = s.minutes.save(writer, meetingId, current->version, doc);
+  if (!saved) return std::unexpected(saved.error());
+  if (!saved->saved) return fail(Errc::Internal, "the demo minutes did not save");
+  return saved->saved->version;
+}
+
+Status loadDemoHistory(services::Services& s, DemoTimeline& t, std::int64_t providerId,
+                       const DemoPeople& p) {
   for (const auto& c : s.contracts.list(p.manager))
-    if (c.reference == kReference) return true;
+    if (c.reference == kReference) return {};
   services::ContractInput input;
   input.title = "Hemtjänst Söder";
   input.providerId = providerId;
@@ -138,32 +158,32 @@ Result<bool> loadDemoHistory(services::Services& s, std::int64_t providerId, con
   const auto today = toStockholm(s.time.now()).date;
   // This year's meetings carry the story; next year's are planned too, so the coming meetings
   // (and their calendar invitations in the mail folder) are there whatever the month.
-  std::vector<services::Meeting> planned;
+  std::vector<services::Meeting> thisYear;
   for (int year : {static_cast<int>(today.year()), static_cast<int>(today.year()) + 1}) {
     auto plan = s.meetings.planYear(p.manager, contract->id, year);
     if (!plan) return std::unexpected(plan.error());
-    planned.insert(planned.end(), plan->created.begin(), plan->created.end());
+    for (const auto& m : plan->created) {
+      services::MeetingChange change;
+      change.location = "Hemtjänst Söders kontor, Götgatan 40, Stockholm";
+      change.participants =
+          std::vector<services::ParticipantInput>{{p.manager.userId, "chair", std::nullopt},
+                                                  {p.manager.userId, "secretary", std::nullopt},
+                                                  {p.manager.userId, "adjuster", std::nullopt},
+                                                  {p.provider.userId, "adjuster", std::nullopt}};
+      if (auto changed = s.meetings.change(p.manager, m.row.id, change); !changed)
+        return std::unexpected(changed.error());
+      if (year == static_cast<int>(today.year())) thisYear.push_back(m);
+    }
   }
-  std::vector<std::int64_t> past;
-  for (const auto& m : planned) {
-    services::MeetingChange change;
-    change.location = "Hemtjänst Söders kontor, Götgatan 40, Stockholm";
-    change.participants =
-        std::vector<services::ParticipantInput>{{p.manager.userId, "chair", std::nullopt},
-                                                {p.manager.userId, "secretary", std::nullopt},
-                                                {p.manager.userId, "adjuster", std::nullopt},
-                                                {p.provider.userId, "adjuster", std::nullopt}};
-    if (auto changed = s.meetings.change(p.manager, m.row.id, change); !changed)
-      return std::unexpected(changed.error());
-    const auto starts = parseDateTime(m.row.startsAt);
-    if (starts && *starts < s.time.now()) past.push_back(m.row.id);
-  }
-  if (auto done = loadDemoReports(s, contract->id, p); !done) return std::unexpected(done.error());
-  if (auto done = meetingsBehind(s, p, contract->id, past, today); !done)
-    return std::unexpected(done.error());
-  // The cases last, so that the accepted plan's actions wait for the next agenda.
-  if (auto done = loadDemoCases(s, contract->id, p); !done) return std::unexpected(done.error());
-  return true;
+  std::sort(thisYear.begin(), thisYear.end(),
+            [](const auto& a, const auto& b) { return a.row.startsAt < b.row.startsAt; });
+  const auto id = contract->id;
+  meetingsOfTheYear(t, p, id, thisYear);
+  // Then, today: the follow-up reports, and the cases last, so that the accepted plan's actions
+  // wait for the next agenda.
+  t.add(t.now(), [&s, p, id](services::Services&) { return loadDemoReports(s, id, p); });
+  t.add(t.now(), [&s, p, id](services::Services&) { return loadDemoCases(s, id, p); });
+  return {};
 }
 
 }  // namespace sv::app

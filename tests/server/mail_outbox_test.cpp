@@ -9,6 +9,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -57,9 +58,16 @@ std::int64_t putMail(store::Store& s, const std::string& recipient, bool sent = 
 std::vector<std::int64_t> dueNow(store::Store& s) {
   std::vector<std::int64_t> out;
   for (const auto& r :
-       s.read([](store::Reading& c) { return store::dueMail(c, nowSeconds(), 100); }))
+       s.read([](store::Reading& c) { return store::dueMail(c, nowSeconds(), 100000); }))
     out.push_back(r.id);
   return out;
+}
+
+// Whether the message is due now. The demo's own mail (its past, written on the first start) may
+// still be due when the server stops; only this message's due time is the test's.
+bool isDueNow(store::Store& s, std::int64_t id) {
+  const auto due = dueNow(s);
+  return std::find(due.begin(), due.end(), id) != due.end();
 }
 
 std::vector<store::AuditRecord> mailAudit(store::Store& s) {
@@ -127,7 +135,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
     CHECK(has(after.body, "Meddelandet skickas vid nästa försök."));
     REQUIRE(server.stop() == 0);
     auto s = openStore(data);
-    CHECK(dueNow(*s) == std::vector<std::int64_t>{failing});
+    CHECK(isDueNow(*s, failing));
     const auto audit = mailAudit(*s);
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].entry.action == "mail.resend");
@@ -136,7 +144,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
   }
   REQUIRE(server.stop() == 0);
   auto s = openStore(data);
-  CHECK(dueNow(*s).empty());
+  CHECK_FALSE(isDueNow(*s, failing));
   CHECK(mailAudit(*s).empty());
 }
 
