@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './browser.mjs';
-import { demoServerAndBrowser, freshPage, heading, logIn, screenshot } from './pages.mjs';
+import { demoServerAndBrowser, flash, freshPage, heading, logIn, screenshot, submit } from './pages.mjs';
 
 const env = demoServerAndBrowser();
 
@@ -42,5 +42,47 @@ test('the provider sees the part about its own contracts, accessible too', async
   assert.match(await page.locator('.lead').innerText(), /era egna avtal/);
   assert.ok((await page.getByRole('img').count()) >= 1);
   await assertAccessible(page, 'the provider’s yearly summary');
+  await context.close();
+});
+
+test('the summary’s text is written, sent, approved and registered on the page', async () => {
+  // Södermalm's contract manager writes the three parts and sends them, asked first.
+  let { context, page } = await freshPage(env.browser);
+  await logIn(env.server, page, 'sofia.soder');
+  await page.goto(`${env.server.base}/arsrapport`);
+  await page.getByRole('link', { name: 'Skriv rapportens text' }).click();
+  await page.waitForLoadState('domcontentloaded');
+  await assertAccessible(page, 'the summary’s text form');
+  await page.getByLabel('Sammanfattning').fill('Året i korthet: alla planerade möten hölls utom ett.');
+  await page.getByLabel('Bedömning').fill('Utförarna uppfyller i huvudsak kraven.');
+  await page.getByLabel('Förslag till beslut').fill('Nämnden föreslås godkänna årsrapporten.');
+  await submit(page, page.getByRole('button', { name: 'Spara' }));
+  assert.match(await flash(page), /text är sparad/);
+  await submit(page, page.getByRole('button', { name: 'Lämna för godkännande' }));
+  assert.match(await heading(page), /Vill du lämna årsrapporten för godkännande\?/);
+  await submit(page, page.getByRole('button', { name: 'Ja, lämna för godkännande' }));
+  assert.match(await page.locator('#rapportens-lage').innerText(), /Lämnad för godkännande/);
+  await context.close();
+
+  // The director reads text and figures, with both forms on the page, and approves.
+  ({ context, page } = await freshPage(env.browser));
+  await logIn(env.server, page, 'stina.chef');
+  await page.goto(`${env.server.base}/arsrapport`);
+  assert.ok(await page.getByLabel('Kommentar till avtalsansvarig').isVisible());
+  await assertAccessible(page, 'the summary waiting for approval');
+  await submit(page, page.getByRole('button', { name: /^Godkänn version/ }));
+  assert.match(await flash(page), /är godkänd/);
+  await context.close();
+
+  // The registrar registers it, asked first; the page then says its number.
+  ({ context, page } = await freshPage(env.browser));
+  await logIn(env.server, page, 'rolf.register');
+  await page.goto(`${env.server.base}/arsrapport`);
+  await submit(page, page.getByRole('button', { name: 'Diarieför' }));
+  await submit(page, page.getByRole('button', { name: 'Ja, diarieför' }));
+  assert.match(await page.locator('#rapportens-lage').innerText(), /^Diarieförd som \S+/);
+  await page.locator('#rapporten').scrollIntoViewIfNeeded();
+  await screenshot(page, 'annual-record');
+  await assertAccessible(page, 'the registered summary');
   await context.close();
 });
