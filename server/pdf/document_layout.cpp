@@ -59,7 +59,7 @@ void DocumentLayout::head(const DocumentHead& h) {
                     .padX = 0,
                     .padY = 0});
   flow_.space(22);
-  flow_.paragraph(esc(h.title), kTitle, {.spaceAfter = 4});
+  flow_.paragraph(esc(h.title), kTitle, {.spaceAfter = 4, .tag = "H1"});
   flow_.paragraph(esc(h.subtitle), kSubtitle, {.spaceAfter = 10});
   flow_.rule(kRule, 0.6, 0, 6);
   std::vector<std::vector<std::string>> rows;
@@ -78,18 +78,22 @@ void DocumentLayout::heading(const std::string& plain, double spaceBefore) {
   flow_.space(spaceBefore);
   flow_.ensure(kHeadingRoom);
   outline_.push_back({plain, flow_.here()});
-  flow_.paragraph(esc(plain), kHeading, {.spaceAfter = 5, .keepWithNext = kHeadingRoom});
+  flow_.paragraph(esc(plain), kHeading,
+                  {.spaceAfter = 5, .keepWithNext = kHeadingRoom, .tag = "H2"});
 }
 
 void DocumentLayout::subheading(std::string_view plain) {
   flow_.paragraph(esc(plain), kSubheading,
-                  {.spaceBefore = 7, .spaceAfter = 3, .keepWithNext = kHeadingRoom});
+                  {.spaceBefore = 7, .spaceAfter = 3, .keepWithNext = kHeadingRoom, .tag = "H3"});
 }
 
 void DocumentLayout::bullet(const std::string& markup, int depth, const TextStyle& style) {
-  flow_.paragraph(
-      markup, style,
-      {.indent = depth * kListIndent, .spaceAfter = 2, .marker = "•", .markerWidth = kListIndent});
+  flow_.paragraph(markup, style,
+                  {.indent = depth * kListIndent,
+                   .spaceAfter = 2,
+                   .marker = "•",
+                   .markerWidth = kListIndent,
+                   .tag = "LI"});
 }
 
 bool DocumentLayout::notes(const std::string& markdown) {
@@ -103,7 +107,8 @@ bool DocumentLayout::notes(const std::string& markdown) {
                         {.indent = indent,
                          .spaceAfter = b.tight ? 2.0 : 5.0,
                          .marker = b.marker.empty() ? "" : esc(b.marker),
-                         .markerWidth = kListIndent});
+                         .markerWidth = kListIndent,
+                         .tag = b.marker.empty() ? "P" : "LI"});
         break;
       case BlockKind::Heading:
         flow_.paragraph(b.markup, style,
@@ -112,10 +117,11 @@ bool DocumentLayout::notes(const std::string& markdown) {
                          .spaceAfter = 3,
                          .keepWithNext = 30,
                          .marker = b.marker.empty() ? "" : esc(b.marker),
-                         .markerWidth = kListIndent});
+                         .markerWidth = kListIndent,
+                         .tag = "H4"});
         break;
       case BlockKind::Code:
-        flow_.paragraph(b.markup, kCode, {.indent = indent + 8, .spaceAfter = 5});
+        flow_.paragraph(b.markup, kCode, {.indent = indent + 8, .spaceAfter = 5, .tag = "Code"});
         break;
       case BlockKind::Rule:
         flow_.rule(kRule, 0.5, 2, 7);
@@ -188,6 +194,7 @@ Result<std::string> renderDocument(const DocumentFrame& frame,
   const Cairo cr{cairo_create(file->surface())};
   Flow flow(cr.get(), box);
   const std::vector<OutlineEntry> outline = layout(flow);
+  flow.endStructure();
   flow.draw([&](cairo_t* c, int page, int pages) {
     drawStateMark(flow, frame.stateMark, c);
     drawFooter(flow, frame.footer, c, page, pages);

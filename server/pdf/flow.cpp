@@ -166,6 +166,11 @@ void Flow::paragraph(std::string_view markup, const TextStyle& style,
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineBox& line = lines[i];
     if (y_ + (line.bottom - line.top) > box_.contentBottom() && !atTop()) newPage();
+    // The element opens on the page its first line lands on; list items in a run share an "L".
+    if (i == 0 && options.tag) {
+      listBoundary(std::string_view(options.tag) == "LI");
+      mark(options.tag, true);
+    }
     putLine(line, x, y_, style.color);
     if (i == 0 && !marker.empty()) {
       // On the first line's baseline.
@@ -175,6 +180,7 @@ void Flow::paragraph(std::string_view markup, const TextStyle& style,
     }
     y_ += line.bottom - line.top;
   }
+  if (!lines.empty() && options.tag) mark(options.tag, false);
   y_ += options.spaceAfter;
 }
 
@@ -187,7 +193,10 @@ void Flow::rule(Rgb color, double lineWidth, double spaceBefore, double spaceAft
 
 void Flow::picture(double height, Painter paint) {
   ensure(height);
+  listBoundary(false);
+  mark("Figure", true);
   put(Picture{box_.left, y_, box_.contentWidth(), std::move(paint)});
+  mark("Figure", false);
   y_ += height;
 }
 
@@ -225,15 +234,20 @@ double Flow::rowHeight(const std::vector<Cell>& cells, double padY) {
   return height + 2 * padY;
 }
 
-void Flow::placeHeader(const Table& table, const TableFrame& frame,
-                       const std::vector<Cell>& header) {
+void Flow::placeHeader(const Table& table, const TableFrame& frame, const std::vector<Cell>& header,
+                       bool first) {
   if (header.empty()) return;
   const double height = rowHeight(header, table.padY);
   if (table.headerFill) put(Fill{frame.x, y_, frame.width, height, kHeaderFill});
   put(Stroke{frame.x, y_, frame.x + frame.width, y_, 0.6, kHeaderRule});
-  for (const Cell& cell : header)
+  if (first) mark("TR", true);
+  for (const Cell& cell : header) {
+    if (first) mark("TH", true);
     for (const LineBox& line : cell.lines)
       putLine(line, cell.x, y_ + table.padY + line.top, cell.color);
+    if (first) mark("TH", false);
+  }
+  if (first) mark("TR", false);
   y_ += height;
   put(Stroke{frame.x, y_, frame.x + frame.width, y_, 0.6, kHeaderRule});
 }
@@ -251,6 +265,7 @@ void Flow::placeRow(const Table& table, const TableFrame& frame, const std::vect
     fresh = true;
   }
   std::vector<std::size_t> next(row.size(), 0);
+  mark("TR", true);
   for (;;) {
     const double sliceTop = y_;
     const double room = box_.contentBottom() - sliceTop - 2 * table.padY;
@@ -264,15 +279,20 @@ void Flow::placeRow(const Table& table, const TableFrame& frame, const std::vect
       std::size_t to = from;
       while (to < lines.size() && lines[to].bottom - start <= room) ++to;
       if (to == from && fresh) ++to;  // a line taller than a page: drawn, not lost
+      mark("TD", true);
       for (std::size_t i = from; i < to; ++i)
         putLine(lines[i], row[c].x, sliceTop + table.padY + (lines[i].top - start), row[c].color);
+      mark("TD", false);
       if (to > from) used = std::max(used, lines[to - 1].bottom - start);
       next[c] = to;
       more = more || to < lines.size();
     }
     y_ = sliceTop + used + 2 * table.padY;
     if (table.rowRules) put(Stroke{frame.x, y_, frame.x + frame.width, y_, 0.4, kRowRule});
-    if (!more) break;
+    if (!more) {
+      mark("TR", false);
+      break;
+    }
     newPage();
     placeHeader(table, frame, header);
     fresh = true;
@@ -306,12 +326,25 @@ void Flow::table(const Table& table) {
   std::vector<Cell> row = cells(table, frame, table.rows.front(), table.body);
   ensure((header.empty() ? 0 : rowHeight(header, table.padY)) +
          std::min(rowHeight(row, table.padY), kFirstRowRoom));
-  placeHeader(table, frame, header);
+  listBoundary(false);
+  mark("Table", true);
+  placeHeader(table, frame, header, true);
   placeRow(table, frame, header, row);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     row = cells(table, frame, table.rows[r], table.body);
     placeRow(table, frame, header, row);
   }
+  mark("Table", false);
+}
+
+void Flow::listBoundary(bool listItem) {
+  if (listItem == inList_) return;
+  mark("L", listItem);
+  inList_ = listItem;
+}
+
+void Flow::endStructure() {
+  listBoundary(false);
 }
 
 void Flow::draw(const std::function<void(cairo_t*, int, int)>& decorate) const {
@@ -337,6 +370,11 @@ void Flow::draw(const std::function<void(cairo_t*, int, int)>& decorate) const {
         cairo_save(cr_);
         picture->paint(cr_, picture->x, picture->y, picture->width);
         cairo_restore(cr_);
+      } else if (const auto* mark = std::get_if<Mark>(&op)) {
+        if (mark->begin)
+          cairo_tag_begin(cr_, mark->tag, "");
+        else
+          cairo_tag_end(cr_, mark->tag);
       }
     }
     if (decorate) decorate(cr_, page + 1, pages);

@@ -46,6 +46,9 @@ struct ParagraphOptions {
   std::string marker;       // Pango markup set in the indent, left of the first line
   double markerWidth = 0;   // the marker's column, right before `indent`
   PangoAlignment align = PANGO_ALIGN_LEFT;
+  // The paragraph's role in the PDF's structure tree (tagged PDF, for screen readers): "P",
+  // "H1"…"H3", "LI" for a list item, "Code".
+  const char* tag = "P";
 };
 
 struct Column {
@@ -100,7 +103,15 @@ class Flow {
 
   // A picture `height` points tall across the text column (a chart), moved whole to the next
   // page when it does not fit below the current position: a chart cut in two cannot be read.
+  // A "Figure" in the structure tree.
   void picture(double height, Painter paint);
+
+  // A structure element around what the next calls place, such as "L" around a list's items.
+  // Ends must match begins, innermost first.
+  void beginTag(const char* tag) { mark(tag, true); }
+  void endTag(const char* tag) { mark(tag, false); }
+  // Closes what the flow keeps open between calls (a list after its last item): before draw().
+  void endStructure();
 
   // A horizontal line across the text column.
   void rule(Rgb color, double lineWidth, double spaceBefore, double spaceAfter);
@@ -148,7 +159,13 @@ class Flow {
     double x = 0, y = 0, width = 0;
     Painter paint;
   };
-  using Op = std::variant<TextLine, Fill, Stroke, Picture>;
+  // A structure element begins or ends here (cairo_tag_begin/end): what is drawn in between is
+  // its content. An element may go on over a page break.
+  struct Mark {
+    const char* tag = "P";  // a string literal: the roles are the code's own
+    bool begin = true;
+  };
+  using Op = std::variant<TextLine, Fill, Stroke, Picture, Mark>;
 
   struct Cell {
     std::vector<LineBox> lines;
@@ -170,16 +187,27 @@ class Flow {
   static void appendLines(std::vector<LineBox>& lines, const SharedLayout& layout);
   bool atTop() const { return y_ <= box_.top + 0.01; }
   void put(Op op) { pages_.back().push_back(std::move(op)); }
+  // Built in place: g++ 12 warns, wrongly, of an uninitialised Picture when a Mark is moved in.
+  void mark(const char* tag, bool begin) {
+    pages_.back().emplace_back(std::in_place_type<Mark>, Mark{tag, begin});
+  }
   void putLine(const LineBox& line, double x, double top, Rgb color);
   std::vector<Cell> cells(const Table& table, const TableFrame& frame,
                           const std::vector<std::string>& markup, const TextStyle& style) const;
   static double rowHeight(const std::vector<Cell>& cells, double padY);
-  void placeHeader(const Table& table, const TableFrame& frame, const std::vector<Cell>& header);
+  // The header row: "TR" of "TH" cells the first time; on the pages the table goes on to, the
+  // same row again inside the table but not as a row of it (a reader hears it once).
+  void placeHeader(const Table& table, const TableFrame& frame, const std::vector<Cell>& header,
+                   bool first = false);
   void placeRow(const Table& table, const TableFrame& frame, const std::vector<Cell>& header,
                 const std::vector<Cell>& row);
 
+  // Opens an "L" before the first of a run of list items, closes it before anything else.
+  void listBoundary(bool listItem);
+
   cairo_t* cr_;
   PageBox box_;
+  bool inList_ = false;
   PangoContextHandle context_;
   std::vector<std::vector<Op>> pages_;
   double y_ = 0;

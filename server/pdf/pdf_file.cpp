@@ -1,5 +1,10 @@
 #include "server/pdf/pdf_file.hpp"
 
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
 #include <cairo-pdf.h>
 
 #include "server/pdf/markup.hpp"
@@ -70,7 +75,43 @@ Result<std::string> PdfFile::finish(cairo_t* cr) {
   if (const cairo_status_t status = cairo_surface_status(surface_.get());
       status != CAIRO_STATUS_SUCCESS)
     return std::unexpected(cairoError(status, "write"));
-  return std::move(*bytes_);
+  return withLanguage(std::move(*bytes_));
+}
+
+// cairo tags the structure but has no word for the document's language, for showing its title
+// rather than its file name, or for the content being marked (PDF/UA 7.2 and 7.1; WCAG 3.1.1 and
+// 2.4.2): set in the catalog with libqpdf, the file otherwise written again as it was.
+Result<std::string> withLanguage(std::string pdf) {
+  try {
+    QPDF doc;
+    doc.processMemoryFile("samverkan.pdf", pdf.data(), pdf.size());
+    QPDFObjectHandle root = doc.getRoot();
+    root.replaceKey("/Lang", QPDFObjectHandle::newString("sv-SE"));
+    QPDFObjectHandle preferences = root.getKey("/ViewerPreferences");
+    if (!preferences.isDictionary()) {
+      preferences = QPDFObjectHandle::newDictionary();
+      root.replaceKey("/ViewerPreferences", preferences);
+    }
+    preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
+    // cairo writes the structure tree but not that the content is marked by it, so a reader
+    // (and pdfinfo's "Tagged") would not know to use it.
+    if (root.hasKey("/StructTreeRoot")) {
+      QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
+      mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
+      root.replaceKey("/MarkInfo", mark);
+    }
+    QPDFWriter writer(doc);
+    writer.setOutputMemory();
+    // The objects as cairo wrote them, without object streams, so the file stays a plain PDF 1.5
+    // that any reader (and the tests' content-stream checks) reads as before.
+    writer.setObjectStreamMode(qpdf_o_preserve);
+    writer.setStreamDataMode(qpdf_s_preserve);
+    writer.write();
+    std::shared_ptr<Buffer> buffer(writer.getBufferSharedPointer());
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  } catch (const std::exception& e) {
+    return fail(Errc::Internal, std::string("PDF language: ") + e.what());
+  }
 }
 
 }  // namespace sv::pdf::detail

@@ -57,6 +57,11 @@ class PdfFile {
   Surface surface_;
 };
 
+// A PDF's catalog with /Lang (sv-SE), /ViewerPreferences /DisplayDocTitle true and, when it has a
+// structure tree, /MarkInfo /Marked true; the rest as it
+// was. Errc::Internal when the bytes are not a PDF libqpdf reads.
+Result<std::string> withLanguage(std::string pdf);
+
 // A one-line text for a title or bookmark: line breaks and tabs become spaces.
 std::string oneLine(std::string text);
 

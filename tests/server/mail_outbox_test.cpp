@@ -70,6 +70,15 @@ bool isDueNow(store::Store& s, std::int64_t id) {
   return std::find(due.begin(), due.end(), id) != due.end();
 }
 
+// Whether the message was made due again: sent since, or failing with its next attempt no longer
+// in 2100. The sender the resend wakes may take the message up before the server stops (with the
+// demo's own mail queued before it), so "due now" is not all a passing run can see.
+bool resent(store::Store& s, std::int64_t id) {
+  for (const auto& r : s.read([](store::Reading& c) { return store::failingMail(c, 100000, 0); }))
+    if (r.id == id) return r.nextAttemptAt < kFarAhead;
+  return true;  // no longer failing: sent
+}
+
 std::vector<store::AuditRecord> mailAudit(store::Store& s) {
   store::AuditQuery q;
   q.objectType = "mail";
@@ -135,7 +144,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
     CHECK(has(after.body, "Meddelandet skickas vid nästa försök."));
     REQUIRE(server.stop() == 0);
     auto s = openStore(data);
-    CHECK(isDueNow(*s, failing));
+    CHECK(resent(*s, failing));
     const auto audit = mailAudit(*s);
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].entry.action == "mail.resend");
