@@ -8,6 +8,7 @@
 #include "minutes/report.hpp"
 #include "server/pdf/annual_pdf.hpp"
 #include "server/services/agendas.hpp"
+#include "server/services/annual_items.hpp"
 #include "server/services/report_service.hpp"
 #include "server/store/annual.hpp"
 #include "server/store/documents.hpp"
@@ -48,6 +49,7 @@ Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Princip
     std::string version;
   };
   std::vector<Located> documents;
+  std::vector<UnrecordedMinutes> unrecorded;
   auto facts = store_.read([&](store::Reading& c) -> std::optional<store::AnnualFacts> {
     auto read = store::readAnnualFacts(c, authorityId, provider, year);
     if (!read) return read;
@@ -61,8 +63,13 @@ Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Princip
         documents.push_back(std::move(at));
       }
     }
+    unrecorded = locateUnrecordedMinutes(c, *read);
     return read;
   });
+  // Minutes saved before their items were recorded: read from git once, recorded for next time.
+  if (facts)
+    if (auto filled = fillUnrecordedMinutes(store_, unrecorded, *facts); !filled)
+      return std::unexpected(filled.error());
   if (facts)
     // Each report's areas as its document says now; git is read outside the transaction.
     for (const auto& at : documents) {
