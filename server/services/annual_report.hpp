@@ -8,14 +8,19 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "minutes/annual_figures.hpp"
+#include "server/services/parsed_versions.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::services {
+
+// Enough for every report of a large city's two years (500 contracts, two kinds) several times.
+inline constexpr std::size_t kKeptReportVersions = 8192;
 
 class AnnualReportService {
  public:
@@ -40,6 +45,8 @@ class AnnualReportService {
  private:
   store::Store& store_;
   const TimeSource& time_;
+  // Each follow-up report's areas by version, so that a summary reads a report from git once.
+  ParsedVersions<std::vector<minutes::AreaAssessmentFact>> areas_{kKeptReportVersions};
 };
 
 }  // namespace sv::services

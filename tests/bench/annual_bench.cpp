@@ -10,8 +10,9 @@
 //   - JSON: GET /api/v1/reports/annual?authority=&year=
 //   - HTML: GET /arsrapport?ar=
 //   - PDF:  GET /api/v1/reports/annual.pdf?authority=&year=
-//   - and, to see where the time goes, store::readAnnualFacts alone and the figures
-//     (AnnualReportService::figures) alone.
+//   - and, to see where the time goes, store::readAnnualFacts alone, the figures
+//     (AnnualReportService::figures) alone, and the figures of a service just made (the first
+//     summary after a start: every follow-up report's areas read from git, not yet kept).
 // Baseline: the same authority-year's rows counted by plain SQL on a reader connection (the
 // meetings, the minutes, the actions agreed, the observations recorded): the least any summary
 // of that year must read. Then, once per run, the first summary after migration 022 on data saved
@@ -46,6 +47,7 @@
 #include "server/app/identity.hpp"
 #include "server/app/routes.hpp"
 #include "server/services/agendas.hpp"
+#include "server/services/annual_report.hpp"
 #include "server/services/minutes_context.hpp"
 #include "server/services/report_service.hpp"
 #include "server/store/annual.hpp"
@@ -543,6 +545,12 @@ int main(int argc, char** argv) {
     auto figures = [&](int) {
       keep(need(ctx->annual->figures(manager, city.authority, kYear), "figures").providers.size());
     };
+    // A service of its own each time: the first summary after the server starts, before it has
+    // read any follow-up report's areas from git.
+    auto firstFigures = [&](int) {
+      services::AnnualReportService fresh(st, ctx->time);
+      keep(need(fresh.figures(manager, city.authority, kYear), "figures").providers.size());
+    };
     auto baseline = [&](int) { keep(countYear(st, city.authority)); };
 
     struct Row {
@@ -559,6 +567,7 @@ int main(int argc, char** argv) {
     run("PDF: `GET /api/v1/reports/annual.pdf`", pdf);
     run("of which the facts: `store::readAnnualFacts` alone", facts);
     run("of which the figures: `AnnualReportService::figures` alone", figures);
+    run("of which the figures, first after a start (every report read from git)", firstFigures);
     const auto figuresNow = need(ctx->annual->figures(manager, city.authority, kYear), "figures");
 
     // The first summary after migration 022 on protocols saved before it.
