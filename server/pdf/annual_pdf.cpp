@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "minutes/annual_charts.hpp"
+#include "minutes/annual_items.hpp"
 #include "minutes/annual_labels.hpp"
 #include "minutes/follow_up_case.hpp"
 #include "minutes/report.hpp"
@@ -263,21 +264,12 @@ class AnnualLayout : DocumentLayout {
     Table table = numberTable({"Dagordningspunkt", "Protokoll " + year_, "Iakttagelser " + year_,
                                "Iakttagelser " + previousYear_},
                               0.46);
-    const auto& now = f_.totals.current.observations;
-    const auto& before = f_.totals.previous.observations;
-    auto find = [](const std::vector<minutes::ItemObservations>& items, const std::string& key) {
-      const auto at =
-          std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.key == key; });
-      return at == items.end() ? nullptr : &*at;
+    auto cell = [&](const std::optional<int>& n) -> std::string {
+      return n ? esc(number(*n)) : kNone;
     };
-    for (const minutes::ItemObservations& i : now) {
-      const auto* old = find(before, i.key);
-      table.rows.push_back({esc(i.title), esc(number(i.minutes)), esc(number(i.observations)),
-                            esc(old ? number(old->observations) : kNone)});
-    }
-    for (const minutes::ItemObservations& i : before)
-      if (!find(now, i.key))
-        table.rows.push_back({esc(i.title), kNone, kNone, esc(number(i.observations))});
+    for (const minutes::ItemObservationRow& r : minutes::observationRows(f_.totals))
+      table.rows.push_back(
+          {esc(r.title), cell(r.minutes), cell(r.observations), cell(r.previousObservations)});
     placeTable(table);
   }
 

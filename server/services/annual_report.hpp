@@ -19,11 +19,13 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "minutes/annual_figures.hpp"
 #include "minutes/annual_lifecycle.hpp"
 #include "minutes/annual_narrative.hpp"
 #include "server/services/catalog.hpp"
+#include "server/services/parsed_versions.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
@@ -51,6 +53,8 @@ struct AnnualRecordView {
   // What the viewer may do now: "save" while a draft they may write, then the workflow's steps.
   std::vector<std::string> available;
 };
+// Enough for every report of a large city's two years (500 contracts, two kinds) several times.
+inline constexpr std::size_t kKeptReportVersions = 8192;
 
 class AnnualReportService {
  public:
@@ -120,6 +124,8 @@ class AnnualReportService {
   store::Store& store_;
   const Catalog& catalog_;
   const TimeSource& time_;
+  // Each follow-up report's areas by version, so that a summary reads a report from git once.
+  ParsedVersions<std::vector<minutes::AreaAssessmentFact>> areas_{kKeptReportVersions};
 };
 
 }  // namespace sv::services

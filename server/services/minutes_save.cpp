@@ -2,6 +2,7 @@
 // version and the one the editor started from), the versions read from the parse cache or git,
 // the edit applied (and merged when others saved since), and one write: DocumentStore::commit
 // with the state, the supersession of earlier approvals and the audit entry in its transaction.
+#include "minutes/annual_items.hpp"
 #include "minutes/diff.hpp"
 #include "minutes/edit.hpp"
 #include "minutes/merge.hpp"
@@ -12,6 +13,7 @@
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/audit.hpp"
+#include "server/store/minutes_items.hpp"
 
 namespace sv::services {
 namespace {
@@ -105,6 +107,8 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
               store::minutesState(c, meetingId).value_or(minutes::MinutesState::Draft);
           if (stateNow == minutes::MinutesState::Registered) return registered();
           store::touchMinutes(c, meetingId, when);
+          // The yearly summary counts observations per agenda item from these rows.
+          store::recordMinutesItems(c, meetingId, v, minutes::agendaItemsOf(next));
           // A new version: approvals of earlier ones stop counting (they stay, marked), and
           // approved minutes go back to review.
           store::supersedeApprovals(c, meetingId, v, when);

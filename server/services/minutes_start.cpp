@@ -4,6 +4,7 @@
 #include <map>
 
 #include "agenda/agenda.hpp"
+#include "minutes/annual_items.hpp"
 #include "minutes/minutes_json.hpp"
 #include "minutes/render_markdown.hpp"
 #include "server/services/access.hpp"
@@ -12,6 +13,7 @@
 #include "server/services/minutes_service.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/audit.hpp"
+#include "server/store/minutes_items.hpp"
 
 namespace sv::services {
 namespace {
@@ -111,6 +113,7 @@ Result<MinutesView> MinutesService::start(const store::Principal& actor, std::in
   auto version =
       store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
         store::insertMinutes(c, meetingId, formatIsoUtc(now));
+        store::recordMinutesItems(c, meetingId, v, minutes::agendaItemsOf(doc));
         store::appendAudit(
             c, auditBy(&actor, "minutes.start", "meeting", std::to_string(meetingId), "{}", v),
             now);

@@ -17,8 +17,10 @@ std::pair<std::string, std::string> windowOf(int year) {
   return {std::to_string(year - 2) + "-12-31T00:00:00Z", std::to_string(year + 1) + "-01-02"};
 }
 
-void readMeetings(Reading& c, std::int64_t contractId, const std::string& from,
-                  const std::string& to, minutes::ContractFacts& facts) {
+void readMeetings(Reading& c, std::size_t index, const std::string& from, const std::string& to,
+                  AnnualFacts& out) {
+  auto& facts = out.input.contracts[index];
+  const auto contractId = facts.contractId;
   auto s = c.prepare(
       "SELECT m.id, m.starts_at, m.status, COALESCE(m.cancel_reason, ''), n.meeting_id IS NOT "
       "NULL, "
@@ -29,8 +31,8 @@ void readMeetings(Reading& c, std::int64_t contractId, const std::string& from,
       "a.superseded_at IS NULL AND a.party = 'authority'), "
       "(SELECT MAX(a.approved_at) FROM minutes_approvals a WHERE a.meeting_id = m.id AND "
       "a.superseded_at IS NULL AND a.party = 'provider'), "
-      "(SELECT g.registered_at FROM registry g WHERE g.meeting_id = m.id), n.state "
-      "FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id "
+      "(SELECT g.registered_at FROM registry g WHERE g.meeting_id = m.id), n.state, "
+      "n.items_version IS NOT NULL FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id "
       "WHERE m.contract_id = ? AND m.starts_at >= ? AND m.starts_at < ? ORDER BY m.starts_at, "
       "m.id");
   s.bindAll(contractId, from, to);
@@ -59,7 +61,27 @@ void readMeetings(Reading& c, std::int64_t contractId, const std::string& from,
       if (auto p = s.optionalText(8)) f.providerApprovedAt = instant(*p);
     }
     if (auto r = s.optionalText(9)) f.registeredAt = instant(*r);
+    if (s.int64(11) == 0)
+      out.unrecordedMinutes.push_back({index, facts.minutes.size(), f.meetingId});
     facts.minutes.push_back(std::move(f));
+  }
+}
+
+// The recorded agenda items of the window's minutes (migration 022), into the minutes read above.
+void readItems(Reading& c, const std::string& from, const std::string& to,
+               minutes::ContractFacts& facts) {
+  if (facts.minutes.empty()) return;
+  std::map<std::int64_t, minutes::MinutesFact*> byMeeting;
+  for (auto& m : facts.minutes) byMeeting.emplace(m.meetingId, &m);
+  auto s = c.prepare(
+      "SELECT i.meeting_id, i.item_key, i.title, i.observations FROM meetings m "
+      "JOIN minutes_items i ON i.meeting_id = m.id WHERE m.contract_id = ? AND m.starts_at >= ? "
+      "AND m.starts_at < ? ORDER BY i.meeting_id, i.position");
+  s.bindAll(facts.contractId, from, to);
+  while (s.step()) {
+    const auto found = byMeeting.find(s.int64(0));
+    if (found == byMeeting.end()) continue;
+    found->second->items.push_back({s.text(1), s.text(2), static_cast<int>(s.int64(3))});
   }
 }
 
@@ -169,7 +191,8 @@ std::optional<AnnualFacts> readAnnualFacts(Reading& c, std::int64_t authorityId,
   const auto [from, to] = windowOf(year);
   for (std::size_t i = 0; i < out.input.contracts.size(); ++i) {
     auto& facts = out.input.contracts[i];
-    readMeetings(c, facts.contractId, from, to, facts);
+    readMeetings(c, i, from, to, out);
+    readItems(c, from, to, facts);
     readActions(c, facts.contractId, from, to, facts);
     readReports(c, facts.contractId, year, i, out);
     readCases(c, facts.contractId, from, to, facts);

@@ -2,7 +2,9 @@
 // SQLite into minutes::AnnualInput: each contract's meetings, minutes (the approvals that count,
 // returns, notes of disagreement, registration), actions with their events, reports and cases, for
 // the year and the year before it. Counting is minutes::computeAnnualFigures' alone; what a
-// report's areas were assessed as lives in git, so the caller fills those from `reports`.
+// report's areas were assessed as lives in git, so the caller fills those from `reports`. The
+// minutes' agenda items and observations come from the rows recorded at each save (migration
+// 022); minutes saved before that have none, and the caller fills those from `unrecordedMinutes`.
 #pragma once
 
 #include <cstdint>
@@ -22,9 +24,17 @@ struct AnnualReportRef {
   std::int64_t reportId = 0;
 };
 
+// Minutes whose agenda items are not recorded in SQLite yet: where they sit in the input.
+struct AnnualMinutesRef {
+  std::size_t contract = 0;  // index into input.contracts
+  std::size_t minutes = 0;   // index into that contract's minutes
+  std::int64_t meetingId = 0;
+};
+
 struct AnnualFacts {
   minutes::AnnualInput input;
   std::vector<AnnualReportRef> reports;
+  std::vector<AnnualMinutesRef> unrecordedMinutes;
 };
 
 // The authority's contracts (only `providerId`'s when given), by title, with the facts between

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "minutes/annual_charts.hpp"
+#include "minutes/annual_items.hpp"
 #include "minutes/annual_labels.hpp"
 #include "server/web/annual_parts.hpp"
 #include "server/web/pages.hpp"
@@ -105,6 +106,22 @@ http::Reply annualPage(http::Request& req, Services& s, int year, std::optional<
   for (const auto& chart : minutes::annualCharts(*figures)) charts.push_back(chartData(chart));
   d.set("charts", charts);
   d.set("has_data", !minutes::sectionsWithData(figures->totals).empty());
+  // Per agenda item, as the PDF has it: "–" for a year without the item.
+  auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : "–"; };
+  const auto observationRows = minutes::observationRows(figures->totals);
+  auto observations = list();
+  for (const auto& row : observationRows) {
+    Data r;
+    r.set("title", row.title);
+    r.set("minutes", count(row.minutes));
+    r.set("observations", count(row.observations));
+    r.set("previous", count(row.previousObservations));
+    observations.push_back(r);
+  }
+  d.set("has_observations", !observationRows.empty());
+  d.set("observations_title",
+        std::string(minutes::swedishSectionTitle(minutes::AnnualSection::Observations)));
+  d.set("observation_rows", observations);
   auto providers = list();
   for (const auto& p : figures->providers) {
     Data pd;

@@ -20,6 +20,9 @@
 #                        against git add + commit; BENCH_SAVES, BENCH_TMP, … in its head) [1]
 #   (search_bench, issue 19: the register's search over 20 000 protocols, runs with the domain
 #   benchmarks, after documents_bench: about 2 minutes, most of it filling the index)
+#   (annual_bench, issue 15: the yearly summary of one authority-year as JSON, HTML and PDF over
+#   ten years of a large city, after search_bench: a few minutes, most of it committing the 4 000
+#   protocols of the two years it reads)
 #   BENCH_MINUTES_PAGE   0 skips minutes_page.sh (minutes.html against bare Poco and nginx, plain,
 #                        gzip and 256 connections; BENCH_PROTOCOL=empty|full, … in its head) [1]
 #
@@ -279,6 +282,9 @@ echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
 if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
 # Issue 19, point 12: the register searched with FTS5 over 20 000 registered protocols, in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/search_bench" ]]; then "$build/tests/bench/search_bench" --tmp "$tmp" | tee "$out/search.md"; fi
+# Issue 15, point 6: the yearly summary of one authority-year (JSON, HTML, PDF) over ten years of a
+# large city, in-process through the routes' handlers.
+if [[ "$domain" == 1 && -x "$build/tests/bench/annual_bench" ]]; then "$build/tests/bench/annual_bench" --tmp "$tmp" | tee "$out/annual.md"; fi
 # The scripts below start their own servers: this run's samverkan and nginx are done with.
 for pid in "$sv_pid" "$ng_pid"; do kill "$pid" 2> /dev/null || true; done
 for pid in "$sv_pid" "$ng_pid"; do wait "$pid" 2> /dev/null || true; done

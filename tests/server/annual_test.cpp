@@ -1,7 +1,8 @@
 // The yearly summary to the committee through HTTP against the real server with the demo data
-// (issue 15): Södermalm's year (meetings, actions, reports and the two cases the demo walks) as
-// JSON and as CSV read by Python's csv module; the provider gets the part about its own contracts;
-// another authority and another provider get 404, a year out of range 422.
+// (issue 15): Södermalm's year (meetings, actions, observations per agenda item, reports and the
+// two cases the demo walks) as JSON and as CSV read by Python's csv module; the provider gets the
+// part about its own contracts; another authority and another provider get 404, a year out of
+// range 422.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -39,6 +40,15 @@ TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no o
   CHECK(number(cases, "action_plans_requested") == 1);
   CHECK(number(current->getObject("actions"), "opened") >= 2);
   CHECK(number(current->getObject("meetings"), "planned") >= 4);
+  // The observation the demo's first protocol records under the administration's follow-up,
+  // counted per agenda item from what the save recorded.
+  auto items = current->getArray("observations");
+  REQUIRE(items);
+  int followUp = -1;
+  for (std::size_t i = 0; i < items->size(); ++i)
+    if (text(at(items, i), "key") == "authority_followup")
+      followUp = static_cast<int>(number(at(items, i), "observations"));
+  CHECK(followUp == 1);
   auto providers = whole->getArray("providers");
   REQUIRE(providers->size() == 2);  // by name: Hemtjänst Söder AB, Vita Bergens Dagverksamhet AB
   CHECK(text(at(providers, 0), "provider_name") == "Hemtjänst Söder AB");
@@ -92,6 +102,7 @@ TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no o
   CHECK(printed.find("Södermalms stadsdelsförvaltning") != std::string::npos);
   CHECK(printed.find("Hemtjänst Söder AB") != std::string::npos);
   CHECK(printed.find("UTKAST") != std::string::npos);
+  CHECK(printed.find("Iakttagelser per dagordningspunkt") != std::string::npos);
   CHECK(server.get("/api/v1/reports/annual.pdf?authority=" + authority, hanna).status == 200);
   requireProblem(server.get("/api/v1/reports/annual.pdf?authority=" + authority, anna), 404);
 }
@@ -119,6 +130,11 @@ TEST_CASE("annual: the page shows each chart as SVG with its table, the provider
   }
   CHECK(svgs >= 3);
   CHECK(html.find("<caption>") != std::string::npos);
+  // The observations per agenda item, as a table with the items as row headers.
+  const auto observations = html.find("<table class=\"table\" id=\"iakttagelser\">");
+  REQUIRE(observations != std::string::npos);
+  CHECK(html.find("Iakttagelser per dagordningspunkt") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\">", observations) != std::string::npos);
   CHECK(html.find("href=\"/api/v1/reports/annual.pdf?") != std::string::npos);
   CHECK(html.find("href=\"/arsrapport\" aria-current=\"page\"") != std::string::npos);
 
