@@ -548,7 +548,7 @@ int main(int argc, char** argv) {
     // A service of its own each time: the first summary after the server starts, before it has
     // read any follow-up report's areas from git.
     auto firstFigures = [&](int) {
-      services::AnnualReportService fresh(st, ctx->time);
+      services::AnnualReportService fresh(st, ctx->catalog, ctx->time);
       keep(need(fresh.figures(manager, city.authority, kYear), "figures").providers.size());
     };
     auto baseline = [&](int) { keep(countYear(st, city.authority)); };

@@ -40,15 +40,16 @@ TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no o
   CHECK(number(cases, "action_plans_requested") == 1);
   CHECK(number(current->getObject("actions"), "opened") >= 2);
   CHECK(number(current->getObject("meetings"), "planned") >= 4);
-  // The observation the demo's first protocol records under the administration's follow-up,
-  // counted per agenda item from what the save recorded.
+  // The observations the demo's protocols record under the administration's follow-up (the
+  // first protocol's one at least), counted per agenda item from what the saves recorded; the
+  // exact counting is services_tests "[annual]".
   auto items = current->getArray("observations");
   REQUIRE(items);
   int followUp = -1;
   for (std::size_t i = 0; i < items->size(); ++i)
     if (text(at(items, i), "key") == "authority_followup")
       followUp = static_cast<int>(number(at(items, i), "observations"));
-  CHECK(followUp == 1);
+  CHECK(followUp >= 1);
   auto providers = whole->getArray("providers");
   REQUIRE(providers->size() == 2);  // by name: Hemtjänst Söder AB, Vita Bergens Dagverksamhet AB
   CHECK(text(at(providers, 0), "provider_name") == "Hemtjänst Söder AB");

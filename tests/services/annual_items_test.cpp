@@ -17,7 +17,7 @@ using test::valueOf;
 namespace {
 
 struct AnnualItemsFixture : MinutesFixture {
-  services::AnnualReportService annual{*store, time};
+  services::AnnualReportService annual{*store, catalog, time};
 
   // A meeting of the contract at this Swedish time with the secretary and both adjusters, its
   // agenda published and its minutes started.
