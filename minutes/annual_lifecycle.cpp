@@ -1,10 +1,9 @@
 #include "minutes/annual_lifecycle.hpp"
 
-#include <algorithm>
-
 #include "workflows/name_table.hpp"
 #include "workflows/names.hpp"
 #include "workflows/text.hpp"
+#include "workflows/workflow_states.hpp"
 
 namespace sv::minutes {
 
@@ -26,31 +25,12 @@ std::optional<AnnualState> parseAnnualState(std::string_view name) {
 }
 
 Status checkAnnualStatesOf(const workflows::WorkflowDefinition& definition) {
-  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
-    return fail(Errc::Invalid, Reason::UnknownChoice,
-                "workflow '" + definition.name + "': " + std::move(detail), "states",
-                std::string(state));
-  };
-  for (const auto& state : definition.states)
-    if (!parseAnnualState(state))
-      return unknown(state, "the server knows no yearly summary state '" + state + "'");
-  for (const auto& [s, known] : kStates) {
-    const auto name = std::string(known);
-    if (std::find(definition.states.begin(), definition.states.end(), name) ==
-        definition.states.end())
-      return unknown(name, "the yearly summary state '" + name + "' is missing");
-  }
-  if (definition.initial != stateName(AnnualState::Draft))
-    return unknown(definition.initial,
-                   "a yearly summary starts as a draft, not '" + definition.initial + "'");
-  return {};
+  return workflows::checkStatesAgainst(definition, kStates, AnnualState::Draft, "yearly summary",
+                                       "a yearly summary starts as a draft, not");
 }
 
 Result<AnnualState> knownAnnualState(const Result<std::string>& answered) {
-  if (!answered) return std::unexpected(answered.error());
-  if (auto s = parseAnnualState(*answered)) return *s;
-  return fail(Errc::Internal,
-              "the yearly summary's workflow answered an unknown state '" + *answered + "'");
+  return workflows::knownStateIn(answered, kStates, "yearly summary");
 }
 
 workflows::GuardRegistry<AnnualLifecycleFacts> annualLifecycleGuards() {

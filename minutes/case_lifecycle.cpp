@@ -1,12 +1,12 @@
 #include "minutes/case_lifecycle.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 #include "minutes/follow_up_case.hpp"
 #include "minutes/report_lifecycle.hpp"
 #include "workflows/name_table.hpp"
 #include "workflows/names.hpp"
+#include "workflows/workflow_states.hpp"
 
 namespace sv::minutes {
 
@@ -51,30 +51,12 @@ std::string_view swedishCaseState(CaseState s) {
 }
 
 Status checkCaseStatesOf(const workflows::WorkflowDefinition& definition) {
-  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
-    return fail(Errc::Invalid, Reason::UnknownChoice,
-                "workflow '" + definition.name + "': " + std::move(detail), "states",
-                std::string(state));
-  };
-  for (const auto& state : definition.states)
-    if (!parseCaseState(state))
-      return unknown(state, "the server knows no case state '" + state + "'");
-  for (const auto& [s, known] : kStates) {
-    const auto name = std::string(known);
-    if (std::find(definition.states.begin(), definition.states.end(), name) ==
-        definition.states.end())
-      return unknown(name, "the case state '" + name + "' is missing");
-  }
-  if (definition.initial != stateName(CaseState::Collecting))
-    return unknown(definition.initial,
-                   "a case starts by collecting material, not in '" + definition.initial + "'");
-  return {};
+  return workflows::checkStatesAgainst(definition, kStates, CaseState::Collecting, "case",
+                                       "a case starts by collecting material, not in");
 }
 
 Result<CaseState> knownCaseState(const Result<std::string>& answered) {
-  if (!answered) return std::unexpected(answered.error());
-  if (auto s = parseCaseState(*answered)) return *s;
-  return fail(Errc::Internal, "the case workflow answered an unknown state '" + *answered + "'");
+  return workflows::knownStateIn(answered, kStates, "case");
 }
 
 workflows::GuardRegistry<CaseLifecycleFacts> caseLifecycleGuards() {

@@ -1,10 +1,9 @@
 #include "minutes/lifecycle.hpp"
 
-#include <algorithm>
-
 #include "workflows/name_table.hpp"
 #include "workflows/names.hpp"
 #include "workflows/text.hpp"
+#include "workflows/workflow_states.hpp"
 
 namespace sv::minutes {
 
@@ -26,24 +25,8 @@ std::optional<MinutesState> parseMinutesState(std::string_view name) {
 }
 
 Status checkStatesOf(const workflows::WorkflowDefinition& definition) {
-  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
-    return fail(Errc::Invalid, Reason::UnknownChoice,
-                "workflow '" + definition.name + "': " + std::move(detail), "states",
-                std::string(state));
-  };
-  for (const auto& state : definition.states)
-    if (!parseMinutesState(state))
-      return unknown(state, "the server knows no minutes state '" + state + "'");
-  for (const auto& [s, known] : kStates) {
-    const auto name = std::string(known);
-    if (std::find(definition.states.begin(), definition.states.end(), name) ==
-        definition.states.end())
-      return unknown(name, "the minutes state '" + name + "' is missing");
-  }
-  if (definition.initial != stateName(MinutesState::Draft))
-    return unknown(definition.initial,
-                   "the minutes start as a draft, not '" + definition.initial + "'");
-  return {};
+  return workflows::checkStatesAgainst(definition, kStates, MinutesState::Draft, "minutes",
+                                       "the minutes start as a draft, not");
 }
 
 bool bothPartiesApproved(const LifecycleFacts& facts) {
@@ -57,9 +40,7 @@ bool bothPartiesApproved(const LifecycleFacts& facts) {
 }
 
 Result<MinutesState> knownState(const Result<std::string>& answered) {
-  if (!answered) return std::unexpected(answered.error());
-  if (auto s = parseMinutesState(*answered)) return *s;
-  return fail(Errc::Internal, "the minutes workflow answered an unknown state '" + *answered + "'");
+  return workflows::knownStateIn(answered, kStates, "minutes");
 }
 
 workflows::GuardRegistry<LifecycleFacts> lifecycleGuards() {

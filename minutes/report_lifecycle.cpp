@@ -1,9 +1,8 @@
 #include "minutes/report_lifecycle.hpp"
 
-#include <algorithm>
-
 #include "workflows/name_table.hpp"
 #include "workflows/names.hpp"
+#include "workflows/workflow_states.hpp"
 
 namespace sv::minutes {
 
@@ -26,30 +25,12 @@ std::optional<ReportState> parseReportState(std::string_view name) {
 }
 
 Status checkReportStatesOf(const workflows::WorkflowDefinition& definition) {
-  const auto unknown = [&](std::string_view state, std::string detail) -> Status {
-    return fail(Errc::Invalid, Reason::UnknownChoice,
-                "workflow '" + definition.name + "': " + std::move(detail), "states",
-                std::string(state));
-  };
-  for (const auto& state : definition.states)
-    if (!parseReportState(state))
-      return unknown(state, "the server knows no report state '" + state + "'");
-  for (const auto& [s, known] : kStates) {
-    const auto name = std::string(known);
-    if (std::find(definition.states.begin(), definition.states.end(), name) ==
-        definition.states.end())
-      return unknown(name, "the report state '" + name + "' is missing");
-  }
-  if (definition.initial != stateName(ReportState::Draft))
-    return unknown(definition.initial,
-                   "a report starts as a draft, not '" + definition.initial + "'");
-  return {};
+  return workflows::checkStatesAgainst(definition, kStates, ReportState::Draft, "report",
+                                       "a report starts as a draft, not");
 }
 
 Result<ReportState> knownReportState(const Result<std::string>& answered) {
-  if (!answered) return std::unexpected(answered.error());
-  if (auto s = parseReportState(*answered)) return *s;
-  return fail(Errc::Internal, "the report workflow answered an unknown state '" + *answered + "'");
+  return workflows::knownStateIn(answered, kStates, "report");
 }
 
 Date factCheckDueOn(Date sent, int days) {
