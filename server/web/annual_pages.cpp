@@ -54,7 +54,10 @@ Data chartData(const minutes::Chart& chart) {
 
 std::variant<int, http::Reply> annualYearOf(http::Request& req, Services& s) {
   int year = s.annual->currentYear();
-  if (auto asked = req.queryValue("ar")) {
+  // "ar" on the page; "year" as the API's .html names it.
+  auto asked = req.queryValue("ar");
+  if (!asked) asked = req.queryValue("year");
+  if (asked) {
     const bool digits = asked->size() == 4 && std::all_of(asked->begin(), asked->end(), [](char c) {
                           return c >= '0' && c <= '9';
                         });
@@ -68,7 +71,18 @@ std::variant<int, http::Reply> annualYearOf(http::Request& req, Services& s) {
 
 http::Reply annualPage(http::Request& req, Services& s, int year, std::optional<FormError> error) {
   auto& annual = *s.annual;
-  const auto authority = annual.defaultAuthority(req.principal());
+  // The authority asked for (a provider with contracts of several authorities), or the viewer's
+  // own; one the viewer may not see is not found, by the figures' own rule.
+  std::optional<std::int64_t> authority;
+  if (auto asked = req.queryValue("authority")) {
+    const bool digits =
+        !asked->empty() && asked->size() < 10 &&
+        std::all_of(asked->begin(), asked->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) return notFoundPage(req);
+    authority = std::stoll(*asked);
+  } else {
+    authority = annual.defaultAuthority(req.principal());
+  }
   if (!authority) return notFoundPage(req);
   auto figures = annual.figures(req.principal(), *authority, year);
   if (!figures) {
@@ -146,11 +160,15 @@ http::Reply annualPage(http::Request& req, Services& s, int year, std::optional<
 
 void registerAnnualPages(http::Router& router, Services& s) {
   if (!s.annual) return;
-  addPage(router, "GET", "/arsrapport", [&s](http::Request& req) {
+  const auto page = [&s](http::Request& req) {
     auto year = annualYearOf(req, s);
     if (auto* refused = std::get_if<http::Reply>(&year)) return std::move(*refused);
     return annualPage(req, s, std::get<int>(year));
-  });
+  };
+  addPage(router, "GET", "/arsrapport", page);
+  // DESIGN.md's `.html` beside the API's JSON, CSV and PDF: the same page, by the API's names
+  // (authority, year).
+  addPage(router, "GET", "/api/v1/reports/annual.html", page);
 }
 
 }  // namespace sv::web

@@ -150,3 +150,27 @@ TEST_CASE("annual: the page shows each chart as SVG with its table, the provider
   const Browser anna(server, "anna.avtal");
   CHECK(anna.get("/arsrapport").body.find("Södermalm") == std::string::npos);
 }
+
+TEST_CASE("annual: the API's .html is the page, by authority and year, for no one else",
+          "[server][annual]") {
+  TempDir dir;
+  ServerProcess server(dir.path() / "data", {}, true);
+  const Browser sofia(server, "sofia.soder");
+  const Browser anna(server, "anna.avtal");
+  const auto authority = std::to_string(number(
+      requireOk(server.get("/api/v1/reports/annual", server.login("sofia.soder", kDemoPassword))),
+      "authority_id"));
+  const auto year = sv::toStockholm(std::chrono::system_clock::now()).date.year();
+  const auto query =
+      "?authority=" + authority + "&year=" + std::to_string(static_cast<int>(year) - 1);
+  const auto page = sofia.get("/api/v1/reports/annual.html" + query);
+  REQUIRE(page.status == 200);
+  CHECK(page.header("content-type").rfind("text/html", 0) == 0);
+  CHECK(contains(page.body,
+                 "Årsrapport " + std::to_string(static_cast<int>(year) - 1) + " till nämnden"));
+  CHECK(contains(page.body, "Södermalms stadsdelsförvaltning"));
+  // Another authority's people find nothing; a bad year is said in Swedish.
+  CHECK(anna.get("/api/v1/reports/annual.html" + query).status == 404);
+  CHECK(anna.get("/arsrapport?authority=" + authority).status == 404);
+  CHECK(sofia.get("/api/v1/reports/annual.html?year=20x6").status == 400);
+}
