@@ -200,9 +200,7 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::FeedbackMissing, "Ge återkoppling till utföraren först."},
     {Reason::AlreadyAcute, "Ärendet är redan markerat som akut."},
     {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
-    {Reason::NarrativeMissing,
-     "Skriv sammanfattning, bedömning och förslag till beslut innan årsrapporten lämnas för "
-     "godkännande."},
+    {Reason::NarrativeMissing, "Skriv sammanfattning, bedömning och förslag till beslut först."},
     {Reason::NotAnnualWriter, "Bara förvaltningens avtalsansvariga skriver årsrapporten."},
 });
 
