@@ -18,9 +18,9 @@ bool fromOurOrigin(const http::Request& req) {
   };
   if (const auto origin = req.header("origin")) return ours(*origin);
   const auto referer = req.header("referer").value_or("");
-  const auto slash = referer.find(
-      '/', referer.find("//") == std::string::npos ? std::string::npos : referer.find("//") + 2);
-  return slash != std::string::npos && ours(referer.substr(0, slash));
+  const auto scheme = referer.find("://");
+  if (scheme == std::string::npos) return false;
+  return ours(referer.substr(0, referer.find('/', scheme + 3)));  // its origin: up to the path
 }
 
 http::Reply loginPage(const http::Request& req, const std::string& next,
