@@ -25,6 +25,10 @@ std::optional<Role> parseRole(std::string_view text) {
   return valueIn(kRoles, text);
 }
 
+bool roleFitsOrganization(Role r, OrganizationKind kind) {
+  return (r == Role::ProviderRep) == (kind == OrganizationKind::Provider);
+}
+
 std::string_view organizationKindName(OrganizationKind k) {
   return k == OrganizationKind::Authority ? "authority" : "provider";
 }

@@ -13,8 +13,23 @@ namespace sv {
 
 // Director (förvaltningschef) and CommitteeSecretary (nämndsekreterare) belong to an authority and
 // are told of acute cases; they read what the authority's people read.
-enum class Role { Admin, ContractManager, ProviderRep, Registrar, Reader, Director, CommitteeSecretary };
+enum class Role {
+  Admin,
+  ContractManager,
+  ProviderRep,
+  Registrar,
+  Reader,
+  Director,
+  CommitteeSecretary
+};
 enum class OrganizationKind { Authority, Provider };
+
+// Which roles each kind of organisation may hold, the one table of it: a provider's people are
+// provider_rep and nothing else; every other role, admin included, is the authority's (the
+// municipality runs the server and sees every tenant; a provider's administrator would see its
+// competitors). Accounts refuses a user that breaks it; a principal counts admin only where it
+// fits.
+bool roleFitsOrganization(Role r, OrganizationKind kind);
 
 std::string_view roleName(Role r);
 std::optional<Role> parseRole(std::string_view name);
@@ -32,7 +47,10 @@ struct Principal {
   std::set<Role> roles;
 
   bool has(Role r) const { return roles.contains(r); }
-  bool isAdmin() const { return has(Role::Admin); }
+  // An admin row at a provider (written before the table above held) grants nothing.
+  bool isAdmin() const {
+    return has(Role::Admin) && roleFitsOrganization(Role::Admin, organizationKind);
+  }
 };
 
 }  // namespace sv

@@ -26,7 +26,7 @@ void registerAudit(http::Router& router, Services& s) {
                 return http::Reply::json(out);
               },
               {.operationId = "listAudit",
-               .summary = "The audit log, oldest first (admin, reader)",
+               .summary = "The audit log, oldest first (admin; a reader: its tenant's)",
                .tag = "audit",
                .responseSchema = "array:AuditEntry",
                .parameters = {{"after", "query", "entries after this id", "integer"},

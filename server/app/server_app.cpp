@@ -2,8 +2,9 @@
 #include "server/app/mail_delivery.hpp"
 
 #include <Poco/Environment.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/LoggingSubsystem.h>
@@ -16,6 +17,7 @@
 #include "server/app/identity.hpp"
 #include "server/app/routes.hpp"
 #include "server/app/settings.hpp"
+#include "server/http/connection.hpp"
 #include "server/store/store.hpp"
 
 namespace sv::app {
@@ -184,14 +186,19 @@ int ServerApp::serve() {
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(settings.bind, settings.port), true, false);
   socket.listen(256);
-  Poco::Net::HTTPServer server(new http::HandlerFactory(router, authenticator, settings.http), pool,
-                               socket, params);
+  // Poco's TCPServer with our connection (http/connection.hpp) in place of HTTPServer's, so that
+  // a request Poco cannot read is answered like any other error.
+  Poco::Net::HTTPServerParams::Ptr httpParams(params);
+  auto* connections = new http::ConnectionFactory(
+      httpParams, new http::HandlerFactory(router, authenticator, settings.http));
+  Poco::Net::TCPServer server(connections, pool, socket, httpParams);
   server.start();
   log.information("serving on http://%s:%hu with data in %s", settings.bind,
                   socket.address().port(), settings.dataDir.string());
   waitForTerminationRequest();
   log.information("stopping");
-  server.stopAll(false);
+  server.stop();
+  connections->stopAll();
   pool.joinAll();
   return EXIT_OK;
 }

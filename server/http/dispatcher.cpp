@@ -56,9 +56,11 @@ std::string passwordOfBasic(const std::string& encoded) {
   return colon == std::string::npos ? std::string() : decoded.substr(colon + 1);
 }
 
+}  // namespace
+
 // Added, not set: the response has none of these yet, and set() would first search every header
 // for each of them. A reply's own header of the same name replaces it afterwards (write()).
-void applySecurityHeaders(HTTPServerResponse& response) {
+void applySecurityHeaders(Poco::Net::HTTPResponse& response) {
   response.add("Content-Security-Policy",
                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
@@ -68,6 +70,8 @@ void applySecurityHeaders(HTTPServerResponse& response) {
   response.add("Cross-Origin-Opener-Policy", "same-origin");
   response.add("Cache-Control", "no-store");
 }
+
+namespace {
 
 class Dispatcher final : public Poco::Net::HTTPRequestHandler {
  public:
@@ -120,9 +124,20 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     if (isPlainPath(target)) {
       request.path = target;  // what Poco::URI would decode it to, without its allocations
     } else {
-      Poco::URI uri(target);
-      request.path = uri.getPath();
-      for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
+      // A broken escape ("%zz") is the client's mistake, not ours: 400 before any route runs.
+      try {
+        Poco::URI uri(target);
+        request.path = uri.getPath();
+        for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
+      } catch (const Poco::SyntaxException&) {
+        request.path.clear();
+        request.query.clear();
+        Reply refused = problem(Error{Errc::Malformed, Reason::None,
+                                      "the request target is not properly percent-encoded"},
+                                "");
+        refused.closeConnection = true;  // its body, unread, must not be taken for a request
+        return refused;
+      }
     }
     for (const auto& [k, v] : in) request.headers[lower(k)] = v;
     const std::string type = lower(in.getContentType());

@@ -5,6 +5,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPResponse.h>
 
 #include <cstddef>
 
@@ -32,6 +33,10 @@ class HandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
   HttpSettings settings_;
   Poco::Logger& log_;
 };
+
+// The security headers every answer carries, also the frame's own 400 for a request it could not
+// read (connection.hpp).
+void applySecurityHeaders(Poco::Net::HTTPResponse& response);
 
 // The session cookie as the login and logout answers set it.
 std::string sessionCookie(const std::string& token, bool secure, bool clear = false);

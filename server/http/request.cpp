@@ -21,6 +21,8 @@ Result<std::int64_t> Request::idParam(const std::string& name) const {
   std::int64_t value = 0;
   if (it != pathParams.end()) {
     const auto& s = it->second;
+    // One spelling per id: "0001" would name contract 1 under a second URL (caches, logs, audit).
+    if (s.starts_with('0')) return fail(Errc::NotFound, "no such resource");
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec == std::errc{} && p == s.data() + s.size() && value > 0) return value;
   }

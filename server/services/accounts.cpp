@@ -48,19 +48,17 @@ Status validateUser(const NewUser& u, std::size_t minPassword) {
   return {};
 }
 
-// A provider's people cannot hold the authority's roles, and the other way round.
+// The table is roleFitsOrganization (workflows/principal.hpp); this names the refusal.
 Status checkRolesFitOrganization(const std::set<Role>& roles, OrganizationKind kind) {
   for (Role r : roles) {
-    const bool authorityOnly =
-        r == Role::ContractManager || r == Role::Registrar || r == Role::Reader ||
-        r == Role::Director || r == Role::CommitteeSecretary;
-    if (kind == OrganizationKind::Provider && authorityOnly)
+    if (roleFitsOrganization(r, kind)) continue;
+    if (kind == OrganizationKind::Provider)
       return fail(Errc::Invalid, Reason::RoleOfAuthority,
                   "role '" + std::string(roleName(r)) + "' belongs to an authority", "roles",
                   std::string(roleName(r)));
-    if (kind == OrganizationKind::Authority && r == Role::ProviderRep)
-      return fail(Errc::Invalid, Reason::RoleOfProvider,
-                  "role 'provider_rep' belongs to a provider", "roles", std::string(roleName(r)));
+    return fail(Errc::Invalid, Reason::RoleOfProvider,
+                "role '" + std::string(roleName(r)) + "' belongs to a provider", "roles",
+                std::string(roleName(r)));
   }
   return {};
 }
@@ -138,26 +136,25 @@ Result<User> Accounts::user(const Principal& viewer, std::int64_t id) {
 Result<LoginResult> Accounts::login(const std::string& username, const std::string& password) {
   auto& records = store_.accounts();
   const auto now = time_.now();
-  const int failures =
-      records.loginFailuresSince(username, unixSeconds(now - settings_.throttleWindow));
-  if (failures >= settings_.throttleAfterFailures)
+  // Counted as a failure before Argon2 runs; a success forgets it with the others (openSession).
+  const auto claimed =
+      records.claimLoginAttempt(username, unixSeconds(now - settings_.throttleWindow),
+                                unixSeconds(now), settings_.throttleAfterFailures);
+  if (!claimed)
     return fail(Errc::Throttled, Reason::LoginThrottled,
                 "too many failed logins for this account; try again later");
+  const int failures = *claimed;
 
   const auto login = records.login(username);
   const bool ok = login ? crypto::verifyPassword(password, login->passwordHash) && login->active
                         : (crypto::verifyPassword(password, dummyHash_), false);
   if (!ok) {
-    std::optional<AuditEntry> throttled;
     if (failures + 1 == settings_.throttleAfterFailures)
-      throttled = AuditEntry{login ? std::optional(login->userId) : std::nullopt,
-                             username,
-                             "login.throttled",
-                             "account",
-                             username,
-                             "",
-                             services::auditDetail({{"failures", std::to_string(failures + 1)}})};
-    records.recordLoginFailure(username, unixSeconds(now), throttled, now);
+      records.recordThrottled(
+          AuditEntry{login ? std::optional(login->userId) : std::nullopt, username,
+                     "login.throttled", "account", username, "",
+                     services::auditDetail({{"failures", std::to_string(failures + 1)}})},
+          now);
     return fail(Errc::Unauthenticated, Reason::WrongCredentials, "wrong username or password");
   }
 

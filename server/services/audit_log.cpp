@@ -11,7 +11,9 @@ Status mayReadAudit(const Principal& p) {
 Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
                                                   const store::AuditQuery& query) {
   if (auto ok = mayReadAudit(viewer); !ok) return std::unexpected(ok.error());
-  return store.auditEntries(query);
+  store::AuditQuery scoped = query;
+  scoped.scope = store::TenantScope::of(viewer);
+  return store.auditEntries(scoped);
 }
 
 Result<std::vector<store::AuditFinding>> verifyAudit(store::Store& store, const Principal& viewer) {

@@ -74,15 +74,20 @@ std::optional<Principal> AccountStore::principal(std::int64_t userId) {
   return db_.read([&](Reading& c) { return loadPrincipal(c, userId); });
 }
 
-int AccountStore::loginFailuresSince(const std::string& username, std::int64_t since) {
-  return db_.read([&](Reading& c) { return countLoginFailures(c, username, since); });
+std::optional<int> AccountStore::claimLoginAttempt(const std::string& username,
+                                                   std::int64_t sinceUnixSeconds,
+                                                   std::int64_t nowUnixSeconds, int limit) {
+  return db_.write([&](Writing& c) -> std::optional<int> {
+    const int failures = countLoginFailures(c, username, sinceUnixSeconds);
+    if (failures >= limit) return std::nullopt;
+    store::recordLoginFailure(c, username, nowUnixSeconds);
+    return failures;
+  });
 }
 
-void AccountStore::recordLoginFailure(const std::string& username, std::int64_t nowUnixSeconds,
-                                      const std::optional<AuditEntry>& audit, TimePoint now) {
+void AccountStore::recordThrottled(const AuditEntry& audit, TimePoint now) {
   db_.write([&](Writing& c) {
-    store::recordLoginFailure(c, username, nowUnixSeconds);
-    if (audit) appendAudit(c, *audit, now);
+    appendAudit(c, audit, now);
     return 0;
   });
 }

@@ -48,10 +48,14 @@ class AccountStore {
   // Who an active user is; none for an unknown or deactivated one.
   std::optional<Principal> principal(std::int64_t userId);
 
-  int loginFailuresSince(const std::string& username, std::int64_t sinceUnixSeconds);
-  // `audit`: when this failure is the one that throttles the account.
-  void recordLoginFailure(const std::string& username, std::int64_t nowUnixSeconds,
-                          const std::optional<AuditEntry>& audit, TimePoint now);
+  // Counts an attempt as failed before its password is checked, in one write transaction, so
+  // that of any number of guesses at once no more than `limit` in the window are admitted (a
+  // read, then the check, then a write let each of 30 parallel guesses see the same count). The
+  // failures before this one; none when the account is throttled (then nothing is counted).
+  std::optional<int> claimLoginAttempt(const std::string& username, std::int64_t sinceUnixSeconds,
+                                       std::int64_t nowUnixSeconds, int limit);
+  // The claimed attempt failed and it is the one that throttles the account.
+  void recordThrottled(const AuditEntry& audit, TimePoint now);
   // A successful login: the failures forgotten, the session stored (its token only as a hash).
   void openSession(const std::string& username, const std::string& tokenHash,
                    const std::string& csrfToken, std::int64_t userId, TimePoint now,

@@ -81,10 +81,17 @@ constexpr const char* kColumns =
 }  // namespace
 
 std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query) {
+  // The scope's plain `?` take the numbers after ?3, so the limit is numbered after them.
+  const SqlFilter scope = query.scope.auditEntries("audit_log");
+  const int limitIndex = 4 + static_cast<int>(scope.params.size());
   auto stmt = conn.prepare(std::string(kColumns) +
                            "WHERE id > ?1 AND (?2 IS NULL OR object_type = ?2) "
-                           "AND (?3 IS NULL OR object_id = ?3) ORDER BY id LIMIT ?4");
-  stmt.bindAll(query.afterId, query.objectType, query.objectId, query.limit);
+                           "AND (?3 IS NULL OR object_id = ?3) AND " +
+                           scope.sql + " ORDER BY id LIMIT ?" + std::to_string(limitIndex));
+  stmt.bindAll(query.afterId, query.objectType, query.objectId);
+  for (std::size_t i = 0; i < scope.params.size(); ++i)
+    stmt.bind(4 + static_cast<int>(i), scope.params[i]);
+  stmt.bind(limitIndex, query.limit);
   std::vector<AuditRecord> out;
   while (stmt.step()) out.push_back(readRecord(stmt));
   return out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 
@@ -38,6 +39,8 @@ struct AuditQuery {
   std::optional<std::string> objectId;
   std::int64_t afterId = 0;
   int limit = 100;
+  // Whose entries: the log is tenant data like the rest (TenantScope::auditEntries).
+  TenantScope scope = TenantScope::system();
 };
 std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query);
 

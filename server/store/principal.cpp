@@ -68,4 +68,47 @@ SqlFilter TenantScope::contracts(std::string_view alias) const {
       {organizationId_}};
 }
 
+SqlFilter TenantScope::auditEntries(std::string_view alias) const {
+  if (everything_) return {"1", {}};
+  const std::string type = column(alias, "object_type");
+  const std::string id = column(alias, "object_id");
+  const std::string party = kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id";
+  SqlFilter out{"(", {}};
+  auto add = [&](std::string_view objectType, std::string_view idsOfOrganization) {
+    if (!out.params.empty()) out.sql.append(" OR ");
+    out.sql.append("(")
+        .append(type)
+        .append(" = '")
+        .append(objectType)
+        .append("' AND ")
+        .append(id)
+        .append(" IN (")
+        .append(idsOfOrganization)
+        .append("))");
+    out.params.push_back(organizationId_);
+  };
+  // Everything that belongs to a contract: the row's id as the log writes it, as text.
+  const auto onContract = [&](std::string_view table) {
+    return std::string("SELECT CAST(x.id AS TEXT) FROM ")
+        .append(table)
+        .append(" x JOIN contracts c ON c.id = x.contract_id WHERE c.")
+        .append(party)
+        .append(" = ?");
+  };
+  add("contract",
+      std::string("SELECT CAST(id AS TEXT) FROM contracts WHERE ").append(party) + " = ?");
+  add("meeting", onContract("meetings"));
+  add("action", onContract("actions"));
+  add("attachment", onContract("attachments"));
+  add("report", onContract("reports"));
+  add("case", onContract("follow_up_cases"));
+  if (kind_ == OrganizationKind::Authority)
+    add("annual_report", "SELECT CAST(id AS TEXT) FROM annual_reports WHERE authority_id = ?");
+  add("user", "SELECT CAST(id AS TEXT) FROM users WHERE organization_id = ?");
+  add("account", "SELECT username FROM users WHERE organization_id = ?");
+  add("organization", "SELECT CAST(? AS TEXT)");
+  out.sql.append(")");
+  return out;
+}
+
 }  // namespace sv::store

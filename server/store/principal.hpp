@@ -38,6 +38,10 @@ class TenantScope {
   SqlFilter organizations(std::string_view alias) const;
   SqlFilter users(std::string_view alias) const;
   SqlFilter contracts(std::string_view alias) const;
+  // Entries of the audit log (audit_log's columns object_type, object_id) about what this scope
+  // sees: its contracts and what hangs on them, its yearly summaries, its own organisation, people
+  // and accounts. An entry about anything else (the server's own, another tenant's) is hidden.
+  SqlFilter auditEntries(std::string_view alias) const;
 
   bool seesEverything() const { return everything_; }
   // A provider's people: what is the authority's own until it is shared (a draft follow-up

@@ -8,12 +8,19 @@ namespace sv::web {
 namespace {
 
 // A login form posted from another site is refused: it would log the person in as someone
-// else (login CSRF). Browsers send Origin with every form post.
+// else (login CSRF). Browsers send Origin with every form post; a post without it (a script, or
+// a client that strips it) must at least name our page as its Referer, or it is refused too.
 bool fromOurOrigin(const http::Request& req) {
-  const auto origin = req.header("origin");
-  if (!origin) return true;
   const auto host = req.header("host").value_or("");
-  return *origin == "http://" + host || *origin == "https://" + host;
+  if (host.empty()) return false;
+  const auto ours = [&](const std::string& origin) {
+    return origin == "http://" + host || origin == "https://" + host;
+  };
+  if (const auto origin = req.header("origin")) return ours(*origin);
+  const auto referer = req.header("referer").value_or("");
+  const auto scheme = referer.find("://");
+  if (scheme == std::string::npos) return false;
+  return ours(referer.substr(0, referer.find('/', scheme + 3)));  // its origin: up to the path
 }
 
 http::Reply loginPage(const http::Request& req, const std::string& next,

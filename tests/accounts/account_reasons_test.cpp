@@ -102,6 +102,36 @@ TEST_CASE("an authority's role at a provider is RoleOfAuthority", "[accounts][re
   CHECK(error.value == "reader");
 }
 
+// Issue 20 point 3: an admin at a provider saw every tenant.
+TEST_CASE("admin at a provider is RoleOfAuthority, and a stored one grants nothing",
+          "[accounts][reason][issue20]") {
+  Fixture f;
+  auto input = f.reader();
+  input.organizationId = f.provider;
+  input.roles = {"provider_rep", "admin"};
+  const auto error = f.refusal(input);
+  CHECK(error.reason == Reason::RoleOfAuthority);
+  CHECK(error.value == "admin");
+  CHECK(
+      f.accounts
+          .users(Principal{.organizationKind = OrganizationKind::Authority, .roles = {Role::Admin}},
+                 f.provider)
+          .empty());
+
+  // A row written before the rule held: admin at a provider is not an administrator.
+  Principal stored{.organizationId = f.provider,
+                   .organizationKind = OrganizationKind::Provider,
+                   .roles = {Role::Admin, Role::ProviderRep}};
+  CHECK_FALSE(stored.isAdmin());
+  CHECK_FALSE(store::TenantScope::of(stored).seesEverything());
+  stored.organizationKind = OrganizationKind::Authority;
+  stored.roles = {Role::Admin};
+  CHECK(stored.isAdmin());
+  CHECK_FALSE(roleFitsOrganization(Role::Reader, OrganizationKind::Provider));
+  CHECK(roleFitsOrganization(Role::ProviderRep, OrganizationKind::Provider));
+  CHECK_FALSE(roleFitsOrganization(Role::ProviderRep, OrganizationKind::Authority));
+}
+
 TEST_CASE("provider_rep at an authority is RoleOfProvider", "[accounts][reason]") {
   Fixture f;
   auto input = f.reader();
