@@ -63,6 +63,24 @@ http::Handler forYear(services::AnnualReportService& annual, F f) {
   };
 }
 
+// A step whose body carries one text ({"comment": …}, {"version": …}), read only once the
+// workflow lets the caller take the step (roles before fields).
+template <class F>
+http::Handler stepWithText(services::AnnualReportService& annual, std::string step,
+                           std::string field, F take) {
+  return forYear(annual,
+                 [&annual, step, field, take](http::Request& req, std::int64_t authority,
+                                              int year) -> Result<services::AnnualRecordView> {
+                   if (auto may = annual.mayTake(req.principal(), authority, year, step); !may)
+                     return std::unexpected(may.error());
+                   auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
+                   if (!body) return std::unexpected(body.error());
+                   auto text = body->optionalString(field);
+                   if (!text) return std::unexpected(text.error());
+                   return take(req.principal(), authority, year, text->value_or(""));
+                 });
+}
+
 http::ApiDoc stepDoc(const char* operationId, const char* summary, std::vector<int> errors,
                      const char* requestSchema = "") {
   return {.operationId = operationId,
@@ -144,40 +162,24 @@ void registerAnnualRecord(http::Router& router, Services& s) {
                       {403, 404, 409, 422})});
 
   router.add({"POST", "/api/v1/reports/annual/record/return", http::Access::LoggedIn,
-              forYear(annual,
-                      [&annual](http::Request& req, std::int64_t authority,
-                                int year) -> Result<services::AnnualRecordView> {
-                        // Roles before fields: the workflow refuses others before the body.
-                        if (auto may = annual.mayTake(req.principal(), authority, year, "return");
-                            !may)
-                          return std::unexpected(may.error());
-                        auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
-                        if (!body) return std::unexpected(body.error());
-                        auto comment = body->optionalString("comment");
-                        if (!comment) return std::unexpected(comment.error());
-                        return annual.returnToDraft(req.principal(), authority, year,
-                                                    comment->value_or(""));
-                      }),
+              stepWithText(annual, "return", "comment",
+                           [&annual](const store::Principal& who, std::int64_t authority, int year,
+                                     const std::string& comment) {
+                             return annual.returnToDraft(who, authority, year, comment);
+                           }),
               stepDoc("returnAnnualRecord",
                       "Send the summary back to its writer with a comment (the director)",
                       {403, 404, 409, 422}, "AnnualReturn")});
 
-  router.add(
-      {"POST", "/api/v1/reports/annual/record/approve", http::Access::LoggedIn,
-       forYear(annual,
-               [&annual](http::Request& req, std::int64_t authority,
-                         int year) -> Result<services::AnnualRecordView> {
-                 if (auto may = annual.mayTake(req.principal(), authority, year, "approve"); !may)
-                   return std::unexpected(may.error());
-                 auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
-                 if (!body) return std::unexpected(body.error());
-                 auto version = body->optionalString("version");
-                 if (!version) return std::unexpected(version.error());
-                 return annual.approve(req.principal(), authority, year, version->value_or(""));
-               }),
-       stepDoc("approveAnnualRecord",
-               "Approve the version read, text and frozen figures (the director)",
-               {403, 404, 409, 422}, "AnnualApproval")});
+  router.add({"POST", "/api/v1/reports/annual/record/approve", http::Access::LoggedIn,
+              stepWithText(annual, "approve", "version",
+                           [&annual](const store::Principal& who, std::int64_t authority, int year,
+                                     const std::string& version) {
+                             return annual.approve(who, authority, year, version);
+                           }),
+              stepDoc("approveAnnualRecord",
+                      "Approve the version read, text and frozen figures (the director)",
+                      {403, 404, 409, 422}, "AnnualApproval")});
 
   router.add({"POST", "/api/v1/reports/annual/record/register", http::Access::LoggedIn,
               forYear(annual,

@@ -26,7 +26,7 @@ struct AnnualReportService::Step {
   std::optional<std::string> approving;  // an approval's version
   bool freezeFigures = false;            // sending for approval
   // The step's own rows, inside the transaction, with the version the step leaves; returns a
-  // member for the audit entry's detail ({"", ""} for none) and what the notice says.
+  // member for the audit entry's detail, whose value is also what the notice says.
   std::function<Result<std::pair<std::string, std::string>>(
       store::Writing&, const AnnualRecordContext&, const std::string& version, TimePoint,
       const std::string& when)>
@@ -93,12 +93,11 @@ Result<AnnualRecordView> AnnualReportService::takeStep(const store::Principal& a
     auto extra = step.record(c, *ctx, version, now, when);
     if (!extra) return std::unexpected(extra.error());
     const std::string to(minutes::stateName(*next));
-    auto detail = auditDetail({{"from", from}, {"to", to}, {"year", std::to_string(year)}});
-    if (!extra->first.empty())
-      detail = auditDetail({{"from", from},
-                            {"to", to},
-                            {"year", std::to_string(year)},
-                            {extra->first.c_str(), extra->second}});
+    // Every step names what it recorded (the figures' day, the comment, the version, the number).
+    const auto detail = auditDetail({{"from", from},
+                                     {"to", to},
+                                     {"year", std::to_string(year)},
+                                     {extra->first.c_str(), extra->second}});
     store::appendAudit(c,
                        auditBy(&actor, "annual." + step.transition, "annual_report",
                                std::to_string(ctx->row->id), detail, version),

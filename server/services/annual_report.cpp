@@ -151,12 +151,7 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
   // A summary is a draft until it is registered; the mark says how far it has come.
   options.stateMark = "UTKAST";
   std::string fileName = "arsrapport-" + std::to_string(year) + ".pdf";
-  const auto state = [&]() -> std::optional<minutes::AnnualState> {
-    const auto row = store_.read(
-        [&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
-    if (!row) return std::nullopt;
-    return minutes::parseAnnualState(row->state);
-  }();
+  bool registered = false;
   if (viewer.organizationKind == OrganizationKind::Authority) {
     auto rec = record(viewer, authorityId, year);
     if (!rec) return std::unexpected(rec.error());
@@ -168,8 +163,14 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
                       rec->authorityName + ", " + *rec->registryNumber;
       fileName = minutes::tagNameOf(*rec->registryNumber) + ".pdf";
     }
+    registered = rec->state == minutes::AnnualState::Registered;
+  } else {
+    // A provider's part of the record: the record's text is not theirs, its state is.
+    const auto row = store_.read(
+        [&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
+    registered = row && row->state == minutes::stateName(minutes::AnnualState::Registered);
   }
-  if (state == minutes::AnnualState::Registered) options.stateMark.clear();
+  if (registered) options.stateMark.clear();
   auto bytes = pdf::renderAnnualPdf(*figures, options);
   if (!bytes) return std::unexpected(bytes.error());
   return std::pair{std::move(*bytes), std::move(fileName)};

@@ -99,23 +99,9 @@ struct Options {
 
 Options parseOptions(int argc, char** argv) {
   Options o;
-  const char* tmpdir = std::getenv("TMPDIR");
-  o.tmp = tmpdir && *tmpdir ? tmpdir : "/tmp";
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) die(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--reads")
-      o.reads = std::stoi(value());
-    else if (a == "--tmp")
-      o.tmp = value();
-    else if (a == "--keep")
-      o.keepData = true;
-    else
-      die("usage: annual_bench [--reads N] [--tmp DIR] [--keep]");
-  }
+  sv::bench::readCommandLine(argc, argv, "usage: annual_bench [--reads N] [--tmp DIR] [--keep]",
+                             o.tmp, o.keepData,
+                             {{"--reads", [&](const std::string& v) { o.reads = std::stoi(v); }}});
   if (o.reads < 3) die("--reads must be at least 3");
   return o;
 }

@@ -7,11 +7,15 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <initializer_list>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "bench_support.hpp"
 #include "workflows/result.hpp"
@@ -29,6 +33,37 @@ inline std::filesystem::path g_removeOnExit;
     std::filesystem::remove_all(g_removeOnExit, ec);
   }
   std::exit(1);
+}
+
+// The command line every benchmark reads: --tmp DIR (default $TMPDIR, else /tmp), --keep, and the
+// program's own flags that take a value (each with what to do with it). Anything else, or a flag
+// without its value, stops the run with `usage`.
+struct Flag {
+  std::string_view name;  // "--reads"
+  std::function<void(const std::string&)> set;
+};
+inline void readCommandLine(int argc, char** argv, const std::string& usage,
+                            std::filesystem::path& tmp, bool& keepData,
+                            std::initializer_list<Flag> flags) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  tmp = tmpdir && *tmpdir ? tmpdir : "/tmp";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--keep") {
+      keepData = true;
+      continue;
+    }
+    const Flag* flag = nullptr;
+    for (const Flag& f : flags)
+      if (f.name == a) flag = &f;
+    if (a != "--tmp" && !flag) die(usage);
+    if (i + 1 >= argc) die(a + " needs a value");
+    const std::string value = argv[++i];
+    if (flag)
+      flag->set(value);
+    else
+      tmp = value;
+  }
 }
 
 inline std::string describe(const Error& e) {

@@ -154,25 +154,11 @@ struct Options {
 
 Options parseOptions(int argc, char** argv) {
   Options o;
-  const char* tmpdir = std::getenv("TMPDIR");
-  o.tmp = tmpdir && *tmpdir ? tmpdir : "/tmp";
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) die(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--saves")
-      o.saves = std::stoi(value());
-    else if (a == "--reads")
-      o.reads = std::stoi(value());
-    else if (a == "--tmp")
-      o.tmp = value();
-    else if (a == "--keep")
-      o.keepData = true;
-    else
-      die("usage: documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep]");
-  }
+  sv::bench::readCommandLine(argc, argv,
+                             "usage: documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep]",
+                             o.tmp, o.keepData,
+                             {{"--saves", [&](const std::string& v) { o.saves = std::stoi(v); }},
+                              {"--reads", [&](const std::string& v) { o.reads = std::stoi(v); }}});
   if (o.saves < 5 || o.reads < 5) die("--saves and --reads must be at least 5");
   return o;
 }

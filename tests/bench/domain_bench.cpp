@@ -388,25 +388,11 @@ struct Options {
 
 Options parseOptions(int argc, char** argv) {
   Options o;
-  const char* tmpdir = std::getenv("TMPDIR");
-  o.tmp = tmpdir && *tmpdir ? tmpdir : "/tmp";
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) die(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--contracts")
-      o.contracts = std::stoi(value());
-    else if (a == "--scale")
-      o.scale = std::stod(value());
-    else if (a == "--tmp")
-      o.tmp = value();
-    else if (a == "--keep")
-      o.keepData = true;
-    else
-      die("usage: domain_bench [--contracts N] [--scale F] [--tmp DIR] [--keep]");
-  }
+  sv::bench::readCommandLine(
+      argc, argv, "usage: domain_bench [--contracts N] [--scale F] [--tmp DIR] [--keep]", o.tmp,
+      o.keepData,
+      {{"--contracts", [&](const std::string& v) { o.contracts = std::stoi(v); }},
+       {"--scale", [&](const std::string& v) { o.scale = std::stod(v); }}});
   if (o.contracts < 1 || o.scale <= 0) die("--contracts and --scale must be positive");
   return o;
 }
