@@ -1,8 +1,14 @@
 # Two commands on a fresh Debian machine:
 #   make run   installs what is missing, builds, and serves http://localhost:8080 with demo data in ./var
 #   make test  installs what is missing, builds, and runs every test through CTest
+# and, for CI and before a release:
+#   make test-sanitize  the whole suite once more under AddressSanitizer and UBSan
+#   make fuzz           every libFuzzer target for FUZZ_SECONDS each (tests/fuzz)
 SHELL := /bin/bash
 BUILD ?= build
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
@@ -10,9 +16,10 @@ PORT ?= 8080
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
   libcmark-dev libsodium-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core ghostscript qpdf poppler-utils chromium libxml2-utils \
-  python3 python3-aiosmtpd openssl ca-certificates
+  python3 python3-aiosmtpd openssl ca-certificates \
+  clang-16 libclang-rt-16-dev
 
-.PHONY: run test build deps npm-deps bench clean format
+.PHONY: run test build deps npm-deps bench clean format test-sanitize fuzz
 
 deps: .deps-stamp
 .deps-stamp: Makefile
@@ -35,7 +42,7 @@ tests/js/node_modules/.stamp: tests/js/package.json tests/js/package-lock.json |
 
 build: deps
 	@# Warnings are errors here and in CI (a plain cmake configure leaves them warnings).
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSV_WERROR=ON > /dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSV_WERROR=ON -DSV_UNITY=ON > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
@@ -45,11 +52,29 @@ run: build
 test: build npm-deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 
+# The same suite against a build with ASan and UBSan in every binary, the server the tests start
+# included. -O1 keeps the run fast enough for CI; line tables are all a report needs.
+# Leaks are reported for the test programs; the server's exit after SIGTERM leaves Poco's and
+# Pango's process-lifetime caches, which are not leaks, so LSan is not asked there (suppressions).
+test-sanitize: deps npm-deps
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON > /dev/null
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j 2 --timeout 900
+
+# libFuzzer needs clang; Debian 12's clang 16 (see CMakeLists.txt for the one definition it needs).
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSV_FUZZ=ON -DSV_UNITY=ON > /dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
+
 bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target benches
 	tests/bench/run.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

@@ -8,7 +8,6 @@
 namespace sv::agenda {
 namespace {
 
-constexpr std::size_t kMaxTitleCharacters = 200;
 constexpr std::size_t kMaxDescriptionCharacters = 4000;
 
 AgendaItem* findOtherQuestions(Agenda& agenda) {

@@ -12,8 +12,6 @@
 namespace sv::agenda {
 namespace {
 
-constexpr std::size_t kMaxTitleCharacters = 200;
-
 constexpr NameTable<ItemKind, 4> kKindNames{{
     {ItemKind::Fixed, "fixed"},
     {ItemKind::PreviousMinutes, "previous_minutes"},

@@ -22,6 +22,7 @@
 // Every item of the template is fixed: it can be neither removed nor moved in a meeting's agenda.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ enum class ItemKind { Fixed, PreviousMinutes, ActionFollowup, OtherQuestions };
 
 std::string_view toString(ItemKind kind);  // "fixed", "previous_minutes", ...
 std::optional<ItemKind> parseItemKind(std::string_view text);
+
+// An item's title, in the adopted template and on a meeting's agenda alike: one line on the page.
+inline constexpr std::size_t kMaxTitleCharacters = 200;
 
 struct TemplateItem {
   std::string key;

@@ -42,6 +42,9 @@ void appendLine(std::string& out, std::string_view line) {
   while (line.size() > limit) {
     std::size_t cut = limit;
     while (cut > 0 && isContinuationByte(line[cut])) --cut;
+    // Ill-formed text (a run of continuation bytes longer than a line) has no character boundary
+    // to fold at: fold at the limit rather than loop for ever (found by tests/fuzz/icalendar).
+    if (cut == 0) cut = limit;
     out.append(line.substr(0, cut));
     out += "\r\n ";
     line.remove_prefix(cut);

@@ -16,9 +16,7 @@ using detail::Presence;
 
 constexpr char kItemPrefix = 'p';
 
-std::string at(const std::string& path, std::size_t index) {
-  return path + "[" + std::to_string(index) + "]";
-}
+using detail::at;
 
 // The number of an item's id ("p12" is 12), as report.cpp reads "i12": "p" and at most nine
 // digits without a leading zero; 0 for anything else.

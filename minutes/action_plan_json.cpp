@@ -16,9 +16,9 @@ using detail::readList;
 using Poco::Dynamic::Var;
 
 // Root, items, item: 3 levels; a little room.
-constexpr std::size_t kMaxDepth = 8;
+constexpr std::size_t kMaxPlanDepth = 8;
 
-Result<PlanItem> readItem(const Var& v, const std::string& path) {
+Result<PlanItem> readPlanItem(const Var& v, const std::string& path) {
   auto f = Fields::open(v, path, {"id", "text", "responsible", "due_date"});
   if (!f) return std::unexpected(f.error());
   PlanItem item;
@@ -49,7 +49,7 @@ Result<ActionPlan> readPlan(const Var& root) {
   SV_READ(plan.contractTitle, f->string("contract_title"));
   SV_READ(plan.providerName, f->string("provider_name"));
   SV_READ(plan.summary, f->string("summary"));
-  SV_READ(plan.items, readList<PlanItem>(*f, "items", readItem));
+  SV_READ(plan.items, readList<PlanItem>(*f, "items", readPlanItem));
   return plan;
 }
 
@@ -70,7 +70,7 @@ Result<ActionPlan> readEditedPlan(const Var& value) {
   if (given("contract_title")) SV_READ(plan.contractTitle, f->string("contract_title"));
   if (given("provider_name")) SV_READ(plan.providerName, f->string("provider_name"));
   SV_READ(plan.summary, f->string("summary"));
-  SV_READ(plan.items, readList<PlanItem>(*f, "items", readItem));
+  SV_READ(plan.items, readList<PlanItem>(*f, "items", readPlanItem));
   return plan;
 }
 
@@ -104,17 +104,15 @@ std::string toJson(const ActionPlan& plan) {
 }
 
 Result<ActionPlan> actionPlanFromJson(std::string_view json) {
-  auto root = parseJsonText(json, kMaxDepth);
+  auto root = parseJsonText(json, kMaxPlanDepth);
   if (!root) return std::unexpected(root.error());
   return readPlan(*root);
 }
 
 Result<ActionPlan> actionPlanFromJsonMember(std::string_view json, const std::string& member) {
-  auto plan = detail::parseJsonMember(json, member, kMaxDepth);
+  auto plan = detail::parseJsonMember(json, member, kMaxPlanDepth);
   if (!plan) return std::unexpected(plan.error());
   return readEditedPlan(*plan);
 }
-
-#undef SV_READ
 
 }  // namespace sv::minutes

@@ -9,22 +9,18 @@
 namespace sv::minutes {
 namespace {
 
-using detail::escapeMarkdownInline;
+using detail::appendBlock;
 
-void add(std::string& out, const std::string& block) {
-  if (block.empty()) return;
-  if (!out.empty()) out += "\n\n";
-  out += block;
-}
+using detail::escapeMarkdownInline;
 
 std::string itemText(const PlanItem& item, std::size_t number) {
   std::string out = "### " + std::to_string(number) + ". Åtgärd " + escapeMarkdownInline(item.id);
-  add(out, "- Ansvarig: " + escapeMarkdownInline(item.responsible) +
-               "\n- Klar senast: " + detail::dateLabel(item.dueDate));
+  appendBlock(out, "- Ansvarig: " + escapeMarkdownInline(item.responsible) +
+                       "\n- Klar senast: " + detail::dateLabel(item.dueDate));
   // Under the point's own "###": the provider's "#" becomes "####".
   constexpr int kItemHeadingOffset = 3;
   const std::string text = detail::userMarkdownDemoted(item.text, kItemHeadingOffset);
-  add(out, text.empty() ? "Ingen beskrivning." : text);
+  appendBlock(out, text.empty() ? "Ingen beskrivning." : text);
   return out;
 }
 
@@ -32,16 +28,17 @@ std::string itemText(const PlanItem& item, std::size_t number) {
 
 std::string renderActionPlanMarkdown(const ActionPlan& plan) {
   std::string out = "# Åtgärdsplan";
-  add(out, "- Ärende: " + std::to_string(plan.caseId) + ", " +
-               escapeMarkdownInline(plan.caseTitle) +
-               "\n- Avtal: " + escapeMarkdownInline(plan.contractTitle) +
-               "\n- Utförare: " + escapeMarkdownInline(plan.providerName));
-  add(out, "## Orsaker och analys");
+  appendBlock(out, "- Ärende: " + std::to_string(plan.caseId) + ", " +
+                       escapeMarkdownInline(plan.caseTitle) +
+                       "\n- Avtal: " + escapeMarkdownInline(plan.contractTitle) +
+                       "\n- Utförare: " + escapeMarkdownInline(plan.providerName));
+  appendBlock(out, "## Orsaker och analys");
   const std::string summary = detail::userMarkdown(plan.summary);
-  add(out, summary.empty() ? "Utföraren har inte skrivit någon analys." : summary);
-  add(out, "## Åtgärder");
-  if (plan.items.empty()) add(out, "Inga åtgärder har förts in.");
-  for (std::size_t i = 0; i < plan.items.size(); ++i) add(out, itemText(plan.items[i], i + 1));
+  appendBlock(out, summary.empty() ? "Utföraren har inte skrivit någon analys." : summary);
+  appendBlock(out, "## Åtgärder");
+  if (plan.items.empty()) appendBlock(out, "Inga åtgärder har förts in.");
+  for (std::size_t i = 0; i < plan.items.size(); ++i)
+    appendBlock(out, itemText(plan.items[i], i + 1));
   return out + "\n";
 }
 

@@ -18,7 +18,7 @@ std::string number(double value) {
   return formatSwedishNumber(value);
 }
 
-int sum(const std::array<int, 4>& values) {
+int summed(const std::array<int, 4>& values) {
   return std::accumulate(values.begin(), values.end(), 0);
 }
 
@@ -85,7 +85,7 @@ Chart actionsChart(const AnnualFigures& f) {
   const auto& s = t.byStateAtYearEnd;
   auto at = [&](ActionState state) { return number(s[static_cast<std::size_t>(state)]); };
   c.description = "Diagrammet visar åtgärdernas status den 31 december " + year(f.year) +
-                  " per utförare. Av " + number(sum(s)) + " åtgärder var " +
+                  " per utförare. Av " + number(summed(s)) + " åtgärder var " +
                   at(ActionState::Accepted) + " godkända, " + at(ActionState::Open) + " öppna, " +
                   at(ActionState::Reported) + " redovisade och " + at(ActionState::Insufficient) +
                   " bedömda som otillräckliga; " + number(t.overdueAtYearEnd) +
@@ -149,9 +149,9 @@ std::vector<Chart> annualCharts(const AnnualFigures& f) {
   const YearFigures& now = f.totals.current;
   const YearFigures& before = f.totals.previous;
   if (now.meetings.planned > 0) out.push_back(meetingsChart(f));
-  if (sum(now.actions.byStateAtYearEnd) > 0) out.push_back(actionsChart(f));
+  if (summed(now.actions.byStateAtYearEnd) > 0) out.push_back(actionsChart(f));
   if (now.minutes.approvedByBoth > 0) out.push_back(approvalDaysChart(f));
-  if (before.meetings.planned > 0 || sum(before.actions.byStateAtYearEnd) > 0)
+  if (before.meetings.planned > 0 || summed(before.actions.byStateAtYearEnd) > 0)
     out.push_back(yearComparisonChart(f));
   return out;
 }

@@ -12,7 +12,7 @@ namespace {
 using json::Writer;
 using Layout = Writer::Layout;
 
-void optionalNumber(Writer& w, std::string_view key, const std::optional<double>& value) {
+void writeOptionalNumber(Writer& w, std::string_view key, const std::optional<double>& value) {
   w.key(key);
   if (value)
     w.value(*value);
@@ -43,8 +43,8 @@ void writeMinutes(Writer& w, const MinutesFigures& m) {
   w.key("registered").value(m.registered);
   w.key("returns").value(m.returns);
   w.key("disagreements").value(m.disagreements);
-  optionalNumber(w, "median_days_to_approval", m.medianDaysToApproval);
-  optionalNumber(w, "median_days_to_registration", m.medianDaysToRegistration);
+  writeOptionalNumber(w, "median_days_to_approval", m.medianDaysToApproval);
+  writeOptionalNumber(w, "median_days_to_registration", m.medianDaysToRegistration);
   w.key("approval_days").beginObject(Layout::OneLine);
   for (std::size_t i = 0; i < kApprovalBuckets; ++i)
     w.key(detail::kApprovalBucketKeys[i]).value(m.approvalDays[i]);
@@ -71,7 +71,7 @@ void writeActions(Writer& w, const ActionFigures& a) {
   w.key("accepted").value(a.accepted);
   w.key("found_insufficient").value(a.foundInsufficient);
   w.key("overdue_at_year_end").value(a.overdueAtYearEnd);
-  optionalNumber(w, "median_days_to_acceptance", a.medianDaysToAcceptance);
+  writeOptionalNumber(w, "median_days_to_acceptance", a.medianDaysToAcceptance);
   w.key("by_state_at_year_end").beginObject(Layout::OneLine);
   for (std::size_t i = 0; i < a.byStateAtYearEnd.size(); ++i)
     w.key(detail::kActionStateKeys[i]).value(a.byStateAtYearEnd[i]);
@@ -133,9 +133,9 @@ void writePeriod(Writer& w, std::string_view key, const PeriodFigures& p) {
   for (const YearComparison& row : compareYears(p)) {
     w.beginObject(Layout::OneLine);
     w.key("figure").value(nameIn(detail::kFigureKeys, row.figure));
-    optionalNumber(w, "current", row.current);
-    optionalNumber(w, "previous", row.previous);
-    optionalNumber(w, "change", row.change);
+    writeOptionalNumber(w, "current", row.current);
+    writeOptionalNumber(w, "previous", row.previous);
+    writeOptionalNumber(w, "change", row.change);
     w.endObject();
   }
   w.endArray();

@@ -26,7 +26,7 @@ Result<int> count(const Fields& f, std::string_view key) {
   return static_cast<int>(*n);
 }
 
-Result<std::optional<double>> optionalNumber(const Fields& f, std::string_view key) {
+Result<std::optional<double>> readOptionalNumber(const Fields& f, std::string_view key) {
   const Var v = f.get(key);
   if (v.isEmpty()) return std::optional<double>();
   if (v.type() == typeid(bool) || !v.isNumeric())
@@ -76,7 +76,7 @@ Result<MeetingFigures> readMeetings(const Var& v, const std::string& path) {
   return m;
 }
 
-Result<MinutesFigures> readMinutes(const Var& v, const std::string& path) {
+Result<MinutesFigures> readMinutesFigures(const Var& v, const std::string& path) {
   auto f =
       Fields::open(v, path,
                    {"minutes", "approved_by_both", "registered", "returns", "disagreements",
@@ -88,8 +88,8 @@ Result<MinutesFigures> readMinutes(const Var& v, const std::string& path) {
   SV_READ(m.registered, count(*f, "registered"));
   SV_READ(m.returns, count(*f, "returns"));
   SV_READ(m.disagreements, count(*f, "disagreements"));
-  SV_READ(m.medianDaysToApproval, optionalNumber(*f, "median_days_to_approval"));
-  SV_READ(m.medianDaysToRegistration, optionalNumber(*f, "median_days_to_registration"));
+  SV_READ(m.medianDaysToApproval, readOptionalNumber(*f, "median_days_to_approval"));
+  SV_READ(m.medianDaysToRegistration, readOptionalNumber(*f, "median_days_to_registration"));
   if (auto s = readCounts(*f, "approval_days", m.approvalDays,
                           [](std::size_t i) { return detail::kApprovalBucketKeys[i]; });
       !s)
@@ -97,7 +97,7 @@ Result<MinutesFigures> readMinutes(const Var& v, const std::string& path) {
   return m;
 }
 
-Result<ItemObservations> readItem(const Var& v, const std::string& path) {
+Result<ItemObservations> readItemObservations(const Var& v, const std::string& path) {
   auto f = Fields::open(v, path, {"key", "title", "minutes", "observations"});
   if (!f) return std::unexpected(f.error());
   ItemObservations item;
@@ -118,7 +118,7 @@ Result<ActionFigures> readActions(const Var& v, const std::string& path) {
   SV_READ(a.accepted, count(*f, "accepted"));
   SV_READ(a.foundInsufficient, count(*f, "found_insufficient"));
   SV_READ(a.overdueAtYearEnd, count(*f, "overdue_at_year_end"));
-  SV_READ(a.medianDaysToAcceptance, optionalNumber(*f, "median_days_to_acceptance"));
+  SV_READ(a.medianDaysToAcceptance, readOptionalNumber(*f, "median_days_to_acceptance"));
   if (auto s = readCounts(*f, "by_state_at_year_end", a.byStateAtYearEnd,
                           [](std::size_t i) { return detail::kActionStateKeys[i]; });
       !s)
@@ -126,7 +126,7 @@ Result<ActionFigures> readActions(const Var& v, const std::string& path) {
   return a;
 }
 
-Result<AreaFigures> readArea(const Var& v, const std::string& path) {
+Result<AreaFigures> readAreaFigures(const Var& v, const std::string& path) {
   auto f = Fields::open(v, path,
                         {"key", "title", "not_assessed", "meets", "partly_meets", "does_not_meet"});
   if (!f) return std::unexpected(f.error());
@@ -147,7 +147,7 @@ Result<ReportFigures> readReports(const Var& v, const std::string& path) {
       !s)
     return std::unexpected(s.error());
   SV_READ(r.registered, count(*f, "registered"));
-  SV_READ(r.areas, detail::readList<AreaFigures>(*f, "areas", readArea));
+  SV_READ(r.areas, detail::readList<AreaFigures>(*f, "areas", readAreaFigures));
   return r;
 }
 
@@ -176,8 +176,9 @@ Result<YearFigures> readYear(const Var& v, const std::string& path) {
   if (!f) return std::unexpected(f.error());
   YearFigures y;
   SV_READ(y.meetings, readMeetings(f->get("meetings"), f->field("meetings")));
-  SV_READ(y.minutes, readMinutes(f->get("minutes"), f->field("minutes")));
-  SV_READ(y.observations, detail::readList<ItemObservations>(*f, "observations", readItem));
+  SV_READ(y.minutes, readMinutesFigures(f->get("minutes"), f->field("minutes")));
+  SV_READ(y.observations,
+          detail::readList<ItemObservations>(*f, "observations", readItemObservations));
   SV_READ(y.actions, readActions(f->get("actions"), f->field("actions")));
   SV_READ(y.reports, readReports(f->get("reports"), f->field("reports")));
   SV_READ(y.cases, readCases(f->get("cases"), f->field("cases")));

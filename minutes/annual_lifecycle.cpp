@@ -8,7 +8,7 @@
 namespace sv::minutes {
 
 namespace {
-constexpr NameTable<AnnualState, 4> kStates{{
+constexpr NameTable<AnnualState, 4> kAnnualStates{{
     {AnnualState::Draft, "draft"},
     {AnnualState::Submitted, "submitted"},
     {AnnualState::Approved, "approved"},
@@ -17,20 +17,20 @@ constexpr NameTable<AnnualState, 4> kStates{{
 }  // namespace
 
 std::string_view stateName(AnnualState s) {
-  return nameIn(kStates, s, "draft");
+  return nameIn(kAnnualStates, s, "draft");
 }
 
 std::optional<AnnualState> parseAnnualState(std::string_view name) {
-  return valueIn(kStates, name);
+  return valueIn(kAnnualStates, name);
 }
 
 Status checkAnnualStatesOf(const workflows::WorkflowDefinition& definition) {
-  return workflows::checkStatesAgainst(definition, kStates, AnnualState::Draft, "yearly summary",
-                                       "a yearly summary starts as a draft, not");
+  return workflows::checkStatesAgainst(definition, kAnnualStates, AnnualState::Draft,
+                                       "yearly summary", "a yearly summary starts as a draft, not");
 }
 
 Result<AnnualState> knownAnnualState(const Result<std::string>& answered) {
-  return workflows::knownStateIn(answered, kStates, "yearly summary");
+  return workflows::knownStateIn(answered, kAnnualStates, "yearly summary");
 }
 
 workflows::GuardRegistry<AnnualLifecycleFacts> annualLifecycleGuards() {

@@ -11,7 +11,7 @@
 namespace sv::minutes {
 
 namespace {
-constexpr NameTable<CaseState, 7> kStates{{
+constexpr NameTable<CaseState, 7> kCaseStates{{
     {CaseState::Collecting, "collecting"},
     {CaseState::Analysis, "analysis"},
     {CaseState::ActionPlanRequested, "action_plan_requested"},
@@ -33,17 +33,17 @@ constexpr NameTable<CaseState, 7> kSwedishStates{{
 
 const std::string kPlanDueOnField = "plan_due_on";
 
-std::chrono::sys_days days(Date d) {
+std::chrono::sys_days sysDays(Date d) {
   return std::chrono::sys_days{d};
 }
 }  // namespace
 
 std::string_view stateName(CaseState s) {
-  return nameIn(kStates, s, "collecting");
+  return nameIn(kCaseStates, s, "collecting");
 }
 
 std::optional<CaseState> parseCaseState(std::string_view name) {
-  return valueIn(kStates, name);
+  return valueIn(kCaseStates, name);
 }
 
 std::string_view swedishCaseState(CaseState s) {
@@ -51,12 +51,12 @@ std::string_view swedishCaseState(CaseState s) {
 }
 
 Status checkCaseStatesOf(const workflows::WorkflowDefinition& definition) {
-  return workflows::checkStatesAgainst(definition, kStates, CaseState::Collecting, "case",
+  return workflows::checkStatesAgainst(definition, kCaseStates, CaseState::Collecting, "case",
                                        "a case starts by collecting material, not in");
 }
 
 Result<CaseState> knownCaseState(const Result<std::string>& answered) {
-  return workflows::knownStateIn(answered, kStates, "case");
+  return workflows::knownStateIn(answered, kCaseStates, "case");
 }
 
 workflows::GuardRegistry<CaseLifecycleFacts> caseLifecycleGuards() {
@@ -70,7 +70,7 @@ workflows::GuardRegistry<CaseLifecycleFacts> caseLifecycleGuards() {
     if (!f.planDueOn)
       return fail(Errc::Invalid, Reason::Missing, "give the action plan's last day",
                   kPlanDueOnField);
-    if (days(*f.planDueOn) < days(f.today))
+    if (sysDays(*f.planDueOn) < sysDays(f.today))
       return fail(Errc::Invalid, Reason::OutOfRange, "the action plan's last day is past",
                   kPlanDueOnField, formatDate(f.today));
     return {};
@@ -105,11 +105,12 @@ workflows::GuardRegistry<CaseLifecycleFacts> caseLifecycleGuards() {
 
 bool isStale(CaseState state, Date lastProgress, Date today, int staleDays) {
   if (state == CaseState::Closed) return false;
-  return days(today) - days(lastProgress) > std::chrono::days{staleDays};
+  return sysDays(today) - sysDays(lastProgress) > std::chrono::days{staleDays};
 }
 
 bool isPlanOverdue(CaseState state, std::optional<Date> planDueOn, Date today) {
-  return state == CaseState::ActionPlanRequested && planDueOn && days(today) > days(*planDueOn);
+  return state == CaseState::ActionPlanRequested && planDueOn &&
+         sysDays(today) > sysDays(*planDueOn);
 }
 
 }  // namespace sv::minutes

@@ -9,6 +9,8 @@
 namespace sv::minutes {
 namespace {
 
+using detail::appendBlock;
+
 using detail::escapeMarkdownInline;
 
 constexpr std::array<std::string_view, 5> kCaseAreas{
@@ -20,12 +22,6 @@ constexpr std::array<std::string_view, 5> kCaseAreas{
 // report's rendering, which demotes the findings' headings under the area's.
 std::string keptMarkdown(const std::string& text) {
   return detail::userMarkdownDemoted(text, 0);
-}
-
-void add(std::string& out, const std::string& block) {
-  if (block.empty()) return;
-  if (!out.empty()) out += "\n\n";
-  out += block;
 }
 
 // "**2026-03-03, Anna Berg:**": who wrote what below it, and when.
@@ -44,8 +40,8 @@ std::string eventFindings(const CaseFacts& f) {
   if (f.urgency == CaseUrgency::Acute)
     facts += "\n- Brådska: " + std::string(swedishUrgency(f.urgency)) +
              "; förvaltningschefen och nämnden underrättades";
-  add(out, facts);
-  add(out, keptMarkdown(f.description));
+  appendBlock(out, facts);
+  appendBlock(out, keptMarkdown(f.description));
   return out;
 }
 
@@ -53,17 +49,17 @@ std::string handlingFindings(const CaseFacts& f) {
   if (f.notes.empty() && f.attachmentNames.empty()) return "Inget material har antecknats.";
   std::string out;
   for (const CaseNoteFact& note : f.notes) {
-    add(out, byline(note.date, note.author));
-    add(out, keptMarkdown(note.text));
+    appendBlock(out, byline(note.date, note.author));
+    appendBlock(out, keptMarkdown(note.text));
   }
   if (!f.attachmentNames.empty()) {
-    add(out, "**Bilagor:**");
+    appendBlock(out, "**Bilagor:**");
     std::string list;
     for (const auto& name : f.attachmentNames) {
       if (!list.empty()) list += '\n';
       list += "- " + escapeMarkdownInline(name);
     }
-    add(out, list);
+    appendBlock(out, list);
   }
   return out;
 }
@@ -71,8 +67,8 @@ std::string handlingFindings(const CaseFacts& f) {
 std::string analysisFindings(const CaseFacts& f) {
   std::string out;
   for (const CaseAnalysisFact& a : f.analyses) {
-    add(out, byline(a.date, a.author, swedishOutcome(a.outcome)));
-    add(out, keptMarkdown(a.text));
+    appendBlock(out, byline(a.date, a.author, swedishOutcome(a.outcome)));
+    appendBlock(out, keptMarkdown(a.text));
   }
   return out;
 }
@@ -82,16 +78,16 @@ std::string actionPlanFindings(const CaseFacts& f) {
   const ActionPlan& plan = *f.acceptedPlan;
   std::string out;
   if (!plan.summary.empty()) {
-    add(out, "**Utförarens analys:**");
-    add(out, keptMarkdown(plan.summary));
+    appendBlock(out, "**Utförarens analys:**");
+    appendBlock(out, keptMarkdown(plan.summary));
   }
-  add(out, "**Åtgärder som förvaltningen godtog:**");
+  appendBlock(out, "**Åtgärder som förvaltningen godtog:**");
   std::string table = "| Nr | Åtgärd | Ansvarig | Klar senast |\n| --- | --- | --- | --- |";
   for (const PlanItem& item : plan.items)
     table += "\n| " + escapeMarkdownInline(item.id) + " | " + escapeMarkdownInline(item.text) +
              " | " + escapeMarkdownInline(item.responsible) + " | " +
              detail::dateLabel(item.dueDate) + " |";
-  add(out, table);
+  appendBlock(out, table);
   return out;
 }
 

@@ -15,9 +15,7 @@ using detail::checkText;
 using detail::Lines;
 using detail::Presence;
 
-std::string at(const std::string& path, std::size_t index) {
-  return path + "[" + std::to_string(index) + "]";
-}
+using detail::at;
 
 std::string sectionName(const Section& s) {
   return "§ " + std::to_string(s.number) + " '" + s.title + "' (" + s.key + ")";

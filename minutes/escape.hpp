@@ -23,4 +23,11 @@ std::string escapeMarkdownInline(std::string_view text);
 // lines after the first indented by `indent`, blank lines kept as paragraph breaks (one at most).
 std::string escapeMarkdownBlock(std::string_view text, std::string_view indent);
 
+// Appends a Markdown block, a blank line after the one before it; an empty block adds nothing.
+inline void appendBlock(std::string& out, const std::string& block) {
+  if (block.empty()) return;
+  if (!out.empty()) out += "\n\n";
+  out += block;
+}
+
 }  // namespace sv::minutes::detail

@@ -42,7 +42,7 @@ constexpr NameTable<CaseUrgency, 2> kSwedishUrgencies{{
     {CaseUrgency::Acute, "Akut"},
 }};
 
-constexpr NameTable<AnalysisOutcome, 2> kOutcomes{{
+constexpr NameTable<AnalysisOutcome, 2> kAnalysisOutcomes{{
     {AnalysisOutcome::Ok, "ok"},
     {AnalysisOutcome::NotOk, "not_ok"},
 }};
@@ -103,10 +103,10 @@ std::string_view swedishUrgency(CaseUrgency urgency) {
   return nameIn(kSwedishUrgencies, urgency, "Normal");
 }
 std::string_view toString(AnalysisOutcome outcome) {
-  return nameIn(kOutcomes, outcome, "ok");
+  return nameIn(kAnalysisOutcomes, outcome, "ok");
 }
 std::optional<AnalysisOutcome> parseAnalysisOutcome(std::string_view text) {
-  return valueIn(kOutcomes, text);
+  return valueIn(kAnalysisOutcomes, text);
 }
 std::string_view swedishOutcome(AnalysisOutcome outcome) {
   return nameIn(kSwedishOutcomes, outcome, "Godtagbart");

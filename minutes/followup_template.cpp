@@ -69,7 +69,7 @@ Result<ParsedArea> parseAreaLine(int line, std::string_view rest) {
   return ParsedArea{{std::string(key), *scope, std::string(title), {}}, line};
 }
 
-Status readQuestion(Draft& draft, int line, std::string_view question) {
+Status readTemplateQuestion(Draft& draft, int line, std::string_view question) {
   TemplateArea& area = draft.areas.back().area;
   if (auto ok = checkLength(question, kMaxQuestionCharacters, line,
                             "a question of area " + text::quoted(area.key), area.key);
@@ -89,7 +89,9 @@ Result<Draft> readLines(std::string_view source) {
         draft.areas.push_back(std::move(*area));
         return {};
       },
-      [&](int line, std::string_view question) { return readQuestion(draft, line, question); });
+      [&](int line, std::string_view question) {
+        return readTemplateQuestion(draft, line, question);
+      });
   if (!settings) return std::unexpected(settings.error());
   draft.name = std::move(settings->name);
   draft.version = std::move(settings->version);

@@ -26,9 +26,9 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 // The deepest the format nests is 4 (root, sections, section, list, item); a little room.
-constexpr std::size_t kMaxDepth = 16;
+constexpr std::size_t kMaxMinutesDepth = 16;
 
-Result<MinutesHeader> readHeader(const Var& v, std::string path) {
+Result<MinutesHeader> readMinutesHeader(const Var& v, std::string path) {
   auto f = Fields::open(v, std::move(path),
                         {"meeting_id", "contract_title", "contract_reference", "authority_name",
                          "provider_name", "starts_at", "location"});
@@ -183,7 +183,7 @@ Result<Minutes> readMinutes(const Var& root) {
   if (format != kMinutesJsonFormat)
     return fail(Errc::Invalid, "unsupported format " + std::to_string(format), "format");
   Minutes m;
-  SV_READ(m.header, readHeader(f->get("header"), "header"));
+  SV_READ(m.header, readMinutesHeader(f->get("header"), "header"));
   SV_READ(m.attendance, readList<Attendee>(*f, "attendance", readAttendee));
   auto sections = f->array("sections");
   if (!sections) return std::unexpected(sections.error());
@@ -201,7 +201,7 @@ Result<Minutes> readMinutes(const Var& root) {
 }  // namespace
 
 Result<Minutes> fromJson(std::string_view json) {
-  auto root = parseJsonText(json, kMaxDepth);
+  auto root = parseJsonText(json, kMaxMinutesDepth);
   if (!root) return std::unexpected(root.error());
   return readMinutes(*root);
 }
@@ -211,7 +211,7 @@ Result<Minutes> fromJsonMember(std::string_view json, const std::string& member)
   Var root;
   try {
     Poco::JSON::Parser parser;
-    parser.setDepth(kMaxDepth + 1);  // the minutes are one level down
+    parser.setDepth(kMaxMinutesDepth + 1);  // the minutes are one level down
     root = parser.parse(std::string(json));
   } catch (const Poco::Exception&) {
     return fail(Errc::Malformed, "the body is not valid JSON");
@@ -224,7 +224,5 @@ Result<Minutes> fromJsonMember(std::string_view json, const std::string& member)
     return fail(Errc::Invalid, Reason::Missing, "'" + member + "' is required", member);
   return readMinutes(object->get(member));
 }
-
-#undef SV_READ
 
 }  // namespace sv::minutes

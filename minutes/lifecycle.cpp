@@ -8,7 +8,7 @@
 namespace sv::minutes {
 
 namespace {
-constexpr NameTable<MinutesState, 4> kStates{{
+constexpr NameTable<MinutesState, 4> kMinutesStates{{
     {MinutesState::Draft, "draft"},
     {MinutesState::InReview, "in_review"},
     {MinutesState::Approved, "approved"},
@@ -17,15 +17,15 @@ constexpr NameTable<MinutesState, 4> kStates{{
 }  // namespace
 
 std::string_view stateName(MinutesState s) {
-  return nameIn(kStates, s, "draft");
+  return nameIn(kMinutesStates, s, "draft");
 }
 
 std::optional<MinutesState> parseMinutesState(std::string_view name) {
-  return valueIn(kStates, name);
+  return valueIn(kMinutesStates, name);
 }
 
 Status checkStatesOf(const workflows::WorkflowDefinition& definition) {
-  return workflows::checkStatesAgainst(definition, kStates, MinutesState::Draft, "minutes",
+  return workflows::checkStatesAgainst(definition, kMinutesStates, MinutesState::Draft, "minutes",
                                        "the minutes start as a draft, not");
 }
 
@@ -40,7 +40,7 @@ bool bothPartiesApproved(const LifecycleFacts& facts) {
 }
 
 Result<MinutesState> knownState(const Result<std::string>& answered) {
-  return workflows::knownStateIn(answered, kStates, "minutes");
+  return workflows::knownStateIn(answered, kMinutesStates, "minutes");
 }
 
 workflows::GuardRegistry<LifecycleFacts> lifecycleGuards() {

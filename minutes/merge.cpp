@@ -11,7 +11,7 @@ namespace sv::minutes {
 namespace {
 
 constexpr std::string_view kAttendanceTitle = "Närvaro";
-constexpr std::string_view kDocumentTitle = "Protokoll";
+constexpr std::string_view kMinutesTitle = "Protokoll";
 
 bool sameSections(const Minutes& a, const Minutes& b) {
   return detail::sameParts(a.sections, b.sections, [](const Section& s) { return s.key; });
@@ -21,7 +21,7 @@ using detail::pickSide;
 using detail::Side;
 
 // Ids taken from `mine` that clash with ids from `theirs` (or with each other) get new numbers.
-void renumberClashes(Minutes& merged, const std::vector<bool>& fromMine) {
+void renumberSectionClashes(Minutes& merged, const std::vector<bool>& fromMine) {
   for (const char prefix :
        {detail::kObservationPrefix, detail::kActionPrefix, detail::kDecisionPrefix}) {
     long next = detail::highestId(merged, prefix);
@@ -47,7 +47,7 @@ MergeOutcome mergeMinutes(const Minutes& base, const Minutes& theirs, const Minu
   MergeOutcome outcome;
   if (!sameSections(base, theirs) || !sameSections(base, mine)) {
     outcome.conflicts.push_back(MergeConflict{MergeUnit::Document, 0, "",
-                                              std::string(kDocumentTitle), renderMarkdown(theirs),
+                                              std::string(kMinutesTitle), renderMarkdown(theirs),
                                               renderMarkdown(mine)});
     return outcome;
   }
@@ -76,7 +76,7 @@ MergeOutcome mergeMinutes(const Minutes& base, const Minutes& theirs, const Minu
   const std::vector<bool>& fromMine = parts.fromMine;
   if (!outcome.conflicts.empty()) return outcome;
 
-  renumberClashes(merged, fromMine);
+  renumberSectionClashes(merged, fromMine);
   outcome.merged = std::move(merged);
   return outcome;
 }

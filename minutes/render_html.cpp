@@ -10,7 +10,7 @@ namespace {
 using detail::escapeHtml;
 using detail::escapeHtmlLines;
 
-constexpr int kNoteHeadingOffset = 2;  // "#" in a note becomes <h3>, under the § <h2>
+constexpr int kHtmlNoteHeadingOffset = 2;  // "#" in a note becomes <h3>, under the § <h2>
 
 // Appended into one string: `"<" + std::string(name)` inserts at the front of a temporary, which
 // GCC 12 reports as a false -Wrestrict in Release (GCC bug 105329).
@@ -26,7 +26,7 @@ std::string label(std::string_view text) {
   return escapeHtml(text);
 }
 
-std::string tableHead(std::initializer_list<std::string_view> headers) {
+std::string htmlTableHead(std::initializer_list<std::string_view> headers) {
   std::string out = "<table>\n<thead><tr>";
   for (std::string_view h : headers) out += "<th scope=\"col\">" + label(h) + "</th>";
   return out + "</tr></thead>\n<tbody>\n";
@@ -45,7 +45,7 @@ std::string tableRow(std::initializer_list<std::string> escapedCells) {
 
 constexpr std::string_view kTableEnd = "</tbody>\n</table>\n";
 
-std::string responsible(Party party, const std::string& person) {
+std::string responsibleHtml(Party party, const std::string& person) {
   std::string out = label(detail::partyLabel(party));
   if (!person.empty()) out += ", " + escapeHtml(person);
   return out;
@@ -83,7 +83,7 @@ void appendSection(std::string& out, const Section& s) {
   const std::string number = std::to_string(s.number);
   out += "<section class=\"protocol-section\" id=\"paragraf-" + number + "\">\n";
   out += tag("h2", "§ " + number + " " + escapeHtml(s.title)) + "\n";
-  const std::string notes = markdownToSafeHtml(s.notes, kNoteHeadingOffset);
+  const std::string notes = markdownToSafeHtml(s.notes, kHtmlNoteHeadingOffset);
   const bool empty = notes.empty() && s.observations.empty() && s.actions.empty() &&
                      s.decisions.empty() && s.evaluations.empty();
   if (!notes.empty()) out += "<div class=\"notes\">\n" + notes + "</div>\n";
@@ -92,7 +92,7 @@ void appendSection(std::string& out, const Section& s) {
     out += tag("h3", label(detail::kObservations)) + "\n" + itemList(s.observations);
   if (!s.actions.empty()) {
     out += tag("h3", label(detail::kActions)) + "\n";
-    out += tableHead({"Åtgärd", "Ansvarig part", "Ansvarig person", "Klart senast"});
+    out += htmlTableHead({"Åtgärd", "Ansvarig part", "Ansvarig person", "Klart senast"});
     for (const Action& a : s.actions)
       out += tableRow({escapeHtmlLines(a.text), label(detail::partyLabel(a.responsibleParty)),
                        escapeHtml(a.responsiblePerson), label(detail::dateLabel(a.dueDate))});
@@ -102,11 +102,11 @@ void appendSection(std::string& out, const Section& s) {
     out += tag("h3", label(detail::kDecisions)) + "\n" + itemList(s.decisions);
   if (!s.evaluations.empty()) {
     out += tag("h3", label(detail::kEvaluations)) + "\n";
-    out += tableHead({"Åtgärd", "Beslutad", "Ansvarig", "Klart senast", "Bedömning", "Kommentar",
-                      "Nytt klart senast"});
+    out += htmlTableHead({"Åtgärd", "Beslutad", "Ansvarig", "Klart senast", "Bedömning",
+                          "Kommentar", "Nytt klart senast"});
     for (const Evaluation& e : s.evaluations)
       out += tableRow({escapeHtmlLines(e.actionText), escapeHtml(e.origin),
-                       responsible(e.responsibleParty, e.responsiblePerson),
+                       responsibleHtml(e.responsibleParty, e.responsiblePerson),
                        label(detail::dateLabel(e.dueDate)), label(detail::outcomeLabel(e.outcome)),
                        escapeHtmlLines(e.comment),
                        e.newDueDate ? label(detail::dateLabel(*e.newDueDate)) : std::string()});

@@ -13,7 +13,7 @@ namespace {
 using detail::escapeMarkdownBlock;
 using detail::escapeMarkdownInline;
 
-constexpr int kNoteHeadingOffset = 2;  // "#" in a note becomes "###", under the § heading
+constexpr int kMarkdownNoteHeadingOffset = 2;  // "#" in a note becomes "###", under the § heading
 
 // The blocks of a document, joined by one blank line.
 class Blocks {
@@ -35,7 +35,7 @@ class Blocks {
 constexpr int kMaxNotesDepth = 32;
 
 std::string renderNotes(const std::string& notes) {
-  return detail::userMarkdownDemoted(notes, kNoteHeadingOffset);
+  return detail::userMarkdownDemoted(notes, kMarkdownNoteHeadingOffset);
 }
 
 // Rendering the notes through cmark is most of the cost of rendering a protocol, and a save
@@ -70,13 +70,13 @@ std::string row(std::initializer_list<std::string> cells) {
   return out;
 }
 
-std::string tableHead(std::initializer_list<std::string> headers) {
+std::string markdownTableHead(std::initializer_list<std::string> headers) {
   std::string rule = "|";
   for (std::size_t i = 0; i < headers.size(); ++i) rule += " --- |";
   return row(headers) + "\n" + rule;
 }
 
-std::string responsible(Party party, const std::string& person) {
+std::string responsibleMarkdown(Party party, const std::string& person) {
   std::string out(detail::partyLabel(party));
   if (!person.empty()) out += ", " + escapeMarkdownInline(person);
   return out;
@@ -137,7 +137,8 @@ void addSection(Blocks& blocks, const Section& s) {
   }
   if (!s.actions.empty()) {
     blocks.add("### " + std::string(detail::kActions));
-    std::string table = tableHead({"Åtgärd", "Ansvarig part", "Ansvarig person", "Klart senast"});
+    std::string table =
+        markdownTableHead({"Åtgärd", "Ansvarig part", "Ansvarig person", "Klart senast"});
     for (const Action& a : s.actions)
       table +=
           "\n" +
@@ -151,15 +152,15 @@ void addSection(Blocks& blocks, const Section& s) {
   }
   if (!s.evaluations.empty()) {
     blocks.add("### " + std::string(detail::kEvaluations));
-    std::string table = tableHead({"Åtgärd", "Beslutad", "Ansvarig", "Klart senast", "Bedömning",
-                                   "Kommentar", "Nytt klart senast"});
+    std::string table = markdownTableHead({"Åtgärd", "Beslutad", "Ansvarig", "Klart senast",
+                                           "Bedömning", "Kommentar", "Nytt klart senast"});
     for (const Evaluation& e : s.evaluations)
       table +=
-          "\n" +
-          row({escapeMarkdownInline(e.actionText), escapeMarkdownInline(e.origin),
-               responsible(e.responsibleParty, e.responsiblePerson), detail::dateLabel(e.dueDate),
-               std::string(detail::outcomeLabel(e.outcome)), escapeMarkdownInline(e.comment),
-               e.newDueDate ? detail::dateLabel(*e.newDueDate) : std::string()});
+          "\n" + row({escapeMarkdownInline(e.actionText), escapeMarkdownInline(e.origin),
+                      responsibleMarkdown(e.responsibleParty, e.responsiblePerson),
+                      detail::dateLabel(e.dueDate), std::string(detail::outcomeLabel(e.outcome)),
+                      escapeMarkdownInline(e.comment),
+                      e.newDueDate ? detail::dateLabel(*e.newDueDate) : std::string()});
     blocks.add(table);
   }
 }

@@ -40,9 +40,7 @@ constexpr std::string_view kCommonMethod =
     "Dialogmöten, intervjuer med enhetschef och medicinskt ansvarig sjuksköterska, "
     "dokumentationsgranskning (genomförandeplaner och löpande dokumentation) och observation.";
 
-std::string at(const std::string& path, std::size_t index) {
-  return path + "[" + std::to_string(index) + "]";
-}
+using detail::at;
 
 long highestImprovement(const FollowUpReport& r) {
   long highest = 0;

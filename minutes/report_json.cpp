@@ -18,9 +18,9 @@ using detail::readList;
 using Poco::Dynamic::Var;
 
 // Root, areas, area, improvements, improvement: 5 levels; a little room.
-constexpr std::size_t kMaxDepth = 16;
+constexpr std::size_t kMaxReportDepth = 16;
 
-void writeDate(json::Writer& w, Date d) {
+void writeReportDate(json::Writer& w, Date d) {
   if (d.ok())
     w.value(formatDate(d));
   else
@@ -42,7 +42,7 @@ void writeArea(json::Writer& w, const ReportArea& a) {
     w.key("id").value(i.id);
     w.key("text").value(i.text);
     w.key("due_date");
-    writeDate(w, i.dueDate);
+    writeReportDate(w, i.dueDate);
     w.key("responsible_party").value(partyKey(i.responsibleParty));
     w.endObject();
   }
@@ -76,7 +76,7 @@ Result<std::string> readQuestion(const Var& v, const std::string& path) {
   return v.extract<std::string>();
 }
 
-Result<ReportArea> readArea(const Var& v, const std::string& path) {
+Result<ReportArea> readReportArea(const Var& v, const std::string& path) {
   auto f = Fields::open(v, path,
                         {"key", "title", "questions", "assessment", "findings", "improvements"});
   if (!f) return std::unexpected(f.error());
@@ -90,7 +90,7 @@ Result<ReportArea> readArea(const Var& v, const std::string& path) {
   return a;
 }
 
-Result<ReportHeader> readHeader(const Var& v, std::string path) {
+Result<ReportHeader> readReportHeader(const Var& v, std::string path) {
   auto f = Fields::open(v, std::move(path),
                         {"kind", "contract_title", "contract_reference", "authority_name",
                          "provider_name", "year", "template_id", "template_version"});
@@ -121,10 +121,10 @@ Result<FollowUpReport> readReport(const Var& root) {
   if (format != kReportJsonFormat)
     return fail(Errc::Invalid, "unsupported format " + std::to_string(format), "format");
   FollowUpReport r;
-  SV_READ(r.header, readHeader(f->get("header"), "header"));
+  SV_READ(r.header, readReportHeader(f->get("header"), "header"));
   SV_READ(r.method, f->string("method"));
   SV_READ(r.visits, readList<Visit>(*f, "visits", readVisit));
-  SV_READ(r.areas, readList<ReportArea>(*f, "areas", readArea));
+  SV_READ(r.areas, readList<ReportArea>(*f, "areas", readReportArea));
   SV_READ(r.registryNumber, f->optionalString("registry_number"));
   return r;
 }
@@ -150,7 +150,7 @@ std::string toJson(const FollowUpReport& r) {
   for (const auto& v : r.visits) {
     w.beginObject(Layout::OneLine);
     w.key("date");
-    writeDate(w, v.date);
+    writeReportDate(w, v.date);
     w.key("announced").value(v.announced);
     w.key("note").value(v.note);
     w.endObject();
@@ -169,17 +169,15 @@ std::string toJson(const FollowUpReport& r) {
 }
 
 Result<FollowUpReport> reportFromJson(std::string_view json) {
-  auto root = parseJsonText(json, kMaxDepth);
+  auto root = parseJsonText(json, kMaxReportDepth);
   if (!root) return std::unexpected(root.error());
   return readReport(*root);
 }
 
 Result<FollowUpReport> reportFromJsonMember(std::string_view json, const std::string& member) {
-  auto report = detail::parseJsonMember(json, member, kMaxDepth);
+  auto report = detail::parseJsonMember(json, member, kMaxReportDepth);
   if (!report) return std::unexpected(report.error());
   return readReport(*report);
 }
-
-#undef SV_READ
 
 }  // namespace sv::minutes

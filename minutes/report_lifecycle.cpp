@@ -7,7 +7,7 @@
 namespace sv::minutes {
 
 namespace {
-constexpr NameTable<ReportState, 5> kStates{{
+constexpr NameTable<ReportState, 5> kReportStates{{
     {ReportState::Draft, "draft"},
     {ReportState::FactCheck, "fact_check"},
     {ReportState::Answered, "answered"},
@@ -17,20 +17,20 @@ constexpr NameTable<ReportState, 5> kStates{{
 }  // namespace
 
 std::string_view stateName(ReportState s) {
-  return nameIn(kStates, s, "draft");
+  return nameIn(kReportStates, s, "draft");
 }
 
 std::optional<ReportState> parseReportState(std::string_view name) {
-  return valueIn(kStates, name);
+  return valueIn(kReportStates, name);
 }
 
 Status checkReportStatesOf(const workflows::WorkflowDefinition& definition) {
-  return workflows::checkStatesAgainst(definition, kStates, ReportState::Draft, "report",
+  return workflows::checkStatesAgainst(definition, kReportStates, ReportState::Draft, "report",
                                        "a report starts as a draft, not");
 }
 
 Result<ReportState> knownReportState(const Result<std::string>& answered) {
-  return workflows::knownStateIn(answered, kStates, "report");
+  return workflows::knownStateIn(answered, kReportStates, "report");
 }
 
 Date factCheckDueOn(Date sent, int days) {

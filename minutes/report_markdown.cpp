@@ -10,14 +10,10 @@
 namespace sv::minutes {
 namespace {
 
+using detail::appendBlock;
+
 using detail::escapeMarkdownBlock;
 using detail::escapeMarkdownInline;
-
-void add(std::string& out, const std::string& block) {
-  if (block.empty()) return;
-  if (!out.empty()) out += "\n\n";
-  out += block;
-}
 
 std::string visitsBlock(const std::vector<Visit>& visits) {
   if (visits.empty()) return "Inga besök har förts in.";
@@ -43,15 +39,15 @@ std::string areaText(const ReportArea& a) {
   std::string out = "## " + escapeMarkdownInline(a.title);
   std::string questions = "Frågor:\n";
   for (const auto& q : a.questions) questions += "\n- " + escapeMarkdownInline(q);
-  add(out, questions);
-  add(out, "**Bedömning:** " + std::string(swedishAssessment(a.assessment)));
+  appendBlock(out, questions);
+  appendBlock(out, "**Bedömning:** " + std::string(swedishAssessment(a.assessment)));
   const std::string findings = detail::userMarkdown(a.findings);
   // A label, not a heading: the findings' own headings are demoted to "###", under the area.
-  add(out, "**Iakttagelser:**");
-  add(out, findings.empty() ? "Inga iakttagelser har förts in." : findings);
+  appendBlock(out, "**Iakttagelser:**");
+  appendBlock(out, findings.empty() ? "Inga iakttagelser har förts in." : findings);
   if (!a.improvements.empty()) {
-    add(out, "### Krav på förbättringar");
-    add(out, improvementsTable(a.improvements));
+    appendBlock(out, "### Krav på förbättringar");
+    appendBlock(out, improvementsTable(a.improvements));
   }
   return out;
 }
@@ -75,20 +71,22 @@ std::string renderReportMarkdown(const FollowUpReport& r) {
   if (r.registryNumber)
     facts += "\n- " + std::string(detail::kRegistryNumber) + ": " +
              escapeMarkdownInline(*r.registryNumber);
-  add(out, facts);
-  add(out, "## Metod");
-  add(out, r.method.empty() ? "Ingen metod har angetts." : escapeMarkdownBlock(r.method, ""));
-  add(out, "## Besök");
-  add(out, visitsBlock(r.visits));
-  for (const ReportArea& a : r.areas) add(out, areaText(a));
+  appendBlock(out, facts);
+  appendBlock(out, "## Metod");
+  appendBlock(out,
+              r.method.empty() ? "Ingen metod har angetts." : escapeMarkdownBlock(r.method, ""));
+  appendBlock(out, "## Besök");
+  appendBlock(out, visitsBlock(r.visits));
+  for (const ReportArea& a : r.areas) appendBlock(out, areaText(a));
   return out + "\n";
 }
 
 std::string renderOverviewMarkdown(const FollowUpReport& r) {
   std::string out = "## Metod";
-  add(out, r.method.empty() ? "Ingen metod har angetts." : escapeMarkdownBlock(r.method, ""));
-  add(out, "## Besök");
-  add(out, visitsBlock(r.visits));
+  appendBlock(out,
+              r.method.empty() ? "Ingen metod har angetts." : escapeMarkdownBlock(r.method, ""));
+  appendBlock(out, "## Besök");
+  appendBlock(out, visitsBlock(r.visits));
   return out + "\n";
 }
 

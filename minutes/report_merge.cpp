@@ -9,7 +9,7 @@ namespace sv::minutes {
 namespace {
 
 constexpr std::string_view kOverviewTitle = "Metod och besök";
-constexpr std::string_view kDocumentTitle = "Rapport";
+constexpr std::string_view kReportTitle = "Rapport";
 
 struct Overview {
   const std::string& method;
@@ -23,7 +23,7 @@ Overview overviewOf(const FollowUpReport& r) {
 
 // Improvements taken from `mine` whose ids clash with ids kept from `theirs` (both sides added
 // one in different areas) get numbers above every id in use.
-void renumberClashes(FollowUpReport& merged, const std::vector<bool>& fromMine) {
+void renumberAreaClashes(FollowUpReport& merged, const std::vector<bool>& fromMine) {
   std::set<std::string> used;
   long next = 0;
   for (const auto& area : merged.areas)
@@ -49,7 +49,7 @@ ReportMergeOutcome mergeReports(const FollowUpReport& base, const FollowUpReport
   if (!detail::sameParts(base.areas, theirs.areas, keyOf) ||
       !detail::sameParts(base.areas, mine.areas, keyOf)) {
     outcome.conflicts.push_back(
-        ReportMergeConflict{ReportMergeUnit::Document, "", std::string(kDocumentTitle),
+        ReportMergeConflict{ReportMergeUnit::Document, "", std::string(kReportTitle),
                             renderReportMarkdown(theirs), renderReportMarkdown(mine)});
     return outcome;
   }
@@ -73,7 +73,7 @@ ReportMergeOutcome mergeReports(const FollowUpReport& base, const FollowUpReport
         renderAreaMarkdown(theirs.areas[i]), renderAreaMarkdown(mine.areas[i])});
   if (!outcome.conflicts.empty()) return outcome;
   merged.areas = std::move(parts.merged);
-  renumberClashes(merged, parts.fromMine);
+  renumberAreaClashes(merged, parts.fromMine);
   outcome.merged = std::move(merged);
   return outcome;
 }

@@ -10,7 +10,7 @@ namespace {
 using detail::escapeMarkdownBlock;
 using detail::escapeMarkdownInline;
 
-constexpr NameTable<FactCheckOutcome, 4> kOutcomes{{
+constexpr NameTable<FactCheckOutcome, 4> kFactCheckOutcomes{{
     {FactCheckOutcome::Pending, "pending"},
     {FactCheckOutcome::Commented, "commented"},
     {FactCheckOutcome::NoComments, "no_comments"},
@@ -77,11 +77,11 @@ std::string supplementsBlock(const std::vector<SupplementEntry>& list) {
 }  // namespace
 
 std::string_view toString(FactCheckOutcome o) {
-  return nameIn(kOutcomes, o, "pending");
+  return nameIn(kFactCheckOutcomes, o, "pending");
 }
 
 std::optional<FactCheckOutcome> parseFactCheckOutcome(std::string_view text) {
-  return valueIn(kOutcomes, text);
+  return valueIn(kFactCheckOutcomes, text);
 }
 
 std::string_view swedishOutcome(FactCheckOutcome o) {

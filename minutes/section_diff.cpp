@@ -10,7 +10,7 @@
 namespace sv::minutes {
 namespace {
 
-std::string responsible(Party party, const std::string& person) {
+std::string responsibleText(Party party, const std::string& person) {
   std::string out(detail::partyLabel(party));
   if (!person.empty()) out += ", " + person;
   return out;
@@ -23,7 +23,7 @@ std::string describe(const Decision& d) {
   return d.text;
 }
 std::string describe(const Action& a) {
-  return a.text + " (ansvarig: " + responsible(a.responsibleParty, a.responsiblePerson) +
+  return a.text + " (ansvarig: " + responsibleText(a.responsibleParty, a.responsiblePerson) +
          "; klart senast " + detail::dateLabel(a.dueDate) + ")";
 }
 std::string describe(const Evaluation& e) {
@@ -77,27 +77,27 @@ void compareRows(std::vector<ItemRow>& rows, ItemKind kind, const std::vector<It
   }
 }
 
-const auto byId = [](const auto& item) { return item.id; };
+const auto idOf = [](const auto& item) { return item.id; };
 
-SectionDiff compareSection(const Section& from, const Section& to) {
+SectionDiff compareSectionDiff(const Section& from, const Section& to) {
   SectionDiff d;
   d.number = to.number;
   d.title = to.title;
   if (from.title != to.title) d.oldTitle = from.title;
   d.notesChanged = from.notes != to.notes;
   if (d.notesChanged) d.notes = diffWords(from.notes, to.notes);
-  compareRows(d.rows, ItemKind::Observation, from.observations, to.observations, byId);
-  compareRows(d.rows, ItemKind::Action, from.actions, to.actions, byId);
-  compareRows(d.rows, ItemKind::Decision, from.decisions, to.decisions, byId);
+  compareRows(d.rows, ItemKind::Observation, from.observations, to.observations, idOf);
+  compareRows(d.rows, ItemKind::Action, from.actions, to.actions, idOf);
+  compareRows(d.rows, ItemKind::Decision, from.decisions, to.decisions, idOf);
   compareRows(d.rows, ItemKind::Evaluation, from.evaluations, to.evaluations,
               [](const Evaluation& e) { return e.actionId; });
   return d;
 }
 
 // A section only in one version: its notes and every item as added or removed.
-SectionDiff wholeSection(const Section& s, bool added) {
+SectionDiff wholeSectionDiff(const Section& s, bool added) {
   const Section empty{};
-  SectionDiff d = added ? compareSection(empty, s) : compareSection(s, empty);
+  SectionDiff d = added ? compareSectionDiff(empty, s) : compareSectionDiff(s, empty);
   d.number = s.number;
   d.title = s.title;
   d.oldTitle.clear();
@@ -137,12 +137,12 @@ ReadableDiff compareForReading(const Minutes& from, const Minutes& to) {
   for (const Section& s : to.sections) {
     const Section* was = find(from, s.key);
     if (was == nullptr)
-      out.sections.push_back(wholeSection(s, true));
+      out.sections.push_back(wholeSectionDiff(s, true));
     else if (!(*was == s))
-      out.sections.push_back(compareSection(*was, s));
+      out.sections.push_back(compareSectionDiff(*was, s));
   }
   for (const Section& s : from.sections)
-    if (find(to, s.key) == nullptr) out.sections.push_back(wholeSection(s, false));
+    if (find(to, s.key) == nullptr) out.sections.push_back(wholeSectionDiff(s, false));
   for (const SectionChange& c : summarizeChanges(from, to))
     if (c.unit == ChangeUnit::Signatures || c.unit == ChangeUnit::Registration ||
         c.unit == ChangeUnit::Disagreements)

@@ -14,6 +14,11 @@ namespace sv::minutes::detail {
 using text::Lines;
 using text::Presence;
 
+// The field of a list's element as errors name it: at("sections", 2) is "sections[2]".
+inline std::string at(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
 inline Status checkText(std::string_view text, const std::string& field, std::string_view what,
                         std::size_t limit, Lines lines, Presence presence = Presence::Optional) {
   return text::checkFreeText(text, field, what, limit, lines, presence);

@@ -192,6 +192,12 @@ using Result = std::expected<T, Error>;
 // Result<void> needs a value to return on success.
 using Status = std::expected<void, Error>;
 
+// Whether a step succeeded, without the value it gave: its error, or success.
+template <class T>
+Status statusOf(const Result<T>& r) {
+  return r ? Status{} : Status{std::unexpected(r.error())};
+}
+
 inline std::unexpected<Error> fail(Errc code, std::string detail, std::string field = {}) {
   return std::unexpected(Error{code, Reason::None, std::move(detail), std::move(field)});
 }

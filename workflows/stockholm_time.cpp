@@ -6,6 +6,10 @@
 namespace sv {
 namespace {
 
+// The years a date may lie in (parseDate).
+constexpr int kFirstDateYear = 1900;
+constexpr int kLastDateYear = 2199;
+
 using namespace std::chrono;
 
 sys_days lastSunday(year y, month m) {
@@ -82,6 +86,10 @@ Result<Date> parseDate(std::string_view text) {
     return fail(Errc::Invalid, "a date is written YYYY-MM-DD");
   const Date date{year{y}, month{unsigned(m)}, day{unsigned(d)}};
   if (!date.ok()) return fail(Errc::Invalid, "there is no such date");
+  // A TimePoint counts nanoseconds and ends in 2262: a date past it would overflow when it becomes
+  // a time (found by tests/fuzz). No meeting, deadline or record lies outside these years.
+  if (y < kFirstDateYear || y > kLastDateYear)
+    return fail(Errc::Invalid, "a date lies in 1900-2199");
   return date;
 }
 
@@ -111,8 +119,12 @@ Result<TimePoint> parseDateTime(std::string_view text) {
   return fail(Errc::Invalid, "the time zone of a time is Z or +HH:MM");
 }
 
-Date dateOf(TimePoint utc) { return year_month_day{floor<days>(utc)}; }
+Date dateOf(TimePoint utc) {
+  return year_month_day{floor<days>(utc)};
+}
 
-TimePoint startOfDayUtc(Date d) { return sys_days{d}; }
+TimePoint startOfDayUtc(Date d) {
+  return sys_days{d};
+}
 
 }  // namespace sv

@@ -30,12 +30,12 @@ LocalDateTime toStockholm(TimePoint utc);
 // (summer-time) one is taken; a time in the missing hour of March is read as winter time.
 TimePoint fromStockholm(Date date, std::chrono::minutes timeOfDay);
 
-std::string formatDate(Date d);                 // 2026-03-12
+std::string formatDate(Date d);                  // 2026-03-12
 std::string formatSwedishDateTime(TimePoint t);  // 2026-03-12 kl. 13.00
 std::string formatSwedishTime(TimePoint t);      // 13.00
 std::string formatIsoUtc(TimePoint t);           // 2026-03-12T12:00:00Z
 
-// 2026-03-12; a date that does not exist (2026-02-30) is refused.
+// 2026-03-12; a date that does not exist (2026-02-30), or lies outside 1900-2199, is refused.
 Result<Date> parseDate(std::string_view text);
 // 2026-03-12T13:00:00Z, 2026-03-12T13:00:00+01:00, or 2026-03-12T13:00 read as Swedish time.
 Result<TimePoint> parseDateTime(std::string_view text);

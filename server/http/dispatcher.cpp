@@ -6,7 +6,6 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/URI.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +16,7 @@
 #include "server/http/form_body.hpp"
 #include "server/http/multipart.hpp"
 #include "server/http/problem.hpp"
+#include "server/http/target.hpp"
 
 namespace sv::http {
 namespace {
@@ -37,13 +37,6 @@ bool isUnsafe(const std::string& method) {
 bool wantsPage(const Request& request) {
   return !request.path.starts_with("/api/") &&
          request.header("accept").value_or("").find("text/html") != std::string::npos;
-}
-
-// A request target that is a path and nothing else: no query, no fragment, no escapes, and not
-// "//…", which Poco::URI reads as an authority. Its path is the target itself.
-bool isPlainPath(const std::string& target) {
-  return target.starts_with('/') && !target.starts_with("//") &&
-         target.find_first_of("?#%") == std::string::npos;
 }
 
 std::string passwordOfBasic(const std::string& encoded) {
@@ -121,24 +114,15 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
   Reply dispatch(HTTPServerRequest& in, Request& request) {
     request.method = in.getMethod();
     const std::string& target = in.getURI();
-    if (isPlainPath(target)) {
-      request.path = target;  // what Poco::URI would decode it to, without its allocations
-    } else {
-      // A broken escape ("%zz") is the client's mistake, not ours: 400 before any route runs.
-      try {
-        Poco::URI uri(target);
-        request.path = uri.getPath();
-        for (const auto& [k, v] : uri.getQueryParameters()) request.query.emplace(k, v);
-      } catch (const Poco::SyntaxException&) {
-        request.path.clear();
-        request.query.clear();
-        Reply refused = problem(Error{Errc::Malformed, Reason::None,
-                                      "the request target is not properly percent-encoded"},
-                                "");
-        refused.closeConnection = true;  // its body, unread, must not be taken for a request
-        return refused;
-      }
+    // A broken escape ("%zz") is the client's mistake, not ours: 400 before any route runs.
+    auto decoded = decodeTarget(target);
+    if (!decoded) {
+      Reply refused = problem(decoded.error(), "");
+      refused.closeConnection = true;  // its body, unread, must not be taken for a request
+      return refused;
     }
+    request.path = std::move(decoded->path);
+    request.query = std::move(decoded->query);
     for (const auto& [k, v] : in) request.headers[lower(k)] = v;
     const std::string type = lower(in.getContentType());
     request.contentType = type.substr(0, type.find(';'));

@@ -102,8 +102,8 @@ struct Geometry {
   double height = 0;
 };
 
-SharedLayout oneLine(const Flow& flow, const std::string& text, const TextStyle& style,
-                     double limit) {
+SharedLayout oneLineLabel(const Flow& flow, const std::string& text, const TextStyle& style,
+                          double limit) {
   SharedLayout layout = flow.layout(escapeMarkup(text), style, limit);
   pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
   return layout;
@@ -114,7 +114,7 @@ Geometry measure(const Flow& flow, const Chart& c, double width) {
   double x = kAxisRoom;
   double y = 0;
   for (const ChartSeries& s : c.series) {
-    SharedLayout text = oneLine(flow, s.name, kLegendText, kLegendLabel);
+    SharedLayout text = oneLineLabel(flow, s.name, kLegendText, kLegendLabel);
     const double entry = kSwatch + 4 + sizeOf(text).width;
     if (x + entry > width && x > kAxisRoom) {
       x = kAxisRoom;
@@ -134,7 +134,7 @@ Geometry measure(const Flow& flow, const Chart& c, double width) {
   for (const std::string& category : c.categories) {
     SharedLayout label;
     if (g.slanted) {
-      label = oneLine(flow, category, kAxisText, kSlantedLabel);
+      label = oneLineLabel(flow, category, kAxisText, kSlantedLabel);
       const Size size = sizeOf(label);
       labelRoom = std::max(labelRoom, size.width * std::sin(kSlant) + size.height);
     } else {
@@ -186,7 +186,7 @@ void drawAxis(cairo_t* cr, const Flow& flow, const Chart& c, const Geometry& g, 
   line(cr, left, y + g.plotTop, left, bottom, 0.8, kInk);
   line(cr, left, bottom, right, bottom, 0.8, kInk);
 
-  const SharedLayout unit = oneLine(flow, c.unit, kAxisText, kPlotHeight);
+  const SharedLayout unit = oneLineLabel(flow, c.unit, kAxisText, kPlotHeight);
   pango_layout_set_alignment(unit.get(), PANGO_ALIGN_CENTER);
   cairo_save(cr);
   cairo_translate(cr, x, y + g.plotTop + kPlotHeight / 2);

@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "server/services/access.hpp"
+#include "workflows/clock.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::accounts {
 namespace {
 
 using store::AuditEntry;
-
-std::int64_t unixSeconds(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 
 // The rule for a person's name in the agenda (proposed_by): one line of UTF-8. Checked here and
 // not left to the JSON parser, because the administration pages send names as form fields.

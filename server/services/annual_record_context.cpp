@@ -1,17 +1,11 @@
 #include "server/services/annual_record_context.hpp"
 
+#include "server/services/annual_report.hpp"
 #include "server/store/accounts.hpp"
 #include "server/store/documents.hpp"
 #include "workflows/names.hpp"
 
 namespace sv::services {
-namespace {
-
-constexpr int kFirstYear = 2000;
-constexpr int kLastYear = 2100;
-
-}  // namespace
-
 std::string AnnualRecordContext::path(std::string_view extension) const {
   return document + "." + std::string(extension);
 }
@@ -35,9 +29,7 @@ std::string annualDocumentOf(int year) {
 Result<AnnualRecordContext> readAnnualRecordContext(store::Reading& c,
                                                     const store::Principal& viewer,
                                                     std::int64_t authorityId, int year) {
-  if (year < kFirstYear || year > kLastYear)
-    return fail(Errc::Invalid, Reason::OutOfRange, "the year is outside 2000-2100", "year",
-                std::to_string(year));
+  if (auto ok = checkSummaryYear(year); !ok) return std::unexpected(ok.error());
   // The text is the authority's own: a provider's people and another authority's are told
   // nothing about it, not even that it exists.
   if (viewer.organizationKind != OrganizationKind::Authority ||

@@ -26,6 +26,13 @@ constexpr int kLastYear = 2100;
 
 }  // namespace
 
+Status checkSummaryYear(int year) {
+  if (year < kFirstYear || year > kLastYear)
+    return fail(Errc::Invalid, Reason::OutOfRange, "the year is outside 2000-2100", "year",
+                std::to_string(year));
+  return {};
+}
+
 int AnnualReportService::currentYear() const {
   return static_cast<int>(toStockholm(time_.now()).date.year());
 }
@@ -38,9 +45,7 @@ std::optional<std::int64_t> AnnualReportService::defaultAuthority(const store::P
 
 Result<minutes::AnnualFigures> AnnualReportService::figures(const store::Principal& viewer,
                                                             std::int64_t authorityId, int year) {
-  if (year < kFirstYear || year > kLastYear)
-    return fail(Errc::Invalid, Reason::OutOfRange, "the year is outside 2000-2100", "year",
-                std::to_string(year));
+  if (auto ok = checkSummaryYear(year); !ok) return std::unexpected(ok.error());
   const bool providerSide = viewer.organizationKind == OrganizationKind::Provider;
   if (!providerSide && viewer.organizationId != authorityId)
     return fail(Errc::NotFound, "no such authority");

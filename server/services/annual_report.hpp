@@ -33,6 +33,9 @@
 
 namespace sv::services {
 
+// Errc::Invalid (OutOfRange) for a year no summary is asked for: before 2000 or after 2100.
+Status checkSummaryYear(int year);
+
 // The summary as a record, as the authority's people see it.
 struct AnnualRecordView {
   std::int64_t authorityId = 0;

@@ -4,13 +4,10 @@
 #include "server/store/accounts.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/kept_forms.hpp"
+#include "workflows/clock.hpp"
 
 namespace sv::services {
 namespace {
-
-std::int64_t unixSeconds(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 
 KeptMinutesForm toKept(const store::KeptForm& row) {
   return {row.id, row.meetingId, row.form, TimePoint(std::chrono::seconds(row.keptAt))};

@@ -5,6 +5,7 @@
 
 #include "server/services/access.hpp"
 #include "server/store/audit.hpp"
+#include "workflows/clock.hpp"
 
 namespace sv::services {
 namespace {
@@ -18,10 +19,6 @@ Status requireAdministrator(accounts::Actor actor, const char* what) {
 
 TimePoint fromUnix(std::int64_t seconds) {
   return TimePoint(std::chrono::seconds(seconds));
-}
-
-std::int64_t unixSeconds(TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
 }  // namespace

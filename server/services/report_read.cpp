@@ -6,7 +6,7 @@
 namespace sv::services {
 namespace {
 
-std::unexpected<Error> unknownVersion() {
+std::unexpected<Error> unknownReportVersion() {
   return fail(Errc::NotFound, Reason::UnknownVersion, "no such version of this report");
 }
 
@@ -18,7 +18,7 @@ Result<ReportContext> contextWithVersion(store::Store& store, const store::Princ
     auto ctx = readReportContext(c, viewer, reportId);
     if (!ctx) return std::unexpected(ctx.error());
     if (!store::DocumentStore::hasVersionIn(c, ctx->repository, ctx->document, version))
-      return unknownVersion();
+      return unknownReportVersion();
     return ctx;
   });
 }

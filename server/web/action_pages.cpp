@@ -14,7 +14,7 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kActionFlashes{
     {"rapporterad",
      "Rapporten är skickad. Förvaltningen bedömer den, eller parterna vid nästa möte."},
     {"bilaga", "Filen är bifogad till rapporten om åtgärden."},
@@ -124,7 +124,7 @@ http::Reply actionsPage(const http::Request& req, Services& s,
   auto actions = s.actions.list(viewer, {});
   if (!actions) return failurePage(req, actions.error());
   Page page{.title = "Åtgärder", .templateName = "actions", .current = "atgarder"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kActionFlashes);
 
   // Open first, the most urgent at the top; the closed ones after, the latest first.
   std::vector<const services::ActionView*> open;
@@ -199,8 +199,7 @@ void registerActionPages(http::Router& router, Services& s) {
                   auto added = attachments.uploadToAction(req.principal(), *id, up);
                   if (!added) {
                     const auto& e = added.error();
-                    if (endsThePage(e))
-                      return failurePage(req, e);
+                    if (endsThePage(e)) return failurePage(req, e);
                     return actionsPage(
                         req, s, formError(reportForm(*id), e, reportForm(*id) + "-file", {}));
                   }

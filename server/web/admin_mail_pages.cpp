@@ -15,19 +15,19 @@
 namespace sv::web {
 namespace {
 
-constexpr int kPageSize = 25;
+constexpr int kMailPageSize = 25;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kMailFlashes{
     {"skickas", "Meddelandet skickas vid nästa försök."},
 };
 
-http::Reply refused(const http::Request& req) {
+http::Reply refusedMail(const http::Request& req) {
   return errorPage(req, 403, "Du har inte behörighet",
                    "E-postkön är till för administratören. Kontakta administratören om e-post "
                    "från Samverkan inte kommer fram.");
 }
 
-int pageNumber(const http::Request& req) {
+int mailPageNumber(const http::Request& req) {
   const auto text = req.queryValue("sida").value_or("");
   int value = 0;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -42,16 +42,16 @@ std::string messagesWord(std::int64_t n) {
 http::Reply mailPage(const http::Request& req, Services& s,
                      std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
-  if (!viewer.isAdmin()) return refused(req);
-  const int pageNo = pageNumber(req);
+  if (!viewer.isAdmin()) return refusedMail(req);
+  const int pageNo = mailPageNumber(req);
   // One more than a page tells whether there is a next one.
-  auto overview = services::outboxOverview(s.store, accounts::Actor{&viewer}, kPageSize + 1,
-                                           (pageNo - 1) * kPageSize);
+  auto overview = services::outboxOverview(s.store, accounts::Actor{&viewer}, kMailPageSize + 1,
+                                           (pageNo - 1) * kMailPageSize);
   if (!overview) return failurePage(req, overview.error());
   Page page{.title = "E-post som inte har kunnat skickas",
             .templateName = "admin_mail",
             .current = "admin"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kMailFlashes);
   Data& data = page.data;
 
   const auto& counts = overview->counts;
@@ -60,8 +60,8 @@ http::Reply mailPage(const http::Request& req, Services& s,
   data.set("sent", messagesWord(counts.sent));
 
   auto& failing = overview->failing;
-  const bool more = failing.size() > static_cast<std::size_t>(kPageSize);
-  if (more) failing.resize(kPageSize);
+  const bool more = failing.size() > static_cast<std::size_t>(kMailPageSize);
+  if (more) failing.resize(kMailPageSize);
   auto rows = list();
   for (const auto& m : failing) {
     Data d;
@@ -79,7 +79,7 @@ http::Reply mailPage(const http::Request& req, Services& s,
   data.set("messages", rows);
   data.set("has_messages", !failing.empty());
   if (!failing.empty()) {
-    const auto first = static_cast<std::size_t>(pageNo - 1) * kPageSize + 1;
+    const auto first = static_cast<std::size_t>(pageNo - 1) * kMailPageSize + 1;
     data.set("shown", "meddelande " + std::to_string(first) + "–" +
                           std::to_string(first + failing.size() - 1) + ", sida " +
                           std::to_string(pageNo));
@@ -101,7 +101,7 @@ void registerAdminMailPages(http::Router& router, Services& s) {
           [&s](http::Request& req) { return mailPage(req, s); });
 
   addPage(router, "POST", "/administration/e-post/{id}/skicka", [&s](http::Request& req) {
-    if (!req.principal().isAdmin()) return refused(req);
+    if (!req.principal().isAdmin()) return refusedMail(req);
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
     auto resent = services::resendMail(s.store, s.time, accounts::Actor{&req.principal()}, *id);

@@ -10,21 +10,24 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kAdminFlashes{
     {"organisation", "Organisationen är skapad."},
     {"anvandare", "Användaren är skapad och kan logga in."},
 };
 
-constexpr store::Role kRoles[] = {
-    store::Role::ContractManager, store::Role::ProviderRep, store::Role::Registrar,
-    store::Role::Reader,          store::Role::Director,    store::Role::CommitteeSecretary,
-    store::Role::Admin};
+constexpr store::Role kRoles[] = {store::Role::ContractManager,
+                                  store::Role::ProviderRep,
+                                  store::Role::Registrar,
+                                  store::Role::Reader,
+                                  store::Role::Director,
+                                  store::Role::CommitteeSecretary,
+                                  store::Role::Admin};
 
 std::string kindWord(store::OrganizationKind kind) {
   return kind == store::OrganizationKind::Authority ? "Förvaltning" : "Utförare";
 }
 
-http::Reply refused(const http::Request& req) {
+http::Reply refusedAdmin(const http::Request& req) {
   return errorPage(req, 403, "Du har inte behörighet",
                    "Administrationen är till för administratören. Kontakta administratören om du "
                    "behöver en ny användare eller organisation.");
@@ -33,9 +36,9 @@ http::Reply refused(const http::Request& req) {
 http::Reply adminPage(const http::Request& req, Services& s,
                       std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
-  if (!viewer.isAdmin()) return refused(req);
+  if (!viewer.isAdmin()) return refusedAdmin(req);
   Page page{.title = "Administration", .templateName = "admin", .current = "admin"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kAdminFlashes);
   Data& data = page.data;
 
   const auto organizations = s.accounts.organizations(viewer);
@@ -132,7 +135,7 @@ void registerAdminPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/administration", [&s](http::Request& req) { return adminPage(req, s); });
 
   addPage(router, "POST", "/administration/organisationer", [&s](http::Request& req) {
-    if (!req.principal().isAdmin()) return refused(req);
+    if (!req.principal().isAdmin()) return refusedAdmin(req);
     auto form = formOf(req);
     auto created = s.accounts.createOrganization(accounts::Actor{&req.principal()},
                                                  {oneLine(form.value("name")), form.value("kind")});
@@ -146,7 +149,7 @@ void registerAdminPages(http::Router& router, Services& s) {
   });
 
   addPage(router, "POST", "/administration/anvandare", [&s](http::Request& req) {
-    if (!req.principal().isAdmin()) return refused(req);
+    if (!req.principal().isAdmin()) return refusedAdmin(req);
     auto form = formOf(req);
     accounts::NewUser input;
     input.username = oneLine(form.value("username"));

@@ -64,11 +64,6 @@ std::variant<Asked, http::Reply> askedOf(http::Request& req, Services& s) {
   return Asked{*authority, std::get<int>(year)};
 }
 
-template <class T>
-Status statusOf(const Result<T>& r) {
-  return r ? Status{} : Status{std::unexpected(r.error())};
-}
-
 // A step's post comes back to the page, or the page again with the form's error.
 http::Reply afterStep(http::Request& req, Services& s, const Asked& asked, const Status& done,
                       const std::string& form, const std::string& field, const std::string& code) {

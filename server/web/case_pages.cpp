@@ -14,7 +14,7 @@
 namespace sv::web {
 namespace {
 
-constexpr int kPageSize = 25;
+constexpr int kCasePageSize = 25;
 constexpr int kContractCases = 10;  // on the contract's page; the list has the rest
 
 constexpr minutes::CaseTrigger kTriggers[] = {
@@ -30,7 +30,7 @@ constexpr minutes::CaseState kStates[] = {minutes::CaseState::Collecting,
                                           minutes::CaseState::Closed};
 
 // "?sida=3" as a page number from 1; 1 for anything else.
-int pageNumber(const http::Request& req) {
+int casePageNumber(const http::Request& req) {
   const auto text = req.queryValue("sida").value_or("");
   if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
     return 1;
@@ -85,9 +85,9 @@ http::Reply casesPage(const http::Request& req, Services& s) {
   Page page{.title = "Händelsestyrda uppföljningar", .templateName = "cases", .current = "arenden"};
   Data chosen;
   auto q = queryOf(req, chosen);
-  const int number = pageNumber(req);
-  q.limit = kPageSize;
-  q.offset = (number - 1) * kPageSize;
+  const int number = casePageNumber(req);
+  q.limit = kCasePageSize;
+  q.offset = (number - 1) * kCasePageSize;
   const auto found = s.cases->list(req.principal(), q);
 
   auto contracts = list();
@@ -126,7 +126,7 @@ http::Reply casesPage(const http::Request& req, Services& s) {
   page.data.set("beyond", found.items.empty() && found.total > 0);  // a page past the last
   page.data.set("total_text",
                 std::to_string(found.total) + (found.total == 1 ? " ärende" : " ärenden"));
-  const int pages = std::max(1, (found.total + kPageSize - 1) / kPageSize);
+  const int pages = std::max(1, (found.total + kCasePageSize - 1) / kCasePageSize);
   const std::string filtersText = filterQuery(q);
   page.data.set("paged", pages > 1);
   page.data.set("page", std::to_string(number));

@@ -21,7 +21,7 @@ namespace {
 // Blank rows for new points: enough for a usual save; each save offers new ones again.
 constexpr std::size_t kNewPlanRows = 3;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kCasePlanFlashes{
     {"sparad", "Åtgärdsplanen är sparad. Skicka den till förvaltningen när den är klar."},
     {"oforandrad", "Inget var ändrat, så ingen ny version sparades."},
 };
@@ -32,7 +32,7 @@ std::string rowPrefix(std::size_t k) {
 
 // Blank stays "not given" (Date{}), as does a date that does not parse: applyPlanEdit refuses
 // both with the field named.
-Date postedDate(const std::string& text) {
+Date postedPlanDate(const std::string& text) {
   if (text::isBlank(text)) return Date{};
   auto d = parseDate(oneLine(text));
   return d ? *d : Date{};
@@ -51,8 +51,8 @@ minutes::ActionPlan planFromForm(const minutes::ActionPlan& base, const http::Fo
     const std::string responsible = form.value(p + "-responsible");
     const std::string due = form.value(p + "-due_date");
     if (text::isBlank(text) && text::isBlank(responsible) && text::isBlank(due)) continue;
-    out.items.push_back(
-        {oneLine(form.value(p + "-id")), multiLine(text), oneLine(responsible), postedDate(due)});
+    out.items.push_back({oneLine(form.value(p + "-id")), multiLine(text), oneLine(responsible),
+                         postedPlanDate(due)});
   }
   return out;
 }
@@ -118,7 +118,7 @@ http::Reply planPage(const http::Request& req, Services& s, std::int64_t id,
 
   Page page{
       .title = "Åtgärdsplan – " + row.title, .templateName = "case_plan", .current = "arenden"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kCasePlanFlashes);
   Data& data = page.data;
   data.set("case", caseRowData(view->item));
   data.set("version", *version);

@@ -17,11 +17,6 @@
 namespace sv::web {
 namespace {
 
-template <class T>
-Status statusOf(const Result<T>& r) {
-  return r ? Status{} : Status{std::unexpected(r.error())};
-}
-
 bool offers(const services::CaseView& view, std::string_view step) {
   return std::ranges::find(view.available, step) != view.available.end();
 }

@@ -11,6 +11,7 @@
 
 #include "minutes/markdown_html.hpp"
 #include "server/web/case_parts.hpp"
+#include "server/web/form_fields.hpp"
 #include "server/web/words.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 // typed becomes an h4, below them.
 constexpr int kTextHeadingOffset = 3;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kCaseViewFlashes{
     {"oppnat", "Ärendet är öppnat. Utföraren har fått besked."},
     {"oppnat-akut",
      "Ärendet är öppnat som akut. Utföraren, förvaltningschefen och nämndsekreteraren har fått "
@@ -43,9 +44,7 @@ const std::map<std::string, std::string> kFlashes{
     {"bilaga", "Filen är bifogad."},
 };
 
-std::string dateText(const Date& d) {
-  return d.ok() ? formatDate(d) : std::string();
-}
+using form::dateText;
 
 bool failedOn(const std::optional<FormError>& error, const std::string& form) {
   return error && error->form == form;
@@ -53,8 +52,8 @@ bool failedOn(const std::optional<FormError>& error, const std::string& form) {
 
 // A text field of a form on the page: its id, name, value (kept after a failed post) and whether
 // the error is about it.
-Data textField(const std::string& id, const std::string& form, const std::string& name,
-               const std::optional<FormError>& error, const std::string& fallback = {}) {
+Data caseTextField(const std::string& id, const std::string& form, const std::string& name,
+                   const std::optional<FormError>& error, const std::string& fallback = {}) {
   Data d;
   d.set("id", id);
   d.set("name", name);
@@ -186,15 +185,15 @@ Data returnForm(const services::CaseView& view, const std::string& defaultDue,
     const auto& items = view.plan->plan.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string name = "point-" + items[i].id;
-      Data d = textField(name, form, name, error);
+      Data d = caseTextField(name, form, name, error);
       d.set("number", std::to_string(i + 1));
       d.set("text", items[i].text);
       points.push_back(d);
     }
   }
   f.set("points", points);
-  f.set("comment", textField("return_comment", form, "comment", error));
-  f.set("due", textField("return_plan_due_on", form, "plan_due_on", error, defaultDue));
+  f.set("comment", caseTextField("return_comment", form, "comment", error));
+  f.set("due", caseTextField("return_plan_due_on", form, "plan_due_on", error, defaultDue));
   return f;
 }
 
@@ -209,9 +208,9 @@ void addForms(Data& data, const services::CaseView& view, Date today,
   const std::string defaultDue =
       formatDate(Date{std::chrono::sys_days{today} + std::chrono::days{minutes::kDefaultPlanDays}});
   data.set("can_note", view.mayWrite);
-  data.set("note", textField("note_text", "note", "text", error));
+  data.set("note", caseTextField("note_text", "note", "text", error));
   data.set("can_mark_acute", view.mayWrite && row.urgency != "acute");
-  data.set("acute", textField("acute_text", "acute", "text", error));
+  data.set("acute", caseTextField("acute_text", "acute", "text", error));
   data.set("can_start_analysis", may("start_analysis"));
   const bool conclude = may("analysis_ok") || may("request_action_plan");
   data.set("can_conclude", conclude);
@@ -221,8 +220,9 @@ void addForms(Data& data, const services::CaseView& view, Date today,
     f.set("ok", outcome != "not_ok");
     f.set("not_ok", outcome == "not_ok");
     f.set("outcome_invalid", failedOn(error, "conclude") && error->field == "analysis_outcome");
-    f.set("text", textField("analysis_text", "conclude", "text", error));
-    f.set("due", textField("analysis_plan_due_on", "conclude", "plan_due_on", error, defaultDue));
+    f.set("text", caseTextField("analysis_text", "conclude", "text", error));
+    f.set("due",
+          caseTextField("analysis_plan_due_on", "conclude", "plan_due_on", error, defaultDue));
     data.set("conclude", f);
   }
   data.set("can_edit_plan", view.mayWritePlan);
@@ -231,7 +231,7 @@ void addForms(Data& data, const services::CaseView& view, Date today,
   if (may("return_action_plan")) data.set("return_plan", returnForm(view, defaultDue, error));
   data.set("can_accept_plan", may("accept_action_plan"));
   data.set("can_give_feedback", view.mayWrite && feedbackState);
-  data.set("feedback", textField("feedback_text", "feedback", "text", error));
+  data.set("feedback", caseTextField("feedback_text", "feedback", "text", error));
   data.set("can_start_report",
            view.mayWrite && feedbackState && row.feedbackGiven && !row.reportId.has_value());
   data.set("can_report", may("report_to_committee"));
@@ -253,7 +253,7 @@ http::Reply casePage(const http::Request& req, Services& s, std::int64_t id,
   if (!view) return failurePage(req, view.error());
   const auto& row = view->item.row;
   Page page{.title = row.title, .templateName = "case", .current = "arenden"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kCaseViewFlashes);
   Data& data = page.data;
   Data c = caseRowData(view->item);
   c.set("reference", row.contractReference);

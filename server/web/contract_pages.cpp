@@ -13,7 +13,7 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kContractFlashes{
     {"planerat", "Årets möten är planerade."},
     {"inget-nytt", "Året var redan planerat; inga nya möten behövdes."},
 };
@@ -44,7 +44,7 @@ http::Reply contractPage(const http::Request& req, Services& s, std::int64_t id,
   if (!meetings) return failurePage(req, meetings.error());
 
   Page page{.title = contract->title, .templateName = "contract", .current = "avtal"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kContractFlashes);
   if (req.queryValue("klart") == "planerat") {
     const auto year = req.queryValue("ar").value_or("");
     const auto count = req.queryValue("antal").value_or("");
@@ -129,8 +129,7 @@ void registerContractPages(http::Router& router, Services& s) {
                                     "plan_year", std::move(form)));
     auto plan = s.meetings.planYear(req.principal(), *id, year);
     if (!plan) {
-      if (endsThePage(plan.error()))
-        return failurePage(req, plan.error());
+      if (endsThePage(plan.error())) return failurePage(req, plan.error());
       return contractPage(
           req, s, *id,
           formError("plan", plan.error(), plan.error().field == "year" ? "plan_year" : "",

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "server/web/page.hpp"
+#include "workflows/stockholm_time.hpp"
 
 namespace sv::web::form {
 
@@ -24,6 +25,11 @@ inline Data option(const std::string& value, const std::string& label, bool sele
   d.set("label", label);
   d.set("selected", selected);
   return d;
+}
+
+// A date as a date field's value: YYYY-MM-DD, or empty when none is set.
+inline std::string dateText(const Date& d) {
+  return d.ok() ? formatDate(d) : std::string();
 }
 
 }  // namespace sv::web::form

@@ -23,7 +23,7 @@ std::string encodeWithoutToken(const http::FormBody& form) {
 }
 
 // A browser sends Origin with every form post; a post from another site is never kept.
-bool fromOurOrigin(const http::Request& req) {
+bool postedFromOurOrigin(const http::Request& req) {
   const auto origin = req.header("origin");
   if (!origin) return true;
   const auto host = req.header("host").value_or("");
@@ -39,7 +39,7 @@ std::string editPath(std::int64_t meetingId) {
 http::Reply keepFormAndLogIn(const http::Request& req, Services& s, std::int64_t meetingId) {
   const auto form = formOf(req);
   Result<std::int64_t> kept = fail(Errc::Unauthenticated, Reason::KeptFormUnproven, "not ours");
-  if (fromOurOrigin(req))
+  if (postedFromOurOrigin(req))
     kept = services::keepMinutesForm(s.store, s.time, meetingId, form.value("owner"),
                                      form.value("csrf_token"), encodeWithoutToken(form));
   if (!kept) {

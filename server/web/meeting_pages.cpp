@@ -15,7 +15,7 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kMeetingFlashes{
     {"skapat", "Mötet är tillagt."},
     {"flyttat", "Mötets tid och plats är sparade."},
     {"installt", "Mötet är inställt."},
@@ -161,7 +161,7 @@ http::Reply meetingPage(const http::Request& req, Services& s, std::int64_t id,
   Page page{.title = "Möte " + when + " – " + contract.title,
             .templateName = "meeting",
             .current = "avtal"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kMeetingFlashes);
   Data& data = page.data;
   data.set("contract", contractData(contract, s.catalog));
 

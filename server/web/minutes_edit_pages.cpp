@@ -20,9 +20,9 @@ namespace {
 
 // A conflict's texts start with their own "## § n" heading: under the conflict's h3 and the h4
 // naming whose text it is, that becomes an h5.
-constexpr int kConflictHeadingOffset = 3;
+constexpr int kMinutesConflictOffset = 3;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kMinutesEditFlashes{
     {"upprattat", "Protokollet är upprättat från den publicerade dagordningen."},
     {"sparat", "Protokollet är sparat."},
     {"sammanfogat",
@@ -48,11 +48,11 @@ std::optional<std::pair<Error, std::string>> checkHandlings(
   return std::nullopt;
 }
 
-http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
-                     std::optional<minutes::Minutes> shown = std::nullopt, std::string version = {},
-                     std::optional<FormError> error = std::nullopt,
-                     const std::vector<minutes::MergeConflict>& conflicts = {},
-                     const http::FormBody* restored = nullptr) {
+http::Reply minutesEditPage(const http::Request& req, Services& s, std::int64_t id,
+                            std::optional<minutes::Minutes> shown = std::nullopt,
+                            std::string version = {}, std::optional<FormError> error = std::nullopt,
+                            const std::vector<minutes::MergeConflict>& conflicts = {},
+                            const http::FormBody* restored = nullptr) {
   const auto& viewer = req.principal();
   auto meeting = s.meetings.get(viewer, id);
   if (!meeting) return failurePage(req, meeting.error());
@@ -81,7 +81,7 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
       .title = "Redigera protokollet " + meetingDate(*meeting) + " – " + meeting->contract.title,
       .templateName = "minutes_edit",
       .current = "avtal"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kMinutesEditFlashes);
   Data& data = page.data;
   addMeeting(data, *meeting, s.catalog);
   data.set("version", versionData(version, facts));
@@ -96,8 +96,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
                        : c.title);
     // Both texts are the unit as Markdown; shown rendered, as the protocol shows them, through the
     // one safe renderer. Its "## § n" heading goes under the conflict's h3 and h4.
-    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kConflictHeadingOffset));
-    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kConflictHeadingOffset));
+    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kMinutesConflictOffset));
+    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kMinutesConflictOffset));
     conflictList.push_back(d);
   }
   data.set("conflicts", conflictList);
@@ -130,10 +130,10 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
     if (auto kept = restoredForm(req, s, *id)) {
       const std::string version = kept->value("version");
       if (auto base = s.minutes.atVersion(req.principal(), *id, version))
-        return editPage(req, s, *id, minutesFromForm(base->document, *kept), version, std::nullopt,
-                        {}, &*kept);
+        return minutesEditPage(req, s, *id, minutesFromForm(base->document, *kept), version,
+                               std::nullopt, {}, &*kept);
     }
-    return editPage(req, s, *id);
+    return minutesEditPage(req, s, *id);
   });
 
   // Login::Optional: when the session ended while the person typed, their text is kept for them.
@@ -148,11 +148,12 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
     if (!base) {
       if (base.error().code == Errc::Internal) return failurePage(req, base.error());
       // No such version (or meeting): the page shows the current version, or 404.
-      return editPage(req, s, *id, std::nullopt, {},
-                      FormError{"minutes",
-                                "Formuläret hör till en version av protokollet som inte finns. "
-                                "Ladda om sidan och skriv in dina ändringar igen.",
-                                "", std::move(form), 409});
+      return minutesEditPage(
+          req, s, *id, std::nullopt, {},
+          FormError{"minutes",
+                    "Formuläret hör till en version av protokollet som inte finns. "
+                    "Ladda om sidan och skriv in dina ändringar igen.",
+                    "", std::move(form), 409});
     }
     const auto mine = minutesFromForm(base->document, form);
     auto comments = s.minutes.comments(viewer, *id);
@@ -160,28 +161,30 @@ void registerMinutesEditPages(http::Router& router, Services& s) {
     const auto handlings = handlingsOf(form, *comments);
     if (auto refused = checkHandlings(req, s, *id, handlings)) {
       if (refused->first.code == Errc::Internal) return failurePage(req, refused->first);
-      return editPage(req, s, *id, mine, version,
-                      formError("minutes", refused->first, refused->second, std::move(form)));
+      return minutesEditPage(
+          req, s, *id, mine, version,
+          formError("minutes", refused->first, refused->second, std::move(form)));
     }
     auto saved = s.minutes.save(viewer, *id, version, mine);
     if (!saved) {
       const auto& e = saved.error();
       if (e.code == Errc::Internal) return failurePage(req, e);
-      return editPage(req, s, *id, mine, version,
-                      formError("minutes", e, fieldIdOf(e.field), std::move(form)));
+      return minutesEditPage(req, s, *id, mine, version,
+                             formError("minutes", e, fieldIdOf(e.field), std::move(form)));
     }
     if (saved->conflict) {
       const auto& current = saved->conflict->currentVersion;
       auto now = s.minutes.atVersion(viewer, *id, current);
       if (!now) return failurePage(req, now.error());
-      return editPage(req, s, *id, keepEditorsChanges(base->document, now->document, mine), current,
-                      FormError{"minutes",
-                                "Någon annan har sparat ändringar i samma del av protokollet medan "
-                                "du skrev, så inget sparades. Din text finns kvar i formuläret. "
-                                "Jämför den med den sparade texten under Krockar, rätta det som "
-                                "behövs och spara igen.",
-                                "", std::move(form), 409},
-                      saved->conflict->conflicts);
+      return minutesEditPage(
+          req, s, *id, keepEditorsChanges(base->document, now->document, mine), current,
+          FormError{"minutes",
+                    "Någon annan har sparat ändringar i samma del av protokollet medan "
+                    "du skrev, så inget sparades. Din text finns kvar i formuläret. "
+                    "Jämför den med den sparade texten under Krockar, rätta det som "
+                    "behövs och spara igen.",
+                    "", std::move(form), 409},
+          saved->conflict->conflicts);
     }
     // The word on each comment once the text it may speak of is saved. One handled by someone
     // else meanwhile keeps their word.

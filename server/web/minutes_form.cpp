@@ -38,9 +38,7 @@ std::string rowPrefix(std::size_t i, std::string_view list, std::size_t j) {
   return sectionPrefix(i) + "-" + std::string(list) + "-" + std::to_string(j);
 }
 
-std::string dateText(const Date& d) {
-  return d.ok() ? formatDate(d) : std::string();
-}
+using form::dateText;
 
 // A date field: nullopt when blank, Date{} (which applyEdit refuses) when it does not parse.
 std::optional<Date> postedDate(const std::string& text) {

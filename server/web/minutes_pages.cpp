@@ -20,7 +20,7 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kMinutesFlashes{
     {"skickat",
      "Protokollet är skickat på justering. Justerarna ser det på sin startsida, Att göra."},
     {"justerat", "Din justering är sparad."},
@@ -156,7 +156,7 @@ http::Reply minutesPage(const http::Request& req, Services& s, std::int64_t id,
   Page page{.title = "Protokoll " + meetingDate(*meeting) + " – " + meeting->contract.title,
             .templateName = "minutes",
             .current = "avtal"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kMinutesFlashes);
   Data& data = page.data;
   addMeeting(data, *meeting, s.catalog);
   const bool writer = writesMinutes(viewer, *meeting);

@@ -14,7 +14,7 @@
 namespace sv::web {
 namespace {
 
-constexpr int kPageSize = 20;
+constexpr int kRegistryPageSize = 20;
 
 bool registrar(const store::Principal& p) {
   return p.has(store::Role::Registrar);
@@ -27,7 +27,7 @@ bool searchesRegistry(const store::Principal& p) {
                           (p.has(store::Role::ContractManager) || p.has(store::Role::Reader)));
 }
 
-http::Reply refused(const http::Request& req) {
+http::Reply refusedRegistry(const http::Request& req) {
   return errorPage(req, 403, "Du har inte behörighet",
                    "Diariet är till för förvaltningens registrator, avtalsansvariga och läsare. "
                    "Kontakta administratören om du behöver tillgång till det.");
@@ -43,7 +43,7 @@ std::optional<std::int64_t> positiveId(const std::string& text) {
 http::Reply registryPage(const http::Request& req, Services& s,
                          std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
-  if (!searchesRegistry(viewer)) return refused(req);
+  if (!searchesRegistry(viewer)) return refusedRegistry(req);
   Page page{.title = "Diariet", .templateName = "registry", .current = "diariet"};
   Data& data = page.data;
 
@@ -97,8 +97,8 @@ http::Reply registryPage(const http::Request& req, Services& s,
   store::RegistryQuery query;
   if (!words.empty()) query.text = words;
   if (!contract.empty()) query.contractId = positiveId(contract).value_or(-1);
-  query.limit = kPageSize + 1;  // one more tells whether there is a next page
-  query.offset = (pageNo - 1) * kPageSize;
+  query.limit = kRegistryPageSize + 1;  // one more tells whether there is a next page
+  query.offset = (pageNo - 1) * kRegistryPageSize;
   bool searchable = true;
   if (!year.empty()) {
     const bool digits =
@@ -137,9 +137,9 @@ http::Reply registryPage(const http::Request& req, Services& s,
   bool more = false;
   if (searchable) {
     auto hits = s.minutes.registry(viewer, query);
-    if (hits.size() > static_cast<std::size_t>(kPageSize)) {
+    if (hits.size() > static_cast<std::size_t>(kRegistryPageSize)) {
       more = true;
-      hits.resize(kPageSize);
+      hits.resize(kRegistryPageSize);
     }
     for (const auto& hit : hits) {
       const auto& r = hit.row;
@@ -192,7 +192,7 @@ void registerRegistryPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/diariet", [&s](http::Request& req) { return registryPage(req, s); });
 
   addPage(router, "POST", "/diariet/{id}/diariefor", [&s](http::Request& req) {
-    if (!registrar(req.principal())) return refused(req);
+    if (!registrar(req.principal())) return refusedRegistry(req);
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
     if (auto ask = askToRegisterMinutes(req, s, *id, formOf(req),

@@ -18,9 +18,9 @@ namespace {
 
 // A conflict's texts start with their own "## …" heading: under the conflict's h3 and the h4
 // naming whose text it is, that becomes an h5.
-constexpr int kConflictHeadingOffset = 3;
+constexpr int kReportConflictOffset = 3;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kReportEditFlashes{
     {"startad",
      "Uppföljningen är påbörjad från mallen för avtalets verksamhet. Fyll i metod, besök och "
      "bedömningen av varje område."},
@@ -31,10 +31,10 @@ const std::map<std::string, std::string> kFlashes{
     {"oforandrad", "Inget var ändrat, så ingen ny version sparades."},
 };
 
-http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
-                     std::optional<minutes::FollowUpReport> shown = std::nullopt,
-                     std::string version = {}, std::optional<FormError> error = std::nullopt,
-                     const std::vector<minutes::ReportMergeConflict>& conflicts = {}) {
+http::Reply reportEditPage(const http::Request& req, Services& s, std::int64_t id,
+                           std::optional<minutes::FollowUpReport> shown = std::nullopt,
+                           std::string version = {}, std::optional<FormError> error = std::nullopt,
+                           const std::vector<minutes::ReportMergeConflict>& conflicts = {}) {
   auto& reports = *s.reports;
   const auto& viewer = req.principal();
   auto view = reports.get(viewer, id);
@@ -61,7 +61,7 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
                      " – " + sum.contractTitle,
             .templateName = "report_edit",
             .current = "uppfoljningar"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kReportEditFlashes);
   Data& data = page.data;
   data.set("report", reportRowData(sum));
   data.set("version", version);
@@ -71,8 +71,8 @@ http::Reply editPage(const http::Request& req, Services& s, std::int64_t id,
     Data d;
     d.set("title", c.title);
     // Both texts are the part as Markdown, shown rendered through the one safe renderer.
-    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kConflictHeadingOffset));
-    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kConflictHeadingOffset));
+    d.set("theirs_html", minutes::markdownToSafeHtml(c.theirs, kReportConflictOffset));
+    d.set("mine_html", minutes::markdownToSafeHtml(c.mine, kReportConflictOffset));
     conflictList.push_back(d);
   }
   data.set("conflicts", conflictList);
@@ -91,7 +91,7 @@ void registerReportEditPages(http::Router& router, Services& s) {
   addPage(router, "GET", "/uppfoljningar/{id}/redigera", [&s](http::Request& req) {
     auto id = req.idParam("id");
     if (!id) return notFoundPage(req);
-    return editPage(req, s, *id);
+    return reportEditPage(req, s, *id);
   });
 
   addPage(router, "POST", "/uppfoljningar/{id}/redigera", [&s, &reports](http::Request& req) {
@@ -103,37 +103,38 @@ void registerReportEditPages(http::Router& router, Services& s) {
     // Roles before fields: a person who may not write the report learns that, not a field error.
     if (auto may = reports.mayEdit(viewer, *id); !may) {
       if (may.error().code != Errc::Forbidden) return failurePage(req, may.error());
-      return editPage(req, s, *id);
+      return reportEditPage(req, s, *id);
     }
     auto base = reports.atVersion(viewer, *id, version);
     if (!base) {
       if (base.error().code == Errc::Internal) return failurePage(req, base.error());
-      return editPage(req, s, *id, std::nullopt, {},
-                      FormError{"report",
-                                "Formuläret hör till en version av rapporten som inte finns. "
-                                "Ladda om sidan och skriv in dina ändringar igen.",
-                                "", std::move(form), 409});
+      return reportEditPage(req, s, *id, std::nullopt, {},
+                            FormError{"report",
+                                      "Formuläret hör till en version av rapporten som inte finns. "
+                                      "Ladda om sidan och skriv in dina ändringar igen.",
+                                      "", std::move(form), 409});
     }
     const auto mine = reportFromForm(base->document, form);
     auto saved = reports.save(viewer, *id, version, mine);
     if (!saved) {
       const auto& e = saved.error();
       if (e.code == Errc::Internal || e.code == Errc::NotFound) return failurePage(req, e);
-      return editPage(req, s, *id, mine, version,
-                      reportFormError("report", e, fieldIdOf(e.field), std::move(form)));
+      return reportEditPage(req, s, *id, mine, version,
+                            reportFormError("report", e, fieldIdOf(e.field), std::move(form)));
     }
     if (saved->conflict) {
       const auto& current = saved->conflict->currentVersion;
       auto now = reports.atVersion(viewer, *id, current);
       if (!now) return failurePage(req, now.error());
-      return editPage(req, s, *id, keepEditorsReport(base->document, now->document, mine), current,
-                      FormError{"report",
-                                "Någon annan har sparat ändringar i samma del av rapporten medan "
-                                "du skrev, så inget sparades. Din text finns kvar i formuläret. "
-                                "Jämför den med den sparade texten under Krockar, rätta det som "
-                                "behövs och spara igen.",
-                                "", std::move(form), 409},
-                      saved->conflict->conflicts);
+      return reportEditPage(
+          req, s, *id, keepEditorsReport(base->document, now->document, mine), current,
+          FormError{"report",
+                    "Någon annan har sparat ändringar i samma del av rapporten medan "
+                    "du skrev, så inget sparades. Din text finns kvar i formuläret. "
+                    "Jämför den med den sparade texten under Krockar, rätta det som "
+                    "behövs och spara igen.",
+                    "", std::move(form), 409},
+          saved->conflict->conflicts);
     }
     const std::string done = !saved->changed ? "oforandrad"
                              : saved->merged ? "sammanfogad"

@@ -29,13 +29,11 @@ std::string improvementPrefix(std::size_t i, std::size_t k) {
   return areaPrefix(i) + "-improvements-" + std::to_string(k);
 }
 
-std::string dateText(const Date& d) {
-  return d.ok() ? formatDate(d) : std::string();
-}
+using form::dateText;
 
 // Blank stays "not given" (Date{}) as well as a date that does not parse: applyReportEdit
 // refuses both with the field named, which is what the person needs to see.
-Date postedDate(const std::string& text) {
+Date postedReportDate(const std::string& text) {
   if (text::isBlank(text)) return Date{};
   auto d = parseDate(oneLine(text));
   return d ? *d : Date{};
@@ -98,7 +96,7 @@ void readArea(minutes::ReportArea& out, std::size_t i, const http::FormBody& for
     minutes::Improvement m;
     m.id = oneLine(form.value(row + "-id"));
     m.text = multiLine(text);
-    m.dueDate = postedDate(due);
+    m.dueDate = postedReportDate(due);
     m.responsibleParty = minutes::parseParty(form.value(row + "-responsible_party"))
                              .value_or(minutes::Party::Provider);
     rows.push_back(std::move(m));
@@ -120,7 +118,7 @@ FollowUpReport reportFromForm(const FollowUpReport& base, const http::FormBody& 
       const std::string note = form.value(p + "-note");
       if (text::isBlank(date) && text::isBlank(note)) continue;
       out.visits.push_back(
-          {postedDate(date), form.value(p + "-announced") != "nej", multiLine(note)});
+          {postedReportDate(date), form.value(p + "-announced") != "nej", multiLine(note)});
     }
   }
   for (std::size_t i = 0; i < out.areas.size(); ++i) readArea(out.areas[i], i, form);

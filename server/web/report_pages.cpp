@@ -14,10 +14,10 @@
 namespace sv::web {
 namespace {
 
-constexpr int kPageSize = 25;
+constexpr int kReportPageSize = 25;
 
 // "?sida=3" as a page number from 1; 1 for anything else.
-int pageNumber(const http::Request& req) {
+int reportPageNumber(const http::Request& req) {
   const auto text = req.queryValue("sida").value_or("");
   if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
     return 1;
@@ -26,17 +26,17 @@ int pageNumber(const http::Request& req) {
 
 http::Reply reportsPage(const http::Request& req, Services& s) {
   Page page{.title = "Uppföljningar", .templateName = "reports", .current = "uppfoljningar"};
-  const int number = pageNumber(req);
+  const int number = reportPageNumber(req);
   store::ReportQuery q;
-  q.limit = kPageSize;
-  q.offset = (number - 1) * kPageSize;
+  q.limit = kReportPageSize;
+  q.offset = (number - 1) * kReportPageSize;
   const auto found = s.reports->list(req.principal(), q);
   auto rows = list();
   for (const auto& r : found.items) rows.push_back(reportRowData(r));
   page.data.set("reports", rows);
   page.data.set("has_reports", !found.items.empty());
   page.data.set("total", std::to_string(found.total));
-  const int pages = std::max(1, (found.total + kPageSize - 1) / kPageSize);
+  const int pages = std::max(1, (found.total + kReportPageSize - 1) / kReportPageSize);
   page.data.set("paged", pages > 1);
   page.data.set("page", std::to_string(number));
   page.data.set("pages", std::to_string(pages));
@@ -118,7 +118,7 @@ Data contractReportsData(const http::Request& req, Services& s, std::int64_t con
   if (!s.reports) return out;
   store::ReportQuery q;
   q.contractId = contractId;
-  q.limit = kPageSize;
+  q.limit = kReportPageSize;
   const auto found = s.reports->list(req.principal(), q);
   auto rows = list();
   for (const auto& r : found.items) rows.push_back(reportRowData(r));

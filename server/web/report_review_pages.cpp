@@ -48,11 +48,6 @@ std::optional<int> supplementNumber(const http::Request& req) {
   return static_cast<int>(*n);
 }
 
-template <class T>
-Status statusOf(const Result<T>& r) {
-  return r ? Status{} : Status{std::unexpected(r.error())};
-}
-
 }  // namespace
 
 void registerReportReviewPages(http::Router& router, Services& s) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "minutes/markdown_html.hpp"
+#include "server/web/form_fields.hpp"
 #include "server/web/messages.hpp"
 #include "server/web/report_parts.hpp"
 #include "server/web/words.hpp"
@@ -20,7 +21,7 @@ namespace {
 // Areas are h3 under "Områden"; a "#" in the findings becomes an h4 under them.
 constexpr int kFindingsHeadingOffset = 3;
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kReportViewFlashes{
     {"startad", "Uppföljningen är påbörjad från mallen för avtalets verksamhet."},
     {"skickad",
      "Rapporten är skickad till utföraren för faktagranskning. Utföraren ser den på sin "
@@ -41,9 +42,7 @@ bool isProvider(const store::Principal& p) {
   return p.organizationKind == OrganizationKind::Provider && p.has(Role::ProviderRep);
 }
 
-std::string dateText(const Date& d) {
-  return d.ok() ? formatDate(d) : std::string();
-}
+using form::dateText;
 
 const minutes::ReportArea* areaOf(const minutes::FollowUpReport& doc, const std::string& key) {
   for (const auto& a : doc.areas)
@@ -51,8 +50,8 @@ const minutes::ReportArea* areaOf(const minutes::FollowUpReport& doc, const std:
   return nullptr;
 }
 
-Data textField(const std::string& id, const std::string& form, const std::string& name,
-               const std::optional<FormError>& error) {
+Data reportTextField(const std::string& id, const std::string& form, const std::string& name,
+                     const std::optional<FormError>& error) {
   Data d;
   d.set("id", id);
   d.set("name", name);
@@ -96,7 +95,7 @@ Data commentsData(const std::vector<review::Comment>& all, const std::string& pa
       h.set("text", c.handled->how);
       d.set("answer", h);
     } else if (answerable) {
-      Data f = textField(form, form, "answer", error);
+      Data f = reportTextField(form, form, "answer", error);
       f.set("action", reportPath(reportId) + "/synpunkter/" + std::to_string(c.id) + "/svar");
       f.set("failed", error && error->form == form);
       f.set("message", error && error->form == form ? error->message : std::string());
@@ -143,11 +142,11 @@ void addAreas(Data& data, const services::ReportView& view,
   if (!factChecking) return;
   // The fact-check form: the report as a whole first, then a field per area in its order.
   auto fields = list();
-  Data general = textField("factcheck", "fact_check", "factcheck", error);
+  Data general = reportTextField("factcheck", "fact_check", "factcheck", error);
   general.set("title", "rapporten som helhet");
   fields.push_back(general);
   for (const auto& a : view.document.areas) {
-    Data f = textField("factcheck-" + a.key, "fact_check", "factcheck-" + a.key, error);
+    Data f = reportTextField("factcheck-" + a.key, "fact_check", "factcheck-" + a.key, error);
     f.set("title", a.title);
     fields.push_back(f);
   }
@@ -212,7 +211,7 @@ void addSupplements(Data& data, const services::ReportView& view,
     d.set("message", failedHere ? error->message : std::string());
     d.set("error_id", prefix + "-error");
     if (provider && !e.response && !e.decided) {
-      Data f = textField(prefix + "-text", prefix, "text", error);
+      Data f = reportTextField(prefix + "-text", prefix, "text", error);
       f.set("action", reportPath(view.summary.id) + "/kompletteringar/" + n + "/skicka");
       d.set("send_form", f);
     }
@@ -227,12 +226,12 @@ void addSupplements(Data& data, const services::ReportView& view,
       const auto* area = areaOf(view.document, e.areaKey);
       Data f;
       f.set("action", reportPath(view.summary.id) + "/kompletteringar/" + n + "/besluta");
-      Data assessment = textField(prefix + "-assessment", prefix, "assessment", error);
+      Data assessment = reportTextField(prefix + "-assessment", prefix, "assessment", error);
       const auto chosen = minutes::parseAssessment(kept(error, prefix, "assessment"));
       assessment.set("options", assessmentOptions(chosen.value_or(
                                     area ? area->assessment : minutes::Assessment::NotAssessed)));
       f.set("assessment", assessment);
-      f.set("reason", textField(prefix + "-reason", prefix, "reason", error));
+      f.set("reason", reportTextField(prefix + "-reason", prefix, "reason", error));
       d.set("decide_form", f);
     }
     rows.push_back(d);
@@ -287,7 +286,7 @@ http::Reply reportPage(const http::Request& req, Services& s, std::int64_t id,
                      sum.contractTitle,
             .templateName = "report",
             .current = "uppfoljningar"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kReportViewFlashes);
   Data& data = page.data;
   Data report = reportRowData(sum);
   const auto& header = view->document.header;

@@ -13,7 +13,7 @@
 namespace sv::web {
 namespace {
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kSettingsFlashes{
     {"sparat", "Dina inställningar är sparade."},
 };
 
@@ -26,7 +26,7 @@ std::string groupId(std::string_view key) {
 http::Reply settingsPage(const http::Request& req, Services& s,
                          std::optional<FormError> error = std::nullopt) {
   Page page{.title = "Mina inställningar", .templateName = "settings", .current = "installningar"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kSettingsFlashes);
   auto kinds = list();
   for (const auto& view : services::mailChoicesOf(s.store, req.principal())) {
     const auto kind = mailKindWord(view.kind);

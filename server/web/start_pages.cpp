@@ -14,7 +14,7 @@ namespace {
 
 constexpr int kShown = 10;  // rows of each kind on the page; the count says how many in all
 
-const std::map<std::string, std::string> kFlashes{
+const std::map<std::string, std::string> kStartFlashes{
     {"last", "Meddelandet är markerat som läst."},
 };
 
@@ -136,7 +136,7 @@ bool addOverdueCases(Data& sections, Services& s, const store::Principal& viewer
 http::Reply startPage(const http::Request& req, Services& s) {
   const auto waiting = services::waitingFor(s.store, s.time, req.principal(), kShown);
   Page page{.title = "Att göra", .templateName = "start", .current = "start"};
-  page.flash = flashOf(req, kFlashes);
+  page.flash = flashOf(req, kStartFlashes);
 
   auto sections = list();
   bool any = false;

@@ -271,3 +271,13 @@ TEST_CASE("calendar: an invitation names its organizer, each attendee and a remi
   CHECK(cancel.find("STATUS:CANCELLED\r\n") != std::string::npos);
   CHECK(cancel.find("VALARM") == std::string::npos);
 }
+
+// Found by tests/fuzz/icalendar: a run of UTF-8 continuation bytes longer than a line has no
+// character boundary to fold at, and the folding looked for one for ever (the test hung).
+TEST_CASE("ill-formed text longer than a line still folds at 75 octets", "[agenda][fuzz]") {
+  CalendarEvent e = sampleEvent();
+  e.location = "Rum " + std::string(200, '\x9c') + " slut";
+  const std::string ics = render({e});
+  for (const auto& line : physicalLines(ics)) CHECK(line.size() <= 75);
+  CHECK(ics.find("slut") != std::string::npos);
+}

@@ -120,3 +120,17 @@ TEST_CASE("dates for storage are UTC calendar dates", "[workflows][time]") {
   CHECK(dateOf(utc("2026-06-30T22:15:00Z")) == localDate("2026-06-30"));
   CHECK(startOfDayUtc(localDate("2026-03-12")) == utc("2026-03-12T00:00:00Z"));
 }
+
+// Found by tests/fuzz (agenda_json, minutes_json): a meeting in 4050 overflowed the nanoseconds of
+// a TimePoint (UndefinedBehaviorSanitizer: signed integer overflow in std::chrono).
+TEST_CASE("dates and times outside 1900-2199 are refused, not overflowed", "[workflows][fuzz]") {
+  for (const char* text : {"4050-05-13", "2379-05-12", "2263-01-01", "2200-01-01", "1899-12-31",
+                           "0000-01-01", "9999-12-31"}) {
+    INFO(text);
+    CHECK_FALSE(parseDate(text));
+    CHECK_FALSE(parseDateTime(std::string(text) + "T11:00:00Z"));
+  }
+  CHECK(parseDate("1900-01-01"));
+  CHECK(parseDate("2199-12-31"));
+  CHECK(formatIsoUtc(utc("2199-12-31T23:59:59Z")) == "2199-12-31T23:59:59Z");
+}
