@@ -131,11 +131,13 @@ Result<std::unique_ptr<AuditSeal>> attach(Database& db, std::string key, const A
     return std::unexpected(failErrno("cannot cut the torn last line of", files.anchor).error());
   auto fd = openAnchor(files.anchor, lost);
   if (!fd) return std::unexpected(fd.error());
+  // A line past the head (a cut log, or a forged line) is verification's to report; it must not
+  // keep the lines of the entries written from now on out of the anchor.
+  const Head head = readHead(db);
   std::int64_t last = 0;
-  for (const auto& line : anchor.lines) last = std::max(last, line.id);
+  for (const auto& line : anchor.lines) last = std::max(last, std::min(line.id, head.id));
   auto seal = std::make_unique<AuditSeal>(std::move(key), std::move(*fd), last);
   if (lost) {
-    const Head head = readHead(db);
     auto restarted = seal->append({AnchorLine::Kind::Restart, head.id,
                                    seal->mac(AnchorLine::Kind::Restart, head.id, head.hash)});
     if (!restarted) return std::unexpected(restarted.error());

@@ -218,6 +218,13 @@ TEST_CASE("a forged line in the anchor is found", "[audit_anchor]") {
   const auto report = verify(dir.path());
   CHECK(mentions(report, "the audit anchor records entries through 9"));
   CHECK(mentions(report, "is not one the server wrote"));
+  // The forged line does not keep the next entries out of the anchor.
+  {
+    auto store = Store::open({dir.path(), 1});
+    REQUIRE(store);
+    appendSome(**store, 1);
+  }
+  CHECK(readAll(dir.path() / "audit.anchor").find("\n3 ") != std::string::npos);
 }
 
 TEST_CASE("a data folder from before the key is sealed from the first start with it",
