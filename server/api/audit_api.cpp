@@ -39,22 +39,25 @@ void registerAudit(http::Router& router, Services& s) {
               "/api/v1/audit/verification",
               http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
-                const auto findings = services::verifyAudit(s.store, req.principal());
-                if (!findings) return std::unexpected(findings.error());
+                const auto report = services::verifyAudit(s.store, req.principal());
+                if (!report) return std::unexpected(report.error());
                 auto out = http::orderedObject();
-                out.set("intact", findings->empty());
+                out.set("intact", report->findings.empty());
                 Poco::JSON::Array list;
-                for (const auto& f : *findings) {
+                for (const auto& f : report->findings) {
                   auto item = http::orderedObject();
                   item.set("id", f.id);
                   item.set("problem", f.problem);
                   list.add(item);
                 }
                 out.set("findings", list);
+                Poco::JSON::Array notes;
+                for (const auto& n : report->notes) notes.add(n);
+                out.set("notes", notes);
                 return http::Reply::json(out);
               },
               {.operationId = "verifyAudit",
-               .summary = "Checks the hash chain of the audit log",
+               .summary = "Checks the audit log's hash chain, its seals and its anchor",
                .tag = "audit",
                .responseSchema = "AuditVerification",
                .errorStatuses = {403}}});

@@ -72,10 +72,37 @@ int backup(const Settings& settings, const std::string& to, std::ostream& out, s
     return report({Errc::Invalid, Reason::None, "the backup folder must be empty: " + to, "to"},
                   err);
   fs::create_directories(to, ec);
-  if (auto copied = store::Store::backup(settings.dataDir, to); !copied)
+  if (auto copied = store::Store::backup(storeOptions(settings, 0), to); !copied)
     return report(copied.error(), err);
   out << "backup written to " << to << "\n";
   return 0;
+}
+
+// The backup's audit key and anchor, where the settings keep them. A key already there must be the
+// backup's (the same installation's, on a volume of its own); its anchor is then kept, since it
+// knows at least as much as the backup's, and verify-audit names what the backup lacks.
+Status restoreAuditFiles(const store::StoreOptions& target, const std::filesystem::path& from) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(from / "audit.key", ec)) return {};  // from before the seal: opening seals it
+  const auto read = [](const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  };
+  if (fs::exists(target.keyFile(), ec)) {
+    if (read(target.keyFile()) != read(from / "audit.key"))
+      return fail(Errc::Conflict, "another audit key is at " + target.keyFile().string(),
+                  "samverkan.audit.key_file");
+    if (fs::exists(target.anchorFile(), ec)) return {};
+  } else {
+    fs::copy_file(from / "audit.key", target.keyFile(), ec);
+  }
+  if (!ec && fs::exists(from / "audit.anchor"))
+    fs::copy_file(from / "audit.anchor", target.anchorFile(), ec);
+  if (ec) return fail(Errc::Internal, "restore the audit key and anchor: " + ec.message());
+  return {};
 }
 
 int restore(const Settings& settings, const std::string& from, std::ostream& out,
@@ -90,6 +117,8 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
                    "the data folder is not empty: " + settings.dataDir.string()},
                   err);
   fs::create_directories(settings.dataDir, ec);
+  if (auto placed = restoreAuditFiles(storeOptions(settings, 0), from); !placed)
+    return report(placed.error(), err);
   fs::copy(fs::path(from) / "samverkan.db", settings.dataDir / "samverkan.db", ec);
   if (!ec)
     fs::copy(fs::path(from) / "repositories", settings.dataDir / "repositories",
@@ -254,10 +283,13 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
       return 0;
     }
     if (name == "verify-audit") {
-      const auto findings = o.store->verifyAudit();
-      for (const auto& f : findings) out << "entry " << f.id << ": " << f.problem << "\n";
-      if (!findings.empty()) return 1;
-      out << "audit log intact\n";
+      const auto verified = o.store->verifyAudit();
+      for (const auto& note : verified.notes) out << note << "\n";
+      for (const auto& f : verified.findings)
+        out << "FAIL " << (f.id == 0 ? std::string() : "entry " + std::to_string(f.id) + ": ")
+            << f.problem << "\n";
+      if (!verified.findings.empty()) return 1;
+      out << "audit log intact: the chain, its seals and its anchor agree\n";
       return 0;
     }
     if (name == "mail-failures") return mailFailures(o, options, out, err);

@@ -2,6 +2,11 @@
 
 namespace sv::app {
 
+store::StoreOptions storeOptions(const Settings& settings, int readConnections) {
+  return {settings.dataDir, readConnections, settings.retiredPackGrace, settings.auditKeyFile,
+          settings.auditAnchorFile};
+}
+
 Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections) {
   auto ctx = std::make_unique<Context>();
   // The configuration is checked before the data folder is touched.
@@ -19,7 +24,7 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
     return fail(Errc::Invalid, Reason::OutOfRange, "samverkan.cases.stale_days must be 1-365",
                 "samverkan.cases.stale_days");
   ctx->catalog.caseStaleDays = settings.caseStaleDays;
-  auto st = store::Store::open({settings.dataDir, readConnections, settings.retiredPackGrace});
+  auto st = store::Store::open(storeOptions(settings, readConnections));
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
   ctx->accounts = std::make_unique<accounts::Accounts>(*ctx->store, ctx->time, settings.accounts);

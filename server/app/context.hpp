@@ -27,5 +27,7 @@ struct Context {
 };
 
 Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections);
+// Where the settings put the data folder and the audit log's key and anchor (backup uses it too).
+store::StoreOptions storeOptions(const Settings& settings, int readConnections);
 
 }  // namespace sv::app

@@ -89,6 +89,8 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   s.readConnections = c.getInt("samverkan.db.read_connections", s.readConnections);
   s.retiredPackGrace = std::chrono::seconds(
       c.getInt("samverkan.git.retired_pack_seconds", static_cast<int>(s.retiredPackGrace.count())));
+  s.auditKeyFile = c.getString("samverkan.audit.key_file", "");
+  s.auditAnchorFile = c.getString("samverkan.audit.anchor_file", "");
   s.bootstrapOrganization =
       c.getString("samverkan.bootstrap.organization", s.bootstrapOrganization);
   s.http.maxBodyBytes = c.getUInt64("samverkan.limits.max_body_bytes", s.http.maxBodyBytes);

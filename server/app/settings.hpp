@@ -40,6 +40,9 @@ struct Settings {
   int timeoutSeconds = 30;
   int readConnections = 8;
   std::chrono::seconds retiredPackGrace{15 * 60};
+  // The audit log's key and anchor; empty: audit.key and audit.anchor in the data folder.
+  std::filesystem::path auditKeyFile;
+  std::filesystem::path auditAnchorFile;
   std::string bootstrapOrganization = "Kommunen";
   http::HttpSettings http;
   std::size_t maxAttachmentBytes = services::kDefaultMaxAttachmentBytes;

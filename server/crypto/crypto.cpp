@@ -4,6 +4,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace sv::crypto {
@@ -20,6 +21,27 @@ std::string sha256Hex(std::string_view data) {
   std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+}
+
+std::string authenticateHex(std::string_view key, std::string_view message) {
+  ensureCryptoReady();
+  static_assert(kAuthKeyBytes == crypto_auth_KEYBYTES);
+  if (key.size() != crypto_auth_KEYBYTES)
+    throw std::invalid_argument("an authentication key has " +
+                                std::to_string(crypto_auth_KEYBYTES) + " bytes");
+  std::array<unsigned char, crypto_auth_BYTES> tag{};
+  crypto_auth(tag.data(), reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+              reinterpret_cast<const unsigned char*>(key.data()));
+  std::array<char, crypto_auth_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), tag.data(), tag.size());
+  return std::string(hex.data(), crypto_auth_BYTES * 2);
+}
+
+std::string randomBytes(std::size_t bytes) {
+  ensureCryptoReady();
+  std::string out(bytes, '\0');
+  randombytes_buf(out.data(), out.size());
+  return out;
 }
 
 std::string randomToken(std::size_t bytes) {

@@ -12,6 +12,13 @@ void ensureCryptoReady();
 
 std::string sha256Hex(std::string_view data);
 
+// HMAC-SHA512-256 (libsodium's crypto_auth) of `message` under a key of kAuthKeyBytes bytes, as
+// lowercase hex: a tag only the key's holder can compute (the audit log's seal).
+constexpr std::size_t kAuthKeyBytes = 32;
+std::string authenticateHex(std::string_view key, std::string_view message);
+// `bytes` bytes from the operating system's generator, for keys.
+std::string randomBytes(std::size_t bytes);
+
 // A URL-safe random token with `bytes` bytes of entropy, for sessions and CSRF.
 std::string randomToken(std::size_t bytes = 32);
 

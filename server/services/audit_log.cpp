@@ -16,7 +16,7 @@ Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Pri
   return store.auditEntries(scoped);
 }
 
-Result<std::vector<store::AuditFinding>> verifyAudit(store::Store& store, const Principal& viewer) {
+Result<store::AuditReport> verifyAudit(store::Store& store, const Principal& viewer) {
   if (auto ok = mayReadAudit(viewer); !ok) return std::unexpected(ok.error());
   return store.verifyAudit();
 }

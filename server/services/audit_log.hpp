@@ -21,8 +21,9 @@ Status mayReadAudit(const Principal& viewer);
 Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
                                                   const store::AuditQuery& query);
 
-// Walks the whole chain; an empty list means every entry is as it was written.
+// Walks the whole chain, its seals and its anchor; no findings means every entry is as it was
+// written and none is missing.
 // Errors: Forbidden/NotAuditReader.
-Result<std::vector<store::AuditFinding>> verifyAudit(store::Store& store, const Principal& viewer);
+Result<store::AuditReport> verifyAudit(store::Store& store, const Principal& viewer);
 
 }  // namespace sv::services

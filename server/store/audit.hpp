@@ -1,6 +1,8 @@
 // The append-only audit log. Entries are written inside the same transaction as the change they
 // record, so a change and its entry are acknowledged together or not at all. Each entry carries
-// the SHA-256 of the previous one; audit_head names the last, so a truncated tail is found too.
+// the SHA-256 of the previous one; audit_head names the last. That chain alone an attacker with
+// the database file can recompute, so each entry is also sealed with a key kept outside the
+// database, and its head anchored in a file beside the key (audit_seal.hpp).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,13 @@
 #include "workflows/clock.hpp"
 
 namespace sv::store {
+
+class AuditSeal;
+struct AnchorFile;
+
+// The previous hash of the first entry.
+inline constexpr const char* kAuditGenesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 struct AuditEntry {
   std::optional<std::int64_t> actorId;  // none for the system itself (start-up, repair)
@@ -45,10 +54,16 @@ struct AuditQuery {
 std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query);
 
 struct AuditFinding {
-  std::int64_t id;  // the first entry that does not verify (0: the head record)
+  std::int64_t id;  // the entry that does not verify (0: the head record or the anchor itself)
   std::string problem;
 };
-// Walks the whole chain; an empty result means every entry is as it was written.
-std::vector<AuditFinding> verifyAudit(Reading& conn);
+struct AuditReport {
+  std::vector<AuditFinding> findings;  // empty: every entry is as it was written, none is missing
+  std::vector<std::string> notes;      // what was checked, how far it is sealed and anchored
+};
+// Walks the whole chain, each entry's seal under the key, and the anchor's lines against it. The
+// anchor is read before the snapshot `conn` began (Store::verifyAudit), so a line appended by a
+// commit after the snapshot cannot make an honest log look cut short.
+AuditReport verifyAudit(Reading& conn, const AuditSeal& seal, const AnchorFile& anchor);
 
 }  // namespace sv::store

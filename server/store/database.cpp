@@ -1,5 +1,6 @@
 #include "server/store/database.hpp"
 
+#include "server/store/audit_seal.hpp"
 #include "server/store/handle.hpp"
 
 namespace sv::store {
@@ -193,6 +194,14 @@ Database::Database(const std::filesystem::path& file, int readConnections) : fil
     readers_.back()->exec("PRAGMA query_only=ON");
     idle_.push_back(readers_.back().get());
   }
+}
+
+void Database::beginAudit() {
+  if (seal_) seal_->beginTransaction();
+}
+
+void Database::anchorAudit() noexcept {
+  if (seal_) seal_->committed();
 }
 
 Database::Lease Database::acquireReader() {

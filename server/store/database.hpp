@@ -74,15 +74,21 @@ class Database {
   auto write(F&& work) {
     std::lock_guard lock(writerMutex_);
     const CountWrite counted(writes_);
+    beginAudit();
     Transaction tx(*writer_);
-    Writing writing(*writer_);
+    Writing writing(*writer_, seal_);
     auto result = std::forward<F>(work)(writing);
     if constexpr (requires { result.has_value(); }) {
       if (!result.has_value()) return result;
     }
     tx.commit();
+    // After the commit, never before: the anchor may lag behind SQLite, never run ahead of it.
+    anchorAudit();
     return result;
   }
+
+  // The audit log's key and anchor (audit_seal.hpp), from Store::open on; it outlives the writes.
+  void setAuditSeal(AuditSeal* seal) { seal_ = seal; }
 
   std::filesystem::path file() const { return file_; }
 
@@ -123,11 +129,14 @@ class Database {
   };
   Lease acquireReader();
   void releaseReader(Connection* conn);
+  void beginAudit();
+  void anchorAudit() noexcept;
 
   std::filesystem::path file_;
   std::mutex writerMutex_;
   std::atomic<std::uint64_t> writes_{0};
   std::unique_ptr<Connection> writer_;
+  AuditSeal* seal_ = nullptr;
   std::mutex poolMutex_;
   std::condition_variable poolAvailable_;
   std::vector<std::unique_ptr<Connection>> readers_;

@@ -21,8 +21,9 @@ Status syncPath(const std::filesystem::path& path, int flags, bool dataOnly) {
 
 }  // namespace
 
-Status writeFile(const std::filesystem::path& file, std::string_view bytes, bool sync) {
-  const FileDescriptor fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444));
+Status writeFile(const std::filesystem::path& file, std::string_view bytes, bool sync,
+                 mode_t mode) {
+  const FileDescriptor fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
   if (!fd) return fail(Errc::Internal, "create " + file.string() + ": " + std::strerror(errno));
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());

@@ -2,6 +2,8 @@
 // the disk before an acknowledgement (objects) and which SQLite can put back after a crash (refs).
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string_view>
 
@@ -10,7 +12,9 @@
 namespace sv::store {
 
 // Creates (or replaces) `file` with `bytes`; with `sync`, fdatasyncs it before it returns.
-Status writeFile(const std::filesystem::path& file, std::string_view bytes, bool sync);
+// Read-only for everyone unless `mode` says otherwise (a key is 0600).
+Status writeFile(const std::filesystem::path& file, std::string_view bytes, bool sync,
+                 mode_t mode = 0444);
 // The file's data and the metadata needed to read it back (fdatasync).
 Status syncFile(const std::filesystem::path& file);
 // The folder's entries: a file created or renamed inside it survives a power cut.

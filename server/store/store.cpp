@@ -7,12 +7,21 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/store/audit_seal.hpp"
 #include "server/store/database.hpp"
 #include "server/store/git.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/migrations.hpp"
 
 namespace sv::store {
+
+std::filesystem::path StoreOptions::keyFile() const {
+  return auditKeyFile.empty() ? dataDir / "audit.key" : auditKeyFile;
+}
+
+std::filesystem::path StoreOptions::anchorFile() const {
+  return auditAnchorFile.empty() ? dataDir / "audit.anchor" : auditAnchorFile;
+}
 
 Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   std::unique_ptr<Store> store(new Store());
@@ -37,6 +46,10 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
       Connection migrator(options.dataDir / "samverkan.db", false);
       store->schemaVersion_ = migrate(migrator);
     }
+    store->anchorFile_ = options.anchorFile();
+    auto seal = openAuditSeal(*store->db_, {options.keyFile(), store->anchorFile_}, Clock::now());
+    if (!seal) return std::unexpected(seal.error());
+    store->seal_ = std::move(*seal);
   } catch (const DatabaseError& e) {
     return fail(Errc::Internal, e.what());
   }
@@ -53,10 +66,19 @@ Store::~Store() {
   documents_.reset();
   accounts_.reset();
   db_.reset();
+  seal_.reset();
 }
 
-Status Store::backup(const std::filesystem::path& dataDir, const std::filesystem::path& to) {
+Status Store::backup(const StoreOptions& from, const std::filesystem::path& to) {
   namespace fs = std::filesystem;
+  const fs::path& dataDir = from.dataDir;
+  std::error_code ec;
+  for (const auto& [file, name] :
+       {std::pair{from.keyFile(), "audit.key"}, std::pair{from.anchorFile(), "audit.anchor"}}) {
+    if (!fs::exists(file, ec)) continue;
+    fs::copy_file(file, to / name, ec);
+    if (ec) return fail(Errc::Internal, "copy " + file.string() + ": " + ec.message());
+  }
   sqlite3* source = nullptr;
   sqlite3* target = nullptr;
   sqlite3_open_v2((dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
@@ -67,7 +89,6 @@ Status Store::backup(const std::filesystem::path& dataDir, const std::filesystem
   if (!b) return fail(Errc::Internal, sqlite3_errmsg(target));
   sqlite3_backup_step(b, -1);
   if (sqlite3_backup_finish(b) != SQLITE_OK) return fail(Errc::Internal, sqlite3_errmsg(target));
-  std::error_code ec;
   fs::copy(dataDir / "repositories", to / "repositories", fs::copy_options::recursive, ec);
   if (ec) return fail(Errc::Internal, "copy repositories: " + ec.message());
   return {};
@@ -116,8 +137,10 @@ std::vector<AuditRecord> Store::auditEntries(const AuditQuery& query) {
   return db_->read([&](Reading& c) { return listAudit(c, query); });
 }
 
-std::vector<AuditFinding> Store::verifyAudit() {
-  return db_->read([](Reading& c) { return store::verifyAudit(c); });
+AuditReport Store::verifyAudit() {
+  // The anchor first: what it names was committed before the snapshot below begins.
+  const AnchorFile anchor = readAnchor(anchorFile_);
+  return db_->read([&](Reading& c) { return store::verifyAudit(c, *seal_, anchor); });
 }
 
 void Store::readWith(const std::function<bool(Reading&)>& work) {

@@ -3,6 +3,8 @@
 //   <data>/repositories/     one bare git repository per contract
 //   <data>/samverkan.lock    held (flock) while a process has the folder open; the kernel drops
 //                            it when the process dies, so a killed server never blocks the next.
+//   <data>/audit.key         the audit log's key and anchor (audit_seal.hpp), unless the options
+//   <data>/audit.anchor      put them elsewhere (another volume than the database's).
 // Opening migrates the schema and repairs the repositories from SQLite.
 #pragma once
 
@@ -27,12 +29,19 @@
 namespace sv::store {
 
 class Database;
+class AuditSeal;
 
 struct StoreOptions {
   std::filesystem::path dataDir;
   int readConnections = 8;
   // How long a pack that a merge replaced stays readable (DocumentStore::kRetiredPackGrace).
   std::chrono::seconds retiredPackGrace = DocumentStore::kRetiredPackGrace;
+  // The audit log's key and anchor; empty: audit.key and audit.anchor in the data folder.
+  std::filesystem::path auditKeyFile{};
+  std::filesystem::path auditAnchorFile{};
+
+  std::filesystem::path keyFile() const;
+  std::filesystem::path anchorFile() const;
 };
 
 class Store {
@@ -41,10 +50,12 @@ class Store {
   ~Store();
 
   // A consistent copy of a data folder into the empty folder `to`, also while a server has it
-  // open: SQLite's online backup of the database, then the repositories, which only grow, so
-  // every commit the copied database names is in them. Does not open (or lock) the folder.
+  // open: the audit key and anchor (as audit.key, audit.anchor), SQLite's online backup of the
+  // database, then the repositories, which only grow, so every commit the copied database names
+  // is in them. The anchor is copied first, so it never names an entry the copy lacks. Does not
+  // open (or lock) the folder.
   // Errors: Internal (a failing file system or SQLite; detail says which).
-  static Status backup(const std::filesystem::path& dataDir, const std::filesystem::path& to);
+  static Status backup(const StoreOptions& from, const std::filesystem::path& to);
 
   // What a contract's repository in a data folder says of a registered protocol, read without
   // opening (or locking) the folder, for checking an archival package against it: the commit a
@@ -86,10 +97,10 @@ class Store {
   const std::vector<std::string>& repairsAtOpen() const { return repairs_; }
   bool isEmpty();  // no user yet: a fresh data folder
 
-  // The audit log as a query narrows it, in id order; and the check of its whole hash chain
-  // (an empty list: every entry is as it was written).
+  // The audit log as a query narrows it, in id order; and the check of its whole hash chain, its
+  // seals and its anchor (no findings: every entry is as it was written and none is missing).
   std::vector<AuditRecord> auditEntries(const AuditQuery& query);
-  std::vector<AuditFinding> verifyAudit();
+  AuditReport verifyAudit();
 
  private:
   Store() = default;
@@ -123,6 +134,9 @@ class Store {
   // other process may open the folder while this one still has the database open.
   FileDescriptor lock_;
   int schemaVersion_ = 0;
+  std::filesystem::path anchorFile_;
+  // Before the database, which points to it while it writes.
+  std::unique_ptr<AuditSeal> seal_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DocumentStore> documents_;
   std::unique_ptr<AccountStore> accounts_;

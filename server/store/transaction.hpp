@@ -21,6 +21,7 @@ struct sqlite3_stmt;
 namespace sv::store {
 
 class Connection;  // database.hpp, inside the store only
+class AuditSeal;   // audit_seal.hpp, inside the store only
 
 // sqlite3_finalize, called in database.cpp: this header does not name SQLite's functions.
 struct FinalizeStatement {
@@ -98,10 +99,14 @@ class Writing : public Reading {
   void exec(const std::string& sql);
   std::int64_t lastInsertId() const;
   int changes() const;
+  // The key and anchor of the audit log, for appendAudit; none in the store's own tools that
+  // write to a bare database.
+  AuditSeal* auditSeal() const { return seal_; }
 
  private:
-  explicit Writing(Connection& c) : Reading(c) {}
+  Writing(Connection& c, AuditSeal* seal) : Reading(c), seal_(seal) {}
   ~Writing() = default;
+  AuditSeal* seal_;
 
   friend class Database;
 };
