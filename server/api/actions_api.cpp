@@ -53,9 +53,7 @@ http::Reply actionReply(const services::ActionView& v, int status = 200) {
 
 void registerActions(http::Router& router, Services& s) {
   router.add(
-      {"GET",
-       "/api/v1/actions",
-       http::Access::LoggedIn,
+      {"GET", "/api/v1/actions", http::Access::LoggedIn,
        [&s](http::Request& req) -> Result<http::Reply> {
          services::ActionFilter f;
          try {
@@ -70,21 +68,25 @@ void registerActions(http::Router& router, Services& s) {
            f.overdueOnly = *o == "true";
          }
          f.dueBefore = req.queryValue("due_before");
-         auto actions = s.actions.list(req.principal(), f);
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         auto actions = s.actions.page(req.principal(), f, {paging->limit, paging->offset});
          if (!actions) return std::unexpected(actions.error());
          Poco::JSON::Array out;
-         for (const auto& a : *actions) out.add(actionJson(a));
-         return http::Reply::json(out);
+         for (const auto& a : actions->rows) out.add(actionJson(a));
+         return pagedArray(req, out, actions->total, *paging);
        },
-       {.operationId = "listActions",
-        .summary = "Actions of the caller's contracts, soonest due first; overdue and "
-                   "due-soon marked",
-        .tag = "actions",
-        .responseSchema = "array:Action",
-        .parameters = {{"contract", "query", "a contract id", "integer"},
-                       {"status", "query", "open, reported, accepted or insufficient"},
-                       {"overdue", "query", "true: only actions past their due date", "boolean"},
-                       {"due_before", "query", "due on or before this date (YYYY-MM-DD)"}}}});
+       paged({.operationId = "listActions",
+              .summary =
+                  "Actions of the caller's contracts, soonest due first (then by id), a page "
+                  "at a time; overdue and due-soon marked",
+              .tag = "actions",
+              .responseSchema = "array:Action",
+              .parameters = {
+                  {"contract", "query", "a contract id", "integer"},
+                  {"status", "query", "open, reported, accepted or insufficient"},
+                  {"overdue", "query", "true: only actions past their due date", "boolean"},
+                  {"due_before", "query", "due on or before this date (YYYY-MM-DD)"}}})});
 
   router.add({"POST",
               "/api/v1/actions",

@@ -36,20 +36,21 @@ void registerAgenda(http::Router& router, Services& s) {
                .responseSchema = "Agenda",
                .responseHeaders = kEtag}});
 
-  router.add({"GET",
-              "/api/v1/meetings/{id}/agenda/versions",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/meetings/{id}/agenda/versions", http::Access::LoggedIn,
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto versions = s.agendas.history(req.principal(), id);
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
+                auto versions =
+                    s.agendas.historyPage(req.principal(), id, {paging->limit, paging->offset});
                 if (!versions) return std::unexpected(versions.error());
                 Poco::JSON::Array out;
-                for (const auto& v : *versions) out.add(versionJson(v));
-                return http::Reply::json(out);
+                for (const auto& v : versions->rows) out.add(versionJson(v));
+                return pagedArray(req, out, versions->total, *paging);
               }),
-              {.operationId = "listAgendaVersions",
-               .summary = "Who changed the agenda, when",
-               .tag = "agenda",
-               .responseSchema = "array:DocumentVersion"}});
+              paged({.operationId = "listAgendaVersions",
+                     .summary = "Who changed the agenda, when",
+                     .tag = "agenda",
+                     .responseSchema = "array:DocumentVersion"})});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/agenda/items",

@@ -81,20 +81,20 @@ http::Route attachmentUploadRoute(std::string pattern, std::size_t maxAttachment
   return route;
 }
 
-Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
-                                         const std::vector<services::Attachment>& listed) {
+Result<http::Reply> attachmentPage(const http::Request& req,
+                                   const std::vector<services::Attachment>& listed) {
   auto after = wholeNumberQuery(req, "after", 0);
   if (!after) return std::unexpected(after.error());
-  auto limit = wholeNumberQuery(req, "limit", 100);
-  if (!limit) return std::unexpected(limit.error());
-  const auto most = std::clamp<std::int64_t>(*limit, 1, 1000);
+  auto paging = pagingQuery(req);
+  if (!paging) return std::unexpected(paging.error());
+  // A document's attachments are few and listed whole by the service; `after` narrows the list
+  // before it is paged, so the total counts what is after it.
+  std::vector<services::Attachment> later;
+  for (const auto& a : listed)
+    if (a.id > *after) later.push_back(a);
   Poco::JSON::Array out;
-  for (const auto& a : listed) {
-    if (a.id <= *after) continue;
-    if (static_cast<std::int64_t>(out.size()) == most) break;
-    out.add(attachmentJson(a));
-  }
-  return out;
+  for (const auto& a : pageOf(later, *paging)) out.add(attachmentJson(a));
+  return pagedArray(req, out, static_cast<std::int64_t>(later.size()), *paging);
 }
 
 }  // namespace sv::api

@@ -27,25 +27,20 @@ void registerAttachments(http::Router& router, Services& s) {
       "Attach a file to the report on an action (multipart/form-data: one part `file`); the type "
       "is read from the bytes"));
 
-  router.add({"GET",
-              "/api/v1/actions/{id}/attachments",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/actions/{id}/attachments", http::Access::LoggedIn,
               [&attachments](http::Request& req) -> Result<http::Reply> {
                 auto id = req.idParam("id");
                 if (!id) return std::unexpected(id.error());
                 auto listed = attachments.listOfAction(req.principal(), *id);
                 if (!listed) return std::unexpected(listed.error());
-                auto out = attachmentPage(req, *listed);
-                if (!out) return std::unexpected(out.error());
-                return http::Reply::json(*out);
+                return attachmentPage(req, *listed);
               },
-              {.operationId = "listActionAttachments",
-               .summary = "The files of the report on an action, oldest first; a page starts "
-                          "after the id `after`",
-               .tag = "attachments",
-               .responseSchema = "array:Attachment",
-               .parameters = {{"after", "query", "attachments after this id", "integer"},
-                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+              paged({.operationId = "listActionAttachments",
+                     .summary = "The files of the report on an action, oldest first; a page starts "
+                                "after the id `after`",
+                     .tag = "attachments",
+                     .responseSchema = "array:Attachment",
+                     .parameters = {{"after", "query", "attachments after this id", "integer"}}})});
 
   router.add(attachmentUploadRoute(
       "/api/v1/meetings/{id}/attachments", attachments.maxBytes(),
@@ -56,25 +51,21 @@ void registerAttachments(http::Router& router, Services& s) {
       "Attach a file to a meeting or its minutes (multipart/form-data: one part `file`, and `to` "
       "= meeting | minutes); the type is read from the bytes"));
 
-  router.add({"GET",
-              "/api/v1/meetings/{id}/attachments",
-              http::Access::LoggedIn,
-              [&attachments](http::Request& req) -> Result<http::Reply> {
-                auto id = req.idParam("id");
-                if (!id) return std::unexpected(id.error());
-                auto listed = attachments.list(req.principal(), *id);
-                if (!listed) return std::unexpected(listed.error());
-                auto out = attachmentPage(req, *listed);
-                if (!out) return std::unexpected(out.error());
-                return http::Reply::json(*out);
-              },
-              {.operationId = "listAttachments",
-               .summary = "The attachments of a meeting and its minutes, oldest first; a page "
-                          "starts after the id `after`",
-               .tag = "attachments",
-               .responseSchema = "array:Attachment",
-               .parameters = {{"after", "query", "attachments after this id", "integer"},
-                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+  router.add(
+      {"GET", "/api/v1/meetings/{id}/attachments", http::Access::LoggedIn,
+       [&attachments](http::Request& req) -> Result<http::Reply> {
+         auto id = req.idParam("id");
+         if (!id) return std::unexpected(id.error());
+         auto listed = attachments.list(req.principal(), *id);
+         if (!listed) return std::unexpected(listed.error());
+         return attachmentPage(req, *listed);
+       },
+       paged({.operationId = "listAttachments",
+              .summary = "The attachments of a meeting and its minutes, oldest first; a page "
+                         "starts after the id `after`",
+              .tag = "attachments",
+              .responseSchema = "array:Attachment",
+              .parameters = {{"after", "query", "attachments after this id", "integer"}}})});
 
   router.add({"GET",
               "/api/v1/attachments/{id}",

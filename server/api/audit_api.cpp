@@ -4,36 +4,36 @@
 namespace sv::api {
 
 void registerAudit(http::Router& router, Services& s) {
-  router.add({"GET",
-              "/api/v1/audit",
-              http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                if (auto ok = services::mayReadAudit(req.principal()); !ok)
-                  return std::unexpected(ok.error());
-                auto after = wholeNumberQuery(req, "after", 0);
-                if (!after) return std::unexpected(after.error());
-                auto limit = wholeNumberQuery(req, "limit", 100);
-                if (!limit) return std::unexpected(limit.error());
-                store::AuditQuery q;
-                q.afterId = *after;
-                q.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 1000));
-                q.objectType = req.queryValue("object_type");
-                q.objectId = req.queryValue("object_id");
-                auto records = services::readAudit(s.store, req.principal(), q);
-                if (!records) return std::unexpected(records.error());
-                Poco::JSON::Array out;
-                for (const auto& r : *records) out.add(auditJson(r));
-                return http::Reply::json(out);
-              },
-              {.operationId = "listAudit",
-               .summary = "The audit log, oldest first (admin; a reader: its tenant's)",
-               .tag = "audit",
-               .responseSchema = "array:AuditEntry",
-               .parameters = {{"after", "query", "entries after this id", "integer"},
-                              {"limit", "query", "at most this many (1-1000)", "integer"},
-                              {"object_type", "query", "only this kind of object"},
-                              {"object_id", "query", "only this object"}},
-               .errorStatuses = {403}}});
+  router.add(
+      {"GET", "/api/v1/audit", http::Access::LoggedIn,
+       [&s](http::Request& req) -> Result<http::Reply> {
+         if (auto ok = services::mayReadAudit(req.principal()); !ok)
+           return std::unexpected(ok.error());
+         auto after = wholeNumberQuery(req, "after", 0);
+         if (!after) return std::unexpected(after.error());
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         store::AuditQuery q;
+         q.afterId = *after;
+         q.limit = static_cast<int>(paging->limit);
+         q.offset = paging->offset;
+         q.objectType = req.queryValue("object_type");
+         q.objectId = req.queryValue("object_id");
+         auto records = services::readAudit(s.store, req.principal(), q);
+         if (!records) return std::unexpected(records.error());
+         Poco::JSON::Array out;
+         for (const auto& r : records->rows) out.add(auditJson(r));
+         return pagedArray(req, out, records->total, *paging);
+       },
+       paged({.operationId = "listAudit",
+              .summary = "The audit log, oldest first, a page at a time (admin; a reader: its "
+                         "tenant's); `after` keeps a follower's place by id",
+              .tag = "audit",
+              .responseSchema = "array:AuditEntry",
+              .parameters = {{"after", "query", "only entries after this id", "integer"},
+                             {"object_type", "query", "only this kind of object"},
+                             {"object_id", "query", "only this object"}},
+              .errorStatuses = {403}})});
 
   router.add({"GET",
               "/api/v1/audit/verification",

@@ -14,8 +14,9 @@ Result<store::CaseQuery> queryOf(const http::Request& req) {
   store::CaseQuery q;
   auto paging = pagingQuery(req);
   if (!paging) return std::unexpected(paging.error());
-  q.limit = paging->limit;
-  q.offset = paging->offset;
+  q.limit = static_cast<int>(paging->limit);
+  // Past the largest int is past any list's end: the page is empty either way.
+  q.offset = static_cast<int>(std::min<std::int64_t>(paging->offset, INT32_MAX));
   auto contract = wholeNumberQuery(req, "contract_id", 0);
   if (!contract) return std::unexpected(contract.error());
   if (*contract > 0) q.contractId = *contract;
@@ -64,32 +65,29 @@ http::Reply caseReply(const services::CaseView& view, int status) {
 void registerCases(http::Router& router, Services& s) {
   if (!s.cases) return;
   auto& cases = *s.cases;
-  router.add({"GET",
-              "/api/v1/follow-up-cases",
-              http::Access::LoggedIn,
-              [&cases](http::Request& req) -> Result<http::Reply> {
-                auto q = queryOf(req);
-                if (!q) return std::unexpected(q.error());
-                const auto page = cases.list(req.principal(), *q);
-                Poco::JSON::Array items;
-                for (const auto& item : page.items) items.add(caseSummaryJson(item));
-                return pageReply(items, page.total, {q->limit, q->offset});
-              },
-              {.operationId = "listFollowUpCases",
-               .summary = "The event-driven cases the caller may see, acute first, a page at a "
-                          "time",
-               .tag = "cases",
-               .responseSchema = "CasePage",
-               .parameters = {{"contract_id", "query", "only this contract's", "integer"},
-                              {"provider_id", "query", "only this provider's", "integer"},
-                              {"trigger", "query", "only cases with this trigger"},
-                              {"state", "query", "only cases in this state"},
-                              {"acute", "query", "true: only acute cases; false: only normal"},
-                              {"overdue", "query",
-                               "true: only cases past a deadline (an action plan's last day, or "
-                               "no progress for samverkan.cases.stale_days)"},
-                              {"limit", "query", "at most this many (1-500)", "integer"},
-                              {"offset", "query", "skip this many", "integer"}}}});
+  router.add(
+      {"GET", "/api/v1/follow-up-cases", http::Access::LoggedIn,
+       [&cases](http::Request& req) -> Result<http::Reply> {
+         auto q = queryOf(req);
+         if (!q) return std::unexpected(q.error());
+         const auto page = cases.list(req.principal(), *q);
+         Poco::JSON::Array items;
+         for (const auto& item : page.items) items.add(caseSummaryJson(item));
+         return pageReply(req, items, page.total, {q->limit, q->offset});
+       },
+       paged({.operationId = "listFollowUpCases",
+              .summary = "The event-driven cases the caller may see, acute first, a page at a "
+                         "time",
+              .tag = "cases",
+              .responseSchema = "CasePage",
+              .parameters = {{"contract_id", "query", "only this contract's", "integer"},
+                             {"provider_id", "query", "only this provider's", "integer"},
+                             {"trigger", "query", "only cases with this trigger"},
+                             {"state", "query", "only cases in this state"},
+                             {"acute", "query", "true: only acute cases; false: only normal"},
+                             {"overdue", "query",
+                              "true: only cases past a deadline (an action plan's last day, or "
+                              "no progress for samverkan.cases.stale_days)"}}})});
 
   router.add(
       {"POST",
@@ -192,23 +190,20 @@ void registerCases(http::Router& router, Services& s) {
       },
       "uploadActionPlanAttachment",
       "Add a file to the action plan (the provider, while a plan is asked for)"));
-  router.add({"GET",
-              "/api/v1/follow-up-cases/{id}/attachments",
-              http::Access::LoggedIn,
-              withId([&attachments](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto listed = attachments.listOfCase(req.principal(), id);
-                if (!listed) return std::unexpected(listed.error());
-                auto out = attachmentPage(req, *listed);
-                if (!out) return std::unexpected(out.error());
-                return http::Reply::json(*out);
-              }),
-              {.operationId = "listFollowUpCaseAttachments",
-               .summary = "The case's material and its plans' files, oldest first, a page at a "
-                          "time",
-               .tag = "cases",
-               .responseSchema = "array:Attachment",
-               .parameters = {{"after", "query", "only those after this attachment id", "integer"},
-                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+  router.add(
+      {"GET", "/api/v1/follow-up-cases/{id}/attachments", http::Access::LoggedIn,
+       withId([&attachments](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+         auto listed = attachments.listOfCase(req.principal(), id);
+         if (!listed) return std::unexpected(listed.error());
+         return attachmentPage(req, *listed);
+       }),
+       paged({.operationId = "listFollowUpCaseAttachments",
+              .summary = "The case's material and its plans' files, oldest first, a page at a "
+                         "time",
+              .tag = "cases",
+              .responseSchema = "array:Attachment",
+              .parameters = {
+                  {"after", "query", "only those after this attachment id", "integer"}}})});
 }
 
 }  // namespace sv::api

@@ -37,18 +37,20 @@ http::Reply contractReply(const store::ContractRow& c, int status) {
 }  // namespace
 
 void registerContracts(http::Router& router, Services& s) {
-  router.add({"GET",
-              "/api/v1/contracts",
-              http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                Poco::JSON::Array out;
-                for (const auto& c : s.contracts.list(req.principal())) out.add(contractJson(c));
-                return http::Reply::json(out);
-              },
-              {.operationId = "listContracts",
-               .summary = "The contracts the caller may see",
-               .tag = "contracts",
-               .responseSchema = "array:Contract"}});
+  router.add(
+      {"GET", "/api/v1/contracts", http::Access::LoggedIn,
+       [&s](http::Request& req) -> Result<http::Reply> {
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         const auto page = s.contracts.page(req.principal(), {paging->limit, paging->offset});
+         Poco::JSON::Array out;
+         for (const auto& c : page.rows) out.add(contractJson(c));
+         return pagedArray(req, out, page.total, *paging);
+       },
+       paged({.operationId = "listContracts",
+              .summary = "The contracts the caller may see, by title, a page at a time",
+              .tag = "contracts",
+              .responseSchema = "array:Contract"})});
 
   router.add({"POST",
               "/api/v1/contracts",
@@ -103,30 +105,34 @@ void registerContracts(http::Router& router, Services& s) {
                .responseSchema = "Contract",
                .errorStatuses = {403, 409}}});
 
-  router.add({"GET",
-              "/api/v1/service-areas",
-              http::Access::LoggedIn,
-              [&s](http::Request&) -> Result<http::Reply> {
+  router.add({"GET", "/api/v1/service-areas", http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
                 Poco::JSON::Array out;
-                for (const auto& a : s.catalog.serviceAreas) {
+                for (const auto& a : pageOf(s.catalog.serviceAreas, *paging)) {
                   auto j = http::orderedObject();
                   j.set("key", a.key);
                   j.set("name", a.name);
                   out.add(j);
                 }
-                return http::Reply::json(out);
+                return pagedArray(req, out, std::ssize(s.catalog.serviceAreas), *paging);
               },
-              {.operationId = "listServiceAreas",
-               .summary = "The service areas of config/",
-               .tag = "contracts",
-               .responseSchema = "array:ServiceArea"}});
+              paged({.operationId = "listServiceAreas",
+                     .summary = "The service areas of config/",
+                     .tag = "contracts",
+                     .responseSchema = "array:ServiceArea"})});
 
-  router.add({"GET",
-              "/api/v1/agenda-templates",
-              http::Access::LoggedIn,
-              [&s](http::Request&) -> Result<http::Reply> {
+  router.add({"GET", "/api/v1/agenda-templates", http::Access::LoggedIn,
+              [&s](http::Request& req) -> Result<http::Reply> {
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
+                // By id, as the catalogue keeps them; config/ holds a handful.
+                std::vector<std::string> ids;
+                for (const auto& entry : s.catalog.templates) ids.push_back(entry.first);
                 Poco::JSON::Array out;
-                for (const auto& [id, t] : s.catalog.templates) {
+                for (const auto& id : pageOf(ids, *paging)) {
+                  const auto& t = s.catalog.templates.at(id);
                   auto j = http::orderedObject();
                   j.set("id", id);
                   j.set("name", t.parsed.name);
@@ -143,12 +149,12 @@ void registerContracts(http::Router& router, Services& s) {
                   j.set("text", t.text);
                   out.add(j);
                 }
-                return http::Reply::json(out);
+                return pagedArray(req, out, std::ssize(ids), *paging);
               },
-              {.operationId = "listAgendaTemplates",
-               .summary = "The adopted fixed agendas of config/agendas/, with their text",
-               .tag = "contracts",
-               .responseSchema = "array:AgendaTemplate"}});
+              paged({.operationId = "listAgendaTemplates",
+                     .summary = "The adopted fixed agendas of config/agendas/, with their text",
+                     .tag = "contracts",
+                     .responseSchema = "array:AgendaTemplate"})});
 }
 
 }  // namespace sv::api

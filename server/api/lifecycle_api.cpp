@@ -135,7 +135,8 @@ void registerLifecycle(http::Router& router, Services& s) {
               lifecycleHandler(
                   [&s](http::Request& req, std::int64_t id) -> Result<services::LifecycleView> {
                     // Left out, the workflow refuses after the caller's role (roles first).
-                    if (req.body.empty()) return s.minutes.returnMinutes(req.principal(), id, "", {});
+                    if (req.body.empty())
+                      return s.minutes.returnMinutes(req.principal(), id, "", {});
                     auto body = http::JsonBody::parse(req.body);
                     if (!body) return std::unexpected(body.error());
                     auto comment = body->optionalString("comment");
@@ -168,9 +169,7 @@ void registerLifecycle(http::Router& router, Services& s) {
         .errorStatuses = {403, 409}}});
 
   router.add(
-      {"GET",
-       "/api/v1/registry",
-       http::Access::LoggedIn,
+      {"GET", "/api/v1/registry", http::Access::LoggedIn,
        [&s](http::Request& req) -> Result<http::Reply> {
          store::RegistryQuery q;
          q.number = req.queryValue("number");
@@ -185,10 +184,17 @@ void registerLifecycle(http::Router& router, Services& s) {
            return fail(Errc::Malformed, "contract, year, meeting_year and page are numbers");
          }
          if (page < 1 || page > 10000) return fail(Errc::Malformed, "page is 1 to 10000", "page");
-         q.limit = kRegistryPage;
-         q.offset = (page - 1) * kRegistryPage;
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         // `page` (of 50 unless `limit` says otherwise) is how the register was paged first;
+         // `offset` is every list's way and wins when both are sent.
+         if (!req.queryValue("limit")) paging->limit = kRegistryPage;
+         if (!req.queryValue("offset")) paging->offset = (page - 1) * paging->limit;
+         q.limit = static_cast<int>(paging->limit);
+         q.offset = paging->offset;
+         const auto found = s.minutes.registryPage(req.principal(), q);
          Poco::JSON::Array out;
-         for (const auto& hit : s.minutes.registry(req.principal(), q)) {
+         for (const auto& hit : found.rows) {
            auto j = registryJson(hit.row);
            if (q.text && !q.text->empty()) {
              Poco::JSON::Array parts;
@@ -202,29 +208,34 @@ void registerLifecycle(http::Router& router, Services& s) {
            }
            out.add(j);
          }
-         return http::Reply::json(out);
+         return pagedArray(req, out, found.total, *paging);
        },
-       {.operationId = "listRegistry",
-        .summary = "The register of protocols in the caller's tenant scope, 50 a page: with `q` "
-                   "the best matches first (bm25) with a snippet, else the latest first",
-        .tag = "approval",
-        .responseSchema = "array:RegistryEntry",
-        .parameters = {
-            {"q", "query",
-             "words found in the number, contract, provider, meeting year or registered "
-             "text (each as a prefix, all needed); with a \"/\" a registry number"},
-            {"number", "query", "parts of a registry number: SDN 2026/0042, 2026/42 or 0042"},
-            {"contract", "query", "a contract id", "integer"},
-            {"year", "query", "the year of registration", "integer"},
-            {"meeting_year", "query", "the year the meeting was held", "integer"},
-            {"page", "query", "the page, from 1", "integer"}}}});
+       paged({.operationId = "listRegistry",
+              .summary =
+                  "The register of protocols in the caller's tenant scope, 50 a page unless "
+                  "`limit` says: with `q` the best matches first (bm25) with a snippet, else "
+                  "the latest first",
+              .tag = "approval",
+              .responseSchema = "array:RegistryEntry",
+              .parameters = {
+                  {"q", "query",
+                   "words found in the number, contract, provider, meeting year or registered "
+                   "text (each as a prefix, all needed); with a \"/\" a registry number"},
+                  {"number", "query", "parts of a registry number: SDN 2026/0042, 2026/42 or 0042"},
+                  {"contract", "query", "a contract id", "integer"},
+                  {"year", "query", "the year of registration", "integer"},
+                  {"meeting_year", "query", "the year the meeting was held", "integer"},
+                  {"page", "query", "the page of `limit`, from 1 (older than `offset`, which wins)",
+                   "integer"}}})});
 
-  router.add({"GET",
-              "/api/v1/notifications",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/notifications", http::Access::LoggedIn,
               [&s](http::Request& req) -> Result<http::Reply> {
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
+                const auto page = services::notificationsOf(s.store, req.principal(),
+                                                            {paging->limit, paging->offset});
                 Poco::JSON::Array out;
-                for (const auto& n : services::notificationsOf(s.store, req.principal(), 100)) {
+                for (const auto& n : page.rows) {
                   auto j = http::orderedObject();
                   j.set("id", n.id);
                   j.set("kind", n.kind);
@@ -235,12 +246,12 @@ void registerLifecycle(http::Router& router, Services& s) {
                   j.set("read_at", n.readAt ? Poco::Dynamic::Var(*n.readAt) : Poco::Dynamic::Var());
                   out.add(j);
                 }
-                return http::Reply::json(out);
+                return pagedArray(req, out, page.total, *paging);
               },
-              {.operationId = "listNotifications",
-               .summary = "The caller's notifications, newest first",
-               .tag = "approval",
-               .responseSchema = "array:Notification"}});
+              paged({.operationId = "listNotifications",
+                     .summary = "The caller's notifications, newest first, a page at a time",
+                     .tag = "approval",
+                     .responseSchema = "array:Notification"})});
 
   router.add({"POST",
               "/api/v1/notifications/{id}/read",

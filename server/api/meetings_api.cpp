@@ -32,12 +32,6 @@ Result<std::vector<services::ParticipantInput>> readParticipants(const http::Jso
   return out;
 }
 
-http::Reply meetingsReply(const std::vector<services::Meeting>& meetings, int status = 200) {
-  Poco::JSON::Array out;
-  for (const auto& m : meetings) out.add(meetingJson(m));
-  return http::Reply::json(out, status);
-}
-
 // Declared in the OpenAPI document, so that generated clients and proxies pass it on.
 const std::vector<http::ResponseHeader> kFileName{
     {"Content-Disposition", "the file name to save it under"}};
@@ -45,18 +39,21 @@ const std::vector<http::ResponseHeader> kFileName{
 }  // namespace
 
 void registerMeetings(http::Router& router, Services& s) {
-  router.add({"GET",
-              "/api/v1/contracts/{id}/meetings",
-              http::Access::LoggedIn,
-              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto meetings = s.meetings.list(req.principal(), id);
-                if (!meetings) return std::unexpected(meetings.error());
-                return meetingsReply(*meetings);
-              }),
-              {.operationId = "listMeetings",
-               .summary = "The contract's meetings, in time order",
-               .tag = "meetings",
-               .responseSchema = "array:Meeting"}});
+  router.add(
+      {"GET", "/api/v1/contracts/{id}/meetings", http::Access::LoggedIn,
+       withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         auto meetings = s.meetings.page(req.principal(), id, {paging->limit, paging->offset});
+         if (!meetings) return std::unexpected(meetings.error());
+         Poco::JSON::Array out;
+         for (const auto& m : meetings->rows) out.add(meetingJson(m));
+         return pagedArray(req, out, meetings->total, *paging);
+       }),
+       paged({.operationId = "listMeetings",
+              .summary = "The contract's meetings, in time order, a page at a time",
+              .tag = "meetings",
+              .responseSchema = "array:Meeting"})});
 
   router.add({"POST",
               "/api/v1/contracts/{id}/meetings",

@@ -154,20 +154,21 @@ void registerMinutes(http::Router& router, Services& s) {
         .errorStatuses = {403, 409, 428},
         .responseHeaders = kEtag}});
 
-  router.add({"GET",
-              "/api/v1/meetings/{id}/minutes/versions",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/meetings/{id}/minutes/versions", http::Access::LoggedIn,
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto versions = s.minutes.versions(req.principal(), id);
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
+                auto versions =
+                    s.minutes.versionPage(req.principal(), id, {paging->limit, paging->offset});
                 if (!versions) return std::unexpected(versions.error());
                 Poco::JSON::Array out;
-                for (const auto& v : *versions) out.add(versionJson(v));
-                return http::Reply::json(out);
+                for (const auto& v : versions->rows) out.add(versionJson(v));
+                return pagedArray(req, out, versions->total, *paging);
               }),
-              {.operationId = "listMinutesVersions",
-               .summary = "Every version: author, time, message",
-               .tag = "minutes",
-               .responseSchema = "array:DocumentVersion"}});
+              paged({.operationId = "listMinutesVersions",
+                     .summary = "Every version: author, time, message",
+                     .tag = "minutes",
+                     .responseSchema = "array:DocumentVersion"})});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/versions/{version}",

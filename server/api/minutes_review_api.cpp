@@ -72,21 +72,22 @@ Poco::JSON::Object commentJson(const review::Comment& c) {
 }  // namespace
 
 void registerMinutesReview(http::Router& router, Services& s) {
-  router.add({"GET",
-              "/api/v1/meetings/{id}/minutes/comments",
-              http::Access::LoggedIn,
-              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto comments = s.minutes.comments(req.principal(), id);
-                if (!comments) return std::unexpected(comments.error());
-                Poco::JSON::Array out;
-                for (const auto& c : *comments) out.add(commentJson(c));
-                return http::Reply::json(out);
-              }),
-              {.operationId = "listMinutesComments",
-               .summary = "The review comments on the minutes, per § and general, with how each "
-                          "was handled",
-               .tag = "approval",
-               .responseSchema = "array:ReviewComment"}});
+  router.add(
+      {"GET", "/api/v1/meetings/{id}/minutes/comments", http::Access::LoggedIn,
+       withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+         auto comments = s.minutes.comments(req.principal(), id);
+         if (!comments) return std::unexpected(comments.error());
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         Poco::JSON::Array out;
+         for (const auto& c : pageOf(*comments, *paging)) out.add(commentJson(c));
+         return pagedArray(req, out, std::ssize(*comments), *paging);
+       }),
+       paged({.operationId = "listMinutesComments",
+              .summary = "The review comments on the minutes, per § and general, with how each "
+                         "was handled",
+              .tag = "approval",
+              .responseSchema = "array:ReviewComment"})});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/minutes/comments/{comment}/handled",

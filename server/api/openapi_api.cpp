@@ -113,7 +113,7 @@ Object describe(const http::Route& route) {
       Object header;
       header.set("description", h.description);
       Object schema;
-      schema.set("type", "string");
+      schema.set("type", h.type);
       header.set("schema", schema);
       headers.set(h.name, header);
     }

@@ -6,19 +6,21 @@
 namespace sv::api {
 
 void registerOrganizations(http::Router& router, Services& s) {
-  router.add({"GET",
-              "/api/v1/organizations",
-              http::Access::LoggedIn,
-              [&s](http::Request& req) -> Result<http::Reply> {
-                Poco::JSON::Array out;
-                for (const auto& o : s.accounts.organizations(req.principal()))
-                  out.add(organizationJson(o));
-                return http::Reply::json(out);
-              },
-              {.operationId = "listOrganizations",
-               .summary = "The organizations the caller may know of",
-               .tag = "organizations",
-               .responseSchema = "array:Organization"}});
+  router.add(
+      {"GET", "/api/v1/organizations", http::Access::LoggedIn,
+       [&s](http::Request& req) -> Result<http::Reply> {
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         const auto page =
+             s.accounts.organizations(req.principal(), {paging->limit, paging->offset});
+         Poco::JSON::Array out;
+         for (const auto& o : page.rows) out.add(organizationJson(o));
+         return pagedArray(req, out, page.total, *paging);
+       },
+       paged({.operationId = "listOrganizations",
+              .summary = "The organizations the caller may know of, by name, a page at a time",
+              .tag = "organizations",
+              .responseSchema = "array:Organization"})});
 
   router.add({"POST",
               "/api/v1/organizations",

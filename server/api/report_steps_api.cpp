@@ -44,7 +44,7 @@ void registerReportSteps(http::Router& router, Services& s) {
          auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
          if (!body) return std::unexpected(body.error());
          // Comments per area ("area": the key); none at all means "inga synpunkter".
-                auto comments = readReviewComments(*body, CommentPart::Area);
+         auto comments = readReviewComments(*body, CommentPart::Area);
          if (!comments) return std::unexpected(comments.error());
          return reports.answerFactCheck(req.principal(), id, std::move(*comments));
        }),
@@ -56,20 +56,20 @@ void registerReportSteps(http::Router& router, Services& s) {
         .responseSchema = "ReportView",
         .errorStatuses = {403, 409}}});
 
-  router.add({"GET",
-              "/api/v1/reports/{id}/comments",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/reports/{id}/comments", http::Access::LoggedIn,
               withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto comments = reports.comments(req.principal(), id);
                 if (!comments) return std::unexpected(comments.error());
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
                 Poco::JSON::Array out;
-                for (const auto& c : *comments) out.add(reportCommentJson(c));
-                return http::Reply::json(out);
+                for (const auto& c : pageOf(*comments, *paging)) out.add(reportCommentJson(c));
+                return pagedArray(req, out, std::ssize(*comments), *paging);
               }),
-              {.operationId = "listReportComments",
-               .summary = "The fact-check's comments per area with the authority's answers",
-               .tag = "reports",
-               .responseSchema = "array:ReportComment"}});
+              paged({.operationId = "listReportComments",
+                     .summary = "The fact-check's comments per area with the authority's answers",
+                     .tag = "reports",
+                     .responseSchema = "array:ReportComment"})});
 
   router.add({"POST",
               "/api/v1/reports/{id}/comments/{comment}/answer",

@@ -28,20 +28,20 @@ void registerReportSupplements(http::Router& router, Services& s) {
   if (!s.reports || !s.attachments) return;
   auto& reports = *s.reports;
   auto& attachments = *s.attachments;
-  router.add({"GET",
-              "/api/v1/reports/{id}/supplements",
-              http::Access::LoggedIn,
+  router.add({"GET", "/api/v1/reports/{id}/supplements", http::Access::LoggedIn,
               withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
                 auto list = reports.supplements(req.principal(), id);
                 if (!list) return std::unexpected(list.error());
+                auto paging = pagingQuery(req);
+                if (!paging) return std::unexpected(paging.error());
                 Poco::JSON::Array out;
-                for (const auto& sup : *list) out.add(supplementJson(sup));
-                return http::Reply::json(out);
+                for (const auto& sup : pageOf(*list, *paging)) out.add(supplementJson(sup));
+                return pagedArray(req, out, std::ssize(*list), *paging);
               }),
-              {.operationId = "listSupplements",
-               .summary = "The supplements asked for, sent and decided, in their order",
-               .tag = "reports",
-               .responseSchema = "array:Supplement"}});
+              paged({.operationId = "listSupplements",
+                     .summary = "The supplements asked for, sent and decided, in their order",
+                     .tag = "reports",
+                     .responseSchema = "array:Supplement"})});
 
   router.add({"POST",
               "/api/v1/reports/{id}/supplements",
@@ -138,23 +138,19 @@ void registerReportSupplements(http::Router& router, Services& s) {
       "Attach a file to a supplement (multipart/form-data: one part `file`); the type is read "
       "from the bytes"));
 
-  router.add({"GET",
-              "/api/v1/reports/{id}/attachments",
-              http::Access::LoggedIn,
-              withId([&attachments](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto listed = attachments.listOfReport(req.principal(), id);
-                if (!listed) return std::unexpected(listed.error());
-                auto out = attachmentPage(req, *listed);
-                if (!out) return std::unexpected(out.error());
-                return http::Reply::json(*out);
-              }),
-              {.operationId = "listReportAttachments",
-               .summary = "The attachments of the report and its supplements, oldest first; a "
-                          "page starts after the id `after`",
-               .tag = "attachments",
-               .responseSchema = "array:Attachment",
-               .parameters = {{"after", "query", "attachments after this id", "integer"},
-                              {"limit", "query", "at most this many (1-1000)", "integer"}}}});
+  router.add(
+      {"GET", "/api/v1/reports/{id}/attachments", http::Access::LoggedIn,
+       withId([&attachments](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+         auto listed = attachments.listOfReport(req.principal(), id);
+         if (!listed) return std::unexpected(listed.error());
+         return attachmentPage(req, *listed);
+       }),
+       paged({.operationId = "listReportAttachments",
+              .summary = "The attachments of the report and its supplements, oldest first; a "
+                         "page starts after the id `after`",
+              .tag = "attachments",
+              .responseSchema = "array:Attachment",
+              .parameters = {{"after", "query", "attachments after this id", "integer"}}})});
 }
 
 }  // namespace sv::api

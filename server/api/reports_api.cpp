@@ -18,8 +18,9 @@ Result<store::ReportQuery> queryOf(const http::Request& req) {
   store::ReportQuery q;
   auto paging = pagingQuery(req);
   if (!paging) return std::unexpected(paging.error());
-  q.limit = paging->limit;
-  q.offset = paging->offset;
+  q.limit = static_cast<int>(paging->limit);
+  // Past the largest int is past any list's end: the page is empty either way.
+  q.offset = static_cast<int>(std::min<std::int64_t>(paging->offset, INT32_MAX));
   auto contract = wholeNumberQuery(req, "contract_id", 0);
   if (!contract) return std::unexpected(contract.error());
   if (*contract > 0) q.contractId = *contract;
@@ -39,27 +40,24 @@ Result<store::ReportQuery> queryOf(const http::Request& req) {
 void registerReports(http::Router& router, Services& s) {
   if (!s.reports) return;
   auto& reports = *s.reports;
-  router.add({"GET",
-              "/api/v1/reports",
-              http::Access::LoggedIn,
-              [&reports](http::Request& req) -> Result<http::Reply> {
-                auto q = queryOf(req);
-                if (!q) return std::unexpected(q.error());
-                const auto page = reports.list(req.principal(), *q);
-                Poco::JSON::Array items;
-                for (const auto& r : page.items) items.add(reportSummaryJson(r));
-                return pageReply(items, page.total, {q->limit, q->offset});
-              },
-              {.operationId = "listReports",
-               .summary = "The follow-up reports the caller may see, newest year first, a page "
-                          "at a time",
-               .tag = "reports",
-               .responseSchema = "ReportPage",
-               .parameters = {{"contract_id", "query", "only this contract's", "integer"},
-                              {"year", "query", "only this year's", "integer"},
-                              {"state", "query", "only reports in this state"},
-                              {"limit", "query", "at most this many (1-500)", "integer"},
-                              {"offset", "query", "skip this many", "integer"}}}});
+  router.add(
+      {"GET", "/api/v1/reports", http::Access::LoggedIn,
+       [&reports](http::Request& req) -> Result<http::Reply> {
+         auto q = queryOf(req);
+         if (!q) return std::unexpected(q.error());
+         const auto page = reports.list(req.principal(), *q);
+         Poco::JSON::Array items;
+         for (const auto& r : page.items) items.add(reportSummaryJson(r));
+         return pageReply(req, items, page.total, {q->limit, q->offset});
+       },
+       paged({.operationId = "listReports",
+              .summary = "The follow-up reports the caller may see, newest year first, a page "
+                         "at a time",
+              .tag = "reports",
+              .responseSchema = "ReportPage",
+              .parameters = {{"contract_id", "query", "only this contract's", "integer"},
+                             {"year", "query", "only this year's", "integer"},
+                             {"state", "query", "only reports in this state"}}})});
 
   router.add({"POST",
               "/api/v1/reports",
@@ -159,20 +157,21 @@ void registerReports(http::Router& router, Services& s) {
         .errorStatuses = {403, 409, 428},
         .responseHeaders = kEtag}});
 
-  router.add({"GET",
-              "/api/v1/reports/{id}/versions",
-              http::Access::LoggedIn,
-              withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
-                auto versions = reports.versions(req.principal(), id);
-                if (!versions) return std::unexpected(versions.error());
-                Poco::JSON::Array out;
-                for (const auto& v : *versions) out.add(versionJson(v));
-                return http::Reply::json(out);
-              }),
-              {.operationId = "listReportVersions",
-               .summary = "Every version of the report: author, time, message",
-               .tag = "reports",
-               .responseSchema = "array:DocumentVersion"}});
+  router.add(
+      {"GET", "/api/v1/reports/{id}/versions", http::Access::LoggedIn,
+       withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         auto versions = reports.versionPage(req.principal(), id, {paging->limit, paging->offset});
+         if (!versions) return std::unexpected(versions.error());
+         Poco::JSON::Array out;
+         for (const auto& v : versions->rows) out.add(versionJson(v));
+         return pagedArray(req, out, versions->total, *paging);
+       }),
+       paged({.operationId = "listReportVersions",
+              .summary = "Every version of the report: author, time, message",
+              .tag = "reports",
+              .responseSchema = "array:DocumentVersion"})});
 
   router.add({"GET",
               "/api/v1/reports/{id}/versions/{version}",

@@ -30,9 +30,7 @@ Result<accounts::NewUser> readNewUser(const http::JsonBody& body) {
 
 void registerUsers(http::Router& router, Services& s) {
   router.add(
-      {"GET",
-       "/api/v1/users",
-       http::Access::LoggedIn,
+      {"GET", "/api/v1/users", http::Access::LoggedIn,
        [&s](http::Request& req) -> Result<http::Reply> {
          std::optional<std::int64_t> org;
          if (auto text = req.queryValue("organization")) {
@@ -42,15 +40,19 @@ void registerUsers(http::Router& router, Services& s) {
              return fail(Errc::Malformed, "organization must be an id", "organization");
            }
          }
+         auto paging = pagingQuery(req);
+         if (!paging) return std::unexpected(paging.error());
+         const auto page = s.accounts.users(req.principal(), org, {paging->limit, paging->offset});
          Poco::JSON::Array out;
-         for (const auto& u : s.accounts.users(req.principal(), org)) out.add(userJson(u));
-         return http::Reply::json(out);
+         for (const auto& u : page.rows) out.add(userJson(u));
+         return pagedArray(req, out, page.total, *paging);
        },
-       {.operationId = "listUsers",
-        .summary = "The people the caller may know of",
-        .tag = "users",
-        .responseSchema = "array:User",
-        .parameters = {{"organization", "query", "only this organization's people", "integer"}}}});
+       paged({.operationId = "listUsers",
+              .summary = "The people the caller may know of, by name, a page at a time",
+              .tag = "users",
+              .responseSchema = "array:User",
+              .parameters = {
+                  {"organization", "query", "only this organization's people", "integer"}}})});
 
   router.add({"POST",
               "/api/v1/users",

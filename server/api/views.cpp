@@ -176,24 +176,6 @@ Poco::JSON::Object versionJson(const store::DocumentVersion& v) {
 
 namespace sv::api {
 
-Result<Paging> pagingQuery(const http::Request& req) {
-  auto limit = wholeNumberQuery(req, "limit", 50);
-  if (!limit) return std::unexpected(limit.error());
-  auto offset = wholeNumberQuery(req, "offset", 0);
-  if (!offset) return std::unexpected(offset.error());
-  return Paging{static_cast<int>(std::clamp<std::int64_t>(*limit, 1, 500)),
-                static_cast<int>(std::min<std::int64_t>(*offset, 1'000'000))};
-}
-
-http::Reply pageReply(const Poco::JSON::Array& items, int total, const Paging& paging) {
-  auto out = http::orderedObject();
-  out.set("items", items);
-  out.set("total", total);
-  out.set("limit", paging.limit);
-  out.set("offset", paging.offset);
-  return http::Reply::json(out);
-}
-
 Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::string& name,
                                       std::int64_t fallback) {
   auto text = req.queryValue(name);

@@ -54,24 +54,15 @@ Result<std::vector<review::NewComment>> readReviewComments(const http::JsonBody&
 
 }  // namespace sv::api
 
+#include "server/api/paging.hpp"
 #include "server/http/request.hpp"
 
 namespace sv::api {
 
-// A whole number of at least 0 from the query string (the paging's `after` and `limit`), or
-// `fallback` when it is absent. Errors: Malformed, naming the parameter.
+// A whole number of at least 0 from the query string (an id filter, a year, the paging's
+// `limit` and `offset`), or `fallback` when it is absent. Errors: Malformed, naming the parameter.
 Result<std::int64_t> wholeNumberQuery(const http::Request& req, const std::string& name,
                                       std::int64_t fallback);
-
-// A list's page from the query string: `limit` (1-500, 50 unless said) and `offset` (at most a
-// million). Errors: Malformed, naming the parameter.
-struct Paging {
-  int limit = 50;
-  int offset = 0;
-};
-Result<Paging> pagingQuery(const http::Request& req);
-// {"items": …, "total": …, "limit": …, "offset": …}: a page of a list and where it stands.
-http::Reply pageReply(const Poco::JSON::Array& items, int total, const Paging& paging);
 
 }  // namespace sv::api
 
@@ -99,9 +90,9 @@ using UploadTo = std::function<Result<services::Attachment>(http::Request&, std:
 http::Route attachmentUploadRoute(std::string pattern, std::size_t maxAttachmentBytes,
                                   UploadTo upload, std::string operationId, std::string summary);
 
-// One page of `listed` (oldest first) after the id in the query's `after`, at most `limit`
-// (1-1000, 100 unless said). Errors: Malformed (the parameters).
-Result<Poco::JSON::Array> attachmentPage(const http::Request& req,
-                                         const std::vector<services::Attachment>& listed);
+// `listed` (oldest first) after the id in the query's `after`, a page of it as paging.hpp says,
+// with its headers. Errors: Malformed (the parameters).
+Result<http::Reply> attachmentPage(const http::Request& req,
+                                   const std::vector<services::Attachment>& listed);
 
 }  // namespace sv::api

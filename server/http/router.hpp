@@ -32,6 +32,7 @@ struct Parameter {
 struct ResponseHeader {
   std::string name;  // "ETag", "Location", "Content-Disposition"
   std::string description;
+  std::string type = "string";  // "integer" for a count (X-Total-Count)
 };
 
 struct ApiDoc {

@@ -88,6 +88,10 @@ std::vector<Organization> Accounts::organizations(const Principal& viewer) {
   return store_.accounts().organizations(store::TenantScope::of(viewer));
 }
 
+store::Page<Organization> Accounts::organizations(const Principal& viewer, store::PageSpan span) {
+  return store_.accounts().organizationPage(store::TenantScope::of(viewer), span);
+}
+
 Result<Organization> Accounts::organization(const Principal& viewer, std::int64_t id) {
   auto found = store_.accounts().organization(store::TenantScope::of(viewer), id);
   if (!found) return fail(Errc::NotFound, "no such organization");
@@ -122,6 +126,12 @@ Result<User> Accounts::createUser(Actor actor, const NewUser& input) {
 std::vector<User> Accounts::users(const Principal& viewer,
                                   std::optional<std::int64_t> organizationId) {
   return store_.accounts().users(store::TenantScope::of(viewer), organizationId);
+}
+
+store::Page<User> Accounts::users(const Principal& viewer,
+                                  std::optional<std::int64_t> organizationId,
+                                  store::PageSpan span) {
+  return store_.accounts().userPage(store::TenantScope::of(viewer), organizationId, span);
 }
 
 Result<User> Accounts::user(const Principal& viewer, std::int64_t id) {

@@ -74,6 +74,8 @@ class Accounts {
   // Conflict/OrganizationExists.
   Result<Organization> createOrganization(Actor actor, const NewOrganization& input);
   std::vector<Organization> organizations(const Principal& viewer);
+  // `span` of them, and how many the viewer may know of.
+  store::Page<Organization> organizations(const Principal& viewer, store::PageSpan span);
   // Errors: NotFound (also for one the viewer may not know of).
   Result<Organization> organization(const Principal& viewer, std::int64_t id);
 
@@ -83,6 +85,9 @@ class Accounts {
   // Invalid/RoleOfProvider (value: the role), Conflict/UsernameTaken.
   Result<User> createUser(Actor actor, const NewUser& input);
   std::vector<User> users(const Principal& viewer, std::optional<std::int64_t> organizationId);
+  // `span` of them, and how many the viewer may know of.
+  store::Page<User> users(const Principal& viewer, std::optional<std::int64_t> organizationId,
+                          store::PageSpan span);
   // Errors: NotFound (also for one the viewer may not know of).
   Result<User> user(const Principal& viewer, std::int64_t id);
 

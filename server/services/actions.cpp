@@ -111,7 +111,17 @@ ActionView ActionService::view(store::Reading& c, store::ActionRow row) const {
 
 Result<std::vector<ActionView>> ActionService::list(const store::Principal& viewer,
                                                     const ActionFilter& filter) {
+  auto listed = page(viewer, filter, {});
+  if (!listed) return std::unexpected(listed.error());
+  return std::move(listed->rows);
+}
+
+Result<store::Page<ActionView>> ActionService::page(const store::Principal& viewer,
+                                                    const ActionFilter& filter,
+                                                    store::PageSpan span) {
   store::ActionQuery q;
+  q.limit = static_cast<int>(span.limit);
+  q.offset = span.offset;
   q.contractId = filter.contractId;
   if (filter.status) {
     q.status = agenda::parseActionStatus(*filter.status);
@@ -126,9 +136,10 @@ Result<std::vector<ActionView>> ActionService::list(const store::Principal& view
     q.dueBefore = formatDate(*d);
   }
   return store_.read([&](store::Reading& c) {
-    std::vector<ActionView> out;
-    for (auto& row : store::listActions(c, store::TenantScope::of(viewer), q))
-      out.push_back(view(c, std::move(row)));
+    const auto scope = store::TenantScope::of(viewer);
+    store::Page<ActionView> out;
+    for (auto& row : store::listActions(c, scope, q)) out.rows.push_back(view(c, std::move(row)));
+    out.total = store::countActions(c, scope, q);
     return out;
   });
 }

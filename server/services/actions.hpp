@@ -54,6 +54,10 @@ class ActionService {
 
   // Errors: Invalid/UnknownChoice (status), Invalid/NotADate (due_before, value "YYYY-MM-DD").
   Result<std::vector<ActionView>> list(const store::Principal& viewer, const ActionFilter& filter);
+  // `span` of the same list, and how many actions the filter finds for the viewer.
+  // Errors: those of list.
+  Result<store::Page<ActionView>> page(const store::Principal& viewer, const ActionFilter& filter,
+                                       store::PageSpan span);
   // Errors: NotFound.
   Result<ActionView> get(const store::Principal& viewer, std::int64_t id);
   // Errors: NotFound, Forbidden/NotContractManager (both before any field); Invalid/Missing or

@@ -62,7 +62,8 @@ void refresh(store::Reading& c, agenda::Agenda& a, const store::MeetingRow& m,
   open.openOnly = true;
   open.limit = 100;
   for (const auto& row : store::listCases(c, store::TenantScope::system(), open)) {
-    const auto trigger = minutes::parseCaseTrigger(row.trigger).value_or(minutes::CaseTrigger::Other);
+    const auto trigger =
+        minutes::parseCaseTrigger(row.trigger).value_or(minutes::CaseTrigger::Other);
     const auto state = minutes::parseCaseState(row.state).value_or(minutes::CaseState::Collecting);
     const auto opened = parseDateTime(row.openedAt);
     a.openCases.push_back({std::to_string(row.id), row.title,
@@ -252,9 +253,17 @@ Result<AgendaView> AgendaService::publish(const store::Principal& actor, std::in
 
 Result<std::vector<store::DocumentVersion>> AgendaService::history(const store::Principal& viewer,
                                                                    std::int64_t meetingId) {
+  auto page = historyPage(viewer, meetingId, {});
+  if (!page) return std::unexpected(page.error());
+  return std::move(page->rows);
+}
+
+Result<store::Page<store::DocumentVersion>> AgendaService::historyPage(
+    const store::Principal& viewer, std::int64_t meetingId, store::PageSpan span) {
   auto loaded = loadAgenda(store_, viewer, meetingId);
   if (!loaded) return std::unexpected(loaded.error());
-  return store_.documents().versions(repositoryOf(loaded->contract.id), documentOf(meetingId));
+  return store_.documents().versionPage(repositoryOf(loaded->contract.id), documentOf(meetingId),
+                                        span);
 }
 
 }  // namespace sv::services

@@ -47,6 +47,10 @@ class AgendaService {
                               const std::string& key, int position);
   Result<AgendaView> publish(const store::Principal& actor, std::int64_t meetingId);
   // Errors: NotFound.
+  // `span` of the agenda's versions, oldest first, and how many. Errors: NotFound.
+  Result<store::Page<store::DocumentVersion>> historyPage(const store::Principal& viewer,
+                                                          std::int64_t meetingId,
+                                                          store::PageSpan span);
   Result<std::vector<store::DocumentVersion>> history(const store::Principal& viewer,
                                                       std::int64_t meetingId);
 

@@ -8,12 +8,15 @@ Status mayReadAudit(const Principal& p) {
               "the audit log is for administrators and readers");
 }
 
-Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
+Result<store::Page<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
                                                   const store::AuditQuery& query) {
   if (auto ok = mayReadAudit(viewer); !ok) return std::unexpected(ok.error());
   store::AuditQuery scoped = query;
   scoped.scope = store::TenantScope::of(viewer);
-  return store.auditEntries(scoped);
+  return store.read([&](store::Reading& c) {
+    return store::Page<store::AuditRecord>{store::listAudit(c, scoped),
+                                           store::countAudit(c, scoped)};
+  });
 }
 
 Result<store::AuditReport> verifyAudit(store::Store& store, const Principal& viewer) {

@@ -16,9 +16,10 @@ namespace sv::services {
 // Errors: Forbidden/NotAuditReader.
 Status mayReadAudit(const Principal& viewer);
 
-// Entries in id order, as the query narrows them.
+// Entries in id order, as the query narrows them, its limit from its offset; and how many the
+// query finds in the viewer's tenant.
 // Errors: Forbidden/NotAuditReader.
-Result<std::vector<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
+Result<store::Page<store::AuditRecord>> readAudit(store::Store& store, const Principal& viewer,
                                                   const store::AuditQuery& query);
 
 // Walks the whole chain, its seals and its anchor; no findings means every entry is as it was

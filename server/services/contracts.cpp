@@ -135,6 +135,15 @@ std::vector<store::ContractRow> ContractService::list(const store::Principal& vi
       [&](store::Reading& c) { return store::listContracts(c, store::TenantScope::of(viewer)); });
 }
 
+store::Page<store::ContractRow> ContractService::page(const store::Principal& viewer,
+                                                      store::PageSpan span) {
+  return store_.read([&](store::Reading& c) {
+    const auto scope = store::TenantScope::of(viewer);
+    return store::Page<store::ContractRow>{store::listContracts(c, scope, span),
+                                           store::countContracts(c, scope)};
+  });
+}
+
 Result<store::ContractRow> ContractService::get(const store::Principal& viewer, std::int64_t id) {
   return store_.read([&](store::Reading& c) { return contractFor(c, viewer, id); });
 }

@@ -38,6 +38,8 @@ class ContractService {
   Result<store::ContractRow> update(const store::Principal& actor, std::int64_t id,
                                     const ContractInput& input);
   std::vector<store::ContractRow> list(const store::Principal& viewer);
+  // `span` of the same list, and how many contracts the viewer sees.
+  store::Page<store::ContractRow> page(const store::Principal& viewer, store::PageSpan span);
   // Errors: NotFound.
   Result<store::ContractRow> get(const store::Principal& viewer, std::int64_t id);
 

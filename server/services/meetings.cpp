@@ -163,6 +163,19 @@ Result<std::vector<Meeting>> MeetingService::list(const store::Principal& viewer
   });
 }
 
+Result<store::Page<Meeting>> MeetingService::page(const store::Principal& viewer,
+                                                  std::int64_t contractId, store::PageSpan span) {
+  return store_.read([&](store::Reading& c) -> Result<store::Page<Meeting>> {
+    auto contract = contractFor(c, viewer, contractId);
+    if (!contract) return std::unexpected(contract.error());
+    store::Page<Meeting> out;
+    for (const auto& row : store::listMeetings(c, contractId, span))
+      out.rows.push_back(load(c, row, *contract));
+    out.total = store::countMeetings(c, contractId);
+    return out;
+  });
+}
+
 Result<Meeting> MeetingService::get(const store::Principal& viewer, std::int64_t meetingId) {
   return store_.read([&](store::Reading& c) -> Result<Meeting> {
     auto found = meetingFor(c, viewer, meetingId);

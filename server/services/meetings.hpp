@@ -66,6 +66,9 @@ class MeetingService {
                          const NewMeeting& input);
   // Errors: NotFound.
   Result<std::vector<Meeting>> list(const store::Principal& viewer, std::int64_t contractId);
+  // `span` of the same list and how many meetings the contract has. Errors: NotFound.
+  Result<store::Page<Meeting>> page(const store::Principal& viewer, std::int64_t contractId,
+                                    store::PageSpan span);
   // Errors: NotFound.
   Result<Meeting> get(const store::Principal& viewer, std::int64_t meetingId);
   // Errors: NotFound, Forbidden/NotContractManager, Conflict/MeetingCancelled; from the state of

@@ -126,6 +126,13 @@ Result<std::vector<store::DocumentVersion>> MinutesService::versions(const store
   return store_.documents().versions(ctx->repository, ctx->document);
 }
 
+Result<store::Page<store::DocumentVersion>> MinutesService::versionPage(
+    const store::Principal& viewer, std::int64_t meetingId, store::PageSpan span) {
+  auto ctx = loadMinutesContext(store_, viewer, meetingId);
+  if (!ctx) return std::unexpected(ctx.error());
+  return store_.documents().versionPage(ctx->repository, ctx->document, span);
+}
+
 Result<MinutesDiff> MinutesService::diff(const store::Principal& viewer, std::int64_t meetingId,
                                          const std::string& from, const std::string& to) {
   auto ctx = loadMinutesContext(store_, viewer, meetingId);

@@ -12,6 +12,15 @@ std::vector<store::RegistryHit> MinutesService::registry(const store::Principal&
   });
 }
 
+store::Page<store::RegistryHit> MinutesService::registryPage(const store::Principal& viewer,
+                                                             const store::RegistryQuery& query) {
+  return store_.read([&](store::Reading& c) {
+    const auto scope = store::TenantScope::of(viewer);
+    return store::Page<store::RegistryHit>{store::searchRegistry(c, scope, query),
+                                           store::countRegistry(c, scope, query)};
+  });
+}
+
 std::vector<store::AwaitingRegistrationRow> MinutesService::awaitingRegistration(
     const store::Principal& viewer) {
   return store_.read([&](store::Reading& c) {

@@ -154,6 +154,9 @@ class MinutesService {
   // authority's people, its register; a provider's, its contracts' protocols). Never fails.
   std::vector<store::RegistryHit> registry(const store::Principal& viewer,
                                            const store::RegistryQuery& query);
+  // The query's page and how many protocols it finds, read in one snapshot.
+  store::Page<store::RegistryHit> registryPage(const store::Principal& viewer,
+                                               const store::RegistryQuery& query);
   // The registrar's queue: approved minutes not yet registered, in the viewer's contracts.
   std::vector<store::AwaitingRegistrationRow> awaitingRegistration(const store::Principal& viewer);
 
@@ -197,6 +200,10 @@ class MinutesService {
                                     const std::string& version, const std::string& extension);
   Result<std::vector<store::DocumentVersion>> versions(const store::Principal& viewer,
                                                        std::int64_t meetingId);
+  // `span` of the versions, oldest first, and how many. Errors: NotFound.
+  Result<store::Page<store::DocumentVersion>> versionPage(const store::Principal& viewer,
+                                                          std::int64_t meetingId,
+                                                          store::PageSpan span);
   Result<MinutesDiff> diff(const store::Principal& viewer, std::int64_t meetingId,
                            const std::string& from, const std::string& to);
   // The current minutes with their signature block (approvals) and registry number filled in.

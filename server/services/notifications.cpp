@@ -6,10 +6,12 @@
 
 namespace sv::services {
 
-std::vector<store::NotificationRow> notificationsOf(store::Store& store, const Principal& reader,
-                                                    int limit) {
-  return store.read(
-      [&](store::Reading& c) { return store::listNotifications(c, reader.userId, limit); });
+store::Page<store::NotificationRow> notificationsOf(store::Store& store, const Principal& reader,
+                                                    store::PageSpan span) {
+  return store.read([&](store::Reading& c) {
+    return store::Page<store::NotificationRow>{store::listNotifications(c, reader.userId, span),
+                                               store::countNotifications(c, reader.userId)};
+  });
 }
 
 Status markNotificationRead(store::Store& store, const TimeSource& time, const Principal& reader,

@@ -12,10 +12,10 @@
 
 namespace sv::services {
 
-// The reader's own notifications, newest first, at most `limit`. Never fails: a person may
-// always read their own.
-std::vector<store::NotificationRow> notificationsOf(store::Store& store, const Principal& reader,
-                                                    int limit);
+// The reader's own notifications, newest first, `span` of them, and how many they have. Never
+// fails: a person may always read their own.
+store::Page<store::NotificationRow> notificationsOf(store::Store& store, const Principal& reader,
+                                                    store::PageSpan span);
 
 // The reader marks one of their own notifications read, with an audit entry. Marking it again
 // changes nothing and succeeds.

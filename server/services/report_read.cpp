@@ -135,6 +135,13 @@ Result<std::vector<store::DocumentVersion>> ReportService::versions(const store:
   return store_.documents().versions(ctx->repository, ctx->document);
 }
 
+Result<store::Page<store::DocumentVersion>> ReportService::versionPage(
+    const store::Principal& viewer, std::int64_t reportId, store::PageSpan span) {
+  auto ctx = loadReportContext(store_, viewer, reportId);
+  if (!ctx) return std::unexpected(ctx.error());
+  return store_.documents().versionPage(ctx->repository, ctx->document, span);
+}
+
 Result<std::vector<review::Comment>> ReportService::comments(const store::Principal& viewer,
                                                              std::int64_t reportId) {
   return store_.read([&](store::Reading& c) -> Result<std::vector<review::Comment>> {

@@ -123,6 +123,10 @@ class ReportService {
                                     const std::string& version, const std::string& extension);
   Result<std::vector<store::DocumentVersion>> versions(const store::Principal& viewer,
                                                        std::int64_t reportId);
+  // `span` of the versions, oldest first, and how many. Errors: NotFound.
+  Result<store::Page<store::DocumentVersion>> versionPage(const store::Principal& viewer,
+                                                          std::int64_t reportId,
+                                                          store::PageSpan span);
   // The fact-check's comments, oldest first (review comments, part = the area's key).
   Result<std::vector<review::Comment>> comments(const store::Principal& viewer,
                                                 std::int64_t reportId);

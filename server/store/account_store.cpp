@@ -24,6 +24,12 @@ std::vector<Organization> AccountStore::organizations(const TenantScope& scope) 
   return db_.read([&](Reading& c) { return listOrganizations(c, scope); });
 }
 
+Page<Organization> AccountStore::organizationPage(const TenantScope& scope, PageSpan span) {
+  return db_.read([&](Reading& c) {
+    return Page<Organization>{listOrganizations(c, scope, span), countOrganizations(c, scope)};
+  });
+}
+
 std::optional<Organization> AccountStore::organization(const TenantScope& scope, std::int64_t id) {
   return db_.read([&](Reading& c) { return findOrganization(c, scope, id); });
 }
@@ -56,6 +62,14 @@ Result<User> AccountStore::addUser(const NewUserRow& row, TimePoint now, AuditEn
 std::vector<User> AccountStore::users(const TenantScope& scope,
                                       std::optional<std::int64_t> organizationId) {
   return db_.read([&](Reading& c) { return listUsers(c, scope, organizationId); });
+}
+
+Page<User> AccountStore::userPage(const TenantScope& scope,
+                                  std::optional<std::int64_t> organizationId, PageSpan span) {
+  return db_.read([&](Reading& c) {
+    return Page<User>{listUsers(c, scope, organizationId, span),
+                      countUsers(c, scope, organizationId)};
+  });
 }
 
 std::optional<User> AccountStore::user(const TenantScope& scope, std::int64_t id) {

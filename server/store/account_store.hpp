@@ -13,6 +13,7 @@
 
 #include "server/store/accounts.hpp"
 #include "server/store/audit.hpp"
+#include "server/store/paging.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/principal.hpp"
@@ -30,6 +31,8 @@ class AccountStore {
   Result<Organization> addOrganization(const std::string& name, OrganizationKind kind,
                                        TimePoint now, AuditEntry audit);
   std::vector<Organization> organizations(const TenantScope& scope);
+  // `span` of them, by name, and how many the scope sees.
+  Page<Organization> organizationPage(const TenantScope& scope, PageSpan span);
   std::optional<Organization> organization(const TenantScope& scope, std::int64_t id);
   // The id of the organisation with exactly this name, if there is one.
   std::optional<std::int64_t> organizationNamed(const std::string& name);
@@ -40,6 +43,9 @@ class AccountStore {
   Result<User> addUser(const NewUserRow& row, TimePoint now, AuditEntry audit,
                        const std::function<Status(const Organization&)>& admits);
   std::vector<User> users(const TenantScope& scope, std::optional<std::int64_t> organizationId);
+  // `span` of them, by name, and how many the scope sees.
+  Page<User> userPage(const TenantScope& scope, std::optional<std::int64_t> organizationId,
+                      PageSpan span);
   std::optional<User> user(const TenantScope& scope, std::int64_t id);
   bool usernameTaken(const std::string& username);
 

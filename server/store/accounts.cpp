@@ -50,14 +50,21 @@ std::int64_t insertOrganization(Writing& c, const std::string& name, Organizatio
   return c.lastInsertId();
 }
 
-std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope) {
+std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope, PageSpan span) {
   const auto filter = scope.organizations("o");
   auto stmt = c.prepare("SELECT o.id, o.name, o.kind, o.created_at FROM organizations o WHERE " +
-                        filter.sql + " ORDER BY o.name");
+                        filter.sql + " ORDER BY o.name, o.id" + limitClause(span));
   bindScoped(stmt, filter);
   std::vector<Organization> out;
   while (stmt.step()) out.push_back(readOrganization(stmt));
   return out;
+}
+
+std::int64_t countOrganizations(Reading& c, const TenantScope& scope) {
+  const auto filter = scope.organizations("o");
+  auto stmt = c.prepare("SELECT COUNT(*) FROM organizations o WHERE " + filter.sql);
+  bindScoped(stmt, filter);
+  return stmt.step() ? stmt.int64(0) : 0;
 }
 
 std::optional<Organization> findOrganization(Reading& c, const TenantScope& scope,
@@ -92,18 +99,27 @@ std::int64_t insertUser(Writing& c, const NewUserRow& row, const std::string& cr
 }
 
 std::vector<User> listUsers(Reading& c, const TenantScope& scope,
-                            std::optional<std::int64_t> organizationId) {
+                            std::optional<std::int64_t> organizationId, PageSpan span) {
   const auto filter = scope.users("u");
   std::vector<User> out;
   {
     auto stmt =
         c.prepare(std::string(kUserColumns) + "WHERE (? IS NULL OR u.organization_id = ?) AND " +
-                  filter.sql + " ORDER BY u.name, u.id");
+                  filter.sql + " ORDER BY u.name, u.id" + limitClause(span));
     bindScoped(stmt, filter, organizationId, organizationId);
     while (stmt.step()) out.push_back(readUser(stmt));
   }
   for (auto& u : out) u.roles = rolesOf(c, u.id);
   return out;
+}
+
+std::int64_t countUsers(Reading& c, const TenantScope& scope,
+                        std::optional<std::int64_t> organizationId) {
+  const auto filter = scope.users("u");
+  auto stmt = c.prepare(
+      "SELECT COUNT(*) FROM users u WHERE (? IS NULL OR u.organization_id = ?) AND " + filter.sql);
+  bindScoped(stmt, filter, organizationId, organizationId);
+  return stmt.step() ? stmt.int64(0) : 0;
 }
 
 std::optional<User> findUser(Reading& c, const TenantScope& scope, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "server/store/paging.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 
@@ -41,13 +42,20 @@ struct NewUserRow {
 
 std::int64_t insertOrganization(Writing& c, const std::string& name, OrganizationKind kind,
                                 const std::string& createdAt);
-std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope);
+// By name, then id; `span` of them (all unless said).
+std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope,
+                                            PageSpan span = {});
+std::int64_t countOrganizations(Reading& c, const TenantScope& scope);
 std::optional<Organization> findOrganization(Reading& c, const TenantScope& scope, std::int64_t id);
 bool organizationNameTaken(Reading& c, const std::string& name);
 
 std::int64_t insertUser(Writing& c, const NewUserRow& row, const std::string& createdAt);
+// By name, then id; `span` of them (all unless said).
 std::vector<User> listUsers(Reading& c, const TenantScope& scope,
-                            std::optional<std::int64_t> organizationId = std::nullopt);
+                            std::optional<std::int64_t> organizationId = std::nullopt,
+                            PageSpan span = {});
+std::int64_t countUsers(Reading& c, const TenantScope& scope,
+                        std::optional<std::int64_t> organizationId);
 std::optional<User> findUser(Reading& c, const TenantScope& scope, std::int64_t id);
 bool usernameTaken(Reading& c, const std::string& username);
 

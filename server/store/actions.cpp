@@ -138,38 +138,63 @@ std::optional<ActionRow> findAction(Reading& c, const TenantScope& scope, std::i
   return readAction(s);
 }
 
-// Only the filters given become conditions, so SQLite can choose the index that fits
-// (actions_overdue for the overdue list, actions_contract for one contract) instead of a scan.
-std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
-  const auto f = scope.contracts("c");
-  std::string where = f.sql;
-  std::vector<std::string> texts;
+namespace {
+
+// The conditions of `q` after the scope's, and their parameters in order. Only the filters given
+// become conditions, so SQLite can choose the index that fits (actions_overdue for the overdue
+// list, actions_contract for one contract) instead of a scan.
+struct ActionWhere {
+  std::string sql;
+  SqlFilter scope;
   std::optional<std::int64_t> contract;
-  if (q.contractId) {
-    where += " AND a.contract_id = ?";
-    contract = q.contractId;
+  std::vector<std::string> texts;
+
+  int bind(Statement& s) const {
+    int index = 1;
+    for (auto p : scope.params) s.bind(index++, p);
+    if (contract) s.bind(index++, *contract);
+    for (const auto& t : texts) s.bind(index++, t);
+    return index;
   }
+};
+
+ActionWhere actionWhere(const TenantScope& scope, const ActionQuery& q) {
+  ActionWhere w{"", scope.contracts("c"), q.contractId, {}};
+  w.sql = w.scope.sql;
+  if (q.contractId) w.sql += " AND a.contract_id = ?";
   if (q.status) {
-    where += " AND a.status = ?";
-    texts.push_back(std::string(agenda::toString(*q.status)));
+    w.sql += " AND a.status = ?";
+    w.texts.push_back(std::string(agenda::toString(*q.status)));
   }
   if (q.overdueOn) {
-    where += " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < ?";
-    texts.push_back(*q.overdueOn);
+    w.sql += " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < ?";
+    w.texts.push_back(*q.overdueOn);
   }
   if (q.dueBefore) {
-    where += " AND a.due_on <= ?";
-    texts.push_back(*q.dueBefore);
+    w.sql += " AND a.due_on <= ?";
+    w.texts.push_back(*q.dueBefore);
   }
-  auto s = c.prepare(std::string(kColumns) + "WHERE " + where + " ORDER BY a.due_on, a.id LIMIT " +
-                     std::to_string(q.limit));
-  int index = 1;
-  for (auto p : f.params) s.bind(index++, p);
-  if (contract) s.bind(index++, *contract);
-  for (const auto& t : texts) s.bind(index++, t);
+  return w;
+}
+
+}  // namespace
+
+std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
+  const auto w = actionWhere(scope, q);
+  auto s = c.prepare(std::string(kColumns) + "WHERE " + w.sql + " ORDER BY a.due_on, a.id" +
+                     limitClause({q.limit, q.offset}));
+  w.bind(s);
   std::vector<ActionRow> out;
   while (s.step()) out.push_back(readAction(s));
   return out;
+}
+
+std::int64_t countActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
+  const auto w = actionWhere(scope, q);
+  auto s = c.prepare(
+      "SELECT COUNT(*) FROM actions a JOIN contracts c ON c.id = a.contract_id WHERE " + w.sql);
+  w.bind(s);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::vector<ActionRow> actionsToFollowUp(Reading& c, std::int64_t contractId,

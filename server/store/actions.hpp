@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agenda/action_status.hpp"
+#include "server/store/paging.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/party.hpp"
@@ -56,8 +57,12 @@ struct ActionQuery {
   std::optional<std::string> overdueOn;  // not accepted and due before this date (YYYY-MM-DD)
   std::optional<std::string> dueBefore;  // due on or before this date
   int limit = 1000;
+  std::int64_t offset = 0;
 };
+// Soonest due first, then by id.
 std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q);
+// How many actions `q` finds in the scope, whatever its limit and offset.
+std::int64_t countActions(Reading& c, const TenantScope& scope, const ActionQuery& q);
 
 // The contract's actions not yet accepted that were agreed before `beforeIso`: what the next
 // meeting follows up, whatever happened to the meetings in between.

@@ -182,11 +182,11 @@ void insertNotification(Writing& c, const NotificationRow& r) {
       .run();
 }
 
-std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, int limit) {
+std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, PageSpan span) {
   auto s = c.prepare(
       "SELECT id, user_id, meeting_id, kind, text, created_at, read_at FROM notifications "
-      "WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2");
-  s.bindAll(userId, limit);
+      "WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+  s.bindAll(userId, span.limit, span.offset);
   std::vector<NotificationRow> out;
   while (s.step())
     out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),
@@ -205,6 +205,12 @@ std::vector<NotificationRow> listUnreadNotifications(Reading& c, std::int64_t us
     out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),
                    s.optionalText(6)});
   return out;
+}
+
+std::int64_t countNotifications(Reading& c, std::int64_t userId) {
+  auto s = c.prepare("SELECT COUNT(*) FROM notifications WHERE user_id = ?1");
+  s.bind(1, userId);
+  return s.step() ? s.int64(0) : 0;
 }
 
 int countUnreadNotifications(Reading& c, std::int64_t userId) {

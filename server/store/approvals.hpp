@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "minutes/lifecycle.hpp"
+#include "server/store/paging.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
@@ -104,7 +105,9 @@ struct NotificationRow {
   std::optional<std::string> readAt;
 };
 void insertNotification(Writing& c, const NotificationRow& row);
-std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, int limit);
+// Newest first (by id).
+std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, PageSpan span);
+std::int64_t countNotifications(Reading& c, std::int64_t userId);
 // The person's unread notifications, newest first, a page at a time, and how many there are.
 std::vector<NotificationRow> listUnreadNotifications(Reading& c, std::int64_t userId, int limit,
                                                      int offset);

@@ -83,23 +83,36 @@ constexpr const char* kColumns =
     "SELECT id, at, actor_id, actor, action, object_type, object_id, version, detail, prev_hash, "
     "hash FROM audit_log ";
 
-}  // namespace
+// The conditions of a query, ?1-?3 its own and the scope's plain `?` numbered after them.
+std::string auditWhere(const SqlFilter& scope) {
+  return "WHERE id > ?1 AND (?2 IS NULL OR object_type = ?2) AND (?3 IS NULL OR object_id = ?3) "
+         "AND " +
+         scope.sql;
+}
 
-std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query) {
-  // The scope's plain `?` take the numbers after ?3, so the limit is numbered after them.
-  const SqlFilter scope = query.scope.auditEntries("audit_log");
-  const int limitIndex = 4 + static_cast<int>(scope.params.size());
-  auto stmt = conn.prepare(std::string(kColumns) +
-                           "WHERE id > ?1 AND (?2 IS NULL OR object_type = ?2) "
-                           "AND (?3 IS NULL OR object_id = ?3) AND " +
-                           scope.sql + " ORDER BY id LIMIT ?" + std::to_string(limitIndex));
+void bindAudit(Statement& stmt, const AuditQuery& query, const SqlFilter& scope) {
   stmt.bindAll(query.afterId, query.objectType, query.objectId);
   for (std::size_t i = 0; i < scope.params.size(); ++i)
     stmt.bind(4 + static_cast<int>(i), scope.params[i]);
-  stmt.bind(limitIndex, query.limit);
+}
+
+}  // namespace
+
+std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query) {
+  const SqlFilter scope = query.scope.auditEntries("audit_log");
+  auto stmt = conn.prepare(std::string(kColumns) + auditWhere(scope) + " ORDER BY id" +
+                           limitClause({query.limit, query.offset}));
+  bindAudit(stmt, query, scope);
   std::vector<AuditRecord> out;
   while (stmt.step()) out.push_back(readRecord(stmt));
   return out;
+}
+
+std::int64_t countAudit(Reading& conn, const AuditQuery& query) {
+  const SqlFilter scope = query.scope.auditEntries("audit_log");
+  auto stmt = conn.prepare("SELECT COUNT(*) FROM audit_log " + auditWhere(scope));
+  bindAudit(stmt, query, scope);
+  return stmt.step() ? stmt.int64(0) : 0;
 }
 
 namespace {

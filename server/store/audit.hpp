@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "server/store/paging.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
@@ -48,10 +49,14 @@ struct AuditQuery {
   std::optional<std::string> objectId;
   std::int64_t afterId = 0;
   int limit = 100;
+  std::int64_t offset = 0;
   // Whose entries: the log is tenant data like the rest (TenantScope::auditEntries).
   TenantScope scope = TenantScope::system();
 };
+// Oldest first (by id): `limit` entries from `offset`.
 std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query);
+// How many entries `query` finds, whatever its limit and offset.
+std::int64_t countAudit(Reading& conn, const AuditQuery& query);
 
 struct AuditFinding {
   std::int64_t id;  // the entry that does not verify (0: the head record or the anchor itself)

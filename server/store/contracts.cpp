@@ -83,13 +83,21 @@ void updateContract(Writing& c, const ContractRow& r) {
       .run();
 }
 
-std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope) {
+std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope, PageSpan span) {
   const auto f = scope.contracts("c");
-  auto s = c.prepare(std::string(kContractColumns) + "WHERE " + f.sql + " ORDER BY c.title, c.id");
+  auto s = c.prepare(std::string(kContractColumns) + "WHERE " + f.sql + " ORDER BY c.title, c.id" +
+                     limitClause(span));
   bindFilter(s, 1, f);
   std::vector<ContractRow> out;
   while (s.step()) out.push_back(readContract(s));
   return out;
+}
+
+std::int64_t countContracts(Reading& c, const TenantScope& scope) {
+  const auto f = scope.contracts("c");
+  auto s = c.prepare("SELECT COUNT(*) FROM contracts c WHERE " + f.sql);
+  bindFilter(s, 1, f);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::optional<ContractRow> findContract(Reading& c, const TenantScope& scope, std::int64_t id) {
@@ -166,13 +174,19 @@ Status updateMeeting(Writing& c, const MeetingRow& r) {
   return {};
 }
 
-std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId) {
+std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId, PageSpan span) {
   auto s = c.prepare(std::string(kMeetingColumns) +
-                     "WHERE m.contract_id = ?1 ORDER BY m.starts_at, m.id");
+                     "WHERE m.contract_id = ?1 ORDER BY m.starts_at, m.id" + limitClause(span));
   s.bind(1, contractId);
   std::vector<MeetingRow> out;
   while (s.step()) out.push_back(readMeeting(s));
   return out;
+}
+
+std::int64_t countMeetings(Reading& c, std::int64_t contractId) {
+  auto s = c.prepare("SELECT COUNT(*) FROM meetings WHERE contract_id = ?1");
+  s.bind(1, contractId);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::optional<MeetingRow> findMeeting(Reading& c, const TenantScope& scope, std::int64_t id) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agenda/meeting_rules.hpp"
+#include "server/store/paging.hpp"
 #include "server/store/principal.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
@@ -33,7 +34,9 @@ struct ContractRow {
 
 std::int64_t insertContract(Writing& c, const ContractRow& row);
 void updateContract(Writing& c, const ContractRow& row);
-std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope);
+// By title, then id; `span` of them (all unless said).
+std::vector<ContractRow> listContracts(Reading& c, const TenantScope& scope, PageSpan span = {});
+std::int64_t countContracts(Reading& c, const TenantScope& scope);
 std::optional<ContractRow> findContract(Reading& c, const TenantScope& scope, std::int64_t id);
 bool contractReferenceTaken(Reading& c, std::int64_t authorityId, const std::string& reference,
                             std::int64_t exceptId);
@@ -72,7 +75,9 @@ Status checkMeetingChange(Reading& c, std::int64_t meetingId, MeetingPart part);
 // Writes the row over the stored one after checkMeetingChange for each part that differs (and,
 // for registered minutes, any change but updated_at). Errors: those of checkMeetingChange.
 Status updateMeeting(Writing& c, const MeetingRow& row);
-std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId);
+// In time order, then by id; `span` of them (all unless said).
+std::vector<MeetingRow> listMeetings(Reading& c, std::int64_t contractId, PageSpan span = {});
+std::int64_t countMeetings(Reading& c, std::int64_t contractId);
 std::optional<MeetingRow> findMeeting(Reading& c, const TenantScope& scope, std::int64_t id);
 // Records the version of the agenda that was published (fixed) for the meeting.
 void setAgendaPublished(Writing& c, std::int64_t meetingId, const std::string& version,

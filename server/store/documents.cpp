@@ -202,15 +202,25 @@ std::optional<std::string> DocumentStore::currentVersion(const std::string& repo
 
 std::vector<DocumentVersion> DocumentStore::versions(const std::string& repository,
                                                      const std::string& document) {
+  return versionPage(repository, document, {}).rows;
+}
+
+Page<DocumentVersion> DocumentStore::versionPage(const std::string& repository,
+                                                 const std::string& document, PageSpan span) {
   return db_.read([&](Reading& c) {
+    Page<DocumentVersion> out;
     auto stmt = c.prepare(
         "SELECT version, parent_version, author_id, author_name, message, created_at "
-        "FROM document_versions WHERE repository = ?1 AND document = ?2 ORDER BY id");
-    stmt.bindAll(repository, document);
-    std::vector<DocumentVersion> out;
+        "FROM document_versions WHERE repository = ?1 AND document = ?2 ORDER BY id LIMIT ?3 "
+        "OFFSET ?4");
+    stmt.bindAll(repository, document, span.limit, span.offset);
     while (stmt.step())
-      out.push_back({stmt.text(0), stmt.optionalText(1), stmt.optionalInt64(2), stmt.text(3),
-                     stmt.text(4), stmt.text(5)});
+      out.rows.push_back({stmt.text(0), stmt.optionalText(1), stmt.optionalInt64(2), stmt.text(3),
+                          stmt.text(4), stmt.text(5)});
+    auto count =
+        c.prepare("SELECT COUNT(*) FROM document_versions WHERE repository = ?1 AND document = ?2");
+    count.bindAll(repository, document);
+    out.total = count.step() ? count.int64(0) : 0;
     return out;
   });
 }

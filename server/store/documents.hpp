@@ -23,6 +23,7 @@
 
 #include "server/store/git.hpp"
 #include "server/store/git_packs.hpp"
+#include "server/store/paging.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
@@ -75,6 +76,9 @@ class DocumentStore {
   std::optional<std::string> currentVersion(const std::string& repository,
                                             const std::string& document);
   std::vector<DocumentVersion> versions(const std::string& repository, const std::string& document);
+  // `span` of the versions, oldest first, and how many there are, read in one snapshot.
+  Page<DocumentVersion> versionPage(const std::string& repository, const std::string& document,
+                                    PageSpan span);
   bool hasVersion(const std::string& repository, const std::string& document,
                   const std::string& version);
   // hasVersion as the caller's transaction sees it.

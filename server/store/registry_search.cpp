@@ -166,6 +166,36 @@ void cutSnippets(Reading& c, const std::string& match, std::vector<RegistryHit>&
       hit.snippet = std::move(it->second);
 }
 
+// Every `?` bound in the order it appears in the statement.
+using Param = std::variant<std::nullopt_t, std::int64_t, std::string>;
+
+// The query's filters and the tenant scope as conditions on `r` (registry) and `m` (meetings),
+// their parameters appended to `params`.
+std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
+                            std::vector<Param>& params) {
+  auto optional = [](const auto& v) -> Param {
+    if (!v) return std::nullopt;
+    return *v;
+  };
+  const auto f = scope.contracts("c");
+  const std::optional<std::int64_t> year =
+      q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
+  const std::optional<std::string> held =
+      q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
+  for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
+                        optional(year), optional(held), optional(held)})
+    params.push_back(p);
+  for (auto p : f.params) params.emplace_back(p);
+  return "(? IS NULL OR r.contract_id = ?) AND (? IS NULL OR r.year = ?) "
+         "AND (? IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
+         f.sql;
+}
+
+void bindParams(Statement& s, const std::vector<Param>& params) {
+  int index = 1;
+  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
+}
+
 }  // namespace
 
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
@@ -177,36 +207,17 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
   // than everything.
   if ((!numberText.empty() || !words.empty()) && !match) return {};
 
-  // Every `?` bound in the order it appears in the statement.
-  using Param = std::variant<std::nullopt_t, std::int64_t, std::string>;
   std::vector<Param> params;
-  auto optional = [](const auto& v) -> Param {
-    if (!v) return std::nullopt;
-    return *v;
-  };
-  const auto f = scope.contracts("c");
-  auto filters = [&] {
-    const std::optional<std::int64_t> year =
-        q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
-    const std::optional<std::string> held =
-        q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
-    for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
-                          optional(year), optional(held), optional(held)})
-      params.push_back(p);
-    for (auto p : f.params) params.emplace_back(p);
-    return "(? IS NULL OR r.contract_id = ?) AND (? IS NULL OR r.year = ?) "
-           "AND (? IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
-           f.sql;
-  };
+  auto filters = [&] { return registryFilters(scope, q, params); };
   // Numbers of our own, not the person's text.
   const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
-                           std::to_string(std::max(q.offset, 0));
+                           std::to_string(std::max<std::int64_t>(q.offset, 0));
 
   std::string sql;
   bool ranked = false;
   if (!match) {
     sql = std::string(kRegistryColumns) + kRegistryFrom + "WHERE " + filters() +
-          " ORDER BY r.year DESC, r.seq DESC" + page;
+          " ORDER BY r.year DESC, r.seq DESC, r.id DESC" + page;
   } else {
     // Counted no further than the decision needs: a word in most protocols would otherwise be
     // counted in each of them.
@@ -231,19 +242,38 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
       sql +=
           " ORDER BY registry_search.rowid IN (SELECT rowid FROM registry_search WHERE "
           "registry_search MATCH ?) DESC, bm25(registry_search, 10.0, 4.0, 4.0, 2.0, 1.0), "
-          "r.year DESC, r.seq DESC" +
+          "r.year DESC, r.seq DESC, r.id DESC" +
           page;
     } else {
       sql += " ORDER BY registry_search.rowid DESC" + page;
     }
   }
   auto s = c.prepare(sql);
-  int index = 1;
-  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
+  bindParams(s, params);
   std::vector<RegistryHit> out;
   while (s.step()) out.push_back({readRegistry(s), match && !ranked ? s.text(16) : std::string()});
   if (ranked) cutSnippets(c, *match, out);
   return out;
+}
+
+std::int64_t countRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q) {
+  const std::string numberText = q.number.value_or("");
+  const std::string words = q.text.value_or("");
+  const auto match = registryMatchOf(numberText, words);
+  if ((!numberText.empty() || !words.empty()) && !match) return 0;
+  std::vector<Param> params;
+  std::string sql;
+  if (!match) {
+    sql = std::string("SELECT COUNT(*) ") + kRegistryFrom + "WHERE " +
+          registryFilters(scope, q, params);
+  } else {
+    params.push_back(*match);
+    sql = "SELECT COUNT(*) " + fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
+    sql += registryFilters(scope, q, params);
+  }
+  auto s = c.prepare(sql);
+  bindParams(s, params);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::vector<SnippetPart> snippetParts(std::string_view snippet) {

@@ -30,7 +30,7 @@ struct RegistryQuery {
   std::optional<int> year;         // the year of registration
   std::optional<int> meetingYear;  // the year the meeting was held (Swedish time)
   int limit = 50;
-  int offset = 0;
+  std::int64_t offset = 0;
   // Protocols found (in every tenant) up to which they are ranked by bm25; beyond, the words are
   // in most protocols, bm25 tells little and costs one computation each, and the latest come
   // first, which FTS5 answers by walking its index backwards and stopping at the page. They are
@@ -54,6 +54,10 @@ struct RegistryHit {
 // word is quoted.
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
                                         const RegistryQuery& q);
+
+// How many protocols the query finds in the scope (searchRegistry's rows without limit and
+// offset).
+std::int64_t countRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q);
 
 // The FTS5 MATCH expression for a person's query text, or nothing when it holds no word (only
 // punctuation, quotes, operators). Exposed for its tests.

@@ -62,3 +62,21 @@ test('an undocumented path answers 404 problem+json', async () => {
   assert.equal(r.status, 404);
   assert.match(r.headers.get('content-type'), /application\/problem\+json/);
 });
+
+// Issue 20 finding 9: every list declares its paging: limit and offset, X-Total-Count and Link.
+test('every list operation declares limit, offset, X-Total-Count and Link', async () => {
+  const doc = await (await fetch(`${server.base}/api/v1/openapi.json`)).json();
+  const api = await SwaggerParser.dereference(structuredClone(doc));
+  let lists = 0;
+  for (const [path, item] of Object.entries(api.paths)) {
+    const ok = item.get?.responses?.['200'];
+    const schema = ok?.content?.['application/json']?.schema;
+    if (!schema || !(schema.type === 'array' || schema.properties?.items)) continue;
+    lists++;
+    const names = (item.get.parameters ?? []).map((p) => p.name);
+    assert.ok(names.includes('limit') && names.includes('offset'), `${path} takes limit and offset`);
+    assert.ok(ok.headers?.['X-Total-Count'] && ok.headers?.Link, `${path} declares its paging headers`);
+    assert.ok(item.get.responses['400'], `${path} declares the 400 of a bad limit`);
+  }
+  assert.ok(lists >= 20, `${lists} lists`);
+});

@@ -153,3 +153,27 @@ test('the API journey holds to openapi.json, checked by a validating proxy', asy
   await call('POST', `/api/v1/contracts/${contract.id}/meeting-plan`, {
     token: ulla, body: { year }, expect: 403 });
 });
+
+// Issue 20 finding 9: the lists' paging is part of the document. Each list walked page by page
+// through the proxy by its Link header, X-Total-Count and Link declared, and a bad limit's 400.
+test('the lists page through the validating proxy by their Link headers', async () => {
+  const anna = await logIn('anna.avtal');
+  const nextOf = (link) => /<([^>]+)>; rel="next"/.exec(link ?? '')?.[1];
+  for (const list of ['/api/v1/contracts', '/api/v1/actions', '/api/v1/organizations',
+                      '/api/v1/users', '/api/v1/registry', '/api/v1/reports',
+                      '/api/v1/follow-up-cases', '/api/v1/notifications']) {
+    let path = `${list}?limit=2`;
+    let rows = 0;
+    let total;
+    for (let pages = 0; path; pages++) {
+      assert.ok(pages < 200, `${list} ends`);
+      const page = await call('GET', path, { token: anna, expect: 200 });
+      total = Number(page.headers.get('x-total-count'));
+      assert.match(page.headers.get('link'), /rel="first"/);
+      rows += Array.isArray(page.json) ? page.json.length : page.json.items.length;
+      path = nextOf(page.headers.get('link'));
+    }
+    assert.equal(rows, total, `${list}: every row once`);
+    await call('GET', `${list}?limit=0`, { token: anna, expect: 400 });
+  }
+});

@@ -15,8 +15,9 @@ TEST_CASE("minutes submit: to review, the adjusters told", "[services][minutes]"
   f.started(id);
   const auto life = valueOf(f.minutes.submit(f.secretary, id));
   CHECK(life.state == minutes::MinutesState::InReview);
-  const auto notices = f.store->read(
-      [&](store::Reading& c) { return store::listNotifications(c, f.adjuster.userId, 10); });
+  const auto notices = f.store->read([&](store::Reading& c) {
+    return store::listNotifications(c, f.adjuster.userId, {10, 0});
+  });
   REQUIRE(notices.size() == 1);
   CHECK(notices[0].kind == "minutes.submitted");
 }
