@@ -16,7 +16,7 @@ http::Reply agendaReply(const services::AgendaView& view, int status = 200) {
 }
 
 // Declared in the OpenAPI document, so that generated clients and proxies pass it on.
-const std::vector<http::ResponseHeader> kEtag{
+const std::vector<http::ResponseHeader> kAgendaEtag{
     {"ETag", "the version of the agenda, quoted (once it has one)"}};
 
 }  // namespace
@@ -34,7 +34,7 @@ void registerAgenda(http::Router& router, Services& s) {
                .summary = "The meeting's agenda (dagordning), generated from its fixed agenda",
                .tag = "agenda",
                .responseSchema = "Agenda",
-               .responseHeaders = kEtag}});
+               .responseHeaders = kAgendaEtag}});
 
   router.add({"GET", "/api/v1/meetings/{id}/agenda/versions", http::Access::LoggedIn,
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
@@ -75,7 +75,7 @@ void registerAgenda(http::Router& router, Services& s) {
                .responseSchema = "Agenda",
                .successStatus = 201,
                .errorStatuses = {403, 409},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kAgendaEtag}});
 
   router.add({"DELETE",
               "/api/v1/meetings/{id}/agenda/items/{key}",
@@ -90,7 +90,7 @@ void registerAgenda(http::Router& router, Services& s) {
                .tag = "agenda",
                .responseSchema = "Agenda",
                .errorStatuses = {403, 409, 422},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kAgendaEtag}});
 
   router.add({"PATCH",
               "/api/v1/meetings/{id}/agenda/items/{key}",
@@ -112,7 +112,7 @@ void registerAgenda(http::Router& router, Services& s) {
                .requestSchema = "AgendaItemMove",
                .responseSchema = "Agenda",
                .errorStatuses = {403, 409},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kAgendaEtag}});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/agenda/publish",
@@ -127,7 +127,7 @@ void registerAgenda(http::Router& router, Services& s) {
                .tag = "agenda",
                .responseSchema = "Agenda",
                .errorStatuses = {403, 409},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kAgendaEtag}});
 }
 
 }  // namespace sv::api

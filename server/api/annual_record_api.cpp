@@ -11,7 +11,7 @@
 namespace sv::api {
 namespace {
 
-const std::vector<http::ResponseHeader> kEtag{
+const std::vector<http::ResponseHeader> kSummaryEtag{
     {"ETag",
      "the version of the text, quoted: send it back in If-Match (none before the first "
      "save)"}};
@@ -81,8 +81,8 @@ http::Handler stepWithText(services::AnnualReportService& annual, std::string st
                  });
 }
 
-http::ApiDoc stepDoc(const char* operationId, const char* summary, std::vector<int> errors,
-                     const char* requestSchema = "") {
+http::ApiDoc summaryStepDoc(const char* operationId, const char* summary, std::vector<int> errors,
+                            const char* requestSchema = "") {
   return {.operationId = operationId,
           .summary = summary,
           .tag = "annual",
@@ -90,7 +90,7 @@ http::ApiDoc stepDoc(const char* operationId, const char* summary, std::vector<i
           .responseSchema = "AnnualRecord",
           .parameters = kAnnualQuery,
           .errorStatuses = std::move(errors),
-          .responseHeaders = kEtag};
+          .responseHeaders = kSummaryEtag};
 }
 
 }  // namespace
@@ -98,12 +98,13 @@ http::ApiDoc stepDoc(const char* operationId, const char* summary, std::vector<i
 void registerAnnualRecord(http::Router& router, Services& s) {
   if (!s.annual) return;
   auto& annual = *s.annual;
-  router.add({"GET", "/api/v1/reports/annual/record", http::Access::LoggedIn,
-              forYear(annual,
-                      [&annual](http::Request& req, std::int64_t authority, int year) {
-                        return annual.record(req.principal(), authority, year);
-                      }),
-              stepDoc("getAnnualRecord",
+  router.add(
+      {"GET", "/api/v1/reports/annual/record", http::Access::LoggedIn,
+       forYear(annual,
+               [&annual](http::Request& req, std::int64_t authority, int year) {
+                 return annual.record(req.principal(), authority, year);
+               }),
+       summaryStepDoc("getAnnualRecord",
                       "The summary's text (Sammanfattning, Bedömning, Förslag till beslut), where "
                       "it is in its lifecycle and what the caller may do; the authority's own",
                       {404, 422})});
@@ -149,14 +150,15 @@ void registerAnnualRecord(http::Router& router, Services& s) {
                        {"If-Match", "header", "the version the edit started from", "string"},
                        {"If-None-Match", "header", "* for the first save", "string"}},
         .errorStatuses = {403, 404, 409, 422, 428},
-        .responseHeaders = kEtag}});
+        .responseHeaders = kSummaryEtag}});
 
-  router.add({"POST", "/api/v1/reports/annual/record/submit", http::Access::LoggedIn,
-              forYear(annual,
-                      [&annual](http::Request& req, std::int64_t authority, int year) {
-                        return annual.submit(req.principal(), authority, year);
-                      }),
-              stepDoc("submitAnnualRecord",
+  router.add(
+      {"POST", "/api/v1/reports/annual/record/submit", http::Access::LoggedIn,
+       forYear(annual,
+               [&annual](http::Request& req, std::int64_t authority, int year) {
+                 return annual.submit(req.principal(), authority, year);
+               }),
+       summaryStepDoc("submitAnnualRecord",
                       "Send the summary for approval: the figures of today are frozen in the "
                       "same version (the contract manager)",
                       {403, 404, 409, 422})});
@@ -167,9 +169,9 @@ void registerAnnualRecord(http::Router& router, Services& s) {
                                      const std::string& comment) {
                              return annual.returnToDraft(who, authority, year, comment);
                            }),
-              stepDoc("returnAnnualRecord",
-                      "Send the summary back to its writer with a comment (the director)",
-                      {403, 404, 409, 422}, "AnnualReturn")});
+              summaryStepDoc("returnAnnualRecord",
+                             "Send the summary back to its writer with a comment (the director)",
+                             {403, 404, 409, 422}, "AnnualReturn")});
 
   router.add({"POST", "/api/v1/reports/annual/record/approve", http::Access::LoggedIn,
               stepWithText(annual, "approve", "version",
@@ -177,16 +179,17 @@ void registerAnnualRecord(http::Router& router, Services& s) {
                                      const std::string& version) {
                              return annual.approve(who, authority, year, version);
                            }),
-              stepDoc("approveAnnualRecord",
-                      "Approve the version read, text and frozen figures (the director)",
-                      {403, 404, 409, 422}, "AnnualApproval")});
+              summaryStepDoc("approveAnnualRecord",
+                             "Approve the version read, text and frozen figures (the director)",
+                             {403, 404, 409, 422}, "AnnualApproval")});
 
-  router.add({"POST", "/api/v1/reports/annual/record/register", http::Access::LoggedIn,
-              forYear(annual,
-                      [&annual](http::Request& req, std::int64_t authority, int year) {
-                        return annual.registerRecord(req.principal(), authority, year);
-                      }),
-              stepDoc("registerAnnualRecord",
+  router.add(
+      {"POST", "/api/v1/reports/annual/record/register", http::Access::LoggedIn,
+       forYear(annual,
+               [&annual](http::Request& req, std::int64_t authority, int year) {
+                 return annual.registerRecord(req.principal(), authority, year);
+               }),
+       summaryStepDoc("registerAnnualRecord",
                       "Register the approved summary with the next number of the authority's "
                       "register; it never changes again (the registrar)",
                       {403, 404, 409, 422})});

@@ -14,7 +14,7 @@ http::Reply caseReply(const services::CaseView& view, int status);  // cases_api
 namespace {
 
 template <class F>
-http::Handler stepHandler(F f) {
+http::Handler caseStepHandler(F f) {
   return withId([f = std::move(f)](http::Request& req, std::int64_t id) -> Result<http::Reply> {
     auto view = f(req, id);
     if (!view) return std::unexpected(view.error());
@@ -32,7 +32,8 @@ Result<std::string> member(const http::JsonBody& body, const std::string& name) 
   return value->value_or("");
 }
 
-http::ApiDoc stepDoc(std::string operationId, std::string summary, std::string requestSchema = {}) {
+http::ApiDoc caseStepDoc(std::string operationId, std::string summary,
+                         std::string requestSchema = {}) {
   return {.operationId = std::move(operationId),
           .summary = std::move(summary),
           .tag = "cases",
@@ -47,15 +48,15 @@ void registerCaseSteps(http::Router& router, Services& s) {
   if (!s.cases) return;
   auto& cases = *s.cases;
   router.add({"POST", "/api/v1/follow-up-cases/{id}/analysis/start", http::Access::LoggedIn,
-              stepHandler([&cases](http::Request& req, std::int64_t id) {
+              caseStepHandler([&cases](http::Request& req, std::int64_t id) {
                 return cases.startAnalysis(req.principal(), id);
               }),
-              stepDoc("startFollowUpCaseAnalysis",
-                      "The material is gathered: the authority analyses it")});
+              caseStepDoc("startFollowUpCaseAnalysis",
+                          "The material is gathered: the authority analyses it")});
 
   router.add(
       {"POST", "/api/v1/follow-up-cases/{id}/analysis", http::Access::LoggedIn,
-       stepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
+       caseStepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
          auto body = bodyOf(req);
          if (!body) return std::unexpected(body.error());
          auto outcome = member(*body, "outcome");
@@ -66,10 +67,10 @@ void registerCaseSteps(http::Router& router, Services& s) {
          if (!due) return std::unexpected(due.error());
          return cases.concludeAnalysis(req.principal(), id, *outcome, *text, *due);
        }),
-       stepDoc("concludeFollowUpCaseAnalysis",
-               "The analysis and its conclusion: ok (on to feedback) or not_ok (an action plan "
-               "is asked for by plan_due_on; the provider is told)",
-               "CaseAnalysis")});
+       caseStepDoc("concludeFollowUpCaseAnalysis",
+                   "The analysis and its conclusion: ok (on to feedback) or not_ok (an action plan "
+                   "is asked for by plan_due_on; the provider is told)",
+                   "CaseAnalysis")});
 
   router.add({"GET",
               "/api/v1/follow-up-cases/{id}/plan",
@@ -116,16 +117,16 @@ void registerCaseSteps(http::Router& router, Services& s) {
                               {"If-None-Match", "header", "* for the first save"}},
                .errorStatuses = {403, 409, 428}}});
 
-  router.add(
-      {"POST", "/api/v1/follow-up-cases/{id}/plan/submit", http::Access::LoggedIn,
-       stepHandler([&cases](http::Request& req, std::int64_t id) {
-         return cases.submitPlan(req.principal(), id);
-       }),
-       stepDoc("submitActionPlan", "Send the plan as it is now to the authority (the provider)")});
+  router.add({"POST", "/api/v1/follow-up-cases/{id}/plan/submit", http::Access::LoggedIn,
+              caseStepHandler([&cases](http::Request& req, std::int64_t id) {
+                return cases.submitPlan(req.principal(), id);
+              }),
+              caseStepDoc("submitActionPlan",
+                          "Send the plan as it is now to the authority (the provider)")});
 
   router.add(
       {"POST", "/api/v1/follow-up-cases/{id}/plan/return", http::Access::LoggedIn,
-       stepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
+       caseStepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
          auto body = bodyOf(req);
          if (!body) return std::unexpected(body.error());
          auto comments = readReviewComments(*body, CommentPart::Point);
@@ -134,28 +135,29 @@ void registerCaseSteps(http::Router& router, Services& s) {
          if (!due) return std::unexpected(due.error());
          return cases.returnPlan(req.principal(), id, std::move(*comments), *due);
        }),
-       stepDoc("returnActionPlan",
-               "Send the plan back for revision with comments per point and a new last day",
-               "ActionPlanReturn")});
+       caseStepDoc("returnActionPlan",
+                   "Send the plan back for revision with comments per point and a new last day",
+                   "ActionPlanReturn")});
 
-  router.add({"POST", "/api/v1/follow-up-cases/{id}/plan/accept", http::Access::LoggedIn,
-              stepHandler([&cases](http::Request& req, std::int64_t id) {
-                return cases.acceptPlan(req.principal(), id);
-              }),
-              stepDoc("acceptActionPlan",
-                      "Accept the plan: its points become actions followed at the next meetings")});
+  router.add(
+      {"POST", "/api/v1/follow-up-cases/{id}/plan/accept", http::Access::LoggedIn,
+       caseStepHandler([&cases](http::Request& req, std::int64_t id) {
+         return cases.acceptPlan(req.principal(), id);
+       }),
+       caseStepDoc("acceptActionPlan",
+                   "Accept the plan: its points become actions followed at the next meetings")});
 
   router.add(
       {"POST", "/api/v1/follow-up-cases/{id}/feedback", http::Access::LoggedIn,
-       stepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
+       caseStepHandler([&cases](http::Request& req, std::int64_t id) -> Result<services::CaseView> {
          auto body = bodyOf(req);
          if (!body) return std::unexpected(body.error());
          auto text = member(*body, "text");
          if (!text) return std::unexpected(text.error());
          return cases.giveFeedback(req.principal(), id, *text);
        }),
-       stepDoc("giveFollowUpCaseFeedback", "The authority's feedback to the provider",
-               "CaseText")});
+       caseStepDoc("giveFollowUpCaseFeedback", "The authority's feedback to the provider",
+                   "CaseText")});
 
   router.add({"POST",
               "/api/v1/follow-up-cases/{id}/report",
@@ -178,17 +180,17 @@ void registerCaseSteps(http::Router& router, Services& s) {
                .errorStatuses = {403, 409}}});
 
   router.add({"POST", "/api/v1/follow-up-cases/{id}/reported", http::Access::LoggedIn,
-              stepHandler([&cases](http::Request& req, std::int64_t id) {
+              caseStepHandler([&cases](http::Request& req, std::int64_t id) {
                 return cases.reportToCommittee(req.principal(), id);
               }),
-              stepDoc("reportFollowUpCase",
-                      "The case is reported to the committee (its report registered)")});
+              caseStepDoc("reportFollowUpCase",
+                          "The case is reported to the committee (its report registered)")});
 
   router.add({"POST", "/api/v1/follow-up-cases/{id}/close", http::Access::LoggedIn,
-              stepHandler([&cases](http::Request& req, std::int64_t id) {
+              caseStepHandler([&cases](http::Request& req, std::int64_t id) {
                 return cases.close(req.principal(), id);
               }),
-              stepDoc("closeFollowUpCase", "Close the reported case")});
+              caseStepDoc("closeFollowUpCase", "Close the reported case")});
 }
 
 }  // namespace sv::api

@@ -5,13 +5,6 @@
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::api {
-namespace {
-
-Poco::Dynamic::Var orNull(const std::optional<std::string>& v) {
-  return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
-}
-
-}  // namespace
 
 Poco::JSON::Object caseSummaryJson(const services::CaseListItem& item) {
   const auto& r = item.row;

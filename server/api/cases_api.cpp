@@ -10,7 +10,7 @@
 namespace sv::api {
 namespace {
 
-Result<store::CaseQuery> queryOf(const http::Request& req) {
+Result<store::CaseQuery> caseQueryOf(const http::Request& req) {
   store::CaseQuery q;
   auto paging = pagingQuery(req);
   if (!paging) return std::unexpected(paging.error());
@@ -68,7 +68,7 @@ void registerCases(http::Router& router, Services& s) {
   router.add(
       {"GET", "/api/v1/follow-up-cases", http::Access::LoggedIn,
        [&cases](http::Request& req) -> Result<http::Reply> {
-         auto q = queryOf(req);
+         auto q = caseQueryOf(req);
          if (!q) return std::unexpected(q.error());
          const auto page = cases.list(req.principal(), *q);
          Poco::JSON::Array items;

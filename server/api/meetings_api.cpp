@@ -33,7 +33,7 @@ Result<std::vector<services::ParticipantInput>> readParticipants(const http::Jso
 }
 
 // Declared in the OpenAPI document, so that generated clients and proxies pass it on.
-const std::vector<http::ResponseHeader> kFileName{
+const std::vector<http::ResponseHeader> kMeetingFileName{
     {"Content-Disposition", "the file name to save it under"}};
 
 }  // namespace
@@ -129,7 +129,7 @@ void registerMeetings(http::Router& router, Services& s) {
                .summary = "The contract's meetings as iCalendar (RFC 5545)",
                .tag = "meetings",
                .responseType = "text/calendar",
-               .responseHeaders = kFileName}});
+               .responseHeaders = kMeetingFileName}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}",
@@ -198,7 +198,7 @@ void registerMeetings(http::Router& router, Services& s) {
                .summary = "One meeting as iCalendar",
                .tag = "meetings",
                .responseType = "text/calendar",
-               .responseHeaders = kFileName}});
+               .responseHeaders = kMeetingFileName}});
 }
 
 }  // namespace sv::api

@@ -30,9 +30,9 @@ http::Reply viewReply(const services::MinutesView& v, int status = 200,
 }
 
 // Declared in the OpenAPI document, so that generated clients and proxies pass them on.
-const std::vector<http::ResponseHeader> kEtag{
+const std::vector<http::ResponseHeader> kMinutesEtag{
     {"ETag", "the version of the minutes, quoted: send it back in If-Match"}};
-const std::vector<http::ResponseHeader> kFileName{
+const std::vector<http::ResponseHeader> kMinutesFileName{
     {"Content-Disposition", "the file name to save it under (filename and filename*)"}};
 
 }  // namespace
@@ -55,7 +55,7 @@ void registerMinutes(http::Router& router, Services& s) {
                .summary = "The protocol as PDF in the Swedish layout, with the signature block",
                .tag = "minutes",
                .responseType = "application/pdf",
-               .responseHeaders = kFileName}});
+               .responseHeaders = kMinutesFileName}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes/archive",
@@ -73,7 +73,7 @@ void registerMinutes(http::Router& router, Services& s) {
                .tag = "approval",
                .responseType = "application/zip",
                .errorStatuses = {409},
-               .responseHeaders = kFileName}});
+               .responseHeaders = kMinutesFileName}});
 
   router.add({"POST",
               "/api/v1/meetings/{id}/minutes",
@@ -89,7 +89,7 @@ void registerMinutes(http::Router& router, Services& s) {
                .responseSchema = "MinutesView",
                .successStatus = 201,
                .errorStatuses = {403, 409},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kMinutesEtag}});
 
   router.add({"GET",
               "/api/v1/meetings/{id}/minutes",
@@ -103,7 +103,7 @@ void registerMinutes(http::Router& router, Services& s) {
                .summary = "The current minutes; the ETag is the version to send back in If-Match",
                .tag = "minutes",
                .responseSchema = "MinutesView",
-               .responseHeaders = kEtag}});
+               .responseHeaders = kMinutesEtag}});
 
   router.add(
       {"PUT",
@@ -152,7 +152,7 @@ void registerMinutes(http::Router& router, Services& s) {
         .responseSchema = "MinutesSaved",
         .parameters = {{"If-Match", "header", "the version the edit started from", "string", true}},
         .errorStatuses = {403, 409, 428},
-        .responseHeaders = kEtag}});
+        .responseHeaders = kMinutesEtag}});
 
   router.add({"GET", "/api/v1/meetings/{id}/minutes/versions", http::Access::LoggedIn,
               withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {

@@ -10,7 +10,7 @@ namespace sv::api {
 namespace {
 
 template <class F>
-http::Handler stepHandler(F f) {
+http::Handler reportStepHandler(F f) {
   return withId([f = std::move(f)](http::Request& req, std::int64_t id) -> Result<http::Reply> {
     auto view = f(req, id);
     if (!view) return std::unexpected(view.error());
@@ -26,7 +26,7 @@ void registerReportSteps(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/reports/{id}/fact-check",
               http::Access::LoggedIn,
-              stepHandler([&reports](http::Request& req, std::int64_t id) {
+              reportStepHandler([&reports](http::Request& req, std::int64_t id) {
                 return reports.sendForFactCheck(req.principal(), id);
               }),
               {.operationId = "sendReportForFactCheck",
@@ -36,25 +36,25 @@ void registerReportSteps(http::Router& router, Services& s) {
                .responseSchema = "ReportView",
                .errorStatuses = {403, 409}}});
 
-  router.add(
-      {"POST",
-       "/api/v1/reports/{id}/fact-check/answer",
-       http::Access::LoggedIn,
-       stepHandler([&reports](http::Request& req, std::int64_t id) -> Result<services::ReportView> {
-         auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
-         if (!body) return std::unexpected(body.error());
-         // Comments per area ("area": the key); none at all means "inga synpunkter".
-         auto comments = readReviewComments(*body, CommentPart::Area);
-         if (!comments) return std::unexpected(comments.error());
-         return reports.answerFactCheck(req.principal(), id, std::move(*comments));
-       }),
-       {.operationId = "answerReportFactCheck",
-        .summary = "The provider's answer: corrections of fact per area, or no comments "
-                   "at all (\"inga synpunkter\")",
-        .tag = "reports",
-        .requestSchema = "FactCheckAnswer",
-        .responseSchema = "ReportView",
-        .errorStatuses = {403, 409}}});
+  router.add({"POST",
+              "/api/v1/reports/{id}/fact-check/answer",
+              http::Access::LoggedIn,
+              reportStepHandler(
+                  [&reports](http::Request& req, std::int64_t id) -> Result<services::ReportView> {
+                    auto body = http::JsonBody::parse(req.body.empty() ? "{}" : req.body);
+                    if (!body) return std::unexpected(body.error());
+                    // Comments per area ("area": the key); none at all means "inga synpunkter".
+                    auto comments = readReviewComments(*body, CommentPart::Area);
+                    if (!comments) return std::unexpected(comments.error());
+                    return reports.answerFactCheck(req.principal(), id, std::move(*comments));
+                  }),
+              {.operationId = "answerReportFactCheck",
+               .summary = "The provider's answer: corrections of fact per area, or no comments "
+                          "at all (\"inga synpunkter\")",
+               .tag = "reports",
+               .requestSchema = "FactCheckAnswer",
+               .responseSchema = "ReportView",
+               .errorStatuses = {403, 409}}});
 
   router.add({"GET", "/api/v1/reports/{id}/comments", http::Access::LoggedIn,
               withId([&reports](http::Request& req, std::int64_t id) -> Result<http::Reply> {
@@ -96,7 +96,7 @@ void registerReportSteps(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/reports/{id}/finalize",
               http::Access::LoggedIn,
-              stepHandler([&reports](http::Request& req, std::int64_t id) {
+              reportStepHandler([&reports](http::Request& req, std::int64_t id) {
                 return reports.finalize(req.principal(), id);
               }),
               {.operationId = "finalizeReport",
@@ -109,7 +109,7 @@ void registerReportSteps(http::Router& router, Services& s) {
   router.add({"POST",
               "/api/v1/reports/{id}/register",
               http::Access::LoggedIn,
-              stepHandler([&reports](http::Request& req, std::int64_t id) {
+              reportStepHandler([&reports](http::Request& req, std::int64_t id) {
                 return reports.registerReport(req.principal(), id);
               }),
               {.operationId = "registerReport",

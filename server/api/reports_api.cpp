@@ -11,10 +11,10 @@
 namespace sv::api {
 namespace {
 
-const std::vector<http::ResponseHeader> kEtag{
+const std::vector<http::ResponseHeader> kReportEtag{
     {"ETag", "the version of the report, quoted: send it back in If-Match"}};
 
-Result<store::ReportQuery> queryOf(const http::Request& req) {
+Result<store::ReportQuery> reportQueryOf(const http::Request& req) {
   store::ReportQuery q;
   auto paging = pagingQuery(req);
   if (!paging) return std::unexpected(paging.error());
@@ -43,7 +43,7 @@ void registerReports(http::Router& router, Services& s) {
   router.add(
       {"GET", "/api/v1/reports", http::Access::LoggedIn,
        [&reports](http::Request& req) -> Result<http::Reply> {
-         auto q = queryOf(req);
+         auto q = reportQueryOf(req);
          if (!q) return std::unexpected(q.error());
          const auto page = reports.list(req.principal(), *q);
          Poco::JSON::Array items;
@@ -94,7 +94,7 @@ void registerReports(http::Router& router, Services& s) {
                .responseSchema = "ReportView",
                .successStatus = 201,
                .errorStatuses = {403, 409},
-               .responseHeaders = kEtag}});
+               .responseHeaders = kReportEtag}});
 
   router.add({"GET",
               "/api/v1/reports/{id}",
@@ -108,7 +108,7 @@ void registerReports(http::Router& router, Services& s) {
                .summary = "The current report; the ETag is the version to send back in If-Match",
                .tag = "reports",
                .responseSchema = "ReportView",
-               .responseHeaders = kEtag}});
+               .responseHeaders = kReportEtag}});
 
   router.add(
       {"PUT",
@@ -155,7 +155,7 @@ void registerReports(http::Router& router, Services& s) {
         .responseSchema = "ReportView",
         .parameters = {{"If-Match", "header", "the version the edit started from", "string", true}},
         .errorStatuses = {403, 409, 428},
-        .responseHeaders = kEtag}});
+        .responseHeaders = kReportEtag}});
 
   router.add(
       {"GET", "/api/v1/reports/{id}/versions", http::Access::LoggedIn,

@@ -18,6 +18,10 @@ Poco::JSON::Array roleArray(const std::set<store::Role>& roles) {
 
 }  // namespace
 
+Poco::Dynamic::Var orNull(const std::optional<std::string>& v) {
+  return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
+}
+
 Poco::JSON::Object organizationJson(const store::Organization& o) {
   auto j = http::orderedObject();
   j.set("id", o.id);
@@ -83,13 +87,6 @@ Poco::JSON::Object auditJson(const store::AuditRecord& r) {
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::api {
-namespace {
-
-Poco::Dynamic::Var orNull(const std::optional<std::string>& v) {
-  return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
-}
-
-}  // namespace
 
 Poco::JSON::Object contractJson(const store::ContractRow& c) {
   auto j = http::orderedObject();

@@ -22,6 +22,9 @@ Poco::JSON::Object auditJson(const store::AuditRecord& r);
 
 namespace sv::api {
 
+// A text that may be missing as JSON: the text, or null.
+Poco::Dynamic::Var orNull(const std::optional<std::string>& v);
+
 Poco::JSON::Object contractJson(const store::ContractRow& c);
 Poco::JSON::Object meetingJson(const services::Meeting& m);
 Poco::JSON::Object agendaJson(const services::AgendaView& a);

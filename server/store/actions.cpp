@@ -9,7 +9,7 @@ std::string_view partyText(Party p) {
   return p == Party::Provider ? "provider" : "authority";
 }
 
-constexpr const char* kColumns =
+constexpr const char* kActionColumns =
     "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
     "a.origin_item, a.text, a.responsible_party, a.responsible_person, a.due_on, a.status, "
     "a.agreed_at, a.created_at, a.updated_at, a.origin_report_id, a.origin_case_id "
@@ -95,7 +95,7 @@ std::optional<std::int64_t> insertActionFromCase(Writing& c, const ActionRow& r)
 }
 
 std::vector<ActionRow> actionsOfCase(Reading& c, std::int64_t caseId) {
-  auto s = c.prepare(std::string(kColumns) + "WHERE a.origin_case_id = ?1 ORDER BY a.id");
+  auto s = c.prepare(std::string(kActionColumns) + "WHERE a.origin_case_id = ?1 ORDER BY a.id");
   s.bindAll(caseId);
   std::vector<ActionRow> out;
   while (s.step()) out.push_back(readAction(s));
@@ -130,7 +130,7 @@ void updateAction(Writing& c, const ActionRow& r) {
 
 std::optional<ActionRow> findAction(Reading& c, const TenantScope& scope, std::int64_t id) {
   const auto f = scope.contracts("c");
-  auto s = c.prepare(std::string(kColumns) + "WHERE a.id = ? AND " + f.sql);
+  auto s = c.prepare(std::string(kActionColumns) + "WHERE a.id = ? AND " + f.sql);
   s.bind(1, id);
   int index = 2;
   for (auto p : f.params) s.bind(index++, p);
@@ -181,7 +181,7 @@ ActionWhere actionWhere(const TenantScope& scope, const ActionQuery& q) {
 
 std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
   const auto w = actionWhere(scope, q);
-  auto s = c.prepare(std::string(kColumns) + "WHERE " + w.sql + " ORDER BY a.due_on, a.id" +
+  auto s = c.prepare(std::string(kActionColumns) + "WHERE " + w.sql + " ORDER BY a.due_on, a.id" +
                      limitClause({q.limit, q.offset}));
   w.bind(s);
   std::vector<ActionRow> out;
@@ -199,7 +199,7 @@ std::int64_t countActions(Reading& c, const TenantScope& scope, const ActionQuer
 
 std::vector<ActionRow> actionsToFollowUp(Reading& c, std::int64_t contractId,
                                          const std::string& beforeIso) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kActionColumns) +
                      "WHERE a.contract_id = ?1 AND a.status <> 'accepted' AND a.agreed_at < ?2 "
                      "ORDER BY a.agreed_at, a.origin_section, a.id");
   s.bindAll(contractId, beforeIso);

@@ -7,13 +7,13 @@
 namespace sv::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kAttachmentColumns =
     "SELECT a.id, a.contract_id, a.meeting_id, a.repository, a.document, a.sealed_with, a.path, "
     "a.blob_oid, a.sha256, a.size, a.content_type, a.file_name, a.uploaded_by, u.name, "
     "a.uploaded_at, a.version FROM attachments a JOIN users u ON u.id = a.uploaded_by "
     "WHERE a.removed_at IS NULL ";
 
-AttachmentRow readRow(Statement& s) {
+AttachmentRow readAttachmentRow(Statement& s) {
   AttachmentRow r;
   r.id = s.int64(0);
   r.contractId = s.int64(1);
@@ -36,7 +36,7 @@ AttachmentRow readRow(Statement& s) {
 
 std::vector<AttachmentRow> readAll(Statement& s) {
   std::vector<AttachmentRow> out;
-  while (s.step()) out.push_back(readRow(s));
+  while (s.step()) out.push_back(readAttachmentRow(s));
   return out;
 }
 
@@ -73,23 +73,23 @@ std::int64_t insertAttachment(Writing& c, const AttachmentRow& r) {
 
 std::vector<AttachmentRow> listAttachments(Reading& c, const std::string& repository,
                                            const std::string& document) {
-  auto s =
-      c.prepare(std::string(kColumns) + "AND a.repository = ?1 AND a.document = ?2 ORDER BY a.id");
+  auto s = c.prepare(std::string(kAttachmentColumns) +
+                     "AND a.repository = ?1 AND a.document = ?2 ORDER BY a.id");
   s.bindAll(repository, document);
   return readAll(s);
 }
 
 std::vector<AttachmentRow> listMeetingAttachments(Reading& c, std::int64_t meetingId) {
-  auto s = c.prepare(std::string(kColumns) + "AND a.meeting_id = ?1 ORDER BY a.id");
+  auto s = c.prepare(std::string(kAttachmentColumns) + "AND a.meeting_id = ?1 ORDER BY a.id");
   s.bindAll(meetingId);
   return readAll(s);
 }
 
 std::optional<AttachmentRow> findAttachment(Reading& c, std::int64_t id) {
-  auto s = c.prepare(std::string(kColumns) + "AND a.id = ?1");
+  auto s = c.prepare(std::string(kAttachmentColumns) + "AND a.id = ?1");
   s.bindAll(id);
   if (!s.step()) return std::nullopt;
-  return readRow(s);
+  return readAttachmentRow(s);
 }
 
 bool attachmentListed(Reading& c, const std::string& repository, const std::string& path) {
@@ -118,7 +118,7 @@ bool markAttachmentRemoved(Writing& c, std::int64_t id, std::int64_t userId, con
 
 std::vector<AttachmentRow> listAttachmentsSealedWith(Reading& c, const std::string& repository,
                                                      const std::string& sealedWith) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kAttachmentColumns) +
                      "AND a.repository = ?1 AND a.sealed_with = ?2 ORDER BY a.id");
   s.bindAll(repository, sealedWith);
   return readAll(s);

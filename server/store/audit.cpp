@@ -79,7 +79,7 @@ AuditRecord readRecord(const Statement& row) {
   return r;
 }
 
-constexpr const char* kColumns =
+constexpr const char* kAuditColumns =
     "SELECT id, at, actor_id, actor, action, object_type, object_id, version, detail, prev_hash, "
     "hash FROM audit_log ";
 
@@ -100,7 +100,7 @@ void bindAudit(Statement& stmt, const AuditQuery& query, const SqlFilter& scope)
 
 std::vector<AuditRecord> listAudit(Reading& conn, const AuditQuery& query) {
   const SqlFilter scope = query.scope.auditEntries("audit_log");
-  auto stmt = conn.prepare(std::string(kColumns) + auditWhere(scope) + " ORDER BY id" +
+  auto stmt = conn.prepare(std::string(kAuditColumns) + auditWhere(scope) + " ORDER BY id" +
                            limitClause({query.limit, query.offset}));
   bindAudit(stmt, query, scope);
   std::vector<AuditRecord> out;

@@ -40,14 +40,14 @@ CaseRow caseFrom(const Statement& s) {
 }
 
 // The query's conditions after the scope's; integers and texts bound in the order written.
-struct Where {
+struct CaseWhere {
   std::string sql;
   std::vector<std::int64_t> ints;
   std::vector<std::string> texts;
 };
-Where whereOf(const TenantScope& scope, const CaseQuery& q) {
+CaseWhere caseWhereOf(const TenantScope& scope, const CaseQuery& q) {
   const auto f = scope.contracts("c");
-  Where w{" WHERE " + f.sql, f.params, {}};
+  CaseWhere w{" WHERE " + f.sql, f.params, {}};
   if (q.contractId) {
     w.sql += " AND f.contract_id = ?";
     w.ints.push_back(*q.contractId);
@@ -75,7 +75,7 @@ Where whereOf(const TenantScope& scope, const CaseQuery& q) {
   }
   return w;
 }
-int bindWhere(Statement& s, const Where& w) {
+int bindCaseWhere(Statement& s, const CaseWhere& w) {
   int index = 1;
   for (auto p : w.ints) s.bind(index++, p);
   for (const auto& t : w.texts) s.bind(index++, t);
@@ -109,11 +109,11 @@ std::optional<CaseRow> findCase(Reading& c, const TenantScope& scope, std::int64
 }
 
 std::vector<CaseRow> listCases(Reading& c, const TenantScope& scope, const CaseQuery& q) {
-  const auto w = whereOf(scope, q);
+  const auto w = caseWhereOf(scope, q);
   auto s = c.prepare(std::string(kCaseSelect) + w.sql +
                      " ORDER BY f.urgency = 'acute' DESC, f.opened_at DESC, f.id DESC "
                      "LIMIT ? OFFSET ?");
-  int index = bindWhere(s, w);
+  int index = bindCaseWhere(s, w);
   s.bind(index++, static_cast<std::int64_t>(q.limit));
   s.bind(index, static_cast<std::int64_t>(q.offset));
   std::vector<CaseRow> out;
@@ -122,10 +122,10 @@ std::vector<CaseRow> listCases(Reading& c, const TenantScope& scope, const CaseQ
 }
 
 int countCases(Reading& c, const TenantScope& scope, const CaseQuery& q) {
-  const auto w = whereOf(scope, q);
+  const auto w = caseWhereOf(scope, q);
   auto s = c.prepare(
       "SELECT COUNT(*) FROM follow_up_cases f JOIN contracts c ON c.id = f.contract_id" + w.sql);
-  bindWhere(s, w);
+  bindCaseWhere(s, w);
   s.step();
   return static_cast<int>(s.int64(0));
 }

@@ -3,7 +3,7 @@
 namespace sv::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kKeptFormColumns =
     "SELECT id, user_id, meeting_id, form, kept_at, expires_at FROM kept_forms ";
 
 KeptForm readKeptForm(const Statement& s) {
@@ -40,7 +40,7 @@ std::int64_t insertKeptForm(Writing& c, const KeptForm& form, int perUser, std::
 
 std::optional<KeptForm> findKeptForm(Reading& c, std::int64_t id, std::int64_t userId,
                                      std::int64_t now) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kKeptFormColumns) +
                      "WHERE id = ?1 AND user_id = ?2 AND restored_at IS NULL AND expires_at >= ?3");
   s.bindAll(id, userId, now);
   if (!s.step()) return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<KeptForm> findKeptForm(Reading& c, std::int64_t id, std::int64_t u
 
 std::optional<KeptForm> newestKeptForm(Reading& c, std::int64_t userId, std::int64_t meetingId,
                                        std::int64_t now) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kKeptFormColumns) +
                      "WHERE user_id = ?1 AND meeting_id = ?2 AND restored_at IS NULL AND "
                      "expires_at >= ?3 ORDER BY id DESC LIMIT 1");
   s.bindAll(userId, meetingId, now);

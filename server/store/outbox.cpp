@@ -3,11 +3,11 @@
 namespace sv::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kOutboxColumns =
     "SELECT id, message_id, kind, user_id, recipient, message, created_at, attempts, "
     "next_attempt_at, sent_at, last_error FROM outbox ";
 
-OutboxRow readRow(const Statement& s) {
+OutboxRow readOutboxRow(const Statement& s) {
   OutboxRow r;
   r.id = s.int64(0);
   r.mail = {s.text(1), s.text(2), s.optionalInt64(3), s.text(4), s.text(5), s.int64(6)};
@@ -20,7 +20,7 @@ OutboxRow readRow(const Statement& s) {
 
 std::vector<OutboxRow> readRows(Statement& s) {
   std::vector<OutboxRow> out;
-  while (s.step()) out.push_back(readRow(s));
+  while (s.step()) out.push_back(readOutboxRow(s));
   return out;
 }
 
@@ -36,7 +36,7 @@ std::int64_t enqueueMail(Writing& c, const OutgoingMail& m) {
 }
 
 std::vector<OutboxRow> dueMail(Reading& c, std::int64_t now, int limit) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kOutboxColumns) +
                      "WHERE sent_at IS NULL AND next_attempt_at <= ?1 "
                      "ORDER BY next_attempt_at, id LIMIT ?2");
   s.bindAll(now, std::int64_t{limit});
@@ -60,7 +60,7 @@ void markMailFailed(Writing& c, std::int64_t id, const std::string& error,
 }
 
 std::vector<OutboxRow> failingMail(Reading& c, int limit, int offset) {
-  auto s = c.prepare(std::string(kColumns) +
+  auto s = c.prepare(std::string(kOutboxColumns) +
                      "WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT ?1 OFFSET ?2");
   s.bindAll(std::int64_t{limit}, std::int64_t{offset});
   return readRows(s);

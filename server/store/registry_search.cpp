@@ -48,7 +48,7 @@ std::vector<std::string> wordsOf(std::string_view text, bool splitAtSlash) {
 
 // A word as an FTS5 string: in double quotes, a quote inside doubled. Nothing the person typed
 // is read as an operator (AND, NEAR, *, -, ^, column names, parentheses).
-std::string quoted(std::string_view word) {
+std::string ftsQuoted(std::string_view word) {
   std::string out = "\"";
   for (char ch : word) {
     if (ch == '"') out += '"';
@@ -76,7 +76,7 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
 std::optional<std::string> numberMatch(const std::vector<std::string>& words) {
   if (words.empty()) return std::nullopt;
   std::vector<std::string> parts;
-  for (const auto& w : words) parts.push_back(quoted(numberPart(w)));
+  for (const auto& w : words) parts.push_back(ftsQuoted(numberPart(w)));
   return "{number} : (" + joined(parts, " AND ") + ")";
 }
 
@@ -106,7 +106,7 @@ std::optional<std::string> registryMatchOf(std::string_view numberText, std::str
   } else if (const auto list = wordsOf(words, false); !list.empty()) {
     // Each word in the number, or as a prefix anywhere else; all the words in the same protocol.
     std::vector<std::string> prefixes;
-    for (const auto& w : list) prefixes.push_back(quoted(w) + "*");
+    for (const auto& w : list) prefixes.push_back(ftsQuoted(w) + "*");
     clauses.push_back("((" + *numberMatch(list) +
                       ") OR ({contract provider meeting_year body} : (" +
                       joined(prefixes, " AND ") + ")))");
@@ -167,13 +167,13 @@ void cutSnippets(Reading& c, const std::string& match, std::vector<RegistryHit>&
 }
 
 // Every `?` bound in the order it appears in the statement.
-using Param = std::variant<std::nullopt_t, std::int64_t, std::string>;
+using SearchParam = std::variant<std::nullopt_t, std::int64_t, std::string>;
 
 // The query's filters and the tenant scope as conditions on `r` (registry) and `m` (meetings),
 // their parameters appended to `params`.
 std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
-                            std::vector<Param>& params) {
-  auto optional = [](const auto& v) -> Param {
+                            std::vector<SearchParam>& params) {
+  auto optional = [](const auto& v) -> SearchParam {
     if (!v) return std::nullopt;
     return *v;
   };
@@ -191,7 +191,7 @@ std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
          f.sql;
 }
 
-void bindParams(Statement& s, const std::vector<Param>& params) {
+void bindParams(Statement& s, const std::vector<SearchParam>& params) {
   int index = 1;
   for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
 }
@@ -207,7 +207,7 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
   // than everything.
   if ((!numberText.empty() || !words.empty()) && !match) return {};
 
-  std::vector<Param> params;
+  std::vector<SearchParam> params;
   auto filters = [&] { return registryFilters(scope, q, params); };
   // Numbers of our own, not the person's text.
   const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
@@ -261,7 +261,7 @@ std::int64_t countRegistry(Reading& c, const TenantScope& scope, const RegistryQ
   const std::string words = q.text.value_or("");
   const auto match = registryMatchOf(numberText, words);
   if ((!numberText.empty() || !words.empty()) && !match) return 0;
-  std::vector<Param> params;
+  std::vector<SearchParam> params;
   std::string sql;
   if (!match) {
     sql = std::string("SELECT COUNT(*) ") + kRegistryFrom + "WHERE " +

@@ -38,14 +38,14 @@ std::string draftRule(const TenantScope& scope) {
 }
 
 // The query's own conditions after the scope's; binds both from index 1.
-struct Where {
+struct ReportWhere {
   std::string sql;
   std::vector<std::int64_t> ints;
   std::optional<std::string> state;
 };
-Where whereOf(const TenantScope& scope, const ReportQuery& q) {
+ReportWhere reportWhereOf(const TenantScope& scope, const ReportQuery& q) {
   const auto f = scope.contracts("c");
-  Where w{" WHERE " + f.sql + draftRule(scope), f.params, q.state};
+  ReportWhere w{" WHERE " + f.sql + draftRule(scope), f.params, q.state};
   if (q.contractId) {
     w.sql += " AND r.contract_id = ?";
     w.ints.push_back(*q.contractId);
@@ -57,7 +57,7 @@ Where whereOf(const TenantScope& scope, const ReportQuery& q) {
   if (q.state) w.sql += " AND r.state = ?";
   return w;
 }
-int bindWhere(Statement& s, const Where& w) {
+int bindReportWhere(Statement& s, const ReportWhere& w) {
   int index = 1;
   for (auto p : w.ints) s.bind(index++, p);
   if (w.state) s.bind(index++, *w.state);
@@ -126,8 +126,7 @@ Status insertReport(Writing& c, const ReportRow& row) {
   c.prepare(
        "INSERT INTO reports (id, contract_id, year, kind, state, created_by, created_at, "
        "updated_at, case_id) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6, ?7)")
-      .bindAll(row.id, row.contractId, row.year, row.kind, row.createdBy, row.createdAt,
-               row.caseId)
+      .bindAll(row.id, row.contractId, row.year, row.kind, row.createdBy, row.createdAt, row.caseId)
       .run();
   return {};
 }
@@ -153,10 +152,10 @@ void touchReport(Writing& c, std::int64_t id, const std::string& at) {
 }
 
 std::vector<ReportRow> listReports(Reading& c, const TenantScope& scope, const ReportQuery& q) {
-  const auto w = whereOf(scope, q);
+  const auto w = reportWhereOf(scope, q);
   auto s = c.prepare(std::string(kReportSelect) + w.sql +
                      " ORDER BY r.year DESC, c.title, r.kind, r.id LIMIT ? OFFSET ?");
-  int index = bindWhere(s, w);
+  int index = bindReportWhere(s, w);
   s.bind(index++, q.limit);
   s.bind(index, q.offset);
   std::vector<ReportRow> out;
@@ -165,10 +164,10 @@ std::vector<ReportRow> listReports(Reading& c, const TenantScope& scope, const R
 }
 
 int countReports(Reading& c, const TenantScope& scope, const ReportQuery& q) {
-  const auto w = whereOf(scope, q);
+  const auto w = reportWhereOf(scope, q);
   auto s =
       c.prepare("SELECT COUNT(*) FROM reports r JOIN contracts c ON c.id = r.contract_id" + w.sql);
-  bindWhere(s, w);
+  bindReportWhere(s, w);
   s.step();
   return static_cast<int>(s.int64(0));
 }

@@ -5,7 +5,7 @@
 namespace sv::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCommentColumns =
     "SELECT r.id, r.part, r.version, r.user_id, u.name, r.party, r.text, r.created_at, "
     "r.handled_by, COALESCE(h.name, ''), r.handling, r.handled_at FROM review_comments r "
     "JOIN users u ON u.id = r.user_id LEFT JOIN users h ON h.id = r.handled_by "
@@ -40,7 +40,7 @@ std::int64_t insertReviewComment(Writing& c, const ReviewedDocument& d,
 }
 
 std::vector<review::Comment> listReviewComments(Reading& c, const ReviewedDocument& d) {
-  auto s = c.prepare(std::string(kColumns) + "ORDER BY r.id");
+  auto s = c.prepare(std::string(kCommentColumns) + "ORDER BY r.id");
   s.bindAll(d.repository, d.document);
   std::vector<review::Comment> out;
   while (s.step()) out.push_back(readComment(s));
@@ -49,7 +49,7 @@ std::vector<review::Comment> listReviewComments(Reading& c, const ReviewedDocume
 
 std::optional<review::Comment> findReviewComment(Reading& c, const ReviewedDocument& d,
                                                  std::int64_t id) {
-  auto s = c.prepare(std::string(kColumns) + "AND r.id = ?3");
+  auto s = c.prepare(std::string(kCommentColumns) + "AND r.id = ?3");
   s.bindAll(d.repository, d.document, id);
   if (!s.step()) return std::nullopt;
   return readComment(s);

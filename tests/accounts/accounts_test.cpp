@@ -17,7 +17,7 @@ AccountSettings fastSettings() {
   return s;
 }
 
-struct AccountsFixture {
+struct Fixture {
   test::TempDir dir;
   std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
   ManualTime time{TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 3 / 12))};
@@ -49,7 +49,7 @@ struct AccountsFixture {
 }  // namespace
 
 TEST_CASE("a user is refused with the field that is wrong", "[accounts]") {
-  AccountsFixture f;
+  Fixture f;
   struct Case {
     NewUser input;
     std::string field;
@@ -75,7 +75,7 @@ TEST_CASE("a user is refused with the field that is wrong", "[accounts]") {
 }
 
 TEST_CASE("only an administrator creates users and organizations", "[accounts]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"contract_manager"});
   const auto anna = f.principalOf("anna");
   auto org = f.accounts.createOrganization({&anna}, {"Ny AB", "provider"});
@@ -88,7 +88,7 @@ TEST_CASE("only an administrator creates users and organizations", "[accounts]")
 }
 
 TEST_CASE("a taken username answers conflict, whatever its case", "[accounts]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   auto again = f.accounts.createUser(
       Actor::system(), {"ANNA", "Anna", "a@x.se", "secret-password", f.authority, {"reader"}});
@@ -101,7 +101,7 @@ TEST_CASE("a taken username answers conflict, whatever its case", "[accounts]") 
 }
 
 TEST_CASE("passwords are stored as Argon2id, never in the clear", "[accounts]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   const auto hash = f.store->read([](store::Reading& c) {
     auto s = c.prepare("SELECT password_hash FROM users WHERE username = 'anna'");
@@ -113,7 +113,7 @@ TEST_CASE("passwords are stored as Argon2id, never in the clear", "[accounts]") 
 }
 
 TEST_CASE("a login gives a token whose hash alone is stored", "[accounts]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   auto login = f.accounts.login("anna", "secret-password");
   REQUIRE(login);
@@ -129,7 +129,7 @@ TEST_CASE("a login gives a token whose hash alone is stored", "[accounts]") {
 }
 
 TEST_CASE("a session ends after 30 idle minutes and after 12 hours in all", "[accounts][session]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   SECTION("idle") {
     auto login = f.accounts.login("anna", "secret-password");
@@ -157,7 +157,7 @@ TEST_CASE("a session ends after 30 idle minutes and after 12 hours in all", "[ac
 }
 
 TEST_CASE("logout ends the session", "[accounts][session]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   auto login = f.accounts.login("anna", "secret-password");
   auto session = f.accounts.authenticate(login->token);
@@ -168,7 +168,7 @@ TEST_CASE("logout ends the session", "[accounts][session]") {
 
 TEST_CASE("repeated failed logins throttle the account with an audit entry",
           "[accounts][throttle]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("anna", f.authority, {"reader"});
   for (int i = 0; i < 5; ++i) {
     auto r = f.accounts.login("anna", "wrong-password");
@@ -186,7 +186,7 @@ TEST_CASE("repeated failed logins throttle the account with an audit entry",
 }
 
 TEST_CASE("a provider's people see only their own organization and people", "[accounts][tenancy]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("admin", f.authority, {"admin"});
   f.make("ulla", f.providerA, {"provider_rep"});
   const auto bob = f.make("bob", f.providerB, {"provider_rep"});
@@ -209,7 +209,7 @@ TEST_CASE("a provider's people see only their own organization and people", "[ac
 }
 
 TEST_CASE("every change is in the audit log with who did it", "[accounts][audit]") {
-  AccountsFixture f;
+  Fixture f;
   f.make("admin", f.authority, {"admin"});
   const auto admin = f.principalOf("admin");
   REQUIRE(f.accounts.createOrganization({&admin}, {"Ny AB", "provider"}));

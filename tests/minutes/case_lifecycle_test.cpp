@@ -14,7 +14,7 @@ using sv::minutes::test::date;
 
 namespace {
 
-workflows::Workflow<CaseLifecycleFacts> shippedCaseLifecycle() {
+workflows::Workflow<CaseLifecycleFacts> shipped() {
   auto wf = workflows::Workflow<CaseLifecycleFacts>::create(
       sv::minutes::test::shippedWorkflowDefinition("follow_up_case"), caseLifecycleGuards(),
       workflows::knownRoles());
@@ -22,9 +22,9 @@ workflows::Workflow<CaseLifecycleFacts> shippedCaseLifecycle() {
   return *wf;
 }
 
-const std::set<std::string> kCaseLifecycleManager{"contract_manager"};
+const std::set<std::string> kManager{"contract_manager"};
 const std::set<std::string> kProvider{"provider_rep"};
-const std::set<std::string> kCaseLifecycleDirector{"director"};
+const std::set<std::string> kDirector{"director"};
 
 const Date kToday = date(2026, 3, 10);
 
@@ -119,7 +119,7 @@ TEST_CASE("case lifecycle: an answered state is known or an internal error", "[m
 }
 
 TEST_CASE("case lifecycle: each step is taken by its role", "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
+  const auto wf = shipped();
   requireRefusal(wf.take("start_analysis", "collecting", kProvider, facts()), Errc::Forbidden,
                  Reason::RoleMissingForTransition);
   const auto providerRequests =
@@ -128,94 +128,87 @@ TEST_CASE("case lifecycle: each step is taken by its role", "[minutes][case]") {
   CHECK(providerRequests.error().value == "request_action_plan");
   auto plan = facts();
   plan.planItems = 2;
-  requireRefusal(
-      wf.take("submit_action_plan", "action_plan_requested", kCaseLifecycleManager, plan),
-      Errc::Forbidden, Reason::RoleMissingForTransition);
-  requireRefusal(wf.take("close", "reported", kCaseLifecycleDirector, facts()), Errc::Forbidden,
+  requireRefusal(wf.take("submit_action_plan", "action_plan_requested", kManager, plan),
+                 Errc::Forbidden, Reason::RoleMissingForTransition);
+  requireRefusal(wf.take("close", "reported", kDirector, facts()), Errc::Forbidden,
                  Reason::RoleMissingForTransition);
-  const auto early = wf.take("close", "feedback", kCaseLifecycleManager, facts());
+  const auto early = wf.take("close", "feedback", kManager, facts());
   requireRefusal(early, Errc::Conflict, Reason::TransitionNotAllowed);
   CHECK(early.error().value == "close");
 }
 
 TEST_CASE("case lifecycle: an analysis comes with its text", "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
-  requireRefusal(wf.take("analysis_ok", "analysis", kCaseLifecycleManager, withText(" \n")),
-                 Errc::Invalid, Reason::Missing, "text");
-  requireRefusal(
-      wf.take("request_action_plan", "analysis", kCaseLifecycleManager, planRequest(std::nullopt)),
-      Errc::Invalid, Reason::Missing, "plan_due_on");
+  const auto wf = shipped();
+  requireRefusal(wf.take("analysis_ok", "analysis", kManager, withText(" \n")), Errc::Invalid,
+                 Reason::Missing, "text");
+  requireRefusal(wf.take("request_action_plan", "analysis", kManager, planRequest(std::nullopt)),
+                 Errc::Invalid, Reason::Missing, "plan_due_on");
   auto noText = planRequest(date(2026, 4, 9));
   noText.text.clear();
-  requireRefusal(wf.take("request_action_plan", "analysis", kCaseLifecycleManager, noText),
-                 Errc::Invalid, Reason::Missing, "text");
-  requireRefusal(wf.take("analysis_ok", "analysis", kCaseLifecycleManager,
+  requireRefusal(wf.take("request_action_plan", "analysis", kManager, noText), Errc::Invalid,
+                 Reason::Missing, "text");
+  requireRefusal(wf.take("analysis_ok", "analysis", kManager,
                          withText(std::string(kMaxCaseTextBytes + 1, 'x'))),
                  Errc::Invalid, Reason::TooLong, "text");
 }
 
 TEST_CASE("case lifecycle: the action plan's last day is given and not past", "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
-  const auto past = wf.take("request_action_plan", "analysis", kCaseLifecycleManager,
-                            planRequest(date(2026, 3, 9)));
+  const auto wf = shipped();
+  const auto past =
+      wf.take("request_action_plan", "analysis", kManager, planRequest(date(2026, 3, 9)));
   requireRefusal(past, Errc::Invalid, Reason::OutOfRange, "plan_due_on");
   CHECK(past.error().value == "2026-03-10");
-  CHECK(wf.take("request_action_plan", "analysis", kCaseLifecycleManager, planRequest(kToday))
-            .value() == "action_plan_requested");
+  CHECK(wf.take("request_action_plan", "analysis", kManager, planRequest(kToday)).value() ==
+        "action_plan_requested");
 }
 
 TEST_CASE("case lifecycle: a plan is sent with actions, returned with comments",
           "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
+  const auto wf = shipped();
   requireRefusal(wf.take("submit_action_plan", "action_plan_requested", kProvider, facts()),
                  Errc::Conflict, Reason::PlanEmpty, "items");
 
   auto noComments = facts();
   noComments.planDueOn = date(2026, 4, 1);
-  requireRefusal(
-      wf.take("return_action_plan", "action_plan_received", kCaseLifecycleManager, noComments),
-      Errc::Invalid, Reason::Missing, "comments");
+  requireRefusal(wf.take("return_action_plan", "action_plan_received", kManager, noComments),
+                 Errc::Invalid, Reason::Missing, "comments");
   auto noNewDay = facts();
   noNewDay.planComments = 1;
-  requireRefusal(
-      wf.take("return_action_plan", "action_plan_received", kCaseLifecycleManager, noNewDay),
-      Errc::Invalid, Reason::Missing, "plan_due_on");
+  requireRefusal(wf.take("return_action_plan", "action_plan_received", kManager, noNewDay),
+                 Errc::Invalid, Reason::Missing, "plan_due_on");
 }
 
 TEST_CASE("case lifecycle: the committee hears of it after feedback and a registered report",
           "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
+  const auto wf = shipped();
   auto f = facts();
   f.reportState = "registered";
-  requireRefusal(wf.take("report_to_committee", "feedback", kCaseLifecycleManager, f),
-                 Errc::Conflict, Reason::FeedbackMissing, "feedback");
+  requireRefusal(wf.take("report_to_committee", "feedback", kManager, f), Errc::Conflict,
+                 Reason::FeedbackMissing, "feedback");
 
   f.feedbackGiven = true;
   f.reportState = "final";
-  const auto final = wf.take("report_to_committee", "feedback", kCaseLifecycleManager, f);
+  const auto final = wf.take("report_to_committee", "feedback", kManager, f);
   requireRefusal(final, Errc::Conflict, Reason::CaseReportNotRegistered, "report");
   CHECK(final.error().value == "final");
 
   f.reportState.reset();
-  const auto none = wf.take("report_to_committee", "feedback", kCaseLifecycleManager, f);
+  const auto none = wf.take("report_to_committee", "feedback", kManager, f);
   requireRefusal(none, Errc::Conflict, Reason::CaseReportNotRegistered, "report");
   CHECK(none.error().value == "none");
 
   f.reportState = "registered";
-  CHECK(wf.take("report_to_committee", "feedback", kCaseLifecycleManager, f).value() == "reported");
+  CHECK(wf.take("report_to_committee", "feedback", kManager, f).value() == "reported");
 }
 
 TEST_CASE("case lifecycle: the whole loop, with a plan returned once", "[minutes][case]") {
-  const auto wf = shippedCaseLifecycle();
+  const auto wf = shipped();
   std::string state = wf.initial();
   CHECK(state == "collecting");
-  CHECK(wf.available(state, kCaseLifecycleManager, facts()) ==
-        std::vector<std::string>{"start_analysis"});
-  state = wf.take("start_analysis", state, kCaseLifecycleManager, facts()).value();
+  CHECK(wf.available(state, kManager, facts()) == std::vector<std::string>{"start_analysis"});
+  state = wf.take("start_analysis", state, kManager, facts()).value();
   CHECK(state == "analysis");
-  state =
-      wf.take("request_action_plan", state, kCaseLifecycleManager, planRequest(date(2026, 4, 9)))
-          .value();
+  state = wf.take("request_action_plan", state, kManager, planRequest(date(2026, 4, 9))).value();
   CHECK(state == "action_plan_requested");
 
   auto plan = facts();
@@ -226,27 +219,25 @@ TEST_CASE("case lifecycle: the whole loop, with a plan returned once", "[minutes
   auto revision = facts();
   revision.planComments = 2;
   revision.planDueOn = date(2026, 4, 20);
-  state = wf.take("return_action_plan", state, kCaseLifecycleManager, revision).value();
+  state = wf.take("return_action_plan", state, kManager, revision).value();
   CHECK(state == "action_plan_requested");
 
   plan.planItems = 3;
   state = wf.take("submit_action_plan", state, kProvider, plan).value();
   CHECK(state == "action_plan_received");
-  state = wf.take("accept_action_plan", state, kCaseLifecycleManager, facts()).value();
+  state = wf.take("accept_action_plan", state, kManager, facts()).value();
   CHECK(state == "analysis");
-  state =
-      wf.take("analysis_ok", state, kCaseLifecycleManager, withText("Åtgärderna är genomförda."))
-          .value();
+  state = wf.take("analysis_ok", state, kManager, withText("Åtgärderna är genomförda.")).value();
   CHECK(state == "feedback");
 
   auto reported = facts();
   reported.feedbackGiven = true;
   reported.reportState = "registered";
-  state = wf.take("report_to_committee", state, kCaseLifecycleManager, reported).value();
+  state = wf.take("report_to_committee", state, kManager, reported).value();
   CHECK(state == "reported");
-  state = wf.take("close", state, kCaseLifecycleManager, facts()).value();
+  state = wf.take("close", state, kManager, facts()).value();
   CHECK(state == "closed");
-  CHECK(wf.available(state, kCaseLifecycleManager, facts()).empty());
+  CHECK(wf.available(state, kManager, facts()).empty());
   CHECK(knownCaseState(Result<std::string>(state)).value() == CaseState::Closed);
 }
 

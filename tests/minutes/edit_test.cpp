@@ -9,8 +9,8 @@ using test::date;
 
 namespace {
 
-void requireErrorEdit(const Result<Minutes>& result, Errc code, const std::string& field,
-                      const std::string& detailPart = {}) {
+void requireError(const Result<Minutes>& result, Errc code, const std::string& field,
+                  const std::string& detailPart = {}) {
   REQUIRE_FALSE(result);
   CHECK(result.error().code == code);
   CHECK(result.error().field == field);
@@ -91,44 +91,44 @@ TEST_CASE("the sections follow the agenda", "[minutes][edit]") {
   SECTION("a section removed") {
     Minutes p = current;
     p.sections.erase(p.sections.begin() + 2);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2]",
-                     "§ 3 'Förvaltningens uppföljning' (authority_follow_up) cannot be removed");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2]",
+                 "§ 3 'Förvaltningens uppföljning' (authority_follow_up) cannot be removed");
   }
   SECTION("the last section removed") {
     Minutes p = current;
     p.sections.pop_back();
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[5]", "Mötets avslutande");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[5]", "Mötets avslutande");
   }
   SECTION("sections reordered") {
     Minutes p = current;
     std::swap(p.sections[3], p.sections[4]);
     p.sections[3].number = 4;
     p.sections[4].number = 5;
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[3].key",
-                     "cannot be reordered: position 4 is § 4 'Uppföljning av åtgärder'");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].key",
+                 "cannot be reordered: position 4 is § 4 'Uppföljning av åtgärder'");
   }
   SECTION("a section added") {
     Minutes p = current;
     p.sections.push_back(Section{7, "extra", "Extra punkt", "", {}, {}, {}, {}});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[6]",
-                     "'Extra punkt' (extra) is not on the meeting's agenda");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[6]",
+                 "'Extra punkt' (extra) is not on the meeting's agenda");
   }
   SECTION("a section replaced") {
     Minutes p = current;
     p.sections[4].key = "surprise";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[4]",
-                     "§ 5 'Övriga frågor' (other) cannot be removed");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[4]",
+                 "§ 5 'Övriga frågor' (other) cannot be removed");
   }
   SECTION("a section renamed") {
     Minutes p = current;
     p.sections[2].title = "Uppföljning";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].title",
-                     "Förvaltningens uppföljning");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].title",
+                 "Förvaltningens uppföljning");
   }
   SECTION("a section renumbered") {
     Minutes p = current;
     p.sections[2].number = 9;
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].number", "is 3");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].number", "is 3");
   }
 }
 
@@ -137,26 +137,24 @@ TEST_CASE("actions need a text, a due date and a party", "[minutes][edit]") {
   Minutes p = current;
   SECTION("no due date") {
     p.sections[2].actions[0].dueDate = Date{};
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].due_date",
-                     "needs a due date");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].due_date",
+                 "needs a due date");
   }
   SECTION("a due date that does not exist") {
     p.sections[2].actions[1].dueDate = date(2026, 2, 30);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].actions[1].due_date");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[1].due_date");
   }
   SECTION("blank text") {
     p.sections[2].actions[0].text = " \n ";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].text", "empty");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].text", "empty");
   }
   SECTION("an unknown party") {
     p.sections[2].actions[0].responsibleParty = static_cast<Party>(7);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid,
-                     "sections[2].actions[0].responsible_party");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].responsible_party");
   }
   SECTION("an empty observation") {
     p.sections[0].observations.push_back({"", ""});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[0].observations[0].text",
-                     "empty");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[0].observations[0].text", "empty");
   }
 }
 
@@ -165,31 +163,31 @@ TEST_CASE("text must be valid UTF-8 without control characters", "[minutes][edit
   Minutes p = current;
   SECTION("notes") {
     p.sections[0].notes = "Mötet \xC3\x28 öppnades";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[0].notes", "not valid UTF-8");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[0].notes", "not valid UTF-8");
   }
   SECTION("an overlong encoding") {
     p.sections[2].observations[1].text = "\xC0\xBCscript";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].observations[1].text",
-                     "not valid UTF-8");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].observations[1].text",
+                 "not valid UTF-8");
   }
   SECTION("a surrogate") {
     p.sections[2].decisions[0].text = "\xED\xA0\x80";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].decisions[0].text",
-                     "not valid UTF-8");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].decisions[0].text",
+                 "not valid UTF-8");
   }
   SECTION("an attendee's name") {
     p.attendance.push_back({"G\xE4st", "", Party::Provider, Role::Participant, true});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "attendance[5].name", "not valid UTF-8");
+    requireError(applyEdit(current, p), Errc::Invalid, "attendance[5].name", "not valid UTF-8");
   }
   SECTION("a NUL in a comment") {
     p.sections[3].evaluations[1].comment = std::string("halv\0text", 9);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations[1].comment",
-                     "control character");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations[1].comment",
+                 "control character");
   }
   SECTION("a line break in a responsible person") {
     p.sections[2].actions[0].responsiblePerson = "Per\nPersson";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid,
-                     "sections[2].actions[0].responsible_person", "control character");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].responsible_person",
+                 "control character");
   }
   SECTION("line breaks and tabs in notes are fine") {
     p.sections[0].notes = "Rad ett\r\n\tRad två\n";
@@ -204,8 +202,8 @@ TEST_CASE("the limits on size", "[minutes][edit]") {
     p.sections[1].notes = std::string(kMaxNotesBytes, 'x');
     CHECK(applyEdit(current, p));
     p.sections[1].notes += 'x';
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[1].notes",
-                     "longer than 100000 bytes");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[1].notes",
+                 "longer than 100000 bytes");
   }
   SECTION("200 observations are accepted, 201 are not") {
     p.sections[4].observations.assign(kMaxListItems, Observation{"", "Iakttagelse"});
@@ -213,17 +211,16 @@ TEST_CASE("the limits on size", "[minutes][edit]") {
     REQUIRE(ok);
     CHECK(ok->sections[4].observations.back().id == "o202");
     p.sections[4].observations.push_back({"", "En för mycket"});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[4].observations",
-                     "at most 200");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[4].observations", "at most 200");
   }
   SECTION("201 decisions") {
     p.sections[4].decisions.assign(kMaxListItems + 1, Decision{"", "Beslut"});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[4].decisions", "at most 200");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[4].decisions", "at most 200");
   }
   SECTION("a long action text") {
     p.sections[2].actions[0].text = std::string(kMaxTextBytes + 1, 'a');
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].text",
-                     "longer than 10000 bytes");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].text",
+                 "longer than 10000 bytes");
   }
 }
 
@@ -232,16 +229,15 @@ TEST_CASE("ids are well formed and unique", "[minutes][edit]") {
   Minutes p = current;
   SECTION("an id of another kind") {
     p.sections[2].actions[0].id = "o5";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].id");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].actions[0].id");
   }
   SECTION("a malformed id") {
     p.sections[2].observations[0].id = "o01";
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[2].observations[0].id");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[2].observations[0].id");
   }
   SECTION("an id used twice in different sections") {
     p.sections[4].decisions.push_back({"d1", "Samma id"});
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[4].decisions[0].id",
-                     "used twice");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[4].decisions[0].id", "used twice");
   }
   SECTION("an id the client chose is kept") {
     p.sections[4].decisions.push_back({"d40", "Eget id"});
@@ -267,21 +263,20 @@ TEST_CASE("attendance: presence and roles change, nobody disappears", "[minutes]
   }
   SECTION("an attendee removed") {
     p.attendance.erase(p.attendance.begin() + 1);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "attendance",
-                     "'Bo Ek' cannot be removed");
+    requireError(applyEdit(current, p), Errc::Invalid, "attendance", "'Bo Ek' cannot be removed");
   }
   SECTION("a second adjuster for a party") {
     p.attendance[0].role = Role::Adjuster;
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "attendance[1].role", "one adjuster");
+    requireError(applyEdit(current, p), Errc::Invalid, "attendance[1].role", "one adjuster");
   }
   SECTION("an attendee listed twice") {
     p.attendance.push_back(p.attendance[0]);
     p.attendance.back().role = Role::Participant;
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "attendance[5]", "listed twice");
+    requireError(applyEdit(current, p), Errc::Invalid, "attendance[5]", "listed twice");
   }
   SECTION("an unknown role") {
     p.attendance[3].role = static_cast<Role>(9);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "attendance[3].role");
+    requireError(applyEdit(current, p), Errc::Invalid, "attendance[3].role");
   }
 }
 
@@ -290,22 +285,21 @@ TEST_CASE("evaluations follow the carried actions", "[minutes][edit]") {
   Minutes p = current;
   SECTION("one removed") {
     p.sections[3].evaluations.pop_back();
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations",
-                     "cannot be added, removed or reordered");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations",
+                 "cannot be added, removed or reordered");
   }
   SECTION("reordered") {
     std::swap(p.sections[3].evaluations[0], p.sections[3].evaluations[1]);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations");
   }
   SECTION("accepted with a new due date") {
     p.sections[3].evaluations[0].newDueDate = date(2026, 9, 1);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid,
-                     "sections[3].evaluations[0].new_due_date", "accepted");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations[0].new_due_date",
+                 "accepted");
   }
   SECTION("a new due date that is no date") {
     p.sections[3].evaluations[1].newDueDate = date(2026, 13, 1);
-    requireErrorEdit(applyEdit(current, p), Errc::Invalid,
-                     "sections[3].evaluations[1].new_due_date");
+    requireError(applyEdit(current, p), Errc::Invalid, "sections[3].evaluations[1].new_due_date");
   }
 }
 

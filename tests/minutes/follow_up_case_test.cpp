@@ -13,17 +13,17 @@ using sv::minutes::test::date;
 
 namespace {
 
-const Date kFollowUpCaseToday = date(2026, 3, 10);
+const Date kToday = date(2026, 3, 10);
 
 Result<CaseOpening> open(std::string_view trigger = "complaints",
                          std::string_view title = "Uteblivna besök hos kund",
                          std::string_view description = "Anhöriga hörde av sig.\n\n- två gånger",
                          std::string_view occurredOn = "2026-03-02",
                          std::string_view urgency = "normal") {
-  return checkCaseOpening(trigger, title, description, occurredOn, urgency, kFollowUpCaseToday);
+  return checkCaseOpening(trigger, title, description, occurredOn, urgency, kToday);
 }
 
-void requireErrorFollowUpCase(const Error& e, Errc code, Reason reason, const std::string& field) {
+void requireError(const Error& e, Errc code, Reason reason, const std::string& field) {
   CHECK(e.code == code);
   CHECK(e.reason == reason);
   CHECK(e.field == field);
@@ -64,35 +64,35 @@ TEST_CASE("case: an opening that keeps the rules is read", "[minutes][case]") {
   CHECK(opened->urgency == CaseUrgency::Acute);
   CHECK(opened->title == "Fall i badrum");
   CHECK(opened->description == "Kund föll.");
-  CHECK(opened->occurredOn == kFollowUpCaseToday);  // today itself is allowed
+  CHECK(opened->occurredOn == kToday);  // today itself is allowed
 }
 
 TEST_CASE("case: an opening names the first field that breaks a rule", "[minutes][case]") {
   const auto trigger = open("lex_sarah");
   REQUIRE_FALSE(trigger);
-  requireErrorFollowUpCase(trigger.error(), Errc::Invalid, Reason::UnknownChoice, "trigger");
+  requireError(trigger.error(), Errc::Invalid, Reason::UnknownChoice, "trigger");
   CHECK(trigger.error().value == "lex_sarah");
 
   const auto urgency = open("complaints", "Titel", "Text", "2026-03-02", "brådskande");
   REQUIRE_FALSE(urgency);
-  requireErrorFollowUpCase(urgency.error(), Errc::Invalid, Reason::UnknownChoice, "urgency");
+  requireError(urgency.error(), Errc::Invalid, Reason::UnknownChoice, "urgency");
   CHECK(urgency.error().value == "brådskande");
 
   const auto blank = open("complaints", "  ");
   REQUIRE_FALSE(blank);
-  requireErrorFollowUpCase(blank.error(), Errc::Invalid, Reason::Missing, "title");
+  requireError(blank.error(), Errc::Invalid, Reason::Missing, "title");
 
   const auto twoLines = open("complaints", "Rad ett\nRad två");
   REQUIRE_FALSE(twoLines);
-  requireErrorFollowUpCase(twoLines.error(), Errc::Invalid, Reason::NotOneLine, "title");
+  requireError(twoLines.error(), Errc::Invalid, Reason::NotOneLine, "title");
 
   const auto control = open("complaints", std::string("Titel\x01", 6));
   REQUIRE_FALSE(control);
-  requireErrorFollowUpCase(control.error(), Errc::Invalid, Reason::ControlCharacter, "title");
+  requireError(control.error(), Errc::Invalid, Reason::ControlCharacter, "title");
 
   const auto badUtf8 = open("complaints", "Titel \xff");
   REQUIRE_FALSE(badUtf8);
-  requireErrorFollowUpCase(badUtf8.error(), Errc::Invalid, Reason::InvalidUtf8, "title");
+  requireError(badUtf8.error(), Errc::Invalid, Reason::InvalidUtf8, "title");
 
   // 200 characters are fine, though each "ö" is two bytes; 201 are not.
   std::string swedish;
@@ -100,27 +100,27 @@ TEST_CASE("case: an opening names the first field that breaks a rule", "[minutes
   CHECK(open("complaints", swedish));
   const auto tooLong = open("complaints", swedish + "ö");
   REQUIRE_FALSE(tooLong);
-  requireErrorFollowUpCase(tooLong.error(), Errc::Invalid, Reason::TooLong, "title");
+  requireError(tooLong.error(), Errc::Invalid, Reason::TooLong, "title");
   CHECK(tooLong.error().value == "200");
 
   const auto noDescription = open("complaints", "Titel", "\n \n");
   REQUIRE_FALSE(noDescription);
-  requireErrorFollowUpCase(noDescription.error(), Errc::Invalid, Reason::Missing, "description");
+  requireError(noDescription.error(), Errc::Invalid, Reason::Missing, "description");
 
   const auto longDescription = open("complaints", "Titel", std::string(kMaxCaseTextBytes + 1, 'x'));
   REQUIRE_FALSE(longDescription);
-  requireErrorFollowUpCase(longDescription.error(), Errc::Invalid, Reason::TooLong, "description");
+  requireError(longDescription.error(), Errc::Invalid, Reason::TooLong, "description");
 
   const auto notADate = open("complaints", "Titel", "Text", "2 mars");
   REQUIRE_FALSE(notADate);
-  requireErrorFollowUpCase(notADate.error(), Errc::Invalid, Reason::NotADate, "occurred_on");
+  requireError(notADate.error(), Errc::Invalid, Reason::NotADate, "occurred_on");
   const auto noDate = open("complaints", "Titel", "Text", "");
   REQUIRE_FALSE(noDate);
-  requireErrorFollowUpCase(noDate.error(), Errc::Invalid, Reason::NotADate, "occurred_on");
+  requireError(noDate.error(), Errc::Invalid, Reason::NotADate, "occurred_on");
 
   const auto future = open("complaints", "Titel", "Text", "2026-03-11");
   REQUIRE_FALSE(future);
-  requireErrorFollowUpCase(future.error(), Errc::Invalid, Reason::OutOfRange, "occurred_on");
+  requireError(future.error(), Errc::Invalid, Reason::OutOfRange, "occurred_on");
   CHECK(future.error().value == "2026-03-10");
 }
 
@@ -131,37 +131,35 @@ TEST_CASE("case: a note, an analysis or feedback is required Markdown within its
 
   const auto blank = checkCaseText(" \t\n", "analysis");
   REQUIRE_FALSE(blank);
-  requireErrorFollowUpCase(blank.error(), Errc::Invalid, Reason::Missing, "analysis");
+  requireError(blank.error(), Errc::Invalid, Reason::Missing, "analysis");
 
   const auto tooLong = checkCaseText(std::string(kMaxCaseTextBytes + 1, 'x'), "note");
   REQUIRE_FALSE(tooLong);
-  requireErrorFollowUpCase(tooLong.error(), Errc::Invalid, Reason::TooLong, "note");
+  requireError(tooLong.error(), Errc::Invalid, Reason::TooLong, "note");
 
   const auto control = checkCaseText(std::string("a\0b", 3), "feedback");
   REQUIRE_FALSE(control);
-  requireErrorFollowUpCase(control.error(), Errc::Invalid, Reason::ControlCharacter, "feedback");
+  requireError(control.error(), Errc::Invalid, Reason::ControlCharacter, "feedback");
 
   const auto badUtf8 = checkCaseText("\xc3", "feedback");
   REQUIRE_FALSE(badUtf8);
-  requireErrorFollowUpCase(badUtf8.error(), Errc::Invalid, Reason::InvalidUtf8, "feedback");
+  requireError(badUtf8.error(), Errc::Invalid, Reason::InvalidUtf8, "feedback");
 }
 
 TEST_CASE("case: the action plan's last day is a date not before today", "[minutes][case]") {
-  CHECK(checkPlanDueOn("2026-04-09", kFollowUpCaseToday, "plan_due_on").value() ==
-        date(2026, 4, 9));
-  CHECK(checkPlanDueOn("2026-03-10", kFollowUpCaseToday, "plan_due_on").value() ==
-        kFollowUpCaseToday);
+  CHECK(checkPlanDueOn("2026-04-09", kToday, "plan_due_on").value() == date(2026, 4, 9));
+  CHECK(checkPlanDueOn("2026-03-10", kToday, "plan_due_on").value() == kToday);
 
-  const auto missing = checkPlanDueOn(" ", kFollowUpCaseToday, "plan_due_on");
+  const auto missing = checkPlanDueOn(" ", kToday, "plan_due_on");
   REQUIRE_FALSE(missing);
-  requireErrorFollowUpCase(missing.error(), Errc::Invalid, Reason::Missing, "plan_due_on");
+  requireError(missing.error(), Errc::Invalid, Reason::Missing, "plan_due_on");
 
-  const auto notADate = checkPlanDueOn("2026-02-30", kFollowUpCaseToday, "due");
+  const auto notADate = checkPlanDueOn("2026-02-30", kToday, "due");
   REQUIRE_FALSE(notADate);
-  requireErrorFollowUpCase(notADate.error(), Errc::Invalid, Reason::NotADate, "due");
+  requireError(notADate.error(), Errc::Invalid, Reason::NotADate, "due");
 
-  const auto past = checkPlanDueOn("2026-03-09", kFollowUpCaseToday, "plan_due_on");
+  const auto past = checkPlanDueOn("2026-03-09", kToday, "plan_due_on");
   REQUIRE_FALSE(past);
-  requireErrorFollowUpCase(past.error(), Errc::Invalid, Reason::OutOfRange, "plan_due_on");
+  requireError(past.error(), Errc::Invalid, Reason::OutOfRange, "plan_due_on");
   CHECK(past.error().value == "2026-03-10");
 }

@@ -32,8 +32,7 @@ void requireFault(const std::string& text, Errc code, Reason reason, const std::
   if (!field.empty()) CHECK(parsed.error().field == field);
 }
 
-std::string replacedFollowupTemplate(std::string text, const std::string& from,
-                                     const std::string& to) {
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
@@ -60,60 +59,56 @@ TEST_CASE("a follow-up template reads its areas, scopes and questions", "[minute
 
 TEST_CASE("each fault of a follow-up template names its line", "[minutes][followup]") {
   SECTION("a line that is nothing") {
-    requireFault(replacedFollowupTemplate(kGood, "version: 2026-1\n", "version: 2026-1\nrubbish\n"),
+    requireFault(replaced(kGood, "version: 2026-1\n", "version: 2026-1\nrubbish\n"),
                  Errc::Malformed, Reason::None, "line 4: ");
   }
   SECTION("an area without two bars") {
-    requireFault(replacedFollowupTemplate(kGood, "staffing | contract |", "staffing | contract"),
-                 Errc::Malformed, Reason::None, "line 8: ");
+    requireFault(replaced(kGood, "staffing | contract |", "staffing | contract"), Errc::Malformed,
+                 Reason::None, "line 8: ");
   }
   SECTION("a question before any area") {
-    requireFault(
-        replacedFollowupTemplate(kGood, "version: 2026-1\n", "version: 2026-1\n  En fråga?\n"),
-        Errc::Malformed, Reason::None, "line 4: ");
+    requireFault(replaced(kGood, "version: 2026-1\n", "version: 2026-1\n  En fråga?\n"),
+                 Errc::Malformed, Reason::None, "line 4: ");
   }
   SECTION("an unknown setting, and a setting after the areas") {
-    requireFault(replacedFollowupTemplate(kGood, "version:", "versio:"), Errc::Malformed,
-                 Reason::None, "line 3: ");
+    requireFault(replaced(kGood, "version:", "versio:"), Errc::Malformed, Reason::None, "line 3: ");
     requireFault(kGood + "name: Igen\n", Errc::Malformed, Reason::None, "line 10: ");
   }
   SECTION("a bad key and an unknown scope") {
-    requireFault(replacedFollowupTemplate(kGood, "staffing |", "Bemanning |"), Errc::Invalid,
-                 Reason::None, "line 8: ", "Bemanning");
-    requireFault(replacedFollowupTemplate(kGood, "| contract |", "| avtal |"), Errc::Invalid,
-                 Reason::None, "line 8: ", "staffing");
+    requireFault(replaced(kGood, "staffing |", "Bemanning |"), Errc::Invalid, Reason::None,
+                 "line 8: ", "Bemanning");
+    requireFault(replaced(kGood, "| contract |", "| avtal |"), Errc::Invalid, Reason::None,
+                 "line 8: ", "staffing");
   }
   SECTION("an empty title and a title too long") {
-    requireFault(replacedFollowupTemplate(kGood, "| Bemanning enligt avtal", "|  "), Errc::Invalid,
-                 Reason::Missing, "line 8: ", "staffing");
-    requireFault(replacedFollowupTemplate(kGood, "Bemanning enligt avtal", std::string(201, 'x')),
-                 Errc::Invalid, Reason::TooLong, "line 8: ", "staffing");
+    requireFault(replaced(kGood, "| Bemanning enligt avtal", "|  "), Errc::Invalid, Reason::Missing,
+                 "line 8: ", "staffing");
+    requireFault(replaced(kGood, "Bemanning enligt avtal", std::string(201, 'x')), Errc::Invalid,
+                 Reason::TooLong, "line 8: ", "staffing");
   }
   SECTION("a question too long") {
-    requireFault(
-        replacedFollowupTemplate(kGood, "Följer bemanningen avtalet?", std::string(501, 'y')),
-        Errc::Invalid, Reason::TooLong, "line 9: ", "staffing");
+    requireFault(replaced(kGood, "Följer bemanningen avtalet?", std::string(501, 'y')),
+                 Errc::Invalid, Reason::TooLong, "line 9: ", "staffing");
   }
   SECTION("an area without questions") {
-    requireFault(replacedFollowupTemplate(kGood, "  Följer bemanningen avtalet?\n", ""),
-                 Errc::Invalid, Reason::Missing, "line 8: ", "staffing");
+    requireFault(replaced(kGood, "  Följer bemanningen avtalet?\n", ""), Errc::Invalid,
+                 Reason::Missing, "line 8: ", "staffing");
   }
   SECTION("a key used twice") {
-    requireFault(replacedFollowupTemplate(kGood, "staffing |", "implementation_plans |"),
-                 Errc::Invalid, Reason::DuplicateKey, "line 8: ", "implementation_plans");
+    requireFault(replaced(kGood, "staffing |", "implementation_plans |"), Errc::Invalid,
+                 Reason::DuplicateKey, "line 8: ", "implementation_plans");
   }
   SECTION("a setting given twice") {
-    requireFault(
-        replacedFollowupTemplate(kGood, "version: 2026-1\n", "version: 2026-1\nversion: 2\n"),
-        Errc::Invalid, Reason::DuplicateKey, "line 4: ", "version");
+    requireFault(replaced(kGood, "version: 2026-1\n", "version: 2026-1\nversion: 2\n"),
+                 Errc::Invalid, Reason::DuplicateKey, "line 4: ", "version");
   }
 }
 
 TEST_CASE("a follow-up template needs a name, a version and areas", "[minutes][followup]") {
-  requireFault(replacedFollowupTemplate(kGood, "name: Verksamhetsuppföljning, hemtjänst\n", ""),
-               Errc::Invalid, Reason::Missing, "", "name");
-  requireFault(replacedFollowupTemplate(kGood, "version: 2026-1\n", ""), Errc::Invalid,
-               Reason::Missing, "", "version");
+  requireFault(replaced(kGood, "name: Verksamhetsuppföljning, hemtjänst\n", ""), Errc::Invalid,
+               Reason::Missing, "", "name");
+  requireFault(replaced(kGood, "version: 2026-1\n", ""), Errc::Invalid, Reason::Missing, "",
+               "version");
   requireFault("name: N\nversion: 1\n", Errc::Invalid, Reason::Missing, "", "areas");
   requireFault(std::string("name: N\xff\n"), Errc::Malformed, Reason::None, "");
   const auto badId = parseFollowUpTemplate("../etc", kGood);

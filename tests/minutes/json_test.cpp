@@ -25,7 +25,7 @@ Minutes completeMinutes() {
   return m;
 }
 
-void requireErrorJson(const Result<Minutes>& result, Errc code, const std::string& field) {
+void requireError(const Result<Minutes>& result, Errc code, const std::string& field) {
   REQUIRE_FALSE(result);
   CHECK(result.error().code == code);
   CHECK(result.error().field == field);
@@ -90,63 +90,60 @@ TEST_CASE("the JSON is canonical and diffable", "[minutes][json]") {
 
 TEST_CASE("JSON that cannot be read is Malformed", "[minutes][json]") {
   const std::string good = toJson(test::editedMinutes());
-  requireErrorJson(fromJson("not json"), Errc::Malformed, "");
-  requireErrorJson(fromJson(""), Errc::Malformed, "");
-  requireErrorJson(fromJson(good + "x"), Errc::Malformed, "");
-  requireErrorJson(fromJson("[]"), Errc::Malformed, "");
-  requireErrorJson(fromJson(replaceOnce(good, "Mötets öppnande", "M\xC3\xB6tets \xFF")),
-                   Errc::Malformed, "");
-  requireErrorJson(fromJson(std::string(100, '[') + std::string(100, ']')), Errc::Malformed, "");
-  requireErrorJson(fromJson(replaceOnce(good, ",\n  \"registry_number\": null", "")),
-                   Errc::Malformed, "registry_number");
-  requireErrorJson(
-      fromJson(replaceOnce(good, "\"notes\": \"\",", "\"notes\": \"\", \"extra\": 1,")),
-      Errc::Malformed, "sections[1].extra");
-  requireErrorJson(fromJson(replaceOnce(good, "\"present\": false", "\"present\": \"nej\"")),
-                   Errc::Malformed, "attendance[4].present");
-  requireErrorJson(fromJson(replaceOnce(good, "\"meeting_id\": 42", "\"meeting_id\": \"42\"")),
-                   Errc::Malformed, "header.meeting_id");
-  requireErrorJson(fromJson(replaceOnce(good, "\"meeting_id\": 42", "\"meeting_id\": 4.5")),
-                   Errc::Malformed, "header.meeting_id");
-  requireErrorJson(fromJson(replaceOnce(good, "\"decisions\": [\n", "\"decisions\": [\n 7,\n")),
-                   Errc::Malformed, "sections[2].decisions[0]");
-  requireErrorJson(fromJson(replaceOnce(good, "\"evaluations\": []", "\"evaluations\": {}")),
-                   Errc::Malformed, "sections[0].evaluations");
-  requireErrorJson(fromJson(replaceOnce(good, "\"notes\": \"\",", "\"notes\": null,")),
-                   Errc::Malformed, "sections[1].notes");
-  requireErrorJson(
-      fromJson(replaceOnce(good, "\"registry_number\": null", "\"registry_number\": 5")),
-      Errc::Malformed, "registry_number");
-  requireErrorJson(fromJson(replaceOnce(good, "\"action_id\": 17", "\"action_id\": true")),
-                   Errc::Malformed, "sections[3].evaluations[0].action_id");
+  requireError(fromJson("not json"), Errc::Malformed, "");
+  requireError(fromJson(""), Errc::Malformed, "");
+  requireError(fromJson(good + "x"), Errc::Malformed, "");
+  requireError(fromJson("[]"), Errc::Malformed, "");
+  requireError(fromJson(replaceOnce(good, "Mötets öppnande", "M\xC3\xB6tets \xFF")),
+               Errc::Malformed, "");
+  requireError(fromJson(std::string(100, '[') + std::string(100, ']')), Errc::Malformed, "");
+  requireError(fromJson(replaceOnce(good, ",\n  \"registry_number\": null", "")), Errc::Malformed,
+               "registry_number");
+  requireError(fromJson(replaceOnce(good, "\"notes\": \"\",", "\"notes\": \"\", \"extra\": 1,")),
+               Errc::Malformed, "sections[1].extra");
+  requireError(fromJson(replaceOnce(good, "\"present\": false", "\"present\": \"nej\"")),
+               Errc::Malformed, "attendance[4].present");
+  requireError(fromJson(replaceOnce(good, "\"meeting_id\": 42", "\"meeting_id\": \"42\"")),
+               Errc::Malformed, "header.meeting_id");
+  requireError(fromJson(replaceOnce(good, "\"meeting_id\": 42", "\"meeting_id\": 4.5")),
+               Errc::Malformed, "header.meeting_id");
+  requireError(fromJson(replaceOnce(good, "\"decisions\": [\n", "\"decisions\": [\n 7,\n")),
+               Errc::Malformed, "sections[2].decisions[0]");
+  requireError(fromJson(replaceOnce(good, "\"evaluations\": []", "\"evaluations\": {}")),
+               Errc::Malformed, "sections[0].evaluations");
+  requireError(fromJson(replaceOnce(good, "\"notes\": \"\",", "\"notes\": null,")), Errc::Malformed,
+               "sections[1].notes");
+  requireError(fromJson(replaceOnce(good, "\"registry_number\": null", "\"registry_number\": 5")),
+               Errc::Malformed, "registry_number");
+  requireError(fromJson(replaceOnce(good, "\"action_id\": 17", "\"action_id\": true")),
+               Errc::Malformed, "sections[3].evaluations[0].action_id");
 }
 
 TEST_CASE("JSON with values that break a rule is Invalid, naming the field", "[minutes][json]") {
   const std::string good = toJson(test::editedMinutes());
-  requireErrorJson(fromJson(replaceOnce(good, "\"2026-05-31\"", "\"2026-02-30\"")), Errc::Invalid,
-                   "sections[2].actions[0].due_date");
-  requireErrorJson(fromJson(replaceOnce(good, "\"2026-05-31\"", "\"31/5 2026\"")), Errc::Invalid,
-                   "sections[2].actions[0].due_date");
-  requireErrorJson(fromJson(replaceOnce(good, "\"new_due_date\": \"2026-04-30\"",
-                                        "\"new_due_date\": \"snart\"")),
-                   Errc::Invalid, "sections[3].evaluations[1].new_due_date");
-  requireErrorJson(
-      fromJson(replaceOnce(good, "\"party\": \"authority\"", "\"party\": \"kommunen\"")),
-      Errc::Invalid, "attendance[0].party");
-  requireErrorJson(fromJson(replaceOnce(good, "\"role\": \"chair\"", "\"role\": \"boss\"")),
-                   Errc::Invalid, "attendance[0].role");
-  requireErrorJson(fromJson(replaceOnce(good, "\"outcome\": \"accepted\"", "\"outcome\": \"ok\"")),
-                   Errc::Invalid, "sections[3].evaluations[0].outcome");
-  requireErrorJson(fromJson(replaceOnce(good, "\"responsible_party\": \"authority\"",
-                                        "\"responsible_party\": \"ingen\"")),
-                   Errc::Invalid, "sections[2].actions[1].responsible_party");
-  requireErrorJson(fromJson(replaceOnce(good, "\"number\": 2,", "\"number\": 7,")), Errc::Invalid,
-                   "sections[1].number");
-  requireErrorJson(fromJson(replaceOnce(good, "\"format\": 1", "\"format\": 2")), Errc::Invalid,
-                   "format");
-  requireErrorJson(
+  requireError(fromJson(replaceOnce(good, "\"2026-05-31\"", "\"2026-02-30\"")), Errc::Invalid,
+               "sections[2].actions[0].due_date");
+  requireError(fromJson(replaceOnce(good, "\"2026-05-31\"", "\"31/5 2026\"")), Errc::Invalid,
+               "sections[2].actions[0].due_date");
+  requireError(fromJson(replaceOnce(good, "\"new_due_date\": \"2026-04-30\"",
+                                    "\"new_due_date\": \"snart\"")),
+               Errc::Invalid, "sections[3].evaluations[1].new_due_date");
+  requireError(fromJson(replaceOnce(good, "\"party\": \"authority\"", "\"party\": \"kommunen\"")),
+               Errc::Invalid, "attendance[0].party");
+  requireError(fromJson(replaceOnce(good, "\"role\": \"chair\"", "\"role\": \"boss\"")),
+               Errc::Invalid, "attendance[0].role");
+  requireError(fromJson(replaceOnce(good, "\"outcome\": \"accepted\"", "\"outcome\": \"ok\"")),
+               Errc::Invalid, "sections[3].evaluations[0].outcome");
+  requireError(fromJson(replaceOnce(good, "\"responsible_party\": \"authority\"",
+                                    "\"responsible_party\": \"ingen\"")),
+               Errc::Invalid, "sections[2].actions[1].responsible_party");
+  requireError(fromJson(replaceOnce(good, "\"number\": 2,", "\"number\": 7,")), Errc::Invalid,
+               "sections[1].number");
+  requireError(fromJson(replaceOnce(good, "\"format\": 1", "\"format\": 2")), Errc::Invalid,
+               "format");
+  requireError(
       fromJson(replaceOnce(good, "\"meeting_id\": 42", "\"meeting_id\": 18446744073709551615")),
       Errc::Invalid, "header.meeting_id");
-  requireErrorJson(fromJson(replaceOnce(good, "\"2026-03-12T12:00:00Z\"", "\"i morgon\"")),
-                   Errc::Invalid, "header.starts_at");
+  requireError(fromJson(replaceOnce(good, "\"2026-03-12T12:00:00Z\"", "\"i morgon\"")),
+               Errc::Invalid, "header.starts_at");
 }

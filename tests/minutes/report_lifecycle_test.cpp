@@ -13,7 +13,7 @@ using sv::minutes::test::date;
 
 namespace {
 
-workflows::Workflow<ReportLifecycleFacts> shippedReportLifecycle() {
+workflows::Workflow<ReportLifecycleFacts> shipped() {
   auto wf = workflows::Workflow<ReportLifecycleFacts>::create(
       sv::minutes::test::shippedWorkflowDefinition("report"), reportLifecycleGuards(),
       workflows::knownRoles());
@@ -21,9 +21,9 @@ workflows::Workflow<ReportLifecycleFacts> shippedReportLifecycle() {
   return *wf;
 }
 
-const std::set<std::string> kReportLifecycleManager{"contract_manager"};
-const std::set<std::string> kReportLifecycleProvider{"provider_rep"};
-const std::set<std::string> kReportLifecycleRegistrar{"registrar"};
+const std::set<std::string> kManager{"contract_manager"};
+const std::set<std::string> kProvider{"provider_rep"};
+const std::set<std::string> kRegistrar{"registrar"};
 
 ReportLifecycleFacts ready() {
   ReportLifecycleFacts f;
@@ -52,52 +52,50 @@ TEST_CASE("report lifecycle: the shipped workflow names exactly the server's sta
 }
 
 TEST_CASE("report lifecycle: draft to registered, each step by its role", "[minutes][report]") {
-  const auto wf = shippedReportLifecycle();
+  const auto wf = shipped();
   auto facts = ready();
-  CHECK(wf.take("send_for_fact_check", "draft", kReportLifecycleManager, facts).value() ==
-        "fact_check");
-  const auto provider = wf.take("send_for_fact_check", "draft", kReportLifecycleProvider, facts);
+  CHECK(wf.take("send_for_fact_check", "draft", kManager, facts).value() == "fact_check");
+  const auto provider = wf.take("send_for_fact_check", "draft", kProvider, facts);
   REQUIRE_FALSE(provider);
   CHECK(provider.error().reason == Reason::RoleMissingForTransition);
-  CHECK(wf.take("answer_fact_check", "fact_check", kReportLifecycleProvider, facts).value() ==
-        "answered");
-  CHECK_FALSE(wf.take("answer_fact_check", "fact_check", kReportLifecycleManager, facts));
-  CHECK(wf.take("finalize", "answered", kReportLifecycleManager, facts).value() == "final");
-  const auto early = wf.take("finalize", "draft", kReportLifecycleManager, facts);
+  CHECK(wf.take("answer_fact_check", "fact_check", kProvider, facts).value() == "answered");
+  CHECK_FALSE(wf.take("answer_fact_check", "fact_check", kManager, facts));
+  CHECK(wf.take("finalize", "answered", kManager, facts).value() == "final");
+  const auto early = wf.take("finalize", "draft", kManager, facts);
   REQUIRE_FALSE(early);
   CHECK(early.error().reason == Reason::TransitionNotAllowed);
-  CHECK(wf.take("register", "final", kReportLifecycleRegistrar, facts).value() == "registered");
-  CHECK_FALSE(wf.take("register", "final", kReportLifecycleManager, facts));
+  CHECK(wf.take("register", "final", kRegistrar, facts).value() == "registered");
+  CHECK_FALSE(wf.take("register", "final", kManager, facts));
 }
 
 TEST_CASE("report lifecycle: the guards say what is missing", "[minutes][report]") {
-  const auto wf = shippedReportLifecycle();
+  const auto wf = shipped();
   auto facts = ready();
   facts.unassessedArea = "staffing";
-  const auto unassessed = wf.take("send_for_fact_check", "draft", kReportLifecycleManager, facts);
+  const auto unassessed = wf.take("send_for_fact_check", "draft", kManager, facts);
   REQUIRE_FALSE(unassessed);
   CHECK(unassessed.error().reason == Reason::AreaNotAssessed);
   CHECK(unassessed.error().value == "staffing");
 
   facts = ready();
   facts.openComments = 2;
-  const auto comments = wf.take("finalize", "answered", kReportLifecycleManager, facts);
+  const auto comments = wf.take("finalize", "answered", kManager, facts);
   REQUIRE_FALSE(comments);
   CHECK(comments.error().reason == Reason::CommentsOpen);
   CHECK(comments.error().value == "2");
 
   facts = ready();
   facts.openSupplements = 1;
-  const auto supplements = wf.take("finalize", "answered", kReportLifecycleManager, facts);
+  const auto supplements = wf.take("finalize", "answered", kManager, facts);
   REQUIRE_FALSE(supplements);
   CHECK(supplements.error().reason == Reason::SupplementsOpen);
   // What the page offers follows the same guards.
-  CHECK(wf.available("answered", kReportLifecycleManager, facts).empty());
+  CHECK(wf.available("answered", kManager, facts).empty());
 }
 
 TEST_CASE("report lifecycle: the deadline closes a fact-check the day after its last day",
           "[minutes][report]") {
-  const auto wf = shippedReportLifecycle();
+  const auto wf = shipped();
   auto facts = ready();
   facts.factCheckDueOn = factCheckDueOn(date(2026, 10, 19), kDefaultFactCheckDays);
   CHECK(*facts.factCheckDueOn == date(2026, 11, 2));

@@ -55,8 +55,8 @@ FollowUpReport edited() {
   return *saved;
 }
 
-void requireErrorReport(const Result<FollowUpReport>& r, Errc code, Reason reason,
-                        const std::string& field) {
+void requireError(const Result<FollowUpReport>& r, Errc code, Reason reason,
+                  const std::string& field) {
   REQUIRE_FALSE(r);
   CHECK(r.error().code == code);
   CHECK(r.error().reason == reason);
@@ -112,64 +112,62 @@ TEST_CASE("an edit keeps the rules and limits of a report", "[minutes][report]")
   SECTION("a registered report never changes") {
     FollowUpReport registered = current;
     registered.registryNumber = "SDN 2026/0100";
-    requireErrorReport(applyReportEdit(registered, current), Errc::Conflict,
-                       Reason::DocumentRegistered, "");
+    requireError(applyReportEdit(registered, current), Errc::Conflict, Reason::DocumentRegistered,
+                 "");
   }
   SECTION("the areas are the template's") {
     FollowUpReport p = current;
     p.areas.pop_back();
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::None, "areas[2]");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::None, "areas[2]");
     p = current;
     std::swap(p.areas[0], p.areas[1]);
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::None, "areas[0].key");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::None, "areas[0].key");
   }
   SECTION("text rules") {
     FollowUpReport p = current;
     p.areas[1].findings = "bad \x01 byte";
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::ControlCharacter,
-                       "areas[1].findings");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::ControlCharacter,
+                 "areas[1].findings");
     p = current;
     p.method = "\xc3\x28";
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::InvalidUtf8, "method");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::InvalidUtf8, "method");
     p = current;
     p.areas[0].findings = std::string(kMaxFindingsBytes + 1, 'x');
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::TooLong,
-                       "areas[0].findings");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::TooLong, "areas[0].findings");
   }
   SECTION("visits need a date, lists have limits") {
     FollowUpReport p = current;
     p.visits[0].date = Date{};
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::NotADate,
-                       "visits[0].date");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::NotADate, "visits[0].date");
     p = current;
     p.visits.assign(kMaxVisits + 1, current.visits[0]);
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::TooLong, "visits");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::TooLong, "visits");
   }
   SECTION("improvements need text, a due date and unique ids") {
     FollowUpReport p = current;
     p.areas[0].improvements[0].text = "  ";
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::Missing,
-                       "areas[0].improvements[0].text");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::Missing,
+                 "areas[0].improvements[0].text");
     p = current;
     p.areas[0].improvements[0].dueDate = Date{};
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::ActionNeedsDueDate,
-                       "areas[0].improvements[0].due_date");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::ActionNeedsDueDate,
+                 "areas[0].improvements[0].due_date");
     p = current;
     p.areas[1].improvements.push_back(p.areas[0].improvements[0]);
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::DuplicateKey,
-                       "areas[1].improvements[0].id");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::DuplicateKey,
+                 "areas[1].improvements[0].id");
     p = current;
     p.areas[0].improvements[0].id = "i-1";
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::None,
-                       "areas[0].improvements[0].id");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::None,
+                 "areas[0].improvements[0].id");
     p = current;
     p.areas[0].improvements[0].responsibleParty = static_cast<Party>(7);
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::ResponsiblePartyUnknown,
-                       "areas[0].improvements[0].responsible_party");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::ResponsiblePartyUnknown,
+                 "areas[0].improvements[0].responsible_party");
     p = current;
     p.areas[0].assessment = static_cast<Assessment>(9);
-    requireErrorReport(applyReportEdit(current, p), Errc::Invalid, Reason::UnknownChoice,
-                       "areas[0].assessment");
+    requireError(applyReportEdit(current, p), Errc::Invalid, Reason::UnknownChoice,
+                 "areas[0].assessment");
   }
 }
 

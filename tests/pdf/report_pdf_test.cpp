@@ -98,7 +98,7 @@ ReportRecord sampleRecord() {
   return r;
 }
 
-RenderedPdf renderedReport(const ReportRecord& record, ReportPdfOptions options = {}) {
+RenderedPdf render(const ReportRecord& record, ReportPdfOptions options = {}) {
   if (options.createdAt == TimePoint{}) options.createdAt = fx::at(2026, 6, 20, 9, 0);
   auto bytes = renderReportPdf(record, options);
   REQUIRE(bytes);
@@ -108,7 +108,7 @@ RenderedPdf renderedReport(const ReportRecord& record, ReportPdfOptions options 
 }  // namespace
 
 TEST_CASE("a follow-up report with its record is a valid PDF with its text", "[pdf][report]") {
-  const RenderedPdf pdf = renderedReport(sampleRecord());
+  const RenderedPdf pdf = render(sampleRecord());
   CHECK(pdf.bytes().starts_with("%PDF-"));
   std::string qpdf;
   CHECK(pdf.qpdfCheck(&qpdf) == 0);
@@ -174,7 +174,7 @@ TEST_CASE("a follow-up report with its record is a valid PDF with its text", "[p
 }
 
 TEST_CASE("the report's PDF carries its metadata", "[pdf][report]") {
-  const RenderedPdf pdf = renderedReport(sampleRecord(), {.title = "Uppföljning SDN 2026/0815"});
+  const RenderedPdf pdf = render(sampleRecord(), {.title = "Uppföljning SDN 2026/0815"});
   const std::string info = pdf.info();
   INFO(info);
   CHECK_THAT(info, Catch::Contains("Title:           Uppföljning SDN 2026/0815"));
@@ -186,12 +186,12 @@ TEST_CASE("the report's PDF carries its metadata", "[pdf][report]") {
                                    "SDN 2025/0042, SDN 2026/0815"));
   CHECK_THAT(info, Catch::Contains("Pages:           " + std::to_string(pdf.pages())));
   CHECK(pdf.pages() >= 2);
-  CHECK_THAT(renderedReport(sampleRecord()).info(),
+  CHECK_THAT(render(sampleRecord()).info(),
              Catch::Contains("Title:           Verksamhetsuppföljning 2026 – Hemtjänst Östermalm"));
 }
 
 TEST_CASE("the report's outline has its main headings and every area", "[pdf][report]") {
-  const RenderedPdf pdf = renderedReport(sampleRecord());
+  const RenderedPdf pdf = render(sampleRecord());
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());
   INFO(outline);
   CHECK(count(outline, "\"title\":") == 8);
@@ -209,7 +209,7 @@ TEST_CASE("an unregistered report carries the state's mark on every page", "[pdf
                                     std::pair{ReportState::Final, "Slutlig, ej diarieförd"}}) {
     INFO(mark);
     CHECK(reportStateMarkOf(state) == mark);
-    const RenderedPdf pdf = renderedReport(record, {.stateMark = reportStateMarkOf(state)});
+    const RenderedPdf pdf = render(record, {.stateMark = reportStateMarkOf(state)});
     CHECK(pdf.qpdfCheck() == 0);
     const int pages = pdf.pages();
     for (int page = 1; page <= pages; ++page) {
@@ -223,8 +223,7 @@ TEST_CASE("an unregistered report carries the state's mark on every page", "[pdf
 TEST_CASE("a registered report carries no mark", "[pdf][report][mark]") {
   CHECK(reportStateMarkOf(ReportState::Registered).empty());
   const std::string text =
-      renderedReport(sampleRecord(), {.stateMark = reportStateMarkOf(ReportState::Registered)})
-          .flatText();
+      render(sampleRecord(), {.stateMark = reportStateMarkOf(ReportState::Registered)}).flatText();
   CHECK_THAT(text, !Catch::Contains("UTKAST"));
   CHECK_THAT(text, !Catch::Contains("Faktagranskning pågår"));
   CHECK_THAT(text, !Catch::Contains("ej diarieförd"));
@@ -240,7 +239,7 @@ TEST_CASE("a report not sent for fact-checking says so, and so do its empty part
   record.report.visits.clear();
   record.supplements.push_back(
       {.number = 2, .request = "Skicka rutinen.", .dueOn = fx::date(2026, 6, 1)});
-  const RenderedPdf pdf = renderedReport(record);
+  const RenderedPdf pdf = render(record);
   CHECK(pdf.qpdfCheck() == 0);
   const std::string text = pdf.flatText();
   INFO(text);
@@ -261,7 +260,7 @@ TEST_CASE("a fact-check without changes says no area changed", "[pdf][report]") 
   record.factCheck->comments.clear();
   record.supplements.clear();
   record.report.header.kind = ReportKind::Contract;
-  const std::string text = renderedReport(record).flatText();
+  const std::string text = render(record).flatText();
   INFO(text);
   CHECK_THAT(text, Catch::Contains("Avtalsuppföljning 2026"));
   CHECK_THAT(text, Catch::Contains("Utfall Inga synpunkter inkom (2026-05-12 kl. 15.30)"));

@@ -25,8 +25,8 @@ std::vector<std::string> lines(const std::string& text) {
 }
 
 // A problem+json answer with this status; returns its body.
-Poco::JSON::Object::Ptr requireProblemAgenda(const HttpResult& r, int status,
-                                             const std::string& field = {}) {
+Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status,
+                                       const std::string& field = {}) {
   INFO(r.status << " " << r.body);
   REQUIRE(r.status == status);
   CHECK(r.header("content-type") == "application/problem+json");
@@ -47,7 +47,7 @@ struct TemplateItem {
 
 // The demo data and one contract of Linnégården (ulla.utforare's provider) with the meetings of
 // 2030; anna.avtal is its contract manager, nils.norr is of another provider.
-struct AgendaFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string admin = server.login("admin", kAdminPassword);
@@ -57,7 +57,7 @@ struct AgendaFixture {
   std::int64_t contractId = 0;
   std::vector<std::int64_t> meetings;
 
-  AgendaFixture() {
+  Fixture() {
     std::int64_t provider = 0;
     const auto orgs = array(server.get("/api/v1/organizations", admin).body);
     for (std::size_t i = 0; i < orgs->size(); ++i)
@@ -169,7 +169,7 @@ std::string snapshot(const Poco::JSON::Object::Ptr& agendaAnswer) {
 
 TEST_CASE("a meeting's agenda holds every fixed item of its template, in order",
           "[server][agenda]") {
-  AgendaFixture f;
+  Fixture f;
   const auto tmpl = f.standardTemplate();
   REQUIRE(tmpl.size() >= 5);
   for (const auto meeting : f.meetings) {
@@ -208,7 +208,7 @@ TEST_CASE("a meeting's agenda holds every fixed item of its template, in order",
 
 TEST_CASE("a fixed item cannot be removed or moved: 422 naming it, and nothing changes",
           "[server][agenda]") {
-  AgendaFixture f;
+  Fixture f;
   const auto tmpl = f.standardTemplate();
   const auto meeting = f.meetings[0];
 
@@ -217,12 +217,11 @@ TEST_CASE("a fixed item cannot be removed or moved: 422 naming it, and nothing c
     const auto versionsBefore = f.versions(meeting)->size();
     for (const auto& item : tmpl) {
       INFO(item.key);
-      auto p = requireProblemAgenda(f.remove(meeting, item.key, token), 422);
+      auto p = requireProblem(f.remove(meeting, item.key, token), 422);
       CHECK(contains(text(p, "detail"), item.title));
-      p = requireProblemAgenda(f.move(meeting, item.key, 1, token), 422);
+      p = requireProblem(f.move(meeting, item.key, 1, token), 422);
       CHECK(contains(text(p, "detail"), item.title));
-      p = requireProblemAgenda(f.move(meeting, item.key, static_cast<int>(tmpl.size()), token),
-                               422);
+      p = requireProblem(f.move(meeting, item.key, static_cast<int>(tmpl.size()), token), 422);
       CHECK(contains(text(p, "detail"), item.title));
     }
     CHECK(snapshot(f.agenda(meeting)) == before);
@@ -241,16 +240,16 @@ TEST_CASE("a fixed item cannot be removed or moved: 422 naming it, and nothing c
   CHECK(f.versions(meeting)->size() == 1);
 
   // An unknown key is not found; a bad position of an added item names the position.
-  requireProblemAgenda(f.remove(meeting, "no_such_item", f.anna), 404);
+  requireProblem(f.remove(meeting, "no_such_item", f.anna), 404);
   const auto added = itemOfKind(f.agenda(meeting), "other_questions")->getArray("added_items");
   REQUIRE(added->size() == 1);
-  requireProblemAgenda(f.move(meeting, text(at(added, 0), "key"), 2, f.anna), 422, "position");
+  requireProblem(f.move(meeting, text(at(added, 0), "key"), 2, f.anna), 422, "position");
   CHECK(f.versions(meeting)->size() == 1);
 }
 
 TEST_CASE("a provider's addition goes under Övriga frågor with its proposer, publishing ends it",
           "[server][agenda]") {
-  AgendaFixture f;
+  Fixture f;
   const auto meeting = f.meetings[1];
 
   // The provider's representative proposes an item.
@@ -313,15 +312,15 @@ TEST_CASE("a provider's addition goes under Övriga frågor with its proposer, p
 
   // Who may change it: not a reader of the authority, not another provider.
   const auto lars = f.server.login("lars.lasare", kDemoPassword);
-  requireProblemAgenda(f.add(meeting, "Från läsaren", lars), 403);
-  requireProblemAgenda(f.add(meeting, "Från fel utförare", f.nils), 404);
-  requireProblemAgenda(f.add(meeting, "   ", f.ulla), 422, "title");
-  requireProblemAgenda(f.server.post(f.agendaPath(meeting) + "/items", "{}", f.ulla), 422, "title");
+  requireProblem(f.add(meeting, "Från läsaren", lars), 403);
+  requireProblem(f.add(meeting, "Från fel utförare", f.nils), 404);
+  requireProblem(f.add(meeting, "   ", f.ulla), 422, "title");
+  requireProblem(f.server.post(f.agendaPath(meeting) + "/items", "{}", f.ulla), 422, "title");
 
   // Only the contract manager publishes.
   const auto beforePublish = snapshot(f.agenda(meeting));
-  requireProblemAgenda(f.publish(meeting, f.ulla), 403);
-  requireProblemAgenda(f.publish(meeting, lars), 403);
+  requireProblem(f.publish(meeting, f.ulla), 403);
+  requireProblem(f.publish(meeting, lars), 403);
   CHECK(snapshot(f.agenda(meeting)) == beforePublish);
   const auto published = f.publish(meeting, f.anna);
   INFO(published.body);
@@ -335,11 +334,11 @@ TEST_CASE("a provider's addition goes under Övriga frågor with its proposer, p
   const auto afterPublish = snapshot(f.agenda(meeting));
 
   // After publishing nothing is added, removed or moved, and it is not published twice.
-  requireProblemAgenda(f.add(meeting, "För sent", f.ulla), 409);
-  requireProblemAgenda(f.add(meeting, "För sent", f.anna), 409);
-  requireProblemAgenda(f.remove(meeting, fireKey, f.anna), 409);
-  requireProblemAgenda(f.move(meeting, fireKey, 1, f.anna), 409);
-  requireProblemAgenda(f.publish(meeting, f.anna), 409);
+  requireProblem(f.add(meeting, "För sent", f.ulla), 409);
+  requireProblem(f.add(meeting, "För sent", f.anna), 409);
+  requireProblem(f.remove(meeting, fireKey, f.anna), 409);
+  requireProblem(f.move(meeting, fireKey, 1, f.anna), 409);
+  requireProblem(f.publish(meeting, f.anna), 409);
   CHECK(snapshot(f.agenda(meeting)) == afterPublish);
 
   // The other meetings' agendas are untouched.
@@ -349,7 +348,7 @@ TEST_CASE("a provider's addition goes under Övriga frågor with its proposer, p
 }
 
 TEST_CASE("the agenda's history in git shows who changed what", "[server][agenda][git]") {
-  AgendaFixture f;
+  Fixture f;
   const auto meeting = f.meetings[0];
   REQUIRE(f.add(meeting, "Brandskydd", f.ulla).status == 201);
   REQUIRE(f.add(meeting, "Lokalfrågor", f.anna).status == 201);
@@ -404,7 +403,7 @@ TEST_CASE("the agenda's history in git shows who changed what", "[server][agenda
 
 TEST_CASE("a cancelled meeting's agenda is not changed, a rescheduled one shows the new time",
           "[server][agenda]") {
-  AgendaFixture f;
+  Fixture f;
   const auto moved = f.meetings[0];
   const auto cancelled = f.meetings[1];
   REQUIRE(f.server
@@ -420,7 +419,7 @@ TEST_CASE("a cancelled meeting's agenda is not changed, a rescheduled one shows 
                        {{"Authorization", bearer(f.anna)}})
               .status == 200);
   CHECK(f.server.get(f.agendaPath(cancelled), f.ulla).status == 200);
-  requireProblemAgenda(f.add(cancelled, "Brandskydd", f.ulla), 409);
-  requireProblemAgenda(f.publish(cancelled, f.anna), 409);
+  requireProblem(f.add(cancelled, "Brandskydd", f.ulla), 409);
+  requireProblem(f.publish(cancelled, f.anna), 409);
   CHECK(f.versions(cancelled)->size() == 0);
 }

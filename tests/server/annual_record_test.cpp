@@ -20,7 +20,7 @@ using namespace sv::test;
 
 namespace {
 
-struct AnnualRecordFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string sofia = server.login("sofia.soder", kDemoPassword);
@@ -83,7 +83,7 @@ const std::string kComplete =
 
 TEST_CASE("annual record: written, returned, approved, registered, and the figures stay",
           "[server][annual][annual_record]") {
-  AnnualRecordFixture f;
+  Fixture f;
   // Before the first save: a draft nobody started; only the contract manager may write.
   auto empty = requireOk(f.server.get("/api/v1/reports/annual/record" + f.query, f.sofia));
   CHECK(text(empty, "state") == "draft");
@@ -227,7 +227,7 @@ TEST_CASE("annual record: written, returned, approved, registered, and the figur
 
 TEST_CASE("annual record: the director and registrar are told, the register's series is shared",
           "[server][annual][annual_record]") {
-  AnnualRecordFixture f;
+  Fixture f;
   requireOk(f.put(kComplete, {{"If-None-Match", "*"}}, f.sofia));
   requireOk(f.step("submit", "{}", f.sofia));
   auto notices = f.server.get("/api/v1/notifications", f.stina);

@@ -30,7 +30,7 @@ struct Running {
   std::string admin = server.login("admin", kAdminPassword);
 };
 
-void requireProblemApiFrame(const HttpResult& r, int status) {
+void requireProblem(const HttpResult& r, int status) {
   INFO(r.body);
   REQUIRE(r.status == status);
   CHECK(r.header("content-type") == "application/problem+json");
@@ -53,28 +53,28 @@ TEST_CASE("the bootstrap admin logs in and a wrong password answers 401", "[serv
   const auto me = r.server.get("/api/v1/me", r.admin);
   REQUIRE(me.status == 200);
   CHECK(json(me.body)->getValue<std::string>("username") == "admin");
-  requireProblemApiFrame(
-      r.server.post("/api/v1/session", R"({"username":"admin","password":"wrong"})"), 401);
-  requireProblemApiFrame(r.server.get("/api/v1/me"), 401);
-  requireProblemApiFrame(r.server.get("/api/v1/me", "not-a-token"), 401);
+  requireProblem(r.server.post("/api/v1/session", R"({"username":"admin","password":"wrong"})"),
+                 401);
+  requireProblem(r.server.get("/api/v1/me"), 401);
+  requireProblem(r.server.get("/api/v1/me", "not-a-token"), 401);
 }
 
 TEST_CASE("bad input answers 400, 415 or 422 and names the field", "[server][http]") {
   Running r;
-  requireProblemApiFrame(r.server.post("/api/v1/organizations", "{\"name\": ", r.admin), 400);
-  requireProblemApiFrame(r.server.post("/api/v1/organizations", "[1,2]", r.admin), 400);
+  requireProblem(r.server.post("/api/v1/organizations", "{\"name\": ", r.admin), 400);
+  requireProblem(r.server.post("/api/v1/organizations", "[1,2]", r.admin), 400);
   auto wrongType =
       r.server.post("/api/v1/organizations", R"({"name": 12, "kind": "provider"})", r.admin);
-  requireProblemApiFrame(wrongType, 400);
+  requireProblem(wrongType, 400);
   CHECK(json(wrongType.body)->getValue<std::string>("field") == "name");
   auto missing = r.server.post("/api/v1/organizations", R"({"name": "Nytt AB"})", r.admin);
-  requireProblemApiFrame(missing, 422);
+  requireProblem(missing, 422);
   CHECK(json(missing.body)->getValue<std::string>("field") == "kind");
   auto invalid =
       r.server.post("/api/v1/organizations", R"({"name": "Nytt AB", "kind": "bank"})", r.admin);
-  requireProblemApiFrame(invalid, 422);
+  requireProblem(invalid, 422);
   CHECK(json(invalid.body)->getValue<std::string>("field") == "kind");
-  requireProblemApiFrame(
+  requireProblem(
       r.server.request("POST", "/api/v1/organizations", "name=x",
                        {{"Authorization", bearer(r.admin)}}, "application/x-www-form-urlencoded"),
       415);
@@ -123,13 +123,13 @@ TEST_CASE("a 30 MB body answers 413 before it is read", "[server][http]") {
 TEST_CASE("an unknown path answers 404 and a wrong method 405, both problem+json",
           "[server][http]") {
   Running r;
-  requireProblemApiFrame(r.server.get("/no/such/path"), 404);
-  requireProblemApiFrame(r.server.get("/api/v1/nothing", r.admin), 404);
+  requireProblem(r.server.get("/no/such/path"), 404);
+  requireProblem(r.server.get("/api/v1/nothing", r.admin), 404);
   auto wrongMethod =
       r.server.request("PUT", "/api/v1/me", "{}", {{"Authorization", bearer(r.admin)}});
-  requireProblemApiFrame(wrongMethod, 405);
+  requireProblem(wrongMethod, 405);
   CHECK(wrongMethod.header("allow") == "GET");
-  requireProblemApiFrame(r.server.get("/api/v1/users/abc", r.admin), 404);
+  requireProblem(r.server.get("/api/v1/users/abc", r.admin), 404);
 }
 
 TEST_CASE("every answer carries the security headers", "[server][http]") {
@@ -156,7 +156,7 @@ TEST_CASE("login sets a strict HttpOnly cookie and logout ends the token", "[ser
   REQUIRE(r.server.get("/api/v1/me", token).status == 200);
   REQUIRE(r.server.request("DELETE", "/api/v1/session", {}, {{"Authorization", bearer(token)}})
               .status == 204);
-  requireProblemApiFrame(r.server.get("/api/v1/me", token), 401);
+  requireProblem(r.server.get("/api/v1/me", token), 401);
 }
 
 TEST_CASE("a cookie session needs the CSRF token for changes", "[server][http][csrf]") {
@@ -168,9 +168,8 @@ TEST_CASE("a cookie session needs the CSRF token for changes", "[server][http][c
   const std::string csrf = body->getValue<std::string>("csrf_token");
   const std::string org = R"({"name":"Cookie AB","kind":"provider"})";
   CHECK(r.server.request("GET", "/api/v1/me", {}, {{"Cookie", cookie}}).status == 200);
-  requireProblemApiFrame(
-      r.server.request("POST", "/api/v1/organizations", org, {{"Cookie", cookie}}), 403);
-  requireProblemApiFrame(
+  requireProblem(r.server.request("POST", "/api/v1/organizations", org, {{"Cookie", cookie}}), 403);
+  requireProblem(
       r.server.request(
           "POST", "/api/v1/organizations", org,
           {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Origin", "http://evil.example"}}),
@@ -196,7 +195,7 @@ TEST_CASE("another tenant's objects answer 404", "[server][http][tenancy]") {
     if (id == ownOrg) {
       CHECK(answer.status == 200);
     } else {
-      requireProblemApiFrame(answer, 404);
+      requireProblem(answer, 404);
       ++foreign;
     }
   }
@@ -206,7 +205,7 @@ TEST_CASE("another tenant's objects answer 404", "[server][http][tenancy]") {
   for (std::size_t i = 0; i < users->size(); ++i) {
     const auto u = users->getObject(static_cast<unsigned>(i));
     if (u->getValue<std::string>("username") == "nils.norr")
-      requireProblemApiFrame(
+      requireProblem(
           r.server.get("/api/v1/users/" + std::to_string(u->getValue<std::int64_t>("id")), ulla),
           404);
   }
@@ -217,9 +216,9 @@ TEST_CASE(
     "[server][http][roles]") {
   Running r;
   const auto anna = r.server.login("anna.avtal", "samverkan-demo");
-  requireProblemApiFrame(
+  requireProblem(
       r.server.post("/api/v1/organizations", R"({"name":"X AB","kind":"provider"})", anna), 403);
-  requireProblemApiFrame(r.server.get("/api/v1/audit", anna), 403);
+  requireProblem(r.server.get("/api/v1/audit", anna), 403);
   const auto lars = r.server.login("lars.lasare", "samverkan-demo");
   CHECK(r.server.get("/api/v1/audit", lars).status == 200);
   const auto verification = json(r.server.get("/api/v1/audit/verification", r.admin).body);
@@ -229,11 +228,11 @@ TEST_CASE(
 TEST_CASE("five wrong passwords answer 429 and leave an audit entry", "[server][http][throttle]") {
   Running r;
   for (int i = 0; i < 5; ++i)
-    requireProblemApiFrame(
+    requireProblem(
         r.server.post("/api/v1/session", R"({"username":"ulla.utforare","password":"nope"})"), 401);
   const auto throttled = r.server.post(
       "/api/v1/session", R"({"username":"ulla.utforare","password":"samverkan-demo"})");
-  requireProblemApiFrame(throttled, 429);
+  requireProblem(throttled, 429);
   CHECK_FALSE(throttled.header("retry-after").empty());
   const auto audit =
       r.server.get("/api/v1/audit?object_type=account&object_id=ulla.utforare", r.admin);
@@ -278,8 +277,8 @@ TEST_CASE("answers are gzip-compressed for a client that accepts it, and only th
   CHECK(plain.header("content-encoding").empty());
   CHECK(plain.header("vary") == "Accept-Encoding");
 
-  const auto packed =
-      r.server.request("GET", "/api/v1/openapi.json", "", {{"Accept-Encoding", "gzip, deflate"}});
+  const auto packed = r.server.request("GET", "/api/v1/openapi.json", "",
+                                       {{"Accept-Encoding", "gzip, deflate"}});
   REQUIRE(packed.status == 200);
   CHECK(packed.header("content-encoding") == "gzip");
   CHECK(packed.header("vary") == "Accept-Encoding");

@@ -123,7 +123,7 @@ unsigned short freePort() {
 // The demo data: anna.avtal manages contract 1 and is chair, secretary and the authority's
 // adjuster of its meetings 1-4; ulla.utforare is the provider's adjuster; rita.registrator
 // registers; nils.norr represents another provider.
-struct ApprovalFixture {
+struct Fixture {
   TempDir dir;
   fs::path data = dir.path() / "data";
   ServerProcess server{data, {}, true};
@@ -290,7 +290,7 @@ TEST_CASE(
     "approval: an edit after an approval makes it stop counting, both parties approve the "
     "current version, only the registrar registers and registered minutes never change",
     "[server][approval][registry]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 1;
   const std::string v1 = f.start(m);
 
@@ -431,7 +431,7 @@ TEST_CASE(
     "approval: submitting notifies the adjusters, the provider returns the minutes with a "
     "comment, a return needs a comment and submitting needs both adjusters",
     "[server][approval]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 2;
   const std::string v1 = f.start(m);
   requireOk(f.submit(m));
@@ -496,7 +496,7 @@ TEST_CASE(
     "approval: a return withdraws the approvals given before it, an adjuster approves a version "
     "once, and each person is told once",
     "[server][approval]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 4;
   const std::string v1 = f.start(m);
   requireOk(f.submit(m));
@@ -538,7 +538,7 @@ TEST_CASE(
     "approval: a note of disagreement is part of the protocol, whose signature block names "
     "both adjusters",
     "[server][approval]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 3;
   const std::string note = "Utföraren delar inte bedömningen av bemanningen i § 6.";
   const std::string version = f.approved(m, note);
@@ -572,7 +572,7 @@ TEST_CASE(
 
 TEST_CASE("registration: twenty registrations at once get twenty consecutive numbers",
           "[server][registry]") {
-  ApprovalFixture f;
+  Fixture f;
   const auto annaId = f.idOf(f.anna);
   const auto ullaId = f.idOf(f.ulla);
   const std::size_t before = f.registeredThisYear();
@@ -627,7 +627,7 @@ TEST_CASE(
     "pdf: the registered protocol as PDF passes qpdf --check and holds the registry number, "
     "both adjusters and every section",
     "[server][pdf][registry]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 1;
   const std::string v1 = f.start(m);
   const auto saved = requireOk(
@@ -673,7 +673,7 @@ TEST_CASE(
 // Issue 19 point 3: a draft never looks final, and its file name says what it is.
 TEST_CASE("pdf: unregistered minutes are marked on every page and named as a draft",
           "[server][pdf][registry][mark]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 1;
   const std::string date =
       text(requireOk(f.server.get(Fixture::path(m), f.anna)), "starts_at").substr(0, 10);
@@ -718,7 +718,7 @@ TEST_CASE(
     "archive: the package of registered minutes passes sha256sum, qpdf and samverkan verify, "
     "and one changed byte fails verify",
     "[server][archive][registry]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 1;
   const std::string version = f.approved(m);
   const auto early =
@@ -884,7 +884,7 @@ TEST_CASE("workflow: a broken minutes workflow stops the start with a message na
 // still get 404 however often the others read it.
 TEST_CASE("the protocol page shows each change at the next request and stays hidden from others",
           "[server][minutes][cache]") {
-  ApprovalFixture f;
+  Fixture f;
   const std::int64_t m = 1;
   const auto pagePath = Fixture::path(m, "/minutes.html");
   struct Page {

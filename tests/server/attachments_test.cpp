@@ -69,7 +69,7 @@ std::string chunkedExchange(unsigned short port, const std::string& head, std::s
 
 // anna.avtal manages contract 1 and its meeting 1; ulla.utforare represents its provider;
 // nils.norr another provider.
-struct AttachmentsFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data",
                        {{"samverkan.limits.max_attachment_bytes", std::to_string(kLimit)}},
@@ -98,7 +98,7 @@ struct AttachmentsFixture {
 
 TEST_CASE("attachments: a PDF is uploaded, listed and downloaded with safe headers",
           "[server][attachments]") {
-  AttachmentsFixture f;
+  Fixture f;
   const auto added =
       requireOk(f.upload("Genomförandeplan.pdf", sv::testing::samplePdf(), f.anna), 201);
   CHECK(text(added, "content_type") == "application/pdf");
@@ -127,7 +127,7 @@ TEST_CASE("attachments: a PDF is uploaded, listed and downloaded with safe heade
 }
 
 TEST_CASE("attachments: HTML renamed .pdf and an executable are refused", "[server][attachments]") {
-  AttachmentsFixture f;
+  Fixture f;
   const auto html = requireProblem(f.upload("rapport.pdf", sv::testing::sampleHtml(), f.anna), 422);
   CHECK(text(html, "reason") == "attachment-type-not-allowed");
   const auto elf = requireProblem(f.upload("rapport.pdf", sv::testing::sampleElf(), f.anna), 422);
@@ -137,7 +137,7 @@ TEST_CASE("attachments: HTML renamed .pdf and an executable are refused", "[serv
 
 TEST_CASE("attachments: a name with a path and control characters is made safe",
           "[server][attachments]") {
-  AttachmentsFixture f;
+  Fixture f;
   const auto added =
       requireOk(f.upload("../../etc/pass\x01wd\x1b.txt", "root:x:0:0\n", f.anna), 201);
   CHECK(text(added, "file_name") == "passwd.txt");
@@ -155,7 +155,7 @@ TEST_CASE("attachments: a name with a path and control characters is made safe",
 
 TEST_CASE("attachments: over the limit is 413 before the body is read; a short body is 400",
           "[server][attachments]") {
-  AttachmentsFixture f;
+  Fixture f;
   const std::string head = "POST " + f.uploadPath +
                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + bearer(f.anna) +
                            "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary + "\r\n";
@@ -184,7 +184,7 @@ TEST_CASE("attachments: over the limit is 413 before the body is read; a short b
 }
 
 TEST_CASE("attachments: the uploader removes; the record keeps it", "[server][attachments]") {
-  AttachmentsFixture f;
+  Fixture f;
   const auto added = requireOk(f.upload("bild.png", sv::testing::samplePng(), f.anna), 201);
   const auto path = "/api/v1/attachments/" + std::to_string(number(added, "id"));
   requireProblem(f.server.request("DELETE", path, {}, {{"Authorization", bearer(f.ulla)}}), 403);

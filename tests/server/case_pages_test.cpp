@@ -45,7 +45,7 @@ HttpResult upload(const Browser& b, const std::string& path, const std::string& 
                           "multipart/form-data; boundary=" + boundary);
 }
 
-bool hasCasePages(const std::string& text, const std::string& part) {
+bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
@@ -77,7 +77,7 @@ FormFields complaint(const std::string& title) {
 
 // The plan form's fields: the version it was loaded from and one point.
 FormFields planFields(const std::string& version, const std::string& id, const std::string& text,
-                      const std::string& responsible) {
+                  const std::string& responsible) {
   return {{"version", version},
           {"summary", "Orsak: vakanser nattetid."},
           {"items-0-id", id},
@@ -107,33 +107,33 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const std::string contract = demoContractPath(anna);
 
   // The navigation leads to the list; the contract's page has the open form for its manager only.
-  CHECK(hasCasePages(anna.get("/").body, "href=\"/arenden\""));
-  CHECK(hasCasePages(anna.get("/arenden").body, "id=\"inga-arenden\""));
+  CHECK(has(anna.get("/").body, "href=\"/arenden\""));
+  CHECK(has(anna.get("/arenden").body, "id=\"inga-arenden\""));
   const auto contractPage = anna.get(contract);
-  CHECK(hasCasePages(contractPage.body, "id=\"arenden-rubrik\">Ärenden<"));
-  CHECK(hasCasePages(contractPage.body, "action=\"" + contract + "/arenden\""));
-  CHECK(hasCasePages(contractPage.body, "Klagomål och synpunkter"));
-  CHECK_FALSE(hasCasePages(ulla.get(contract).body, "action=\"" + contract + "/arenden\""));
+  CHECK(has(contractPage.body, "id=\"arenden-rubrik\">Ärenden<"));
+  CHECK(has(contractPage.body, "action=\"" + contract + "/arenden\""));
+  CHECK(has(contractPage.body, "Klagomål och synpunkter"));
+  CHECK_FALSE(has(ulla.get(contract).body, "action=\"" + contract + "/arenden\""));
 
   // A bad form: answered in Swedish with what was typed kept, and nothing opened.
   auto noTitle = complaint("");
   const auto refused = anna.post(contract + "/arenden", noTitle);
   INFO(refused.body);
   CHECK(refused.status == 422);
-  CHECK(hasCasePages(refused.body, "Kontrollera fältet Rubrik. Ange en rubrik."));
-  CHECK(hasCasePages(refused.body,
-                     "id=\"case_title\" name=\"title\" type=\"text\" maxlength=\"200\" "
-                     "value=\"\" aria-invalid=\"true\""));
-  CHECK(hasCasePages(refused.body, "svarade på larmet."));
+  CHECK(has(refused.body, "Kontrollera fältet Rubrik. Ange en rubrik."));
+  CHECK(has(refused.body,
+            "id=\"case_title\" name=\"title\" type=\"text\" maxlength=\"200\" "
+            "value=\"\" aria-invalid=\"true\""));
+  CHECK(has(refused.body, "svarade på larmet."));
   auto future = complaint("Klagomål i framtiden");
   future[3].second = day(5);
   const auto later = anna.post(contract + "/arenden", future);
   CHECK(later.status == 422);
-  CHECK(hasCasePages(later.body, "Kontrollera fältet När det hände."));
-  CHECK(hasCasePages(anna.get("/arenden").body, "id=\"inga-arenden\""));
+  CHECK(has(later.body, "Kontrollera fältet När det hände."));
+  CHECK(has(anna.get("/arenden").body, "id=\"inga-arenden\""));
   // The provider cannot open a case.
   CHECK(ulla.post(contract + "/arenden", complaint("Utförarens försök")).status == 403);
-  CHECK(hasCasePages(anna.get("/arenden").body, "id=\"inga-arenden\""));
+  CHECK(has(anna.get("/arenden").body, "id=\"inga-arenden\""));
 
   const auto opened = anna.post(contract + "/arenden", complaint("Klagomål på nattbemanningen"));
   REQUIRE(opened.status == 303);
@@ -142,35 +142,34 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const std::string casePath = location.substr(0, location.find('?'));
   const auto page = anna.get(location);
   REQUIRE(page.status == 200);
-  CHECK(hasCasePages(page.body, "Ärendet är öppnat."));
-  CHECK(hasCasePages(page.body, "Material inhämtas"));
-  CHECK(hasCasePages(page.body, "Klagomål och synpunkter"));
-  CHECK(hasCasePages(page.body,
-                     "<strong>ingen</strong>"));  // the description through the safe renderer
-  CHECK(hasCasePages(page.body, "Ärendet öppnades"));
+  CHECK(has(page.body, "Ärendet är öppnat."));
+  CHECK(has(page.body, "Material inhämtas"));
+  CHECK(has(page.body, "Klagomål och synpunkter"));
+  CHECK(has(page.body, "<strong>ingen</strong>"));  // the description through the safe renderer
+  CHECK(has(page.body, "Ärendet öppnades"));
 
   // The list by its filters.
-  CHECK(hasCasePages(anna.get("/arenden").body, "Klagomål på nattbemanningen"));
-  CHECK(hasCasePages(anna.get("/arenden?orsak=complaints&lage=collecting").body,
-                     "Klagomål på nattbemanningen"));
+  CHECK(has(anna.get("/arenden").body, "Klagomål på nattbemanningen"));
+  CHECK(has(anna.get("/arenden?orsak=complaints&lage=collecting").body,
+            "Klagomål på nattbemanningen"));
   const auto otherTrigger = anna.get("/arenden?orsak=deviations");
-  CHECK(hasCasePages(otherTrigger.body, "Inga ärenden passar urvalet."));
-  CHECK_FALSE(hasCasePages(otherTrigger.body, "Klagomål på nattbemanningen"));
-  CHECK_FALSE(hasCasePages(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
-  CHECK(hasCasePages(anna.get("/arenden?akut=nej").body, "Klagomål på nattbemanningen"));
-  CHECK_FALSE(hasCasePages(anna.get("/arenden?forsenade=ja").body, "Klagomål på nattbemanningen"));
-  CHECK(hasCasePages(anna.get("/arenden?sida=9").body, "Sidan finns inte: det finns 1 ärende."));
-  CHECK(hasCasePages(ulla.get("/arenden").body, "Klagomål på nattbemanningen"));
-  CHECK_FALSE(hasCasePages(nils.get("/arenden").body, "Klagomål på nattbemanningen"));
+  CHECK(has(otherTrigger.body, "Inga ärenden passar urvalet."));
+  CHECK_FALSE(has(otherTrigger.body, "Klagomål på nattbemanningen"));
+  CHECK_FALSE(has(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
+  CHECK(has(anna.get("/arenden?akut=nej").body, "Klagomål på nattbemanningen"));
+  CHECK_FALSE(has(anna.get("/arenden?forsenade=ja").body, "Klagomål på nattbemanningen"));
+  CHECK(has(anna.get("/arenden?sida=9").body, "Sidan finns inte: det finns 1 ärende."));
+  CHECK(has(ulla.get("/arenden").body, "Klagomål på nattbemanningen"));
+  CHECK_FALSE(has(nils.get("/arenden").body, "Klagomål på nattbemanningen"));
 
   // The reader reads the case and has no forms; the provider has none of the authority's.
   const auto read = lars.get(casePath);
   CHECK(read.status == 200);
-  CHECK(hasCasePages(read.body, "href=\"/arenden\""));
-  CHECK_FALSE(hasCasePages(read.body, "id=\"gora\""));
-  CHECK_FALSE(hasCasePages(read.body, "<form class=\"form\" method=\"post\" action=\"" + casePath));
-  CHECK_FALSE(hasCasePages(ulla.get(casePath).body, "id=\"gora\""));
-  CHECK(hasCasePages(anna.get(casePath).body, "id=\"gora\""));
+  CHECK(has(read.body, "href=\"/arenden\""));
+  CHECK_FALSE(has(read.body, "id=\"gora\""));
+  CHECK_FALSE(has(read.body, "<form class=\"form\" method=\"post\" action=\"" + casePath));
+  CHECK_FALSE(has(ulla.get(casePath).body, "id=\"gora\""));
+  CHECK(has(anna.get(casePath).body, "id=\"gora\""));
 
   // Another provider finds no such case, nor its plan form.
   CHECK(nils.get(casePath).status == 404);
@@ -180,14 +179,14 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   // Marked acute with why: the leadership is told, and the list's filter finds it.
   const auto why = anna.post(casePath + "/akut", {{"text", ""}});
   CHECK(why.status == 422);
-  CHECK(hasCasePages(why.body, "Kontrollera fältet Varför ärendet är akut."));
-  CHECK_FALSE(hasCasePages(anna.get(casePath).body, "id=\"besked\""));
+  CHECK(has(why.body, "Kontrollera fältet Varför ärendet är akut."));
+  CHECK_FALSE(has(anna.get(casePath).body, "id=\"besked\""));
   REQUIRE(anna.post(casePath + "/akut", {{"text", "Fler anhöriga hör av sig."}}).status == 303);
   const auto acute = anna.get(casePath);
-  CHECK(hasCasePages(acute.body, "id=\"besked\""));
-  CHECK(hasCasePages(acute.body, "(Förvaltningschef)"));
-  CHECK(hasCasePages(acute.body, "(Nämndsekreterare)"));
-  CHECK(hasCasePages(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
+  CHECK(has(acute.body, "id=\"besked\""));
+  CHECK(has(acute.body, "(Förvaltningschef)"));
+  CHECK(has(acute.body, "(Nämndsekreterare)"));
+  CHECK(has(anna.get("/arenden?akut=ja").body, "Klagomål på nattbemanningen"));
 
   // The manager writes a note, starts the analysis and asks for a plan; a missing analysis first.
   CHECK(anna.post(casePath + "/anteckningar", {{"text", "Samtal med enhetschefen."}}).status ==
@@ -196,14 +195,13 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const auto noText = anna.post(casePath + "/analys",
                                 {{"outcome", "not_ok"}, {"text", ""}, {"plan_due_on", day(30)}});
   CHECK(noText.status == 422);
-  CHECK(hasCasePages(noText.body, "Kontrollera fältet Analys."));
-  CHECK(hasCasePages(noText.body,
-                     "id=\"analysis_text\" name=\"text\" rows=\"5\" aria-invalid=\"true\""));
+  CHECK(has(noText.body, "Kontrollera fältet Analys."));
+  CHECK(has(noText.body, "id=\"analysis_text\" name=\"text\" rows=\"5\" aria-invalid=\"true\""));
   const auto asked = anna.post(
       casePath + "/analys",
       {{"outcome", "not_ok"}, {"text", "Bemanningen räcker inte."}, {"plan_due_on", day(30)}});
   REQUIRE(asked.status == 303);
-  CHECK(hasCasePages(anna.get(casePath).body, "Åtgärdsplan begärd"));
+  CHECK(has(anna.get(casePath).body, "Åtgärdsplan begärd"));
   // The manager writes no plan.
   CHECK(anna.get(casePath + "/atgardsplan").status == 403);
 
@@ -216,7 +214,7 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const auto html = upload(anna, casePath + "/bilagor", "arende", "sida.txt",
                            "<!DOCTYPE html><html><body>x</body></html>");
   CHECK(html.status == 422);
-  CHECK(hasCasePages(html.body, "Filen kan inte bifogas."));
+  CHECK(has(html.body, "Filen kan inte bifogas."));
   CHECK(upload(nils, casePath + "/bilagor", "atgardsplan", "n.txt", "Nils.\n").status == 404);
   const auto files = ulla.get(casePath);
   CHECK(std::regex_search(
@@ -225,7 +223,7 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   CHECK(std::regex_search(
       files.body,
       std::regex(R"re(href="/bilagor/[0-9]+" download>schema\.txt</a></td><td>Åtgärdsplanen<)re")));
-  CHECK_FALSE(hasCasePages(files.body, "sida.txt"));
+  CHECK_FALSE(has(files.body, "sida.txt"));
   const std::string download = first(files.body, R"re(href="(/bilagor/[0-9]+)" download>samtal)re");
   const auto got = ulla.get(download);
   CHECK(got.status == 200);
@@ -239,16 +237,16 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const auto noOne =
       ulla.post(casePath + "/atgardsplan", planFields("", "", "Anställ två nattsköterskor.", ""));
   CHECK(noOne.status == 422);
-  CHECK(hasCasePages(noOne.body, "Kontrollera fältet Ansvarig för åtgärd 1."));
-  CHECK(hasCasePages(noOne.body, "Anställ två nattsköterskor."));
-  CHECK(hasCasePages(noOne.body,
-                     "id=\"items-0-responsible\" name=\"items-0-responsible\" type=\"text\" "
-                     "maxlength=\"200\" value=\"\" aria-invalid=\"true\""));
-  CHECK_FALSE(hasCasePages(ulla.get(casePath).body, "Anställ två nattsköterskor."));
+  CHECK(has(noOne.body, "Kontrollera fältet Ansvarig för åtgärd 1."));
+  CHECK(has(noOne.body, "Anställ två nattsköterskor."));
+  CHECK(has(noOne.body,
+            "id=\"items-0-responsible\" name=\"items-0-responsible\" type=\"text\" "
+            "maxlength=\"200\" value=\"\" aria-invalid=\"true\""));
+  CHECK_FALSE(has(ulla.get(casePath).body, "Anställ två nattsköterskor."));
   const auto saved = ulla.post(casePath + "/atgardsplan",
                                planFields("", "", "Anställ två nattsköterskor.", "Enhetschef"));
   REQUIRE(saved.status == 303);
-  CHECK(hasCasePages(saved.header("location"), "klart=sparad"));
+  CHECK(has(saved.header("location"), "klart=sparad"));
   const auto savedForm = ulla.get(casePath + "/atgardsplan");
   const std::string v1 = versionOf(savedForm.body);
   REQUIRE(v1.size() == 40);
@@ -257,40 +255,40 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   const auto stale =
       ulla.post(casePath + "/atgardsplan", planFields("", "", "Min äldre text.", "Enhetschef"));
   CHECK(stale.status == 409);
-  CHECK(hasCasePages(stale.body, "Min äldre text."));
-  CHECK(hasCasePages(stale.body, "name=\"version\" value=\"" + v1 + "\""));
-  CHECK_FALSE(hasCasePages(ulla.get(casePath).body, "Min äldre text."));
+  CHECK(has(stale.body, "Min äldre text."));
+  CHECK(has(stale.body, "name=\"version\" value=\"" + v1 + "\""));
+  CHECK_FALSE(has(ulla.get(casePath).body, "Min äldre text."));
   REQUIRE(ulla.post(casePath + "/atgardsplan/skicka", {}).status == 303);
-  CHECK(hasCasePages(anna.get(casePath).body, "Åtgärdsplan inkommen"));
+  CHECK(has(anna.get(casePath).body, "Åtgärdsplan inkommen"));
 
   // Returning without a comment is refused in Swedish, without asking first.
   const auto silent =
       anna.post(casePath + "/atgardsplan/skicka-tillbaka",
                 {{"point-" + pointId, ""}, {"comment", ""}, {"plan_due_on", day(20)}});
   CHECK(silent.status == 422);
-  CHECK(hasCasePages(silent.body,
-                     "Kontrollera fältet Synpunkter på åtgärdsplanen. Skriv minst en synpunkt"));
+  CHECK(
+      has(silent.body, "Kontrollera fältet Synpunkter på åtgärdsplanen. Skriv minst en synpunkt"));
 
   // The manager returns it with a comment on the point: asked first, then done.
   const FormFields returned{
       {"point-" + pointId, "Ange när de börjar."}, {"comment", ""}, {"plan_due_on", day(20)}};
   const auto ask = anna.post(casePath + "/atgardsplan/skicka-tillbaka", returned);
   CHECK(ask.status == 200);
-  CHECK(hasCasePages(ask.body, "Vill du skicka tillbaka åtgärdsplanen?"));
-  CHECK(hasCasePages(anna.get(casePath).body, "Åtgärdsplan inkommen"));
+  CHECK(has(ask.body, "Vill du skicka tillbaka åtgärdsplanen?"));
+  CHECK(has(anna.get(casePath).body, "Åtgärdsplan inkommen"));
   FormFields confirmed = returned;
   confirmed.emplace_back("confirm", "ja");
   const auto back = anna.post(casePath + "/atgardsplan/skicka-tillbaka", confirmed);
   REQUIRE(back.status == 303);
   const auto afterReturn = anna.get(casePath);
-  CHECK(hasCasePages(afterReturn.body, "Åtgärdsplan begärd"));
-  CHECK(hasCasePages(afterReturn.body, "Ange när de börjar."));
-  CHECK(hasCasePages(afterReturn.body, "Skickad tillbaka"));
+  CHECK(has(afterReturn.body, "Åtgärdsplan begärd"));
+  CHECK(has(afterReturn.body, "Ange när de börjar."));
+  CHECK(has(afterReturn.body, "Skickad tillbaka"));
 
   // The provider sees the comment beside the point, revises and sends again.
   const auto revise = ulla.get(casePath + "/atgardsplan");
   REQUIRE(revise.status == 200);
-  CHECK(hasCasePages(revise.body, "Ange när de börjar."));
+  CHECK(has(revise.body, "Ange när de börjar."));
   const std::string v2 = versionOf(revise.body);
   REQUIRE(
       ulla.post(casePath + "/atgardsplan",
@@ -301,32 +299,32 @@ TEST_CASE("case pages: opened, listed, analysed, a plan written, returned, revis
   // The manager accepts: the point is an action of the contract, linked from the case.
   REQUIRE(anna.post(casePath + "/atgardsplan/godta", {}).status == 303);
   const auto accepted = anna.get(casePath);
-  CHECK(hasCasePages(accepted.body, "Godtagen"));
+  CHECK(has(accepted.body, "Godtagen"));
   CHECK(std::regex_search(accepted.body,
                           std::regex(R"re(href="/atgarder#atgard-[0-9]+">Anställ två)re")));
-  CHECK(hasCasePages(accepted.body, "status--analysis\">Analys<"));
+  CHECK(has(accepted.body, "status--analysis\">Analys<"));
   // A step that is not open now is answered in Swedish and changes nothing.
   const auto again = anna.post(casePath + "/atgardsplan/godta", {});
   CHECK(again.status == 409);
-  CHECK(hasCasePages(again.body, "Ingen åtgärdsplan väntar på förvaltningens beslut."));
+  CHECK(has(again.body, "Ingen åtgärdsplan väntar på förvaltningens beslut."));
 
   // The analysis is in order now: feedback, then the report to the committee is started.
   CHECK(anna.post(casePath + "/analys", {{"outcome", "ok"}, {"text", "Bemanningen räcker nu."}})
             .status == 303);
-  CHECK_FALSE(hasCasePages(anna.get(casePath).body, "action=\"" + casePath + "/rapport\""));
+  CHECK_FALSE(has(anna.get(casePath).body, "action=\"" + casePath + "/rapport\""));
   CHECK(anna.post(casePath + "/aterkoppling", {{"text", "Tack för en tydlig plan."}}).status ==
         303);
   const auto feedback = anna.get(casePath);
-  CHECK(hasCasePages(feedback.body, "Given till utföraren"));
-  CHECK(hasCasePages(feedback.body, "action=\"" + casePath + "/rapport\""));
+  CHECK(has(feedback.body, "Given till utföraren"));
+  CHECK(has(feedback.body, "action=\"" + casePath + "/rapport\""));
   const auto report = anna.post(casePath + "/rapport", {});
   REQUIRE(report.status == 303);
   CHECK(std::regex_match(report.header("location"), std::regex(R"(/uppfoljningar/[0-9]+)")));
-  CHECK(hasCasePages(anna.get(casePath).body, "href=\"" + report.header("location") + "\""));
+  CHECK(has(anna.get(casePath).body, "href=\"" + report.header("location") + "\""));
   // Not reported before its report is registered; closing is not offered yet.
   const auto early = anna.post(casePath + "/rapporterad", {});
   CHECK(early.status == 409);
-  CHECK(hasCasePages(early.body, "Rapporten till nämnden måste vara diarieförd först."));
+  CHECK(has(early.body, "Rapporten till nämnden måste vara diarieförd först."));
   CHECK(anna.post(casePath + "/avsluta", {}).status == 409);
 }
 
@@ -339,12 +337,12 @@ TEST_CASE("case pages: the start page counts the overdue cases", "[server][web][
     const Browser anna(server, "anna.avtal");
     const auto start = anna.get("/");
     REQUIRE(start.status == 200);
-    CHECK_FALSE(hasCasePages(start.body, "id=\"forsenade-arenden\""));
+    CHECK_FALSE(has(start.body, "id=\"forsenade-arenden\""));
     const auto opened =
         anna.post(demoContractPath(anna) + "/arenden", complaint("Klagomål som blev liggande"));
     REQUIRE(opened.status == 303);
     casePath = opened.header("location").substr(0, opened.header("location").find('?'));
-    CHECK_FALSE(hasCasePages(anna.get("/").body, "id=\"forsenade-arenden\""));
+    CHECK_FALSE(has(anna.get("/").body, "id=\"forsenade-arenden\""));
     server.stop();
   }
   // Nothing has happened in the case for long: its last progress put far back, as time would.
@@ -362,12 +360,12 @@ TEST_CASE("case pages: the start page counts the overdue cases", "[server][web][
   const Browser nils(server, "nils.norr");
   const auto start = anna.get("/");
   REQUIRE(start.status == 200);
-  CHECK(hasCasePages(start.body, "id=\"forsenade-arenden\""));
-  CHECK(hasCasePages(start.body, "id=\"forsenade-arenden-antal\">1<"));
-  CHECK(hasCasePages(start.body, "href=\"/arenden?forsenade=ja\""));
-  CHECK(hasCasePages(start.body, "href=\"" + casePath + "\">Klagomål som blev liggande"));
+  CHECK(has(start.body, "id=\"forsenade-arenden\""));
+  CHECK(has(start.body, "id=\"forsenade-arenden-antal\">1<"));
+  CHECK(has(start.body, "href=\"/arenden?forsenade=ja\""));
+  CHECK(has(start.body, "href=\"" + casePath + "\">Klagomål som blev liggande"));
   const auto overdue = anna.get("/arenden?forsenade=ja");
-  CHECK(hasCasePages(overdue.body, "Klagomål som blev liggande"));
-  CHECK(hasCasePages(overdue.body, "Inget har hänt i ärendet sedan 2020-01-01."));
-  CHECK_FALSE(hasCasePages(nils.get("/").body, "id=\"forsenade-arenden\""));
+  CHECK(has(overdue.body, "Klagomål som blev liggande"));
+  CHECK(has(overdue.body, "Inget har hänt i ärendet sedan 2020-01-01."));
+  CHECK_FALSE(has(nils.get("/").body, "id=\"forsenade-arenden\""));
 }

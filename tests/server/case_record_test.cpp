@@ -22,7 +22,7 @@ using namespace sv::test;
 
 namespace {
 
-std::string dayCaseRecord(int plusDays) {
+std::string day(int plusDays) {
   const auto now = std::chrono::system_clock::now() + std::chrono::days{plusDays};
   return sv::formatDate(sv::toStockholm(now).date);
 }
@@ -53,7 +53,7 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
                            {"trigger", "deviations"},
                            {"title", "Upprepade avvikelser i läkemedelshanteringen"},
                            {"description", "Sju avvikelser om missade doser på en månad."},
-                           {"occurred_on", dayCaseRecord(-10)},
+                           {"occurred_on", day(-10)},
                            {"urgency", "normal"}}),
                      anna),
                 201);
@@ -68,7 +68,7 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   requireOk(post("/" + id + "/analysis",
                  body({{"outcome", "not_ok"},
                        {"text", "Signeringen följs inte upp."},
-                       {"plan_due_on", dayCaseRecord(14)}}),
+                       {"plan_due_on", day(14)}}),
                  anna));
   auto planFile =
       requireOk(upload("/" + id + "/plan/attachments", "Rutin signering.pdf", ulla), 201);
@@ -86,7 +86,7 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   requireOk(server.request(
       "PUT", "/api/v1/follow-up-cases/" + id + "/plan",
       R"({"plan":{"summary":"Ny rutin.","items":[{"id":"","text":"Dubbelsignering vid varje dos","responsible":"MAS","due_date":")" +
-          dayCaseRecord(30) + R"("}]}})",
+          day(30) + R"("}]}})",
       {{"Authorization", bearer(ulla)}, {"If-None-Match", "*"}}));
   requireOk(post("/" + id + "/plan/submit", "{}", ulla));
   requireOk(post("/" + id + "/plan/accept", "{}", anna));

@@ -19,14 +19,14 @@ using namespace sv::test;
 
 namespace {
 
-std::string dayCases(int plusDays) {
+std::string day(int plusDays) {
   const auto now = std::chrono::system_clock::now() + std::chrono::days{plusDays};
   return sv::formatDate(sv::toStockholm(now).date);
 }
 
 std::string planBody(const std::string& id, const std::string& text) {
   return R"({"plan":{"summary":"Orsak: vakanser nattetid.","items":[{"id":")" + id +
-         R"(","text":")" + text + R"(","responsible":"Enhetschef","due_date":")" + dayCases(60) +
+         R"(","text":")" + text + R"(","responsible":"Enhetschef","due_date":")" + day(60) +
          R"("}]}})";
 }
 
@@ -54,7 +54,7 @@ TEST_CASE("cases: a complaint, a returned plan, an accepted plan, the report reg
                            {"trigger", "complaints"},
                            {"title", "Klagomål på nattbemanningen"},
                            {"description", "En anhörig beskriver att ingen svarade på larm."},
-                           {"occurred_on", dayCases(-3)},
+                           {"occurred_on", day(-3)},
                            {"urgency", "acute"}}),
                      anna),
                 201);
@@ -82,7 +82,7 @@ TEST_CASE("cases: a complaint, a returned plan, an accepted plan, the report reg
   CHECK(text(requireOk(post("/" + id + "/analysis",
                             body({{"outcome", "not_ok"},
                                   {"text", "Bemanningen nattetid räcker inte."},
-                                  {"plan_due_on", dayCases(14)}}),
+                                  {"plan_due_on", day(14)}}),
                             anna)),
              "state") == "action_plan_requested");
 
@@ -97,7 +97,7 @@ TEST_CASE("cases: a complaint, a returned plan, an accepted plan, the report reg
   auto returned = requireOk(post(
       "/" + id + "/plan/return",
       R"({"comments":[{"point":"p1","text":"Hur säkras bemanningen till dess?"}],"plan_due_on":")" +
-          dayCases(21) + "\"}",
+          day(21) + "\"}",
       anna));
   CHECK(text(returned, "state") == "action_plan_requested");
   CHECK(returned->getArray("plan_comments")->size() == 1);
@@ -113,8 +113,7 @@ TEST_CASE("cases: a complaint, a returned plan, an accepted plan, the report reg
   // The accepted point is an action on the next meeting's agenda, and the open case is listed.
   const auto meeting = requireOk(
       server.post("/api/v1/contracts/1/meetings",
-                  body({{"starts_at", dayCases(30) + "T09:00"}, {"location", "Linnégården"}}),
-                  anna),
+                  body({{"starts_at", day(30) + "T09:00"}, {"location", "Linnégården"}}), anna),
       201);
   const std::string agendaText =
       server.get("/api/v1/meetings/" + std::to_string(number(meeting, "id")) + "/agenda", anna)

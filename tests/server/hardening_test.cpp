@@ -21,7 +21,7 @@ using namespace sv::test;
 
 namespace {
 
-struct HardeningRunning {
+struct Running {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string admin = server.login("admin", kAdminPassword);
@@ -47,7 +47,7 @@ struct HardeningRunning {
 };
 
 // Raw bytes on a new connection and the answer's head (and what came with it), within 5 s.
-std::string rawExchangeHardening(unsigned short port, const std::string& bytes) {
+std::string rawExchange(unsigned short port, const std::string& bytes) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
   socket.setReceiveTimeout(Poco::Timespan(5, 0));
   socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
@@ -73,7 +73,7 @@ bool hasHeader(const std::string& answer, const std::string& line) {
 
 TEST_CASE("issue 20.2: a reader of another authority does not read this authority's audit log",
           "[server][issue20][audit][tenancy]") {
-  HardeningRunning r;
+  Running r;
   const auto south = r.organizationNamed("Södermalms");
   requireOk(r.createUser("rut.lasare", south, "reader"), 201);
   const auto rut = r.server.login("rut.lasare", kDemoPassword);
@@ -106,7 +106,7 @@ TEST_CASE("issue 20.2: a reader of another authority does not read this authorit
 
 TEST_CASE("issue 20.3: a provider's people are provider_rep only; an admin there is refused",
           "[server][issue20][roles]") {
-  HardeningRunning r;
+  Running r;
   const auto provider = r.organizationNamed("Omsorgshuset Linnégården");
   const auto refused = requireProblem(r.createUser("pa.admin", provider, "admin"), 422);
   CHECK(text(refused, "reason") == "role-of-authority");
@@ -122,7 +122,7 @@ TEST_CASE("issue 20.3: a provider's people are provider_rep only; an admin there
 
 TEST_CASE("issue 20.6: malformed percent-encoding answers 400 problem+json",
           "[server][issue20][http]") {
-  HardeningRunning r;
+  Running r;
   const auto anna = r.server.login("anna.avtal", kDemoPassword);
   for (const std::string path : {"/%zz", "/api/v1/actions?contract=%zz", "/api/v1/%"}) {
     INFO(path);
@@ -138,7 +138,7 @@ TEST_CASE("issue 20.6: malformed percent-encoding answers 400 problem+json",
 
 TEST_CASE("issue 20.7: of 30 parallel wrong guesses at most 5 are evaluated, the rest get 429",
           "[server][issue20][throttle]") {
-  HardeningRunning r;
+  Running r;
   std::map<int, int> statuses;
   std::mutex lock;
   std::vector<std::thread> guesses;
@@ -170,11 +170,11 @@ TEST_CASE("issue 20.7: of 30 parallel wrong guesses at most 5 are evaluated, the
 
 TEST_CASE("issue 20.11: a request line Poco cannot read gets our 400 with the security headers",
           "[server][issue20][http]") {
-  HardeningRunning r;
+  Running r;
   for (const std::string& garbage :
        {std::string("GARBAGE\r\n\r\n"), "GET /" + std::string(20'000, 'a') + " HTTP/1.1\r\n\r\n"}) {
     INFO(garbage.substr(0, 40));
-    const auto answer = rawExchangeHardening(r.server.port(), garbage);
+    const auto answer = rawExchange(r.server.port(), garbage);
     CHECK(answer.starts_with("HTTP/1.1 400"));
     CHECK(hasHeader(answer, "Content-Type: application/problem+json"));
     CHECK(hasHeader(answer, "X-Content-Type-Options: nosniff"));
@@ -187,10 +187,10 @@ TEST_CASE("issue 20.11: a request line Poco cannot read gets our 400 with the se
 
 TEST_CASE("issue 20.11: a Content-Length that is no number is answered 400, not dropped",
           "[server][issue20][http]") {
-  HardeningRunning r;
+  Running r;
   for (const std::string length : {"1e99", "ten", "99999999999999999999999"}) {
     INFO(length);
-    const auto answer = rawExchangeHardening(
+    const auto answer = rawExchange(
         r.server.port(),
         "POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer(r.admin) +
             "\r\nContent-Type: application/json\r\nContent-Length: " + length +
@@ -203,7 +203,7 @@ TEST_CASE("issue 20.11: a Content-Length that is no number is answered 400, not 
 }
 
 TEST_CASE("issue 20.11: an id with leading zeros names nothing", "[server][issue20][http]") {
-  HardeningRunning r;
+  Running r;
   const auto anna = r.server.login("anna.avtal", kDemoPassword);
   CHECK(r.server.get("/api/v1/contracts/1", anna).status == 200);
   for (const std::string path : {"/api/v1/contracts/01", "/api/v1/contracts/0001",
@@ -215,7 +215,7 @@ TEST_CASE("issue 20.11: an id with leading zeros names nothing", "[server][issue
 
 TEST_CASE("issue 20.11: the login form refuses a post without our Origin",
           "[server][issue20][csrf]") {
-  HardeningRunning r;
+  Running r;
   const std::string form = "username=anna.avtal&password=" + kDemoPassword + "&next=%2F";
   const std::string host = "127.0.0.1:" + std::to_string(r.server.port());
   const auto post = [&](const std::map<std::string, std::string>& headers) {

@@ -85,7 +85,7 @@ std::vector<store::AuditRecord> mailAudit(store::Store& s) {
   return s.auditEntries(q);
 }
 
-bool hasMailOutbox(const std::string& text, const std::string& part) {
+bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
@@ -107,20 +107,20 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
 
   const auto start = admin.get("/administration");
   REQUIRE(start.status == 200);
-  CHECK(hasMailOutbox(start.body, "href=\"/administration/e-post\""));
+  CHECK(has(start.body, "href=\"/administration/e-post\""));
 
   const auto page = admin.get("/administration/e-post");
   INFO(page.body);
   REQUIRE(page.status == 200);
-  CHECK(hasMailOutbox(page.body, "E-post som inte har kunnat skickas"));
-  CHECK(hasMailOutbox(page.body, "<th scope=\"col\">Mottagare</th>"));
-  CHECK(hasMailOutbox(page.body, "eva.ek@example.se"));
-  CHECK(hasMailOutbox(page.body, "Protokoll att justera"));  // the kind, in Swedish
-  CHECK(hasMailOutbox(page.body, "421 4.7.0 try again later"));
-  CHECK(hasMailOutbox(page.body, "action=\"" + resend + "\""));
-  CHECK(hasMailOutbox(page.body, "Försök igen nu"));
-  CHECK_FALSE(hasMailOutbox(page.body, "sent@example.se"));
-  CHECK_FALSE(hasMailOutbox(page.body, kSecret));
+  CHECK(has(page.body, "E-post som inte har kunnat skickas"));
+  CHECK(has(page.body, "<th scope=\"col\">Mottagare</th>"));
+  CHECK(has(page.body, "eva.ek@example.se"));
+  CHECK(has(page.body, "Protokoll att justera"));  // the kind, in Swedish
+  CHECK(has(page.body, "421 4.7.0 try again later"));
+  CHECK(has(page.body, "action=\"" + resend + "\""));
+  CHECK(has(page.body, "Försök igen nu"));
+  CHECK_FALSE(has(page.body, "sent@example.se"));
+  CHECK_FALSE(has(page.body, kSecret));
 
   SECTION("a person who is not the administrator is refused") {
     const Browser anna(server, "anna.avtal", "samverkan-demo");
@@ -133,7 +133,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
   SECTION("an unknown message is not found and says so") {
     const auto r = admin.post("/administration/e-post/999999/skicka", {{"confirm", "ja"}});
     CHECK(r.status == 404);
-    CHECK(hasMailOutbox(r.body, "kan ha skickats"));
+    CHECK(has(r.body, "kan ha skickats"));
   }
   SECTION("with the token the message is due now") {
     const auto r = admin.post(resend, {{"confirm", "ja"}});
@@ -141,7 +141,7 @@ TEST_CASE("mail page: the administrator sees a failing message and sends it agai
     const auto location = r.header("location");
     CHECK(location == "/administration/e-post?klart=skickas#misslyckade");
     const auto after = admin.get(location.substr(0, location.find('#')));
-    CHECK(hasMailOutbox(after.body, "Meddelandet skickas vid nästa försök."));
+    CHECK(has(after.body, "Meddelandet skickas vid nästa försök."));
     REQUIRE(server.stop() == 0);
     auto s = openStore(data);
     CHECK(resent(*s, failing));
@@ -172,20 +172,18 @@ TEST_CASE("mail commands: the failing messages listed and one sent again by the 
   const auto all = runSamverkan(data, "mail-failures");
   INFO(all.output);
   CHECK(all.status == 0);
-  CHECK(hasMailOutbox(all.output, "waiting 0, failing 2, sent 1\n"));
-  CHECK(hasMailOutbox(all.output,
-                      std::to_string(older) +
-                          "\tminutes_submitted\teva.ek@example.se\t1\t2100-01-01T00:00:00Z\t"
-                          "421 4.7.0 try again later\n"));
-  CHECK(hasMailOutbox(all.output,
-                      std::to_string(newer) + "\tminutes_submitted\tulla.ek@example.se\t"));
-  CHECK_FALSE(hasMailOutbox(all.output, "sent@example.se"));
-  CHECK_FALSE(hasMailOutbox(all.output, kSecret));
+  CHECK(has(all.output, "waiting 0, failing 2, sent 1\n"));
+  CHECK(has(all.output, std::to_string(older) +
+                            "\tminutes_submitted\teva.ek@example.se\t1\t2100-01-01T00:00:00Z\t"
+                            "421 4.7.0 try again later\n"));
+  CHECK(has(all.output, std::to_string(newer) + "\tminutes_submitted\tulla.ek@example.se\t"));
+  CHECK_FALSE(has(all.output, "sent@example.se"));
+  CHECK_FALSE(has(all.output, kSecret));
 
   const auto one = runSamverkan(data, "mail-failures --limit=1");
   CHECK(one.status == 0);
-  CHECK(hasMailOutbox(one.output, "ulla.ek@example.se"));
-  CHECK_FALSE(hasMailOutbox(one.output, "eva.ek@example.se"));
+  CHECK(has(one.output, "ulla.ek@example.se"));
+  CHECK_FALSE(has(one.output, "eva.ek@example.se"));
 
   CHECK(runSamverkan(data, "mail-failures --limit=none").status == 65);
   CHECK(runSamverkan(data, "mail-resend").status == 65);
@@ -193,7 +191,7 @@ TEST_CASE("mail commands: the failing messages listed and one sent again by the 
 
   const auto resent = runSamverkan(data, "mail-resend --id=" + std::to_string(older));
   CHECK(resent.status == 0);
-  CHECK(hasMailOutbox(resent.output, "message " + std::to_string(older) + " is due now"));
+  CHECK(has(resent.output, "message " + std::to_string(older) + " is due now"));
 
   auto s = openStore(data);
   CHECK(dueNow(*s) == std::vector<std::int64_t>{older});

@@ -34,7 +34,7 @@ std::string tokenForUlla(const std::filesystem::path& data) {
   });
 }
 
-struct MailPreferencesFixture {
+struct Fixture {
   TempDir dir;
   std::string token = tokenForUlla(dir.path() / "data");
   ServerProcess server{dir.path() / "data"};
@@ -67,7 +67,7 @@ struct MailPreferencesFixture {
   }
 };
 
-bool hasMailPreferences(const HttpResult& r, const std::string& words) {
+bool has(const HttpResult& r, const std::string& words) {
   return r.body.find(words) != std::string::npos;
 }
 
@@ -75,24 +75,24 @@ bool hasMailPreferences(const HttpResult& r, const std::string& words) {
 
 TEST_CASE("unsubscribe link: the page names the person and the kind, a one-click post turns it off",
           "[server][mail]") {
-  MailPreferencesFixture f;
+  Fixture f;
   REQUIRE(f.choiceOf("agenda_published") == "now");
 
   const auto asked = f.page(f.link("agenda_published"));
   INFO(asked.body);
   REQUIRE(asked.status == 200);
   CHECK(asked.header("content-type").starts_with("text/html"));
-  CHECK(hasMailPreferences(asked, "Avsluta e-post"));
-  CHECK(hasMailPreferences(asked, "Ulla"));
-  CHECK(hasMailPreferences(asked, "publicerad dagordning"));
-  CHECK(hasMailPreferences(asked, "action=\"" + f.link("agenda_published") + "\""));
+  CHECK(has(asked, "Avsluta e-post"));
+  CHECK(has(asked, "Ulla"));
+  CHECK(has(asked, "publicerad dagordning"));
+  CHECK(has(asked, "action=\"" + f.link("agenda_published") + "\""));
   CHECK(f.choiceOf("agenda_published") == "now");  // the page alone changes nothing
 
   const auto done = f.oneClick(f.link("agenda_published"));
   INFO(done.body);
   REQUIRE(done.status == 200);
-  CHECK(hasMailPreferences(done, "Du får inte längre e-post om publicerad dagordning."));
-  CHECK(hasMailPreferences(done, "href=\"/installningar\""));
+  CHECK(has(done, "Du får inte längre e-post om publicerad dagordning."));
+  CHECK(has(done, "href=\"/installningar\""));
   CHECK(f.choiceOf("agenda_published") == "never");
   CHECK(f.choiceOf("reminder") == "digest");
   // A second post (the person clicks after their mail program did) is as good as the first.
@@ -101,7 +101,7 @@ TEST_CASE("unsubscribe link: the page names the person and the kind, a one-click
 
 TEST_CASE("unsubscribe link: a browser with a session needs no CSRF token there, and only there",
           "[server][mail]") {
-  MailPreferencesFixture f;
+  Fixture f;
   const std::map<std::string, std::string> cookie{{"Cookie", "sv_session=" + f.ulla}};
   const auto done = f.oneClick(f.link("reminder"), cookie);
   INFO(done.body);
@@ -114,35 +114,35 @@ TEST_CASE("unsubscribe link: a browser with a session needs no CSRF token there,
 }
 
 TEST_CASE("unsubscribe link: a wrong token or kind is a 404 page in Swedish", "[server][mail]") {
-  MailPreferencesFixture f;
+  Fixture f;
   for (const auto& path : {f.link("agenda_published", "guessed-token"), f.link("weekly_news")}) {
     const auto shown = f.page(path);
     INFO(path << " " << shown.body);
     CHECK(shown.status == 404);
-    CHECK(hasMailPreferences(shown, "Länken gäller inte"));
+    CHECK(has(shown, "Länken gäller inte"));
     const auto posted = f.oneClick(path);
     CHECK(posted.status == 404);
-    CHECK(hasMailPreferences(posted, "Länken gäller inte"));
+    CHECK(has(posted, "Länken gäller inte"));
   }
   CHECK(f.choiceOf("agenda_published") == "now");
 }
 
 TEST_CASE("unsubscribe link: registered minutes cannot be turned off", "[server][mail]") {
-  MailPreferencesFixture f;
+  Fixture f;
   const auto shown = f.page(f.link("minutes_registered"));
   REQUIRE(shown.status == 200);
-  CHECK(hasMailPreferences(shown, "kan inte avslutas"));
-  CHECK_FALSE(hasMailPreferences(shown, "<form class=\"form\""));
+  CHECK(has(shown, "kan inte avslutas"));
+  CHECK_FALSE(has(shown, "<form class=\"form\""));
   const auto posted = f.oneClick(f.link("minutes_registered"));
   INFO(posted.body);
   CHECK(posted.status == 409);
-  CHECK(hasMailPreferences(posted, "skickas alltid direkt"));
+  CHECK(has(posted, "skickas alltid direkt"));
   CHECK(f.choiceOf("minutes_registered") == "now");
 }
 
 TEST_CASE("mail preferences API: set, read back, and a refusal that changes nothing",
           "[server][mail]") {
-  MailPreferencesFixture f;
+  Fixture f;
   CHECK(f.server.get("/api/v1/me/mail-preferences").status == 401);
   const auto set = f.put(R"({"choices": {"reminder": "now", "agenda_published": "digest"}})");
   INFO(set.body);

@@ -17,7 +17,7 @@ using namespace sv::test;
 namespace {
 
 // anna.avtal manages contract 1 and its meeting 1; ulla.utforare represents its provider.
-struct MinutesAttachmentsFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string anna = server.login("anna.avtal", kDemoPassword);
@@ -53,7 +53,7 @@ struct MinutesAttachmentsFixture {
 
 TEST_CASE("minutes attachments: listed on the protocol page and in its PDF",
           "[server][attachments][minutes]") {
-  MinutesAttachmentsFixture f;
+  Fixture f;
   f.startMinutes();
   const auto before = f.server.get("/api/v1/meetings/1/minutes.html", f.ulla);
   REQUIRE(before.status == 200);

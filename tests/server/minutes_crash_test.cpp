@@ -48,7 +48,7 @@ struct Acknowledged {
   std::string markdown;
 };
 
-std::vector<std::string> linesMinutesCrash(const std::string& text) {
+std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);)
@@ -142,8 +142,7 @@ TEST_CASE("acknowledged minutes versions survive SIGKILL during a burst of saves
     CHECK(current.header("etag") == "\"" + listed[meeting].back() + "\"");
   }
 
-  const auto reachable =
-      linesMinutesCrash(runTool("git --git-dir='" + repository + "' rev-list main"));
+  const auto reachable = lines(runTool("git --git-dir='" + repository + "' rev-list main"));
   const std::set<std::string> onBranch(reachable.begin(), reachable.end());
   std::map<int, std::size_t> lastAcknowledged;  // meeting -> its position in the list
   for (const auto& ack : acknowledged) {
@@ -176,15 +175,14 @@ TEST_CASE("acknowledged minutes versions survive SIGKILL during a burst of saves
   CHECK(code == 0);
   // SQLite and git agree: the branch is at the newest version SQLite names, which is the newest
   // version of one of the three minutes, and the repository head SQLite records.
-  const auto branch =
-      linesMinutesCrash(runTool("git --git-dir='" + repository + "' rev-parse main"));
-  const auto newest = linesMinutesCrash(
+  const auto branch = lines(runTool("git --git-dir='" + repository + "' rev-parse main"));
+  const auto newest = lines(
       runTool("sqlite3 '" + database +
               "' \"SELECT version FROM document_versions WHERE repository = 'contract-1' "
               "AND document IN ('meetings/1/minutes', 'meetings/2/minutes', 'meetings/3/minutes') "
               "ORDER BY id DESC LIMIT 1\""));
-  const auto head = linesMinutesCrash(runTool(
-      "sqlite3 '" + database + "' \"SELECT head FROM repositories WHERE name = 'contract-1'\""));
+  const auto head = lines(runTool("sqlite3 '" + database +
+                                  "' \"SELECT head FROM repositories WHERE name = 'contract-1'\""));
   REQUIRE(branch.size() == 1);
   CHECK(newest == branch);
   CHECK(head == branch);

@@ -31,7 +31,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::vector<std::string> linesMinutes(const std::string& text) {
+std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);)
@@ -42,18 +42,18 @@ std::vector<std::string> linesMinutes(const std::string& text) {
 // The lines a unified diff adds or removes, without the file headers.
 std::vector<std::string> changedLines(const std::string& unified) {
   std::vector<std::string> out;
-  for (const auto& line : linesMinutes(unified))
+  for (const auto& line : lines(unified))
     if ((line.starts_with("+") || line.starts_with("-")) && !line.starts_with("+++") &&
         !line.starts_with("---"))
       out.push_back(line);
   return out;
 }
 
-std::string etagOfMinutes(const std::string& version) {
+std::string etagOf(const std::string& version) {
   return "\"" + version + "\"";
 }
 
-Poco::JSON::Object::Ptr requireProblemMinutes(const HttpResult& r, int status) {
+Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status) {
   INFO(r.status << " " << r.body);
   REQUIRE(r.status == status);
   CHECK(r.header("content-type") == "application/problem+json");
@@ -63,8 +63,8 @@ Poco::JSON::Object::Ptr requireProblemMinutes(const HttpResult& r, int status) {
 }
 
 // The body of a save: the document of a minutes answer with the notes of the given §§ replaced.
-std::string editedMinutes(const Poco::JSON::Object::Ptr& answer,
-                          const std::vector<std::pair<int, std::string>>& notes) {
+std::string edited(const Poco::JSON::Object::Ptr& answer,
+                   const std::vector<std::pair<int, std::string>>& notes) {
   std::ostringstream original;
   answer->getObject("minutes")->stringify(original);
   const auto document = object(original.str());
@@ -86,7 +86,7 @@ std::string notesOf(const Poco::JSON::Object::Ptr& answer, int number) {
 
 // The demo data: anna.avtal manages contract 1 (provider Omsorgshuset Linnégården AB, ulla.utforare
 // its representative); nils.norr represents another provider. Meeting 1 belongs to contract 1.
-struct MinutesFixture {
+struct Fixture {
   std::map<std::string, std::string> config = {};  // extra server properties
   TempDir dir;
   std::filesystem::path data = dir.path() / "data";
@@ -106,7 +106,7 @@ struct MinutesFixture {
     INFO(started.body);
     REQUIRE(started.status == 201);
     const auto answer = object(started.body);
-    CHECK(started.header("etag") == etagOfMinutes(text(answer, "version")));
+    CHECK(started.header("etag") == etagOf(text(answer, "version")));
     CHECK(text(answer, "state") == "draft");
     return answer;
   }
@@ -121,11 +121,11 @@ struct MinutesFixture {
   // A save that must succeed; its answer.
   Poco::JSON::Object::Ptr save(const std::string& token, const std::string& version,
                                const std::string& json) const {
-    const auto r = put(token, etagOfMinutes(version), json);
+    const auto r = put(token, etagOf(version), json);
     INFO(r.body);
     REQUIRE(r.status == 200);
     const auto answer = object(r.body);
-    CHECK(r.header("etag") == etagOfMinutes(text(answer, "version")));
+    CHECK(r.header("etag") == etagOf(text(answer, "version")));
     return answer;
   }
 
@@ -212,36 +212,34 @@ TEST_CASE(
     "three saves by two people are three versions with their authors, each readable "
     "byte for byte",
     "[server][minutes][git]") {
-  MinutesFixture f;
+  Fixture f;
   const auto started = f.start();
   const std::string v0 = text(started, "version");
   const auto [saraId, sara] = f.createAuthorityReader();
 
   // Sara may read but not write until she is the meeting's secretary.
-  const std::string first =
-      editedMinutes(started, {{6, "Förvaltningen har granskat bemanningen."}});
-  requireProblemMinutes(f.put(sara, etagOfMinutes(v0), first), 403);
+  const std::string first = edited(started, {{6, "Förvaltningen har granskat bemanningen."}});
+  requireProblem(f.put(sara, etagOf(v0), first), 403);
   f.makeSecretary(saraId);
 
   const auto s1 = f.save(f.anna, v0, first);
   const std::string v1 = text(s1, "version");
   CHECK(s1->getValue<bool>("changed"));
   CHECK_FALSE(s1->getValue<bool>("merged"));
-  const auto s2 =
-      f.save(sara, v1, editedMinutes(s1, {{7, "Utföraren rapporterar tre nya medarbetare."}}));
+  const auto s2 = f.save(sara, v1, edited(s1, {{7, "Utföraren rapporterar tre nya medarbetare."}}));
   const std::string v2 = text(s2, "version");
-  const auto s3 = f.save(
-      f.anna, v2, editedMinutes(s2, {{8, "Två avvikelser, båda utredda."}, {6, "Granskat."}}));
+  const auto s3 =
+      f.save(f.anna, v2, edited(s2, {{8, "Två avvikelser, båda utredda."}, {6, "Granskat."}}));
   const std::string v3 = text(s3, "version");
   CHECK(std::set<std::string>{v0, v1, v2, v3}.size() == 4);
   CHECK(f.current(f.ulla)->getValue<std::string>("version") == v3);
 
   // Plain git: one commit per save, newest first, authored by the person who saved.
-  CHECK(linesMinutes(f.git("log --format=%an -- meetings/1/minutes.json")) ==
+  CHECK(lines(f.git("log --format=%an -- meetings/1/minutes.json")) ==
         std::vector<std::string>{"Anna Lind", "Sara Sekreterare", "Anna Lind", "Anna Lind"});
-  CHECK(linesMinutes(f.git("log --format=%H -- meetings/1/minutes.json")) ==
+  CHECK(lines(f.git("log --format=%H -- meetings/1/minutes.json")) ==
         std::vector<std::string>{v3, v2, v1, v0});
-  CHECK(linesMinutes(f.git("log --format=%H -- meetings/1/minutes.md")) ==
+  CHECK(lines(f.git("log --format=%H -- meetings/1/minutes.md")) ==
         std::vector<std::string>{v3, v2, v1, v0});
 
   // The API's history says the same, oldest first, each version the parent of the next.
@@ -273,7 +271,7 @@ TEST_CASE(
     CHECK(code == 0);
     const auto envelope = f.server.get(kMinutes + "/versions/" + v, sara);
     REQUIRE(envelope.status == 200);
-    CHECK(envelope.header("etag") == etagOfMinutes(v));
+    CHECK(envelope.header("etag") == etagOf(v));
     CHECK(text(object(envelope.body), "version") == v);
     CHECK(text(object(envelope.body), "markdown") == md.body);
   }
@@ -288,21 +286,21 @@ TEST_CASE(
   CHECK(notesOf(newest, 7) == "Utföraren rapporterar tre nya medarbetare.");
   CHECK(notesOf(newest, 8) == "Två avvikelser, båda utredda.");
 
-  requireProblemMinutes(f.server.get(kMinutes + "/versions/" + std::string(40, '0'), f.anna), 404);
-  requireProblemMinutes(f.server.get(kMinutes + "/versions/" + v1 + "?format=pdf", f.anna), 422);
+  requireProblem(f.server.get(kMinutes + "/versions/" + std::string(40, '0'), f.anna), 404);
+  requireProblem(f.server.get(kMinutes + "/versions/" + v1 + "?format=pdf", f.anna), 422);
   f.requireFsckClean();
 }
 
 TEST_CASE("the diff names the changed sections and shows the changed lines",
           "[server][minutes][diff]") {
-  MinutesFixture f;
+  Fixture f;
   const auto started = f.start();
   const std::string v0 = text(started, "version");
-  const auto s1 = f.save(f.anna, v0, editedMinutes(started, {{6, "Bemanningen är granskad."}}));
+  const auto s1 = f.save(f.anna, v0, edited(started, {{6, "Bemanningen är granskad."}}));
   const std::string v1 = text(s1, "version");
-  const auto s2 = f.save(f.anna, v1,
-                         editedMinutes(s1, {{6, "Bemanningen är granskad och godkänd."},
-                                            {8, "Inga nya avvikelser."}}));
+  const auto s2 = f.save(
+      f.anna, v1,
+      edited(s1, {{6, "Bemanningen är granskad och godkänd."}, {8, "Inga nya avvikelser."}}));
   const std::string v2 = text(s2, "version");
 
   auto diff = [&](const std::string& from, const std::string& to) {
@@ -370,24 +368,24 @@ TEST_CASE("the diff names the changed sections and shows the changed lines",
   CHECK(sectionsOf(diff(v0, v2)).size() == 2);
   CHECK(diff(v2, v2)->getArray("changed_sections")->size() == 0);
 
-  requireProblemMinutes(f.server.get(kMinutes + "/diff?from=" + v0, f.anna), 422);
-  requireProblemMinutes(
+  requireProblem(f.server.get(kMinutes + "/diff?from=" + v0, f.anna), 422);
+  requireProblem(
       f.server.get(kMinutes + "/diff?from=" + v0 + "&to=" + std::string(40, 'a'), f.anna), 404);
-  requireProblemMinutes(f.server.get(kMinutes + "/diff?from=" + v0 + "&to=" + v1, f.nils), 404);
+  requireProblem(f.server.get(kMinutes + "/diff?from=" + v0 + "&to=" + v1, f.nils), 404);
 }
 
 TEST_CASE(
     "a stale save merges another section's change and is refused with both texts for the "
     "same section",
     "[server][minutes][merge]") {
-  MinutesFixture f;
+  Fixture f;
   const auto started = f.start();
   const std::string v0 = text(started, "version");
-  const auto s1 = f.save(f.anna, v0, editedMinutes(started, {{6, "Förvaltningens text."}}));
+  const auto s1 = f.save(f.anna, v0, edited(started, {{6, "Förvaltningens text."}}));
   const std::string v1 = text(s1, "version");
 
   // Edited from v0 in § 7 only: merged with § 6 of v1.
-  const auto merged = f.save(f.anna, v0, editedMinutes(started, {{7, "Utförarens text."}}));
+  const auto merged = f.save(f.anna, v0, edited(started, {{7, "Utförarens text."}}));
   const std::string v2 = text(merged, "version");
   CHECK(merged->getValue<bool>("merged"));
   CHECK(merged->getValue<bool>("changed"));
@@ -404,9 +402,8 @@ TEST_CASE(
   CHECK(text(at(versions, 2), "parent") == v1);
 
   // Edited from v0 in § 6 too: refused, with both texts and the section; nothing changes.
-  const auto refused =
-      f.put(f.anna, etagOfMinutes(v0), editedMinutes(started, {{6, "En annan text."}}));
-  const auto problem = requireProblemMinutes(refused, 409);
+  const auto refused = f.put(f.anna, etagOf(v0), edited(started, {{6, "En annan text."}}));
+  const auto problem = requireProblem(refused, 409);
   CHECK(text(problem, "current_version") == v2);
   const auto conflicts = problem->getArray("conflicts");
   REQUIRE(conflicts->size() == 1);
@@ -419,40 +416,40 @@ TEST_CASE(
   CHECK_FALSE(contains(text(conflict, "mine"), "Förvaltningens text."));
 
   // The same change made identically on both sides is no conflict.
-  const auto same = f.save(f.anna, v0, editedMinutes(started, {{6, "Förvaltningens text."}}));
+  const auto same = f.save(f.anna, v0, edited(started, {{6, "Förvaltningens text."}}));
   CHECK(text(same, "version") == v2);
   CHECK_FALSE(same->getValue<bool>("changed"));
 
   // If-Match that names no version of these minutes, or none at all.
-  const auto bad = editedMinutes(now, {{9, "Ny text."}});
-  requireProblemMinutes(f.put(f.anna, etagOfMinutes(std::string(40, 'f')), bad), 409);
-  requireProblemMinutes(f.put(f.anna, etagOfMinutes("not-a-version"), bad), 409);
-  requireProblemMinutes(f.put(f.anna, "", bad), 428);
+  const auto bad = edited(now, {{9, "Ny text."}});
+  requireProblem(f.put(f.anna, etagOf(std::string(40, 'f')), bad), 409);
+  requireProblem(f.put(f.anna, etagOf("not-a-version"), bad), 409);
+  requireProblem(f.put(f.anna, "", bad), 428);
   // The provider reads but never writes; another provider does not see the minutes at all.
-  requireProblemMinutes(f.put(f.ulla, etagOfMinutes(v2), bad), 403);
+  requireProblem(f.put(f.ulla, etagOf(v2), bad), 403);
   CHECK(text(f.current(f.ulla), "version") == v2);
-  requireProblemMinutes(f.server.get(kMinutes, f.nils), 404);
-  requireProblemMinutes(f.server.get(kMinutes + "/versions", f.nils), 404);
-  requireProblemMinutes(f.server.get(kMinutes + "/versions/" + v2 + "?format=md", f.nils), 404);
-  requireProblemMinutes(f.server.get("/api/v1/meetings/1/minutes.html", f.nils), 404);
-  requireProblemMinutes(f.put(f.nils, etagOfMinutes(v2), bad), 404);
+  requireProblem(f.server.get(kMinutes, f.nils), 404);
+  requireProblem(f.server.get(kMinutes + "/versions", f.nils), 404);
+  requireProblem(f.server.get(kMinutes + "/versions/" + v2 + "?format=md", f.nils), 404);
+  requireProblem(f.server.get("/api/v1/meetings/1/minutes.html", f.nils), 404);
+  requireProblem(f.put(f.nils, etagOf(v2), bad), 404);
 
   // None of the refused saves left a trace.
   versions = f.versions();
   CHECK(versions->size() == 3);
   CHECK(text(at(versions, 2), "version") == v2);
   const auto after = f.server.get(kMinutes, f.anna);
-  CHECK(after.header("etag") == etagOfMinutes(v2));
+  CHECK(after.header("etag") == etagOf(v2));
   CHECK(notesOf(object(after.body), 6) == "Förvaltningens text.");
   CHECK(notesOf(object(after.body), 9).empty());
-  CHECK(linesMinutes(f.git("log --format=%H -- meetings/1/minutes.json")).size() == 3);
-  CHECK(linesMinutes(f.git("rev-parse main")) == std::vector<std::string>{v2});
+  CHECK(lines(f.git("log --format=%H -- meetings/1/minutes.json")).size() == 3);
+  CHECK(lines(f.git("rev-parse main")) == std::vector<std::string>{v2});
   f.requireFsckClean();
 }
 
 TEST_CASE("two saves from the same version at the same moment in different sections both land",
           "[server][minutes][merge]") {
-  MinutesFixture f;
+  Fixture f;
   auto answer = f.start();
   for (int round = 0; round < 5; ++round) {
     INFO("round " << round);
@@ -462,12 +459,8 @@ TEST_CASE("two saves from the same version at the same moment in different secti
     HttpResult a;
     HttpResult b;
     {
-      std::jthread first([&] {
-        a = f.put(f.anna, etagOfMinutes(from), editedMinutes(answer, {{6, mine}}));
-      });
-      std::jthread second([&] {
-        b = f.put(f.anna, etagOfMinutes(from), editedMinutes(answer, {{7, theirs}}));
-      });
+      std::jthread first([&] { a = f.put(f.anna, etagOf(from), edited(answer, {{6, mine}})); });
+      std::jthread second([&] { b = f.put(f.anna, etagOf(from), edited(answer, {{7, theirs}})); });
     }
     INFO(a.body << "\n" << b.body);
     REQUIRE(a.status == 200);
@@ -484,10 +477,10 @@ TEST_CASE("two saves from the same version at the same moment in different secti
 
 TEST_CASE("the contract's repository clones over HTTP with a token of someone who may read it",
           "[server][minutes][git]") {
-  MinutesFixture f;
+  Fixture f;
   const auto started = f.start();
   const auto saved =
-      f.save(f.anna, text(started, "version"), editedMinutes(started, {{6, "Klonbar text."}}));
+      f.save(f.anna, text(started, "version"), edited(started, {{6, "Klonbar text."}}));
   const std::string version = text(saved, "version");
   const auto md = f.server.get(kMinutes + "/versions/" + version + "?format=md", f.anna);
   REQUIRE(md.status == 200);
@@ -513,19 +506,18 @@ TEST_CASE("the contract's repository clones over HTTP with a token of someone wh
     INFO(out);
     REQUIRE(code == 0);
     CHECK(fileIn(std::string("clone-") + who) == md.body);
-    CHECK(
-        linesMinutes(runTool("git -C '" + (f.dir.path() / (std::string("clone-") + who)).string() +
-                             "' rev-parse HEAD")) == std::vector<std::string>{version});
+    CHECK(lines(runTool("git -C '" + (f.dir.path() / (std::string("clone-") + who)).string() +
+                        "' rev-parse HEAD")) == std::vector<std::string>{version});
   }
   CHECK(clone("", "clone-anonymous").first != 0);
   CHECK(clone("x:" + f.nils + "@", "clone-nils").first != 0);
   CHECK(clone("x:not-a-token@", "clone-wrong").first != 0);
   CHECK_FALSE(std::filesystem::exists(f.dir.path() / "clone-nils" / "meetings"));
   // The same files over plain HTTP: another provider gets 404, no login 401.
-  requireProblemMinutes(f.server.get("/git/contract-1.git/info/refs", f.nils), 404);
-  requireProblemMinutes(f.server.get("/git/contract-1.git/info/refs"), 401);
+  requireProblem(f.server.get("/git/contract-1.git/info/refs", f.nils), 404);
+  requireProblem(f.server.get("/git/contract-1.git/info/refs"), 401);
   CHECK(f.server.get("/git/contract-1.git/info/refs", f.ulla).status == 200);
-  requireProblemMinutes(f.server.get("/git/contract-1.git/config", f.anna), 404);
+  requireProblem(f.server.get("/git/contract-1.git/config", f.anna), 404);
 }
 
 // Issue 20, point 0: a merge removed packs that a clone had listed a moment before, so the
@@ -533,7 +525,7 @@ TEST_CASE("the contract's repository clones over HTTP with a token of someone wh
 // removals happen while the clones run; each clone takes a small part of it).
 TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges",
           "[server][minutes][git][race]") {
-  MinutesFixture f{.config = {{"samverkan.git.retired_pack_seconds", "2"}}};
+  Fixture f{.config = {{"samverkan.git.retired_pack_seconds", "2"}}};
   auto answer = f.start();
   std::string version = text(answer, "version");
   const std::string url = "http://x:" + f.anna + "@127.0.0.1:" + std::to_string(f.server.port()) +
@@ -556,9 +548,8 @@ TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges"
   });
   // 17 saves make a merge; 120 saves over about six seconds make seven, with removals between.
   for (int i = 0; i < 120; ++i) {
-    const auto saved =
-        f.save(f.anna, version,
-               editedMinutes(answer, {{6, "Version " + std::to_string(i) + " av texten."}}));
+    const auto saved = f.save(
+        f.anna, version, edited(answer, {{6, "Version " + std::to_string(i) + " av texten."}}));
     version = text(saved, "version");
     answer = saved;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -579,7 +570,7 @@ TEST_CASE("clones over HTTP in a loop all succeed while saves force pack merges"
 
 TEST_CASE("hostile Markdown is saved and the protocol page carries no script",
           "[server][minutes][markdown]") {
-  MinutesFixture f;
+  Fixture f;
   auto answer = f.start();
   std::string version = text(answer, "version");
 
@@ -599,7 +590,7 @@ TEST_CASE("hostile Markdown is saved and the protocol page carries no script",
   for (std::size_t i = 0; i < hostile.size(); ++i) {
     INFO("input " << i);
     const int section = static_cast<int>(i % 12) + 1;
-    answer = f.save(f.anna, version, editedMinutes(answer, {{section, hostile[i]}}));
+    answer = f.save(f.anna, version, edited(answer, {{section, hostile[i]}}));
     version = text(answer, "version");
     CHECK(notesOf(answer, section) == hostile[i]);
     for (const auto& token : {f.anna, f.ulla}) {
@@ -632,16 +623,16 @@ TEST_CASE("hostile Markdown is saved and the protocol page carries no script",
   // not JSON: refused, nothing saved.
   for (const std::string& bad : {std::string("\xff\xfe"), std::string("\xc0\xaf"),
                                  std::string("\xed\xa0\x80"), std::string("\\ud800")}) {
-    std::string json = editedMinutes(answer, {{1, "före@@BAD@@efter"}});
+    std::string json = edited(answer, {{1, "före@@BAD@@efter"}});
     json.replace(json.find("@@BAD@@"), 7, bad);
-    const auto r = f.put(f.anna, etagOfMinutes(version), json);
+    const auto r = f.put(f.anna, etagOf(version), json);
     INFO(r.body);
     CHECK(r.status == 400);
   }
   // One byte over the limit of a section's notes.
-  const auto tooLong = f.put(f.anna, etagOfMinutes(version),
-                             editedMinutes(answer, {{2, std::string(100'001, 'a')}}));
-  const auto problem = requireProblemMinutes(tooLong, 422);
+  const auto tooLong =
+      f.put(f.anna, etagOf(version), edited(answer, {{2, std::string(100'001, 'a')}}));
+  const auto problem = requireProblem(tooLong, 422);
   CHECK(text(problem, "field") == "sections[1].notes");
   CHECK(f.versions()->size() == before);
   CHECK(text(f.current(f.anna), "version") == version);
@@ -690,7 +681,7 @@ TEST_CASE(
 // meeting 1 and keeps all three; a guest is added in a save; a guest who would be a second
 // adjuster of the authority is refused with the rule's reason and the field of the role.
 TEST_CASE("the minutes keep every role of a person and take guests", "[server][minutes]") {
-  MinutesFixture f;
+  Fixture f;
   const auto started = f.start();
   const std::string v0 = text(started, "version");
   const auto attendance = started->getObject("minutes")->getArray("attendance");
@@ -722,8 +713,7 @@ TEST_CASE("the minutes keep every role of a person and take guests", "[server][m
     document->getArray("attendance")->add(guest);
     return body({{"minutes", document}});
   };
-  const auto refused =
-      requireProblemMinutes(f.put(f.anna, etagOfMinutes(v0), withGuest(true)), 422);
+  const auto refused = requireProblem(f.put(f.anna, etagOf(v0), withGuest(true)), 422);
   CHECK(text(refused, "reason") == "one-adjuster-per-party");
   CHECK(text(refused, "field") == "attendance[2].additional_roles");
   CHECK(f.versions()->size() == 1);

@@ -22,7 +22,7 @@ using namespace sv::test;
 
 namespace {
 
-bool hasReportPages(const std::string& text, const std::string& part) {
+bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
@@ -36,24 +36,24 @@ std::vector<std::string> all(const std::string& text, const std::string& pattern
   return out;
 }
 
-std::string firstReportPages(const std::string& text, const std::string& pattern) {
+std::string first(const std::string& text, const std::string& pattern) {
   const auto found = all(text, pattern);
   REQUIRE_FALSE(found.empty());
   return found.front();
 }
 
 // The demo's contract of Linnégården (vård- och omsorgsboende), as its manager sees it.
-std::string demoContractPathReportPages(const Browser& anna) {
+std::string demoContractPath(const Browser& anna) {
   const auto page = anna.get("/avtal");
   REQUIRE(page.status == 200);
-  return firstReportPages(page.body, R"re(href="(/avtal/[0-9]+)")re");
+  return first(page.body, R"re(href="(/avtal/[0-9]+)")re");
 }
 
 // The report's edit form, every area assessed as meeting the requirements, with `extra` fields.
 std::vector<std::pair<std::string, std::string>> assessedForm(
     const std::string& editPage, std::vector<std::pair<std::string, std::string>> extra = {}) {
   std::vector<std::pair<std::string, std::string>> fields{
-      {"version", firstReportPages(editPage, R"re(name="version" value="([0-9a-f]+)")re")},
+      {"version", first(editPage, R"re(name="version" value="([0-9a-f]+)")re")},
       {"method", "Dialogmöte, intervjuer och granskning av genomförandeplaner."},
       {"visits-0-date", "2026-03-02"},
       {"visits-0-announced", "nej"},
@@ -74,17 +74,17 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   const Browser ulla(server, "ulla.utforare");
   const Browser rita(server, "rita.registrator");
   const Browser nils(server, "nils.norr");
-  const std::string contract = demoContractPathReportPages(anna);
+  const std::string contract = demoContractPath(anna);
 
   // The contract's page has the section and, for its manager only, the start form.
   const auto contractPage = anna.get(contract);
   REQUIRE(contractPage.status == 200);
-  CHECK(hasReportPages(contractPage.body, "Uppföljningar"));
-  CHECK(hasReportPages(contractPage.body, "action=\"" + contract + "/uppfoljningar\""));
-  CHECK_FALSE(hasReportPages(ulla.get(contract).body, "action=\"" + contract + "/uppfoljningar\""));
-  CHECK(hasReportPages(anna.get("/uppfoljningar").body, "id=\"inga-uppfoljningar\""));
+  CHECK(has(contractPage.body, "Uppföljningar"));
+  CHECK(has(contractPage.body, "action=\"" + contract + "/uppfoljningar\""));
+  CHECK_FALSE(has(ulla.get(contract).body, "action=\"" + contract + "/uppfoljningar\""));
+  CHECK(has(anna.get("/uppfoljningar").body, "id=\"inga-uppfoljningar\""));
   const std::string year =
-      firstReportPages(contractPage.body, R"re(id="report_year"[^>]*value="([0-9]{4})")re");
+      first(contractPage.body, R"re(id="report_year"[^>]*value="([0-9]{4})")re");
 
   // Without the CSRF token nothing is started; a year out of range is refused in Swedish.
   CHECK(anna.post(contract + "/uppfoljningar", {{"kind", "operational"}, {"year", year}}, false)
@@ -93,16 +93,16 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
       anna.post(contract + "/uppfoljningar", {{"kind", "operational"}, {"year", "1999"}});
   INFO(badYear.body);
   CHECK(badYear.status == 422);
-  CHECK(hasReportPages(badYear.body, "Kontrollera fältet År."));
-  CHECK(hasReportPages(badYear.body, "value=\"1999\""));
-  CHECK(hasReportPages(anna.get("/uppfoljningar").body, "id=\"inga-uppfoljningar\""));
+  CHECK(has(badYear.body, "Kontrollera fältet År."));
+  CHECK(has(badYear.body, "value=\"1999\""));
+  CHECK(has(anna.get("/uppfoljningar").body, "id=\"inga-uppfoljningar\""));
 
   const auto started =
       anna.post(contract + "/uppfoljningar", {{"kind", "operational"}, {"year", year}});
   REQUIRE(started.status == 303);
   const std::string report =
-      firstReportPages(started.header("location"), R"re(^(/uppfoljningar/[0-9]+)/redigera)re");
-  CHECK(hasReportPages(anna.get("/uppfoljningar").body, "href=\"" + report + "\""));
+      first(started.header("location"), R"re(^(/uppfoljningar/[0-9]+)/redigera)re");
+  CHECK(has(anna.get("/uppfoljningar").body, "href=\"" + report + "\""));
   CHECK(nils.get(report).status == 404);
   CHECK(nils.get(report + "/redigera").status == 404);
 
@@ -110,8 +110,8 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   const auto edit = anna.get(report + "/redigera");
   INFO(edit.body);
   REQUIRE(edit.status == 200);
-  CHECK(hasReportPages(edit.body, "Ännu inte bedömt"));
-  CHECK(hasReportPages(edit.body, "Oanmält"));
+  CHECK(has(edit.body, "Ännu inte bedömt"));
+  CHECK(has(edit.body, "Oanmält"));
   const auto before = anna.get(report).body;
   const auto refused = anna.post(
       report + "/redigera",
@@ -119,10 +119,10 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
                                {"areas-0-improvements-0-due_date", "snart"},
                                {"areas-0-improvements-0-responsible_party", "provider"}}));
   CHECK(refused.status == 422);
-  CHECK(hasReportPages(refused.body, "Klart senast för förbättring 1 i område 1"));
-  CHECK(hasReportPages(refused.body, "Rutin för signering"));  // what was typed is kept
-  CHECK(firstReportPages(anna.get(report).body, R"re(<code>([0-9a-f]{7})</code>)re") ==
-        firstReportPages(before, R"re(<code>([0-9a-f]{7})</code>)re"));
+  CHECK(has(refused.body, "Klart senast för förbättring 1 i område 1"));
+  CHECK(has(refused.body, "Rutin för signering"));  // what was typed is kept
+  CHECK(first(anna.get(report).body, R"re(<code>([0-9a-f]{7})</code>)re") ==
+        first(before, R"re(<code>([0-9a-f]{7})</code>)re"));
   // A draft is the authority's own until it is sent: the provider does not find it at all.
   CHECK(ulla.post(report + "/redigera", assessedForm(edit.body)).status == 404);
 
@@ -134,85 +134,85 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
                                {"areas-0-improvements-0-responsible_party", "provider"}}));
   REQUIRE(saved.status == 303);
   const auto assessed = anna.get(report);
-  CHECK(hasReportPages(assessed.body, "Uppfyller kraven"));
-  CHECK(hasReportPages(assessed.body, "<strong>Brister</strong>"));
-  CHECK_FALSE(hasReportPages(assessed.body, "<script>signering"));
-  CHECK(hasReportPages(assessed.body, "Oanmält besök kväll"));
+  CHECK(has(assessed.body, "Uppfyller kraven"));
+  CHECK(has(assessed.body, "<strong>Brister</strong>"));
+  CHECK_FALSE(has(assessed.body, "<script>signering"));
+  CHECK(has(assessed.body, "Oanmält besök kväll"));
 
   // Sent for fact-check: every person sees the page; the provider has the form.
   REQUIRE(anna.post(report + "/skicka", {}).status == 303);
   const auto forProvider = ulla.get(report);
   REQUIRE(forProvider.status == 200);
-  CHECK(hasReportPages(forProvider.body, "Faktagranskning"));
-  CHECK(hasReportPages(forProvider.body, "Sakfel eller kommentar"));
-  CHECK(hasReportPages(ulla.get("/").body, "Uppföljningar att faktagranska"));
+  CHECK(has(forProvider.body, "Faktagranskning"));
+  CHECK(has(forProvider.body, "Sakfel eller kommentar"));
+  CHECK(has(ulla.get("/").body, "Uppföljningar att faktagranska"));
   CHECK(rita.get(report).status == 200);
   CHECK(nils.get(report).status == 404);
-  const auto areaField = firstReportPages(forProvider.body, R"re(name="(factcheck-[a-z_0-9]+)")re");
+  const auto areaField = first(forProvider.body, R"re(name="(factcheck-[a-z_0-9]+)")re");
 
   // "Skicka synpunkter" with nothing written, and "Inga synpunkter" with text, change nothing.
   const auto empty = ulla.post(report + "/faktagranskning", {{"answer", "synpunkter"}});
   CHECK(empty.status == 422);
-  CHECK(hasReportPages(empty.body, "välj Inga synpunkter"));
+  CHECK(has(empty.body, "välj Inga synpunkter"));
   const auto mixed =
       ulla.post(report + "/faktagranskning", {{"answer", "inga"}, {areaField, "Fel datum"}});
   CHECK(mixed.status == 422);
-  CHECK(hasReportPages(mixed.body, "Fel datum"));
-  CHECK(hasReportPages(ulla.get(report).body, "Sakfel eller kommentar"));
+  CHECK(has(mixed.body, "Fel datum"));
+  CHECK(has(ulla.get(report).body, "Sakfel eller kommentar"));
 
   const std::string comment = "Besöket var den 3 mars, inte den 2 mars.";
   REQUIRE(ulla.post(report + "/faktagranskning", {{"answer", "synpunkter"}, {areaField, comment}})
               .status == 303);
   const auto answered = anna.get(report);
-  CHECK(hasReportPages(answered.body, "Besvarad"));
-  CHECK(hasReportPages(answered.body, "Besöket var den 3 mars"));
-  CHECK(hasReportPages(anna.get("/").body, "synpunkter att besvara"));
-  const auto commentId = firstReportPages(answered.body, R"re(id="synpunkt-([0-9]+)")re");
+  CHECK(has(answered.body, "Besvarad"));
+  CHECK(has(answered.body, "Besöket var den 3 mars"));
+  CHECK(has(anna.get("/").body, "synpunkter att besvara"));
+  const auto commentId = first(answered.body, R"re(id="synpunkt-([0-9]+)")re");
   const std::string answerPath = report + "/synpunkter/" + commentId + "/svar";
 
   // Finalizing with the comment open, or an empty answer, is refused in Swedish.
   const auto early = anna.post(report + "/slutlig", {});
   CHECK(early.status == 409);
-  CHECK(hasReportPages(early.body, "Besvara varje synpunkt"));
+  CHECK(has(early.body, "Besvara varje synpunkt"));
   const auto blank = anna.post(answerPath, {{"answer", " "}});
   CHECK(blank.status == 422);
   CHECK(ulla.post(answerPath, {{"answer", "Jag svarar själv"}}).status == 403);
   REQUIRE(anna.post(answerPath, {{"answer", "Datumet är rättat."}}).status == 303);
-  CHECK(hasReportPages(ulla.get(report).body, "Datumet är rättat."));
+  CHECK(has(ulla.get(report).body, "Datumet är rättat."));
 
   // A supplement: a due date that is no date is refused in Swedish; the provider sends it; a
   // decision without a reason is refused.
-  const auto area = firstReportPages(answered.body, R"re(<option value="([a-z_0-9]+)")re");
+  const auto area = first(answered.body, R"re(<option value="([a-z_0-9]+)")re");
   const auto noDate =
       anna.post(report + "/kompletteringar",
                 {{"area", area}, {"request", "Skicka schemat."}, {"due_on", "snart"}});
   CHECK(noDate.status == 422);
-  CHECK(hasReportPages(noDate.body, "Kontrollera fältet Senast."));
-  CHECK_FALSE(hasReportPages(noDate.body, "id=\"komplettering-1\""));
+  CHECK(has(noDate.body, "Kontrollera fältet Senast."));
+  CHECK_FALSE(has(noDate.body, "id=\"komplettering-1\""));
   REQUIRE(anna.post(report + "/kompletteringar",
                     {{"area", area}, {"request", "Skicka schemat."}, {"due_on", "2099-01-31"}})
               .status == 303);
-  CHECK(hasReportPages(ulla.get("/").body, "Begärda kompletteringar"));
+  CHECK(has(ulla.get("/").body, "Begärda kompletteringar"));
   REQUIRE(ulla.post(report + "/kompletteringar/1/skicka", {{"text", "Schemat för mars."}}).status ==
           303);
   const auto noReason =
       anna.post(report + "/kompletteringar/1/besluta", {{"assessment", "meets"}, {"reason", ""}});
   CHECK(noReason.status == 422);
-  CHECK(hasReportPages(noReason.body, "Kontrollera fältet Motivering."));
+  CHECK(has(noReason.body, "Kontrollera fältet Motivering."));
   REQUIRE(anna.post(report + "/kompletteringar/1/besluta",
                     {{"assessment", "meets"}, {"reason", "Schemat visar bemanningen."}})
               .status == 303);
-  CHECK(hasReportPages(ulla.get(report).body, "Schemat visar bemanningen."));
+  CHECK(has(ulla.get(report).body, "Schemat visar bemanningen."));
 
   REQUIRE(anna.post(report + "/slutlig", {}).status == 303);
-  CHECK(hasReportPages(rita.get("/").body, "Slutliga uppföljningar att diarieföra"));
+  CHECK(has(rita.get("/").body, "Slutliga uppföljningar att diarieföra"));
   CHECK(ulla.post(report + "/diariefor", {{"confirm", "ja"}}).status == 403);
   const auto ask = rita.post(report + "/diariefor", {});
   CHECK(ask.status == 200);
-  CHECK(hasReportPages(ask.body, "Vill du diarieföra rapporten?"));
+  CHECK(has(ask.body, "Vill du diarieföra rapporten?"));
   REQUIRE(rita.post(report + "/diariefor", {{"confirm", "ja"}}).status == 303);
   const auto registered = ulla.get(report);
-  CHECK(hasReportPages(registered.body, "Diarieförd"));
-  CHECK(hasReportPages(registered.body, "<dt>Diarienummer</dt>"));
+  CHECK(has(registered.body, "Diarieförd"));
+  CHECK(has(registered.body, "<dt>Diarienummer</dt>"));
   CHECK(anna.get(report + "/redigera").status == 409);
 }

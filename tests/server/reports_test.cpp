@@ -54,7 +54,7 @@ std::string assessed(const Poco::JSON::Object::Ptr& view, const std::string& fir
   return out.str();
 }
 
-struct ReportsFixture {
+struct Fixture {
   TempDir dir;
   std::filesystem::path data = dir.path() / "data";
   std::optional<ServerProcess> server{std::in_place, data, std::map<std::string, std::string>{},
@@ -100,7 +100,7 @@ std::string stateOf(const Poco::JSON::Object::Ptr& view) {
 
 TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
           "[server][reports]") {
-  ReportsFixture f;
+  Fixture f;
   // Roles before fields: the provider may not start one; another provider does not see the
   // contract at all.
   requireProblem(
@@ -264,7 +264,7 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
 }
 
 TEST_CASE("reports: a fact-check past its last day closes with no comments", "[server][reports]") {
-  ReportsFixture f;
+  Fixture f;
   const auto started = f.start("contract");
   const auto id = number(started->getObject("summary"), "id");
   const auto saved = requireOk(

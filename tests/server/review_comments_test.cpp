@@ -17,7 +17,7 @@ using namespace sv::test;
 
 namespace {
 
-std::string pathReviewComments(std::int64_t meeting, const std::string& rest) {
+std::string path(std::int64_t meeting, const std::string& rest) {
   return "/api/v1/meetings/" + std::to_string(meeting) + rest;
 }
 
@@ -41,7 +41,7 @@ std::string returnBody(const std::string& comment,
 
 // anna.avtal is secretary and the authority's adjuster of demo meeting 2; ulla.utforare the
 // provider's adjuster; nils.norr represents another provider.
-struct ReviewCommentsFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string anna = server.login("anna.avtal", kDemoPassword);
@@ -50,9 +50,9 @@ struct ReviewCommentsFixture {
   std::int64_t meeting = 2;
 
   void underReview() const {
-    requireOk(server.post(pathReviewComments(meeting, "/agenda/publish"), "", anna));
-    requireOk(server.post(pathReviewComments(meeting, "/minutes"), "", anna), 201);
-    requireOk(server.post(pathReviewComments(meeting, "/minutes/submit"), "", anna));
+    requireOk(server.post(path(meeting, "/agenda/publish"), "", anna));
+    requireOk(server.post(path(meeting, "/minutes"), "", anna), 201);
+    requireOk(server.post(path(meeting, "/minutes/submit"), "", anna));
   }
 };
 
@@ -60,16 +60,15 @@ struct ReviewCommentsFixture {
 
 TEST_CASE("review comments: returned with comments per §, handled once by the secretary",
           "[server][review]") {
-  ReviewCommentsFixture f;
+  Fixture f;
   f.underReview();
   const auto returned = requireOk(f.server.post(
-      pathReviewComments(f.meeting, "/minutes/return"),
+      path(f.meeting, "/minutes/return"),
       returnBody("", {{2, "Beslutet om bemanning saknas."}, {0, "Enhetens namn är fel."}}),
       f.ulla));
   CHECK(text(returned, "state") == "draft");
 
-  const auto comments =
-      requireArray(f.server.get(pathReviewComments(f.meeting, "/minutes/comments"), f.anna));
+  const auto comments = requireArray(f.server.get(path(f.meeting, "/minutes/comments"), f.anna));
   REQUIRE(comments->size() == 2);
   CHECK(number(at(comments, 0), "section") == 2);
   CHECK(text(at(comments, 0), "party") == "provider");
@@ -78,7 +77,7 @@ TEST_CASE("review comments: returned with comments per §, handled once by the s
   CHECK(at(comments, 1)->isNull("section"));
   const auto id = number(at(comments, 0), "id");
   const std::string handledPath =
-      pathReviewComments(f.meeting, "/minutes/comments/" + std::to_string(id) + "/handled");
+      path(f.meeting, "/minutes/comments/" + std::to_string(id) + "/handled");
 
   // The provider may not handle it, and learns nothing of its fields first.
   requireProblem(f.server.post(handledPath, "{}", f.ulla), 403);
@@ -94,30 +93,25 @@ TEST_CASE("review comments: returned with comments per §, handled once by the s
   CHECK(text(again, "reason") == "comment-handled");
 
   // The provider sees how its comment was handled; another provider sees nothing.
-  const auto seen =
-      requireArray(f.server.get(pathReviewComments(f.meeting, "/minutes/comments"), f.ulla));
+  const auto seen = requireArray(f.server.get(path(f.meeting, "/minutes/comments"), f.ulla));
   CHECK(text(at(seen, 0)->getObject("handled"), "how") == "Beslutet är infört i § 2.");
-  requireProblem(f.server.get(pathReviewComments(f.meeting, "/minutes/comments"), f.nils), 404);
+  requireProblem(f.server.get(path(f.meeting, "/minutes/comments"), f.nils), 404);
 }
 
 TEST_CASE("review comments: a comment on a § the minutes lack, or a wrong shape, changes nothing",
           "[server][review]") {
-  ReviewCommentsFixture f;
+  Fixture f;
   f.underReview();
-  const auto unknown =
-      requireProblem(f.server.post(pathReviewComments(f.meeting, "/minutes/return"),
-                                   returnBody("", {{99, "Vilken §?"}}), f.ulla),
-                     422);
+  const auto unknown = requireProblem(f.server.post(path(f.meeting, "/minutes/return"),
+                                                    returnBody("", {{99, "Vilken §?"}}), f.ulla),
+                                      422);
   CHECK(text(unknown, "field") == "comments[0].section");
-  requireProblem(f.server.post(pathReviewComments(f.meeting, "/minutes/return"),
+  requireProblem(f.server.post(path(f.meeting, "/minutes/return"),
                                R"({"comments": [{"section": "två", "text": "x"}]})", f.ulla),
                  400);
-  requireProblem(f.server.post(pathReviewComments(f.meeting, "/minutes/return"),
-                               R"({"comments": "x"})", f.ulla),
+  requireProblem(f.server.post(path(f.meeting, "/minutes/return"), R"({"comments": "x"})", f.ulla),
                  400);
-  const auto life =
-      requireOk(f.server.get(pathReviewComments(f.meeting, "/minutes/lifecycle"), f.anna));
+  const auto life = requireOk(f.server.get(path(f.meeting, "/minutes/lifecycle"), f.anna));
   CHECK(text(life, "state") == "in_review");
-  CHECK(requireArray(f.server.get(pathReviewComments(f.meeting, "/minutes/comments"), f.anna))
-            ->size() == 0);
+  CHECK(requireArray(f.server.get(path(f.meeting, "/minutes/comments"), f.anna))->size() == 0);
 }

@@ -15,7 +15,7 @@ using namespace sv::test;
 
 namespace {
 
-struct RolesFirstFixture {
+struct Fixture {
   TempDir dir;
   ServerProcess server{dir.path() / "data", {}, true};
   std::string admin = server.login("admin", kAdminPassword);
@@ -32,7 +32,7 @@ struct RolesFirstFixture {
   }
 };
 
-void requireProblemRolesFirst(const HttpResult& r, int status, const std::string& reason = {}) {
+void requireProblem(const HttpResult& r, int status, const std::string& reason = {}) {
   INFO(r.status << " " << r.body);
   REQUIRE(r.status == status);
   CHECK(r.header("content-type") == "application/problem+json");
@@ -43,7 +43,7 @@ void requireProblemRolesFirst(const HttpResult& r, int status, const std::string
 
 TEST_CASE("roles first: a new observation and action in a save need no id",
           "[server][minutes][issue19]") {
-  RolesFirstFixture f;
+  Fixture f;
   REQUIRE(f.server.post("/api/v1/meetings/1/agenda/publish", "", f.anna).status == 200);
   const auto started = f.server.post("/api/v1/meetings/1/minutes", "", f.anna);
   REQUIRE(started.status == 201);
@@ -76,29 +76,25 @@ TEST_CASE("roles first: a new observation and action in a save need no id",
 
 TEST_CASE("roles first: a provider creating a contract hears 403, not which field is missing",
           "[server][contracts][issue19]") {
-  RolesFirstFixture f;
-  requireProblemRolesFirst(
-      f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.ulla), 403,
-      "not-contract-manager");
-  requireProblemRolesFirst(f.server.post("/api/v1/contracts", "{}", f.ulla), 403,
-                           "not-contract-manager");
-  requireProblemRolesFirst(
-      f.send("PATCH", "/api/v1/contracts/1", body({{"provider_id", 99}}), f.ulla), 403,
-      "not-contract-manager");
+  Fixture f;
+  requireProblem(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.ulla), 403,
+                 "not-contract-manager");
+  requireProblem(f.server.post("/api/v1/contracts", "{}", f.ulla), 403, "not-contract-manager");
+  requireProblem(f.send("PATCH", "/api/v1/contracts/1", body({{"provider_id", 99}}), f.ulla), 403,
+                 "not-contract-manager");
   // The contract manager is told about the field.
-  requireProblemRolesFirst(
-      f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.anna), 422);
+  requireProblem(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.anna), 422);
 }
 
 TEST_CASE("roles first: the other POST and PUT endpoints answer the role before the fields",
           "[server][issue19]") {
-  RolesFirstFixture f;
-  requireProblemRolesFirst(f.server.post("/api/v1/contracts/1/meetings", "{}", f.ulla), 403);
-  requireProblemRolesFirst(
+  Fixture f;
+  requireProblem(f.server.post("/api/v1/contracts/1/meetings", "{}", f.ulla), 403);
+  requireProblem(
       f.server.post("/api/v1/contracts/1/meetings", body({{"starts_at", "snart"}}), f.ulla), 403);
-  requireProblemRolesFirst(f.server.post("/api/v1/contracts/1/meetings", "{}", f.anna), 422);
-  requireProblemRolesFirst(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.ulla), 403);
-  requireProblemRolesFirst(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.anna), 422);
+  requireProblem(f.server.post("/api/v1/contracts/1/meetings", "{}", f.anna), 422);
+  requireProblem(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.ulla), 403);
+  requireProblem(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.anna), 422);
   Poco::JSON::Array people;
   Poco::JSON::Object nobody;
   nobody.set("role", "chair");  // no user_id
@@ -107,29 +103,26 @@ TEST_CASE("roles first: the other POST and PUT endpoints answer the role before 
   change.set("participants", people);
   std::ostringstream participants;
   change.stringify(participants);
-  requireProblemRolesFirst(f.send("PATCH", "/api/v1/meetings/1", participants.str(), f.ulla), 403,
-                           "not-contract-manager");
-  requireProblemRolesFirst(f.server.post("/api/v1/organizations", "{}", f.ulla), 403,
-                           "not-administrator");
-  requireProblemRolesFirst(f.server.post("/api/v1/users", "{}", f.anna), 403, "not-administrator");
-  requireProblemRolesFirst(f.server.post("/api/v1/organizations", "{}", f.admin), 422);
-  requireProblemRolesFirst(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.ulla),
-                           403);
-  requireProblemRolesFirst(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.anna),
-                           422);
-  requireProblemRolesFirst(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.lars), 403);
-  requireProblemRolesFirst(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.ulla), 422);
+  requireProblem(f.send("PATCH", "/api/v1/meetings/1", participants.str(), f.ulla), 403,
+                 "not-contract-manager");
+  requireProblem(f.server.post("/api/v1/organizations", "{}", f.ulla), 403, "not-administrator");
+  requireProblem(f.server.post("/api/v1/users", "{}", f.anna), 403, "not-administrator");
+  requireProblem(f.server.post("/api/v1/organizations", "{}", f.admin), 422);
+  requireProblem(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.ulla), 403);
+  requireProblem(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.anna), 422);
+  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.lars), 403);
+  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.ulla), 422);
   // Another provider's meeting is not there at all, whatever the body.
-  requireProblemRolesFirst(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.nils), 404);
+  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.nils), 404);
 
   REQUIRE(f.server.post("/api/v1/meetings/1/agenda/publish", "", f.anna).status == 200);
   const auto started = f.server.post("/api/v1/meetings/1/minutes", "", f.anna);
   REQUIRE(started.status == 201);
   const auto etag = "\"" + text(object(started.body), "version") + "\"";
   const std::string broken = R"({"minutes": {"header": {}}})";
-  requireProblemRolesFirst(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.ulla, etag), 403,
-                           "not-minutes-writer");
-  requireProblemRolesFirst(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.nils, etag), 404);
+  requireProblem(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.ulla, etag), 403,
+                 "not-minutes-writer");
+  requireProblem(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.nils, etag), 404);
   const auto own = f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.anna, etag);
   INFO(own.body);
   CHECK((own.status == 400 || own.status == 422));

@@ -11,7 +11,7 @@ using test::ServiceFixture;
 
 namespace {
 
-services::MeetingChange cancelMeetings(std::optional<std::string> reason) {
+services::MeetingChange cancel(std::optional<std::string> reason) {
   services::MeetingChange change;
   change.status = "cancelled";
   change.cancelReason = std::move(reason);
@@ -30,10 +30,10 @@ TEST_CASE("meetings: cancelling without a reason is Invalid/CancellationNeedsRea
           "[services][meetings]") {
   ServiceFixture f;
   const auto m = f.makeMeeting(f.makeContract(), "2026-05-12T13:00");
-  checkError(f.meetings.change(f.manager, m.row.id, cancelMeetings("  ")), Errc::Invalid,
+  checkError(f.meetings.change(f.manager, m.row.id, cancel("  ")), Errc::Invalid,
              Reason::CancellationNeedsReason, "cancel_reason");
-  checkError(f.meetings.change(f.manager, m.row.id, cancelMeetings(std::string(2001, 'x'))),
-             Errc::Invalid, Reason::TooLong, "cancel_reason", "2000");
+  checkError(f.meetings.change(f.manager, m.row.id, cancel(std::string(2001, 'x'))), Errc::Invalid,
+             Reason::TooLong, "cancel_reason", "2000");
   CHECK(f.meetings.get(f.manager, m.row.id)->row.status == MeetingStatus::Planned);
 }
 
@@ -41,11 +41,11 @@ TEST_CASE("meetings: a cancelled meeting is Conflict/MeetingCancelled to every c
           "[services][meetings]") {
   ServiceFixture f;
   const auto m = f.makeMeeting(f.makeContract(), "2026-05-12T13:00");
-  auto done = f.meetings.change(f.manager, m.row.id, cancelMeetings("Sjukdom"));
+  auto done = f.meetings.change(f.manager, m.row.id, cancel("Sjukdom"));
   REQUIRE(done);
   CHECK(done->row.status == MeetingStatus::Cancelled);
   CHECK(f.meetings.get(f.providerRep, m.row.id)->row.status == MeetingStatus::Cancelled);
-  checkError(f.meetings.change(f.manager, m.row.id, cancelMeetings("Igen")), Errc::Conflict,
+  checkError(f.meetings.change(f.manager, m.row.id, cancel("Igen")), Errc::Conflict,
              Reason::MeetingCancelled);
   checkError(f.agendas.addItem(f.manager, m.row.id, "Ny punkt", ""), Errc::Conflict,
              Reason::MeetingCancelled);
@@ -85,12 +85,11 @@ TEST_CASE("meetings: only the contract manager adds and changes meetings", "[ser
   checkError(f.meetings.create(f.providerRep, contract, {"2026-05-12T13:00", std::nullopt, ""}),
              Errc::Forbidden, Reason::NotContractManager);
   const auto m = f.makeMeeting(contract, "2026-05-12T13:00");
-  checkError(f.meetings.change(f.providerRep, m.row.id, cancelMeetings("Nej")), Errc::Forbidden,
+  checkError(f.meetings.change(f.providerRep, m.row.id, cancel("Nej")), Errc::Forbidden,
              Reason::NotContractManager);
   // Another provider's people do not know the meeting is there.
   checkError(f.meetings.get(f.stranger, m.row.id), Errc::NotFound, Reason::None);
-  checkError(f.meetings.change(f.stranger, m.row.id, cancelMeetings("Nej")), Errc::NotFound,
-             Reason::None);
+  checkError(f.meetings.change(f.stranger, m.row.id, cancel("Nej")), Errc::NotFound, Reason::None);
 }
 
 TEST_CASE("meetings: participants' roles and parties are checked and come back as enums",

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-DocumentCommit savePacks(int meeting, const std::string& text, const std::string& author) {
+DocumentCommit save(int meeting, const std::string& text, const std::string& author) {
   DocumentCommit w;
   w.repository = "contract-1";
   w.document = "meetings/" + std::to_string(meeting) + "/minutes";
@@ -28,7 +28,7 @@ DocumentCommit savePacks(int meeting, const std::string& text, const std::string
   return w;
 }
 
-std::string gitCliPacks(const fs::path& repo, const std::string& args, int* code = nullptr) {
+std::string gitCli(const fs::path& repo, const std::string& args, int* code = nullptr) {
   return test::runTool("git --git-dir='" + repo.string() + "' " + args + " 2>&1", code);
 }
 
@@ -67,7 +67,7 @@ TEST_CASE("each save is one pack that git verifies, with no loose objects", "[st
   auto& docs = (*store)->documents();
   std::vector<std::string> versions;
   for (const char* author : {"anna", "ulla", "anna"}) {
-    auto v = docs.commit(savePacks(1, longText(static_cast<int>(versions.size())), author));
+    auto v = docs.commit(save(1, longText(static_cast<int>(versions.size())), author));
     REQUIRE(v);
     versions.push_back(*v);
   }
@@ -76,14 +76,14 @@ TEST_CASE("each save is one pack that git verifies, with no loose objects", "[st
   CHECK(packs.size() == 3);
   for (const auto& index : packs) {
     int code = -1;
-    const auto out = gitCliPacks(repo, "verify-pack -v '" + index.string() + "'", &code);
+    const auto out = gitCli(repo, "verify-pack -v '" + index.string() + "'", &code);
     INFO(out);
     CHECK(code == 0);
   }
-  CHECK(gitCliPacks(repo, "count-objects").starts_with("0 objects"));
-  CHECK(gitCliPacks(repo, "log --format=%an main") == "anna\nulla\nanna\n");
+  CHECK(gitCli(repo, "count-objects").starts_with("0 objects"));
+  CHECK(gitCli(repo, "log --format=%an main") == "anna\nulla\nanna\n");
   int fsck = -1;
-  INFO(gitCliPacks(repo, "fsck --strict", &fsck));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
   CHECK(*docs.readFile("contract-1", versions[1], "meetings/1/minutes.md") == longText(1));
 }
@@ -97,7 +97,7 @@ TEST_CASE("packs beyond the limit are merged, and every version reads the same a
   const int saves = static_cast<int>(DocumentStore::kMostPacks) * 2 + 3;
   std::vector<std::string> versions;
   for (int i = 0; i < saves; ++i) {
-    auto v = docs.commit(savePacks(1 + i % 3, longText(i), i % 2 ? "ulla" : "anna"));
+    auto v = docs.commit(save(1 + i % 3, longText(i), i % 2 ? "ulla" : "anna"));
     REQUIRE(v);
     versions.push_back(*v);
   }
@@ -106,15 +106,16 @@ TEST_CASE("packs beyond the limit are merged, and every version reads the same a
   const auto repo = docs.pathOf("contract-1");
   // The merged packs are retired, not removed; once the grace period is over they go.
   CHECK(livePacks(docs, "contract-1").size() <= DocumentStore::kMostPacks);
-  REQUIRE(docs.pruneRetiredPacks(
-      "contract-1", Clock::now() + DocumentStore::kRetiredPackGrace + std::chrono::seconds(1)));
+  REQUIRE(docs.pruneRetiredPacks("contract-1",
+                                 Clock::now() + DocumentStore::kRetiredPackGrace +
+                                     std::chrono::seconds(1)));
   const auto packs = filesEndingWith(repo / "objects" / "pack", ".pack");
   CHECK(packs.size() <= DocumentStore::kMostPacks);
   CHECK(filesEndingWith(repo / "objects" / "pack", ".idx").size() == packs.size());
   int fsck = -1;
-  INFO(gitCliPacks(repo, "fsck --strict", &fsck));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
-  CHECK(gitCliPacks(repo, "rev-list --count main") == std::to_string(saves) + "\n");
+  CHECK(gitCli(repo, "rev-list --count main") == std::to_string(saves) + "\n");
   for (int i = 0; i < saves; ++i) {
     const std::string path = "meetings/" + std::to_string(1 + i % 3) + "/minutes.md";
     auto text = docs.readFile("contract-1", versions[static_cast<std::size_t>(i)], path);
@@ -134,8 +135,8 @@ TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
   {
     auto store = Store::open({dir.path(), 1});
     REQUIRE(store);
-    v1 = *(*store)->documents().commit(savePacks(1, longText(1), "anna"));
-    v2 = *(*store)->documents().commit(savePacks(1, longText(2), "ulla"));
+    v1 = *(*store)->documents().commit(save(1, longText(1), "anna"));
+    v2 = *(*store)->documents().commit(save(1, longText(2), "ulla"));
   }
   const auto repo = dir.path() / "repositories" / "contract-1.git";
   const auto indexes = filesEndingWith(repo / "objects" / "pack", ".idx");
@@ -144,7 +145,7 @@ TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
   fs::resize_file(indexes[0], fs::file_size(indexes[0]) / 2);
   fs::remove(indexes[1]);
   int fsck = -1;
-  gitCliPacks(repo, "fsck --strict", &fsck);
+  gitCli(repo, "fsck --strict", &fsck);
   REQUIRE(fsck != 0);
 
   auto store = Store::open({dir.path(), 1});
@@ -155,7 +156,7 @@ TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
         }) == 2);
   CHECK(*(*store)->documents().readFile("contract-1", v1, "meetings/1/minutes.md") == longText(1));
   CHECK(*(*store)->documents().readFile("contract-1", v2, "meetings/1/minutes.md") == longText(2));
-  INFO(gitCliPacks(repo, "fsck --strict", &fsck));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
 }
 
@@ -165,7 +166,7 @@ TEST_CASE("half-written pack files of a killed save are removed at start-up",
   {
     auto store = Store::open({dir.path(), 1});
     REQUIRE(store);
-    REQUIRE((*store)->documents().commit(savePacks(1, "one\n", "anna")));
+    REQUIRE((*store)->documents().commit(save(1, "one\n", "anna")));
   }
   const auto folder = dir.path() / "repositories" / "contract-1.git" / "objects" / "pack";
   std::ofstream(folder / "tmp_pack_0123") << "PACK";
@@ -178,17 +179,16 @@ TEST_CASE("half-written pack files of a killed save are removed at start-up",
 
 // Issue 20, point 0: `git fsck` failed about once in twelve runs with "packfile … index not
 // opened", because a merge deleted packs that a reader had listed a moment before.
-TEST_CASE(
-    "a pack that a reader listed stays readable after a merge replaced it, until its grace "
-    "period is over",
-    "[store][packs][race]") {
+TEST_CASE("a pack that a reader listed stays readable after a merge replaced it, until its grace "
+          "period is over",
+          "[store][packs][race]") {
   test::TempDir dir;
   auto store = Store::open({dir.path(), 1});
   REQUIRE(store);
   auto& docs = (*store)->documents();
   const int saves = static_cast<int>(DocumentStore::kMostPacks) + 1;
   for (int i = 0; i < saves; ++i)
-    REQUIRE(docs.commit(savePacks(1, longText(i), i % 2 ? "ulla" : "anna")));
+    REQUIRE(docs.commit(save(1, longText(i), i % 2 ? "ulla" : "anna")));
   // A clone lists the packs, then the merge runs, then the clone fetches what it listed.
   const auto listed = livePacks(docs, "contract-1");
   REQUIRE(listed.size() == static_cast<std::size_t>(saves));
@@ -205,7 +205,7 @@ TEST_CASE(
   CHECK(after.size() == 2);  // the largest pack was kept, the rest merged into one
   const auto repo = docs.pathOf("contract-1");
   int fsck = -1;
-  INFO(gitCliPacks(repo, "fsck --strict", &fsck));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
 
   // Within the grace period nothing is removed, also not by the next merge.
@@ -214,14 +214,14 @@ TEST_CASE(
   REQUIRE(docs.mergePacks("contract-1", mergedAt + std::chrono::seconds(10)));
   for (const auto& pack : listed) CHECK(fs::exists(repo / "objects" / "pack" / pack));
   // After it, the retired packs go; what was listed afterwards stays.
-  CHECK(*docs.pruneRetiredPacks(
-            "contract-1", mergedAt + DocumentStore::kRetiredPackGrace + std::chrono::seconds(1)) ==
+  CHECK(*docs.pruneRetiredPacks("contract-1", mergedAt + DocumentStore::kRetiredPackGrace +
+                                                  std::chrono::seconds(1)) ==
         static_cast<std::size_t>(saves - 1));
   CHECK(filesEndingWith(repo / "objects" / "pack", ".pack").size() == after.size());
   for (const auto& pack : after) CHECK(fs::exists(repo / "objects" / "pack" / pack));
-  INFO(gitCliPacks(repo, "fsck --strict", &fsck));
+  INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
-  CHECK(gitCliPacks(repo, "rev-list --count main") == std::to_string(saves) + "\n");
+  CHECK(gitCli(repo, "rev-list --count main") == std::to_string(saves) + "\n");
 }
 
 TEST_CASE("a retired pack is neither counted nor merged again", "[store][packs]") {
@@ -230,7 +230,7 @@ TEST_CASE("a retired pack is neither counted nor merged again", "[store][packs]"
   REQUIRE(store);
   auto& docs = (*store)->documents();
   for (int i = 0; i < static_cast<int>(DocumentStore::kMostPacks) + 1; ++i)
-    REQUIRE(docs.commit(savePacks(1, longText(i), "anna")));
+    REQUIRE(docs.commit(save(1, longText(i), "anna")));
   REQUIRE(docs.mergePacks("contract-1"));
   const auto repo = docs.pathOf("contract-1");
   const auto filesAfterFirst = filesEndingWith(repo / "objects" / "pack", ".pack");

@@ -22,7 +22,7 @@ using namespace sv::store;
 
 namespace {
 
-const std::string kRegistrySearchAt = "2026-01-01T00:00:00Z";
+const std::string kAt = "2026-01-01T00:00:00Z";
 
 struct RegisterFixture {
   test::TempDir dir;
@@ -34,15 +34,11 @@ struct RegisterFixture {
   RegisterFixture() {
     store->db().write([&](Writing& c) {
       authority = insertOrganization(c, "Östermalms stadsdelsförvaltning",
-                                     OrganizationKind::Authority, kRegistrySearchAt);
-      otherAuthority =
-          insertOrganization(c, "Äldrenämnden", OrganizationKind::Authority, kRegistrySearchAt);
-      linne =
-          insertOrganization(c, "Linnégården AB", OrganizationKind::Provider, kRegistrySearchAt);
-      other =
-          insertOrganization(c, "Annan Omsorg AB", OrganizationKind::Provider, kRegistrySearchAt);
-      registrar = insertUser(c, {"rita", "Rita Berg", "rita@example.se", "x", authority, {}},
-                             kRegistrySearchAt);
+                                     OrganizationKind::Authority, kAt);
+      otherAuthority = insertOrganization(c, "Äldrenämnden", OrganizationKind::Authority, kAt);
+      linne = insertOrganization(c, "Linnégården AB", OrganizationKind::Provider, kAt);
+      other = insertOrganization(c, "Annan Omsorg AB", OrganizationKind::Provider, kAt);
+      registrar = insertUser(c, {"rita", "Rita Berg", "rita@example.se", "x", authority, {}}, kAt);
       linneContract = contract(c, "Vård- och omsorgsboende Linnégården", authority, linne, "A-1");
       otherContract = contract(c, "Hemtjänst Norr", authority, other, "A-2");
       foreignContract = contract(c, "Hemtjänst Söder", otherAuthority, other, "B-1");
@@ -69,7 +65,7 @@ struct RegisterFixture {
     row.reference = reference;
     row.startsOn = "2026-01-01";
     row.agendaTemplate = "standard";
-    row.createdAt = row.updatedAt = kRegistrySearchAt;
+    row.createdAt = row.updatedAt = kAt;
     return insertContract(c, row);
   }
 
@@ -83,7 +79,7 @@ struct RegisterFixture {
     m.templateId = "standard";
     m.templateVersion = "1";
     m.templateText = "";
-    m.createdAt = m.updatedAt = kRegistrySearchAt;
+    m.createdAt = m.updatedAt = kAt;
     const auto meeting = *insertMeeting(c, m);
     RegistryRow r;
     r.authorityId = auth;
@@ -402,8 +398,7 @@ TEST_CASE("migration 016 keeps the indexed protocols and indexes the first lette
           "[store][registry][search]") {
   test::TempDir dir;
   Connection conn(dir.path() / "samverkan.db", false);
-  // The schema as it was before 016 (after 011; 014 and 015 come between), with a protocol indexed
-  // in it.
+  // The schema as it was before 016 (after 011; 014 and 015 come between), with a protocol indexed in it.
   for (const auto& [name, sql] : migration_files::files())
     if (std::stoi(name.substr(name.rfind('/') + 1, 3)) <= 11) conn.exec(std::string(sql));
   conn.exec("PRAGMA user_version = 11");

@@ -14,7 +14,7 @@ using namespace sv::store;
 
 namespace {
 
-const ReviewedDocument kReviewCommentsMinutes{"contract-3", "meetings/12/minutes"};
+const ReviewedDocument kMinutes{"contract-3", "meetings/12/minutes"};
 
 struct CommentsFixture {
   test::TempDir dir;
@@ -32,7 +32,7 @@ struct CommentsFixture {
       row.userId = user;
       row.text = text;
       row.createdAt = "2026-05-13T08:00:00Z";
-      return insertReviewComment(c, kReviewCommentsMinutes, row);
+      return insertReviewComment(c, kMinutes, row);
     });
   }
 };
@@ -43,8 +43,7 @@ TEST_CASE("review comments come back in order, with names, open until handled", 
   CommentsFixture f;
   const auto first = f.comment("2", "Beslutet saknas.");
   f.comment("", "Allmänt.");
-  auto all =
-      f.store->db().read([](Reading& c) { return listReviewComments(c, kReviewCommentsMinutes); });
+  auto all = f.store->db().read([](Reading& c) { return listReviewComments(c, kMinutes); });
   REQUIRE(all.size() == 2);
   CHECK(all[0].id == first);
   CHECK(all[0].userName == "Ulla Utförare");
@@ -59,8 +58,7 @@ TEST_CASE("review comments come back in order, with names, open until handled", 
     return handleReviewComment(c, first, {f.user, "", "Igen.", "2026-05-15T08:00:00Z"});
   });
   CHECK_FALSE(twice);
-  auto one = f.store->db().read(
-      [&](Reading& c) { return findReviewComment(c, kReviewCommentsMinutes, first); });
+  auto one = f.store->db().read([&](Reading& c) { return findReviewComment(c, kMinutes, first); });
   REQUIRE(one);
   REQUIRE(one->handled);
   CHECK(one->handled->how == "Infört i § 2.");
@@ -102,8 +100,7 @@ TEST_CASE("a sealed document takes no new review comment and no handling", "[sto
   CommentsFixture f;
   const auto id = f.comment("2", "Beslutet saknas.");
   f.store->db().write([&](Writing& c) {
-    DocumentStore::seal(c, kReviewCommentsMinutes.repository, kReviewCommentsMinutes.document,
-                        "registered", Clock::now());
+    DocumentStore::seal(c, kMinutes.repository, kMinutes.document, "registered", Clock::now());
     return 0;
   });
   CHECK_THROWS_WITH(f.comment("3", "Sent."), Catch::Contains("sealed"));

@@ -12,12 +12,12 @@ using namespace sv::store;
 
 namespace {
 
-const std::string kSealedRepository = "contract-7";
+const std::string kRepository = "contract-7";
 const std::string kDocument = "meetings/7/minutes";
 
 DocumentCommit minutesCommit(const std::string& text, std::optional<std::string> expected) {
   DocumentCommit w;
-  w.repository = kSealedRepository;
+  w.repository = kRepository;
   w.document = kDocument;
   w.files = {{"meetings/7/minutes.md", text}};
   w.author = {"Anna Lind", "anna.lind@ostermalm.example.se"};
@@ -27,7 +27,7 @@ DocumentCommit minutesCommit(const std::string& text, std::optional<std::string>
   return w;
 }
 
-std::string gitCliSealed(const std::filesystem::path& repo, const std::string& args) {
+std::string gitCli(const std::filesystem::path& repo, const std::string& args) {
   return test::runTool("git --git-dir='" + repo.string() + "' " + args);
 }
 
@@ -43,16 +43,15 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   REQUIRE(v1);
   auto v2 = docs.commit(minutesCommit("# Protokoll\n\nJusterad version.\n", *v1));
   REQUIRE(v2);
-  CHECK_FALSE(docs.sealed(kSealedRepository, kDocument));
+  CHECK_FALSE(docs.sealed(kRepository, kDocument));
 
   (*store)->db().write([&](store::Writing& c) {
-    DocumentStore::seal(c, kSealedRepository, kDocument, "registered as SDN 2026/0001",
-                        Clock::now());
+    DocumentStore::seal(c, kRepository, kDocument, "registered as SDN 2026/0001", Clock::now());
     return 0;
   });
-  CHECK(docs.sealed(kSealedRepository, kDocument));
-  const auto repo = docs.pathOf(kSealedRepository);
-  const auto headBefore = gitCliSealed(repo, "rev-parse main");
+  CHECK(docs.sealed(kRepository, kDocument));
+  const auto repo = docs.pathOf(kRepository);
+  const auto headBefore = gitCli(repo, "rev-parse main");
   CHECK(headBefore == *v2 + "\n");
 
   // Through the store: a commit from the current version, and one that names no version.
@@ -74,11 +73,11 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   CHECK_FALSE(recorded);
 
   // Nothing changed: the versions, the current version, the branch.
-  const auto versions = docs.versions(kSealedRepository, kDocument);
+  const auto versions = docs.versions(kRepository, kDocument);
   REQUIRE(versions.size() == 2);
   CHECK(versions.back().version == *v2);
-  CHECK(docs.currentVersion(kSealedRepository, kDocument) == *v2);
-  CHECK(gitCliSealed(repo, "rev-parse main") == headBefore);
+  CHECK(docs.currentVersion(kRepository, kDocument) == *v2);
+  CHECK(gitCli(repo, "rev-parse main") == headBefore);
 
   // Around the store: a version inserted with raw SQL is refused by the trigger.
   std::string refusal;
@@ -88,7 +87,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
            "INSERT INTO document_versions (repository, document, version, parent_version, "
            "author_name, message, created_at) VALUES (?1, ?2, ?3, ?4, 'x', 'x', "
            "'2026-01-01T00:00:00Z')")
-          .bindAll(kSealedRepository, kDocument, std::string(40, 'b'), *v2)
+          .bindAll(kRepository, kDocument, std::string(40, 'b'), *v2)
           .run();
       return 0;
     });
@@ -101,13 +100,13 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   // The seal itself cannot be removed either.
   CHECK_THROWS_AS((*store)->db().write([&](store::Writing& c) {
     c.prepare("DELETE FROM sealed_documents WHERE repository = ?1 AND document = ?2")
-        .bindAll(kSealedRepository, kDocument)
+        .bindAll(kRepository, kDocument)
         .run();
     return 0;
   }),
                   DatabaseError);
-  CHECK(docs.versions(kSealedRepository, kDocument).size() == 2);
-  CHECK(docs.sealed(kSealedRepository, kDocument));
+  CHECK(docs.versions(kRepository, kDocument).size() == 2);
+  CHECK(docs.sealed(kRepository, kDocument));
 
   // Another document in the same repository is not affected.
   auto other = minutesCommit("# Dagordning\n", "");
@@ -119,9 +118,9 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   store->reset();
   auto reopened = Store::open({dir.path(), 1});
   REQUIRE(reopened);
-  CHECK((*reopened)->documents().sealed(kSealedRepository, kDocument));
+  CHECK((*reopened)->documents().sealed(kRepository, kDocument));
   auto afterReopen = (*reopened)->documents().commit(minutesCommit("# Protokoll\n\nSent.\n", *v2));
   REQUIRE_FALSE(afterReopen);
   CHECK(afterReopen.error().code == Errc::Conflict);
-  CHECK((*reopened)->documents().versions(kSealedRepository, kDocument).size() == 2);
+  CHECK((*reopened)->documents().versions(kRepository, kDocument).size() == 2);
 }

@@ -7,7 +7,7 @@ using namespace sv;
 
 namespace {
 
-Date dayWords(int y, unsigned m, unsigned d) {
+Date day(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
 
@@ -15,23 +15,22 @@ Date dayWords(int y, unsigned m, unsigned d) {
 
 // Issue 19 point 3: "Föregående möte hölls … Protokollet är ." for a meeting not yet held.
 TEST_CASE("the previous meeting was held only when its day has passed", "[web][words]") {
-  const Date today = dayWords(2027, 2, 1);
-  CHECK(web::previousMeetingSentence({dayWords(2026, 11, 10), "registered", "SDN 2026/0001"},
-                                     today) ==
+  const Date today = day(2027, 2, 1);
+  CHECK(web::previousMeetingSentence({day(2026, 11, 10), "registered", "SDN 2026/0001"}, today) ==
         "Föregående möte hölls 2026-11-10. Protokollet är diariefört, diarienummer SDN 2026/0001.");
-  CHECK(web::previousMeetingSentence({dayWords(2026, 11, 10), "", std::nullopt}, today) ==
+  CHECK(web::previousMeetingSentence({day(2026, 11, 10), "", std::nullopt}, today) ==
         "Föregående möte hölls 2026-11-10. Protokollet är inte påbörjat.");
-  CHECK(web::previousMeetingSentence({dayWords(2027, 2, 1), "draft", std::nullopt}, today) ==
+  CHECK(web::previousMeetingSentence({day(2027, 2, 1), "draft", std::nullopt}, today) ==
         "Föregående möte hålls i dag, 2027-02-01. Protokollet är ett utkast.");
-  CHECK(web::previousMeetingSentence({dayWords(2027, 5, 11), "", std::nullopt}, today) ==
+  CHECK(web::previousMeetingSentence({day(2027, 5, 11), "", std::nullopt}, today) ==
         "Föregående möte är planerat till 2027-05-11 och har ännu inget protokoll.");
 }
 
 TEST_CASE("the previous meeting's sentence never leaves the status empty", "[web][words]") {
   for (const std::string state : {"", "draft", "in_review", "approved", "registered", "odd"}) {
     INFO(state);
-    const std::string text = web::previousMeetingSentence(
-        {dayWords(2026, 11, 10), state, std::nullopt}, dayWords(2027, 1, 1));
+    const std::string text =
+        web::previousMeetingSentence({day(2026, 11, 10), state, std::nullopt}, day(2027, 1, 1));
     CHECK(text.find("är .") == std::string::npos);
     CHECK(text.find("är ,") == std::string::npos);
     CHECK(text.ends_with("."));
