@@ -43,7 +43,7 @@ server_bin="$build/server/samverkan"
 domain=${BENCH_DOMAIN:-1}
 domain_bin="$build/tests/bench/domain_bench"
 if [[ "$domain" == 1 && ! -x "$domain_bin" ]]; then
-  die "no $domain_bin (run: cmake --build $1 --target domain_bench, or set BENCH_DOMAIN=0)"
+  die "no $domain_bin (run: make bench, or cmake --build $1 --target benches; or set BENCH_DOMAIN=0)"
 fi
 
 duration=${BENCH_DURATION:-10}
