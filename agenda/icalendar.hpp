@@ -45,8 +45,9 @@ struct CalendarEvent {
 };
 
 // `stamp` is DTSTAMP: when the calendar was produced (pass the clock's now). Empty summary,
-// location, description and url are left out. Control characters other than line breaks are
-// dropped from text; line breaks become "\n" as RFC 5545 writes them.
+// location, description and url are left out. Control characters other than tab (which TEXT
+// may hold, RFC 5545 3.3.11) and line breaks are dropped from text; line breaks become "\n" as
+// RFC 5545 writes them.
 std::string renderCalendar(const CalendarInfo& info, const std::vector<CalendarEvent>& events,
                            TimePoint stamp);
 
