@@ -66,6 +66,17 @@ inline void readCommandLine(int argc, char** argv, const std::string& usage,
   }
 }
 
+// A fresh folder for one run, "<under>/samverkan-<name>-XXXXXX", removed by die() and at the end
+// of the run unless `keep` (--keep).
+inline std::filesystem::path makeWorkspace(const std::filesystem::path& under,
+                                           const std::string& name, bool keep) {
+  std::string pattern = (under / ("samverkan-" + name + "-XXXXXX")).string();
+  if (!::mkdtemp(pattern.data())) die("cannot make a folder under " + under.string());
+  const std::filesystem::path folder = pattern;
+  if (!keep) g_removeOnExit = folder;
+  return folder;
+}
+
 inline std::string describe(const Error& e) {
   return e.detail + (e.field.empty() ? "" : " (" + e.field + ")");
 }

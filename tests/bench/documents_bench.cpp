@@ -42,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_context.hpp"
 #include "bench_plumbing.hpp"
 #include "minutes/minutes_json.hpp"
 #include "minutes/render_markdown.hpp"
@@ -231,17 +232,10 @@ int main(int argc, char** argv) {
   const Options opt = parseOptions(argc, argv);
   const std::string loadBefore = loadAverage();
   const auto started = Steady::now();
-  std::string pattern = (opt.tmp / "samverkan-documents-bench-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) die("cannot make a folder under " + opt.tmp.string());
-  const fs::path tmp = pattern;
-  if (!opt.keepData) bench::g_removeOnExit = tmp;
+  const fs::path tmp = bench::makeWorkspace(opt.tmp, "documents-bench", opt.keepData);
 
   {
-    app::Settings settings;
-    settings.configDir = fs::path(SV_SOURCE_DIR) / "config";
-    settings.dataDir = tmp / "data";
-    settings.accounts.passwordPolicy = {1, 8192};
-    auto ctx = need(app::openContext(settings, settings.readConnections), "open the data folder");
+    auto ctx = bench::openBenchContext(tmp, fs::path(SV_SOURCE_DIR) / "config");
     auto& st = *ctx->store;
     const std::string serviceArea = ctx->catalog.serviceAreas.at(0).key;
 

@@ -50,6 +50,7 @@
 #include <vector>
 
 #include "agenda/agenda.hpp"
+#include "bench_context.hpp"
 #include "bench_plumbing.hpp"
 #include "server/app/context.hpp"
 #include "server/store/accounts.hpp"
@@ -422,19 +423,10 @@ int main(int argc, char** argv) {
   const std::string loadBefore = loadAverage();
   const auto started = Steady::now();
 
-  std::string pattern = (opt.tmp / "samverkan-domain-bench-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) die("cannot make a folder under " + opt.tmp.string());
-  const fs::path tmp = pattern;
-  if (!opt.keepData) bench::g_removeOnExit = tmp;
+  const fs::path tmp = bench::makeWorkspace(opt.tmp, "domain-bench", opt.keepData);
 
   {
-    // The server's own start-up path: catalog from config/, store, accounts and services.
-    app::Settings settings;
-    settings.configDir = fs::path(SV_SOURCE_DIR) / "config";
-    settings.dataDir = tmp / "data";
-    // The cheapest Argon2id libsodium allows: logins are not measured here.
-    settings.accounts.passwordPolicy = {1, 8192};
-    auto ctx = need(app::openContext(settings, settings.readConnections), "open the data folder");
+    auto ctx = bench::openBenchContext(tmp, fs::path(SV_SOURCE_DIR) / "config");
     auto& st = *ctx->store;
     const auto& tmpl = ctx->catalog.templates.at(services::kDefaultTemplate);
     const std::string serviceArea = ctx->catalog.serviceAreas.at(0).key;

@@ -193,10 +193,7 @@ int main(int argc, char** argv) {
   const Options opt = parseOptions(argc, argv);
   const std::string loadBefore = loadAverage();
   const auto started = Steady::now();
-  std::string pattern = (opt.tmp / "samverkan-search-bench-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) die("cannot make a folder under " + opt.tmp.string());
-  const fs::path tmp = pattern;
-  if (!opt.keepData) g_removeOnExit = tmp;
+  const fs::path tmp = bench::makeWorkspace(opt.tmp, "search-bench", opt.keepData);
   {
     auto opened = store::Store::open({tmp / "data", 4});
     if (!opened) die("open the store: " + describe(opened.error()));
