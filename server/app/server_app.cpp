@@ -4,13 +4,14 @@
 #include <Poco/Environment.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/TCPServer.h>
-#include <Poco/ThreadPool.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/LoggingSubsystem.h>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
@@ -18,6 +19,7 @@
 #include "server/app/routes.hpp"
 #include "server/app/settings.hpp"
 #include "server/http/connection.hpp"
+#include "server/http/listener.hpp"
 #include "server/store/store.hpp"
 
 namespace sv::app {
@@ -27,6 +29,16 @@ using Poco::Util::Option;
 
 std::string envOr(const char* name, const std::string& fallback = {}) {
   return Poco::Environment::get(name, fallback);
+}
+
+// Every waiting connection holds a descriptor, and a slow-client attack opens thousands; the soft
+// limit (1 024 on Debian) goes up to the hard one the operator allows.
+void raiseDescriptorLimit(Poco::Logger& log) {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+    log.warning("cannot raise the limit of open files; connections are fewer");
 }
 
 }  // namespace
@@ -171,35 +183,45 @@ int ServerApp::serve() {
   registerRoutes(router, services);
 
   auto* params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(settings.maxThreads);
-  params->setMaxQueued(settings.maxQueued);
   params->setKeepAlive(true);
-  params->setKeepAliveTimeout(Poco::Timespan(settings.keepAliveSeconds, 0));
-  params->setMaxKeepAliveRequests(settings.maxKeepAliveRequests);
   params->setTimeout(Poco::Timespan(settings.timeoutSeconds, 0));
   params->setServerName("samverkan");
+  Poco::Net::HTTPServerParams::Ptr httpParams(params);
 
-  Poco::ThreadPool pool("http", 8, settings.maxThreads, 60, settings.threadStackKib * 1024);
+  raiseDescriptorLimit(log);
   // SO_REUSEADDR, so that a restart binds at once after a stop; never SO_REUSEPORT, which Poco's
   // constructor sets with it: a second server started on the same port would then share it and
   // silently answer half the requests from another data folder. It fails to start instead.
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(settings.bind, settings.port), true, false);
-  socket.listen(256);
-  // Poco's TCPServer with our connection (http/connection.hpp) in place of HTTPServer's, so that
-  // a request Poco cannot read is answered like any other error.
-  Poco::Net::HTTPServerParams::Ptr httpParams(params);
-  auto* connections = new http::ConnectionFactory(
-      httpParams, new http::HandlerFactory(router, authenticator, settings.http));
-  Poco::Net::TCPServer server(connections, pool, socket, httpParams);
-  server.start();
-  log.information("serving on http://%s:%hu with data in %s", settings.bind,
-                  socket.address().port(), settings.dataDir.string());
+  socket.listen(1024);
+  const unsigned short port = socket.address().port();
+  // Our listener (http/listener.hpp) in place of Poco's TCPServer: a connection gets a thread
+  // only once its request has arrived, so slow clients cannot hold them all.
+  http::ListenerSettings listening;
+  listening.workers = settings.maxThreads;
+  listening.maxQueued = static_cast<std::size_t>(settings.maxQueued);
+  listening.headTimeout = std::chrono::seconds(settings.headTimeoutSeconds);
+  listening.keepAliveTimeout = std::chrono::seconds(settings.keepAliveSeconds);
+  listening.maxWaitingPerAddress = static_cast<std::size_t>(settings.maxWaitingPerAddress);
+  listening.maxWaiting = static_cast<std::size_t>(settings.maxWaiting);
+  listening.maxKeepAliveRequests = settings.maxKeepAliveRequests;
+  listening.threadStackBytes = static_cast<std::size_t>(settings.threadStackKib) * 1024;
+  std::unique_ptr<http::ConnectionServer> connections;
+  http::Listener listener(socket, listening,
+                          {[&connections](Poco::Net::StreamSocket& s, int& left) {
+                             return connections->serve(s, left);
+                           },
+                           [&connections](int status) { return connections->refusal(status); }});
+  Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(
+      new http::HandlerFactory(router, authenticator, settings.http));
+  connections = std::make_unique<http::ConnectionServer>(httpParams, handlers, listener.stopping());
+  listener.start();
+  log.information("serving on http://%s:%hu with data in %s", settings.bind, port,
+                  settings.dataDir.string());
   waitForTerminationRequest();
   log.information("stopping");
-  server.stop();
-  connections->stopAll();
-  pool.joinAll();
+  listener.stop();
   return EXIT_OK;
 }
 

@@ -82,6 +82,12 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   s.maxThreads = c.getInt("samverkan.http.max_threads", s.maxThreads);
   s.threadStackKib = c.getInt("samverkan.http.thread_stack_kib", s.threadStackKib);
   s.maxQueued = c.getInt("samverkan.http.max_queued", s.maxQueued);
+  s.headTimeoutSeconds = c.getInt("samverkan.http.head_timeout_seconds", s.headTimeoutSeconds);
+  s.http.bodyTimeout = std::chrono::seconds(c.getInt("samverkan.http.body_timeout_seconds",
+                                                     static_cast<int>(s.http.bodyTimeout.count())));
+  s.maxWaitingPerAddress =
+      c.getInt("samverkan.http.max_waiting_per_address", s.maxWaitingPerAddress);
+  s.maxWaiting = c.getInt("samverkan.http.max_waiting", s.maxWaiting);
   s.keepAliveSeconds = c.getInt("samverkan.http.keep_alive_seconds", s.keepAliveSeconds);
   s.maxKeepAliveRequests =
       c.getInt("samverkan.http.max_keep_alive_requests", s.maxKeepAliveRequests);

@@ -32,9 +32,12 @@ struct Settings {
   std::filesystem::path dataDir = "./var";
   std::filesystem::path configDir = "./config";
   std::string publicUrl = "http://localhost:8080";
-  int maxThreads = 1024;
+  int maxThreads = 64;  // workers: requests served at once (http/listener.hpp)
   int threadStackKib = 512;
   int maxQueued = 1024;
+  int headTimeoutSeconds = 10;
+  int maxWaitingPerAddress = 256;
+  int maxWaiting = 10'000;
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 1000;
   int timeoutSeconds = 30;

@@ -4,6 +4,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 
@@ -91,6 +92,10 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       log_.error("unhandled non-standard exception on %s %s", in.getMethod(), request.path);
       reply = internalProblem(request.path);
     }
+    // A body answered before it was read (no route, 405, 401 …) must not be taken for the next
+    // request on the connection.
+    if ((in.getContentLength64() > 0 || in.getChunkedTransferEncoding()) && !in.stream().eof())
+      reply.closeConnection = true;
     const std::size_t bytes = write(in, out, reply);
     if (logged) {
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -165,12 +170,23 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 
     if (declared > 0 || in.getChunkedTransferEncoding()) {
       bool ended = false;  // before its Content-Length: a broken request, never half an upload
+      BodyRead read = BodyRead::Whole;
       try {
-        if (!readBody(in, request.body, limit))
-          return problem(FrameError::BodyTooLarge, request.path,
-                         "the limit is " + std::to_string(limit) + " bytes");
+        read = readBody(in, request.body, limit);
+      } catch (const Poco::TimeoutException&) {
+        read = BodyRead::Late;
       } catch (const Poco::Exception&) {
         ended = true;  // Poco reports a fixed-length body cut short as an unexpected end
+      }
+      if (read == BodyRead::TooLarge)
+        return problem(FrameError::BodyTooLarge, request.path,
+                       "the limit is " + std::to_string(limit) + " bytes");
+      if (read == BodyRead::Late) {
+        Reply late = problem(FrameError::RequestTimeout, request.path,
+                             "the body did not arrive within " +
+                                 std::to_string(settings_.bodyTimeout.count()) + " seconds");
+        late.closeConnection = true;  // the rest of the body must not be taken for a request
+        return late;
       }
       if (ended || (declared > 0 && request.body.size() != static_cast<std::uint64_t>(declared)))
         return problem(
@@ -244,15 +260,32 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     return token && request.session->csrfMatches(*token);
   }
 
-  bool readBody(HTTPServerRequest& in, std::string& body, std::size_t limit) {
+  enum class BodyRead { Whole, TooLarge, Late };
+
+  // The whole body within one deadline, however slowly it trickles in: the socket's timeout,
+  // which restarts with every read, is set to what is left of it before each read, and each turn
+  // reads once from the socket (an istream read would wait for its whole buffer).
+  BodyRead readBody(HTTPServerRequest& in, std::string& body, std::size_t limit) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + settings_.bodyTimeout;
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in);
     std::istream& stream = in.stream();
+    std::streambuf& source = *stream.rdbuf();
     char buffer[16384];
-    while (stream) {
-      stream.read(buffer, sizeof buffer);
-      body.append(buffer, static_cast<std::size_t>(stream.gcount()));
-      if (body.size() > limit) return false;
+    for (;;) {
+      if (impl) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now());
+        if (left.count() <= 0) return BodyRead::Late;
+        impl->socket().setReceiveTimeout(Poco::Timespan(left.count()));
+      }
+      if (source.sgetc() == std::char_traits<char>::eof()) break;  // one read from the socket
+      const auto ready = std::min<std::streamsize>(source.in_avail(), sizeof buffer);
+      body.append(buffer, static_cast<std::size_t>(source.sgetn(buffer, ready)));
+      if (body.size() > limit) return BodyRead::TooLarge;
     }
-    return true;
+    stream.setstate(std::ios::eofbit);  // read to its end (handleRequest asks)
+    return BodyRead::Whole;
   }
 
   std::size_t write(HTTPServerRequest& in, HTTPServerResponse& out, const Reply& reply) {

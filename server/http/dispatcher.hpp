@@ -7,6 +7,7 @@
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPResponse.h>
 
+#include <chrono>
 #include <cstddef>
 
 #include "server/http/identity.hpp"
@@ -16,6 +17,8 @@ namespace sv::http {
 
 struct HttpSettings {
   std::size_t maxBodyBytes = 5 * 1024 * 1024;
+  // A body is read whole within this, in all (408 after it); 25 MiB at 1 Mbit/s takes 210 s.
+  std::chrono::seconds bodyTimeout{300};
   bool secureCookies = false;
 };
 

@@ -94,6 +94,15 @@ Reply problem(FrameError error, const std::string& instance, const std::string& 
       return build({428, "precondition-required", "If-Match required"}, detail, instance, "");
     case FrameError::CsrfMissing:
       return build({403, "csrf", "Missing or wrong CSRF token"}, detail, instance, "");
+    case FrameError::RequestTimeout:
+      return build({408, "request-timeout", "Request not received in time"}, detail, instance, "");
+    case FrameError::HeadTooLarge:
+      return build({431, "header-too-large", "Request header too large"}, detail, instance, "");
+    case FrameError::Busy: {
+      Reply r = build({503, "busy", "Server busy"}, detail, instance, "");
+      r.header("Retry-After", "5");
+      return r;
+    }
   }
   return internalProblem(instance);
 }

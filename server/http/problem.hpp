@@ -18,6 +18,10 @@ enum class FrameError {
   UnsupportedMediaType,
   CsrfMissing,
   PreconditionRequired,
+  // The listener's own answers before it closes a connection (listener.hpp).
+  RequestTimeout,  // 408: the head or the body did not arrive within its deadline
+  HeadTooLarge,    // 431
+  Busy,            // 503: every worker busy and the queue full
 };
 
 int statusOf(Errc code);

@@ -171,11 +171,13 @@ TEST_CASE("issue 20.7: of 30 parallel wrong guesses at most 5 are evaluated, the
 TEST_CASE("issue 20.11: a request line Poco cannot read gets our 400 with the security headers",
           "[server][issue20][http]") {
   Running r;
-  for (const std::string& garbage :
-       {std::string("GARBAGE\r\n\r\n"), "GET /" + std::string(20'000, 'a') + " HTTP/1.1\r\n\r\n"}) {
+  // A head longer than 16 KiB is refused by the listener before Poco reads it (431, finding 4).
+  for (const auto& [garbage, status] :
+       {std::pair{std::string("GARBAGE\r\n\r\n"), std::string("400")},
+        std::pair{"GET /" + std::string(20'000, 'a') + " HTTP/1.1\r\n\r\n", std::string("431")}}) {
     INFO(garbage.substr(0, 40));
     const auto answer = rawExchange(r.server.port(), garbage);
-    CHECK(answer.starts_with("HTTP/1.1 400"));
+    CHECK(answer.starts_with("HTTP/1.1 " + status));
     CHECK(hasHeader(answer, "Content-Type: application/problem+json"));
     CHECK(hasHeader(answer, "X-Content-Type-Options: nosniff"));
     CHECK(hasHeader(answer, "X-Frame-Options: DENY"));

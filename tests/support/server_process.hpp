@@ -34,6 +34,7 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  pid_t pid() const { return pid_; }
   void kill(int signal);  // and wait for the process
   int stop();             // SIGTERM; the exit status
 
