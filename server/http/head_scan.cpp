@@ -39,7 +39,7 @@ std::optional<HeadEnd> findHeadEnd(std::string_view bytes) {
 }
 
 // What the head says about its body: nothing (0), a length, or "the worker decides" (nullopt:
-// chunked, unreadable, or more than one Content-Length).
+// chunked, Expect, unreadable, or more than one Content-Length).
 std::optional<std::size_t> waitedBodyLength(std::string_view head) {
   std::optional<std::size_t> length;
   bool seenLength = false;
@@ -53,7 +53,9 @@ std::optional<std::size_t> waitedBodyLength(std::string_view head) {
     if (colon == std::string_view::npos) continue;
     const std::string_view name = trimmed(line.substr(0, colon));
     const std::string_view value = trimmed(line.substr(colon + 1));
-    if (equalsLower(name, "transfer-encoding")) return std::nullopt;
+    // A chunked body, or a client waiting for "100 Continue" before it sends the body (curl does
+    // for anything over 1 KiB): the worker answers that.
+    if (equalsLower(name, "transfer-encoding") || equalsLower(name, "expect")) return std::nullopt;
     if (!equalsLower(name, "content-length")) continue;
     if (seenLength) return std::nullopt;
     seenLength = true;

@@ -24,8 +24,9 @@ enum class HeadState {
 };
 
 // `peeked` is what the connection has sent so far, from its first byte. A head ends at the first
-// empty line (CRLF CRLF, or LF LF which Poco also reads). A Content-Length this cannot read, or a
-// chunked body, is Ready: the worker answers or reads it under its own deadline.
+// empty line (CRLF CRLF, or LF LF which Poco also reads). A Content-Length this cannot read, a
+// chunked body, or an `Expect: 100-continue` (the client sends the body only after the worker's
+// "100 Continue") is Ready: the worker answers or reads it under its own deadline.
 HeadState scanHead(std::string_view peeked, const HeadLimits& limits);
 
 // The number of bytes to look at so that scanHead can decide.

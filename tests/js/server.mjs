@@ -1,10 +1,10 @@
 // Starts the real samverkan binary on a free loopback port with a fresh data folder, for tests
 // that check the server with tools from npm. SAMVERKAN_BIN and SAMVERKAN_SOURCE_DIR come from CTest.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -21,11 +21,61 @@ export function freePort() {
   });
 }
 
+// The demo as the binary loaded it once per binary and day (its dates follow the day), beside the
+// binary: loading it costs seconds of Argon2 and git, and every browser test starts a demo server.
+// One test file makes it while the others wait on the lock (a folder, made atomically).
+async function demoFolder(bin) {
+  const stat = statSync(bin);
+  const day = Math.floor(Date.now() / 86400000);
+  const root = join(dirname(bin), 'test-demo-data-js');
+  const build = `${stat.mtimeMs}-${stat.size}-${day}`;
+  const folder = join(root, build, 'demo');
+  if (existsSync(folder)) return folder;
+  mkdirSync(root, { recursive: true });
+  const lock = join(root, 'lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(folder)) return folder;
+      // A lock older than two minutes was left by a test program that was killed.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120000) rmSync(lock, { recursive: true, force: true });
+      } catch { /* gone meanwhile */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    if (existsSync(folder)) return folder;
+    for (const name of readdirSync(root)) {
+      if (name !== 'lock' && name !== build) rmSync(join(root, name), { recursive: true, force: true });
+    }
+    const loading = join(root, build, 'loading');
+    rmSync(loading, { recursive: true, force: true });
+    mkdirSync(join(root, build), { recursive: true });
+    const loader = await launch({ demo: true, dataDir: loading });
+    await loader.stopKeepingData();
+    renameSync(loading, folder);
+    return folder;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function startServer({ demo = false } = {}) {
   const bin = process.env.SAMVERKAN_BIN;
+  if (!bin || !process.env.SAMVERKAN_SOURCE_DIR) throw new Error('SAMVERKAN_BIN and SAMVERKAN_SOURCE_DIR must be set (run through ctest)');
+  if (!demo) return launch({ demo: false });
+  const own = mkdtempSync(join(tmpdir(), 'samverkan-js-'));
+  const dataDir = join(own, 'data');
+  cpSync(await demoFolder(bin), dataDir, { recursive: true });
+  return launch({ demo: false, dataDir, removeOnStop: own });
+}
+
+async function launch({ demo, dataDir = mkdtempSync(join(tmpdir(), 'samverkan-js-')), removeOnStop = dataDir }) {
+  const bin = process.env.SAMVERKAN_BIN;
   const source = process.env.SAMVERKAN_SOURCE_DIR;
-  if (!bin || !source) throw new Error('SAMVERKAN_BIN and SAMVERKAN_SOURCE_DIR must be set (run through ctest)');
-  const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-js-'));
   const port = await freePort();
   const args = [`--config=${join(source, 'config/samverkan.properties')}`];
   if (demo) args.push('--demo');
@@ -56,9 +106,13 @@ export async function startServer({ demo = false } = {}) {
       return (await r.json()).token;
     },
     async stop() {
+      await this.stopKeepingData();
+      rmSync(removeOnStop, { recursive: true, force: true });
+    },
+    async stopKeepingData() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

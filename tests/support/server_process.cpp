@@ -8,9 +8,13 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -33,6 +37,59 @@ unsigned short freePort() {
   return probe.address().port();
 }
 
+std::string hexHash(const std::string& text) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016zx", std::hash<std::string>{}(text));
+  return out;
+}
+
+// An exclusive lock on a file, held while the object lives: one test program makes a demo
+// folder while the others that need the same one wait.
+class FileLock {
+ public:
+  explicit FileLock(const std::filesystem::path& path)
+      : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
+      throw std::runtime_error("cannot lock " + path.string());
+  }
+  ~FileLock() { ::close(fd_); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+// The data folder the binary loaded the demo into, made once per binary and day (the demo's dates
+// follow the day), beside the binary so that `make clean` takes it.
+std::filesystem::path demoFolder() {
+  namespace fs = std::filesystem;
+  const fs::path bin = binary();
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::string build = hexHash(
+      bin.string() + "|" + std::to_string(fs::last_write_time(bin).time_since_epoch().count()) +
+      "|" + std::to_string(fs::file_size(bin)) + "|" +
+      std::to_string(days.time_since_epoch().count()));
+  const fs::path root = bin.parent_path() / "test-demo-data";
+  const fs::path folder = root / build / "demo";
+  if (fs::exists(folder)) return folder;  // complete: it appears by a rename
+  fs::create_directories(root);
+  FileLock lock(root / "lock");
+  if (fs::exists(folder)) return folder;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root))  // an older binary's or day's
+    if (entry.is_directory() && entry.path().filename() != build) fs::remove_all(entry.path(), ec);
+  const fs::path loading = root / build / (folder.filename().string() + "-loading");
+  fs::remove_all(loading, ec);
+  fs::create_directories(loading.parent_path());
+  {
+    ServerProcess loader(loading, {}, true, ServerProcess::DemoLoad::AtStart);
+    if (loader.stop() != 0) throw std::runtime_error("the demo server did not stop cleanly");
+  }
+  fs::rename(loading, folder);
+  return folder;
+}
+
 }  // namespace
 
 std::string samverkanBinary() {
@@ -48,8 +105,16 @@ std::string bearer(const std::string& token) {
 }
 
 ServerProcess::ServerProcess(std::filesystem::path dataDir,
-                             std::map<std::string, std::string> extraConfig, bool demo)
+                             std::map<std::string, std::string> extraConfig, bool demo,
+                             DemoLoad load)
     : dataDir_(std::move(dataDir)) {
+  // Only with the repository's own configuration: a loader started with a test's SMTP server would
+  // already deliver the demo's mail to it.
+  if (demo && load == DemoLoad::Copied && extraConfig.empty() &&
+      !std::filesystem::exists(dataDir_)) {
+    std::filesystem::copy(demoFolder(), dataDir_, std::filesystem::copy_options::recursive);
+    demo = false;
+  }
   port_ = freePort();
   configFile_ = dataDir_.parent_path() / (dataDir_.filename().string() + ".properties");
   {

@@ -27,9 +27,17 @@ struct HttpResult {
 
 class ServerProcess {
  public:
+  // How a demo server gets its data: a copy of a data folder the binary loaded the demo into once
+  // (per binary and day; `--demo` costs seconds of Argon2 and git at every
+  // start and most tests start a demo server), or the binary's own `--demo` at this start.
+  enum class DemoLoad { Copied, AtStart };
+
   // `dataDir` may be shared between starts (restart tests); extra properties go to a config file.
+  // A demo is copied only into a folder that does not exist yet and without extra properties;
+  // otherwise `--demo` as ever.
   explicit ServerProcess(std::filesystem::path dataDir,
-                         std::map<std::string, std::string> extraConfig = {}, bool demo = false);
+                         std::map<std::string, std::string> extraConfig = {}, bool demo = false,
+                         DemoLoad load = DemoLoad::Copied);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
 
