@@ -182,6 +182,7 @@ PdfMetadata metadataOf(const ContractFacts& contract, const MetadataWords& words
   out.keywords = words.keywords;
   if (!contract.reference.empty()) out.keywords += ", " + contract.reference;
   if (contract.registryNumber) out.keywords += ", " + *contract.registryNumber;
+  out.registryNumber = contract.registryNumber;
   out.createdAt = words.createdAt;
   return out;
 }
