@@ -201,7 +201,7 @@ Result<std::string> renderDocument(const DocumentFrame& frame,
     drawFooter(flow, frame.footer, c, page, pages);
   });
   file->addOutline(outline, box);
-  return file->finish(cr.get());
+  return file->finish(cr.get(), flow.figureAlternates());
 }
 
 }  // namespace sv::pdf::detail

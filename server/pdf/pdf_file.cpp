@@ -51,14 +51,14 @@ void PdfFile::addOutline(const std::vector<OutlineEntry>& entries, const PageBox
   }
 }
 
-Result<std::string> PdfFile::finish(cairo_t* cr) {
+Result<std::string> PdfFile::finish(cairo_t* cr, const std::vector<std::string>& figureAlternates) {
   if (const cairo_status_t status = cairo_status(cr); status != CAIRO_STATUS_SUCCESS)
     return std::unexpected(cairoError(status, "draw"));
   cairo_surface_finish(surface_.get());
   if (const cairo_status_t status = cairo_surface_status(surface_.get());
       status != CAIRO_STATUS_SUCCESS)
     return std::unexpected(cairoError(status, "write"));
-  return makePdfA(*bytes_, metadata_);
+  return makePdfA(*bytes_, metadata_, figureAlternates);
 }
 
 }  // namespace sv::pdf::detail

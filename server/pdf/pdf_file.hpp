@@ -36,7 +36,8 @@ class PdfFile {
 
   // The file's bytes once the drawing on `cr` is done, made PDF/A-2 (makePdfA). Errc::Internal
   // when cairo failed while drawing or writing, or libqpdf could not (detail is for the log).
-  Result<std::string> finish(cairo_t* cr);
+  // `figureAlternates`: Flow::figureAlternates.
+  Result<std::string> finish(cairo_t* cr, const std::vector<std::string>& figureAlternates);
 
  private:
   PdfFile(std::unique_ptr<std::string> bytes, Surface surface, PdfMetadata metadata)

@@ -128,6 +128,30 @@ void nameGlyphMaps(QPDF& doc) {
   }
 }
 
+// The figures' alternate descriptions, in the structure tree's order (its /K arrays depth first,
+// the order cairo wrote the elements in, which is the order they were placed).
+class FigureAlternates {
+ public:
+  explicit FigureAlternates(const std::vector<std::string>& texts) : texts_(texts) {}
+
+  void visit(QPDFObjectHandle node) {
+    if (node.isArray()) {
+      for (QPDFObjectHandle kid : node.aitems()) visit(kid);
+      return;
+    }
+    if (!node.isDictionary() || !node.getKey("/S").isName()) return;  // an MCID or reference
+    if (node.getKey("/S").getName() == "/Figure" && next_ < texts_.size()) {
+      if (const std::string& alt = texts_[next_++]; !alt.empty())
+        node.replaceKey("/Alt", infoString(alt));
+    }
+    visit(node.getKey("/K"));
+  }
+
+ private:
+  const std::vector<std::string>& texts_;
+  std::size_t next_ = 0;
+};
+
 QPDFObjectHandle outputIntent(QPDF& doc) {
   const std::string_view icc = srgbProfile();
   QPDFObjectHandle profile = doc.newStream(std::string(icc));
@@ -221,7 +245,8 @@ std::string xmpPacket(const PdfMetadata& m, std::string_view producer) {
   return x;
 }
 
-Result<std::string> makePdfA(std::string_view pdf, const PdfMetadata& metadata) {
+Result<std::string> makePdfA(std::string_view pdf, const PdfMetadata& metadata,
+                             const std::vector<std::string>& figureAlternates) {
   try {
     PdfMetadata m = metadata;
     m.createdAt = secondsOf(metadata.createdAt);
@@ -231,6 +256,8 @@ Result<std::string> makePdfA(std::string_view pdf, const PdfMetadata& metadata) 
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(doc).getAllPages())
       page.addContentTokenFilter(std::make_shared<ArtifactMarker>());
     nameGlyphMaps(doc);
+    if (QPDFObjectHandle tree = doc.getRoot().getKey("/StructTreeRoot"); tree.isDictionary())
+      FigureAlternates(figureAlternates).visit(tree.getKey("/K"));
     setCatalog(doc, m, producer);
     doc.getTrailer().replaceKey("/Info", information(doc, m, producer, m.createdAt));
     QPDFWriter writer(doc);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
@@ -32,8 +33,9 @@ struct PdfMetadata {
 // What the file claims in pdfaid: part 2, conformance A ("accessible": level B's visual fidelity
 // and also the logical structure, the language, Unicode for every glyph and every piece of
 // content either tagged or an artifact; ISO 19005-2, 6.8). We claim A because the renderer gives
-// every piece of content a structure element (flow.hpp) or marks it an artifact (markArtifacts,
-// here), sets /Lang, and cairo writes a ToUnicode map for every font it embeds.
+// every piece of content a structure element of a standard type (flow.hpp) or marks it an
+// artifact (here), every figure an alternate description, sets /Lang, and cairo writes a
+// ToUnicode map for every font it embeds.
 inline constexpr std::string_view kPdfAPart = "2";
 inline constexpr std::string_view kPdfAConformance = "A";
 
@@ -51,8 +53,11 @@ std::string xmpPacket(const PdfMetadata& metadata, std::string_view producer);
 // `pdf` (cairo's output) as PDF/A-2: catalog with /Lang (sv-SE), /MarkInfo /Marked true when it
 // has a structure tree, /ViewerPreferences /DisplayDocTitle true, /OutputIntents (GTS_PDFA1, the
 // sRGB profile) and /Metadata (xmpPacket); the information dictionary from `metadata`; untagged
-// content marked as artifacts; a file identifier derived from the content, so the same document
-// gives the same bytes. Errc::Internal when libqpdf cannot read or write it (detail for the log).
-Result<std::string> makePdfA(std::string_view pdf, const PdfMetadata& metadata);
+// content marked as artifacts; `figureAlternates` as the /Alt of the "Figure" elements, the
+// first to the first in document order; a file identifier derived from the content, so the same
+// document gives the same bytes. Errc::Internal when libqpdf cannot read or write it (detail for
+// the log).
+Result<std::string> makePdfA(std::string_view pdf, const PdfMetadata& metadata,
+                             const std::vector<std::string>& figureAlternates = {});
 
 }  // namespace sv::pdf::detail

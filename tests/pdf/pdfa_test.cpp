@@ -73,9 +73,21 @@ TEST_CASE("the yearly summary, charts and all, is a PDF/A-2a", "[pdf][pdfa][annu
   const auto figures = computeAnnualFigures(annual::sampleInput());
   auto bytes = renderAnnualPdf(figures, {.title = "Årsrapport 2026"});
   REQUIRE(bytes);
+  const auto file = written(dir, "annual.pdf", *bytes);
   checkArchivalPdf(
-      written(dir, "annual.pdf", *bytes),
-      ArchivalExpectation{.title = "Årsrapport 2026", .author = figures.authorityName});
+      file, ArchivalExpectation{.title = "Årsrapport 2026", .author = figures.authorityName});
+  // Every chart is a figure with an alternate description; cairo cannot write one, makePdfA does.
+  const auto structure = pdfArchival("structure", file);
+  INFO(structure.output);
+  CHECK(fx::count(structure.output, "Figure+Alt") >= 3);
+  CHECK(fx::count(structure.output, "Figure") == fx::count(structure.output, "Figure+Alt"));
+  const std::string alt = sv::test::runTool(
+      "qpdf --json=2 --json-key=qpdf '" + file.string() +
+      "' | python3 -c \"import json,sys; o=json.load(sys.stdin)['qpdf'][1]; "
+      "print([v['value']['/Alt'] for v in o.values() if isinstance(v,dict) and "
+      "isinstance(v.get('value'),dict) and v['value'].get('/S')=='/Figure'][0])\"");
+  CHECK_THAT(alt, Catch::StartsWith("u:Stapeldiagram: ") &&
+                      Catch::Contains("Diagrammets värden står i tabellen under det."));
 }
 
 TEST_CASE("the protocol's structure has its headings, lists, tables and signature block",

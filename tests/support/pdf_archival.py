@@ -2,7 +2,9 @@
 """What the archival PDF tests ask of a PDF, read with tools other than the renderer's own.
 
   pdf_archival.py structure FILE   the structure tree in document order, one top-level element a
-                                   line: "H2", "Table(TR(TH,TH),TR(TD,TD))"; marked content left out
+                                   line: "H2", "Table(TR(TH,TH),TR(TD,TD))", "Figure+Alt"
+                                   for one with an alternate description; marked content left
+                                   out
   pdf_archival.py untagged FILE    how many painting operators (text, paths, images) lie outside
                                    every marked-content sequence, per page: "1 0", "2 0"
   pdf_archival.py catalog FILE     what the catalog and trailer say for PDF/A, a fact a line:
@@ -71,7 +73,8 @@ def element(objs, e):
         return None  # an MCID, a marked-content or object reference
     inner = [element(objs, k) for k in kids(objs, e.get("/K", []))]
     inner = [x for x in inner if x]
-    return e["/S"][1:] + ("(" + ",".join(inner) + ")" if inner else "")
+    role = e["/S"][1:] + ("+Alt" if "/Alt" in e else "")
+    return role + ("(" + ",".join(inner) + ")" if inner else "")
 
 
 def structure(path):
