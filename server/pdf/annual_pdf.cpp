@@ -168,9 +168,13 @@ class AnnualLayout : DocumentLayout {
     flow_.ensure(height + kChartIntroRoom);
     subheading(c->title);
     flow_.paragraph(esc(c->description), kMutedBody, {.spaceAfter = 6});
-    flow_.picture(height, [&flow, chart = *c](cairo_t* cr, double x, double y, double width) {
-      detail::drawChart(cr, flow, chart, x, y, width);
-    });
+    flow_.picture(
+        height,
+        [&flow, chart = *c](cairo_t* cr, double x, double y, double width) {
+          detail::drawChart(cr, flow, chart, x, y, width);
+        },
+        "Stapeldiagram: " + c->title + ". " + c->description +
+            " Diagrammets värden står i tabellen under det.");
     const minutes::ChartTable t = minutes::chartTable(*c);
     Table table = numberTable(t.columns, t.columns.size() > 3 ? 0.32 : 0.4);
     for (const std::vector<std::string>& row : t.rows) {

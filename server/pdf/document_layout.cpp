@@ -182,6 +182,7 @@ PdfMetadata metadataOf(const ContractFacts& contract, const MetadataWords& words
   out.keywords = words.keywords;
   if (!contract.reference.empty()) out.keywords += ", " + contract.reference;
   if (contract.registryNumber) out.keywords += ", " + *contract.registryNumber;
+  out.registryNumber = contract.registryNumber;
   out.createdAt = words.createdAt;
   return out;
 }
@@ -200,7 +201,7 @@ Result<std::string> renderDocument(const DocumentFrame& frame,
     drawFooter(flow, frame.footer, c, page, pages);
   });
   file->addOutline(outline, box);
-  return file->finish(cr.get());
+  return file->finish(cr.get(), flow.figureAlternates());
 }
 
 }  // namespace sv::pdf::detail

@@ -191,8 +191,9 @@ void Flow::rule(Rgb color, double lineWidth, double spaceBefore, double spaceAft
   y_ += spaceAfter;
 }
 
-void Flow::picture(double height, Painter paint) {
+void Flow::picture(double height, Painter paint, std::string alt) {
   ensure(height);
+  alternates_.push_back(std::move(alt));
   listBoundary(false);
   mark("Figure", true);
   put(Picture{box_.left, y_, box_.contentWidth(), std::move(paint)});

@@ -103,8 +103,13 @@ class Flow {
 
   // A picture `height` points tall across the text column (a chart), moved whole to the next
   // page when it does not fit below the current position: a chart cut in two cannot be read.
-  // A "Figure" in the structure tree.
-  void picture(double height, Painter paint);
+  // A "Figure" in the structure tree, `alt` its alternate description for a screen reader.
+  void picture(double height, Painter paint, std::string alt);
+
+  // The pictures' alternate descriptions in the order they were placed, which is the order of
+  // their "Figure" elements in the structure tree: cairo 1.16 has no word for /Alt, so makePdfA
+  // (pdfa.hpp) writes them.
+  const std::vector<std::string>& figureAlternates() const { return alternates_; }
 
   // A structure element around what the next calls place, such as "L" around a list's items.
   // Ends must match begins, innermost first.
@@ -208,6 +213,7 @@ class Flow {
   cairo_t* cr_;
   PageBox box_;
   bool inList_ = false;
+  std::vector<std::string> alternates_;
   PangoContextHandle context_;
   std::vector<std::vector<Op>> pages_;
   double y_ = 0;

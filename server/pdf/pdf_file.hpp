@@ -12,21 +12,10 @@
 
 #include "server/pdf/flow.hpp"
 #include "server/pdf/handles.hpp"
-#include "workflows/clock.hpp"
+#include "server/pdf/pdfa.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::pdf::detail {
-
-// The document information dictionary. Line breaks become spaces and text that is not valid
-// UTF-8 is cleaned (cleanText) before cairo sees it.
-struct PdfMetadata {
-  std::string title;
-  std::string author;
-  std::string subject;
-  std::string keywords;
-  // TimePoint{} (the epoch) leaves cairo's default, the time of rendering.
-  TimePoint createdAt{};
-};
 
 // An outline (bookmark) entry: where a heading landed.
 struct OutlineEntry {
@@ -36,7 +25,8 @@ struct OutlineEntry {
 
 class PdfFile {
  public:
-  // A PDF surface of the box's page size, metadata set. Errc::Internal when cairo fails.
+  // A PDF surface of the box's page size; `metadata` is what the finished file says of itself.
+  // Errc::Internal when cairo fails.
   static Result<PdfFile> create(const PageBox& box, const PdfMetadata& metadata);
 
   cairo_surface_t* surface() const { return surface_.get(); }
@@ -44,23 +34,20 @@ class PdfFile {
   // Top-level bookmarks, in order, each to its anchor at the box's left margin.
   void addOutline(const std::vector<OutlineEntry>& entries, const PageBox& box);
 
-  // The file's bytes once the drawing on `cr` is done. Errc::Internal when cairo failed while
-  // drawing or writing (detail is for the log).
-  Result<std::string> finish(cairo_t* cr);
+  // The file's bytes once the drawing on `cr` is done, made PDF/A-2 (makePdfA). Errc::Internal
+  // when cairo failed while drawing or writing, or libqpdf could not (detail is for the log).
+  // `figureAlternates`: Flow::figureAlternates.
+  Result<std::string> finish(cairo_t* cr, const std::vector<std::string>& figureAlternates);
 
  private:
-  PdfFile(std::unique_ptr<std::string> bytes, Surface surface)
-      : bytes_(std::move(bytes)), surface_(std::move(surface)) {}
+  PdfFile(std::unique_ptr<std::string> bytes, Surface surface, PdfMetadata metadata)
+      : bytes_(std::move(bytes)), surface_(std::move(surface)), metadata_(std::move(metadata)) {}
 
   // Where cairo's stream writes: on the heap, so the address cairo holds survives a move.
   std::unique_ptr<std::string> bytes_;
   Surface surface_;
+  PdfMetadata metadata_;
 };
-
-// A PDF's catalog with /Lang (sv-SE), /ViewerPreferences /DisplayDocTitle true and, when it has a
-// structure tree, /MarkInfo /Marked true; the rest as it
-// was. Errc::Internal when the bytes are not a PDF libqpdf reads.
-Result<std::string> withLanguage(std::string pdf);
 
 // A one-line text for a title or bookmark: line breaks and tabs become spaces.
 std::string oneLine(std::string text);

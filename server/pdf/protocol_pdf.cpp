@@ -1,5 +1,7 @@
 #include "server/pdf/protocol_pdf.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "minutes/labels.hpp"
@@ -28,6 +30,15 @@ namespace labels = minutes::detail;
 
 constexpr std::size_t kVersionLength = 10;
 
+// How every approval in Samverkan is made: the API and the web pages take an approval only in a
+// session opened with the user's password (POST /api/v1/session, the login form). Being the only
+// way, it is one line for all; a second way to log in (an e-legitimation) would have to be stored
+// with each approval and printed from there.
+constexpr std::string_view kApprovalMethod =
+    "justerat elektroniskt i Samverkan efter inloggning med lösenord";
+constexpr std::string_view kKeptBy = "Vid protokollet";
+constexpr std::string_view kRegistration = "Diarieföring";
+
 std::string label(std::string_view text) {
   return esc(text);
 }
@@ -36,15 +47,26 @@ std::string shortVersion(std::string_view commitId) {
   return std::string(commitId.substr(0, kVersionLength));
 }
 
+// "förvaltningen" from "Förvaltningen": the party's word inside a line. The words are ASCII
+// at their start, so the first byte is the first letter.
+std::string lowerFirst(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
 const std::string& organizationOf(const Minutes& m, Party party) {
   return party == Party::Authority ? m.header.authorityName : m.header.providerName;
 }
 
 class ProtocolLayout : DocumentLayout {
  public:
-  ProtocolLayout(Flow& flow, const Minutes& m,
-                 const std::vector<minutes::RecordAttachment>& attachments)
-      : DocumentLayout(flow), m_(m), attachments_(attachments) {}
+  ProtocolLayout(Flow& flow, const Minutes& m, const PdfOptions& options)
+      : DocumentLayout(flow),
+        m_(m),
+        attachments_(options.attachments),
+        sealSubject_(options.sealSubject) {}
 
   std::vector<OutlineEntry> run() {
     header();
@@ -53,6 +75,7 @@ class ProtocolLayout : DocumentLayout {
     adjustment();
     disagreements();
     attachments(attachments_, 16);
+    registration();
     return outline();
   }
 
@@ -172,12 +195,26 @@ class ProtocolLayout : DocumentLayout {
     evaluations(s.evaluations);
   }
 
-  static std::string approval(const minutes::Signature& s) {
-    const std::string entry = "<b>" + esc(s.name) + "</b>\nVersion " + kMonoSpan +
-                              esc(shortVersion(s.version)) + "</span>, " +
-                              esc(formatSwedishDateTime(s.at));
-    if (!s.superseded) return entry;
-    return muted("<s>" + entry + "</s>\n<i>Ersatt – " + label(labels::kSuperseded) + "</i>");
+  // What each valid approval says, so that a print read years later tells who approved which
+  // text, on whose behalf, when and how: the person, the party's organisation, the time in
+  // Swedish time, the method and the version's commit id in full. The commit id is the content
+  // hash: git computes it over the version's tree, which holds minutes.md and minutes.json
+  // together, it is what the approval names in Samverkan, and anyone with the repository (or the
+  // archive's metadata.json) can check it; a hash of minutes.md alone would leave the structured
+  // part unbound. Approvals of earlier versions are struck through, shorter.
+  std::string approval(const minutes::Signature& s) const {
+    if (s.superseded)
+      return muted("<s><b>" + esc(s.name) + "</b>\nVersion " + kMonoSpan +
+                   esc(shortVersion(s.version)) + "</span>, " + esc(formatSwedishDateTime(s.at)) +
+                   "</s>\n<i>Ersatt – " + label(labels::kSuperseded) + "</i>");
+    std::string entry = "<b>" + esc(s.name) + "</b>";
+    if (const std::string& org = organizationOf(m_, s.party); !org.empty())
+      entry += "\n" + esc(org) + " (" + esc(lowerFirst(labels::partyLabel(s.party))) + ")";
+    entry += "\n" + muted(label("Tid:")) + " " + esc(formatSwedishDateTime(s.at)) + "\n" +
+             muted(label("Metod:")) + " " + label(kApprovalMethod) + "\n" +
+             muted(label("Versionens hash (git-commit):")) + "\n<span size=\"smaller\">" +
+             kMonoSpan + esc(s.version) + "</span></span>";
+    return entry;
   }
 
   // The party's valid approval first ("Ej justerat" without one), then those of earlier
@@ -195,15 +232,50 @@ class ProtocolLayout : DocumentLayout {
     return out;
   }
 
+  // The signature block as a section of its own in the structure: the parties' approvals as a
+  // table with a header cell per party, then "Vid protokollet" with whoever kept the minutes
+  // (the secretaries present; nobody is named when none was).
   void adjustment() {
+    flow_.endStructure();  // a list of the last § ends before the block begins
+    flow_.beginTag("Sect");
     heading(std::string(labels::kAdjustment), 20);
     partyTable(approvals(Party::Authority), approvals(Party::Provider));
+    std::string keepers;
+    for (const minutes::Attendee& a : m_.attendance) {
+      const std::vector<minutes::Role> roles = minutes::rolesOf(a);
+      if (!a.present ||
+          std::find(roles.begin(), roles.end(), minutes::Role::Secretary) == roles.end())
+        continue;
+      if (!keepers.empty()) keepers += "\n";
+      keepers += esc(a.name);
+      if (!a.organization.empty()) keepers += ", " + esc(a.organization);
+    }
+    if (!keepers.empty()) {
+      subheading(kKeptBy);
+      flow_.paragraph(keepers, kBody, {.spaceAfter = 3});
+    }
+    flow_.endStructure();
+    flow_.endTag("Sect");
+  }
+
+  // Last, so that it is on the last page: the registry number (or that there is none yet) and,
+  // once the document is sealed, the seal's certificate subject.
+  void registration() {
+    flow_.endStructure();
+    flow_.beginTag("Sect");
+    heading(std::string(kRegistration), 16);
     if (m_.registryNumber)
       flow_.paragraph(
           "<b>" + label(labels::kRegistryNumber) + ": " + esc(*m_.registryNumber) + "</b>", kBody,
-          {.spaceBefore = 8});
+          {.spaceAfter = 3});
     else
-      flow_.paragraph(label("Ej diariefört."), kMutedBody, {.spaceBefore = 8});
+      flow_.paragraph(label("Ej diariefört."), kMutedBody, {.spaceAfter = 3});
+    if (sealSubject_)
+      flow_.paragraph(label("Elektroniskt sigill, certifikatets innehavare: ") + kMonoSpan +
+                          esc(*sealSubject_) + "</span>",
+                      kBody, {.spaceAfter = 3});
+    flow_.endStructure();
+    flow_.endTag("Sect");
   }
 
   void disagreements() {
@@ -216,6 +288,7 @@ class ProtocolLayout : DocumentLayout {
 
   const Minutes& m_;
   const std::vector<minutes::RecordAttachment>& attachments_;
+  const std::optional<std::string>& sealSubject_;
 };
 
 detail::ContractFacts contractOf(const Minutes& m) {
@@ -235,8 +308,8 @@ Result<std::string> renderProtocolPdf(const Minutes& m, const PdfOptions& option
       .createdAt = options.createdAt};
   const detail::DocumentFrame frame{detail::metadataOf(contract, words), options.stateMark,
                                     detail::footerText(contract)};
-  return detail::renderDocument(
-      frame, [&](Flow& flow) { return ProtocolLayout(flow, m, options.attachments).run(); });
+  return detail::renderDocument(frame,
+                                [&](Flow& flow) { return ProtocolLayout(flow, m, options).run(); });
 }
 
 }  // namespace sv::pdf

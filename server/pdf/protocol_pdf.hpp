@@ -2,14 +2,18 @@
 // 2 cm margins; a header with the meeting's facts and the registry number; attendance for each
 // party; one numbered section per agenda item (§ 1 …) with its notes, the administration's
 // observations, the planned actions as a table, decisions and the follow-up of earlier actions;
-// the adjustment (justering) showing who approved which version and when, reservations, and
-// "Sida N av M" with the contract reference in the footer of every page. The words are those of
+// the signature block (justering): for each party's adjuster the organisation, name, time, how the
+// approval was made and the approved version's commit id, then "Vid protokollet" with the
+// secretary; reservations; Bilagor; on the last page the registry number (diarieföring) and,
+// when sealed, the seal's certificate subject; and "Sida N av M" with the contract reference in
+// the footer of every page. The words are those of
 // the HTML and Markdown renderings (minutes/labels.hpp).
 //
 // The text is real text (pdftotext and screen readers find it) in DejaVu Sans, embedded as a
 // subset; the document has an outline (bookmarks) for Närvarande, each §, Justering and Bilagor.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +39,9 @@ struct PdfOptions {
   // after the adjustment with name, what they belong to, size and SHA-256 ("Inga bilagor." when
   // none). They are kept beside the minutes, not in them, so the caller reads and passes them.
   std::vector<minutes::RecordAttachment> attachments;
+  // The subject of the certificate the archived file is sealed with ("CN=…, O=…"), printed on
+  // the last page under the registry number; unset: no seal line (a download is not sealed).
+  std::optional<std::string> sealSubject;
 };
 
 // The mark for minutes in `state`: "UTKAST" while a draft, "UTKAST – ej justerat" in review,

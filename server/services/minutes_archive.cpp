@@ -1,5 +1,6 @@
 // The archival package of registered minutes: a BagIt zip (archive.hpp) with the protocol as
-// Markdown, HTML and PDF/A, the files as committed, metadata, approvals and the audit entries.
+// Markdown, HTML and PDF/A-2 (the renderer's own output, server/pdf/pdfa.hpp), the files as
+// committed, metadata, approvals and the audit entries.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -16,7 +17,6 @@
 #include "server/services/archive.hpp"
 #include "server/services/archive_parts.hpp"
 #include "server/services/minutes_service.hpp"
-#include "server/services/pdfa.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
@@ -93,10 +93,8 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
     return 0;
   });
   const std::string title = minutesDocumentTitle(doc);
-  auto pdfBytes = pdf::renderProtocolPdf(
+  auto pdfa = pdf::renderProtocolPdf(
       doc, {title, *parseDateTime(reg.registeredAt), {}, signedMinutes->attachments});
-  if (!pdfBytes) return std::unexpected(pdfBytes.error());
-  auto pdfa = convertToPdfA(*pdfBytes, title);
   if (!pdfa) return std::unexpected(pdfa.error());
   auto committedJson = store_.documents().readFile(ctx->repository, reg.version, ctx->path("json"));
   if (!committedJson) return std::unexpected(committedJson.error());

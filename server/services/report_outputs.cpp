@@ -1,13 +1,13 @@
 // A follow-up report's outputs: the PDF with its record (fact-check, supplements, attachments)
 // and, once registered, the archival package (a BagIt zip like the minutes', archive.hpp) with the
-// report as committed, the record, the PDF/A, metadata, the audit entries and the attachments.
+// report as committed, the record, the PDF (PDF/A-2 as rendered), metadata, the audit entries
+// and the attachments.
 #include <Poco/JSON/Object.h>
 
 #include "minutes/registry_number.hpp"
 #include "server/pdf/report_pdf.hpp"
 #include "server/services/archive.hpp"
 #include "server/services/archive_parts.hpp"
-#include "server/services/pdfa.hpp"
 #include "server/services/report_context.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
@@ -68,9 +68,8 @@ Result<std::pair<std::string, std::string>> ReportService::archive(const store::
   });
   const std::string title = titleOf(record->report);
   pdf::ReportPdfOptions options{title, *parseDateTime(reg.registeredAt), ""};
-  auto pdfBytes = pdf::renderReportPdf(*record, options);
-  if (!pdfBytes) return std::unexpected(pdfBytes.error());
-  auto pdfa = convertToPdfA(*pdfBytes, title);
+  // PDF/A-2 as rendered (server/pdf/pdfa.hpp).
+  auto pdfa = pdf::renderReportPdf(*record, options);
   if (!pdfa) return std::unexpected(pdfa.error());
   std::vector<BagFile> payload;
   for (const auto& [file, path] :

@@ -54,12 +54,14 @@ TEST_CASE("a protocol of twelve sections is a valid PDF with its text", "[pdf][p
   CHECK_THAT(text, Catch::Contains("Otillräcklig"));
   CHECK_THAT(text, Catch::Contains("2026-04-30"));
   CHECK_THAT(text, Catch::Contains("Inga anteckningar."));  // § 10 Övriga frågor
-  // Justering: both adjusters, the version (10 characters) and the time; the approval of an
-  // earlier version is shown as replaced.
+  // Justering: both adjusters with the time and the approved version's commit id in full
+  // (signature_block_test.cpp has the rest); the approval of an earlier version is shown as
+  // replaced, with the first 10 characters of its version.
   CHECK_THAT(text, Catch::Contains("Justering"));
   CHECK_THAT(text, Catch::Contains("Bo Ek"));
   CHECK_THAT(text, Catch::Contains("Per Persson"));
-  CHECK_THAT(text, Catch::Contains("Version 9c0e5a7b1f, 2026-03-16 kl. 14.40"));
+  CHECK_THAT(text, Catch::Contains("Tid: 2026-03-16 kl. 14.40"));
+  CHECK_THAT(text, Catch::Contains("9c0e5a7b1f2e3d4c5b6a79881726354453627180"));
   CHECK_THAT(text, Catch::Contains("Version 1a2b3c4d5e, 2026-03-13 kl. 09.12"));
   CHECK_THAT(text, Catch::Contains("Ersatt – avser en tidigare version"));
   CHECK_THAT(text, !Catch::Contains("Ej justerat"));
@@ -268,13 +270,15 @@ TEST_CASE("hostile Markdown in the notes renders", "[pdf][protocol][hostile]") {
   CHECK_THAT(pdf.flatText(), Catch::Contains("§ 12 Mötets avslutande"));
 }
 
-TEST_CASE("the outline lists the attendance, every section, the adjustment and the attachments",
-          "[pdf][protocol]") {
+TEST_CASE(
+    "the outline lists the attendance, every section, the adjustment, the attachments and the "
+    "registration",
+    "[pdf][protocol]") {
   const Minutes m = fx::sampleMinutes();
   const RenderedPdf pdf(m);
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());
   INFO(outline);
-  CHECK(count(outline, "\"title\":") == m.sections.size() + 4);
+  CHECK(count(outline, "\"title\":") == m.sections.size() + 5);
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Närvarande\""));
   for (const Section& s : m.sections)
     CHECK_THAT(outline, Catch::Contains("\"title\": \"§ " + std::to_string(s.number) + " " +
@@ -282,6 +286,7 @@ TEST_CASE("the outline lists the attendance, every section, the adjustment and t
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Justering\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Reservationer och avvikande meningar\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Bilagor\""));
+  CHECK_THAT(outline, Catch::Contains("\"title\": \"Diarieföring\""));
 }
 
 TEST_CASE("protocols render on several threads at once", "[pdf][protocol][threads]") {

@@ -1,9 +1,12 @@
 // The follow-up report as a PDF (server/pdf/report_pdf.hpp), read back with qpdf and poppler.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "fixtures.hpp"
 #include "minutes/report_record.hpp"
 #include "server/pdf/report_pdf.hpp"
+#include "support/pdf_archival.hpp"
 
 using namespace sv;
 using namespace sv::minutes;
@@ -266,4 +269,18 @@ TEST_CASE("a fact-check without changes says no area changed", "[pdf][report]") 
   CHECK_THAT(text, Catch::Contains("Utfall Inga synpunkter inkom (2026-05-12 kl. 15.30)"));
   CHECK_THAT(text, Catch::Contains("Ändrat efter faktagranskningen Inget område ändrades."));
   CHECK_THAT(text, Catch::Contains("Kompletteringar Inga kompletteringar har begärts."));
+}
+
+TEST_CASE("a registered follow-up report is a PDF/A-2a with its registry number in the XMP",
+          "[pdf][report][pdfa]") {
+  sv::test::TempDir dir;
+  auto bytes = renderReportPdf(sampleRecord(), {.title = "Uppföljning SDN 2026/0815",
+                                                .createdAt = fx::at(2026, 6, 20, 9, 0)});
+  REQUIRE(bytes);
+  const auto file = dir.path() / "report.pdf";
+  std::ofstream(file, std::ios::binary) << *bytes;
+  sv::test::checkArchivalPdf(file, {.title = "Uppföljning SDN 2026/0815",
+                                    .author = "Östermalms stadsdelsförvaltning",
+                                    .registryNumber = "SDN 2026/0815",
+                                    .createdAt = "2026-06-20T07:00:00Z"});
 }

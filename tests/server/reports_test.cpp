@@ -12,6 +12,7 @@
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/multipart.hpp"
+#include "support/pdf_archival.hpp"
 #include "support/report_flow.hpp"
 #include "support/sample_files.hpp"
 #include "support/server_process.hpp"
@@ -251,6 +252,15 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
                               "bilagor.json", "metadata.json", "audit.json"})
     CHECK(std::filesystem::exists(bag.root / "data" / payload));
   CHECK(contains(bag.checked, "bilagor/" + text(file, "sha256")));
+  // The archived report is PDF/A-2a as rendered (tests/support/pdf_archival.hpp).
+  const auto archived = bag.root / "data" / "report.pdf";
+  const std::string title =
+      sv::test::pdfInfoField(runTool("pdfinfo '" + archived.string() + "'"), "Title");
+  CHECK(contains(title, " – "));
+  sv::test::checkArchivalPdf(archived, {.title = title,
+                                        .author = "Östermalms stadsdelsförvaltning",
+                                        .registryNumber = number,
+                                        .createdAt = std::nullopt});
 
   f.server.reset();  // the repository read with the server stopped
   const auto tags = f.git("tag -l", &code);
