@@ -182,9 +182,10 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
         return problem(FrameError::BodyTooLarge, request.path,
                        "the limit is " + std::to_string(limit) + " bytes");
       if (read == BodyRead::Late) {
-        Reply late = problem(FrameError::RequestTimeout, request.path,
-                             "the body did not arrive within " +
-                                 std::to_string(settings_.bodyTimeout.count()) + " seconds");
+        Reply late = problem(
+            FrameError::RequestTimeout, request.path,
+            "the body did not arrive in time: " + std::to_string(settings_.bodyTimeout.count()) +
+                " seconds in all, and no pause longer than a single read may wait");
         late.closeConnection = true;  // the rest of the body must not be taken for a request
         return late;
       }
@@ -269,6 +270,8 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + settings_.bodyTimeout;
     auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in);
+    // A client that stops sending waits no longer than a single read may (timeout_seconds).
+    const Poco::Timespan perRead = impl ? impl->socket().getReceiveTimeout() : Poco::Timespan();
     std::istream& stream = in.stream();
     std::streambuf& source = *stream.rdbuf();
     char buffer[16384];
@@ -277,7 +280,8 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
         const auto left =
             std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now());
         if (left.count() <= 0) return BodyRead::Late;
-        impl->socket().setReceiveTimeout(Poco::Timespan(left.count()));
+        const Poco::Timespan wait(left.count());
+        impl->socket().setReceiveTimeout(perRead > 0 && perRead < wait ? perRead : wait);
       }
       if (source.sgetc() == std::char_traits<char>::eof()) break;  // one read from the socket
       const auto ready = std::min<std::streamsize>(source.in_avail(), sizeof buffer);

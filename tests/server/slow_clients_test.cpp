@@ -160,7 +160,22 @@ TEST_CASE("issue 20.4: a body that trickles in past its deadline gets 408 and ch
   const std::string answer = trickle(server.port(), head, std::string(100000, ' '),
                                      std::chrono::milliseconds(100), std::chrono::seconds(20));
   CHECK(answer.starts_with("HTTP/1.1 408"));
-  CHECK(answer.find("the body did not arrive within 2 seconds") != std::string::npos);
+  CHECK(answer.find("the body did not arrive in time: 2 seconds in all") != std::string::npos);
+}
+
+TEST_CASE("issue 20.4: a body that stops half-way gets 408 after one read's wait, not its deadline",
+          "[server][issue20][slowloris]") {
+  TempDir dir;
+  ServerProcess server(dir.path() / "data", {{"samverkan.http.timeout_seconds", "2"},
+                                             {"samverkan.http.body_timeout_seconds", "600"}});
+  const std::string head =
+      "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100000\r\n\r\n" +
+      std::string(20000, ' ');
+  // Then nothing: the worker gives up after a single read's wait (2 s), not after 600 s.
+  const std::string answer =
+      trickle(server.port(), head, "", std::chrono::milliseconds(100), std::chrono::seconds(30));
+  CHECK(answer.starts_with("HTTP/1.1 408"));
 }
 
 TEST_CASE("issue 20.4: past the cap per address the oldest waiting connection is closed",
