@@ -1,6 +1,7 @@
 #include "server/api/case_views.hpp"
 
 #include "agenda/action_status.hpp"
+#include "server/api/views.hpp"
 #include "server/http/json_body.hpp"
 #include "workflows/stockholm_time.hpp"
 
