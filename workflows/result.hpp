@@ -173,6 +173,9 @@ enum class Reason {
   // manager (Forbidden).
   NarrativeMissing,
   NotAnnualWriter,
+  // The notes of all sections of the minutes together are longer than a protocol's notes may be
+  // (hardening finding 5; value: the limit in bytes, field: the section that went over it).
+  NotesTooLong,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.
