@@ -33,8 +33,7 @@ TEST_CASE("notes too long together say so at their section", "[web][messages][bu
       {Errc::Invalid, Reason::NotesTooLong, "the notes together", "sections[2].notes", "250000"});
   CHECK_THAT(said, Catch::StartsWith("Kontrollera fältet "));
   CHECK_THAT(said, Catch::Contains("§ 3"));
-  CHECK_THAT(said,
-             Catch::EndsWith("Anteckningarna är för långa tillsammans. Korta någon paragraf."));
+  CHECK_THAT(said, Catch::EndsWith("Texterna är för långa tillsammans. Korta någon av dem."));
 }
 
 TEST_CASE("a transition's reason names what was tried", "[web][messages]") {
