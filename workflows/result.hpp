@@ -173,8 +173,9 @@ enum class Reason {
   // manager (Forbidden).
   NarrativeMissing,
   NotAnnualWriter,
-  // The notes of all sections of the minutes together are longer than a protocol's notes may be
-  // (hardening finding 5; value: the limit in bytes, field: the section that went over it).
+  // The notes of all sections of the minutes, or the findings of all areas of a report, together
+  // are longer than the document may hold (hardening finding 5; value: the limit in bytes, field:
+  // the section or area that went over it).
   NotesTooLong,
 };
 
