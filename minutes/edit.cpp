@@ -273,6 +273,19 @@ Status assignIds(const Minutes& current, Minutes& proposed) {
 
 }  // namespace
 
+Status checkDocumentNotes(const Minutes& minutes) {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < minutes.sections.size(); ++i) {
+    total += minutes.sections[i].notes.size();
+    if (total > kMaxDocumentNotesBytes)
+      return fail(Errc::Invalid, Reason::NotesTooLong,
+                  "the notes of all sections together are at most " +
+                      std::to_string(kMaxDocumentNotesBytes) + " bytes",
+                  at("sections", i) + ".notes", std::to_string(kMaxDocumentNotesBytes));
+  }
+  return {};
+}
+
 Result<Minutes> applyEdit(const Minutes& current, Minutes proposed) {
   if (current.registryNumber)
     return fail(Errc::Conflict, Reason::DocumentRegistered,
@@ -287,6 +300,7 @@ Result<Minutes> applyEdit(const Minutes& current, Minutes proposed) {
     if (auto s = mergeEvaluations(current.sections[i], proposed.sections[i], path); !s)
       return std::unexpected(s.error());
   }
+  if (auto s = checkDocumentNotes(proposed); !s) return std::unexpected(s.error());
   if (auto s = assignIds(current, proposed); !s) return std::unexpected(s.error());
 
   proposed.header = current.header;

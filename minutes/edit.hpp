@@ -9,9 +9,15 @@
 namespace sv::minutes {
 
 inline constexpr std::size_t kMaxNotesBytes = 100'000;  // per section
-inline constexpr std::size_t kMaxListItems = 200;       // per list (observations, actions, …)
-inline constexpr std::size_t kMaxTextBytes = 10'000;    // an item's text, a comment
-inline constexpr std::size_t kMaxNameBytes = 200;       // a name, a responsible person
+// The notes of all sections together. The longest source document (seeds/001, a whole city's
+// statement on following up home care) is 45 KB and all five together are 88 KB, while a
+// protocol's notes are a few KB per §: two and a half sections at their own limit is more than
+// any protocol needs, and keeps its renderings (page, PDF, minutes.md) to a size they are fast
+// at (hardening finding 5: 42 sections at their limit made 4.2 MB).
+inline constexpr std::size_t kMaxDocumentNotesBytes = 250'000;
+inline constexpr std::size_t kMaxListItems = 200;     // per list (observations, actions, …)
+inline constexpr std::size_t kMaxTextBytes = 10'000;  // an item's text, a comment
+inline constexpr std::size_t kMaxNameBytes = 200;     // a name, a responsible person
 
 // The minutes `proposed` would make of `current`, or why not.
 //
@@ -45,6 +51,13 @@ inline constexpr std::size_t kMaxNameBytes = 200;       // a name, a responsible
 //                   nor its kind's letter and a number ("o3", "a12", "d1"), an id used twice in
 //                   the document, an unknown outcome, role or party, a new due date that is not
 //                   a date or is given with the outcome accepted.
+//   Errc::Invalid, Reason::NotesTooLong: the notes of all sections together are longer than
+//                   kMaxDocumentNotesBytes (value), field "sections[i].notes" of the section
+//                   that went over it.
 Result<Minutes> applyEdit(const Minutes& current, Minutes proposed);
+
+// The whole-document bound alone (Invalid/NotesTooLong as above), for what a save makes without
+// an edit of its own: a merge of two edits that each kept within it.
+Status checkDocumentNotes(const Minutes& minutes);
 
 }  // namespace sv::minutes

@@ -2,6 +2,7 @@
 
 #include "minutes/escape.hpp"
 #include "minutes/labels.hpp"
+#include "minutes/markdown_budget.hpp"
 #include "minutes/markdown_html.hpp"
 
 namespace sv::minutes {
@@ -79,11 +80,16 @@ void appendParty(std::string& out, const Minutes& m, Party party) {
     out += tag("p", label(detail::kAbsent) + ":") + "\n<ul>\n" + absent + "</ul>\n";
 }
 
-void appendSection(std::string& out, const Section& s) {
+// The notes of the sections until the document's budget of Markdown is spent (a protocol of many
+// hostile notes), then as plain text: the page's cost stays bounded and nothing of the text is
+// lost.
+void appendSection(std::string& out, const Section& s, MarkdownBudget& budget) {
   const std::string number = std::to_string(s.number);
   out += "<section class=\"protocol-section\" id=\"paragraf-" + number + "\">\n";
   out += tag("h2", "§ " + number + " " + escapeHtml(s.title)) + "\n";
-  const std::string notes = markdownToSafeHtml(s.notes, kHtmlNoteHeadingOffset);
+  const std::string notes = budget.take(s.notes)
+                                ? markdownToSafeHtml(s.notes, kHtmlNoteHeadingOffset)
+                                : plainTextHtml(s.notes);
   const bool empty = notes.empty() && s.observations.empty() && s.actions.empty() &&
                      s.decisions.empty() && s.evaluations.empty();
   if (!notes.empty()) out += "<div class=\"notes\">\n" + notes + "</div>\n";
@@ -182,7 +188,8 @@ std::string renderHtml(const Minutes& m) {
   appendParty(out, m, Party::Authority);
   appendParty(out, m, Party::Provider);
   out += "</section>\n";
-  for (const Section& s : m.sections) appendSection(out, s);
+  MarkdownBudget budget;
+  for (const Section& s : m.sections) appendSection(out, s, budget);
   appendAdjustment(out, m);
   appendDisagreements(out, m);
   out += "</article>\n";

@@ -6,6 +6,7 @@
 #include "minutes/cmark_tree.hpp"
 #include "minutes/escape.hpp"
 #include "minutes/labels.hpp"
+#include "minutes/markdown_budget.hpp"
 
 namespace sv::minutes {
 namespace {
@@ -29,10 +30,6 @@ class Blocks {
  private:
   std::string text_;
 };
-
-// Deeper than any real note nests (lists in quotes in lists, emphasis in links); the bound
-// keeps cmark's CommonMark renderer, which slows down with depth, fast.
-constexpr int kMaxNotesDepth = 32;
 
 std::string renderNotes(const std::string& notes) {
   return detail::userMarkdownDemoted(notes, kMarkdownNoteHeadingOffset);
@@ -124,9 +121,12 @@ void addAttendance(Blocks& blocks, const Minutes& m) {
   addParty(blocks, m, Party::Provider);
 }
 
-void addSection(Blocks& blocks, const Section& s) {
+// Notes past the document's budget of Markdown (markdown_budget.hpp) are kept as plain text,
+// escaped: minutes.md then says what the notes say without asking cmark for their structure.
+void addSection(Blocks& blocks, const Section& s, MarkdownBudget& budget) {
   blocks.add("## § " + std::to_string(s.number) + " " + escapeMarkdownInline(s.title));
-  const std::string notes = detail::userMarkdown(s.notes);
+  const std::string notes =
+      budget.take(s.notes) ? detail::userMarkdown(s.notes) : escapeMarkdownBlock(s.notes, "");
   blocks.add(notes);
   if (notes.empty() && s.observations.empty() && s.actions.empty() && s.decisions.empty() &&
       s.evaluations.empty())
@@ -213,9 +213,11 @@ void addDisagreements(Blocks& blocks, const Minutes& m) {
 namespace detail {
 
 std::string userMarkdownDemoted(const std::string& markdown, int headingOffset) {
+  // Hostile nesting or more markup than a note has: the text is kept as plain text instead,
+  // escaped like any other text.
+  if (!withinNoteBudget(markdown)) return escapeMarkdownBlock(markdown, "");
   const auto document = parseMarkdown(markdown);
-  // Hostile nesting: the text is kept as plain text instead, escaped like any other text.
-  if (nestingDepth(document.get()) > kMaxNotesDepth) return escapeMarkdownBlock(markdown, "");
+  if (nestingDepth(document.get()) > kMaxMarkdownDepth) return escapeMarkdownBlock(markdown, "");
   if (headingOffset > 0) demoteHeadings(document.get(), headingOffset);
   removeRawHtml(document.get());
   std::string text = renderCommonmark(document.get());
@@ -242,7 +244,8 @@ std::string renderMarkdown(const Minutes& m) {
   facts += "\n- Plats: " + escapeMarkdownInline(h.location);
   blocks.add(facts);
   addAttendance(blocks, m);
-  for (const Section& s : m.sections) addSection(blocks, s);
+  MarkdownBudget budget;
+  for (const Section& s : m.sections) addSection(blocks, s, budget);
   addAdjustment(blocks, m);
   addDisagreements(blocks, m);
   return blocks.str();
@@ -250,7 +253,8 @@ std::string renderMarkdown(const Minutes& m) {
 
 std::string renderSectionMarkdown(const Section& section) {
   Blocks blocks;
-  addSection(blocks, section);
+  MarkdownBudget budget;
+  addSection(blocks, section, budget);
   return blocks.str();
 }
 

@@ -186,6 +186,19 @@ Result<FollowUpReport> createReport(const FollowUpTemplate& t, const ReportFacts
   return r;
 }
 
+Status checkReportFindings(const FollowUpReport& report) {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < report.areas.size(); ++i) {
+    total += report.areas[i].findings.size();
+    if (total > kMaxReportFindingsBytes)
+      return fail(Errc::Invalid, Reason::NotesTooLong,
+                  "the findings of all areas together are at most " +
+                      std::to_string(kMaxReportFindingsBytes) + " bytes",
+                  at("areas", i) + ".findings", std::to_string(kMaxReportFindingsBytes));
+  }
+  return {};
+}
+
 Result<FollowUpReport> applyReportEdit(const FollowUpReport& current, FollowUpReport proposed) {
   if (current.registryNumber)
     return fail(
@@ -203,6 +216,7 @@ Result<FollowUpReport> applyReportEdit(const FollowUpReport& current, FollowUpRe
   for (std::size_t i = 0; i < proposed.areas.size(); ++i)
     if (auto s = checkArea(proposed.areas[i], at("areas", i)); !s)
       return std::unexpected(s.error());
+  if (auto s = checkReportFindings(proposed); !s) return std::unexpected(s.error());
   if (auto s = checkIdsAndAssign(current, proposed); !s) return std::unexpected(s.error());
 
   // What comes from the template and the contract is the current report's, whatever was sent.

@@ -31,7 +31,10 @@ std::string_view toString(
     Assessment a);  // "not_assessed", "meets", "partly_meets", "does_not_meet"
 std::optional<Assessment> parseAssessment(std::string_view text);
 
-inline constexpr std::size_t kMaxFindingsBytes = 100'000;   // per area
+inline constexpr std::size_t kMaxFindingsBytes = 100'000;  // per area
+// The findings of all areas together, as a protocol's notes (minutes/edit.hpp): a report's PDF
+// is rendered on every request, and eleven areas at their limit took it about 0.9 s.
+inline constexpr std::size_t kMaxReportFindingsBytes = 250'000;
 inline constexpr std::size_t kMaxReportTextBytes = 10'000;  // the method, a note, an improvement
 inline constexpr std::size_t kMaxVisits = 100;
 inline constexpr std::size_t kMaxImprovements = 200;  // per area
@@ -123,8 +126,14 @@ Result<FollowUpReport> createReport(const FollowUpTemplate& t, const ReportFacts
 //                   date (ActionNeedsDueDate, "areas[i].improvements[k].due_date") or an unknown
 //                   party (ResponsiblePartyUnknown); an id that is neither empty nor "i" and a
 //                   number (None, "…id"); an id used twice (DuplicateKey); an unknown assessment
-//                   (UnknownChoice, "areas[i].assessment").
+//                   (UnknownChoice, "areas[i].assessment"); the findings of all areas together
+//                   over kMaxReportFindingsBytes (NotesTooLong, value: the limit,
+//                   "areas[i].findings" of the area that went over it).
 Result<FollowUpReport> applyReportEdit(const FollowUpReport& current, FollowUpReport proposed);
+
+// The bound on the findings of all areas alone (Invalid/NotesTooLong as above), for a merge of
+// two edits that each kept within it.
+Status checkReportFindings(const FollowUpReport& report);
 
 // Canonical JSON, written like the minutes' (minutes_json.hpp): fixed key order, one list item
 // per line, non-ASCII as UTF-8, a trailing newline; never fails.

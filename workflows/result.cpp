@@ -214,6 +214,8 @@ std::string_view reasonName(Reason reason) {
       return "narrative-missing";
     case Reason::NotAnnualWriter:
       return "not-annual-writer";
+    case Reason::NotesTooLong:
+      return "notes-too-long";
   }
   return "";
 }

@@ -173,6 +173,10 @@ enum class Reason {
   // manager (Forbidden).
   NarrativeMissing,
   NotAnnualWriter,
+  // The notes of all sections of the minutes, or the findings of all areas of a report, together
+  // are longer than the document may hold (hardening finding 5; value: the limit in bytes, field:
+  // the section or area that went over it).
+  NotesTooLong,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

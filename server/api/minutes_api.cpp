@@ -47,9 +47,9 @@ void registerMinutes(http::Router& router, Services& s) {
                 // The name is ASCII (minutesPdfFileName); filename* says so for clients that
                 // prefer it.
                 const std::string name = file->fileName;
-                return http::Reply::text(std::move(file->bytes), "application/pdf")
-                    .header("Content-Disposition",
-                            "inline; filename=\"" + name + "\"; filename*=UTF-8''" + name);
+                http::Reply reply{200, "application/pdf", "", {}, false, std::move(file->bytes)};
+                return reply.header("Content-Disposition",
+                                    "inline; filename=\"" + name + "\"; filename*=UTF-8''" + name);
               }),
               {.operationId = "getMinutesPdf",
                .summary = "The protocol as PDF in the Swedish layout, with the signature block",

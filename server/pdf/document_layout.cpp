@@ -97,7 +97,8 @@ void DocumentLayout::bullet(const std::string& markup, int depth, const TextStyl
 }
 
 bool DocumentLayout::notes(const std::string& markdown) {
-  const std::vector<NoteBlock> blocks = markdownToBlocks(markdown);
+  const std::vector<NoteBlock> blocks =
+      budget_.take(markdown) ? markdownToBlocks(markdown) : plainTextBlocks(markdown);
   for (const NoteBlock& b : blocks) {
     const double indent = b.depth * kListIndent;
     const TextStyle& style = b.quoted ? kMutedBody : kBody;

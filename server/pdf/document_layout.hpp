@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "minutes/markdown_budget.hpp"
 #include "minutes/report_record.hpp"
 #include "server/pdf/flow.hpp"
 #include "server/pdf/pdf_file.hpp"
@@ -66,7 +67,9 @@ class DocumentLayout {
   void heading(const std::string& plain, double spaceBefore);
   void subheading(std::string_view plain);
   void bullet(const std::string& markup, int depth = 1, const TextStyle& style = kBody);
-  // User Markdown (markdownToBlocks); returns whether there was anything to print.
+  // User Markdown (markdownToBlocks) while the document's budget of Markdown lasts, then as
+  // plain text (plainTextBlocks): a document of many hostile notes costs a bounded amount of
+  // layout work beyond its length. Returns whether there was anything to print.
   bool notes(const std::string& markdown);
   // A table with a header row of plain labels, each with its share of the width.
   static Table dataTable(std::initializer_list<std::pair<const char*, double>> columns);
@@ -82,6 +85,7 @@ class DocumentLayout {
 
  private:
   std::vector<OutlineEntry> outline_;
+  minutes::MarkdownBudget budget_;
 };
 
 // What a document says about the contract it belongs to, for its footer and metadata.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "server/pdf/text_pieces.hpp"
+
 namespace sv::pdf::detail {
 namespace {
 
@@ -46,29 +48,6 @@ struct ParsedMarkup {
   std::string_view text;
 };
 
-// A paragraph is set in pieces of at most this many bytes (see Flow::setText).
-constexpr std::size_t kPieceBytes = 3000;
-
-struct Piece {
-  std::size_t end;   // the piece is text[from, end)
-  std::size_t next;  // where the next one starts (after the line break or space it was cut at)
-};
-
-Piece nextPiece(std::string_view text, std::size_t from) {
-  if (text.size() - from <= kPieceBytes) return {text.size(), text.size()};
-  const std::size_t floor = from + kPieceBytes / 2;
-  const std::string_view window = text.substr(floor, kPieceBytes / 2);
-  if (const auto at = window.rfind('\n'); at != std::string_view::npos)
-    return {floor + at, floor + at + 1};
-  if (const auto at = window.rfind(". "); at != std::string_view::npos)
-    return {floor + at + 1, floor + at + 2};
-  if (const auto at = window.rfind(' '); at != std::string_view::npos)
-    return {floor + at, floor + at + 1};
-  std::size_t end = from + kPieceBytes;  // no break at all: at a character boundary
-  while (end > floor && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return {end, end};
-}
-
 }  // namespace
 
 Flow::Flow(cairo_t* cr, PageBox box) : cr_(cr), box_(box) {
@@ -107,21 +86,18 @@ std::vector<Flow::LineBox> Flow::setText(std::string_view markup, const TextStyl
                                          double width, PangoAlignment align) const {
   const ParsedMarkup parsed(markup);
   const std::string_view text = parsed.text;
+  const std::vector<Piece> pieces = piecesOf(text);
+  std::vector<AttrList> parts = attributesOfPieces(parsed.attributes.get(), pieces);
   std::vector<LineBox> lines;
-  std::size_t from = 0;
-  do {
-    const Piece piece = nextPiece(text, from);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
     SharedLayout layout = emptyLayout(style, width, align);
-    pango_layout_set_text(layout.get(), text.data() + from, static_cast<int>(piece.end - from));
-    if (parsed.attributes) {
-      // The attributes of the whole text, moved to the start of the piece.
-      const AttrList shifted{pango_attr_list_copy(parsed.attributes.get())};
-      if (from > 0) pango_attr_list_update(shifted.get(), 0, static_cast<int>(from), 0);
-      pango_layout_set_attributes(layout.get(), shifted.get());
-    }
+    const std::string_view piece = text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin);
+    pango_layout_set_text(layout.get(), piece.data(), static_cast<int>(piece.size()));
+    AttrList attributes = parts[i] ? std::move(parts[i]) : AttrList{pango_attr_list_new()};
+    boundItems(attributes.get(), piece);
+    pango_layout_set_attributes(layout.get(), attributes.get());
     appendLines(lines, layout);
-    from = piece.next;
-  } while (from < text.size());
+  }
   return lines;
 }
 

@@ -6,14 +6,12 @@
 #include <cstring>
 
 #include "minutes/cmark_tree.hpp"
+#include "minutes/markdown_budget.hpp"
 #include "server/pdf/handles.hpp"
 #include "workflows/text.hpp"
 
 namespace sv::pdf::detail {
 namespace {
-
-// Deeper than any real note nests; the same bound as the Markdown rendering of the minutes.
-constexpr int kMaxNotesDepth = 32;
 
 // Code in the monospaced face of the same family (Pango's <tt> takes fontconfig's monospace).
 constexpr std::string_view kCodeOpen = "<span font_family=\"DejaVu Sans Mono\">";
@@ -188,14 +186,20 @@ bool isValidMarkup(std::string_view markup) {
   return ok;
 }
 
+std::vector<NoteBlock> plainTextBlocks(std::string_view text) {
+  std::vector<NoteBlock> blocks;
+  for (const std::string& paragraph : minutes::plainParagraphs(text))
+    blocks.push_back(NoteBlock{.markup = escapeMarkup(paragraph)});
+  return blocks;
+}
+
 std::vector<NoteBlock> markdownToBlocks(std::string_view markdown) {
   std::vector<NoteBlock> blocks;
   if (text::isBlank(markdown)) return blocks;
+  if (!minutes::withinNoteBudget(markdown)) return plainTextBlocks(markdown);
   const auto document = minutes::detail::parseMarkdown(markdown);
-  if (minutes::detail::nestingDepth(document.get()) > kMaxNotesDepth) {
-    blocks.push_back(NoteBlock{.markup = escapeMarkup(markdown)});
-    return blocks;
-  }
+  if (minutes::detail::nestingDepth(document.get()) > minutes::kMaxMarkdownDepth)
+    return plainTextBlocks(markdown);
   minutes::detail::removeRawHtml(document.get());
   Walk{blocks}.block(document.get());
   return blocks;

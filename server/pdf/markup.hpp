@@ -36,8 +36,13 @@ struct NoteBlock {
 // The Markdown of a section's notes, parsed by cmark (safe, UTF-8 validated), as blocks to print.
 // Raw HTML is dropped; headings become bold lines; a link keeps its text, followed by its address
 // in parentheses when that is an http(s) or mailto address other than the text. A note nested
-// deeper than real notes are (hostile input) comes back as one plain-text paragraph. Empty or
-// blank notes give no blocks.
+// deeper than real notes are, or with more markup characters than a note may have
+// (minutes/markdown_budget.hpp), comes back as plainTextBlocks. Empty or blank notes give no
+// blocks.
 std::vector<NoteBlock> markdownToBlocks(std::string_view markdown);
+
+// Text as plain paragraphs, every character of it printed as it is: a blank line starts a
+// paragraph, a line break stays one. What Markdown over its budget is printed as.
+std::vector<NoteBlock> plainTextBlocks(std::string_view text);
 
 }  // namespace sv::pdf::detail

@@ -77,6 +77,9 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
         return result;
       }
       next = std::move(*outcome.merged);
+      // Two edits that each kept within the bound of the whole protocol can go over it together.
+      if (auto within = minutes::checkDocumentNotes(next); !within)
+        return std::unexpected(within.error());
       result.merged = true;
       message = minutes::describeChanges(*current, next) + " (sammanfogad med version " +
                 ctx->version->substr(0, 10) + ")";

@@ -32,6 +32,7 @@
 #include "server/services/catalog.hpp"
 #include "server/services/minutes_context.hpp"
 #include "server/services/parsed_versions.hpp"
+#include "server/services/rendered_files.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/documents.hpp"
 #include "server/store/principal.hpp"
@@ -82,9 +83,9 @@ struct ProtocolPage {
 
 // The protocol as a PDF file and the name it is saved under, which says what it is:
 // "SDN-2026-0001.pdf" (the registry number) once registered, "protokoll-2027-02-09-utkast.pdf"
-// (the meeting's date) before.
+// (the meeting's date) before. The bytes are shared with the service's cache and never changed.
 struct MinutesPdf {
-  std::string bytes;
+  std::shared_ptr<const std::string> bytes;
   std::string fileName;
 };
 
@@ -162,7 +163,9 @@ class MinutesService {
 
   // --- Outputs.
   // The protocol as PDF, with the signature block and, until registered, the state's mark on
-  // every page (minutes_pdf.cpp). Errors: NotFound, NotFound/MinutesNotStarted.
+  // every page (minutes_pdf.cpp), rendered once for what it shows (version, state, approvals,
+  // registry number, attachments) and kept within kRenderedPdfBytes. Errors: NotFound,
+  // NotFound/MinutesNotStarted.
   Result<MinutesPdf> pdf(const store::Principal& viewer, std::int64_t meetingId);
   // The archival package of registered minutes: (name, zip), a BagIt zip; see archive.hpp
   // (minutes_archive.cpp). Errors: NotFound, Conflict/MinutesNotRegistered.
@@ -269,6 +272,10 @@ class MinutesService {
   };
   static constexpr std::size_t kRenderedPages = 512;
   ParsedVersions<minutes::Minutes> parsed_{256};
+  // The protocols' PDFs, by meeting, under the key of what each shows (minutes_pdf.cpp). A PDF is
+  // tens of kilobytes (hundreds for the longest notes allowed), so this keeps hundreds.
+  static constexpr std::size_t kRenderedPdfBytes = 64 * 1024 * 1024;
+  RenderedFiles pdfs_{kRenderedPdfBytes};
   std::shared_mutex pagesMutex_;  // shared by the requests that find their page checked
   std::unordered_map<std::int64_t, RenderedPage> pages_;  // by meeting
 };

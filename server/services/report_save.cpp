@@ -86,6 +86,9 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
         return result;
       }
       next = std::move(*outcome.merged);
+      // Two edits that each kept within the bound of the whole report can go over it together.
+      if (auto within = minutes::checkReportFindings(next); !within)
+        return std::unexpected(within.error());
       result.merged = true;
       message = describe(*current, next) + " (sammanfogad med version " +
                 ctx->version.substr(0, 10) + ")";

@@ -202,6 +202,7 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
     {Reason::NarrativeMissing, "Skriv sammanfattning, bedömning och förslag till beslut först."},
     {Reason::NotAnnualWriter, "Bara förvaltningens avtalsansvariga skriver årsrapporten."},
+    {Reason::NotesTooLong, "Texterna är för långa tillsammans. Korta någon av dem."},
 });
 
 // A reason whose words depend on something else than its value alone.

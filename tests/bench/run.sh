@@ -23,6 +23,8 @@
 #   (annual_bench, issue 15: the yearly summary of one authority-year as JSON, HTML and PDF over
 #   ten years of a large city, after search_bench: a few minutes, most of it committing the 4 000
 #   protocols of the two years it reads)
+#   (markdown_bench, hardening finding 5: 512 KiB of each pathological Markdown pattern as
+#   minutes.html and minutes.pdf, after annual_bench: under a minute)
 #   BENCH_MINUTES_PAGE   0 skips minutes_page.sh (minutes.html against bare Poco and nginx, plain,
 #                        gzip and 256 connections; BENCH_PROTOCOL=empty|full, … in its head) [1]
 #
@@ -285,6 +287,9 @@ if [[ "$domain" == 1 && -x "$build/tests/bench/search_bench" ]]; then "$build/te
 # Issue 15, point 6: the yearly summary of one authority-year (JSON, HTML, PDF) over ten years of a
 # large city, in-process through the routes' handlers.
 if [[ "$domain" == 1 && -x "$build/tests/bench/annual_bench" ]]; then "$build/tests/bench/annual_bench" --tmp "$tmp" | tee "$out/annual.md"; fi
+# Hardening issue, finding 5: 512 KiB of each pathological Markdown pattern as minutes.html and
+# minutes.pdf, in-process (under a minute).
+if [[ "$domain" == 1 && -x "$build/tests/bench/markdown_bench" ]]; then "$build/tests/bench/markdown_bench" | tee "$out/markdown.md"; fi
 # The scripts below start their own servers: this run's samverkan and nginx are done with.
 for pid in "$sv_pid" "$ng_pid"; do kill "$pid" 2> /dev/null || true; done
 for pid in "$sv_pid" "$ng_pid"; do wait "$pid" 2> /dev/null || true; done

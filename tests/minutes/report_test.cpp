@@ -258,3 +258,24 @@ TEST_CASE("edits of different areas merge, of the same area conflict", "[minutes
   REQUIRE(document.conflicts.size() == 1);
   CHECK(document.conflicts[0].unit == ReportMergeUnit::Document);
 }
+
+// Hardening issue, finding 5: the findings of a whole report are bounded, as a protocol's notes.
+TEST_CASE("the findings of all areas together are bounded", "[minutes][report][budget]") {
+  const FollowUpReport current = draft();
+  REQUIRE(current.areas.size() == 3);
+  FollowUpReport p = current;
+  const std::size_t third = kMaxReportFindingsBytes / 3;
+  REQUIRE(third + 1 <= kMaxFindingsBytes);
+  p.areas[0].findings = std::string(third, 'a');
+  p.areas[1].findings = std::string(third, 'b');
+  p.areas[2].findings = std::string(kMaxReportFindingsBytes - 2 * third, 'c');
+  CHECK(applyReportEdit(current, p));
+  p.areas[2].findings += 'c';
+  const auto refused = applyReportEdit(current, p);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::Invalid);
+  CHECK(refused.error().reason == Reason::NotesTooLong);
+  CHECK(refused.error().field == "areas[2].findings");
+  CHECK(refused.error().value == std::to_string(kMaxReportFindingsBytes));
+  CHECK_FALSE(checkReportFindings(p));
+}

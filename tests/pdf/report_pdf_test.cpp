@@ -1,6 +1,7 @@
 // The follow-up report as a PDF (server/pdf/report_pdf.hpp), read back with qpdf and poppler.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "fixtures.hpp"
@@ -283,4 +284,26 @@ TEST_CASE("a registered follow-up report is a PDF/A-2a with its registry number 
                                     .author = "Östermalms stadsdelsförvaltning",
                                     .registryNumber = "SDN 2026/0815",
                                     .createdAt = "2026-06-20T07:00:00Z"});
+}
+
+// Hardening issue, finding 5: the report's findings are bounded like the protocol's notes.
+TEST_CASE("pathological findings give a valid report PDF with all their text",
+          "[pdf][report][budget][hostile]") {
+  const auto counts = [](const RenderedPdf& pdf) {
+    const std::string text = pdf.text();
+    return std::pair{std::count(text.begin(), text.end(), '*'),
+                     std::count(text.begin(), text.end(), '_')};
+  };
+  ReportRecord record = sampleRecord();
+  for (ReportArea& area : record.report.areas) area.findings.clear();
+  const auto before = counts(render(record));
+  std::string runs;
+  for (int i = 0; i < 50'000; ++i) runs += "*_";  // kMaxFindingsBytes
+  for (ReportArea& area : record.report.areas) area.findings = runs;
+  const RenderedPdf pdf = render(record);
+  CHECK(pdf.qpdfCheck() == 0);
+  const auto after = counts(pdf);
+  const auto areas = static_cast<long>(record.report.areas.size());
+  CHECK(after.first - before.first == 50'000 * areas);
+  CHECK(after.second - before.second == 50'000 * areas);
 }

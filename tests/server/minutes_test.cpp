@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -730,4 +731,40 @@ TEST_CASE("the minutes keep every role of a person and take guests", "[server][m
   const std::string markdown = f.git("show " + v1 + ":meetings/1/minutes.md");
   CHECK(contains(markdown, "- Anna Lind, ordförande, sekreterare, justerare\n"));
   CHECK(contains(markdown, "- Maja Svensson (MAS)\n"));
+}
+
+// Hardening issue, finding 5: the notes of the whole protocol are bounded (422, nothing saved),
+// and the finding's notes within the bounds make a valid PDF with all their text, the same bytes
+// for both parties.
+TEST_CASE("the notes of a whole protocol are bounded and its pathological PDF is whole",
+          "[server][minutes][budget]") {
+  Fixture f;
+  auto answer = f.start();
+  const std::string version = text(answer, "version");
+  const std::string third(250'000 / 3 + 1, 'a');  // minutes/edit.hpp kMaxDocumentNotesBytes
+  const auto refused =
+      f.put(f.anna, etagOf(version), edited(answer, {{1, third}, {2, third}, {3, third}}));
+  const auto problem = requireProblem(refused, 422);
+  CHECK(text(problem, "field") == "sections[2].notes");
+  CHECK(text(problem, "reason") == "notes-too-long");
+  CHECK(f.versions()->size() == 1);
+  CHECK(text(f.current(f.anna), "version") == version);
+
+  std::string runs;
+  for (int i = 0; i < 50'000; ++i) runs += "*_";
+  answer = f.save(f.anna, version, edited(answer, {{1, runs}, {2, runs}}));
+  const auto pdf = f.server.get("/api/v1/meetings/1/minutes.pdf", f.anna);
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.header("content-type") == "application/pdf");
+  REQUIRE(pdf.body.starts_with("%PDF-"));
+  CHECK(f.server.get("/api/v1/meetings/1/minutes.pdf", f.ulla).body == pdf.body);
+  const auto file = f.dir.path() / "protokoll.pdf";
+  std::ofstream(file, std::ios::binary) << pdf.body;
+  int code = -1;
+  const std::string check = runTool("qpdf --check '" + file.string() + "'", &code);
+  INFO(check.substr(0, 400));
+  CHECK(code == 0);
+  const std::string pdfText = runTool("pdftotext '" + file.string() + "' -");
+  CHECK(std::count(pdfText.begin(), pdfText.end(), '*') >= 100'000);
+  CHECK(std::count(pdfText.begin(), pdfText.end(), '_') >= 100'000);
 }

@@ -306,3 +306,41 @@ TEST_CASE("reports: a fact-check past its last day closes with no comments", "[s
       f.server->get("/api/v1/audit?object_type=report&object_id=" + std::to_string(id), lars);
   CHECK(contains(audit.body, "report.deadline_passed"));
 }
+
+// Hardening issue, finding 5: the findings of a whole report are bounded (a report's PDF is
+// rendered on every request); a save over it, or a merge of two saves that each kept within it,
+// answers 422 notes-too-long and changes nothing.
+TEST_CASE("reports: the findings of all areas together are bounded", "[server][reports][budget]") {
+  Fixture f;
+  const auto started = f.start("operational");
+  const auto id = number(started->getObject("summary"), "id");
+  const auto draft = requireOk(f.server->get(path(id), f.anna));
+  const std::string base = "\"" + text(draft, "version") + "\"";
+  // The findings of the areas `from`..`from + sizes.size()` set to that many bytes each.
+  const auto withFindings = [&](std::size_t from, const std::vector<std::size_t>& sizes) {
+    std::ostringstream original;
+    draft->getObject("report")->stringify(original);
+    const auto report = object(original.str());
+    const auto areas = report->getArray("areas");
+    REQUIRE(areas->size() >= from + sizes.size());
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+      areas->getObject(static_cast<unsigned>(from + i))
+          ->set("findings", std::string(sizes[i], static_cast<char>('a' + i)));
+    Poco::JSON::Object wrapper;
+    wrapper.set("report", report);
+    std::ostringstream out;
+    wrapper.stringify(out);
+    return out.str();
+  };
+  const std::size_t third = 250'000 / 3 + 1;  // minutes/report.hpp kMaxReportFindingsBytes
+  const auto refused =
+      requireProblem(f.put(path(id), withFindings(0, {third, third, third}), f.anna, base), 422);
+  CHECK(text(refused, "reason") == "notes-too-long");
+  CHECK(text(refused, "field") == "areas[2].findings");
+  CHECK("\"" + text(requireOk(f.server->get(path(id), f.anna)), "version") + "\"" == base);
+  // Two saves from the same version, each 160 000 bytes in areas of its own: together too much.
+  requireOk(f.put(path(id), withFindings(0, {80'000, 80'000}), f.anna, base));
+  const auto merged =
+      requireProblem(f.put(path(id), withFindings(2, {80'000, 80'000}), f.anna, base), 422);
+  CHECK(text(merged, "reason") == "notes-too-long");
+}

@@ -115,3 +115,44 @@ TEST_CASE("minutes save: not started minutes are not found", "[services][minutes
   CHECK(e.code == Errc::NotFound);
   CHECK(e.reason == Reason::MinutesNotStarted);
 }
+
+// Hardening issue, finding 5: the notes of the whole protocol are bounded, not only each §'s.
+TEST_CASE("minutes save: notes of all sections over the protocol's bound change nothing",
+          "[services][minutes][budget]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto first = f.started(id);
+  auto doc = valueOf(f.minutes.get(f.secretary, id)).document;
+  REQUIRE(doc.sections.size() >= 3);
+  for (std::size_t i = 0; i < 3; ++i)
+    doc.sections[i].notes = std::string(minutes::kMaxDocumentNotesBytes / 3 + 1, 'x');
+  const auto e = errorOf(f.minutes.save(f.secretary, id, first, doc));
+  CHECK(e.code == Errc::Invalid);
+  CHECK(e.reason == Reason::NotesTooLong);
+  CHECK(e.field == "sections[2].notes");
+  CHECK(e.value == std::to_string(minutes::kMaxDocumentNotesBytes));
+  CHECK(valueOf(f.minutes.get(f.secretary, id)).version == first);
+  CHECK(valueOf(f.minutes.versions(f.secretary, id)).size() == 1);
+}
+
+TEST_CASE("minutes save: a merge of two saves within the bound that goes over it is refused",
+          "[services][minutes][budget]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto first = f.started(id);
+  const auto base = valueOf(f.minutes.get(f.secretary, id)).document;
+  REQUIRE(base.sections.size() >= 4);
+  // Each save alone is 130 000 bytes of notes, in sections of its own: they merge cleanly.
+  auto mine = base;
+  mine.sections[0].notes = std::string(minutes::kMaxNotesBytes, 'a');
+  mine.sections[1].notes = std::string(30'000, 'b');
+  auto theirs = base;
+  theirs.sections[2].notes = std::string(minutes::kMaxNotesBytes, 'c');
+  theirs.sections[3].notes = std::string(30'000, 'd');
+  REQUIRE(2 * (minutes::kMaxNotesBytes + 30'000) > minutes::kMaxDocumentNotesBytes);
+  const auto saved = valueOf(f.minutes.save(f.secretary, id, first, mine));
+  REQUIRE(saved.saved);
+  const auto e = errorOf(f.minutes.save(f.secretary, id, first, theirs));
+  CHECK(e.reason == Reason::NotesTooLong);
+  CHECK(valueOf(f.minutes.get(f.secretary, id)).version == saved.saved->version);
+}

@@ -26,6 +26,16 @@ TEST_CASE("a reason's value fills its sentence", "[web][messages]") {
         "Kontrollera fältet Rubrik.");
 }
 
+// Hardening issue, finding 5: the bound on the notes of a whole protocol, at the § that went
+// over it.
+TEST_CASE("notes too long together say so at their section", "[web][messages][budget]") {
+  const std::string said = web::swedishMessage(
+      {Errc::Invalid, Reason::NotesTooLong, "the notes together", "sections[2].notes", "250000"});
+  CHECK_THAT(said, Catch::StartsWith("Kontrollera fältet "));
+  CHECK_THAT(said, Catch::Contains("§ 3"));
+  CHECK_THAT(said, Catch::EndsWith("Texterna är för långa tillsammans. Korta någon av dem."));
+}
+
 TEST_CASE("a transition's reason names what was tried", "[web][messages]") {
   CHECK(web::swedishMessage({Errc::Conflict, Reason::TransitionNotAllowed, "x", "", "register"}) ==
         "Bara ett protokoll som båda parterna har justerat kan diarieföras.");
