@@ -12,6 +12,7 @@
 #include <chrono>
 #include <memory>
 
+#include "minutes/escape.hpp"
 #include "server/pdf/markup.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -25,28 +26,11 @@ std::string metadataText(std::string_view text) {
   return out;
 }
 
+// HTML's escaping is XML's too; XML 1.0 has no place for the control characters cleanText keeps.
 std::string xmlEscaped(std::string_view text) {
-  std::string out;
-  for (const char c : metadataText(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        // XML 1.0 has no place for the other control characters; cleanText keeps them.
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;
-    }
-  }
-  return out;
+  std::string kept = metadataText(text);
+  std::erase_if(kept, [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  return minutes::detail::escapeHtml(kept);
 }
 
 TimePoint secondsOf(TimePoint t) {

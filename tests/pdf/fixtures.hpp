@@ -184,20 +184,7 @@ class RenderedPdf {
   }
 
   // The text with every run of white space (line breaks, layout columns) one space.
-  std::string flatText() const {
-    std::string out;
-    bool space = false;
-    for (const char c : text()) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
+  std::string flatText() const { return sv::test::oneSpaced(text()); }
 
   std::string info() const { return sv::test::runTool("pdfinfo " + path()); }
 

@@ -23,18 +23,7 @@ std::string rawText(const RenderedPdf& pdf, int page = 0) {
   if (page > 0) range = "-f " + std::to_string(page) + " -l " + std::to_string(page) + " ";
   const std::string text =
       sv::test::runTool("pdftotext -raw -enc UTF-8 " + range + pdf.path() + " -");
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return sv::test::oneSpaced(text);
 }
 
 }  // namespace

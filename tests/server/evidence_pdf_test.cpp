@@ -41,18 +41,7 @@ std::size_t count(const std::string& text, const std::string& part) {
 // pdftotext in content order, every run of white space one space.
 std::string contentText(const fs::path& file) {
   const std::string text = runTool("pdftotext -raw -enc UTF-8 " + quotedPath(file) + " -");
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return sv::test::oneSpaced(text);
 }
 
 }  // namespace

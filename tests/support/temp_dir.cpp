@@ -16,4 +16,19 @@ std::string runTool(const std::string& command, int* exitCode) {
   return out;
 }
 
+std::string oneSpaced(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace sv::test

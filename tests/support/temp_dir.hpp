@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace sv::test {
 
@@ -27,5 +28,9 @@ class TempDir {
 
 // Runs a shell command and returns its standard output (for git, sqlite3 and other tools).
 std::string runTool(const std::string& command, int* exitCode = nullptr);
+
+// A tool's text (pdftotext's, say) with every run of white space, line breaks and form feeds
+// included, one space, and none at the start: what a reader sees, whatever the layout.
+std::string oneSpaced(std::string_view text);
 
 }  // namespace sv::test
