@@ -214,6 +214,12 @@ std::string_view reasonName(Reason reason) {
       return "narrative-missing";
     case Reason::NotAnnualWriter:
       return "not-annual-writer";
+    case Reason::SealKeyUnreadable:
+      return "seal-key-unreadable";
+    case Reason::SealMissing:
+      return "seal-missing";
+    case Reason::SealBroken:
+      return "seal-broken";
   }
   return "";
 }

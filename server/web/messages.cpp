@@ -202,6 +202,9 @@ constexpr auto kWordings = std::to_array<Wording>({
     {Reason::FactCheckNotOpen, "Rapporten är inte ute på faktagranskning."},
     {Reason::NarrativeMissing, "Skriv sammanfattning, bedömning och förslag till beslut först."},
     {Reason::NotAnnualWriter, "Bara förvaltningens avtalsansvariga skriver årsrapporten."},
+    {Reason::SealKeyUnreadable, "Sigillets nyckel går inte att läsa."},
+    {Reason::SealMissing, "Dokumentet saknar sigill."},
+    {Reason::SealBroken, "Dokumentets sigill håller inte: filen har ändrats efter sigilleringen."},
 });
 
 // A reason whose words depend on something else than its value alone.
