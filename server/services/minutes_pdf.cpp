@@ -2,6 +2,8 @@
 // they stand now.
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/seal.hpp"
+#include "server/store/approvals.hpp"
 #include "workflows/stockholm_time.hpp"
 
 namespace sv::services {
@@ -32,10 +34,25 @@ Result<MinutesPdf> MinutesService::pdf(const store::Principal& viewer, std::int6
   const minutes::MinutesState state = doc.registryNumber
                                           ? minutes::MinutesState::Registered
                                           : ctx->state.value_or(minutes::MinutesState::Draft);
-  auto bytes =
-      pdf::renderProtocolPdf(doc, {minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(state),
-                                   std::move(signedMinutes->attachments)});
+  pdf::PdfOptions options{minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(state),
+                          std::move(signedMinutes->attachments)};
+  // Registered minutes are the record: sealed as in the archive, at the registration's time, so
+  // every download of them is the same file. A draft is never sealed.
+  std::optional<store::RegistryRow> reg;
+  if (state == minutes::MinutesState::Registered && catalog_.seal) {
+    reg = store_.read([&](store::Reading& c) { return store::registryOfMeeting(c, meetingId); });
+    if (reg) {
+      options.createdAt = *parseDateTime(reg->registeredAt);
+      options.sealSubject = catalog_.seal->subject();
+    }
+  }
+  auto bytes = pdf::renderProtocolPdf(doc, options);
   if (!bytes) return std::unexpected(bytes.error());
+  if (reg) {
+    auto sealed = sealRegistered(catalog_.seal, std::move(*bytes), reg->number, options.createdAt);
+    if (!sealed) return std::unexpected(sealed.error());
+    return MinutesPdf{std::move(*sealed), minutesPdfFileName(doc)};
+  }
   return MinutesPdf{std::move(*bytes), minutesPdfFileName(doc)};
 }
 
