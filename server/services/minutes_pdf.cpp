@@ -37,7 +37,7 @@ Result<MinutesPdf> MinutesService::pdf(const store::Principal& viewer, std::int6
   pdf::PdfOptions options{minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(state),
                           std::move(signedMinutes->attachments)};
   // Registered minutes are the record: sealed as in the archive, at the registration's time, so
-  // every download of them is the same file. A draft is never sealed.
+  // every download of them signs the same bytes. A draft is never sealed.
   std::optional<store::RegistryRow> reg;
   if (state == minutes::MinutesState::Registered && catalog_.seal) {
     reg = store_.read([&](store::Reading& c) { return store::registryOfMeeting(c, meetingId); });
