@@ -14,7 +14,7 @@ PORT ?= 8080
 
 # Debian packages: build, run, test, benchmark.
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
-  libcmark-dev libsodium-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
+  libcmark-dev libsodium-dev libssl-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libgs-common qpdf poppler-utils chromium libxml2-utils \
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
   python3 python3-aiosmtpd openssl ca-certificates \

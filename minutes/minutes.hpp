@@ -111,6 +111,9 @@ struct Signature {
   std::string version;
   TimePoint at{};
   bool superseded = false;  // the minutes changed after this approval
+  // How it was made, as printed ("Metod: …", minutes/approval_method.hpp); empty: the password
+  // login's words, the one method there is.
+  std::string method;
   bool operator==(const Signature&) const = default;
 };
 

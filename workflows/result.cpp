@@ -216,6 +216,12 @@ std::string_view reasonName(Reason reason) {
       return "not-annual-writer";
     case Reason::NotesTooLong:
       return "notes-too-long";
+    case Reason::SealKeyUnreadable:
+      return "seal-key-unreadable";
+    case Reason::SealMissing:
+      return "seal-missing";
+    case Reason::SealBroken:
+      return "seal-broken";
   }
   return "";
 }

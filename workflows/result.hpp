@@ -177,6 +177,11 @@ enum class Reason {
   // are longer than the document may hold (hardening finding 5; value: the limit in bytes, field:
   // the section or area that went over it).
   NotesTooLong,
+  // The e-seal on registered PDFs (server/pdf/seal.hpp): the PKCS#12 file cannot be opened with
+  // its password or lacks a key or certificate; a PDF has no seal; a seal does not verify.
+  SealKeyUnreadable,
+  SealMissing,
+  SealBroken,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -4,6 +4,9 @@
 #include "server/app/demo_timeline.hpp"
 #include "server/app/demo_year.hpp"
 
+#include <cstdlib>
+#include <fstream>
+
 #include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -66,6 +69,26 @@ Result<bool> loadDemoContract(services::Services& s, std::int64_t providerId) {
 }
 
 }  // namespace
+
+Result<services::LoadedSealKey> prepareSeal(const Settings& settings, TimePoint now) {
+  services::SealKeySource source;
+  source.organization = settings.bootstrapOrganization;
+  source.madeIfMissing = settings.sealPkcs12File.empty();
+  source.pkcs12File =
+      source.madeIfMissing ? settings.dataDir / "seal.p12" : settings.sealPkcs12File;
+  if (!settings.sealPasswordFile.empty()) {
+    std::ifstream in(settings.sealPasswordFile);
+    if (!in)
+      return fail(Errc::Invalid, "cannot read samverkan.seal.pkcs12_password_file " +
+                                     settings.sealPasswordFile.string());
+    // The first line, without its end: a password file written by echo works as it is.
+    std::getline(in, source.password);
+    if (source.password.ends_with('\r')) source.password.pop_back();
+  } else if (const char* env = std::getenv("SAMVERKAN_SEAL_PASSWORD")) {
+    source.password = env;
+  }
+  return services::loadSealKey(source, now);
+}
 
 Result<bool> bootstrapAdmin(services::Services& s, const std::string& organizationName,
                             const std::string& password) {

@@ -12,6 +12,7 @@
 #include "server/app/context.hpp"
 #include "server/services/archive.hpp"
 #include "server/services/mail_outbox.hpp"
+#include "server/services/seal.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -173,9 +174,22 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
       problems.push_back("data/metadata.json cannot be read: " + e.displayText());
     }
   }
+  // The e-seal of the package's PDF, with nothing but the file: the manifests above say the
+  // package is as packed, the seal that the PDF is as the authority sealed it.
+  std::string sealedAs;
+  for (const char* name : {"data/protocol.pdf", "data/report.pdf"}) {
+    const auto pdf = check->files.find(name);
+    if (pdf == check->files.end()) continue;
+    auto seal = services::checkSealOf(pdf->second);
+    if (!seal)
+      problems.push_back(std::string(name) + ": " + seal.error().detail);
+    else
+      sealedAs = seal->subject;
+  }
   for (const auto& p : problems) out << "FAIL " << p << "\n";
   if (!problems.empty()) return 1;
   out << "OK " << file << ": manifests verify and the tag names the approved version\n";
+  if (!sealedAs.empty()) out << "OK sealed by " << sealedAs << "\n";
   return 0;
 }
 

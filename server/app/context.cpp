@@ -1,5 +1,7 @@
 #include "server/app/context.hpp"
 
+#include "server/app/bootstrap.hpp"
+
 namespace sv::app {
 
 store::StoreOptions storeOptions(const Settings& settings, int readConnections) {
@@ -27,6 +29,11 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   auto st = store::Store::open(storeOptions(settings, readConnections));
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
+  // In the data folder the store has just made: on an empty one, a demo certificate.
+  auto seal = prepareSeal(settings, ctx->time.now());
+  if (!seal) return std::unexpected(seal.error());
+  ctx->seal = std::move(*seal);
+  ctx->catalog.seal = &ctx->seal->key;
   ctx->accounts = std::make_unique<accounts::Accounts>(*ctx->store, ctx->time, settings.accounts);
   ctx->contracts =
       std::make_unique<services::ContractService>(*ctx->store, ctx->catalog, ctx->time);

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "server/app/settings.hpp"
+#include "server/services/seal.hpp"
 #include "server/services/services.hpp"
 
 namespace sv::app {
@@ -24,6 +26,8 @@ struct Context {
   std::unique_ptr<services::CaseService> cases;
   std::unique_ptr<services::AnnualReportService> annual;
   std::unique_ptr<services::Services> services;
+  // The e-seal's key; catalog.seal points at it.
+  std::optional<services::LoadedSealKey> seal;
 };
 
 Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections);

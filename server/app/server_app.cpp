@@ -152,6 +152,13 @@ int ServerApp::serve() {
   }
   Context& ctx = **opened;
   for (const auto& repair : ctx.store->repairsAtOpen()) log.warning("repaired %s", repair);
+  if (ctx.seal->demoMade)
+    log.warning(
+        "made a self-signed DEMO certificate for the e-seal (%s), %s; use the "
+        "authority's own for real documents (README, \"E-sigill\")",
+        ctx.seal->key.subject(), (settings.dataDir / "seal.p12").string());
+  else
+    log.information("registered PDFs are sealed as %s", ctx.seal->key.subject());
   services::Services& services = *ctx.services;
   AccountsAuthenticator authenticator(*ctx.accounts);
 

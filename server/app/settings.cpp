@@ -99,6 +99,8 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   s.auditAnchorFile = c.getString("samverkan.audit.anchor_file", "");
   s.bootstrapOrganization =
       c.getString("samverkan.bootstrap.organization", s.bootstrapOrganization);
+  s.sealPkcs12File = c.getString("samverkan.seal.pkcs12_file", "");
+  s.sealPasswordFile = c.getString("samverkan.seal.pkcs12_password_file", "");
   s.http.maxBodyBytes = c.getUInt64("samverkan.limits.max_body_bytes", s.http.maxBodyBytes);
   s.maxAttachmentBytes = c.getUInt64("samverkan.limits.max_attachment_bytes", s.maxAttachmentBytes);
   s.factCheckDays = c.getInt("samverkan.reports.fact_check_days", s.factCheckDays);

@@ -47,6 +47,10 @@ struct Settings {
   std::filesystem::path auditKeyFile;
   std::filesystem::path auditAnchorFile;
   std::string bootstrapOrganization = "Kommunen";
+  // The e-seal's PKCS#12 file and the file with its password; empty: seal.p12 in the data folder
+  // (a demo certificate made on the first start) and the password from SAMVERKAN_SEAL_PASSWORD.
+  std::filesystem::path sealPkcs12File;
+  std::filesystem::path sealPasswordFile;
   http::HttpSettings http;
   std::size_t maxAttachmentBytes = services::kDefaultMaxAttachmentBytes;
   int factCheckDays = 14;  // samverkan.reports.fact_check_days (minutes::kDefaultFactCheckDays)

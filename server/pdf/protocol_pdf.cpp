@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "minutes/approval_method.hpp"
 #include "minutes/labels.hpp"
 #include "server/pdf/document_layout.hpp"
 #include "server/pdf/flow.hpp"
@@ -30,12 +31,9 @@ namespace labels = minutes::detail;
 
 constexpr std::size_t kVersionLength = 10;
 
-// How every approval in Samverkan is made: the API and the web pages take an approval only in a
-// session opened with the user's password (POST /api/v1/session, the login form). Being the only
-// way, it is one line for all; a second way to log in (an e-legitimation) would have to be stored
-// with each approval and printed from there.
-constexpr std::string_view kApprovalMethod =
-    "justerat elektroniskt i Samverkan efter inloggning med lösenord";
+// How an approval was made when the signature does not say (one made before the method was
+// stored with each approval, migration 026): the password login, the only way there was.
+constexpr std::string_view kApprovalMethod = minutes::kPasswordApprovalMethod;
 constexpr std::string_view kKeptBy = "Vid protokollet";
 constexpr std::string_view kRegistration = "Diarieföring";
 
@@ -211,7 +209,8 @@ class ProtocolLayout : DocumentLayout {
     if (const std::string& org = organizationOf(m_, s.party); !org.empty())
       entry += "\n" + esc(org) + " (" + esc(lowerFirst(labels::partyLabel(s.party))) + ")";
     entry += "\n" + muted(label("Tid:")) + " " + esc(formatSwedishDateTime(s.at)) + "\n" +
-             muted(label("Metod:")) + " " + label(kApprovalMethod) + "\n" +
+             muted(label("Metod:")) + " " +
+             (s.method.empty() ? label(kApprovalMethod) : esc(s.method)) + "\n" +
              muted(label("Versionens hash (git-commit):")) + "\n<span size=\"smaller\">" +
              kMonoSpan + esc(s.version) + "</span></span>";
     return entry;

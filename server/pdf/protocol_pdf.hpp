@@ -39,8 +39,8 @@ struct PdfOptions {
   // after the adjustment with name, what they belong to, size and SHA-256 ("Inga bilagor." when
   // none). They are kept beside the minutes, not in them, so the caller reads and passes them.
   std::vector<minutes::RecordAttachment> attachments;
-  // The subject of the certificate the archived file is sealed with ("CN=…, O=…"), printed on
-  // the last page under the registry number; unset: no seal line (a download is not sealed).
+  // The subject of the certificate the registered file is sealed with ("CN=…, O=…", seal.hpp),
+  // printed on the last page under the registry number; unset: no seal line (a draft).
   std::optional<std::string> sealSubject;
 };
 

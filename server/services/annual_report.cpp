@@ -13,6 +13,7 @@
 #include "server/services/annual_items.hpp"
 #include "server/services/annual_record_context.hpp"
 #include "server/services/report_service.hpp"
+#include "server/services/seal.hpp"
 #include "server/store/annual.hpp"
 #include "server/store/annual_records.hpp"
 #include "server/store/documents.hpp"
@@ -157,6 +158,7 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
   options.stateMark = "UTKAST";
   std::string fileName = "arsrapport-" + std::to_string(year) + ".pdf";
   bool registered = false;
+  std::optional<std::string> number;
   if (viewer.organizationKind == OrganizationKind::Authority) {
     auto rec = record(viewer, authorityId, year);
     if (!rec) return std::unexpected(rec.error());
@@ -169,15 +171,23 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
       fileName = minutes::tagNameOf(*rec->registryNumber) + ".pdf";
     }
     registered = rec->state == minutes::AnnualState::Registered;
+    number = rec->registryNumber;
   } else {
     // A provider's part of the record: the record's text is not theirs, its state is.
     const auto row = store_.read(
         [&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
     registered = row && row->state == minutes::stateName(minutes::AnnualState::Registered);
+    if (row) number = row->registryNumber;
   }
   if (registered) options.stateMark.clear();
   auto bytes = pdf::renderAnnualPdf(*figures, options);
   if (!bytes) return std::unexpected(bytes.error());
+  // The registered summary is the committee's record: sealed like the protocols.
+  if (registered && number) {
+    auto sealed = sealRegistered(catalog_.seal, std::move(*bytes), *number, options.createdAt);
+    if (!sealed) return std::unexpected(sealed.error());
+    return std::pair{std::move(*sealed), std::move(fileName)};
+  }
   return std::pair{std::move(*bytes), std::move(fileName)};
 }
 

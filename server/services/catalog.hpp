@@ -20,6 +20,7 @@
 #include "minutes/lifecycle.hpp"
 #include "minutes/registry_number.hpp"
 #include "minutes/report_lifecycle.hpp"
+#include "server/pdf/seal.hpp"
 #include "server/services/mail_policy.hpp"
 #include "workflows/result.hpp"
 #include "workflows/workflow.hpp"
@@ -60,6 +61,9 @@ struct Catalog {
   // Not from config/ but from the properties (samverkan.mail.*): what every use case that
   // causes e-mail needs, and those use cases hold the catalog already.
   MailPolicy mail;
+  // The authority's e-seal, loaded once at start (services/seal.hpp) and owned by the
+  // application's context; registered PDFs are sealed with it. None: they are not sealed.
+  const pdf::SealKey* seal = nullptr;
 
   bool hasServiceArea(const std::string& key) const;
   const minutes::RegistryFormat& registryFormatFor(const std::string& authorityName) const;

@@ -17,6 +17,7 @@
 #include "server/services/archive.hpp"
 #include "server/services/archive_parts.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/seal.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
@@ -58,6 +59,7 @@ Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
     aj.set("version", a.version);
     aj.set("approved_at", a.approvedAt);
     aj.set("note", a.note);
+    aj.set("method", a.method);
     aj.set("superseded_at",
            a.supersededAt ? Poco::Dynamic::Var(*a.supersededAt) : Poco::Dynamic::Var());
     approvals.add(aj);
@@ -93,8 +95,12 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
     return 0;
   });
   const std::string title = minutesDocumentTitle(doc);
-  auto pdfa = pdf::renderProtocolPdf(
-      doc, {title, *parseDateTime(reg.registeredAt), {}, signedMinutes->attachments});
+  pdf::PdfOptions options{title, *parseDateTime(reg.registeredAt), {}, signedMinutes->attachments};
+  if (catalog_.seal) options.sealSubject = catalog_.seal->subject();
+  auto rendered = pdf::renderProtocolPdf(doc, options);
+  if (!rendered) return std::unexpected(rendered.error());
+  // PDF/A-2a with the authority's e-seal (services/seal.hpp).
+  auto pdfa = sealRegistered(catalog_.seal, std::move(*rendered), reg.number, options.createdAt);
   if (!pdfa) return std::unexpected(pdfa.error());
   auto committedJson = store_.documents().readFile(ctx->repository, reg.version, ctx->path("json"));
   if (!committedJson) return std::unexpected(committedJson.error());

@@ -4,6 +4,8 @@
 #include "minutes/lifecycle.hpp"
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/seal.hpp"
+#include "server/store/approvals.hpp"
 #include "server/store/protocol_stamp.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -73,10 +75,25 @@ Result<MinutesPdf> MinutesService::pdf(const store::Principal& viewer, std::int6
   // The creation date in the metadata is the time of this rendering, and the kept file keeps it:
   // it says when these bytes were made, and every later request for the same key is sent the
   // same bytes (a download never differs from the one before it unless the protocol did).
-  auto bytes =
-      pdf::renderProtocolPdf(doc, {minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(shown),
-                                   std::move(signedMinutes->attachments)});
+  pdf::PdfOptions options{minutesDocumentTitle(doc), time_.now(), pdf::stateMarkOf(shown),
+                          std::move(signedMinutes->attachments)};
+  // Registered minutes are the record: sealed as in the archive, at the registration's time. A
+  // draft is never sealed.
+  std::optional<store::RegistryRow> reg;
+  if (shown == minutes::MinutesState::Registered && catalog_.seal) {
+    reg = store_.read([&](store::Reading& c) { return store::registryOfMeeting(c, meetingId); });
+    if (reg) {
+      options.createdAt = *parseDateTime(reg->registeredAt);
+      options.sealSubject = catalog_.seal->subject();
+    }
+  }
+  auto bytes = pdf::renderProtocolPdf(doc, options);
   if (!bytes) return std::unexpected(bytes.error());
+  if (reg) {
+    auto sealed = sealRegistered(catalog_.seal, std::move(*bytes), reg->number, options.createdAt);
+    if (!sealed) return std::unexpected(sealed.error());
+    bytes = std::move(*sealed);
+  }
   RenderedFile file{std::make_shared<const std::string>(std::move(*bytes)),
                     minutesPdfFileName(doc)};
   pdfs_.keep(meetingId, key, file);

@@ -63,8 +63,8 @@ Result<MinutesService::SignedMinutes> MinutesService::signedAt(const MinutesCont
     out.doc.disagreements.clear();
     for (const auto& a : store::listApprovals(c, ctx.meeting.id)) {
       auto at = parseDateTime(a.approvedAt);
-      out.doc.signatures.push_back(
-          {a.party, a.userName, a.version, at ? *at : TimePoint{}, a.supersededAt.has_value()});
+      out.doc.signatures.push_back({a.party, a.userName, a.version, at ? *at : TimePoint{},
+                                    a.supersededAt.has_value(), a.method});
       if (!a.note.empty() && !a.supersededAt)
         out.doc.disagreements.push_back({a.party, a.userName, a.note});
     }

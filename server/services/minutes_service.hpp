@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "minutes/approval_method.hpp"
 #include "minutes/merge.hpp"
 #include "minutes/minutes.hpp"
 #include "minutes/report_record.hpp"
@@ -107,6 +108,9 @@ class MinutesService {
  public:
   MinutesService(store::Store& store, const Catalog& catalog, const TimeSource& time)
       : store_(store), catalog_(catalog), time_(time) {}
+  // The approval method from now on (minutes/approval_method.hpp), kept by the caller for the
+  // service's life; the password login's until a signing service is wired in.
+  void useApprovalMethod(const minutes::ApprovalMethod& method) { approvalMethod_ = &method; }
 
   // --- The lifecycle (config/workflows/minutes.workflow): each step its own use case.
   // Every step first needs the meeting (NotFound) and started minutes (NotFound/MinutesNotStarted);
@@ -257,6 +261,10 @@ class MinutesService {
   store::Store& store_;
   const Catalog& catalog_;
   const TimeSource& time_;
+  // How an approval is made and what it leaves (minutes/approval_method.hpp): the password
+  // login, the one method there is; the seam a signing service for e-ID would fill.
+  minutes::PasswordApproval passwordApproval_;
+  const minutes::ApprovalMethod* approvalMethod_ = &passwordApproval_;
   // The rendered protocol page of each meeting, under the stamp it was rendered from (see
   // store::ProtocolStamp): every change the page shows (a save, an approval, a supersession, a
   // registration, an attachment listed or removed) changes the stamp. A request checks the stamp,

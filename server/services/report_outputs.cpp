@@ -9,6 +9,7 @@
 #include "server/services/archive.hpp"
 #include "server/services/archive_parts.hpp"
 #include "server/services/report_context.hpp"
+#include "server/services/seal.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -41,6 +42,13 @@ Result<ReportPdf> ReportService::pdf(const store::Principal& viewer, std::int64_
   options.stateMark = pdf::reportStateMarkOf(ctx->state);
   auto bytes = pdf::renderReportPdf(*record, options);
   if (!bytes) return std::unexpected(bytes.error());
+  // The registered report is the record, sealed as in its archival package; a draft is not.
+  if (ctx->state == minutes::ReportState::Registered && ctx->row.registryNumber) {
+    auto sealed = sealRegistered(catalog_.seal, std::move(*bytes), *ctx->row.registryNumber,
+                                 options.createdAt);
+    if (!sealed) return std::unexpected(sealed.error());
+    return ReportPdf{std::move(*sealed), pdfName(*ctx)};
+  }
   return ReportPdf{std::move(*bytes), pdfName(*ctx)};
 }
 
@@ -68,8 +76,10 @@ Result<std::pair<std::string, std::string>> ReportService::archive(const store::
   });
   const std::string title = titleOf(record->report);
   pdf::ReportPdfOptions options{title, *parseDateTime(reg.registeredAt), ""};
-  // PDF/A-2 as rendered (server/pdf/pdfa.hpp).
-  auto pdfa = pdf::renderReportPdf(*record, options);
+  // PDF/A-2 as rendered (server/pdf/pdfa.hpp), with the authority's e-seal (services/seal.hpp).
+  auto rendered = pdf::renderReportPdf(*record, options);
+  if (!rendered) return std::unexpected(rendered.error());
+  auto pdfa = sealRegistered(catalog_.seal, std::move(*rendered), reg.number, options.createdAt);
   if (!pdfa) return std::unexpected(pdfa.error());
   std::vector<BagFile> payload;
   for (const auto& [file, path] :

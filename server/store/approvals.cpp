@@ -3,6 +3,7 @@
 #include "server/store/registry_rows.hpp"
 
 #include "agenda/agenda.hpp"
+#include "minutes/approval_method.hpp"
 
 namespace sv::store {
 
@@ -36,22 +37,24 @@ void touchMinutes(Writing& c, std::int64_t meetingId, const std::string& at) {
 
 void insertApproval(Writing& c, const ApprovalRow& r) {
   c.prepare(
-       "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-      .bindAll(r.meetingId, agenda::toString(r.party), r.userId, r.version, r.note, r.approvedAt)
+       "INSERT INTO minutes_approvals (meeting_id, party, user_id, version, note, approved_at, "
+       "method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bindAll(r.meetingId, agenda::toString(r.party), r.userId, r.version, r.note, r.approvedAt,
+               r.method.empty() ? std::string(minutes::kPasswordApprovalMethod) : r.method)
       .run();
 }
 
 std::vector<ApprovalRow> listApprovals(Reading& c, std::int64_t meetingId) {
   auto s = c.prepare(
       "SELECT a.id, a.meeting_id, a.party, a.user_id, u.name, a.version, a.note, a.approved_at, "
-      "a.superseded_at FROM minutes_approvals a JOIN users u ON u.id = a.user_id "
+      "a.superseded_at, a.method FROM minutes_approvals a JOIN users u ON u.id = a.user_id "
       "WHERE a.meeting_id = ?1 ORDER BY a.id");
   s.bind(1, meetingId);
   std::vector<ApprovalRow> out;
   while (s.step())
     out.push_back({s.int64(0), s.int64(1), agenda::parseParty(s.text(2)).value_or(Party::Authority),
-                   s.int64(3), s.text(4), s.text(5), s.text(6), s.text(7), s.optionalText(8)});
+                   s.int64(3), s.text(4), s.text(5), s.text(6), s.text(7), s.optionalText(8),
+                   s.text(9)});
   return out;
 }
 

@@ -35,6 +35,8 @@ struct ApprovalRow {
   std::string note;
   std::string approvedAt;
   std::optional<std::string> supersededAt;
+  // How it was made (minutes::ApprovalEvidence::method); empty on insert: the password login's.
+  std::string method;
 };
 void insertApproval(Writing& c, const ApprovalRow& row);
 std::vector<ApprovalRow> listApprovals(Reading& c, std::int64_t meetingId);

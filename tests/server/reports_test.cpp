@@ -13,6 +13,7 @@
 #include "support/json.hpp"
 #include "support/multipart.hpp"
 #include "support/pdf_archival.hpp"
+#include "support/pdf_seal.hpp"
 #include "support/report_flow.hpp"
 #include "support/sample_files.hpp"
 #include "support/server_process.hpp"
@@ -261,6 +262,13 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
                                         .author = "Östermalms stadsdelsförvaltning",
                                         .registryNumber = number,
                                         .createdAt = std::nullopt});
+  // And sealed by the authority (README, "E-sigill"): the whole file signed.
+  {
+    const auto sealed = sv::test::pdfsig(archived);
+    INFO(sealed.output);
+    CHECK_THAT(sealed.output, Catch::Contains("Signature is Valid"));
+    CHECK_THAT(sealed.output, Catch::Contains("Total document signed"));
+  }
 
   f.server.reset();  // the repository read with the server stopped
   const auto tags = f.git("tag -l", &code);
