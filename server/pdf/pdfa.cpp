@@ -38,16 +38,6 @@ TimePoint secondsOf(TimePoint t) {
   return std::chrono::floor<std::chrono::seconds>(t);
 }
 
-// The same instant in both notations, in UTC, so that a checker comparing the information
-// dictionary with the XMP finds them equal: "D:20260312120000Z" and "2026-03-12T12:00:00Z".
-std::string pdfDate(TimePoint t) {
-  std::string iso = formatIsoUtc(t);
-  std::string out = "D:";
-  for (const char c : iso)
-    if (c >= '0' && c <= '9') out += c;
-  return out + "Z";
-}
-
 std::string producerName() {
   return std::string("cairo ") + cairo_version_string() + ", qpdf " + QPDF::QPDFVersion();
 }
@@ -191,6 +181,13 @@ void setCatalog(QPDF& doc, const PdfMetadata& metadata, std::string_view produce
 }
 
 }  // namespace
+
+std::string pdfDate(TimePoint t) {
+  std::string out = "D:";
+  for (const char c : formatIsoUtc(std::chrono::floor<std::chrono::seconds>(t)))
+    if (c >= '0' && c <= '9') out += c;
+  return out + "Z";
+}
 
 std::string xmpPacket(const PdfMetadata& m, std::string_view producer) {
   const std::string at = formatIsoUtc(secondsOf(m.createdAt));

@@ -47,6 +47,10 @@ inline constexpr std::string_view kOutputCondition = "sRGB IEC61966-2.1";
 // program is built (server/pdf/CMakeLists.txt), so a running server has no file to miss.
 std::string_view srgbProfile();
 
+// A PDF date in UTC to the second ("D:20260312120000Z"): the XMP writes the same instant as
+// "2026-03-12T12:00:00Z", so a checker comparing the two finds them equal; the seal's /M too.
+std::string pdfDate(TimePoint t);
+
 // The XMP packet of a PDF/A with `metadata`, `producer` as pdf:Producer. Exposed for tests.
 std::string xmpPacket(const PdfMetadata& metadata, std::string_view producer);
 

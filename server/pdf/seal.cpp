@@ -13,6 +13,7 @@
 #include <chrono>
 #include <map>
 
+#include "server/pdf/pdfa.hpp"
 #include "server/pdf/seal_openssl.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -26,13 +27,6 @@ using namespace detail;
 constexpr std::size_t kContentsBytes = 8192;
 // Ten digits per /ByteRange number: files up to 9.3 GB, far beyond any protocol.
 constexpr std::size_t kRangeDigits = 10;
-
-std::string pdfDate(TimePoint t) {
-  std::string out = "D:";
-  for (const char c : formatIsoUtc(std::chrono::floor<std::chrono::seconds>(t)))
-    if (c >= '0' && c <= '9') out += c;
-  return out + "Z";
-}
 
 // A list that borrows the signer info's attributes: freed without them.
 void freeAttributeList(STACK_OF(X509_ATTRIBUTE) * list) {

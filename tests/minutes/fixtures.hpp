@@ -12,6 +12,13 @@
 
 namespace sv::minutes::test {
 
+// How many times `part` stands in `text` (overlapping ones too).
+inline std::size_t occurrences(const std::string& text, std::string_view part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
 inline Date date(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }

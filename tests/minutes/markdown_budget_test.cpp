@@ -15,16 +15,6 @@ using namespace sv;
 using namespace sv::minutes;
 using test::repeat;
 
-namespace {
-
-std::size_t count(const std::string& text, std::string_view part) {
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("the notes of all sections together are bounded", "[minutes][edit][budget]") {
   const Minutes current = test::editedMinutes();
   Minutes p = current;
@@ -100,11 +90,11 @@ TEST_CASE("the protocol page spends one budget over all its notes", "[minutes][r
   for (std::size_t i = 0; i <= spent; ++i) m.sections[i].notes = repeat("**fet** ", perNote);
   const std::string html = renderHtml(m);
   // The sections within the budget have bold words, the one after it its text as written.
-  CHECK(count(html, "<strong>fet</strong>") == spent * perNote);
-  CHECK(count(html, "**fet**") == perNote);
+  CHECK(test::occurrences(html, "<strong>fet</strong>") == spent * perNote);
+  CHECK(test::occurrences(html, "**fet**") == perNote);
   const std::string md = renderMarkdown(m);
-  CHECK(count(md, "**fet**") == spent * perNote);
-  CHECK(count(md, "\\*\\*fet\\*\\*") == perNote);
+  CHECK(test::occurrences(md, "**fet**") == spent * perNote);
+  CHECK(test::occurrences(md, "\\*\\*fet\\*\\*") == perNote);
 }
 
 TEST_CASE("hostile notes over the budget stay whole in minutes.md", "[minutes][render][budget]") {
@@ -112,7 +102,7 @@ TEST_CASE("hostile notes over the budget stay whole in minutes.md", "[minutes][r
   m.sections[1].notes = repeat("![[]()", kMaxNotesBytes / 6);
   const std::string md = renderMarkdown(m);
   // Escaped, so that minutes.md shows the characters and cmark finds no brackets in them.
-  CHECK(count(md, "!\\[\\[\\]()") == kMaxNotesBytes / 6);
+  CHECK(test::occurrences(md, "!\\[\\[\\]()") == kMaxNotesBytes / 6);
 }
 
 TEST_CASE("notes nested deeper than real notes become plain HTML", "[minutes][markdown][budget]") {
@@ -121,8 +111,8 @@ TEST_CASE("notes nested deeper than real notes become plain HTML", "[minutes][ma
   CHECK(markdownToSafeHtml(std::string(100, '>') + " citat") == "<p>" + quotes + " citat</p>\n");
   // As deep as the bound (the document and the paragraph count too) is still Markdown.
   const int quotesAllowed = kMaxMarkdownDepth - 2;
-  CHECK(count(markdownToSafeHtml(std::string(quotesAllowed, '>') + " citat"), "<blockquote>") ==
-        static_cast<std::size_t>(quotesAllowed));
-  CHECK(count(markdownToSafeHtml(std::string(quotesAllowed + 1, '>') + " citat"), "<blockquote>") ==
-        0);
+  CHECK(test::occurrences(markdownToSafeHtml(std::string(quotesAllowed, '>') + " citat"),
+                          "<blockquote>") == static_cast<std::size_t>(quotesAllowed));
+  CHECK(test::occurrences(markdownToSafeHtml(std::string(quotesAllowed + 1, '>') + " citat"),
+                          "<blockquote>") == 0);
 }

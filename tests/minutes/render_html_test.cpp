@@ -8,16 +8,6 @@
 using namespace sv;
 using namespace sv::minutes;
 
-namespace {
-
-std::size_t count(const std::string& text, std::string_view part) {
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("the protocol as an HTML fragment", "[minutes][render][html]") {
   Minutes m = test::editedMinutes();
   m.signatures = {{Party::Provider, "Per Persson", "9c0e5a7b1f", test::meetingStart(), false}};
@@ -27,8 +17,8 @@ TEST_CASE("the protocol as an HTML fragment", "[minutes][render][html]") {
       html.starts_with("<article class=\"protocol\" lang=\"sv\">\n<header>\n"
                        "<h1>Protokoll, samverkansmöte</h1>\n"));
   CHECK(html.ends_with("</article>\n"));
-  CHECK(count(html, "<h1") == 1);
-  CHECK(count(html, "<h2>") == 8);  // Närvarande, six §, Justering
+  CHECK(test::occurrences(html, "<h1") == 1);
+  CHECK(test::occurrences(html, "<h2>") == 8);  // Närvarande, six §, Justering
   CHECK_THAT(html, Catch::Contains("<dt>Datum</dt><dd><time datetime=\"2026-03-12T12:00:00Z\">"
                                    "2026-03-12 kl. 13.00</time></dd>"));
   CHECK_THAT(html, Catch::Contains("<section class=\"protocol-section\" id=\"paragraf-3\">\n"
@@ -64,10 +54,10 @@ TEST_CASE("user text in the HTML is escaped everywhere", "[minutes][render][html
   m.registryNumber = attack;
   m.disagreements = {{Party::Provider, attack, attack}};
   const std::string html = renderHtml(m);
-  CHECK(count(html, "<script") == 0);
-  CHECK(count(html, "<img") == 0);
-  CHECK(count(html, "&lt;script&gt;") >= 14);
-  CHECK(count(html, "&quot;&#39;&gt;") >= 14);
+  CHECK(test::occurrences(html, "<script") == 0);
+  CHECK(test::occurrences(html, "<img") == 0);
+  CHECK(test::occurrences(html, "&lt;script&gt;") >= 14);
+  CHECK(test::occurrences(html, "&quot;&#39;&gt;") >= 14);
 }
 
 TEST_CASE("notes in the HTML are safe Markdown", "[minutes][render][html]") {
@@ -77,10 +67,10 @@ TEST_CASE("notes in the HTML are safe Markdown", "[minutes][render][html]") {
       "[y](https://example.se)\n\n<div onclick=\"steal()\">\nraw\n</div>\n";
   const std::string html = renderHtml(m);
   CHECK_THAT(html, Catch::Contains("<div class=\"notes\">\n<h3>Rubrik</h3>\n"));
-  CHECK(count(html, "<h1") == 1);
-  CHECK(count(html, "<script") == 0);
-  CHECK(count(html, "javascript:") == 0);
-  CHECK(count(html, "onclick") == 0);
+  CHECK(test::occurrences(html, "<h1") == 1);
+  CHECK(test::occurrences(html, "<script") == 0);
+  CHECK(test::occurrences(html, "javascript:") == 0);
+  CHECK(test::occurrences(html, "onclick") == 0);
   CHECK_THAT(html, Catch::Contains("<a href=\"\">x</a> och <a href=\"https://example.se\">y</a>"));
 }
 
@@ -90,7 +80,7 @@ TEST_CASE("hostile notes in the HTML finish", "[minutes][render][html][hostile]"
     Minutes m = test::editedMinutes();
     m.sections[1].notes = input.text;
     const std::string html = renderHtml(m);
-    CHECK(count(html, "<h2>") == 8);
-    CHECK(count(html, "<script") == 0);
+    CHECK(test::occurrences(html, "<h2>") == 8);
+    CHECK(test::occurrences(html, "<script") == 0);
   }
 }

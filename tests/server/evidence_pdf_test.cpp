@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kMethod = "justerat elektroniskt i Samverkan efter inloggning med lösenord";
-
 std::string path(const std::string& rest) {
   return "/api/v1/meetings/1" + rest;
 }
@@ -81,7 +79,7 @@ TEST_CASE(
     const std::string content = contentText(file);
     INFO(content);
     // Both adjusters, each with the method and the approved commit id in full.
-    CHECK(count(content, kMethod) == 2);
+    CHECK(count(content, kPasswordMethod) == 2);
     CHECK(count(content, "Versionens hash (git-commit): " + version) == 2);
     CHECK_THAT(content, Catch::Contains("(förvaltningen) Tid: "));
     CHECK_THAT(content, Catch::Contains("(utföraren) Tid: "));

@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kMethod = "justerat elektroniskt i Samverkan efter inloggning med lösenord";
-
 std::string path(const std::string& rest) {
   return "/api/v1/meetings/1" + rest;
 }
@@ -105,7 +103,7 @@ TEST_CASE("seal: registered minutes are sealed by the demo certificate and verif
   const std::string methods =
       runTool("sqlite3 " + quotedPath(data / "samverkan.db") +
               " 'SELECT method FROM minutes_approvals WHERE meeting_id = 1'");
-  CHECK(methods == std::string(kMethod) + "\n" + kMethod + "\n");
+  CHECK(methods == std::string(kPasswordMethod) + "\n" + kPasswordMethod + "\n");
 
   SECTION("the download is sealed and names the seal on its last page") {
     const auto pdf = server.get(path("/minutes.pdf"), ulla);

@@ -18,6 +18,10 @@
 
 namespace sv::test {
 
+// The method every approval states today, word for word (issue 16 point 5).
+inline constexpr const char* kPasswordMethod =
+    "justerat elektroniskt i Samverkan efter inloggning med lösenord";
+
 struct ToolResult {
   int code = -1;
   std::string output;
