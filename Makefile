@@ -1,7 +1,7 @@
 # Two commands on a fresh Debian machine:
 #   make run   installs what is missing, builds, and serves http://localhost:8080 with demo data in ./var
 #   make test  installs what is missing, builds, and runs every test through CTest
-# and, for CI and before a release:
+# and, before a release (not yet in CI, see .ci/run):
 #   make test-sanitize  the whole suite once more under AddressSanitizer and UBSan
 #   make fuzz           every libFuzzer target for FUZZ_SECONDS each (tests/fuzz)
 SHELL := /bin/bash
