@@ -11,7 +11,6 @@
 
 #include <filesystem>
 #include <iostream>
-#include <memory>
 
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
@@ -214,15 +213,12 @@ int ServerApp::serve() {
   listening.maxWaiting = static_cast<std::size_t>(settings.maxWaiting);
   listening.maxKeepAliveRequests = settings.maxKeepAliveRequests;
   listening.threadStackBytes = static_cast<std::size_t>(settings.threadStackKib) * 1024;
-  std::unique_ptr<http::ConnectionServer> connections;
-  http::Listener listener(socket, listening,
-                          {[&connections](Poco::Net::StreamSocket& s, int& left) {
-                             return connections->serve(s, left);
-                           },
-                           [&connections](int status) { return connections->refusal(status); }});
-  Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(
-      new http::HandlerFactory(router, authenticator, settings.http));
-  connections = std::make_unique<http::ConnectionServer>(httpParams, handlers, listener.stopping());
+  http::ConnectionServer connections(
+      httpParams, new http::HandlerFactory(router, authenticator, settings.http));
+  http::Listener listener(
+      socket, listening,
+      {[&connections](Poco::Net::StreamSocket& s, int& left) { return connections.serve(s, left); },
+       [&connections](int status) { return connections.refusal(status); }});
   listener.start();
   log.information("serving on http://%s:%hu with data in %s", settings.bind, port,
                   settings.dataDir.string());

@@ -47,9 +47,8 @@ void answerUnreadable(Poco::Net::HTTPServerSession& session, const std::string& 
 }  // namespace
 
 ConnectionServer::ConnectionServer(Poco::Net::HTTPServerParams::Ptr params,
-                                   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
-                                   const std::atomic<bool>& stopping)
-    : params_(std::move(params)), handlers_(std::move(handlers)), stopping_(stopping) {}
+                                   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
+    : params_(std::move(params)), handlers_(std::move(handlers)) {}
 
 // Poco 1.11's HTTPServerConnection::run for the requests that have arrived, but for the answers
 // to what it cannot read; waiting for the next request is the listener's.
@@ -91,8 +90,8 @@ AfterServing ConnectionServer::serve(Poco::Net::StreamSocket& socket, int& reque
       if (session.networkException()) return AfterServing::Close;
       throw;
     }
-  } while (session.getKeepAlive() && !stopping_ && session.readAhead());
-  return session.getKeepAlive() && !stopping_ ? AfterServing::Wait : AfterServing::Linger;
+  } while (session.getKeepAlive() && session.readAhead());
+  return session.getKeepAlive() ? AfterServing::Wait : AfterServing::Linger;
 }
 
 std::string ConnectionServer::refusal(int status) const {

@@ -10,7 +10,6 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/StreamSocket.h>
 
-#include <atomic>
 #include <string>
 
 #include "server/http/listener.hpp"
@@ -20,10 +19,10 @@ namespace sv::http {
 class ConnectionServer {
  public:
   ConnectionServer(Poco::Net::HTTPServerParams::Ptr params,
-                   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
-                   const std::atomic<bool>& stopping);
+                   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers);
 
   // Serves the request that has arrived, and those the client sent right behind it (pipelined).
+  // Whether the server is stopping is the listener's to ask: it closes what comes back.
   AfterServing serve(Poco::Net::StreamSocket& socket, int& requestsLeft);
 
   // The whole answer the listener sends when it closes a connection itself (408, 431, 503):
@@ -33,7 +32,6 @@ class ConnectionServer {
  private:
   Poco::Net::HTTPServerParams::Ptr params_;
   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
-  const std::atomic<bool>& stopping_;
 };
 
 }  // namespace sv::http

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
@@ -137,7 +138,8 @@ struct Listener::State {
   bool evictOldest(Arrivals& order);
   std::optional<Waiting> release(int fd);
   void handOver(Waiting w);
-  void sendRefusal(Poco::Net::StreamSocket& socket, int status);
+  void refuse(Waiting w, int status);
+  void linger(Poco::Net::StreamSocket socket, std::string address);
 
   bool nextRequestHere(Poco::Net::StreamSocket& socket, std::vector<char>& peek) const;
   std::optional<Ready> nextReady();
@@ -164,10 +166,6 @@ Listener::Listener(Poco::Net::ServerSocket socket, ListenerSettings settings,
 
 Listener::~Listener() {
   stop();
-}
-
-const std::atomic<bool>& Listener::stopping() const {
-  return state_->stopping;
 }
 
 void Listener::start() {
@@ -340,8 +338,7 @@ void Listener::State::takeReturned() {
   }
   for (auto& r : back) {
     if (r.after == AfterServing::Linger) {
-      ::shutdown(r.socket.impl()->sockfd(), SHUT_WR);  // a Poco call would throw on a reset peer
-      admit(std::move(r.socket), std::move(r.address), settings.lingerTimeout, 0, true);
+      linger(std::move(r.socket), std::move(r.address));
     } else {
       admit(std::move(r.socket), std::move(r.address), settings.keepAliveTimeout, r.requestsLeft);
     }
@@ -361,7 +358,7 @@ std::optional<Listener::State::Waiting> Listener::State::release(int fd) {
 
 void Listener::State::close(int fd, std::optional<int> refusalStatus) {
   auto w = release(fd);
-  if (w && refusalStatus) sendRefusal(w->socket, *refusalStatus);
+  if (w && refusalStatus) refuse(std::move(*w), *refusalStatus);
 }
 
 bool Listener::State::evictOldest(Arrivals& order) {
@@ -386,14 +383,24 @@ void Listener::State::handOver(Waiting w) {
       return;
     }
   }
-  sendRefusal(w.socket, 503);
+  refuse(std::move(w), 503);
 }
 
-void Listener::State::sendRefusal(Poco::Net::StreamSocket& socket, int status) {
+// The listener's own answer, then the same lingering close as after a worker's last answer: the
+// connection is half-closed and what the client still sends is read away until it closes, so that
+// the answer is not overtaken by a reset from closing with unread bytes.
+void Listener::State::refuse(Waiting w, int status) {
   // A few hundred bytes into an empty send buffer: never blocks; what does not fit is dropped.
+  const int fd = w.socket.impl()->sockfd();
   const std::string answer = handlers.refusal(status);
   [[maybe_unused]] const auto n =
-      ::send(socket.impl()->sockfd(), answer.data(), answer.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+      ::send(fd, answer.data(), answer.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  linger(std::move(w.socket), std::move(w.address));
+}
+
+void Listener::State::linger(Poco::Net::StreamSocket socket, std::string address) {
+  ::shutdown(socket.impl()->sockfd(), SHUT_WR);  // a Poco call would throw on a reset peer
+  admit(std::move(socket), std::move(address), settings.lingerTimeout, 0, true);
 }
 
 // A client that sends its next request as soon as it has the answer (a browser fetching a page's

@@ -16,7 +16,6 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -68,8 +67,6 @@ class Listener {
   void start();
   // No new connection or request; waiting connections are closed; requests being served finish.
   void stop();
-  // Whether the listener is stopping: a worker serving pipelined requests takes no further one.
-  const std::atomic<bool>& stopping() const;
 
  private:
   struct State;
