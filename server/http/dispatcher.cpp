@@ -7,6 +7,7 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <algorithm>
 #include <chrono>
