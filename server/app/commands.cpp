@@ -145,7 +145,14 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
   auto check = services::checkBag(bytes.str());
   if (!check) return report(check.error(), err);
   std::vector<std::string> problems = check->problems;
-  const auto meta = check->files.find("data/metadata.json");
+  // A record sits at data/ in a plain bag, under metadata/other/ in an E-ARK SIP.
+  auto record = [&](const std::string& name) {
+    auto it = check->files.find("data/" + name);
+    for (auto f = check->files.begin(); it == check->files.end() && f != check->files.end(); ++f)
+      if (f->first.ends_with("/metadata/other/" + name)) it = f;
+    return it;
+  };
+  const auto meta = record("metadata.json");
   if (meta == check->files.end()) {
     problems.push_back("data/metadata.json is missing");
   } else {
@@ -165,7 +172,7 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
         auto committed =
             store::Store::fileAt(settings.dataDir, repository, version,
                                  "meetings/" + std::to_string(meetingId) + "/minutes.json");
-        const auto packed = check->files.find("data/minutes.json");
+        const auto packed = record("minutes.json");
         if (!committed || !*committed || packed == check->files.end() ||
             **committed != packed->second)
           problems.push_back("data/minutes.json differs from the approved version in git");

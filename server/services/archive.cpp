@@ -5,10 +5,12 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
 #include "server/crypto/crypto.hpp"
+#include "server/services/eark_sip.hpp"
 
 namespace sv::services {
 namespace {
@@ -100,6 +102,12 @@ Result<BagCheck> checkBag(const std::string& zipBytes) {
   for (const auto& [path, bytes] : check.files)
     if (path.starts_with("data/") && !listed.contains(path))
       check.problems.push_back(path + " is not in the manifest");
+  // An E-ARK SIP inside the bag has its own checksums: BagIt's and METS's must both hold.
+  for (const auto& [path, bytes] : check.files) {
+    if (!path.starts_with("data/") || !path.ends_with("/METS.xml")) continue;
+    if (std::count(path.begin(), path.end(), '/') != 2) continue;
+    for (auto& p : checkSip(check.files, path)) check.problems.push_back(std::move(p));
+  }
   return check;
 }
 

@@ -1,6 +1,7 @@
 // The archival package of registered minutes: a BagIt zip (archive.hpp) with the protocol as
 // Markdown, HTML and PDF/A-2 (the renderer's own output, server/pdf/pdfa.hpp), the files as
-// committed, metadata, approvals and the audit entries.
+// committed, metadata, approvals and the audit entries, laid out as an E-ARK SIP (eark_sip.hpp)
+// under data/<name>/.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -16,6 +17,7 @@
 #include "server/pdf/protocol_pdf.hpp"
 #include "server/services/archive.hpp"
 #include "server/services/archive_parts.hpp"
+#include "server/services/eark_sip.hpp"
 #include "server/services/minutes_service.hpp"
 #include "server/services/seal.hpp"
 #include "server/store/approvals.hpp"
@@ -67,6 +69,25 @@ Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
   return approvals;
 }
 
+// PREMIS events: each audited action on the document (saves, approvals, the registration as
+// the audit log has them), each approval with the version it approved, and the registration.
+std::vector<SipEvent> eventsOf(const std::vector<store::AuditRecord>& audit,
+                               const std::vector<store::ApprovalRow>& approvals,
+                               const store::RegistryRow& reg) {
+  std::vector<SipEvent> events;
+  for (const auto& r : audit)
+    events.push_back(
+        {r.entry.action, r.at, r.entry.actor, "",
+         r.entry.action + (r.entry.version.empty() ? "" : " version " + r.entry.version)});
+  for (const auto& a : approvals)
+    events.push_back({"approval", a.approvedAt, a.userName, std::string(agenda::toString(a.party)),
+                      "approved version " + a.version +
+                          (a.supersededAt ? " (superseded " + *a.supersededAt + ")" : "")});
+  events.push_back({"registration", reg.registeredAt, reg.registeredByName, "registrator",
+                    "registered as " + reg.number + " at version " + reg.version});
+  return events;
+}
+
 }  // namespace
 
 Result<std::pair<std::string, std::string>> MinutesService::archive(const store::Principal& viewer,
@@ -110,19 +131,29 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
   const std::string name = minutes::tagNameOf(reg.number);
   BagInfo info{ctx->contract.authorityName, reg.number, formatDate(toStockholm(time_.now()).date),
                title};
-  std::vector<BagFile> payload{
+  std::vector<BagFile> representation{
       {"protocol.md", minutes::renderMarkdown(doc)},
       {"protocol.html",
        minutes::renderPage({title, minutes::renderHtml(doc), signedMinutes->attachments})},
-      {"protocol.pdf", *pdfa},
-      {"minutes.md", *committedMd},
-      {"minutes.json", *committedJson},
-      {"metadata.json", prettyJson(metadataOf(*ctx, reg))},
-      {"approvals.json", prettyJson(approvalsOf(approvals))},
-      {"audit.json", prettyJson(auditJson(audit))}};
-  auto listed = addAttachmentFiles(store_, attachments, payload);
+      {"protocol.pdf", *pdfa}};
+  auto listed = addAttachmentFiles(store_, attachments, representation);
   if (!listed) return std::unexpected(listed.error());
-  payload.push_back({"bilagor.json", prettyJson(*listed)});
+  std::vector<BagFile> other{{"minutes.md", *committedMd},
+                             {"minutes.json", *committedJson},
+                             {"metadata.json", prettyJson(metadataOf(*ctx, reg))},
+                             {"approvals.json", prettyJson(approvalsOf(approvals))},
+                             {"audit.json", prettyJson(auditJson(audit))},
+                             {"bilagor.json", prettyJson(*listed)}};
+  const SipInput sip{name,
+                     title,
+                     reg.number,
+                     ctx->contract.authorityName,
+                     reg.registeredAt,
+                     formatIsoUtc(time_.now()),
+                     std::move(representation),
+                     std::move(other),
+                     eventsOf(audit, approvals, reg)};
+  const std::vector<BagFile> payload = writeSip(sip);
   std::string zip = writeBag(name, info, payload);
   return std::pair{name + ".zip", std::move(zip)};
 }

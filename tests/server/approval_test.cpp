@@ -750,13 +750,18 @@ TEST_CASE(
     CHECK(checked.code == 0);
     CHECK_FALSE(contains(checked.output, "FAILED"));
   }
-  for (const std::string payload : {"protocol.md", "protocol.html", "protocol.pdf", "minutes.md",
-                                    "minutes.json", "metadata.json", "approvals.json"})
-    CHECK(contains(readFile(bag / "manifest-sha256.txt"), "data/" + payload));
+  // The payload is an E-ARK SIP named by the tag (eark_sip_test below checks it as such).
+  const auto sip = bag / "data" / tag;
+  for (const std::string payload : {"protocol.md", "protocol.html", "protocol.pdf"})
+    CHECK(contains(readFile(bag / "manifest-sha256.txt"),
+                   "data/" + tag + "/representations/rep1/data/" + payload));
+  for (const std::string record : {"minutes.md", "minutes.json", "metadata.json", "approvals.json"})
+    CHECK(contains(readFile(bag / "manifest-sha256.txt"),
+                   "data/" + tag + "/metadata/other/" + record));
   CHECK(contains(readFile(bag / "bag-info.txt"), "External-Identifier: " + number));
 
   // The protocol is a PDF/A-2 as the renderer writes it (evidence_pdf_test.cpp checks it whole).
-  const auto protocol = bag / "data" / "protocol.pdf";
+  const auto protocol = sip / "representations" / "rep1" / "data" / "protocol.pdf";
   {
     const auto qpdf = tool("qpdf --check " + shellQuoted(protocol));
     INFO(qpdf.output);
@@ -778,13 +783,13 @@ TEST_CASE(
                  number));
 
   // What the package says matches the register and git.
-  const auto metadata = object(readFile(bag / "data" / "metadata.json"));
+  const auto metadata = object(readFile(sip / "metadata" / "other" / "metadata.json"));
   CHECK(text(metadata, "registry_number") == number);
   CHECK(text(metadata, "approved_version") == version);
   CHECK(text(metadata, "tag") == tag);
-  CHECK(readFile(bag / "data" / "minutes.json") ==
+  CHECK(readFile(sip / "metadata" / "other" / "minutes.json") ==
         f.git("show " + version + ":meetings/1/minutes.json"));
-  CHECK(array(readFile(bag / "data" / "approvals.json"))->size() == 2);
+  CHECK(array(readFile(sip / "metadata" / "other" / "approvals.json"))->size() == 2);
 
   // samverkan verify, with the server still running.
   // (env -u: SAMVERKAN_DATA_DIR in the environment would win over --data-dir.)
@@ -829,6 +834,174 @@ TEST_CASE(
   }
   // The original is still good.
   CHECK(tool(verify + shellQuoted(zip)).code == 0);
+}
+
+namespace {
+
+// One registered protocol's package, unpacked, shared by the E-ARK sections below (each SECTION
+// reruns the test case; the server and the registration are made once).
+struct SipPackage {
+  Fixture f;
+  std::string tag;
+  fs::path zip;
+  fs::path sip;  // data/<OBJID>/ inside the bag
+  SipPackage() {
+    f.approved(1);
+    tag = text(f.registered(1), "tag");
+    const auto archive = f.server.get(Fixture::path(1, "/minutes/archive"), f.rita);
+    REQUIRE(archive.status == 200);
+    zip = f.dir.path() / "package.zip";
+    writeFile(zip, archive.body);
+    const auto out = f.dir.path() / "unzipped";
+    REQUIRE(tool("unzip -q " + shellQuoted(zip) + " -d " + shellQuoted(out)).code == 0);
+    sip = out / tag / "data" / tag;
+  }
+};
+
+SipPackage& sipPackage() {
+  static SipPackage package;
+  return package;
+}
+
+fs::path earkSchema(const std::string& name) {
+  return fs::path(sourceDir()) / "tests" / "schemas" / "eark" / name;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "eark: the package of registered minutes is an E-ARK SIP whose METS and PREMIS validate "
+    "against the vendored schemas and whose CSIP requirements hold",
+    "[server][archive][eark]") {
+  SipPackage& p = sipPackage();
+  REQUIRE(fs::is_regular_file(p.sip / "METS.xml"));
+
+  SECTION("METS.xml validates against METS 1.12 with the DILCIS CSIP extension (xmllint)") {
+    const auto lint =
+        tool("xmllint --noout --nonet --schema " + shellQuoted(earkSchema("sip.xsd")) + " " +
+             shellQuoted(p.sip / "METS.xml"));
+    INFO(lint.output);
+    CHECK(lint.code == 0);
+    CHECK(contains(lint.output, "validates"));
+  }
+  SECTION("a csip: attribute outside its vocabulary fails the same validation") {
+    const auto bad = p.f.dir.path() / "bad-METS.xml";
+    std::string mets = readFile(p.sip / "METS.xml");
+    const auto at = mets.find("csip:OAISPACKAGETYPE=\"SIP\"");
+    REQUIRE(at != std::string::npos);
+    mets.replace(at, std::string("csip:OAISPACKAGETYPE=\"SIP\"").size(),
+                 "csip:OAISPACKAGETYPE=\"PARCEL\"");
+    writeFile(bad, mets);
+    const auto lint = tool("xmllint --noout --nonet --schema " +
+                           shellQuoted(earkSchema("sip.xsd")) + " " + shellQuoted(bad));
+    INFO(lint.output);
+    CHECK(lint.code != 0);
+  }
+  SECTION("premis.xml validates against PREMIS 3.0 (xmllint)") {
+    const auto lint =
+        tool("xmllint --noout --nonet --schema " + shellQuoted(earkSchema("premis.xsd")) + " " +
+             shellQuoted(p.sip / "metadata" / "preservation" / "premis.xml"));
+    INFO(lint.output);
+    CHECK(lint.code == 0);
+    const std::string premis = readFile(p.sip / "metadata" / "preservation" / "premis.xml");
+    CHECK(contains(premis, "<eventType>registration</eventType>"));
+    CHECK(contains(premis, "<eventType>approval</eventType>"));
+    CHECK(contains(premis, "<agentType>software</agentType>"));
+  }
+  SECTION("every file METS lists has the size and SHA-256 it says (sha256sum)") {
+    const std::string mets = readFile(p.sip / "METS.xml");
+    const std::regex entry(
+        "SIZE=\"([0-9]+)\"[^>]*CHECKSUM=\"([0-9a-f]{64})\"[^>]*?(?:/>|><mets:FLocat)"
+        "[^>]*xlink:href=\"([^\"]+)\"|xlink:href=\"([^\"]+)\"[^>]*SIZE=\"([0-9]+)\"[^>]*"
+        "CHECKSUM=\"([0-9a-f]{64})\"");
+    std::size_t n = 0;
+    for (auto it = std::sregex_iterator(mets.begin(), mets.end(), entry);
+         it != std::sregex_iterator(); ++it) {
+      const auto& m = *it;
+      const std::string href = m[3].matched ? m[3].str() : m[4].str();
+      const std::string size = m[3].matched ? m[1].str() : m[5].str();
+      const std::string sum = m[3].matched ? m[2].str() : m[6].str();
+      const auto file = p.sip / href;
+      INFO(href);
+      REQUIRE(fs::is_regular_file(file));
+      CHECK(std::to_string(fs::file_size(file)) == size);
+      CHECK(tool("sha256sum " + shellQuoted(file)).output.substr(0, 64) == sum);
+      ++n;
+    }
+    // dc.xml, premis.xml, six JSON/Markdown records, and the three forms of the protocol.
+    CHECK(n >= 11);
+  }
+  const auto checks =
+      tool("python3 " + shellQuoted(fs::path(sourceDir()) / "tests" / "server" / "csip_checks.py") +
+           " " + shellQuoted(p.sip));
+  REQUIRE(checks.code == 0);
+  auto requirement = [&](const std::string& id) {
+    INFO(checks.output);
+    CHECK(contains(checks.output, id + " ok\n"));
+  };
+  SECTION("CSIP1 OBJID names the package folder") {
+    requirement("CSIP1");
+  }
+  SECTION("CSIP2 TYPE gives the content category") {
+    requirement("CSIP2");
+  }
+  SECTION("CSIP4 CSIP5 content information type, OTHER with its name") {
+    requirement("CSIP4");
+    requirement("CSIP5");
+  }
+  SECTION("CSIP6 PROFILE is the E-ARK CSIP profile") {
+    requirement("CSIP6");
+  }
+  SECTION("CSIP117 CSIP7 CSIP9 metsHdr with CREATEDATE and OAISPACKAGETYPE SIP") {
+    requirement("CSIP117");
+    requirement("CSIP7");
+    requirement("CSIP9");
+  }
+  SECTION("CSIP10 CSIP14 CSIP16 the creating software as agent with name and version note") {
+    requirement("CSIP10");
+    requirement("CSIP14");
+    requirement("CSIP16");
+  }
+  SECTION("CSIP17 CSIP20 CSIP22 CSIP23 CSIP29 dmdSec references the descriptive record") {
+    for (const char* id : {"CSIP17", "CSIP20", "CSIP22", "CSIP23", "CSIP29"}) requirement(id);
+  }
+  SECTION("CSIP32 CSIP43 digiprovMD references PREMIS with its checksum") {
+    requirement("CSIP32");
+    requirement("CSIP43");
+  }
+  SECTION("CSIP58 CSIP114 CSIP66 CSIP71 CSIP76 fileSec lists rep1's files with checksums") {
+    for (const char* id : {"CSIP58", "CSIP114", "CSIP66", "CSIP71", "CSIP76"}) requirement(id);
+  }
+  SECTION("CSIP80 CSIP81 CSIP88 CSIP105 structMap CSIP with Metadata and Representations") {
+    for (const char* id : {"CSIP80", "CSIP81", "CSIP88", "CSIP105"}) requirement(id);
+  }
+  SECTION("PREMIS objects carry METS's digests, events link their agents") {
+    requirement("PREMIS fixity");
+    requirement("PREMIS events");
+  }
+  SECTION("a changed representation file fails samverkan verify on METS's checksum as well") {
+    const auto script = p.f.dir.path() / "tamper-html.py";
+    writeFile(script,
+              "import sys, zipfile\n"
+              "with zipfile.ZipFile(sys.argv[1]) as zin, zipfile.ZipFile(sys.argv[2], 'w', "
+              "zipfile.ZIP_DEFLATED) as zout:\n"
+              "    for item in zin.infolist():\n"
+              "        data = zin.read(item.filename)\n"
+              "        if item.filename.endswith('/rep1/data/protocol.html'):\n"
+              "            data = data.replace(b'<', b' <', 1)\n"
+              "        zout.writestr(item, data)\n");
+    const auto tampered = p.f.dir.path() / "tampered-html.zip";
+    REQUIRE(tool("python3 " + shellQuoted(script) + " " + shellQuoted(p.zip) + " " +
+                 shellQuoted(tampered))
+                .code == 0);
+    const std::string verify = "env -u SAMVERKAN_DATA_DIR " + shellQuoted(serverBinary()) +
+                               " verify --data-dir=" + shellQuoted(p.f.data) + " --file=";
+    const auto refused = tool(verify + shellQuoted(tampered));
+    INFO(refused.output);
+    CHECK(refused.code == 1);
+    CHECK(contains(refused.output, "protocol.html does not match its checksum in METS.xml"));
+    CHECK(tool(verify + shellQuoted(p.zip)).code == 0);
+  }
 }
 
 TEST_CASE("workflow: a broken minutes workflow stops the start with a message naming the fault",

@@ -104,7 +104,9 @@ TEST_CASE(
     runTool("unzip -q " + quotedPath(zip) + " -d " + quotedPath(out), &code);
     REQUIRE(code == 0);
     const auto bag = fs::directory_iterator(out)->path();
-    const auto protocol = bag / "data" / "protocol.pdf";
+    // The bag's payload is the E-ARK SIP named as the bag (data/<OBJID>/representations/rep1/).
+    const auto protocol =
+        bag / "data" / bag.filename() / "representations" / "rep1" / "data" / "protocol.pdf";
     REQUIRE(fs::exists(protocol));
     ArchivalExpectation archived = want;
     // The archive's file is dated by its registration, so two packages of it are the same bytes.

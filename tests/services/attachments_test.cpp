@@ -167,13 +167,15 @@ TEST_CASE("attachments: the archival package holds them with their checksums",
   for (const auto& [path, bytes] : bag.files) {
     if (path.ends_with("manifest-sha256.txt") && !path.ends_with("tagmanifest-sha256.txt"))
       manifest = bytes;
-    if (path.ends_with("data/bilagor.json")) listing = bytes;
+    if (path.ends_with("/metadata/other/bilagor.json")) listing = bytes;
   }
   for (const auto& x : {a, b}) {
     // The file in the package is named in ASCII (a zip's names are read in the unzip tool's
     // code page); bilagor.json keeps the name as it was uploaded.
-    CHECK(manifest.find(x.sha256 + "  data/bilagor/" + x.sha256 + "-" +
-                        text::asciiFileName(x.fileName)) != std::string::npos);
+    // The SIP's representation holds them (data/<OBJID>/representations/rep1/data/bilagor/).
+    CHECK(manifest.find(x.sha256 + "  data/") != std::string::npos);
+    CHECK(manifest.find("/representations/rep1/data/bilagor/" + x.sha256 + "-" +
+                        text::asciiFileName(x.fileName) + "\n") != std::string::npos);
     CHECK(listing.find(x.sha256) != std::string::npos);
     CHECK(listing.find(x.fileName) != std::string::npos);
   }
