@@ -91,6 +91,25 @@ void registerAnnualReport(http::Router& router, Services& s) {
                .responseType = "application/pdf",
                .parameters = kAnnualQuery,
                .errorStatuses = {404, 422}}});
+  router.add({"GET",
+              "/api/v1/reports/annual/archive",
+              http::Access::LoggedIn,
+              [&annual](http::Request& req) -> Result<http::Reply> {
+                auto which = annualWhichOf(req, annual);
+                if (!which) return std::unexpected(which.error());
+                auto bag = annual.archive(req.principal(), which->first, which->second);
+                if (!bag) return std::unexpected(bag.error());
+                return http::Reply::download(std::move(bag->second), "application/zip", bag->first);
+              },
+              {.operationId = "getAnnualReportArchive",
+               .summary = "The archival package of a registered summary: an E-ARK SIP (METS, "
+                          "PREMIS, Dublin Core) in a BagIt zip with the sealed PDF/A, the text "
+                          "and the frozen figures as committed, metadata and audit entries; the "
+                          "authority's own",
+               .tag = "annual",
+               .responseType = "application/zip",
+               .parameters = kAnnualQuery,
+               .errorStatuses = {404, 409, 422}}});
 }
 
 }  // namespace sv::api

@@ -1,7 +1,5 @@
 #include "server/app/commands.hpp"
 
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -10,9 +8,8 @@
 
 #include "server/app/bootstrap.hpp"
 #include "server/app/context.hpp"
-#include "server/services/archive.hpp"
 #include "server/services/mail_outbox.hpp"
-#include "server/services/seal.hpp"
+#include "server/services/package_check.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/store.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -132,8 +129,7 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
   return 0;
 }
 
-// Checks an archival package: its manifests, and that the registry tag in the data folder's
-// repository names the approved version the package says, with the same minutes.json.
+// Checks an archival package offline (services/package_check.hpp) and says what holds.
 int verifyPackage(const Settings& settings, const std::string& file, std::ostream& out,
                   std::ostream& err) {
   if (file.empty())
@@ -142,61 +138,12 @@ int verifyPackage(const Settings& settings, const std::string& file, std::ostrea
   if (!in) return report({Errc::Invalid, Reason::None, "cannot read " + file, "file"}, err);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  auto check = services::checkBag(bytes.str());
+  auto check = services::checkPackage(settings.dataDir, bytes.str());
   if (!check) return report(check.error(), err);
-  std::vector<std::string> problems = check->problems;
-  // A record sits at data/ in a plain bag, under metadata/other/ in an E-ARK SIP.
-  auto record = [&](const std::string& name) {
-    auto it = check->files.find("data/" + name);
-    for (auto f = check->files.begin(); it == check->files.end() && f != check->files.end(); ++f)
-      if (f->first.ends_with("/metadata/other/" + name)) it = f;
-    return it;
-  };
-  const auto meta = record("metadata.json");
-  if (meta == check->files.end()) {
-    problems.push_back("data/metadata.json is missing");
-  } else {
-    try {
-      Poco::JSON::Parser parser;
-      auto m = parser.parse(meta->second).extract<Poco::JSON::Object::Ptr>();
-      const auto repository = m->getValue<std::string>("repository");
-      const auto tag = m->getValue<std::string>("tag");
-      const auto version = m->getValue<std::string>("approved_version");
-      const auto target = store::Store::tagTarget(settings.dataDir, repository, tag);
-      if (!target) {
-        problems.push_back(target.error().detail);
-      } else {
-        if (*target != version)
-          problems.push_back("tag " + tag + " does not point to the approved version " + version);
-        const auto meetingId = m->getObject("meeting")->getValue<std::int64_t>("id");
-        auto committed =
-            store::Store::fileAt(settings.dataDir, repository, version,
-                                 "meetings/" + std::to_string(meetingId) + "/minutes.json");
-        const auto packed = record("minutes.json");
-        if (!committed || !*committed || packed == check->files.end() ||
-            **committed != packed->second)
-          problems.push_back("data/minutes.json differs from the approved version in git");
-      }
-    } catch (const Poco::Exception& e) {
-      problems.push_back("data/metadata.json cannot be read: " + e.displayText());
-    }
-  }
-  // The e-seal of the package's PDF, with nothing but the file: the manifests above say the
-  // package is as packed, the seal that the PDF is as the authority sealed it.
-  std::string sealedAs;
-  for (const char* name : {"data/protocol.pdf", "data/report.pdf"}) {
-    const auto pdf = check->files.find(name);
-    if (pdf == check->files.end()) continue;
-    auto seal = services::checkSealOf(pdf->second);
-    if (!seal)
-      problems.push_back(std::string(name) + ": " + seal.error().detail);
-    else
-      sealedAs = seal->subject;
-  }
-  for (const auto& p : problems) out << "FAIL " << p << "\n";
-  if (!problems.empty()) return 1;
-  out << "OK " << file << ": manifests verify and the tag names the approved version\n";
-  if (!sealedAs.empty()) out << "OK sealed by " << sealedAs << "\n";
+  for (const auto& p : check->problems) out << "FAIL " << p << "\n";
+  if (!check->problems.empty()) return 1;
+  out << "OK " << file << ": manifests verify and the tag names the registered version\n";
+  for (const auto& f : check->findings) out << "OK " << f << "\n";
   return 0;
 }
 

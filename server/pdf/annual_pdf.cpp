@@ -116,6 +116,7 @@ class AnnualLayout : DocumentLayout {
     for (AnnualSection s : sections) section(s);
     if (!sections.empty()) comparison();
     providers();
+    registration(o_.registryNumber, o_.sealSubject);
     return outline();
   }
 
@@ -123,6 +124,7 @@ class AnnualLayout : DocumentLayout {
   void header() {
     const minutes::ProviderFigures* own = viewedProvider(f_);
     detail::DocumentHead top{.authorityName = f_.authorityName,
+                             .registryNumber = o_.registryNumber,
                              .title = o_.title.empty() ? defaultTitle(f_) : o_.title,
                              .subtitle = "Samlad bild av årets samverkan och uppföljning"};
     top.facts.emplace_back("Förvaltning", esc(f_.authorityName));

@@ -34,6 +34,10 @@ struct AnnualPdfOptions {
   // none.
   std::string stateMark;
   std::optional<AnnualNarrative> narrative;
+  // Once registered: the number in the head and on the last page, and the e-seal's certificate
+  // subject under it (services seal the registered summary).
+  std::optional<std::string> registryNumber;
+  std::optional<std::string> sealSubject;
 };
 
 // The PDF file's bytes. A provider's view (figures.providerOnly, restrictToProvider) prints only

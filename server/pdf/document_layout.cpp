@@ -161,6 +161,24 @@ void DocumentLayout::attachments(const std::vector<minutes::RecordAttachment>& l
   placeTable(table);
 }
 
+void DocumentLayout::registration(const std::optional<std::string>& registryNumber,
+                                  const std::optional<std::string>& sealSubject) {
+  flow_.endStructure();
+  flow_.beginTag("Sect");
+  heading("Diarieföring", 16);
+  if (registryNumber)
+    flow_.paragraph("<b>" + esc(labels::kRegistryNumber) + ": " + esc(*registryNumber) + "</b>",
+                    kBody, {.spaceAfter = 3});
+  else
+    flow_.paragraph(esc("Ej diariefört."), kMutedBody, {.spaceAfter = 3});
+  if (sealSubject)
+    flow_.paragraph(esc("Elektroniskt sigill, certifikatets innehavare: ") + kMonoSpan +
+                        esc(*sealSubject) + "</span>",
+                    kBody, {.spaceAfter = 3});
+  flow_.endStructure();
+  flow_.endTag("Sect");
+}
+
 std::string footerText(const ContractFacts& contract) {
   std::string left = esc(contract.title);
   if (!contract.reference.empty()) left += " · Avtalsnummer " + esc(contract.reference);

@@ -78,6 +78,11 @@ class DocumentLayout {
   // "Bilagor": file name with its SHA-256 under it, what it belongs to, and size; or
   // "Inga bilagor.". A bookmark of its own.
   void attachments(const std::vector<minutes::RecordAttachment>& list, double spaceBefore);
+  // Last, so that it is on the last page: "Diarieföring" with the registry number (or that
+  // there is none yet) and, once the document is sealed, the seal's certificate subject, so a
+  // reader of the paper knows whose seal a validator should show.
+  void registration(const std::optional<std::string>& registryNumber,
+                    const std::optional<std::string>& sealSubject);
 
   std::vector<OutlineEntry> outline() { return std::move(outline_); }
 

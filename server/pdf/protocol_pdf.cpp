@@ -35,7 +35,6 @@ constexpr std::size_t kVersionLength = 10;
 // stored with each approval, migration 026): the password login, the only way there was.
 constexpr std::string_view kApprovalMethod = minutes::kPasswordApprovalMethod;
 constexpr std::string_view kKeptBy = "Vid protokollet";
-constexpr std::string_view kRegistration = "Diarieföring";
 
 std::string label(std::string_view text) {
   return esc(text);
@@ -73,7 +72,7 @@ class ProtocolLayout : DocumentLayout {
     adjustment();
     disagreements();
     attachments(attachments_, 16);
-    registration();
+    registration(m_.registryNumber, sealSubject_);
     return outline();
   }
 
@@ -253,26 +252,6 @@ class ProtocolLayout : DocumentLayout {
       subheading(kKeptBy);
       flow_.paragraph(keepers, kBody, {.spaceAfter = 3});
     }
-    flow_.endStructure();
-    flow_.endTag("Sect");
-  }
-
-  // Last, so that it is on the last page: the registry number (or that there is none yet) and,
-  // once the document is sealed, the seal's certificate subject.
-  void registration() {
-    flow_.endStructure();
-    flow_.beginTag("Sect");
-    heading(std::string(kRegistration), 16);
-    if (m_.registryNumber)
-      flow_.paragraph(
-          "<b>" + label(labels::kRegistryNumber) + ": " + esc(*m_.registryNumber) + "</b>", kBody,
-          {.spaceAfter = 3});
-    else
-      flow_.paragraph(label("Ej diariefört."), kMutedBody, {.spaceAfter = 3});
-    if (sealSubject_)
-      flow_.paragraph(label("Elektroniskt sigill, certifikatets innehavare: ") + kMonoSpan +
-                          esc(*sealSubject_) + "</span>",
-                      kBody, {.spaceAfter = 3});
     flow_.endStructure();
     flow_.endTag("Sect");
   }

@@ -50,7 +50,8 @@ std::string headingOf(const FollowUpReport& r) {
 
 class ReportLayout : DocumentLayout {
  public:
-  ReportLayout(Flow& flow, const ReportRecord& record) : DocumentLayout(flow), r_(record) {}
+  ReportLayout(Flow& flow, const ReportRecord& record, const std::optional<std::string>& seal)
+      : DocumentLayout(flow), r_(record), sealSubject_(seal) {}
 
   std::vector<OutlineEntry> run() {
     header();
@@ -60,6 +61,7 @@ class ReportLayout : DocumentLayout {
     factCheck();
     supplements();
     attachments(r_.attachments, 20);
+    registration(r_.report.registryNumber, sealSubject_);
     return outline();
   }
 
@@ -208,6 +210,7 @@ class ReportLayout : DocumentLayout {
   }
 
   const ReportRecord& r_;
+  const std::optional<std::string>& sealSubject_;
 };
 
 }  // namespace
@@ -240,8 +243,8 @@ Result<std::string> renderReportPdf(const ReportRecord& record, const ReportPdfO
       .createdAt = options.createdAt};
   const detail::DocumentFrame frame{detail::metadataOf(contract, words), options.stateMark,
                                     detail::footerText(contract)};
-  return detail::renderDocument(frame,
-                                [&](Flow& flow) { return ReportLayout(flow, record).run(); });
+  return detail::renderDocument(
+      frame, [&](Flow& flow) { return ReportLayout(flow, record, options.sealSubject).run(); });
 }
 
 }  // namespace sv::pdf

@@ -7,6 +7,7 @@
 // the contract in the footer of every page; a bookmark for every main heading and every area.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "minutes/report_lifecycle.hpp"
@@ -23,6 +24,9 @@ struct ReportPdfOptions {
   TimePoint createdAt{};
   // On every page until the report is registered: reportStateMarkOf(state); empty for none.
   std::string stateMark;
+  // The e-seal's certificate subject, printed under the registry number on the last page; unset
+  // for a report that will not be sealed (not registered).
+  std::optional<std::string> sealSubject;
 };
 
 // The mark for a report in `state`: "UTKAST" while a draft, and also once the provider has

@@ -153,12 +153,15 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
   auto figures = this->figures(viewer, authorityId, year);
   if (!figures) return std::unexpected(figures.error());
   pdf::AnnualPdfOptions options;
+  // A registered summary carries its registration's time, so the record's PDF is the same
+  // document each time it is asked for (and in its archival package); a draft is of now.
   options.createdAt = time_.now();
   // A summary is a draft until it is registered; the mark says how far it has come.
   options.stateMark = "UTKAST";
   std::string fileName = "arsrapport-" + std::to_string(year) + ".pdf";
   bool registered = false;
   std::optional<std::string> number;
+  std::optional<std::string> registeredAt;
   if (viewer.organizationKind == OrganizationKind::Authority) {
     auto rec = record(viewer, authorityId, year);
     if (!rec) return std::unexpected(rec.error());
@@ -172,14 +175,24 @@ Result<std::pair<std::string, std::string>> AnnualReportService::pdf(const store
     }
     registered = rec->state == minutes::AnnualState::Registered;
     number = rec->registryNumber;
+    registeredAt = rec->registeredAt;
   } else {
     // A provider's part of the record: the record's text is not theirs, its state is.
     const auto row = store_.read(
         [&](store::Reading& c) { return store::findAnnualRecord(c, authorityId, year); });
     registered = row && row->state == minutes::stateName(minutes::AnnualState::Registered);
-    if (row) number = row->registryNumber;
+    if (row) {
+      number = row->registryNumber;
+      registeredAt = row->registeredAt;
+    }
   }
-  if (registered) options.stateMark.clear();
+  if (registered) {
+    options.stateMark.clear();
+    if (registeredAt)
+      if (auto at = parseDateTime(*registeredAt)) options.createdAt = *at;
+    options.registryNumber = number;
+    if (catalog_.seal) options.sealSubject = catalog_.seal->subject();
+  }
   auto bytes = pdf::renderAnnualPdf(*figures, options);
   if (!bytes) return std::unexpected(bytes.error());
   // The registered summary is the committee's record: sealed like the protocols.

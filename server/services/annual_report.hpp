@@ -108,6 +108,11 @@ class AnnualReportService {
   Result<AnnualRecordView> registerRecord(const store::Principal& actor, std::int64_t authorityId,
                                           int year);
 
+  // The archival package of a registered summary (annual_archive.cpp): zip bytes and file name.
+  // Errors: record's, Conflict/ReportNotRegistered (not registered yet), the PDF's and git's.
+  Result<std::pair<std::string, std::string>> archive(const store::Principal& viewer,
+                                                      std::int64_t authorityId, int year);
+
   // The viewer's own authority, or for a provider the first authority it has a contract with;
   // none for a provider without contracts. The default of the page and the API.
   std::optional<std::int64_t> defaultAuthority(const store::Principal& viewer);

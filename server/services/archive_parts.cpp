@@ -65,4 +65,45 @@ Result<Poco::JSON::Array> addAttachmentFiles(store::Store& st,
   return list;
 }
 
+Poco::JSON::Object committedEntry(const std::string& path, const std::string& file) {
+  Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+  o.set("path", path);
+  o.set("file", file);
+  return o;
+}
+
+std::vector<SipEvent> auditEvents(const std::vector<store::AuditRecord>& audit) {
+  std::vector<SipEvent> events;
+  for (const auto& r : audit)
+    events.push_back(
+        {r.entry.action, r.at, r.entry.actor, "",
+         r.entry.action + (r.entry.version.empty() ? "" : " version " + r.entry.version)});
+  return events;
+}
+
+SipEvent registrationEvent(const std::string& at, const std::string& registrarName,
+                           const std::string& number, const std::string& version) {
+  return {"registration", at, registrarName, "registrator",
+          "registered as " + number + " at version " + version};
+}
+
+std::optional<SipEvent> sealEvent(const pdf::SealKey* key, const std::string& at,
+                                  const std::string& file) {
+  if (key == nullptr) return std::nullopt;
+  // PREMIS's own term (id.loc.gov/vocabulary/preservation/eventType), with the certificate's
+  // subject as the agent: an archivist sees whose seal to expect without opening the PDF.
+  return SipEvent{"digital signature generation",
+                  at,
+                  key->subject(),
+                  "authority",
+                  "PAdES baseline-B e-seal on representations/rep1/data/" + file +
+                      ", certificate subject " + key->subject(),
+                  "organization"};
+}
+
+std::pair<std::string, std::string> sipInBag(const std::string& name, const BagInfo& info,
+                                             const SipInput& sip) {
+  return {name + ".zip", writeBag(name, info, writeSip(sip))};
+}
+
 }  // namespace sv::services

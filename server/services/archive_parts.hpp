@@ -6,10 +6,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "server/pdf/seal.hpp"
 #include "server/services/archive.hpp"
+#include "server/services/eark_sip.hpp"
 #include "server/store/attachments.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/store.hpp"
@@ -39,5 +43,23 @@ Result<std::vector<store::AttachmentRow>> addCaseFiles(store::Store& st,
                                                        const std::string& repository,
                                                        std::int64_t caseId,
                                                        std::vector<BagFile>& payload);
+
+// metadata.json's "committed": the document's file in git at the registered version (`path`)
+// and its copy in the package (`file`, under metadata/other/), which `samverkan verify` compares.
+Poco::JSON::Object committedEntry(const std::string& path, const std::string& file);
+
+// PREMIS events every package has: each audited action on the document by its actor (saves with
+// their version), then the registration by the registrar.
+std::vector<SipEvent> auditEvents(const std::vector<store::AuditRecord>& audit);
+SipEvent registrationEvent(const std::string& at, const std::string& registrarName,
+                           const std::string& number, const std::string& version);
+// The e-seal put on `file` (the PDF in the representation) by the authority whose certificate
+// `key` holds; none when the PDF is not sealed (a service without a key, as in some tests).
+std::optional<SipEvent> sealEvent(const pdf::SealKey* key, const std::string& at,
+                                  const std::string& file);
+
+// The package as a client downloads it: `sip` as an E-ARK SIP (writeSip) in the BagIt bag `name`.
+std::pair<std::string, std::string> sipInBag(const std::string& name, const BagInfo& info,
+                                             const SipInput& sip);
 
 }  // namespace sv::services

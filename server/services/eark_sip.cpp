@@ -83,7 +83,9 @@ std::string dublinCore(const SipInput& in) {
          "  <dc:date>" +
          xml(in.date) +
          "</dc:date>\n"
-         "  <dc:type>Protokoll</dc:type>\n"
+         "  <dc:type>" +
+         xml(in.documentType) +
+         "</dc:type>\n"
          "  <dc:language>sv</dc:language>\n"
          "</metadata>\n";
 }
@@ -109,21 +111,23 @@ std::string premis(const SipInput& in, const std::vector<BagFile>& files) {
            mimeOf(f.path) +
            "</formatName></formatDesignation></format></objectCharacteristics></object>\n";
   }
-  std::vector<std::string> agents;
-  auto agentIdOf = [&](const std::string& name) {
+  // Each agent once, by name and type, in the order met; Samverkan first, as the software.
+  std::vector<std::pair<std::string, std::string>> agents;
+  auto agentIdOf = [&](const std::string& name, const std::string& type) {
     for (std::size_t i = 0; i < agents.size(); ++i)
-      if (agents[i] == name) return "agent-" + std::to_string(i + 1);
-    agents.push_back(name);
+      if (agents[i].first == name) return "agent-" + std::to_string(i + 1);
+    agents.emplace_back(name, type);
     return "agent-" + std::to_string(agents.size());
   };
-  const std::string software = agentIdOf("Samverkan");
+  agentIdOf("Samverkan", "software");
   std::size_t n = 0;
   for (const auto& e : in.events) {
     out += "  <event><eventIdentifier>" + premisId("event", "event-" + std::to_string(++n)) +
            "</eventIdentifier><eventType>" + xml(e.type) + "</eventType><eventDateTime>" +
            xml(e.at) + "</eventDateTime><eventDetailInformation><eventDetail>" + xml(e.detail) +
            "</eventDetail></eventDetailInformation><linkingAgentIdentifier>" +
-           premisId("linkingAgent", agentIdOf(e.agentName.empty() ? "Samverkan" : e.agentName)) +
+           premisId("linkingAgent", e.agentName.empty() ? agentIdOf("Samverkan", "software")
+                                                        : agentIdOf(e.agentName, e.agentType)) +
            "<linkingAgentRole>" + xml(e.agentRole.empty() ? "implementer" : e.agentRole) +
            "</linkingAgentRole></linkingAgentIdentifier>";
     for (const auto& f : files)
@@ -131,12 +135,10 @@ std::string premis(const SipInput& in, const std::vector<BagFile>& files) {
              "</linkingObjectIdentifier>";
     out += "</event>\n";
   }
-  for (std::size_t i = 0; i < agents.size(); ++i) {
-    const bool isSoftware = "agent-" + std::to_string(i + 1) == software;
+  for (std::size_t i = 0; i < agents.size(); ++i)
     out += "  <agent><agentIdentifier>" + premisId("agent", "agent-" + std::to_string(i + 1)) +
-           "</agentIdentifier><agentName>" + xml(agents[i]) + "</agentName><agentType>" +
-           (isSoftware ? "software" : "person") + "</agentType></agent>\n";
-  }
+           "</agentIdentifier><agentName>" + xml(agents[i].first) + "</agentName><agentType>" +
+           xml(agents[i].second) + "</agentType></agent>\n";
   return out + "</premis>\n";
 }
 
@@ -159,7 +161,9 @@ std::vector<BagFile> writeSip(const SipInput& in) {
       "xmlns:xlink=\"http://www.w3.org/1999/xlink\" OBJID=\"" +
       xml(in.objid) + "\" LABEL=\"" + xml(in.title) +
       "\" TYPE=\"Textual works – Digital\" csip:CONTENTINFORMATIONTYPE=\"OTHER\" "
-      "csip:OTHERCONTENTINFORMATIONTYPE=\"Samverkan registered minutes\" "
+      "csip:OTHERCONTENTINFORMATIONTYPE=\"" +
+      xml(in.contentType) +
+      "\" "
       "PROFILE=\"https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml\">\n"
       "  <mets:metsHdr CREATEDATE=\"" +
       at +

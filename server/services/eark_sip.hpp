@@ -20,10 +20,17 @@ struct SipEvent {
   std::string agentName;  // a person's name or username
   std::string agentRole;  // e.g. "Avtalsansvarig", "Registrator"
   std::string detail;     // the version and what the action was, in words
+  // PREMIS agentType: "person" for the people, "organization" for the authority whose e-seal
+  // it is (the software, Samverkan, is an agent of every package already).
+  std::string agentType = "person";
 };
 
 struct SipInput {
   std::string objid;  // the package identifier, e.g. the registry number as a file name
+  // What the package holds, in METS's csip:OTHERCONTENTINFORMATIONTYPE ("Samverkan registered
+  // minutes") and as the record's dc:type in Swedish ("Protokoll").
+  std::string contentType;
+  std::string documentType;
   std::string title;
   std::string registryNumber;
   std::string authority;                // the archive creator (arkivbildare)

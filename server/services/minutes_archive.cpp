@@ -49,6 +49,7 @@ Poco::JSON::Object metadataOf(const MinutesContext& ctx, const store::RegistryRo
   meeting.set("starts_at", ctx.meeting.startsAt);
   meeting.set("location", ctx.meeting.location);
   meta.set("meeting", meeting);
+  meta.set("committed", committedEntry(ctx.path("json"), "minutes.json"));
   return meta;
 }
 
@@ -69,22 +70,19 @@ Poco::JSON::Array approvalsOf(const std::vector<store::ApprovalRow>& rows) {
   return approvals;
 }
 
-// PREMIS events: each audited action on the document (saves, approvals, the registration as
-// the audit log has them), each approval with the version it approved, and the registration.
+// PREMIS events: each audited action, each approval with the version it approved, the
+// registration and the seal.
 std::vector<SipEvent> eventsOf(const std::vector<store::AuditRecord>& audit,
                                const std::vector<store::ApprovalRow>& approvals,
-                               const store::RegistryRow& reg) {
-  std::vector<SipEvent> events;
-  for (const auto& r : audit)
-    events.push_back(
-        {r.entry.action, r.at, r.entry.actor, "",
-         r.entry.action + (r.entry.version.empty() ? "" : " version " + r.entry.version)});
+                               const store::RegistryRow& reg, const pdf::SealKey* seal) {
+  std::vector<SipEvent> events = auditEvents(audit);
   for (const auto& a : approvals)
     events.push_back({"approval", a.approvedAt, a.userName, std::string(agenda::toString(a.party)),
                       "approved version " + a.version +
                           (a.supersededAt ? " (superseded " + *a.supersededAt + ")" : "")});
-  events.push_back({"registration", reg.registeredAt, reg.registeredByName, "registrator",
-                    "registered as " + reg.number + " at version " + reg.version});
+  events.push_back(
+      registrationEvent(reg.registeredAt, reg.registeredByName, reg.number, reg.version));
+  if (auto sealed = sealEvent(seal, reg.registeredAt, "protocol.pdf")) events.push_back(*sealed);
   return events;
 }
 
@@ -145,6 +143,8 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
                              {"audit.json", prettyJson(auditJson(audit))},
                              {"bilagor.json", prettyJson(*listed)}};
   const SipInput sip{name,
+                     "Samverkan registered minutes",
+                     "Protokoll",
                      title,
                      reg.number,
                      ctx->contract.authorityName,
@@ -152,10 +152,8 @@ Result<std::pair<std::string, std::string>> MinutesService::archive(const store:
                      formatIsoUtc(time_.now()),
                      std::move(representation),
                      std::move(other),
-                     eventsOf(audit, approvals, reg)};
-  const std::vector<BagFile> payload = writeSip(sip);
-  std::string zip = writeBag(name, info, payload);
-  return std::pair{name + ".zip", std::move(zip)};
+                     eventsOf(audit, approvals, reg, catalog_.seal)};
+  return sipInBag(name, info, sip);
 }
 
 }  // namespace sv::services

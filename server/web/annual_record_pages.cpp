@@ -198,6 +198,8 @@ void addAnnualRecordData(const http::Request& req, Services& s, std::int64_t aut
   r.set("state", stateSentence(*view));
   r.set("started", view->started);
   r.set("registered", view->state == minutes::AnnualState::Registered);
+  r.set("archive_href", "/api/v1/reports/annual/archive?authority=" + std::to_string(authority) +
+                            "&year=" + std::to_string(year));
   if (view->started) {
     // Each part as Markdown without raw HTML (cmark's safe mode), under the page's <h3>.
     r.set("summary_html", minutes::markdownToSafeHtml(view->narrative.summary, 2));

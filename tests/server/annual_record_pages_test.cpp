@@ -6,6 +6,8 @@
 // refuse a post without the CSRF token.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "support/browser_session.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
@@ -100,6 +102,15 @@ TEST_CASE("annual record pages: written, sent, returned, approved and registered
   auto registered = sofia.get("/arsrapport");
   CHECK(contains(registered.body, "Diarieförd som"));
   CHECK_FALSE(contains(registered.body, "Ändra rapportens text"));
+  // The archival package is offered once registered, and is a zip.
+  CHECK(contains(registered.body, "Ladda ned arkivpaketet (zip)"));
+  CHECK_FALSE(contains(review.body, "Ladda ned arkivpaketet"));
+  const auto href = registered.body.find("/api/v1/reports/annual/archive?authority=");
+  REQUIRE(href != std::string::npos);
+  const auto link = registered.body.substr(href, registered.body.find('"', href) - href);
+  const auto zip = rolf.get(std::regex_replace(link, std::regex("&amp;"), "&"));
+  CHECK(zip.status == 200);
+  CHECK(zip.body.starts_with("PK"));
   // Registered: the text's form is closed.
   CHECK(sofia.get("/arsrapport/text").status == 409);
 }

@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/eark_checks.hpp"
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
+#include "support/pdf_archival.hpp"
+#include "support/report_flow.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
@@ -165,6 +168,11 @@ TEST_CASE("annual record: written, returned, approved, registered, and the figur
   CHECK(text(approved, "state") == "approved");
   CHECK(text(approved, "approved_by") == "Stina Berg");
 
+  // No archival package before the registration; none ever for the provider.
+  CHECK(text(requireProblem(f.server.get("/api/v1/reports/annual/archive" + f.query, f.rolf), 409),
+             "reason") == "report-not-registered");
+  requireProblem(f.server.get("/api/v1/reports/annual/archive" + f.query, f.hanna), 404);
+
   // The registrar registers it; the provider now sees its own part of the frozen figures.
   requireProblem(f.step("register", "{}", f.sofia), 403);
   const auto frozen = f.figures(f.sofia);
@@ -195,6 +203,39 @@ TEST_CASE("annual record: written, returned, approved, registered, and the figur
   CHECK(contains(words, "Förslag till beslut"));
   CHECK_FALSE(contains(words, "UTKAST"));
   CHECK(contains(runTool("pdfinfo '" + pdfFile.string() + "'", &code), number));
+  // The last page: the registration and whose seal it carries (issue 16, point 5).
+  const auto pages = pdfInfoField(runTool("pdfinfo '" + pdfFile.string() + "'"), "Pages");
+  const auto last =
+      runTool("pdftotext -layout -f " + pages + " -l " + pages + " '" + pdfFile.string() + "' -");
+  INFO(last);
+  CHECK(contains(last, "Diarienummer: " + number));
+  CHECK(contains(last, "Elektroniskt sigill, certifikatets innehavare: CN="));
+
+  // The archival package: an E-ARK SIP in a BagIt bag, the sealed PDF/A, the text and the frozen
+  // figures as committed; samverkan verify checks it against the repository's tag.
+  requireProblem(f.server.get("/api/v1/reports/annual/archive" + f.query, f.hanna), 404);
+  requireProblem(f.server.get("/api/v1/reports/annual/archive" + f.query, f.anna), 404);
+  const auto zip = f.server.get("/api/v1/reports/annual/archive" + f.query, f.rolf);
+  REQUIRE(zip.status == 200);
+  CHECK(zip.header("content-type") == "application/zip");
+  const auto bag = unpackBag(zip.body, f.dir.path(), "annual");
+  INFO(bag.checked);
+  CHECK(bag.code == 0);
+  checkEarkSip(bag.sip, 0);
+  for (const char* payload : {"arsrapport.pdf", "report.md", "figures.csv"})
+    CHECK(std::filesystem::exists(bag.representation() / payload));
+  for (const char* payload : {"report.json", "figures.json", "metadata.json", "audit.json"})
+    CHECK(std::filesystem::exists(bag.record() / payload));
+  {
+    std::ifstream in(bag.record() / "figures.json", std::ios::binary);
+    CHECK(std::string((std::istreambuf_iterator<char>(in)), {}) == frozen);
+  }
+  const auto verified = runSamverkan(
+      f.dir.path() / "data", "verify --file='" + (f.dir.path() / "annual.zip").string() + "'");
+  INFO(verified.output);
+  CHECK(verified.status == 0);
+  CHECK(contains(verified.output, "arsrapport.pdf is PDF/A-2A"));
+  CHECK(contains(verified.output, "arsrapport.pdf sealed by CN="));
 
   // Git: the tag names the registered version, whose figures are the ones served; fsck is clean.
   const auto repo =

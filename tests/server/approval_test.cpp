@@ -934,6 +934,7 @@ TEST_CASE(
   const auto checks =
       tool("python3 " + shellQuoted(fs::path(sourceDir()) / "tests" / "server" / "csip_checks.py") +
            " " + shellQuoted(p.sip));
+  INFO(checks.output);
   REQUIRE(checks.code == 0);
   auto requirement = [&](const std::string& id) {
     INFO(checks.output);
@@ -978,6 +979,12 @@ TEST_CASE(
   SECTION("PREMIS objects carry METS's digests, events link their agents") {
     requirement("PREMIS fixity");
     requirement("PREMIS events");
+  }
+  SECTION("PREMIS has the e-seal as an event by the authority as an organisation") {
+    requirement("PREMIS seal");
+    const std::string premis = readFile(p.sip / "metadata" / "preservation" / "premis.xml");
+    CHECK(contains(premis, "<eventType>digital signature generation</eventType>"));
+    CHECK(contains(premis, "<agentType>organization</agentType>"));
   }
   SECTION("a changed representation file fails samverkan verify on METS's checksum as well") {
     const auto script = p.f.dir.path() / "tamper-html.py";

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/eark_checks.hpp"
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/multipart.hpp"
@@ -129,15 +130,24 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   const auto bag = unpackBag(zip.body, dir.path(), "case");
   INFO(bag.checked);
   CHECK(bag.code == 0);
-  for (const char* payload : {"report.md", "report.pdf", "arende.json", "arende-audit.json",
-                              "atgardsplan.md", "atgardsplan.json", "bilagor.json"})
-    CHECK(std::filesystem::exists(bag.root / "data" / payload));
+  // An E-ARK SIP (tests/support/eark_checks.hpp): the case's record beside the report.
+  checkEarkSip(bag.sip, 0);
+  for (const char* payload : {"report.md", "report.pdf"})
+    CHECK(std::filesystem::exists(bag.representation() / payload));
+  for (const char* payload :
+       {"arende.json", "arende-audit.json", "atgardsplan.md", "atgardsplan.json", "bilagor.json"})
+    CHECK(std::filesystem::exists(bag.record() / payload));
   CHECK(contains(bag.checked, "bilagor/" + text(material, "sha256")));
-  std::ifstream caseFile(bag.root / "data" / "arende.json");
+  // samverkan verify takes a case report's package like any other.
+  const auto verified =
+      runSamverkan(data, "verify --file='" + (dir.path() / "case.zip").string() + "'");
+  INFO(verified.output);
+  CHECK(verified.status == 0);
+  std::ifstream caseFile(bag.record() / "arende.json");
   const std::string caseJson((std::istreambuf_iterator<char>(caseFile)), {});
   CHECK(contains(caseJson, "\"action_plan_accepted\""));
   CHECK(contains(caseJson, "Sju avvikelser om missade doser"));
-  std::ifstream planMd(bag.root / "data" / "atgardsplan.md");
+  std::ifstream planMd(bag.record() / "atgardsplan.md");
   const std::string planText((std::istreambuf_iterator<char>(planMd)), {});
   CHECK(contains(planText, "Dubbelsignering vid varje dos"));
   CHECK(contains(bag.checked, "bilagor/" + text(planFile, "sha256")));

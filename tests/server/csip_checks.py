@@ -1,7 +1,9 @@
 """The CSIP 2.1 requirements Samverkan's SIP implements, checked on an unpacked SIP folder.
 
-Prints one line per requirement, "CSIPn ok" or "CSIPn FAIL <why>"; approval_test.cpp reads
-them, one SECTION per id. The ids and wording are from the E-ARK CSIP profile
+Usage: csip_checks.py SIP [APPROVALS]. Prints one line per requirement, "CSIPn ok" or "CSIPn
+FAIL <why>"; approval_test.cpp reads them, one SECTION per id, and the report, case and yearly
+packages' tests ask for every line to be ok (tests/support/eark_checks.hpp). APPROVALS is how many
+approval events PREMIS must hold at least (2 for minutes, the default; 0 for a report). The ids and wording are from the E-ARK CSIP profile
 (DILCISBoard/E-ARK-CSIP, profile/E-ARK-CSIP-v2-1-0.xml). Checksums are computed here again
 with hashlib rather than trusted from the server.
 """
@@ -16,6 +18,7 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 PREMIS = "{http://www.loc.gov/premis/v3}"
 
 sip = sys.argv[1]
+approvals = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 root = ET.parse(os.path.join(sip, "METS.xml")).getroot()
 results = {}
 
@@ -102,8 +105,16 @@ linked = all(e.findtext(PREMIS + "linkingAgentIdentifier/" + PREMIS + "linkingAg
              in agent_ids for e in events)
 types = [e.findtext(PREMIS + "eventType") for e in events]
 check("PREMIS fixity", fixity_ok, "an object's digest differs from METS")
-check("PREMIS events", linked and "registration" in types and types.count("approval") >= 2,
+check("PREMIS events", linked and "registration" in types and types.count("approval") >= approvals,
       "events %r" % types)
+# The e-seal on the PDF is an event of its own, by the authority as an organisation.
+sealers = {a.findtext(PREMIS + "agentIdentifier/" + PREMIS + "agentIdentifierValue")
+           for a in premis.findall(PREMIS + "agent") if a.findtext(PREMIS + "agentType") == "organization"}
+sealed = [e for e in events if e.findtext(PREMIS + "eventType") == "digital signature generation"]
+check("PREMIS seal", len(sealed) == 1 and sealed[0].findtext(
+          PREMIS + "linkingAgentIdentifier/" + PREMIS + "linkingAgentIdentifierValue") in sealers,
+      "seal events %d" % len(sealed))
 
 for rid, line in results.items():
     print(rid, line)
+sys.exit(0 if all(v == "ok" for v in results.values()) else 1)

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/eark_checks.hpp"
 #include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/multipart.hpp"
@@ -249,12 +250,17 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
   const auto bag = unpackBag(zip.body, f.dir.path(), "report");
   INFO(bag.checked);
   CHECK(bag.code == 0);
-  for (const char* payload : {"report.md", "report.json", "faktagranskning.md", "report.pdf",
-                              "bilagor.json", "metadata.json", "audit.json"})
-    CHECK(std::filesystem::exists(bag.root / "data" / payload));
+  // An E-ARK SIP like the minutes' (tests/support/eark_checks.hpp): the report as read in its
+  // representation, the record beside it as metadata.
+  sv::test::checkEarkSip(bag.sip, 0);
+  for (const char* payload : {"report.md", "report.pdf"})
+    CHECK(std::filesystem::exists(bag.representation() / payload));
+  for (const char* payload :
+       {"report.json", "faktagranskning.md", "bilagor.json", "metadata.json", "audit.json"})
+    CHECK(std::filesystem::exists(bag.record() / payload));
   CHECK(contains(bag.checked, "bilagor/" + text(file, "sha256")));
   // The archived report is PDF/A-2a as rendered (tests/support/pdf_archival.hpp).
-  const auto archived = bag.root / "data" / "report.pdf";
+  const auto archived = bag.representation() / "report.pdf";
   const std::string title =
       sv::test::pdfInfoField(runTool("pdfinfo '" + archived.string() + "'"), "Title");
   CHECK(contains(title, " – "));
@@ -268,6 +274,26 @@ TEST_CASE("reports: written, fact-checked, supplemented, final and registered",
     INFO(sealed.output);
     CHECK_THAT(sealed.output, Catch::Contains("Signature is Valid"));
     CHECK_THAT(sealed.output, Catch::Contains("Total document signed"));
+  }
+  // The last page names the seal's holder under the registry number.
+  {
+    const auto pages =
+        sv::test::pdfInfoField(runTool("pdfinfo '" + archived.string() + "'"), "Pages");
+    const auto last = runTool("pdftotext -layout -f " + pages + " -l " + pages + " '" +
+                              archived.string() + "' -");
+    INFO(last);
+    CHECK(contains(last, "Diarienummer: " + number));
+    CHECK(contains(last, "Elektroniskt sigill, certifikatets innehavare: CN="));
+  }
+  // samverkan verify checks the package on its own: manifests, METS, the tag, PDF/A, the seal.
+  {
+    const auto zipFile = f.dir.path() / "report.zip";
+    const auto verified =
+        sv::test::runSamverkan(f.data, "verify --file='" + zipFile.string() + "'");
+    INFO(verified.output);
+    CHECK(verified.status == 0);
+    CHECK(contains(verified.output, "report.pdf is PDF/A-2A"));
+    CHECK(contains(verified.output, "report.pdf sealed by CN="));
   }
 
   f.server.reset();  // the repository read with the server stopped

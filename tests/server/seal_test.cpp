@@ -29,16 +29,19 @@ std::string lastPageText(const fs::path& file) {
   return runTool("pdftotext -layout -f " + pages + " -l " + pages + " " + quotedPath(file) + " -");
 }
 
-// Changes one byte of data/protocol.pdf inside the package and, like someone who wants the
-// change to pass, writes manifests and tag manifests that match the changed file.
+// Changes one byte of the protocol's PDF inside the package and, like someone who wants the
+// change to pass, writes METS.xml's checksum and the manifests and tag manifests to match.
 void tamper(const fs::path& zip, const fs::path& script) {
   std::ofstream(script) << R"(import hashlib, sys, zipfile
 src = sys.argv[1]
 with zipfile.ZipFile(src) as z:
     files = {n: z.read(n) for n in z.namelist()}
-pdf = next(n for n in files if n.endswith('/data/protocol.pdf'))
+pdf = next(n for n in files if n.endswith('/representations/rep1/data/protocol.pdf'))
+old = hashlib.sha256(files[pdf]).hexdigest()
 b = bytearray(files[pdf]); b[len(b) // 3] ^= 1; files[pdf] = bytes(b)
-root = pdf[:-len('data/protocol.pdf')]
+mets = pdf[:pdf.index('/representations/')] + '/METS.xml'
+files[mets] = files[mets].replace(old.encode(), hashlib.sha256(files[pdf]).hexdigest().encode())
+root = pdf[:pdf.index('/') + 1]
 def rehash(kind, names):
     for n in names:
         algo = n.rsplit('-', 1)[1][:-4]
@@ -137,7 +140,9 @@ TEST_CASE("seal: registered minutes are sealed by the demo certificate and verif
     int code = -1;
     runTool("unzip -q " + quotedPath(zip) + " -d " + quotedPath(out), &code);
     REQUIRE(code == 0);
-    const fs::path protocol = fs::directory_iterator(out)->path() / "data" / "protocol.pdf";
+    const fs::path bag = fs::directory_iterator(out)->path();
+    const fs::path protocol =
+        bag / "data" / bag.filename() / "representations" / "rep1" / "data" / "protocol.pdf";
     const auto report = pdfsig(protocol);
     INFO(report.output);
     CHECK_THAT(report.output, Catch::Contains("Signature is Valid"));
@@ -147,15 +152,18 @@ TEST_CASE("seal: registered minutes are sealed by the demo certificate and verif
     const auto verified = runSamverkan(data, "verify --file=" + quotedPath(zip));
     INFO(verified.output);
     CHECK(verified.status == 0);
-    CHECK_THAT(verified.output, Catch::Contains("OK sealed by CN="));
+    CHECK_THAT(verified.output, Catch::Contains("protocol.pdf sealed by CN="));
+    CHECK_THAT(verified.output, Catch::Contains("protocol.pdf is PDF/A-2A"));
     CHECK_THAT(verified.output, Catch::Contains("Demo e-sigill"));
 
     tamper(zip, dir.path() / "tamper.py");
     const auto refused = runSamverkan(data, "verify --file=" + quotedPath(zip));
     INFO(refused.output);
     CHECK(refused.status != 0);
-    CHECK_THAT(refused.output, Catch::Contains("FAIL data/protocol.pdf: the seal does not hold"));
-    // The manifests were made to match: only the seal tells.
+    CHECK_THAT(refused.output,
+               Catch::Contains("/representations/rep1/data/protocol.pdf: the seal does not hold"));
+    // The manifests and METS were made to match: only the seal tells.
     CHECK_THAT(refused.output, !Catch::Contains("manifest"));
+    CHECK_THAT(refused.output, !Catch::Contains("METS"));
   }
 }

@@ -38,8 +38,12 @@ inline void assessRemainingAreas(const ServerProcess& server, const std::string&
 
 struct UnpackedBag {
   std::filesystem::path root;  // the bag's folder: data/, manifest-sha256.txt, …
-  std::string checked;         // what sha256sum -c said
-  int code = -1;               // its exit code: 0 when every file matches
+  // The E-ARK SIP in data/ (named like the bag): METS.xml, metadata/, representations/rep1/.
+  std::filesystem::path sip;
+  std::filesystem::path representation() const { return sip / "representations/rep1/data"; }
+  std::filesystem::path record() const { return sip / "metadata/other"; }
+  std::string checked;  // what sha256sum -c said
+  int code = -1;        // its exit code: 0 when every file matches
 };
 
 // The zip written under `dir` as `name`, unzipped beside it, its manifest checked.
@@ -53,6 +57,7 @@ inline UnpackedBag unpackBag(const std::string& zip, const std::filesystem::path
   REQUIRE(code == 0);
   UnpackedBag bag;
   bag.root = std::filesystem::directory_iterator(unzipped)->path();
+  bag.sip = bag.root / "data" / bag.root.filename();
   bag.checked =
       runTool("cd '" + bag.root.string() + "' && sha256sum -c manifest-sha256.txt", &bag.code);
   return bag;
