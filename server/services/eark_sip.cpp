@@ -1,5 +1,6 @@
-// The E-ARK SIP of a registered document: METS.xml (CSIP 2.1), PREMIS 3 and a Dublin Core
-// record, written as text so that the bytes in the package are exactly what was checksummed.
+// The E-ARK SIP of a registered document: METS.xml (CSIP 2.1), PREMIS 3 and the description as
+// Dublin Core and EAD 3, written as text so that the bytes in the package are exactly what was
+// checksummed.
 #include "server/services/eark_sip.hpp"
 
 #include <Poco/AutoPtr.h>
@@ -90,6 +91,55 @@ std::string dublinCore(const SipInput& in) {
          "</metadata>\n";
 }
 
+// The same description as EAD 3 (the Society of American Archivists' Encoded Archival
+// Description, ead3.archivists.org), which archival description systems take in: a control
+// section for the record itself and the item as one archival unit with its identifier (the
+// registry number), title, date, creator (the authority, arkivbildare) and language.
+std::string ead3(const SipInput& in) {
+  const std::string day = in.date.substr(0, 10);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<ead xmlns=\"http://ead3.archivists.org/schema/\">\n"
+         "  <control>\n"
+         "    <recordid>" +
+         xml(in.objid) +
+         "</recordid>\n"
+         "    <filedesc><titlestmt><titleproper>" +
+         xml(in.title) +
+         "</titleproper></titlestmt></filedesc>\n"
+         "    <maintenancestatus value=\"new\"/>\n"
+         "    <maintenanceagency><agencyname>" +
+         xml(in.authority) +
+         "</agencyname></maintenanceagency>\n"
+         "    <languagedeclaration><language langcode=\"swe\">svenska</language>"
+         "<script scriptcode=\"Latn\">latinsk</script></languagedeclaration>\n"
+         "    <maintenancehistory><maintenanceevent><eventtype value=\"created\"/>"
+         "<eventdatetime standarddatetime=\"" +
+         xml(in.createdAt) + "\">" + xml(in.createdAt) +
+         "</eventdatetime><agenttype value=\"machine\"/><agent>Samverkan</agent>"
+         "</maintenanceevent></maintenancehistory>\n"
+         "  </control>\n"
+         "  <archdesc level=\"item\" localtype=\"" +
+         xml(in.documentType) +
+         "\">\n"
+         "    <did>\n"
+         "      <unitid>" +
+         xml(in.registryNumber) +
+         "</unitid>\n"
+         "      <unittitle>" +
+         xml(in.title) +
+         "</unittitle>\n"
+         "      <unitdate normal=\"" +
+         xml(day) + "\">" + xml(day) +
+         "</unitdate>\n"
+         "      <origination><corpname><part>" +
+         xml(in.authority) +
+         "</part></corpname></origination>\n"
+         "      <langmaterial><language langcode=\"swe\">svenska</language></langmaterial>\n"
+         "    </did>\n"
+         "  </archdesc>\n"
+         "</ead>\n";
+}
+
 std::string premisId(const char* type, const std::string& value) {
   return std::string("<") + type + "IdentifierType>local</" + type + "IdentifierType><" + type +
          "IdentifierValue>" + xml(value) + "</" + type + "IdentifierValue>";
@@ -151,6 +201,7 @@ std::vector<BagFile> writeSip(const SipInput& in) {
   std::vector<BagFile> other;
   for (const auto& f : in.otherMetadata) other.push_back({"metadata/other/" + f.path, f.bytes});
   const BagFile dc{"metadata/descriptive/dc.xml", dublinCore(in)};
+  const BagFile ead{"metadata/descriptive/ead.xml", ead3(in)};
   const BagFile pre{"metadata/preservation/premis.xml", premis(in, rep)};
   const std::string& at = in.createdAt;
 
@@ -178,6 +229,12 @@ std::vector<BagFile> writeSip(const SipInput& in) {
       "\" STATUS=\"CURRENT\">\n"
       "    <mets:mdRef" +
       link(dc.path) + " MDTYPE=\"DC\"" + fileAttributes(dc.bytes, dc.path, at) +
+      "/>\n  </mets:dmdSec>\n"
+      "  <mets:dmdSec ID=\"dmd-2\" CREATED=\"" +
+      at +
+      "\" STATUS=\"CURRENT\">\n"
+      "    <mets:mdRef" +
+      link(ead.path) + " MDTYPE=\"EAD\"" + fileAttributes(ead.bytes, ead.path, at) +
       "/>\n  </mets:dmdSec>\n  <mets:amdSec>\n"
       "    <mets:digiprovMD ID=\"digiprov-1\" CREATED=\"" +
       at +
@@ -207,14 +264,14 @@ std::vector<BagFile> writeSip(const SipInput& in) {
       "    <mets:div ID=\"div-root\" LABEL=\"" +
       xml(in.objid) +
       "\">\n"
-      "      <mets:div ID=\"div-metadata\" LABEL=\"Metadata\" DMDID=\"dmd-1\" ADMID=\"" +
+      "      <mets:div ID=\"div-metadata\" LABEL=\"Metadata\" DMDID=\"dmd-1 dmd-2\" ADMID=\"" +
       admIds +
       "\"/>\n"
       "      <mets:div ID=\"div-rep1\" LABEL=\"Representations/rep1\">"
       "<mets:fptr FILEID=\"filegrp-rep1\"/></mets:div>\n"
       "    </mets:div>\n  </mets:structMap>\n</mets:mets>\n";
 
-  std::vector<BagFile> out{{"METS.xml", std::move(mets)}, dc, pre};
+  std::vector<BagFile> out{{"METS.xml", std::move(mets)}, dc, ead, pre};
   for (auto& f : other) out.push_back(std::move(f));
   for (auto& f : rep) out.push_back(std::move(f));
   for (auto& f : out) f.path = in.objid + "/" + f.path;

@@ -843,11 +843,14 @@ namespace {
 struct SipPackage {
   Fixture f;
   std::string tag;
+  std::string number;  // the registry number
   fs::path zip;
   fs::path sip;  // data/<OBJID>/ inside the bag
   SipPackage() {
     f.approved(1);
-    tag = text(f.registered(1), "tag");
+    const auto registered = f.registered(1);
+    tag = text(registered, "tag");
+    number = text(registered, "number");
     const auto archive = f.server.get(Fixture::path(1, "/minutes/archive"), f.rita);
     REQUIRE(archive.status == 200);
     zip = f.dir.path() / "package.zip";
@@ -896,6 +899,19 @@ TEST_CASE(
                            shellQuoted(earkSchema("sip.xsd")) + " " + shellQuoted(bad));
     INFO(lint.output);
     CHECK(lint.code != 0);
+  }
+  SECTION("the description is Dublin Core and EAD 3; ead.xml validates against EAD 3 (xmllint)") {
+    const auto ead = p.sip / "metadata" / "descriptive" / "ead.xml";
+    const auto lint = tool("xmllint --noout --nonet --schema " +
+                           shellQuoted(earkSchema("ead3.xsd")) + " " + shellQuoted(ead));
+    INFO(lint.output);
+    CHECK(lint.code == 0);
+    const std::string text = readFile(ead);
+    CHECK(contains(text, "<unitid>" + p.number + "</unitid>"));
+    CHECK(contains(text, "<archdesc level=\"item\" localtype=\"Protokoll\">"));
+    const std::string mets = readFile(p.sip / "METS.xml");
+    CHECK(contains(mets, "MDTYPE=\"EAD\""));
+    CHECK(contains(mets, "DMDID=\"dmd-1 dmd-2\""));
   }
   SECTION("premis.xml validates against PREMIS 3.0 (xmllint)") {
     const auto lint =

@@ -1,6 +1,7 @@
 // An unpacked E-ARK SIP checked as approval_test.cpp's [eark] case checks the minutes' one, for
 // the packages of follow-up reports, case reports and yearly summaries: METS.xml against METS
-// 1.12 with the DILCIS CSIP extension and premis.xml against PREMIS 3.0 (xmllint, the schemas
+// 1.12 with the DILCIS CSIP extension, premis.xml against PREMIS 3.0 and ead.xml against EAD 3
+// (xmllint, the schemas
 // vendored under tests/schemas/eark), and every CSIP requirement tests/server/csip_checks.py
 // implements, by id, the e-seal's PREMIS event among them.
 #pragma once
@@ -32,6 +33,11 @@ inline void checkEarkSip(const std::filesystem::path& sip, int approvals) {
                   (sip / "metadata" / "preservation" / "premis.xml").string() + "' 2>&1",
               &code);
   INFO(premis);
+  CHECK(code == 0);
+  const auto ead = runTool("xmllint --noout --nonet --schema " + schema("ead3.xsd") + " '" +
+                               (sip / "metadata" / "descriptive" / "ead.xml").string() + "' 2>&1",
+                           &code);
+  INFO(ead);
   CHECK(code == 0);
   const auto csip =
       runTool("python3 '" + (source / "tests" / "server" / "csip_checks.py").string() + "' '" +
