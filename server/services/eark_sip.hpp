@@ -1,7 +1,7 @@
 // The E-ARK SIP inside the archival package (CSIP 2.1, https://earkcsip.dilcis.eu): a folder
 // named by the package's OBJID with METS.xml, the description (Dublin Core and EAD 3), PREMIS with
-// every save, approval, the registration and the e-seal, and the representation's files with SHA-256
-// checksums. BagIt (archive.hpp) stays the outer wrapper; an archive reading METS and one
+// every save, approval, the registration and the e-seal, and the representation's files with
+// SHA-256 checksums. BagIt (archive.hpp) stays the outer wrapper; an archive reading METS and one
 // reading BagIt both find what they expect.
 #pragma once
 
