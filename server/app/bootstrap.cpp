@@ -210,6 +210,8 @@ Result<bool> loadDemoData(services::Services& s) {
   const DemoPeople vitaBergen{sofia.manager, sofia.registrar, principalNamed(s, "vera.vitaberg")};
   if (auto ok = loadDemoYears(s, timeline, vitaBergenScript(*dayCentre, vitaBergen)); !ok)
     return std::unexpected(ok.error());
+  queueDemoAnnualRecord(s, timeline, *south,
+                        {sofia.manager, principalNamed(s, "stina.chef"), sofia.registrar});
   if (auto ok = timeline.run(); !ok) return std::unexpected(ok.error());
   return true;
 }

@@ -14,6 +14,8 @@ DemoTimeline::DemoTimeline(services::Services& present)
       actions_(present.store, present.catalog, clock_),
       reports_(present.store, present.catalog, clock_),
       cases_(present.store, present.catalog, clock_),
+      // The yearly summary's steps too are stamped with the timeline's time, not the load's.
+      annual_(present.store, present.catalog, clock_),
       past_{present.store,
             present.accounts,
             clock_,
@@ -28,7 +30,7 @@ DemoTimeline::DemoTimeline(services::Services& present)
             present.attachments,
             &reports_,
             &cases_,
-            present.annual} {}
+            &annual_} {}
 
 void DemoTimeline::add(TimePoint when, Step step) {
   steps_.push_back({when, std::move(step)});

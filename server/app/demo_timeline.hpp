@@ -54,6 +54,7 @@ class DemoTimeline {
   services::ActionService actions_;
   services::ReportService reports_;
   services::CaseService cases_;
+  services::AnnualReportService annual_;
   services::Services past_;
   std::vector<Timed> steps_;
 };

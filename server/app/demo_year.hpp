@@ -75,6 +75,18 @@ struct DemoContractScript {
 // nothing.
 Status loadDemoYears(services::Services& s, DemoTimeline& timeline, DemoContractScript script);
 
+// Last year's summary to the committee of `authorityId` as it went early this year
+// (demo_annual.cpp): written and sent by the contract manager, approved by the director,
+// registered by the registrar, so the demo has a registered summary with its archival package.
+// Queues nothing when the summary was started already.
+struct DemoAnnualPeople {
+  store::Principal manager;
+  store::Principal director;
+  store::Principal registrar;
+};
+void queueDemoAnnualRecord(services::Services& s, DemoTimeline& timeline, std::int64_t authorityId,
+                           const DemoAnnualPeople& people);
+
 // The scripts (demo_stories.cpp): a care home of Östermalm and a day centre of Södermalm.
 DemoContractScript solgardenScript(std::int64_t providerId, const DemoPeople& people);
 DemoContractScript vitaBergenScript(std::int64_t providerId, const DemoPeople& people);

@@ -153,8 +153,10 @@ TEST_CASE("the yearly summary's outline has a bookmark per main heading", "[pdf]
   const RenderedPdf pdf = render(figures, options);
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());
   INFO(outline);
-  // Two narrative parts (the blank assessment has none), six sections, the comparison, providers.
-  CHECK(count(outline, "\"title\":") == 2 + 6 + 2);
+  // Two narrative parts (the blank assessment has none), six sections, the comparison, providers,
+  // and last Diarieföring.
+  CHECK(count(outline, "\"title\":") == 2 + 6 + 2 + 1);
+  CHECK_THAT(outline, Catch::Contains("\"title\": \"Diarieföring\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Sammanfattning\""));
   CHECK_THAT(outline, Catch::Contains("\"title\": \"Förslag till beslut\""));
   CHECK_THAT(outline, !Catch::Contains("\"title\": \"Bedömning\""));

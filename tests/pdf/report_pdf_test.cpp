@@ -198,9 +198,10 @@ TEST_CASE("the report's outline has its main headings and every area", "[pdf][re
   const RenderedPdf pdf = render(sampleRecord());
   const std::string outline = sv::test::runTool("qpdf --json --json-key=outlines " + pdf.path());
   INFO(outline);
-  CHECK(count(outline, "\"title\":") == 8);
-  for (const char* title : {"Metod", "Besök", "Personal och kompetens", "Säkerhet och avvikelser",
-                            "Övrigt", "Faktagranskning", "Kompletteringar", "Bilagor"})
+  CHECK(count(outline, "\"title\":") == 9);
+  for (const char* title :
+       {"Metod", "Besök", "Personal och kompetens", "Säkerhet och avvikelser", "Övrigt",
+        "Faktagranskning", "Kompletteringar", "Bilagor", "Diarieföring"})
     CHECK_THAT(outline, Catch::Contains(std::string("\"title\": \"") + title + "\""));
 }
 

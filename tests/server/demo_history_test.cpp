@@ -243,3 +243,32 @@ TEST_CASE("the demo's yearly summary has figures for every chart in both authori
     CHECK(charts >= 4);
   }
 }
+
+TEST_CASE("the demo's summary of last year is registered, with its archival package",
+          "[server][demo][annual]") {
+  TempDir dir;
+  ServerProcess server{dir.path() / "data", {}, true};
+  const auto today = sv::toStockholm(std::chrono::system_clock::now()).date;
+  // Written in February, registered on the 19th (server/app/demo_annual.cpp).
+  if (today < sv::Date{today.year(), std::chrono::February, std::chrono::day(20)}) {
+    WARN("before 20 February: last year's summary is not registered yet");
+    return;
+  }
+  const std::string last = std::to_string(static_cast<int>(today.year()) - 1);
+  const auto sofia = server.login("sofia.soder", kDemoPassword);
+  const auto record = object(server.get("/api/v1/reports/annual/record?year=" + last, sofia).body);
+  CHECK(record->getValue<std::string>("state") == "registered");
+  CHECK(record->getValue<std::string>("approved_by") == "Stina Berg");
+  // Registered on the timeline's day, not the day the demo was loaded.
+  CHECK(record->getValue<std::string>("registered_at")
+            .starts_with(std::to_string(static_cast<int>(today.year())) + "-02-19"));
+  const Browser browser(server, "sofia.soder");
+  CHECK(browser.get("/arsrapport?ar=" + last).body.find("Ladda ned arkivpaketet (zip)") !=
+        std::string::npos);
+  const auto zip = server.get("/api/v1/reports/annual/archive?year=" + last, sofia);
+  CHECK(zip.status == 200);
+  // Östermalm wrote none: nothing registered there.
+  const auto anna = server.login("anna.avtal", kDemoPassword);
+  CHECK(object(server.get("/api/v1/reports/annual/record?year=" + last, anna).body)
+            ->getValue<bool>("started") == false);
+}
