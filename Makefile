@@ -1,14 +1,18 @@
 # Two commands on a fresh Debian machine:
 #   make run   installs what is missing, builds, and serves http://localhost:8080 with demo data in ./var
-#   make test  installs what is missing, builds, and runs every test through CTest
-# and, before a release (not yet in CI, see .ci/run):
-#   make test-sanitize  the whole suite once more under AddressSanitizer and UBSan
+#   make test  installs what is missing, builds, and runs every test: the suite through CTest, the
+#              whole suite once more under AddressSanitizer, UBSan and LeakSanitizer, and every
+#              libFuzzer target for FUZZ_SMOKE_SECONDS (tests/check.sh; CI runs it, .ci/run)
+# and by themselves:
+#   make test-plain     the suite alone (the quick loop while working)
+#   make test-sanitize  the sanitized suite alone
 #   make fuzz           every libFuzzer target for FUZZ_SECONDS each (tests/fuzz)
 SHELL := /bin/bash
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 30
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
@@ -20,7 +24,14 @@ APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev 
   python3 python3-aiosmtpd openssl ca-certificates \
   clang-16 libclang-rt-16-dev
 
-.PHONY: run test build deps npm-deps bench clean format test-sanitize fuzz
+.PHONY: run test test-plain build deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
+  fuzz-build
+
+# The sanitizers' settings for every process of the sanitized suite, the servers the tests start
+# included: stop at the first report; leaks reported at exit except fontconfig's (tests/lsan.supp).
+SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 deps: .deps-stamp
 .deps-stamp: Makefile
@@ -52,25 +63,35 @@ run: build
 	SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-./var} \
 	  ./$(BUILD)/server/samverkan --config=config/samverkan.properties --demo
 
+# Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized and the fuzz
+# trees building beside it, then the sanitized suite with the fuzz smoke beside it.
 test: build npm-deps
+	SANITIZE_ENV="$(SANITIZE_ENV)" tests/check.sh "$(MAKE)" $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) \
+	  $(FUZZ_SMOKE_SECONDS)
+
+test-plain: build npm-deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 
-# The same suite against a build with ASan and UBSan in every binary, the server the tests start
-# included. -O1 keeps the run fast enough for CI; line tables are all a report needs.
-# Leak detection is off here (detect_leaks=0) until the server's exit after SIGTERM has been gone
-# through for it; the fuzz targets (make fuzz) do report leaks, libFuzzer's default.
-test-sanitize: deps npm-deps
+# The same suite against a build with ASan and UBSan in every library and in the server binary the
+# tests start. -O1 keeps the run fast enough for CI; line tables are all a report needs. The test
+# programs are linked here from the plain tree's objects (tests/CMakeLists.txt,
+# SV_TEST_OBJECTS_FROM): the tests' own code is not instrumented, so it is compiled once. The plain
+# tree must be built first (test and test-sanitize see to it; check.sh builds this beside its tests).
+sanitize-build: deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON > /dev/null
+	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON -DSV_TEST_OBJECTS_FROM=$(abspath $(BUILD)) > /dev/null
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
-	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j 2 --timeout 900
+
+test-sanitize: build sanitize-build npm-deps
+	cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j 2 --timeout 900
 
 # libFuzzer needs clang; Debian 12's clang 16 (see CMakeLists.txt for the one definition it needs).
-fuzz: deps
+fuzz-build: deps
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DSV_FUZZ=ON -DSV_UNITY=ON > /dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+fuzz: fuzz-build
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 bench: build
