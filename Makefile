@@ -11,6 +11,9 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 PORT ?= 8080
+# The properties `make run` serves with; another file points the demo at an identity provider
+# (README, "Inloggning med kommunens identitetsleverantör").
+CONFIG ?= config/samverkan.properties
 
 # Debian packages: build, run, test, benchmark.
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
@@ -50,7 +53,7 @@ build: deps
 
 run: build
 	SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-./var} \
-	  ./$(BUILD)/server/samverkan --config=config/samverkan.properties --demo
+	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
 
 test: build npm-deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
