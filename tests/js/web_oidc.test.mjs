@@ -282,6 +282,50 @@ test('an organisation that turns password login off signs in through its provide
   }
 });
 
+test('the administrator turns password login off and on on the administration page', async () => {
+  const { context, page } = await freshBrowserPage();
+  try {
+    await page.goto(`${server.base}/logga-in`);
+    await page.getByLabel('Användarnamn').fill('admin');
+    await page.getByLabel('Lösenord').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.goto(`${server.base}/administration`);
+    await page.getByRole('button', { name: `Stäng av för ${AUTHORITY}` }).click();
+    await page.waitForURL(/klart=losenord/);
+    assert.equal((await page.locator('[role="status"]').innerText()).trim(),
+                 'Inloggningen med lösenord är ändrad för organisationen.');
+    assert.match(await page.locator('#organisationer table').innerText(),
+                 new RegExp(`${AUTHORITY}[^\\n]*Avstängd`));
+    await assertAccessible(page, 'the administration page with password login off');
+    const org = (await (await admin())('GET', '/api/v1/organizations?limit=500')).find((o) => o.name === AUTHORITY);
+    assert.equal(org.password_login, false);
+
+    // The login page says why the password does not work, and offers the button.
+    const other = await freshBrowserPage();
+    try {
+      await other.page.goto(`${server.base}/logga-in`);
+      await other.page.getByLabel('Användarnamn').fill('anna.avtal');
+      await other.page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+      const [answer] = await Promise.all([
+        other.page.waitForResponse((r) => r.request().method() === 'POST'),
+        other.page.getByRole('button', { name: 'Logga in', exact: true }).click(),
+      ]);
+      assert.equal(answer.status(), 403);
+      assert.match(await other.page.locator('#login-error').innerText(), /loggar in via sin identitetsleverantör/);
+      assert.equal(await other.page.getByRole('link', { name: LABEL }).count(), 1);
+    } finally {
+      await other.context.close();
+    }
+
+    await page.getByRole('button', { name: `Slå på för ${AUTHORITY}` }).click();
+    await page.waitForURL(/klart=losenord/);
+    const back = (await (await admin())('GET', '/api/v1/organizations?limit=500')).find((o) => o.name === AUTHORITY);
+    assert.equal(back.password_login, true);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a provider setting that cannot work stops the start with the property named', () => {
   const source = process.env.SAMVERKAN_SOURCE_DIR;
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-oidc-bad-'));
