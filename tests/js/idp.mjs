@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
 
-// A CA, and a certificate it signs for 127.0.0.1 (and localhost), in `dir`.
-export function makeCertificates(dir, name = 'Samverkan test CA') {
+// A CA, and a certificate it signs for 127.0.0.1 (and localhost), or for `host` alone, in `dir`.
+export function makeCertificates(dir, name = 'Samverkan test CA', host = null) {
   const file = (f) => join(dir, f);
   const openssl = (...args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
@@ -19,8 +19,8 @@ export function makeCertificates(dir, name = 'Samverkan test CA') {
           '-addext', 'basicConstraints=critical,CA:TRUE',
           '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-          '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1');
-  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' +
+          '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', `/CN=${host ?? '127.0.0.1'}`);
+  writeFileSync(file('server.ext'), `subjectAltName=${host ? `DNS:${host}` : 'IP:127.0.0.1,DNS:localhost'}\n` +
     'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n');
   openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
           '-CAcreateserial', '-out', file('server.pem'), '-days', '2', '-extfile', file('server.ext'));
@@ -33,10 +33,11 @@ function signingKey(type, options, kid, alg) {
 }
 
 // Starts the provider on `port`. `people`: sub -> claims (email, email_verified, name, roles), read
-// at each login, so a test may change them. `client`: the client's metadata.
-export async function startIdp({ port, client, people }) {
+// at each login, so a test may change them. `client`: the client's metadata. `certificateHost`:
+// a certificate for that name instead of 127.0.0.1 (one the server must refuse).
+export async function startIdp({ port, client, people, certificateHost = null }) {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-idp-'));
-  const tls = makeCertificates(dir);
+  const tls = makeCertificates(dir, 'Samverkan test CA', certificateHost);
   const issuer = `https://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [client],

@@ -378,3 +378,30 @@ test('the provider is reached only with a certificate from the configured CA', a
     rmSync(other, { recursive: true, force: true });
   }
 });
+
+test('the provider is reached only when its certificate names the host asked for', async () => {
+  // A CA the server trusts, but a certificate for another name than 127.0.0.1.
+  const [idpPort, port] = [await freePort(), await freePort()];
+  const impostor = await startIdp({ port: idpPort, people, certificateHost: 'idp.kommun.invalid',
+                                    client: { client_id: 'samverkan', client_secret: 'x'.repeat(40),
+                                              redirect_uris: [`http://127.0.0.1:${port}/logga-in/oidc/callback`] } });
+  const strict = await startServer({
+    port,
+    properties: {
+      'samverkan.oidc.providers': 'kommun',
+      'samverkan.oidc.ca_file': impostor.caFile,
+      'samverkan.oidc.kommun.issuer': impostor.issuer,
+      'samverkan.oidc.kommun.client_id': 'samverkan',
+      'samverkan.oidc.kommun.client_secret_file': join(secrets, 'client.secret'),
+      'samverkan.oidc.kommun.organizations': AUTHORITY,
+      'samverkan.oidc.kommun.label': LABEL,
+    },
+  });
+  try {
+    const answer = await fetch(`${strict.base}/logga-in/oidc/kommun`, { redirect: 'manual' });
+    assert.equal(answer.status, 502);
+  } finally {
+    await strict.stop();
+    await impostor.stop();
+  }
+});
