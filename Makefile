@@ -15,6 +15,9 @@ FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 30
 JOBS ?= $(shell nproc)
 PORT ?= 8080
+# The properties `make run` serves with; another file points the demo at an identity provider
+# (README, "Inloggning med kommunens identitetsleverantör").
+CONFIG ?= config/samverkan.properties
 
 # Debian packages: build, run, test, benchmark.
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
@@ -61,7 +64,7 @@ build: deps
 
 run: build
 	SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-./var} \
-	  ./$(BUILD)/server/samverkan --config=config/samverkan.properties --demo
+	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
 
 # Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized and the fuzz
 # trees building beside it, then the sanitized suite with the fuzz smoke beside it.

@@ -222,6 +222,38 @@ std::string_view reasonName(Reason reason) {
       return "seal-missing";
     case Reason::SealBroken:
       return "seal-broken";
+    case Reason::IdTokenMalformed:
+      return "id-token-malformed";
+    case Reason::IdTokenAlgorithm:
+      return "id-token-algorithm";
+    case Reason::IdTokenUnknownKey:
+      return "id-token-unknown-key";
+    case Reason::IdTokenSignature:
+      return "id-token-signature";
+    case Reason::IdTokenIssuer:
+      return "id-token-issuer";
+    case Reason::IdTokenAudience:
+      return "id-token-audience";
+    case Reason::IdTokenAuthorizedParty:
+      return "id-token-authorized-party";
+    case Reason::IdTokenExpired:
+      return "id-token-expired";
+    case Reason::IdTokenNotYetValid:
+      return "id-token-not-yet-valid";
+    case Reason::IdTokenNonce:
+      return "id-token-nonce";
+    case Reason::ProviderRefused:
+      return "provider-refused";
+    case Reason::ProviderMetadataInvalid:
+      return "provider-metadata-invalid";
+    case Reason::LoginStateUnknown:
+      return "login-state-unknown";
+    case Reason::PersonUnknown:
+      return "person-unknown";
+    case Reason::PersonDeactivated:
+      return "person-deactivated";
+    case Reason::PasswordLoginOff:
+      return "password-login-off";
   }
   return "";
 }

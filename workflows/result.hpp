@@ -182,6 +182,26 @@ enum class Reason {
   SealKeyUnreadable,
   SealMissing,
   SealBroken,
+  // OpenID Connect (issue 17, server/oidc): the ID token refused, one reason per check; the
+  // provider refused the code, or its discovery document cannot be used; a login's state is
+  // unknown, used already or expired; the person is not known here, or is deactivated; their
+  // organisation has turned password login off.
+  IdTokenMalformed,
+  IdTokenAlgorithm,
+  IdTokenUnknownKey,
+  IdTokenSignature,
+  IdTokenIssuer,
+  IdTokenAudience,
+  IdTokenAuthorizedParty,
+  IdTokenExpired,
+  IdTokenNotYetValid,
+  IdTokenNonce,
+  ProviderRefused,
+  ProviderMetadataInvalid,
+  LoginStateUnknown,
+  PersonUnknown,
+  PersonDeactivated,
+  PasswordLoginOff,
 };
 
 // The reason as problem+json names it ("version-moved-on"); empty for None.

@@ -60,6 +60,28 @@ void registerOrganizations(http::Router& router, Services& s) {
                .summary = "One organization",
                .tag = "organizations",
                .responseSchema = "Organization"}});
+
+  router.add({"PATCH",
+              "/api/v1/organizations/{id}",
+              http::Access::LoggedIn,
+              withId([&s](http::Request& req, std::int64_t id) -> Result<http::Reply> {
+                auto body = http::JsonBody::parse(req.body);
+                if (!body) return std::unexpected(body.error());
+                auto allowed = body->optionalBool("password_login");
+                if (!allowed) return std::unexpected(allowed.error());
+                if (!*allowed)
+                  return fail(Errc::Invalid, Reason::Missing, "password_login is required",
+                              "password_login");
+                auto org = s.accounts.setPasswordLogin({&req.principal()}, id, **allowed);
+                if (!org) return std::unexpected(org.error());
+                return http::Reply::json(organizationJson(*org));
+              }),
+              {.operationId = "updateOrganization",
+               .summary = "Turn password login on or off for an organization's people (admin)",
+               .tag = "organizations",
+               .requestSchema = "OrganizationChange",
+               .responseSchema = "Organization",
+               .errorStatuses = {403, 422}}});
 }
 
 }  // namespace sv::api

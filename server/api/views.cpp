@@ -28,6 +28,7 @@ Poco::JSON::Object organizationJson(const store::Organization& o) {
   j.set("name", o.name);
   j.set("kind", std::string(store::organizationKindName(o.kind)));
   j.set("created_at", o.createdAt);
+  j.set("password_login", o.passwordLogin);
   return j;
 }
 

@@ -26,6 +26,8 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
     return fail(Errc::Invalid, Reason::OutOfRange, "samverkan.cases.stale_days must be 1-365",
                 "samverkan.cases.stale_days");
   ctx->catalog.caseStaleDays = settings.caseStaleDays;
+  auto providers = checkOidcSettings(settings.oidc);
+  if (!providers) return std::unexpected(providers.error());
   auto st = store::Store::open(storeOptions(settings, readConnections));
   if (!st) return std::unexpected(st.error());
   ctx->store = std::move(*st);
@@ -55,6 +57,21 @@ Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readC
   ctx->annual =
       std::make_unique<services::AnnualReportService>(*ctx->store, ctx->catalog, ctx->time);
   ctx->services->annual = ctx->annual.get();
+  if (!providers->empty()) {
+    try {
+      ctx->oidcTransport = oidc::httpsTransport(settings.oidc.caFile);
+    } catch (const std::exception& e) {  // Poco's TLS context refuses a CA file it cannot read
+      return fail(Errc::Invalid, std::string("samverkan.oidc.ca_file: ") + e.what(),
+                  "samverkan.oidc.ca_file");
+    }
+    std::vector<std::unique_ptr<oidc::Provider>> list;
+    for (auto& p : *providers)
+      list.push_back(
+          std::make_unique<oidc::Provider>(std::move(p), *ctx->oidcTransport, ctx->time));
+    ctx->oidc = std::make_unique<services::OidcLogin>(*ctx->store, *ctx->accounts, ctx->time,
+                                                      settings.publicUrl, std::move(list));
+    ctx->services->oidc = ctx->oidc.get();
+  }
   return ctx;
 }
 

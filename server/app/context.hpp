@@ -26,6 +26,10 @@ struct Context {
   std::unique_ptr<services::CaseService> cases;
   std::unique_ptr<services::AnnualReportService> annual;
   std::unique_ptr<services::Services> services;
+  // Single sign-on: the outgoing HTTPS and the login over the configured providers; none when
+  // no provider is configured.
+  std::unique_ptr<oidc::Transport> oidcTransport;
+  std::unique_ptr<services::OidcLogin> oidc;
   // The e-seal's key; catalog.seal points at it.
   std::optional<services::LoadedSealKey> seal;
 };

@@ -158,6 +158,9 @@ int ServerApp::serve() {
         ctx.seal->key.subject(), (settings.dataDir / "seal.p12").string());
   else
     log.information("registered PDFs are sealed as %s", ctx.seal->key.subject());
+  if (ctx.oidc)
+    for (const auto& button : ctx.oidc->buttons())
+      log.information("sign-in through the identity provider '%s'", button.name);
   services::Services& services = *ctx.services;
   AccountsAuthenticator authenticator(*ctx.accounts);
 

@@ -119,6 +119,7 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
   a.minPasswordLength = c.getUInt("samverkan.password.min_length", 10);
   s.planRule = readPlanRule(c);
   readMail(c, s);
+  s.oidc = readOidcSettings(c);
   return s;
 }
 

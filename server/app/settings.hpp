@@ -8,6 +8,7 @@
 #include <string>
 
 #include "agenda/meeting_plan.hpp"
+#include "server/app/oidc_settings.hpp"
 #include "server/http/dispatcher.hpp"
 #include "server/mail/smtp_transport.hpp"
 #include "server/services/accounts.hpp"
@@ -59,6 +60,7 @@ struct Settings {
   agenda::PlanRule planRule;
   MailSettings mail;
   services::MailPolicy mailPolicy;
+  OidcSettings oidc;  // the identity providers (oidc_settings.hpp); checked by openContext
 };
 
 Settings readSettings(const Poco::Util::AbstractConfiguration& config);

@@ -84,6 +84,18 @@ Result<Organization> Accounts::createOrganization(Actor actor, const NewOrganiza
                         services::auditDetail({{"name", name}, {"kind", input.kind}})));
 }
 
+Result<Organization> Accounts::setPasswordLogin(Actor actor, std::int64_t organizationId,
+                                                bool allowed) {
+  if (actor.principal && !actor.principal->isAdmin())
+    return fail(Errc::Forbidden, Reason::NotAdministrator,
+                "only an administrator changes how an organization signs in");
+  return store_.accounts().setPasswordLogin(
+      organizationId, allowed, time_.now(),
+      services::auditBy(actor.principal, "organization.password_login", "organization",
+                        std::to_string(organizationId),
+                        services::auditDetail({{"password_login", allowed ? "on" : "off"}})));
+}
+
 std::vector<Organization> Accounts::organizations(const Principal& viewer) {
   return store_.accounts().organizations(store::TenantScope::of(viewer));
 }
@@ -164,6 +176,11 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
           now);
     return fail(Errc::Unauthenticated, Reason::WrongCredentials, "wrong username or password");
   }
+  // Said only to the one who knows the password, so that it tells a guesser nothing. The
+  // bootstrap administrator keeps the password: the way in when the provider is down.
+  if (!login->passwordLogin && username != kBootstrapAdmin)
+    return fail(Errc::Forbidden, Reason::PasswordLoginOff,
+                "the organization signs in through its identity provider");
 
   LoginResult result;
   result.token = crypto::randomToken(32);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,9 @@ namespace sv::accounts {
 using store::Organization;
 using store::Principal;
 using store::User;
+
+// The administrator made on an empty data folder (app/bootstrap): it always keeps a password.
+inline constexpr std::string_view kBootstrapAdmin = "admin";
 
 struct AccountSettings {
   crypto::PasswordPolicy passwordPolicy;
@@ -73,6 +77,10 @@ class Accounts {
   // Errors: Forbidden/NotAdministrator, Invalid/NameInvalid, Invalid/OrganizationKindInvalid,
   // Conflict/OrganizationExists.
   Result<Organization> createOrganization(Actor actor, const NewOrganization& input);
+  // Whether the organisation's people may sign in with a password (else through their identity
+  // provider only; the bootstrap administrator always may).
+  // Errors: Forbidden/NotAdministrator, NotFound.
+  Result<Organization> setPasswordLogin(Actor actor, std::int64_t organizationId, bool allowed);
   std::vector<Organization> organizations(const Principal& viewer);
   // `span` of them, and how many the viewer may know of.
   store::Page<Organization> organizations(const Principal& viewer, store::PageSpan span);
@@ -91,7 +99,8 @@ class Accounts {
   // Errors: NotFound (also for one the viewer may not know of).
   Result<User> user(const Principal& viewer, std::int64_t id);
 
-  // Errors: Throttled/LoginThrottled, Unauthenticated/WrongCredentials.
+  // Errors: Throttled/LoginThrottled, Unauthenticated/WrongCredentials, Forbidden/PasswordLoginOff
+  // (the right password of a user whose organisation signs in through its provider).
   Result<LoginResult> login(const std::string& username, const std::string& password);
   // Shared and never changed: a request holds the cached session rather than a copy of it.
   // Errors: Unauthenticated (unknown token, an expired session).

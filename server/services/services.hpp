@@ -17,6 +17,7 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/oidc_login.hpp"
 #include "server/services/report_service.hpp"
 #include "server/store/store.hpp"
 #include "workflows/clock.hpp"
@@ -41,6 +42,7 @@ struct Services {
   ReportService* reports = nullptr;  // the follow-up reports; set by the application like these
   CaseService* cases = nullptr;      // the event-driven cases
   AnnualReportService* annual = nullptr;  // the yearly summary to the committee
+  OidcLogin* oidc = nullptr;  // single sign-on; none when no identity provider is configured
 };
 
 }  // namespace sv::services

@@ -1,6 +1,7 @@
 #include "server/store/account_store.hpp"
 
 #include "server/store/database.hpp"
+#include "server/store/identities.hpp"
 
 #include "workflows/stockholm_time.hpp"
 
@@ -32,6 +33,17 @@ Page<Organization> AccountStore::organizationPage(const TenantScope& scope, Page
 
 std::optional<Organization> AccountStore::organization(const TenantScope& scope, std::int64_t id) {
   return db_.read([&](Reading& c) { return findOrganization(c, scope, id); });
+}
+
+Result<Organization> AccountStore::setPasswordLogin(std::int64_t organizationId, bool allowed,
+                                                    TimePoint now, const AuditEntry& audit) {
+  return db_.write([&](Writing& c) -> Result<Organization> {
+    if (!findOrganization(c, TenantScope::system(), organizationId))
+      return fail(Errc::NotFound, "no such organization");
+    setOrganizationPasswordLogin(c, organizationId, allowed);
+    appendAudit(c, audit, now);
+    return *findOrganization(c, TenantScope::system(), organizationId);
+  });
 }
 
 std::optional<std::int64_t> AccountStore::organizationNamed(const std::string& name) {

@@ -34,6 +34,10 @@ class AccountStore {
   // `span` of them, by name, and how many the scope sees.
   Page<Organization> organizationPage(const TenantScope& scope, PageSpan span);
   std::optional<Organization> organization(const TenantScope& scope, std::int64_t id);
+  // Turns password login on or off for an organisation's people (identities.hpp).
+  // Errors: NotFound.
+  Result<Organization> setPasswordLogin(std::int64_t organizationId, bool allowed, TimePoint now,
+                                        const AuditEntry& audit);
   // The id of the organisation with exactly this name, if there is one.
   std::optional<std::int64_t> organizationNamed(const std::string& name);
 

@@ -12,7 +12,8 @@ void bindScoped(Statement& stmt, const SqlFilter& filter, const Own&... own) {
 
 Organization readOrganization(const Statement& s) {
   return {s.int64(0), s.text(1),
-          parseOrganizationKind(s.text(2)).value_or(OrganizationKind::Provider), s.text(3)};
+          parseOrganizationKind(s.text(2)).value_or(OrganizationKind::Provider), s.text(3),
+          s.int64(4) != 0};
 }
 
 std::set<Role> rolesOf(Reading& c, std::int64_t userId) {
@@ -52,8 +53,9 @@ std::int64_t insertOrganization(Writing& c, const std::string& name, Organizatio
 
 std::vector<Organization> listOrganizations(Reading& c, const TenantScope& scope, PageSpan span) {
   const auto filter = scope.organizations("o");
-  auto stmt = c.prepare("SELECT o.id, o.name, o.kind, o.created_at FROM organizations o WHERE " +
-                        filter.sql + " ORDER BY o.name, o.id" + limitClause(span));
+  auto stmt = c.prepare(
+      "SELECT o.id, o.name, o.kind, o.created_at, o.password_login FROM organizations o WHERE " +
+      filter.sql + " ORDER BY o.name, o.id" + limitClause(span));
   bindScoped(stmt, filter);
   std::vector<Organization> out;
   while (stmt.step()) out.push_back(readOrganization(stmt));
@@ -71,7 +73,8 @@ std::optional<Organization> findOrganization(Reading& c, const TenantScope& scop
                                              std::int64_t id) {
   const auto filter = scope.organizations("o");
   auto stmt = c.prepare(
-      "SELECT o.id, o.name, o.kind, o.created_at FROM organizations o WHERE o.id = ? AND " +
+      "SELECT o.id, o.name, o.kind, o.created_at, o.password_login FROM organizations o WHERE o.id "
+      "= ? AND " +
       filter.sql);
   bindScoped(stmt, filter, id);
   if (!stmt.step()) return std::nullopt;
@@ -141,11 +144,12 @@ bool usernameTaken(Reading& c, const std::string& username) {
 }
 
 std::optional<LoginRecord> findLogin(Reading& c, const std::string& username) {
-  auto stmt =
-      c.prepare("SELECT id, password_hash, active FROM users WHERE username = ?1 COLLATE NOCASE");
+  auto stmt = c.prepare(
+      "SELECT u.id, u.password_hash, u.active, o.password_login FROM users u "
+      "JOIN organizations o ON o.id = u.organization_id WHERE u.username = ?1 COLLATE NOCASE");
   stmt.bind(1, username);
   if (!stmt.step()) return std::nullopt;
-  return LoginRecord{stmt.int64(0), stmt.text(1), stmt.int64(2) != 0};
+  return LoginRecord{stmt.int64(0), stmt.text(1), stmt.int64(2) != 0, stmt.int64(3) != 0};
 }
 
 std::optional<Principal> loadPrincipal(Reading& c, std::int64_t userId) {

@@ -18,6 +18,7 @@ struct Organization {
   std::string name;
   OrganizationKind kind = OrganizationKind::Provider;
   std::string createdAt;
+  bool passwordLogin = true;  // off: its people sign in through their identity provider only
 };
 
 struct User {
@@ -63,6 +64,7 @@ struct LoginRecord {
   std::int64_t userId;
   std::string passwordHash;
   bool active;
+  bool passwordLogin = true;  // the organisation's switch (migration 027)
 };
 std::optional<LoginRecord> findLogin(Reading& c, const std::string& username);
 std::optional<Principal> loadPrincipal(Reading& c, std::int64_t userId);

@@ -13,6 +13,7 @@ namespace {
 const std::map<std::string, std::string> kAdminFlashes{
     {"organisation", "Organisationen är skapad."},
     {"anvandare", "Användaren är skapad och kan logga in."},
+    {"losenord", "Inloggningen med lösenord är ändrad för organisationen."},
 };
 
 constexpr store::Role kRoles[] = {store::Role::ContractManager,
@@ -51,6 +52,10 @@ http::Reply adminPage(const http::Request& req, Services& s,
     d.set("name", o.name);
     d.set("kind", kindWord(o.kind));
     d.set("created", swedishDateTime(o.createdAt));
+    d.set("password_login_word",
+          o.passwordLogin ? "Tillåten" : "Avstängd (bara via identitetsleverantören)");
+    d.set("password_login_next", o.passwordLogin ? "off" : "on");
+    d.set("password_login_button", o.passwordLogin ? "Stäng av" : "Slå på");
     orgRows.push_back(d);
   }
   data.set("organizations", orgRows);
@@ -146,6 +151,19 @@ void registerAdminPages(http::Router& router, Services& s) {
                        formError("new_org", e, fieldIdFor("new_org", e.field), std::move(form)));
     }
     return redirect("/administration?klart=organisation#organisationer");
+  });
+
+  // An organisation whose people all sign in through their identity provider turns passwords off.
+  addPage(router, "POST", "/administration/organisationer/{id}/losenord", [&s](http::Request& req) {
+    if (!req.principal().isAdmin()) return refusedAdmin(req);
+    const auto& id = req.pathParams.at("id");
+    std::int64_t orgId = 0;
+    const auto [p, ec] = std::from_chars(id.data(), id.data() + id.size(), orgId);
+    if (ec != std::errc{} || p != id.data() + id.size()) return notFoundPage(req);
+    auto changed = s.accounts.setPasswordLogin(accounts::Actor{&req.principal()}, orgId,
+                                               formOf(req).value("password_login") == "on");
+    if (!changed) return failurePage(req, changed.error());
+    return redirect("/administration?klart=losenord#organisationer");
   });
 
   addPage(router, "POST", "/administration/anvandare", [&s](http::Request& req) {

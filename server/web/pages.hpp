@@ -25,6 +25,7 @@ void registerWebPages(http::Router& router, Services& services);
 void registerStaticFiles(http::Router& router);
 // One per module, each in <module>_pages.cpp.
 void registerLoginPages(http::Router& router, Services& services);
+void registerOidcPages(http::Router& router, Services& services);
 void registerContractPages(http::Router& router, Services& services);
 void registerMeetingPages(http::Router& router, Services& services);
 void registerMinutesPages(http::Router& router, Services& services);

@@ -49,6 +49,7 @@ FormError formError(std::string form, const Error& error, std::string fieldId,
 void registerWebPages(http::Router& router, Services& services) {
   installPageErrors(router);
   registerLoginPages(router, services);
+  registerOidcPages(router, services);
   registerContractPages(router, services);
   registerMeetingPages(router, services);
   registerAttachmentPages(router, services);

@@ -1,7 +1,8 @@
 // Starts the real samverkan binary on a free loopback port with a fresh data folder, for tests
 // that check the server with tools from npm. SAMVERKAN_BIN and SAMVERKAN_SOURCE_DIR come from CTest.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+         writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,26 +64,38 @@ async function demoFolder(bin) {
   }
 }
 
-export async function startServer({ demo = false } = {}) {
+// `properties`: settings added to config/samverkan.properties (the identity providers of a test),
+// with `port` chosen beforehand so that they can name the server's own URL.
+export async function startServer({ demo = false, port, properties } = {}) {
   const bin = process.env.SAMVERKAN_BIN;
   if (!bin || !process.env.SAMVERKAN_SOURCE_DIR) throw new Error('SAMVERKAN_BIN and SAMVERKAN_SOURCE_DIR must be set (run through ctest)');
-  if (!demo) return launch({ demo: false });
+  if (!demo) return launch({ demo: false, port, properties });
   const own = mkdtempSync(join(tmpdir(), 'samverkan-js-'));
   const dataDir = join(own, 'data');
   cpSync(await demoFolder(bin), dataDir, { recursive: true });
-  return launch({ demo: false, dataDir, removeOnStop: own });
+  return launch({ demo: false, dataDir, removeOnStop: own, port, properties });
 }
 
-async function launch({ demo, dataDir = mkdtempSync(join(tmpdir(), 'samverkan-js-')), removeOnStop = dataDir }) {
+async function launch({ demo, dataDir = mkdtempSync(join(tmpdir(), 'samverkan-js-')), removeOnStop = dataDir,
+                        port, properties }) {
   const bin = process.env.SAMVERKAN_BIN;
   const source = process.env.SAMVERKAN_SOURCE_DIR;
-  const port = await freePort();
-  const args = [`--config=${join(source, 'config/samverkan.properties')}`];
+  port ??= await freePort();
+  let config = join(source, 'config/samverkan.properties');
+  const extra = {};
+  if (properties) {
+    config = `${dataDir}.properties`;
+    writeFileSync(config, `${readFileSync(join(source, 'config/samverkan.properties'), 'utf8')}\n` +
+      `samverkan.config_dir = ${join(source, 'config')}\n` +
+      Object.entries(properties).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n');
+    extra.SAMVERKAN_PUBLIC_URL = `http://127.0.0.1:${port}`;
+  }
+  const args = [`--config=${config}`];
   if (demo) args.push('--demo');
   const child = spawn(bin, args, {
     cwd: source,
     env: { ...process.env, SAMVERKAN_PORT: String(port), SAMVERKAN_DATA_DIR: dataDir,
-           SAMVERKAN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+           SAMVERKAN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -108,6 +121,7 @@ async function launch({ demo, dataDir = mkdtempSync(join(tmpdir(), 'samverkan-js
     async stop() {
       await this.stopKeepingData();
       rmSync(removeOnStop, { recursive: true, force: true });
+      if (properties) rmSync(config, { force: true });
     },
     async stopKeepingData() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -24,7 +24,9 @@ ALLOWED = {
     "server/crypto": set(),
     "server/store": DOMAIN | {"server/crypto"},
     "server/pdf": DOMAIN,
-    "server/services": DOMAIN | {"server/store", "server/pdf", "server/crypto"},
+    # OpenID Connect for the relying party: the protocol, nothing of ours but errors and time.
+    "server/oidc": {"workflows/result.hpp", "workflows/clock.hpp"},
+    "server/services": DOMAIN | {"server/store", "server/pdf", "server/crypto", "server/oidc"},
     # The outbox's delivery: it reads and marks the outbox, and speaks SMTP.
     "server/mail": {"workflows", "server/store"},
     # The frame knows the errors and who is asking, nothing else of ours (identity.hpp), and
@@ -34,7 +36,7 @@ ALLOWED = {
     "server/web": DOMAIN | {"server/http", "server/services"},
     # The application wires everything: the HTTP server with its Authenticator included.
     "server/app": DOMAIN | {"server/web", "server/api", "server/services", "server/store",
-                            "server/http", "server/crypto", "server/mail"},
+                            "server/http", "server/crypto", "server/mail", "server/oidc"},
     "server": {"server/app"},  # main.cpp
 }
 
@@ -52,7 +54,7 @@ KNOWN_EXCEPTIONS = {
 SYSTEM_ONLY_IN = {
     re.compile(r"^sqlite3\.h$"): {"server/store"},
     re.compile(r"^git2(\.h|/)"): {"server/store"},
-    re.compile(r"^Poco/Net/"): {"server/http", "server/app", "server/mail"},
+    re.compile(r"^Poco/Net/"): {"server/http", "server/app", "server/mail", "server/oidc"},
 }
 
 QUOTED = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
