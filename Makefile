@@ -66,8 +66,8 @@ run: build
 	SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-./var} \
 	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
 
-# Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized and the fuzz
-# trees building beside it, then the sanitized suite with the fuzz smoke beside it.
+# Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized tree building
+# beside it, then the sanitized suite with the fuzz tree building and the fuzz smoke beside it.
 test: build npm-deps
 	SANITIZE_ENV="$(SANITIZE_ENV)" tests/check.sh "$(MAKE)" $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) \
 	  $(FUZZ_SMOKE_SECONDS)
