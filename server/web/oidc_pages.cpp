@@ -12,7 +12,7 @@
 namespace sv::web {
 namespace {
 
-Poco::Logger& log() {
+Poco::Logger& oidcLog() {
   static Poco::Logger& logger = Poco::Logger::get("samverkan.web");
   return logger;
 }
@@ -47,12 +47,12 @@ http::Reply callbackRefused(const http::Request& req, const Error& error) {
       break;
   }
   if (error.code == Errc::Internal) {
-    log().error("%s %s: %s", req.method, req.path, error.detail);
+    oidcLog().error("%s %s: %s", req.method, req.path, error.detail);
     return refusedPage(req, 502, "Identitetsleverantören svarar inte",
                        "Samverkan kunde inte nå din organisations inloggningstjänst.",
                        "Försök igen om en stund.");
   }
-  log().warning("single sign-on refused: %s", error.detail);
+  oidcLog().warning("single sign-on refused: %s", error.detail);
   return refusedPage(req, 401, "Inloggningen godtogs inte",
                      "Svaret från din organisations inloggningstjänst kunde inte godkännas.",
                      "Försök igen från inloggningssidan.");
