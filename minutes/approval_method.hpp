@@ -4,8 +4,9 @@
 // step changing. README.md, "Justering med e-legitimation", says what such a service receives,
 // returns and where it is kept.
 //
-// Samverkan has one method today: the adjuster is logged in with a password and approves in the
-// application; that is what the record says, and nothing here pretends to more.
+// Samverkan has one method today: the adjuster is logged in (with a password, or through the
+// organisation's identity provider) and approves in the application; that is what the record
+// says, and nothing here pretends to more.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +33,9 @@ struct ApprovalRequest {
   std::string userName;
   std::string version;
   TimePoint at{};
+  // How the person's session was authenticated (Principal::authentication): empty for a
+  // password, else the identity provider's words, "inloggning via … (OpenID Connect, …)".
+  std::string authentication;
 };
 
 // What the method leaves beside the approval (minutes_approvals.method and .signature).
@@ -51,11 +55,16 @@ class ApprovalMethod {
   virtual Result<ApprovalEvidence> evidenceFor(const ApprovalRequest& request) const = 0;
 };
 
-// The method Samverkan has: the session's password login is the evidence there is.
-class PasswordApproval final : public ApprovalMethod {
+// The method Samverkan has: the session's login is the evidence there is, and the record says
+// which login it was: a password, or the organisation's identity provider with what it said of
+// the authentication (acr, amr). Nothing is signed either way.
+class SessionApproval final : public ApprovalMethod {
  public:
-  Result<ApprovalEvidence> evidenceFor(const ApprovalRequest&) const override {
-    return ApprovalEvidence{std::string(kPasswordApprovalMethod), std::nullopt};
+  Result<ApprovalEvidence> evidenceFor(const ApprovalRequest& request) const override {
+    if (request.authentication.empty())
+      return ApprovalEvidence{std::string(kPasswordApprovalMethod), std::nullopt};
+    return ApprovalEvidence{"justerat elektroniskt i Samverkan efter " + request.authentication,
+                            std::nullopt};
   }
 };
 

@@ -45,6 +45,9 @@ struct Principal {
   std::string organizationName;
   OrganizationKind organizationKind = OrganizationKind::Provider;
   std::set<Role> roles;
+  // How this session's person logged in, as the signature block says it after "efter": empty for
+  // a password; "inloggning via <provider> (OpenID Connect, acr …)" through an identity provider.
+  std::string authentication;
 
   bool has(Role r) const { return roles.contains(r); }
   // An admin row at a provider (written before the table above held) grants nothing.

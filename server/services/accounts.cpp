@@ -233,6 +233,7 @@ Result<std::shared_ptr<const Session>> Accounts::authenticate(const std::string&
   }
   auto principal = records.principal(row->userId);
   if (!principal) return fail(Errc::Unauthenticated, "not logged in");
+  principal->authentication = row->authentication;
   auto session =
       std::make_shared<const Session>(Session{std::move(*principal), row->id, row->csrfToken});
   {

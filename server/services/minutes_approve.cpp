@@ -37,8 +37,8 @@ Result<LifecycleView> MinutesService::approve(const store::Principal& actor, std
             "version");
     // The approval behind the method's interface (minutes/approval_method.hpp): today the
     // password login's words; a signing service's evidence would come back here.
-    auto evidence =
-        approvalMethod_->evidenceFor({meetingId, party, actor.userId, actor.name, version, w.now});
+    auto evidence = approvalMethod_->evidenceFor(
+        {meetingId, party, actor.userId, actor.name, version, w.now, actor.authentication});
     if (!evidence) return std::unexpected(evidence.error());
     // A signature by the person needs a place of its own beside the approval (README,
     // "Justering med e-legitimation"); until it has one, none is taken and then lost.

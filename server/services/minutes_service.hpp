@@ -263,8 +263,8 @@ class MinutesService {
   const TimeSource& time_;
   // How an approval is made and what it leaves (minutes/approval_method.hpp): the password
   // login, the one method there is; the seam a signing service for e-ID would fill.
-  minutes::PasswordApproval passwordApproval_;
-  const minutes::ApprovalMethod* approvalMethod_ = &passwordApproval_;
+  minutes::SessionApproval sessionApproval_;
+  const minutes::ApprovalMethod* approvalMethod_ = &sessionApproval_;
   // The rendered protocol page of each meeting, under the stamp it was rendered from (see
   // store::ProtocolStamp): every change the page shows (a save, an approval, a supersession, a
   // registration, an attachment listed or removed) changes the stamp. A request checks the stamp,

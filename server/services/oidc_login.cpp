@@ -36,6 +36,16 @@ std::string loginDetail(const oidc::Provider& provider, const oidc::IdTokenClaim
   return out.str();
 }
 
+// How the person authenticated, as the protocol's signature block prints it after "justerat
+// elektroniskt i Samverkan efter" when they approve minutes in this session: the provider by
+// its button's words and, when it says, the level (acr) and methods (amr).
+std::string authenticationOf(const oidc::Provider& provider, const oidc::IdTokenClaims& claims) {
+  std::string how = "inloggning via " + provider.settings().label + " (OpenID Connect";
+  if (!claims.acr.empty()) how += ", acr " + claims.acr;
+  if (!claims.amr.empty()) how += ", amr " + joined(claims.amr);
+  return how + ")";
+}
+
 }  // namespace
 
 OidcLogin::OidcLogin(store::Store& store, accounts::Accounts& accounts, const TimeSource& time,
@@ -153,13 +163,14 @@ Result<OidcLoginResult> OidcLogin::finish(const std::string& state, const std::s
   result.login.token = crypto::randomToken(32);
   result.login.csrfToken = crypto::randomToken(32);
   result.login.principal = std::move(*principal);
+  result.login.principal.authentication = authenticationOf(*p, *claims);
   const auto& who = result.login.principal;
   store_.write([&](store::Writing& c) {
     if (person->link)
       store::insertIdentity(c, claims->issuer, claims->subject, who.userId, p->settings().name,
                             formatIsoUtc(now));
     store::insertSession(c, crypto::sha256Hex(result.login.token), result.login.csrfToken,
-                         who.userId, seconds);
+                         who.userId, seconds, who.authentication);
     store::insertOidcSession(c, c.lastInsertId(), p->settings().name, tokens->idToken);
     store::appendAudit(
         c,

@@ -174,21 +174,22 @@ std::optional<Principal> loadPrincipal(Reading& c, std::int64_t userId) {
 }
 
 void insertSession(Writing& c, const std::string& tokenHash, const std::string& csrfToken,
-                   std::int64_t userId, std::int64_t now) {
+                   std::int64_t userId, std::int64_t now, const std::string& authentication) {
   c.prepare(
-       "INSERT INTO sessions (token_hash, csrf_token, user_id, created_at, last_seen_at) "
-       "VALUES (?1, ?2, ?3, ?4, ?4)")
-      .bindAll(tokenHash, csrfToken, userId, now)
+       "INSERT INTO sessions (token_hash, csrf_token, user_id, created_at, last_seen_at, "
+       "authentication) VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
+      .bindAll(tokenHash, csrfToken, userId, now, authentication)
       .run();
 }
 
 std::optional<SessionRow> findOpenSession(Reading& c, const std::string& tokenHash) {
   auto stmt = c.prepare(
-      "SELECT id, user_id, csrf_token, created_at, last_seen_at FROM sessions "
+      "SELECT id, user_id, csrf_token, created_at, last_seen_at, authentication FROM sessions "
       "WHERE token_hash = ?1 AND ended_at IS NULL");
   stmt.bind(1, tokenHash);
   if (!stmt.step()) return std::nullopt;
-  return SessionRow{stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3), stmt.int64(4)};
+  return SessionRow{stmt.int64(0), stmt.int64(1), stmt.text(2),
+                    stmt.int64(3), stmt.int64(4), stmt.text(5)};
 }
 
 void touchSession(Writing& c, std::int64_t sessionId, std::int64_t now) {

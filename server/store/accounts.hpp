@@ -73,11 +73,12 @@ struct SessionRow {
   std::int64_t id;
   std::int64_t userId;
   std::string csrfToken;
-  std::int64_t createdAt;   // unix seconds
-  std::int64_t lastSeenAt;  // unix seconds
+  std::int64_t createdAt;      // unix seconds
+  std::int64_t lastSeenAt;     // unix seconds
+  std::string authentication;  // Principal::authentication; empty for a password (migration 028)
 };
 void insertSession(Writing& c, const std::string& tokenHash, const std::string& csrfToken,
-                   std::int64_t userId, std::int64_t now);
+                   std::int64_t userId, std::int64_t now, const std::string& authentication = "");
 std::optional<SessionRow> findOpenSession(Reading& c, const std::string& tokenHash);
 void touchSession(Writing& c, std::int64_t sessionId, std::int64_t now);
 void endSession(Writing& c, std::int64_t sessionId, std::int64_t now);

@@ -148,6 +148,10 @@ TEST_CASE(
   REQUIRE(session);
   CHECK((*session)->principal.username == "anna.avtal");
   CHECK((*session)->csrfToken == first->login.csrfToken);
+  // The session knows how its person logged in, for the signature block of what they approve.
+  CHECK((*session)->principal.authentication ==
+        "inloggning via Logga in med kommunens konto (OpenID Connect, acr loa3, amr pwd otp)");
+  CHECK(f.accounts.login("anna.avtal", "secret-password")->principal.authentication.empty());
 
   f.idp.email = "anna.ny@forvaltningen.example.se";
   auto second = f.signIn();

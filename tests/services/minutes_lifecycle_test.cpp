@@ -63,6 +63,31 @@ TEST_CASE("minutes approve: both adjusters approve, the minutes are approved",
   CHECK(done.approvals.size() == 2);
 }
 
+TEST_CASE("minutes approve: each approval records how its session was authenticated",
+          "[services][minutes][approval_method]") {
+  MinutesFixture f;
+  const auto id = f.meeting();
+  const auto version = f.started(id);
+  valueOf(f.minutes.submit(f.secretary, id));
+  // The provider's adjuster came through the organisation's identity provider, the manager with a
+  // password: each approval says its own login, and the signature block prints what is stored.
+  store::Principal viaIdp = f.adjuster;
+  viaIdp.authentication = "inloggning via Logga in med kommunens konto (OpenID Connect, acr loa3)";
+  valueOf(f.minutes.approve(viaIdp, id, version, ""));
+  valueOf(f.minutes.approve(f.manager, id, version, ""));
+  const auto rows = f.store->read([&](store::Reading& c) { return store::listApprovals(c, id); });
+  REQUIRE(rows.size() == 2);
+  for (const auto& row : rows) {
+    INFO(row.userName);
+    if (row.userId == f.adjuster.userId)
+      CHECK(row.method ==
+            "justerat elektroniskt i Samverkan efter inloggning via Logga in med kommunens konto "
+            "(OpenID Connect, acr loa3)");
+    else
+      CHECK(row.method == "justerat elektroniskt i Samverkan efter inloggning med lösenord");
+  }
+}
+
 TEST_CASE("minutes approve: an old version is refused", "[services][minutes]") {
   MinutesFixture f;
   const auto id = f.meeting();
