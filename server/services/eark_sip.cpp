@@ -13,6 +13,7 @@
 
 #include <sstream>
 
+#include "minutes/escape.hpp"
 #include "server/crypto/crypto.hpp"
 
 namespace sv::services {
@@ -21,27 +22,9 @@ namespace {
 constexpr const char* kMetsNs = "http://www.loc.gov/METS/";
 constexpr const char* kXlinkNs = "http://www.w3.org/1999/xlink";
 
+// XML's escaping is HTML's (and ill-formed UTF-8 is made valid on the way, as XML needs).
 std::string xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return minutes::detail::escapeHtml(text);
 }
 
 std::string mimeOf(const std::string& path) {
