@@ -5,13 +5,24 @@
 namespace sv::app {
 
 store::StoreOptions storeOptions(const Settings& settings, int readConnections) {
-  return {settings.dataDir, readConnections, settings.retiredPackGrace, settings.auditKeyFile,
-          settings.auditAnchorFile};
+  return {settings.dataDir,
+          readConnections,
+          settings.retiredPackGrace,
+          settings.auditKeyFile,
+          settings.auditAnchorFile,
+          settings.store == "postgresql" ? settings.postgresql : std::string()};
 }
 
 Result<std::unique_ptr<Context>> openContext(const Settings& settings, int readConnections) {
   auto ctx = std::make_unique<Context>();
   // The configuration is checked before the data folder is touched.
+  if (settings.store != "sqlite" && settings.store != "postgresql")
+    return fail(Errc::Invalid, Reason::None,
+                "samverkan.store is sqlite or postgresql, not '" + settings.store + "'");
+  if (settings.store == "postgresql" && settings.postgresql.empty())
+    return fail(Errc::Invalid, Reason::None,
+                "samverkan.store = postgresql needs samverkan.store.connection (a libpq "
+                "connection string, or service=<name> for a service file)");
   auto catalog = services::loadCatalog(settings.configDir, settings.planRule);
   if (!catalog) return std::unexpected(catalog.error());
   ctx->catalog = std::move(*catalog);

@@ -98,6 +98,8 @@ void ServerApp::initialize(Poco::Util::Application& self) {
   // Where mail goes differs from machine to machine: each setting has its variable.
   for (const auto& [variable, key] : std::initializer_list<std::pair<const char*, const char*>>{
            {"SAMVERKAN_PUBLIC_URL", "samverkan.public_url"},
+           {"SAMVERKAN_STORE", "samverkan.store"},
+           {"SAMVERKAN_STORE_CONNECTION", "samverkan.store.connection"},
            {"SAMVERKAN_MAIL_SMTP_HOST", "samverkan.mail.smtp_host"},
            {"SAMVERKAN_MAIL_SMTP_PORT", "samverkan.mail.smtp_port"},
            {"SAMVERKAN_MAIL_STARTTLS", "samverkan.mail.starttls"},

@@ -97,6 +97,8 @@ Settings readSettings(const Poco::Util::AbstractConfiguration& c) {
       c.getInt("samverkan.git.retired_pack_seconds", static_cast<int>(s.retiredPackGrace.count())));
   s.auditKeyFile = c.getString("samverkan.audit.key_file", "");
   s.auditAnchorFile = c.getString("samverkan.audit.anchor_file", "");
+  s.store = c.getString("samverkan.store", s.store);
+  s.postgresql = c.getString("samverkan.store.connection", "");
   s.bootstrapOrganization =
       c.getString("samverkan.bootstrap.organization", s.bootstrapOrganization);
   s.sealPkcs12File = c.getString("samverkan.seal.pkcs12_file", "");

@@ -47,6 +47,11 @@ struct Settings {
   // The audit log's key and anchor; empty: audit.key and audit.anchor in the data folder.
   std::filesystem::path auditKeyFile;
   std::filesystem::path auditAnchorFile;
+  // samverkan.store = postgresql: the metadata in the PostgreSQL database that
+  // samverkan.store.connection names (a libpq connection string; "service=name" reads a service
+  // file); empty: the embedded SQLite file in the data folder.
+  std::string store = "sqlite";
+  std::string postgresql;
   std::string bootstrapOrganization = "Kommunen";
   // The e-seal's PKCS#12 file and the file with its password; empty: seal.p12 in the data folder
   // (a demo certificate made on the first start) and the password from SAMVERKAN_SEAL_PASSWORD.

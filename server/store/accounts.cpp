@@ -106,9 +106,9 @@ std::vector<User> listUsers(Reading& c, const TenantScope& scope,
   const auto filter = scope.users("u");
   std::vector<User> out;
   {
-    auto stmt =
-        c.prepare(std::string(kUserColumns) + "WHERE (? IS NULL OR u.organization_id = ?) AND " +
-                  filter.sql + " ORDER BY u.name, u.id" + limitClause(span));
+    auto stmt = c.prepare(std::string(kUserColumns) +
+                          "WHERE (CAST(? AS BIGINT) IS NULL OR u.organization_id = ?) AND " +
+                          filter.sql + " ORDER BY u.name, u.id" + limitClause(span));
     bindScoped(stmt, filter, organizationId, organizationId);
     while (stmt.step()) out.push_back(readUser(stmt));
   }
@@ -120,7 +120,9 @@ std::int64_t countUsers(Reading& c, const TenantScope& scope,
                         std::optional<std::int64_t> organizationId) {
   const auto filter = scope.users("u");
   auto stmt = c.prepare(
-      "SELECT COUNT(*) FROM users u WHERE (? IS NULL OR u.organization_id = ?) AND " + filter.sql);
+      "SELECT COUNT(*) FROM users u WHERE (CAST(? AS BIGINT) IS NULL OR u.organization_id = ?) "
+      "AND " +
+      filter.sql);
   bindScoped(stmt, filter, organizationId, organizationId);
   return stmt.step() ? stmt.int64(0) : 0;
 }

@@ -177,7 +177,7 @@ std::optional<AnnualFacts> readAnnualFacts(Reading& c, std::int64_t authorityId,
   auto s = c.prepare(
       "SELECT c.id, c.title, c.reference, c.provider_id, p.name FROM contracts c "
       "JOIN organizations p ON p.id = c.provider_id WHERE c.authority_id = ? "
-      "AND (? IS NULL OR c.provider_id = ?) ORDER BY c.title, c.id");
+      "AND (CAST(? AS BIGINT) IS NULL OR c.provider_id = ?) ORDER BY c.title, c.id");
   s.bindAll(authorityId, providerId, providerId);
   while (s.step()) {
     minutes::ContractFacts f;

@@ -100,7 +100,7 @@ int nextRegistrySeq(Writing& c, std::int64_t authorityId, int year) {
       "SELECT COALESCE(MAX(seq), 0) + 1 FROM (SELECT seq FROM registry WHERE authority_id = ?1 "
       "AND year = ?2 UNION ALL SELECT seq FROM report_registry WHERE authority_id = ?1 AND "
       "year = ?2 UNION ALL SELECT seq FROM annual_registry WHERE authority_id = ?1 AND "
-      "year = ?2)");
+      "year = ?2) AS used");
   s.bindAll(authorityId, year);
   s.step();
   return static_cast<int>(s.int64(0));
@@ -189,7 +189,7 @@ std::vector<NotificationRow> listNotifications(Reading& c, std::int64_t userId, 
   auto s = c.prepare(
       "SELECT id, user_id, meeting_id, kind, text, created_at, read_at FROM notifications "
       "WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
-  s.bindAll(userId, span.limit, span.offset);
+  s.bindAll(userId, rowLimit(span.limit), span.offset);
   std::vector<NotificationRow> out;
   while (s.step())
     out.push_back({s.int64(0), s.int64(1), s.optionalInt64(2), s.text(3), s.text(4), s.text(5),

@@ -85,8 +85,9 @@ constexpr const char* kAuditColumns =
 
 // The conditions of a query, ?1-?3 its own and the scope's plain `?` numbered after them.
 std::string auditWhere(const SqlFilter& scope) {
-  return "WHERE id > ?1 AND (?2 IS NULL OR object_type = ?2) AND (?3 IS NULL OR object_id = ?3) "
-         "AND " +
+  // Typed where first tested for NULL: PostgreSQL cannot guess a parameter's type from that.
+  return "WHERE id > ?1 AND (CAST(?2 AS TEXT) IS NULL OR object_type = ?2) AND "
+         "(CAST(?3 AS TEXT) IS NULL OR object_id = ?3) AND " +
          scope.sql;
 }
 

@@ -1,4 +1,5 @@
 #include "server/store/cases.hpp"
+#include "server/store/paging.hpp"
 
 namespace sv::store {
 namespace {
@@ -114,7 +115,7 @@ std::vector<CaseRow> listCases(Reading& c, const TenantScope& scope, const CaseQ
                      " ORDER BY f.urgency = 'acute' DESC, f.opened_at DESC, f.id DESC "
                      "LIMIT ? OFFSET ?");
   int index = bindCaseWhere(s, w);
-  s.bind(index++, static_cast<std::int64_t>(q.limit));
+  s.bind(index++, rowLimit(q.limit));
   s.bind(index, static_cast<std::int64_t>(q.offset));
   std::vector<CaseRow> out;
   while (s.step()) out.push_back(caseFrom(s));

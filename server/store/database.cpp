@@ -2,6 +2,7 @@
 
 #include "server/store/audit_seal.hpp"
 #include "server/store/handle.hpp"
+#include "server/store/postgres.hpp"
 
 namespace sv::store {
 namespace {
@@ -29,16 +30,28 @@ Statement::~Statement() {
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
+  if (pg_) {
+    pg::bind(pg_, index, std::to_string(value));
+    return *this;
+  }
   check(sqlite3_db_handle(stmt_), sqlite3_bind_int64(stmt_, index, value), "bind");
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
+  if (pg_) {
+    pg::bind(pg_, index, pg::number(value));
+    return *this;
+  }
   check(sqlite3_db_handle(stmt_), sqlite3_bind_double(stmt_, index, value), "bind");
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
+  if (pg_) {
+    pg::bind(pg_, index, std::string(value));
+    return *this;
+  }
   check(
       sqlite3_db_handle(stmt_),
       sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
@@ -47,11 +60,16 @@ Statement& Statement::bind(int index, std::string_view value) {
 }
 
 Statement& Statement::bind(int index, std::nullopt_t) {
+  if (pg_) {
+    pg::bind(pg_, index, std::nullopt);
+    return *this;
+  }
   check(sqlite3_db_handle(stmt_), sqlite3_bind_null(stmt_, index), "bind");
   return *this;
 }
 
 bool Statement::step() {
+  if (pg_) return pg::step(pg_);
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -64,14 +82,17 @@ void Statement::run() {
 }
 
 std::int64_t Statement::int64(int column) const {
+  if (pg_) return pg::int64(pg_, column);
   return sqlite3_column_int64(stmt_, column);
 }
 
 double Statement::real(int column) const {
+  if (pg_) return pg::real(pg_, column);
   return sqlite3_column_double(stmt_, column);
 }
 
 std::string Statement::text(int column) const {
+  if (pg_) return pg::text(pg_, column);
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
            : std::string();
@@ -88,10 +109,11 @@ std::optional<std::int64_t> Statement::optionalInt64(int column) const {
 }
 
 bool Statement::isNull(int column) const {
+  if (pg_) return pg::isNull(pg_, column);
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-Connection::Connection(const std::filesystem::path& file, bool readOnly) {
+SqliteConnection::SqliteConnection(const std::filesystem::path& file, bool readOnly) {
   const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
   sqlite3* raw = nullptr;
@@ -109,7 +131,7 @@ Connection::Connection(const std::filesystem::path& file, bool readOnly) {
   exec("PRAGMA foreign_keys=ON");
 }
 
-Statement Connection::prepare(std::string_view sql) {
+Statement SqliteConnection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
@@ -129,7 +151,7 @@ Statement Connection::prepare(std::string_view sql) {
   return Statement(it->second.get());
 }
 
-void Connection::exec(const std::string& sql) {
+void SqliteConnection::exec(const std::string& sql) {
   char* error = nullptr;
   const int rc = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
@@ -138,16 +160,42 @@ void Connection::exec(const std::string& sql) {
   }
 }
 
-std::int64_t Connection::lastInsertId() const {
+std::int64_t SqliteConnection::lastInsertId() {
   return sqlite3_last_insert_rowid(db_.get());
 }
 
-int Connection::changes() const {
+int SqliteConnection::changes() const {
   return sqlite3_changes(db_.get());
 }
 
 Statement Reading::prepare(std::string_view sql) {
   return conn_.prepare(sql);
+}
+
+Dialect Reading::dialect() const {
+  return conn_.dialect();
+}
+
+std::unique_ptr<Connection> DatabaseLocation::connect(bool readOnly) const {
+  if (dialect == Dialect::Postgresql) return std::make_unique<PostgresConnection>(connection);
+  return std::make_unique<SqliteConnection>(file, readOnly);
+}
+
+std::string DatabaseLocation::describe() const {
+  if (dialect == Dialect::Sqlite) return file.string();
+  // The connection string without a password, for messages and logs.
+  std::string shown;
+  std::size_t from = 0;
+  while (from < connection.size()) {
+    auto end = connection.find(' ', from);
+    if (end == std::string::npos) end = connection.size();
+    const auto word = connection.substr(from, end - from);
+    if (!word.empty())
+      shown += (shown.empty() ? "" : " ") +
+               (word.starts_with("password=") ? std::string("password=…") : word);
+    from = end + 1;
+  }
+  return "PostgreSQL (" + shown + ")";
 }
 
 void Writing::exec(const std::string& sql) {
@@ -162,8 +210,12 @@ int Writing::changes() const {
   return conn_.changes();
 }
 
+// The key of PostgreSQL's transaction-level advisory lock that every write transaction takes
+// first, in every process on the database: "samverk" in ASCII.
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(32476745087414891)";
+
 Database::Transaction::Transaction(Connection& c) : conn_(c) {
-  conn_.exec("BEGIN IMMEDIATE");
+  conn_.exec(conn_.dialect() == Dialect::Postgresql ? kBeginWrite : "BEGIN IMMEDIATE");
 }
 
 Database::Transaction::~Transaction() {
@@ -181,17 +233,34 @@ void Database::Transaction::commit() {
   done_ = true;
 }
 
-Database::Database(const std::filesystem::path& file, int readConnections) : file_(file) {
+Database::ReadTransaction::ReadTransaction(Connection& c) {
+  if (c.dialect() != Dialect::Postgresql) return;
+  c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  conn_ = &c;
+}
+
+Database::ReadTransaction::~ReadTransaction() {
+  if (!conn_) return;
+  try {
+    conn_->exec("COMMIT");  // after a failed statement PostgreSQL answers it with a rollback
+  } catch (const DatabaseError&) {
+    // The connection is gone; the next use of it says so.
+  }
+}
+
+Database::Database(const DatabaseLocation& location, int readConnections) : location_(location) {
   // SQLite counts every allocation under one process-wide mutex unless told not to, before its
   // first use; with many reader threads that mutex was a visible share of a cached page's cost.
   // Later calls (SQLite already in use) are refused by SQLite and change nothing.
   static const int memstatusOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)memstatusOff;
-  writer_ = std::make_unique<Connection>(file, false);
+  writer_ = location.connect(false);
   for (int i = 0; i < readConnections; ++i) {
-    readers_.push_back(std::make_unique<Connection>(file, false));
+    readers_.push_back(location.connect(false));
     // A write through a reader would bypass write() and its count (see writes()): refused.
-    readers_.back()->exec("PRAGMA query_only=ON");
+    readers_.back()->exec(location.dialect == Dialect::Postgresql
+                              ? "SET default_transaction_read_only = on"
+                              : "PRAGMA query_only=ON");
     idle_.push_back(readers_.back().get());
   }
 }

@@ -37,17 +37,32 @@ class DatabaseError : public std::runtime_error {
   int code_;
 };
 
+// A connection to the metadata database: SQLite's (below) or PostgreSQL's (postgres.hpp).
 class Connection {
  public:
-  Connection(const std::filesystem::path& file, bool readOnly);
+  Connection() = default;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
+  virtual ~Connection() = default;
 
   // Prepared once per connection and kept; the returned Statement resets it when done.
-  Statement prepare(std::string_view sql);
-  void exec(const std::string& sql);
-  std::int64_t lastInsertId() const;
-  int changes() const;
+  virtual Statement prepare(std::string_view sql) = 0;
+  // Statements without parameters, several at once (a migration).
+  virtual void exec(const std::string& sql) = 0;
+  virtual std::int64_t lastInsertId() = 0;
+  virtual int changes() const = 0;
+  virtual Dialect dialect() const = 0;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(const std::filesystem::path& file, bool readOnly);
+
+  Statement prepare(std::string_view sql) override;
+  void exec(const std::string& sql) override;
+  std::int64_t lastInsertId() override;
+  int changes() const override;
+  Dialect dialect() const override { return Dialect::Sqlite; }
   sqlite3* raw() const { return db_.get(); }
 
  private:
@@ -56,20 +71,36 @@ class Connection {
   std::map<std::string, StatementHandle, std::less<>> cache_;
 };
 
+// Where the metadata lives: an SQLite file, or a PostgreSQL server named by a libpq connection
+// string ("host=… dbname=…", "service=…", or a postgresql:// URI).
+struct DatabaseLocation {
+  Dialect dialect = Dialect::Sqlite;
+  std::filesystem::path file{};
+  std::string connection{};
+
+  std::unique_ptr<Connection> connect(bool readOnly) const;
+  std::string describe() const;
+};
+
 class Database {
  public:
-  Database(const std::filesystem::path& file, int readConnections);
+  Database(const DatabaseLocation& location, int readConnections);
 
-  // Runs `work` on a reader connection (a consistent snapshot for its duration).
+  // Runs `work` on a reader connection (a consistent snapshot for its duration: on PostgreSQL a
+  // REPEATABLE READ transaction; SQLite's readers see one snapshot per statement, and the store's
+  // reads that need two statements to agree run inside write()).
   template <class F>
   auto read(F&& work) {
     auto lease = acquireReader();
+    const ReadTransaction tx(*lease.conn);
     Reading snapshot(*lease.conn);
     return std::forward<F>(work)(snapshot);
   }
 
-  // Runs `work` inside BEGIN IMMEDIATE … COMMIT on the writer connection. A Result or Status
-  // that holds an error, or an exception, rolls the transaction back.
+  // Runs `work` inside one write transaction on the writer connection: SQLite's BEGIN IMMEDIATE,
+  // or on PostgreSQL a transaction that first takes the store's advisory lock, so that writers
+  // from every process follow one another as SQLite's do (the audit chain's head, the registry's
+  // next number). A Result or Status that holds an error, or an exception, rolls it back.
   template <class F>
   auto write(F&& work) {
     std::lock_guard lock(writerMutex_);
@@ -90,11 +121,14 @@ class Database {
   // The audit log's key and anchor (audit_seal.hpp), from Store::open on; it outlives the writes.
   void setAuditSeal(AuditSeal* seal) { seal_ = seal; }
 
-  std::filesystem::path file() const { return file_; }
+  const DatabaseLocation& location() const { return location_; }
 
-  // The connection under a transaction, for the store's tools that talk to SQLite itself
-  // (the benchmarks trace its statements).
-  static Connection& connectionOf(Reading& tx) { return tx.conn_; }
+  // SQLite's own handle under a transaction (none on PostgreSQL), for the store's tools that talk
+  // to SQLite itself (the benchmarks trace its statements).
+  static sqlite3* sqliteOf(Reading& tx) {
+    auto* sqlite = dynamic_cast<SqliteConnection*>(&tx.conn_);
+    return sqlite ? sqlite->raw() : nullptr;
+  }
 
   // How many write transactions have ended, committed or not; raised after the end, so a reader
   // that sees the new count also sees what the transaction wrote. Every change goes through
@@ -114,6 +148,16 @@ class Database {
     Connection& conn_;
     bool done_ = false;
   };
+  // A reader's snapshot on PostgreSQL; nothing on SQLite.
+  class ReadTransaction {
+   public:
+    explicit ReadTransaction(Connection& c);
+    ReadTransaction(const ReadTransaction&) = delete;
+    ~ReadTransaction();
+
+   private:
+    Connection* conn_ = nullptr;
+  };
   struct CountWrite {
     std::atomic<std::uint64_t>& writes;
     explicit CountWrite(std::atomic<std::uint64_t>& w) : writes(w) {}
@@ -132,7 +176,7 @@ class Database {
   void beginAudit();
   void anchorAudit() noexcept;
 
-  std::filesystem::path file_;
+  DatabaseLocation location_;
   std::mutex writerMutex_;
   std::atomic<std::uint64_t> writes_{0};
   std::unique_ptr<Connection> writer_;

@@ -213,7 +213,7 @@ Page<DocumentVersion> DocumentStore::versionPage(const std::string& repository,
         "SELECT version, parent_version, author_id, author_name, message, created_at "
         "FROM document_versions WHERE repository = ?1 AND document = ?2 ORDER BY id LIMIT ?3 "
         "OFFSET ?4");
-    stmt.bindAll(repository, document, span.limit, span.offset);
+    stmt.bindAll(repository, document, rowLimit(span.limit), span.offset);
     while (stmt.step())
       out.rows.push_back({stmt.text(0), stmt.optionalText(1), stmt.optionalInt64(2), stmt.text(3),
                           stmt.text(4), stmt.text(5)});

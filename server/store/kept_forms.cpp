@@ -27,7 +27,7 @@ std::int64_t insertKeptForm(Writing& c, const KeptForm& form, int perUser, std::
   c.prepare("DELETE FROM kept_forms WHERE expires_at < ?1").bindAll(now).run();
   c.prepare(
        "DELETE FROM kept_forms WHERE id IN (SELECT id FROM kept_forms WHERE user_id = ?1 AND "
-       "restored_at IS NULL ORDER BY id DESC LIMIT -1 OFFSET ?2)")
+       "restored_at IS NULL ORDER BY id DESC LIMIT 9223372036854775807 OFFSET ?2)")
       .bindAll(form.userId, std::int64_t{perUser > 0 ? perUser - 1 : 0})
       .run();
   c.prepare(

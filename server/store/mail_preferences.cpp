@@ -27,7 +27,7 @@ void setMailChoice(Writing& c, std::int64_t userId, const std::string& kind,
 }
 
 std::string mailToken(Writing& c, std::int64_t userId, const std::string& fresh) {
-  c.prepare("INSERT OR IGNORE INTO mail_tokens (user_id, token) VALUES (?1, ?2)")
+  c.prepare("INSERT INTO mail_tokens (user_id, token) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
       .bindAll(userId, fresh)
       .run();
   auto s = c.prepare("SELECT token FROM mail_tokens WHERE user_id = ?1");
@@ -82,7 +82,9 @@ void markDigested(Writing& c, std::int64_t userId, std::int64_t lastId,
 }
 
 bool giveReminder(Writing& c, const std::string& key, std::int64_t userId, const std::string& day) {
-  c.prepare("INSERT OR IGNORE INTO mail_reminders_given (key, user_id, day) VALUES (?1, ?2, ?3)")
+  c.prepare(
+       "INSERT INTO mail_reminders_given (key, user_id, day) VALUES (?1, ?2, ?3) "
+       "ON CONFLICT DO NOTHING")
       .bindAll(key, userId, day)
       .run();
   return c.changes() > 0;

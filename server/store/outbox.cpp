@@ -76,8 +76,9 @@ bool retryMailNow(Writing& c, std::int64_t id, std::int64_t now) {
 
 OutboxCounts outboxCounts(Reading& c) {
   auto s = c.prepare(
-      "SELECT coalesce(sum(sent_at IS NULL AND attempts = 0), 0), "
-      "coalesce(sum(sent_at IS NULL AND attempts > 0), 0), coalesce(sum(sent_at IS NOT NULL), 0) "
+      "SELECT count(CASE WHEN sent_at IS NULL AND attempts = 0 THEN 1 END), "
+      "count(CASE WHEN sent_at IS NULL AND attempts > 0 THEN 1 END), "
+      "count(CASE WHEN sent_at IS NOT NULL THEN 1 END) "
       "FROM outbox");
   s.step();
   return {s.int64(0), s.int64(1), s.int64(2)};

@@ -3,6 +3,7 @@
 // the whole list has for the same reader, counted in the same snapshot.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -10,9 +11,15 @@
 namespace sv::store {
 
 struct PageSpan {
-  std::int64_t limit = -1;  // -1: every row (SQLite reads a negative LIMIT as none)
+  std::int64_t limit = -1;  // -1: every row
   std::int64_t offset = 0;
 };
+
+// A limit as the database reads it: a negative one (every row) as the largest number, since
+// SQLite reads a negative LIMIT as none and PostgreSQL refuses it.
+inline std::int64_t rowLimit(std::int64_t limit) {
+  return limit < 0 ? INT64_MAX : limit;
+}
 
 template <class Row>
 struct Page {
@@ -22,7 +29,8 @@ struct Page {
 
 // " LIMIT <limit> OFFSET <offset>": our own numbers, never a person's text.
 inline std::string limitClause(const PageSpan& span) {
-  return " LIMIT " + std::to_string(span.limit) + " OFFSET " + std::to_string(span.offset);
+  return " LIMIT " + std::to_string(rowLimit(span.limit)) + " OFFSET " +
+         std::to_string(span.offset);
 }
 
 }  // namespace sv::store

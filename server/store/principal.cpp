@@ -30,7 +30,7 @@ TenantScope TenantScope::system() {
 // An authority's people know their own authority and every provider (they choose among them when
 // a contract is made); a provider's people know only their own organisation.
 SqlFilter TenantScope::organizations(std::string_view alias) const {
-  if (everything_) return {"1", {}};
+  if (everything_) return {"TRUE", {}};
   if (kind_ == OrganizationKind::Authority)
     return {std::string("(")
                 .append(column(alias, "id"))
@@ -44,7 +44,7 @@ SqlFilter TenantScope::organizations(std::string_view alias) const {
 // People are known within their organisation, and across a contract the two parties know each
 // other (to name adjusters and responsible persons).
 SqlFilter TenantScope::users(std::string_view alias) const {
-  if (everything_) return {"1", {}};
+  if (everything_) return {"TRUE", {}};
   const std::string org = column(alias, "organization_id");
   if (kind_ == OrganizationKind::Authority)
     return {std::string("(")
@@ -62,14 +62,14 @@ SqlFilter TenantScope::users(std::string_view alias) const {
 }
 
 SqlFilter TenantScope::contracts(std::string_view alias) const {
-  if (everything_) return {"1", {}};
+  if (everything_) return {"TRUE", {}};
   return {
       column(alias, kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id") + " = ?",
       {organizationId_}};
 }
 
 SqlFilter TenantScope::auditEntries(std::string_view alias) const {
-  if (everything_) return {"1", {}};
+  if (everything_) return {"TRUE", {}};
   const std::string type = column(alias, "object_type");
   const std::string id = column(alias, "object_id");
   const std::string party = kind_ == OrganizationKind::Authority ? "authority_id" : "provider_id";

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "server/store/registry_rows.hpp"
+#include "server/store/registry_words.hpp"
 
 namespace sv::store {
 namespace {
@@ -26,6 +27,10 @@ bool hasToken(std::string_view word) {
   });
 }
 
+}  // namespace
+
+namespace registry_words {
+
 // The person's words, split at spaces (and at "/" for a registry number), control characters
 // dropped, words without a letter or digit left out.
 std::vector<std::string> wordsOf(std::string_view text, bool splitAtSlash) {
@@ -46,17 +51,6 @@ std::vector<std::string> wordsOf(std::string_view text, bool splitAtSlash) {
   return words;
 }
 
-// A word as an FTS5 string: in double quotes, a quote inside doubled. Nothing the person typed
-// is read as an operator (AND, NEAR, *, -, ^, column names, parentheses).
-std::string ftsQuoted(std::string_view word) {
-  std::string out = "\"";
-  for (char ch : word) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + '"';
-}
-
 // "0001" and "1" are the same part of a number: the index holds the sequence both ways.
 std::string numberPart(const std::string& word) {
   if (word.find_first_not_of("0123456789") != std::string::npos) return word;
@@ -73,11 +67,54 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
   return out;
 }
 
+// The query's filters and the tenant scope as conditions on `r` (registry) and `m` (meetings),
+// their parameters appended to `params`.
+std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
+                            std::vector<SearchParam>& params) {
+  auto optional = [](const auto& v) -> SearchParam {
+    if (!v) return std::nullopt;
+    return *v;
+  };
+  const auto f = scope.contracts("c");
+  const std::optional<std::int64_t> year =
+      q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
+  const std::optional<std::string> held =
+      q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
+  for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
+                        optional(year), optional(held), optional(held)})
+    params.push_back(p);
+  for (auto p : f.params) params.emplace_back(p);
+  // Typed where they are only tested for NULL: PostgreSQL cannot guess a type from that alone.
+  return "(CAST(? AS BIGINT) IS NULL OR r.contract_id = ?) AND (CAST(? AS BIGINT) IS NULL OR "
+         "r.year = ?) AND (CAST(? AS TEXT) IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
+         f.sql;
+}
+
+void bindParams(Statement& s, const std::vector<SearchParam>& params) {
+  int index = 1;
+  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
+}
+
+}  // namespace registry_words
+
+namespace {
+
+// A word as an FTS5 string: in double quotes, a quote inside doubled. Nothing the person typed
+// is read as an operator (AND, NEAR, *, -, ^, column names, parentheses).
+std::string ftsQuoted(std::string_view word) {
+  std::string out = "\"";
+  for (char ch : word) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + '"';
+}
+
 std::optional<std::string> numberMatch(const std::vector<std::string>& words) {
   if (words.empty()) return std::nullopt;
   std::vector<std::string> parts;
-  for (const auto& w : words) parts.push_back(ftsQuoted(numberPart(w)));
-  return "{number} : (" + joined(parts, " AND ") + ")";
+  for (const auto& w : words) parts.push_back(ftsQuoted(registry_words::numberPart(w)));
+  return "{number} : (" + registry_words::joined(parts, " AND ") + ")";
 }
 
 std::string withoutMarkers(std::string text) {
@@ -100,19 +137,21 @@ void indexRegistered(Writing& c, std::int64_t meetingId, const std::string& mark
 
 std::optional<std::string> registryMatchOf(std::string_view numberText, std::string_view words) {
   std::vector<std::string> clauses;
-  if (auto n = numberMatch(wordsOf(numberText, true))) clauses.push_back("(" + *n + ")");
+  if (auto n = numberMatch(registry_words::wordsOf(numberText, true)))
+    clauses.push_back("(" + *n + ")");
   if (words.find('/') != std::string_view::npos) {
-    if (auto n = numberMatch(wordsOf(words, true))) clauses.push_back("(" + *n + ")");
-  } else if (const auto list = wordsOf(words, false); !list.empty()) {
+    if (auto n = numberMatch(registry_words::wordsOf(words, true)))
+      clauses.push_back("(" + *n + ")");
+  } else if (const auto list = registry_words::wordsOf(words, false); !list.empty()) {
     // Each word in the number, or as a prefix anywhere else; all the words in the same protocol.
     std::vector<std::string> prefixes;
     for (const auto& w : list) prefixes.push_back(ftsQuoted(w) + "*");
     clauses.push_back("((" + *numberMatch(list) +
                       ") OR ({contract provider meeting_year body} : (" +
-                      joined(prefixes, " AND ") + ")))");
+                      registry_words::joined(prefixes, " AND ") + ")))");
   }
   if (clauses.empty()) return std::nullopt;
-  return joined(clauses, " AND ");
+  return registry_words::joined(clauses, " AND ");
 }
 
 namespace {
@@ -120,10 +159,12 @@ namespace {
 // The same words, found in the number alone: a protocol so found comes first.
 std::string numberOnlyMatchOf(std::string_view numberText, std::string_view words) {
   std::vector<std::string> clauses;
-  if (auto n = numberMatch(wordsOf(numberText, true))) clauses.push_back("(" + *n + ")");
-  if (auto n = numberMatch(wordsOf(words, words.find('/') != std::string_view::npos)))
+  if (auto n = numberMatch(registry_words::wordsOf(numberText, true)))
     clauses.push_back("(" + *n + ")");
-  return joined(clauses, " AND ");
+  if (auto n =
+          numberMatch(registry_words::wordsOf(words, words.find('/') != std::string_view::npos)))
+    clauses.push_back("(" + *n + ")");
+  return registry_words::joined(clauses, " AND ");
 }
 
 std::string fromSearchFirst() {
@@ -166,40 +207,12 @@ void cutSnippets(Reading& c, const std::string& match, std::vector<RegistryHit>&
       hit.snippet = std::move(it->second);
 }
 
-// Every `?` bound in the order it appears in the statement.
-using SearchParam = std::variant<std::nullopt_t, std::int64_t, std::string>;
-
-// The query's filters and the tenant scope as conditions on `r` (registry) and `m` (meetings),
-// their parameters appended to `params`.
-std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
-                            std::vector<SearchParam>& params) {
-  auto optional = [](const auto& v) -> SearchParam {
-    if (!v) return std::nullopt;
-    return *v;
-  };
-  const auto f = scope.contracts("c");
-  const std::optional<std::int64_t> year =
-      q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt;
-  const std::optional<std::string> held =
-      q.meetingYear ? std::optional<std::string>(std::to_string(*q.meetingYear)) : std::nullopt;
-  for (const auto& p : {optional(q.contractId), optional(q.contractId), optional(year),
-                        optional(year), optional(held), optional(held)})
-    params.push_back(p);
-  for (auto p : f.params) params.emplace_back(p);
-  return "(? IS NULL OR r.contract_id = ?) AND (? IS NULL OR r.year = ?) "
-         "AND (? IS NULL OR substr(m.starts_at, 1, 4) = ?) AND " +
-         f.sql;
-}
-
-void bindParams(Statement& s, const std::vector<SearchParam>& params) {
-  int index = 1;
-  for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
-}
-
 }  // namespace
 
 std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
                                         const RegistryQuery& q) {
+  if (c.dialect() == Dialect::Postgresql)
+    return registry_words::searchRegistryPostgres(c, scope, q);
   const std::string numberText = q.number.value_or("");
   const std::string words = q.text.value_or("");
   const auto match = registryMatchOf(numberText, words);
@@ -207,8 +220,8 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
   // than everything.
   if ((!numberText.empty() || !words.empty()) && !match) return {};
 
-  std::vector<SearchParam> params;
-  auto filters = [&] { return registryFilters(scope, q, params); };
+  std::vector<registry_words::SearchParam> params;
+  auto filters = [&] { return registry_words::registryFilters(scope, q, params); };
   // Numbers of our own, not the person's text.
   const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
                            std::to_string(std::max<std::int64_t>(q.offset, 0));
@@ -249,7 +262,7 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
     }
   }
   auto s = c.prepare(sql);
-  bindParams(s, params);
+  registry_words::bindParams(s, params);
   std::vector<RegistryHit> out;
   while (s.step()) out.push_back({readRegistry(s), match && !ranked ? s.text(16) : std::string()});
   if (ranked) cutSnippets(c, *match, out);
@@ -257,22 +270,23 @@ std::vector<RegistryHit> searchRegistry(Reading& c, const TenantScope& scope,
 }
 
 std::int64_t countRegistry(Reading& c, const TenantScope& scope, const RegistryQuery& q) {
+  if (c.dialect() == Dialect::Postgresql) return registry_words::countRegistryPostgres(c, scope, q);
   const std::string numberText = q.number.value_or("");
   const std::string words = q.text.value_or("");
   const auto match = registryMatchOf(numberText, words);
   if ((!numberText.empty() || !words.empty()) && !match) return 0;
-  std::vector<SearchParam> params;
+  std::vector<registry_words::SearchParam> params;
   std::string sql;
   if (!match) {
     sql = std::string("SELECT COUNT(*) ") + kRegistryFrom + "WHERE " +
-          registryFilters(scope, q, params);
+          registry_words::registryFilters(scope, q, params);
   } else {
     params.push_back(*match);
     sql = "SELECT COUNT(*) " + fromSearchFirst() + "WHERE registry_search MATCH ? AND ";
-    sql += registryFilters(scope, q, params);
+    sql += registry_words::registryFilters(scope, q, params);
   }
   auto s = c.prepare(sql);
-  bindParams(s, params);
+  registry_words::bindParams(s, params);
   return s.step() ? s.int64(0) : 0;
 }
 

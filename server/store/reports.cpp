@@ -1,4 +1,5 @@
 #include "server/store/reports.hpp"
+#include "server/store/paging.hpp"
 
 namespace sv::store {
 namespace {
@@ -156,7 +157,7 @@ std::vector<ReportRow> listReports(Reading& c, const TenantScope& scope, const R
   auto s = c.prepare(std::string(kReportSelect) + w.sql +
                      " ORDER BY r.year DESC, c.title, r.kind, r.id LIMIT ? OFFSET ?");
   int index = bindReportWhere(s, w);
-  s.bind(index++, q.limit);
+  s.bind(index++, rowLimit(q.limit));
   s.bind(index, q.offset);
   std::vector<ReportRow> out;
   while (s.step()) out.push_back(reportFrom(s));

@@ -38,14 +38,14 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   if (::flock(store->lock_.get(), LOCK_EX | LOCK_NB) != 0)
     return fail(Errc::Conflict, "another samverkan process is using " + options.dataDir.string());
 
+  const DatabaseLocation location =
+      options.postgresql.empty()
+          ? DatabaseLocation{Dialect::Sqlite, options.dataDir / "samverkan.db", {}}
+          : DatabaseLocation{Dialect::Postgresql, {}, options.postgresql};
   try {
-    store->db_ =
-        std::make_unique<Database>(options.dataDir / "samverkan.db", options.readConnections);
+    store->db_ = std::make_unique<Database>(location, options.readConnections);
     store->db_->write([&](Writing&) { return 0; });  // creates the WAL before readers use it
-    {
-      Connection migrator(options.dataDir / "samverkan.db", false);
-      store->schemaVersion_ = migrate(migrator);
-    }
+    store->schemaVersion_ = migrate(*location.connect(false));
     store->anchorFile_ = options.anchorFile();
     auto seal = openAuditSeal(*store->db_, {options.keyFile(), store->anchorFile_}, Clock::now());
     if (!seal) return std::unexpected(seal.error());
@@ -72,6 +72,9 @@ Store::~Store() {
 Status Store::backup(const StoreOptions& from, const std::filesystem::path& to) {
   namespace fs = std::filesystem;
   const fs::path& dataDir = from.dataDir;
+  if (!from.postgresql.empty())
+    return fail(Errc::Internal, "the metadata of " + dataDir.string() +
+                                    " is in PostgreSQL: copy it with pg_dump, then the folder");
   std::error_code ec;
   for (const auto& [file, name] :
        {std::pair{from.keyFile(), "audit.key"}, std::pair{from.anchorFile(), "audit.anchor"}}) {
@@ -158,7 +161,9 @@ void Store::writeWith(const std::function<bool(Writing&)>& work) {
 
 int Store::readSchemaVersion() {
   return db_->read([](Reading& c) {
-    auto s = c.prepare("PRAGMA user_version");
+    auto s =
+        c.prepare(c.dialect() == Dialect::Postgresql ? "SELECT max(version) FROM schema_version"
+                                                     : "PRAGMA user_version");
     s.step();
     return static_cast<int>(s.int64(0));
   });

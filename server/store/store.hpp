@@ -39,6 +39,10 @@ struct StoreOptions {
   // The audit log's key and anchor; empty: audit.key and audit.anchor in the data folder.
   std::filesystem::path auditKeyFile{};
   std::filesystem::path auditAnchorFile{};
+  // The metadata database: empty, SQLite's samverkan.db in the data folder (the embedded
+  // default); a libpq connection string, that PostgreSQL database (samverkan.store = postgresql).
+  // The documents' repositories stay in the data folder either way.
+  std::string postgresql{};
 
   std::filesystem::path keyFile() const;
   std::filesystem::path anchorFile() const;
@@ -54,7 +58,8 @@ class Store {
   // database, then the repositories, which only grow, so every commit the copied database names
   // is in them. The anchor is copied first, so it never names an entry the copy lacks. Does not
   // open (or lock) the folder.
-  // Errors: Internal (a failing file system or SQLite; detail says which).
+  // Errors: Internal (a failing file system or SQLite; detail says which; a folder whose
+  // metadata is in PostgreSQL, which pg_dump copies).
   static Status backup(const StoreOptions& from, const std::filesystem::path& to);
 
   // What a contract's repository in a data folder says of a registered protocol, read without
@@ -85,7 +90,7 @@ class Store {
   // How many write transactions have ended (Database::writes): unchanged means unchanged data.
   std::uint64_t writes() const;
 
-  // The SQLite database itself, for the store's own tests and tools.
+  // The metadata database itself, for the store's own tests and tools.
   Database& db() { return *db_; }
   DocumentStore& documents() { return *documents_; }
   AccountStore& accounts() { return *accounts_; }

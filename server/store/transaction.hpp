@@ -3,8 +3,9 @@
 // too. The store's functions say by their parameter which one they need, so a change can never be
 // attempted on a snapshot (the compiler refuses it, before SQLite would).
 //
-// Neither type names SQLite: services include this header, not database.hpp, and a second
-// implementation of the store (DESIGN.md "Scale", PostgreSQL) fills the same two types. The
+// Neither type names SQLite: services include this header, not database.hpp, and the second
+// implementation of the store (DESIGN.md "Scale", PostgreSQL: postgres.hpp) fills the same two
+// types. The
 // statements the store's own functions prepare live here too, as an opaque handle; outside
 // server/store nobody writes SQL (tests/layers checks it).
 #pragma once
@@ -23,6 +24,18 @@ namespace sv::store {
 class Connection;  // database.hpp, inside the store only
 class AuditSeal;   // audit_seal.hpp, inside the store only
 
+// Which database a store speaks to: the embedded SQLite file (the default) or a PostgreSQL
+// server (postgres.hpp, DESIGN.md "Scale"). The store's functions write one SQL for both; the few
+// that must differ (the register's full-text search) ask the transaction which it is.
+enum class Dialect { Sqlite, Postgresql };
+
+// One execution of a PostgreSQL statement: its parameters and its result (postgres.cpp).
+struct PgRun;
+struct DeletePgRun {
+  void operator()(PgRun* run) const;
+};
+using PgRunHandle = std::unique_ptr<PgRun, DeletePgRun>;
+
 // sqlite3_finalize, called in database.cpp: this header does not name SQLite's functions.
 struct FinalizeStatement {
   void operator()(sqlite3_stmt* stmt) const;
@@ -35,10 +48,15 @@ class Statement {
   explicit Statement(sqlite3_stmt* cached) : stmt_(cached) {}
   // A statement of its own (prepared while the cached one was still in use), finalised when done.
   explicit Statement(StatementHandle owned) : stmt_(owned.get()), owned_(std::move(owned)) {}
+  // A statement prepared on a PostgreSQL connection, with its own parameters and result, so that
+  // the same query may run again further down the stack while this one is still being read.
+  explicit Statement(PgRunHandle run) : stmt_(nullptr), pg_(std::move(run)) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement(Statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), owned_(std::move(other.owned_)) {}
+      : stmt_(std::exchange(other.stmt_, nullptr)),
+        owned_(std::move(other.owned_)),
+        pg_(std::move(other.pg_)) {}
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
@@ -74,6 +92,7 @@ class Statement {
  private:
   sqlite3_stmt* stmt_;
   StatementHandle owned_;
+  PgRunHandle pg_;
 };
 
 // A snapshot to read from, alive for one call of Store::read (or inside a write).
@@ -84,6 +103,7 @@ class Reading {
 
   // For the store's own functions (SQL stays in server/store).
   Statement prepare(std::string_view sql);
+  Dialect dialect() const;
 
  protected:
   explicit Reading(Connection& c) : conn_(c) {}

@@ -571,7 +571,7 @@ int main(int argc, char** argv) {
     // The query plans of the statements readAnnualFacts runs.
     g_sql.clear();
     st.db().read([&](store::Reading& c) {
-      auto* raw = store::Database::connectionOf(c).raw();
+      auto* raw = store::Database::sqliteOf(c);
       sqlite3_trace_v2(raw, SQLITE_TRACE_STMT, captureSql, nullptr);
       keep(store::readAnnualFacts(c, city.authority, std::nullopt, kYear)->input.contracts.size());
       sqlite3_trace_v2(raw, 0, nullptr, nullptr);
@@ -580,7 +580,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, std::string>> plans;
     st.db().read([&](store::Reading& c) {
       for (const auto& sql : g_sql)
-        plans.emplace_back(sql, planOf(store::Database::connectionOf(c).raw(), sql));
+        plans.emplace_back(sql, planOf(store::Database::sqliteOf(c), sql));
       return 0;
     });
     const double totalSeconds = std::chrono::duration<double>(Steady::now() - started).count();

@@ -484,7 +484,7 @@ int main(int argc, char** argv) {
     // The query plans of the statements the overdue list and the follow-up run.
     g_sql.clear();
     st.db().read([&](store::Reading& c) {
-      sqlite3_trace_v2(store::Database::connectionOf(c).raw(), SQLITE_TRACE_STMT, captureSql,
+      sqlite3_trace_v2(store::Database::sqliteOf(c), SQLITE_TRACE_STMT, captureSql,
                        nullptr);
       // On this connection (a nested read would take another one from the pool).
       store::ActionQuery q;
@@ -493,14 +493,14 @@ int main(int argc, char** argv) {
       q.contractId = probeContract;
       keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
       keep(store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size());
-      sqlite3_trace_v2(store::Database::connectionOf(c).raw(), 0, nullptr, nullptr);
+      sqlite3_trace_v2(store::Database::sqliteOf(c), 0, nullptr, nullptr);
       return 0;
     });
     std::vector<std::pair<std::string, std::string>> plans;
     st.db().read([&](store::Reading& c) {
       for (const auto& sql : g_sql)
         if (sql.find("FROM actions") != std::string::npos)
-          plans.emplace_back(sql, explain(store::Database::connectionOf(c).raw(), sql));
+          plans.emplace_back(sql, explain(store::Database::sqliteOf(c), sql));
       return 0;
     });
 

@@ -268,11 +268,11 @@ void traceConnection(sqlite3* db, bool on) {
 // single-threaded caller always reads on the one connection traced here.
 void traceStore(store::Store& st, bool on) {
   st.db().read([&](store::Reading& c) {
-    traceConnection(store::Database::connectionOf(c).raw(), on);
+    traceConnection(store::Database::sqliteOf(c), on);
     return 0;
   });
   st.db().write([&](store::Writing& c) {
-    traceConnection(store::Database::connectionOf(c).raw(), on);
+    traceConnection(store::Database::sqliteOf(c), on);
     return 0;
   });
 }

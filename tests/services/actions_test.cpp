@@ -16,6 +16,7 @@
 #include "server/store/audit.hpp"
 #include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -31,7 +32,7 @@ using test::utcTime;
 
 struct Fixture {
   test::TempDir dir;
-  std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
+  std::unique_ptr<store::Store> store = std::move(*store::Store::open(test::testStore(dir.path())));
   ManualTime time{utcTime("2026-03-01T10:00:00Z")};
   services::Catalog catalog = test::loadServiceCatalog();
   accounts::Accounts accounts{*store, time, test::fastAccountSettings()};

@@ -120,7 +120,10 @@ TEST_CASE("meeting follows minutes: a cancelled meeting's minutes are not regist
   REQUIRE(f.minutes.awaitingRegistration(f.registrar).size() == 1);
   // A meeting cancelled under its minutes before migration 010 (the trigger put aside for it).
   f.store->db().write([&](store::Writing& c) {
-    c.prepare("DROP TRIGGER meetings_with_minutes_not_cancelled").run();
+    c.prepare(c.dialect() == store::Dialect::Postgresql
+                  ? "DROP TRIGGER meetings_with_minutes_not_cancelled ON meetings"
+                  : "DROP TRIGGER meetings_with_minutes_not_cancelled")
+        .run();
     c.prepare("UPDATE meetings SET status = 'cancelled', cancel_reason = 'x' WHERE id = ?1")
         .bind(1, id)
         .run();

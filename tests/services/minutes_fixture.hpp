@@ -20,6 +20,7 @@
 #include "server/services/minutes_service.hpp"
 #include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -42,7 +43,7 @@ T valueOf(Result<T> r) {
 
 struct MinutesFixture {
   TempDir dir;
-  std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
+  std::unique_ptr<store::Store> store = std::move(*store::Store::open(test::testStore(dir.path())));
   ManualTime time{utcTime("2026-03-01T10:00:00Z")};
   services::Catalog catalog = loadServiceCatalog();
   accounts::Accounts accounts{*store, time, fastAccountSettings()};

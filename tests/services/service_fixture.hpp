@@ -17,6 +17,7 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -75,7 +76,7 @@ inline services::ContractInput ekenContract(std::int64_t provider,
 
 struct ServiceFixture {
   TempDir dir;
-  std::unique_ptr<store::Store> store = std::move(*store::Store::open({dir.path(), 1}));
+  std::unique_ptr<store::Store> store = std::move(*store::Store::open(test::testStore(dir.path())));
   ManualTime time{utcTime("2026-03-01T10:00:00Z")};
   services::Catalog catalog = loadServiceCatalog();
   accounts::Accounts accounts{*store, time, fastAccountSettings()};

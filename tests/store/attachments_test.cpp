@@ -11,6 +11,7 @@
 #include "server/store/documents.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -22,7 +23,7 @@ const std::string kMinutes = "meetings/1/minutes";
 
 struct AttachmentsFixture {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
   std::int64_t user = 0;
   std::int64_t contract = 0;
 

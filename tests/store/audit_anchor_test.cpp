@@ -16,6 +16,7 @@
 #include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -35,13 +36,13 @@ void appendSome(Store& store, int n) {
 
 // A folder whose log has `n` entries, closed again.
 void makeFolder(const fs::path& dir, int n) {
-  auto store = Store::open({dir, 1});
+  auto store = Store::open(test::testStore(dir));
   REQUIRE(store);
   appendSome(**store, n);
 }
 
 AuditReport verify(const fs::path& dir) {
-  auto store = Store::open({dir, 1});
+  auto store = Store::open(test::testStore(dir));
   REQUIRE(store);
   return (*store)->verifyAudit();
 }
@@ -135,7 +136,7 @@ TEST_CASE("a clean data folder verifies, sealed and anchored by a key of its own
   CHECK(readAll(dir.path() / "audit.anchor").find("\n5 ") != std::string::npos);
 }
 
-TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_anchor]") {
+TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_anchor][sqlite]") {
   test::TempDir dir;
   makeFolder(dir.path(), 4);
   {
@@ -150,7 +151,7 @@ TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_ancho
   CHECK(mentions(report, "the audit anchor records entries through 4, but the log ends at 3"));
 }
 
-TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor]") {
+TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor][sqlite]") {
   test::TempDir dir;
   makeFolder(dir.path(), 4);
   {
@@ -173,7 +174,7 @@ TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor]"
   }
 }
 
-TEST_CASE("a wiped audit log and head are found", "[audit_anchor]") {
+TEST_CASE("a wiped audit log and head are found", "[audit_anchor][sqlite]") {
   test::TempDir dir;
   makeFolder(dir.path(), 3);
   Attacker(dir.path()).exec("DELETE FROM audit_log; DELETE FROM audit_head;");
@@ -199,14 +200,14 @@ TEST_CASE("a removed audit key stops the folder from opening rather than startin
   test::TempDir dir;
   makeFolder(dir.path(), 2);
   fs::remove(dir.path() / "audit.key");
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE_FALSE(store);
   CHECK(store.error().detail.find("the audit key") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path() / "audit.key"));
 
   SECTION("also with the anchor removed, since the entries carry the old key's seals") {
     fs::remove(dir.path() / "audit.anchor");
-    CHECK_FALSE(Store::open({dir.path(), 1}));
+    CHECK_FALSE(Store::open(test::testStore(dir.path())));
   }
 }
 
@@ -220,7 +221,7 @@ TEST_CASE("a forged line in the anchor is found", "[audit_anchor]") {
   CHECK(mentions(report, "is not one the server wrote"));
   // The forged line does not keep the next entries out of the anchor.
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     appendSome(**store, 1);
   }
@@ -228,7 +229,7 @@ TEST_CASE("a forged line in the anchor is found", "[audit_anchor]") {
 }
 
 TEST_CASE("a data folder from before the key is sealed from the first start with it",
-          "[audit_anchor]") {
+          "[audit_anchor][sqlite]") {
   test::TempDir dir;
   makeFolder(dir.path(), 3);
   // What migration 024 leaves of an older folder: entries without seals, no key, no anchor.
@@ -246,7 +247,7 @@ TEST_CASE("a data folder from before the key is sealed from the first start with
   REQUIRE(fs::exists(dir.path() / "audit.key"));
   CHECK_FALSE(fs::exists(dir.path() / "audit.key.new"));
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     const auto entries = (*store)->auditEntries({});
     REQUIRE(entries.size() == 4);
@@ -268,7 +269,8 @@ TEST_CASE("a data folder from before the key is sealed from the first start with
   }
 }
 
-TEST_CASE("a sealing cut short by a crash is finished at the next start", "[audit_anchor]") {
+TEST_CASE("a sealing cut short by a crash is finished at the next start",
+          "[audit_anchor][sqlite]") {
   test::TempDir dir;
   makeFolder(dir.path(), 2);
   fs::remove(dir.path() / "audit.key");
@@ -280,7 +282,7 @@ TEST_CASE("a sealing cut short by a crash is finished at the next start", "[audi
   const auto report = verify(dir.path());
   CHECK(report.findings.empty());
   CHECK(fs::exists(dir.path() / "audit.key"));
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   CHECK((*store)->auditEntries({}).size() == 3);  // sealed once, not twice
 }
@@ -305,7 +307,7 @@ TEST_CASE("an honest crash never looks like tampering", "[audit_anchor]") {
   }
   SECTION("a transaction that rolls back leaves no line") {
     {
-      auto store = Store::open({dir.path(), 1});
+      auto store = Store::open(test::testStore(dir.path()));
       REQUIRE(store);
       CHECK_THROWS((*store)->db().write([](Writing& c) {
         appendAudit(c, AuditEntry{1, "admin", "user.create", "user", "rolled back"}, Clock::now());
@@ -321,10 +323,10 @@ TEST_CASE("an honest crash never looks like tampering", "[audit_anchor]") {
   }
 }
 
-TEST_CASE("the key and the anchor may live outside the data folder", "[audit_anchor]") {
+TEST_CASE("the key and the anchor may live outside the data folder", "[audit_anchor][sqlite]") {
   test::TempDir dir;
   test::TempDir vault;
-  StoreOptions options{dir.path(), 1};
+  StoreOptions options = test::testStore(dir.path());
   options.auditKeyFile = vault.path() / "samverkan.key";
   options.auditAnchorFile = vault.path() / "samverkan.anchor";
   {

@@ -6,6 +6,7 @@
 #include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -35,7 +36,7 @@ void tamper(const std::filesystem::path& db, const std::string& sql) {
 }
 
 std::vector<AuditFinding> verify(const std::filesystem::path& dir) {
-  auto store = Store::open({dir, 1});
+  auto store = Store::open(test::testStore(dir));
   REQUIRE(store);
   return (*store)->verifyAudit().findings;
 }
@@ -44,7 +45,7 @@ std::vector<AuditFinding> verify(const std::filesystem::path& dir) {
 
 TEST_CASE("an untouched audit log verifies", "[store][audit]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   appendSome(**store, 5);
   CHECK((*store)->verifyAudit().findings.empty());
@@ -55,7 +56,7 @@ TEST_CASE("an untouched audit log verifies", "[store][audit]") {
 
 TEST_CASE("the server's own connection cannot change or delete an entry", "[store][audit]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   appendSome(**store, 2);
   auto& db = (*store)->db();
@@ -71,10 +72,10 @@ TEST_CASE("the server's own connection cannot change or delete an entry", "[stor
                   DatabaseError);
 }
 
-TEST_CASE("verification finds an edited entry", "[store][audit]") {
+TEST_CASE("verification finds an edited entry", "[store][audit][sqlite]") {
   test::TempDir dir;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     appendSome(**store, 4);
   }
@@ -85,10 +86,11 @@ TEST_CASE("verification finds an edited entry", "[store][audit]") {
   CHECK(findings.front().problem == "was changed after it was written");
 }
 
-TEST_CASE("verification finds a deleted entry in the middle and at the end", "[store][audit]") {
+TEST_CASE("verification finds a deleted entry in the middle and at the end",
+          "[store][audit][sqlite]") {
   test::TempDir dir;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     appendSome(**store, 4);
   }

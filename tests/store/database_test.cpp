@@ -4,6 +4,7 @@
 #include "server/store/migrations.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -18,9 +19,10 @@ std::int64_t pragma(Reading& c, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("opening a data folder applies every migration and switches durability on", "[store]") {
+TEST_CASE("opening a data folder applies every migration and switches durability on",
+          "[store][sqlite]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 2});
+  auto store = Store::open(test::testStore(dir.path(), 2));
   REQUIRE(store);
   CHECK((*store)->schemaVersion() == latestSchemaVersion());
   (*store)->db().read([](store::Reading& c) {
@@ -37,18 +39,18 @@ TEST_CASE("opening a data folder applies every migration and switches durability
 
 TEST_CASE("a second process cannot open a data folder that is in use", "[store]") {
   test::TempDir dir;
-  auto first = Store::open({dir.path(), 1});
+  auto first = Store::open(test::testStore(dir.path()));
   REQUIRE(first);
-  auto second = Store::open({dir.path(), 1});
+  auto second = Store::open(test::testStore(dir.path()));
   REQUIRE_FALSE(second);
   CHECK(second.error().code == Errc::Conflict);
   first->reset();
-  CHECK(Store::open({dir.path(), 1}));
+  CHECK(Store::open(test::testStore(dir.path())));
 }
 
 TEST_CASE("a write that returns an error is rolled back", "[store]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& db = (*store)->db();
   Status result = db.write([](store::Writing& c) -> Status {
@@ -67,7 +69,7 @@ TEST_CASE("a write that returns an error is rolled back", "[store]") {
 
 TEST_CASE("foreign keys are enforced", "[store]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   CHECK_THROWS_AS((*store)->db().write([](store::Writing& c) {
     c.prepare(
@@ -84,7 +86,7 @@ TEST_CASE("foreign keys are enforced", "[store]") {
 TEST_CASE("every write transaction raises the write count, committed, refused or thrown",
           "[store][cache]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& db = (*store)->db();
   const auto insert = [](Writing& c, const std::string& name) {
@@ -124,7 +126,7 @@ TEST_CASE("every write transaction raises the write count, committed, refused or
 TEST_CASE("Store::write commits a value, rolls back an error and an exception, and keeps both",
           "[store]") {
   test::TempDir dir;
-  auto opened = Store::open({dir.path(), 1});
+  auto opened = Store::open(test::testStore(dir.path()));
   REQUIRE(opened);
   Store& st = **opened;
   const auto insert = [](Writing& c, const std::string& name) {
@@ -166,7 +168,7 @@ TEST_CASE("Store::write commits a value, rolls back an error and an exception, a
 
 TEST_CASE("a reader connection refuses to write, so every change is counted", "[store][cache]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 2});
+  auto store = Store::open(test::testStore(dir.path(), 2));
   REQUIRE(store);
   auto& db = (*store)->db();
   const auto before = db.writes();

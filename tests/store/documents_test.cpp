@@ -7,6 +7,7 @@
 
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -35,7 +36,7 @@ std::string gitCli(const std::filesystem::path& repo, const std::string& args,
 void saveAndDieAfter(const std::filesystem::path& dir, WriteStep step, const std::string& text) {
   const pid_t pid = ::fork();
   if (pid == 0) {
-    auto store = Store::open({dir, 1});
+    auto store = Store::open(test::testStore(dir));
     if (!store) ::_exit(3);
     (*store)->documents().setStepHook([step](WriteStep reached) {
       if (reached == step) ::_exit(0);
@@ -53,7 +54,7 @@ void saveAndDieAfter(const std::filesystem::path& dir, WriteStep step, const std
 
 TEST_CASE("three saves give three versions with their authors in git log", "[store][documents]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   auto v1 = docs.commit(save("# Dagordning\n\n1. Mötets öppnande\n", "anna"));
@@ -78,7 +79,7 @@ TEST_CASE("three saves give three versions with their authors in git log", "[sto
 
 TEST_CASE("a save against an old version is refused and writes nothing", "[store][documents]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   auto v1 = docs.commit(save("one\n", "anna", ""));
@@ -94,12 +95,12 @@ TEST_CASE("a crash after the objects are written leaves the document as it was",
   test::TempDir dir;
   std::string v1;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     v1 = *(*store)->documents().commit(save("first\n", "anna"));
   }
   saveAndDieAfter(dir.path(), WriteStep::ObjectsWritten, "lost\n");
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   CHECK(docs.currentVersion("contract-1", "meetings/1/agenda") == v1);
@@ -115,7 +116,7 @@ TEST_CASE("a crash after the transaction is repaired by moving the branch at sta
   test::TempDir dir;
   std::string v1;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     v1 = *(*store)->documents().commit(save("first\n", "anna"));
   }
@@ -123,7 +124,7 @@ TEST_CASE("a crash after the transaction is repaired by moving the branch at sta
   const auto repo = dir.path() / "repositories" / "contract-1.git";
   CHECK(gitCli(repo, "rev-parse main") == v1 + "\n");  // the branch is behind
 
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   REQUIRE((*store)->repairsAtOpen().size() == 1);
@@ -140,7 +141,7 @@ TEST_CASE("a crash after the transaction is repaired by moving the branch at sta
 TEST_CASE("a crash after the branch moved needs no repair", "[store][crash]") {
   test::TempDir dir;
   saveAndDieAfter(dir.path(), WriteStep::BranchMoved, "complete\n");
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   CHECK((*store)->repairsAtOpen().empty());
   auto head = (*store)->documents().currentVersion("contract-1", "meetings/1/agenda");
@@ -152,13 +153,13 @@ TEST_CASE("a lock file left by a killed process does not block the next write", 
   test::TempDir dir;
   std::string v1;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     v1 = *(*store)->documents().commit(save("first\n", "anna"));
   }
   const auto repo = dir.path() / "repositories" / "contract-1.git";
   std::ofstream(repo / "refs" / "heads" / "main.lock") << "half";
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   CHECK_FALSE(std::filesystem::exists(repo / "refs" / "heads" / "main.lock"));
   CHECK((*store)->documents().commit(save("second\n", "anna", v1)));

@@ -7,6 +7,7 @@
 #include "server/store/mail_preferences.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -17,7 +18,7 @@ constexpr const char* kAt = "2026-12-03T08:00:00Z";
 
 struct PreferenceFixture {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
   std::int64_t anna = 0, ulla = 0;
 
   PreferenceFixture() {

@@ -8,6 +8,7 @@
 #include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -16,7 +17,7 @@ namespace {
 
 struct MeetingStore {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
   std::int64_t meetingId = 0;
   std::int64_t userId = 0;
 

@@ -9,6 +9,7 @@
 #include "server/store/outbox.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -17,7 +18,7 @@ namespace {
 
 struct OutboxFixture {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
 
   std::int64_t enqueue(const std::string& messageId, std::int64_t at) {
     return store->db().write([&](Writing& c) {

@@ -8,6 +8,7 @@
 
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -62,7 +63,7 @@ std::vector<std::string> livePacks(DocumentStore& docs, const std::string& repos
 
 TEST_CASE("each save is one pack that git verifies, with no loose objects", "[store][packs]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   std::vector<std::string> versions;
@@ -91,7 +92,7 @@ TEST_CASE("each save is one pack that git verifies, with no loose objects", "[st
 TEST_CASE("packs beyond the limit are merged, and every version reads the same afterwards",
           "[store][packs]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   const int saves = static_cast<int>(DocumentStore::kMostPacks) * 2 + 3;
@@ -106,9 +107,8 @@ TEST_CASE("packs beyond the limit are merged, and every version reads the same a
   const auto repo = docs.pathOf("contract-1");
   // The merged packs are retired, not removed; once the grace period is over they go.
   CHECK(livePacks(docs, "contract-1").size() <= DocumentStore::kMostPacks);
-  REQUIRE(docs.pruneRetiredPacks("contract-1",
-                                 Clock::now() + DocumentStore::kRetiredPackGrace +
-                                     std::chrono::seconds(1)));
+  REQUIRE(docs.pruneRetiredPacks(
+      "contract-1", Clock::now() + DocumentStore::kRetiredPackGrace + std::chrono::seconds(1)));
   const auto packs = filesEndingWith(repo / "objects" / "pack", ".pack");
   CHECK(packs.size() <= DocumentStore::kMostPacks);
   CHECK(filesEndingWith(repo / "objects" / "pack", ".idx").size() == packs.size());
@@ -133,7 +133,7 @@ TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
   test::TempDir dir;
   std::string v1, v2;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     v1 = *(*store)->documents().commit(save(1, longText(1), "anna"));
     v2 = *(*store)->documents().commit(save(1, longText(2), "ulla"));
@@ -148,7 +148,7 @@ TEST_CASE("a pack index spoilt by a power cut is built again at start-up",
   gitCli(repo, "fsck --strict", &fsck);
   REQUIRE(fsck != 0);
 
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   const auto& repairs = (*store)->repairsAtOpen();
   CHECK(std::count_if(repairs.begin(), repairs.end(), [](const std::string& r) {
@@ -164,14 +164,14 @@ TEST_CASE("half-written pack files of a killed save are removed at start-up",
           "[store][packs][crash]") {
   test::TempDir dir;
   {
-    auto store = Store::open({dir.path(), 1});
+    auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     REQUIRE((*store)->documents().commit(save(1, "one\n", "anna")));
   }
   const auto folder = dir.path() / "repositories" / "contract-1.git" / "objects" / "pack";
   std::ofstream(folder / "tmp_pack_0123") << "PACK";
   std::ofstream(folder / "tmp_idx_0123") << "garbage";
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   CHECK_FALSE(fs::exists(folder / "tmp_pack_0123"));
   CHECK_FALSE(fs::exists(folder / "tmp_idx_0123"));
@@ -179,11 +179,12 @@ TEST_CASE("half-written pack files of a killed save are removed at start-up",
 
 // Issue 20, point 0: `git fsck` failed about once in twelve runs with "packfile … index not
 // opened", because a merge deleted packs that a reader had listed a moment before.
-TEST_CASE("a pack that a reader listed stays readable after a merge replaced it, until its grace "
-          "period is over",
-          "[store][packs][race]") {
+TEST_CASE(
+    "a pack that a reader listed stays readable after a merge replaced it, until its grace "
+    "period is over",
+    "[store][packs][race]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   const int saves = static_cast<int>(DocumentStore::kMostPacks) + 1;
@@ -214,8 +215,8 @@ TEST_CASE("a pack that a reader listed stays readable after a merge replaced it,
   REQUIRE(docs.mergePacks("contract-1", mergedAt + std::chrono::seconds(10)));
   for (const auto& pack : listed) CHECK(fs::exists(repo / "objects" / "pack" / pack));
   // After it, the retired packs go; what was listed afterwards stays.
-  CHECK(*docs.pruneRetiredPacks("contract-1", mergedAt + DocumentStore::kRetiredPackGrace +
-                                                  std::chrono::seconds(1)) ==
+  CHECK(*docs.pruneRetiredPacks(
+            "contract-1", mergedAt + DocumentStore::kRetiredPackGrace + std::chrono::seconds(1)) ==
         static_cast<std::size_t>(saves - 1));
   CHECK(filesEndingWith(repo / "objects" / "pack", ".pack").size() == after.size());
   for (const auto& pack : after) CHECK(fs::exists(repo / "objects" / "pack" / pack));
@@ -226,7 +227,7 @@ TEST_CASE("a pack that a reader listed stays readable after a merge replaced it,
 
 TEST_CASE("a retired pack is neither counted nor merged again", "[store][packs]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   for (int i = 0; i < static_cast<int>(DocumentStore::kMostPacks) + 1; ++i)

@@ -16,6 +16,7 @@
 #include "server/store/registry_search.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -26,7 +27,7 @@ const std::string kAt = "2026-01-01T00:00:00Z";
 
 struct RegisterFixture {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
   std::int64_t authority = 0, otherAuthority = 0, linne = 0, other = 0, registrar = 0;
   std::int64_t linneContract = 0, otherContract = 0, foreignContract = 0;
   std::int64_t r1 = 0, r2 = 0, r3 = 0, r4 = 0;  // meeting ids of the four registered protocols
@@ -320,7 +321,7 @@ TEST_CASE("query text never breaks the FTS5 syntax", "[store][registry][search]"
 }
 
 TEST_CASE("a page of the register is found and cut in a few statements, not one a row",
-          "[store][registry][search]") {
+          "[store][registry][search][sqlite]") {
   RegisterFixture f;
   f.store->db().write([&](Writing& c) {
     for (int seq = 20; seq < 30; ++seq)
@@ -338,7 +339,7 @@ TEST_CASE("a page of the register is found and cut in a few statements, not one 
       return 0;
     };
     list = f.store->db().read([&](Reading& c) {
-      sqlite3* db = Database::connectionOf(c).raw();
+      sqlite3* db = Database::sqliteOf(c);
       sqlite3_trace_v2(db, SQLITE_TRACE_STMT, counter, &statements);
       auto found = searchRegistry(c, TenantScope::of(f.manager()), q);
       sqlite3_trace_v2(db, 0, nullptr, nullptr);
@@ -395,10 +396,11 @@ const std::map<std::string, std::string_view>& files();
 }
 
 TEST_CASE("migration 016 keeps the indexed protocols and indexes the first letters of words",
-          "[store][registry][search]") {
+          "[store][registry][search][sqlite]") {
   test::TempDir dir;
-  Connection conn(dir.path() / "samverkan.db", false);
-  // The schema as it was before 016 (after 011; 014 and 015 come between), with a protocol indexed in it.
+  SqliteConnection conn(dir.path() / "samverkan.db", false);
+  // The schema as it was before 016 (after 011; 014 and 015 come between), with a protocol indexed
+  // in it.
   for (const auto& [name, sql] : migration_files::files())
     if (std::stoi(name.substr(name.rfind('/') + 1, 3)) <= 11) conn.exec(std::string(sql));
   conn.exec("PRAGMA user_version = 11");

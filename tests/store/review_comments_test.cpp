@@ -8,6 +8,7 @@
 #include "server/store/review_comments.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -18,7 +19,7 @@ const ReviewedDocument kMinutes{"contract-3", "meetings/12/minutes"};
 
 struct CommentsFixture {
   test::TempDir dir;
-  std::unique_ptr<Store> store = std::move(*Store::open({dir.path(), 1}));
+  std::unique_ptr<Store> store = std::move(*Store::open(test::testStore(dir.path())));
   std::int64_t user = store->db().write([](Writing& c) {
     const auto org = insertOrganization(c, "Omsorg AB", OrganizationKind::Provider, "2026-01-01");
     return insertUser(c, {"ulla", "Ulla Utförare", "ulla@example.se", "x", org, {}}, "2026-01-01");

@@ -6,6 +6,7 @@
 #include "server/store/database.hpp"
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_store.hpp"
 
 using namespace sv;
 using namespace sv::store;
@@ -36,7 +37,7 @@ std::string gitCli(const std::filesystem::path& repo, const std::string& args) {
 TEST_CASE("a sealed document takes no new version, through the store or around it",
           "[store][documents][sealed]") {
   test::TempDir dir;
-  auto store = Store::open({dir.path(), 1});
+  auto store = Store::open(test::testStore(dir.path()));
   REQUIRE(store);
   auto& docs = (*store)->documents();
   auto v1 = docs.commit(minutesCommit("# Protokoll\n\nFörsta versionen.\n", ""));
@@ -116,7 +117,7 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
 
   // And the seal holds after the store is opened again.
   store->reset();
-  auto reopened = Store::open({dir.path(), 1});
+  auto reopened = Store::open(test::testStore(dir.path()));
   REQUIRE(reopened);
   CHECK((*reopened)->documents().sealed(kRepository, kDocument));
   auto afterReopen = (*reopened)->documents().commit(minutesCommit("# Protokoll\n\nSent.\n", *v2));
