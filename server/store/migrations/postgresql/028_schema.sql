@@ -15,6 +15,9 @@
 --   (an unquoted name folds to lower case), and the unique indexes on names fold case through it.
 --   It folds the case of every letter, where SQLite's NOCASE folds ASCII only: "Östen" and
 --   "östen" are one user name here.
+-- * Text without a collation sorts as SQLite's BINARY (code point order) only in a database made
+--   with the C.UTF-8 (or C) locale, as tests/support/pg_cluster.sh makes it; another locale
+--   changes every ORDER BY on text, and lower case in the register's words follows its LC_CTYPE.
 -- * Triggers are PL/pgSQL functions raising SQLite's message with SQLSTATE 23000
 --   (integrity_constraint_violation), so that the store treats both as a refused constraint. A
 --   WHEN that reads only OLD and NEW stays on the trigger; one that reads other tables (PostgreSQL
@@ -25,7 +28,8 @@
 --   (marked "SQLite reports … first"), so a refusal has the same message in both stores.
 -- * The FTS5 table registry_search is a plain table with a tsvector column (at its definition).
 
-CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE COLLATION IF NOT EXISTS nocase
+  (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
 -- A trigger that refuses the write whenever it fires (its WHEN, if any, is on the trigger): the
 -- message is the trigger's argument.
@@ -290,7 +294,8 @@ BEGIN
 END $$;
 CREATE TRIGGER meetings_fixed_by_registered_minutes BEFORE UPDATE ON meetings
   FOR EACH ROW
-  WHEN (NEW.contract_id IS DISTINCT FROM OLD.contract_id OR NEW.starts_at IS DISTINCT FROM OLD.starts_at
+  WHEN (NEW.contract_id IS DISTINCT FROM OLD.contract_id
+        OR NEW.starts_at IS DISTINCT FROM OLD.starts_at
         OR NEW.ends_at IS DISTINCT FROM OLD.ends_at OR NEW.location IS DISTINCT FROM OLD.location
         OR NEW.status IS DISTINCT FROM OLD.status
         OR NEW.cancel_reason IS DISTINCT FROM OLD.cancel_reason
@@ -319,7 +324,8 @@ CREATE TRIGGER meetings_time_place_follow_minutes BEFORE UPDATE ON meetings
 
 CREATE FUNCTION meetings_with_minutes_not_cancelled() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = OLD.id AND mi.state <> 'registered') THEN
+  IF EXISTS (SELECT 1 FROM minutes mi
+             WHERE mi.meeting_id = OLD.id AND mi.state <> 'registered') THEN
     RAISE EXCEPTION 'a meeting with minutes is not cancelled'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
@@ -376,7 +382,8 @@ CREATE FUNCTION registry_number_free() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   FOR i IN 0 .. TG_NARGS - 1 LOOP
     IF registry_number_taken(TG_ARGV[i], NEW.authority_id, NEW.number, NEW.year, NEW.seq) THEN
-      RAISE EXCEPTION 'the registry number is taken' USING ERRCODE = 'integrity_constraint_violation';
+      RAISE EXCEPTION 'the registry number is taken'
+        USING ERRCODE = 'integrity_constraint_violation';
     END IF;
   END LOOP;
   RETURN NEW;
@@ -389,7 +396,8 @@ BEGIN
     -- SQLite reports registry_number_free and registry_number_free_of_annual first: a taken
     -- number is refused by them, with their message.
     IF registry_number_taken('report_registry', NEW.authority_id, NEW.number, NEW.year, NEW.seq)
-       OR registry_number_taken('annual_registry', NEW.authority_id, NEW.number, NEW.year, NEW.seq) THEN
+       OR registry_number_taken('annual_registry', NEW.authority_id, NEW.number, NEW.year,
+                                NEW.seq) THEN
       RETURN NEW;
     END IF;
     RAISE EXCEPTION 'a cancelled meeting''s minutes are not registered'
@@ -450,7 +458,8 @@ CREATE TRIGGER follow_up_cases_sealed BEFORE UPDATE ON follow_up_cases
   WHEN (NEW.title IS DISTINCT FROM OLD.title OR NEW.description IS DISTINCT FROM OLD.description
         OR NEW.trigger_kind IS DISTINCT FROM OLD.trigger_kind
         OR NEW.occurred_on IS DISTINCT FROM OLD.occurred_on
-        OR NEW.urgency IS DISTINCT FROM OLD.urgency OR NEW.contract_id IS DISTINCT FROM OLD.contract_id
+        OR NEW.urgency IS DISTINCT FROM OLD.urgency
+        OR NEW.contract_id IS DISTINCT FROM OLD.contract_id
         OR NEW.plan_due_on IS DISTINCT FROM OLD.plan_due_on
         OR NEW.feedback_given IS DISTINCT FROM OLD.feedback_given
         OR NEW.state NOT IN ('reported', 'closed'))
@@ -695,11 +704,16 @@ CREATE TABLE registry_search (
   meeting_year TEXT,
   body TEXT,
   document tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', regexp_replace(coalesce(number, ''), '[^[:alnum:]]+', ' ', 'g')), 'A')
-    || setweight(to_tsvector('simple', regexp_replace(coalesce(contract, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
-    || setweight(to_tsvector('simple', regexp_replace(coalesce(provider, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
-    || setweight(to_tsvector('simple', regexp_replace(coalesce(meeting_year, ''), '[^[:alnum:]]+', ' ', 'g')), 'C')
-    || setweight(to_tsvector('simple', regexp_replace(coalesce(body, ''), '[^[:alnum:]]+', ' ', 'g')), 'D')
+    setweight(to_tsvector('simple',
+              regexp_replace(coalesce(number, ''), '[^[:alnum:]]+', ' ', 'g')), 'A')
+    || setweight(to_tsvector('simple',
+                 regexp_replace(coalesce(contract, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
+    || setweight(to_tsvector('simple',
+                 regexp_replace(coalesce(provider, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
+    || setweight(to_tsvector('simple',
+                 regexp_replace(coalesce(meeting_year, ''), '[^[:alnum:]]+', ' ', 'g')), 'C')
+    || setweight(to_tsvector('simple',
+                 regexp_replace(coalesce(body, ''), '[^[:alnum:]]+', ' ', 'g')), 'D')
   ) STORED
 );
 CREATE INDEX registry_search_document ON registry_search USING gin (document);
