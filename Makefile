@@ -24,7 +24,7 @@ APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev 
   libcmark-dev libsodium-dev libssl-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libgs-common qpdf poppler-utils chromium libxml2-utils \
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
-  python3 python3-aiosmtpd openssl ca-certificates \
+  python3 python3-aiosmtpd openssl ca-certificates postgresql libpq-dev \
   clang-16 libclang-rt-16-dev
 
 .PHONY: run test test-plain build deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
