@@ -1,5 +1,6 @@
 # Two commands on a fresh Debian machine:
 #   make run   installs what is missing, builds, and serves http://localhost:8080 with demo data in ./var
+#              (make run STORE=postgresql: the same with the metadata in a PostgreSQL of its own)
 #   make test  installs what is missing, builds, and runs every test: the suite through CTest, the
 #              whole suite once more under AddressSanitizer, UBSan and LeakSanitizer, and every
 #              libFuzzer target for FUZZ_SMOKE_SECONDS (tests/check.sh; CI runs it, .ci/run)
@@ -18,6 +19,10 @@ PORT ?= 8080
 # The properties `make run` serves with; another file points the demo at an identity provider
 # (README, "Inloggning med kommunens identitetsleverantör").
 CONFIG ?= config/samverkan.properties
+# Where `make run` keeps the metadata: sqlite (./var/samverkan.db) or postgresql (a cluster of its
+# own in PG_DEMO, README "PostgreSQL").
+STORE ?= sqlite
+PG_DEMO ?= $(CURDIR)/var-postgresql
 
 # Debian packages: build, run, test, benchmark.
 APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
@@ -63,8 +68,19 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
+ifeq ($(STORE),postgresql)
+	@# The same demo with its metadata in a PostgreSQL of its own: a cluster in $(PG_DEMO)/cluster
+	@# (tests/support/pg_cluster.sh: made on the first run, started again if it stopped; the
+	@# postgres user's when run as root), the data folder (repositories, keys) in $(PG_DEMO)/data.
+	@port=$$(tests/support/pg_cluster.sh ensure $(PG_DEMO)/cluster) && \
+	SAMVERKAN_STORE=postgresql \
+	  SAMVERKAN_STORE_CONNECTION="host=$(PG_DEMO)/cluster port=$$port dbname=samverkan user=samverkan" \
+	  SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-$(PG_DEMO)/data} \
+	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
+else
 	SAMVERKAN_PORT=$${SAMVERKAN_PORT:-$(PORT)} SAMVERKAN_DATA_DIR=$${SAMVERKAN_DATA_DIR:-./var} \
 	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
+endif
 
 # Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized tree building
 # beside it, then the sanitized suite with the fuzz tree building and the fuzz smoke beside it.

@@ -3,13 +3,15 @@
 #   tests/support/pg_cluster.sh start DIR   prints the port, writes DIR/port; database `samverkan`,
 #                                           user `samverkan` (trust), on 127.0.0.1 and a socket in DIR
 #   tests/support/pg_cluster.sh stop DIR    stops it (fast); nothing to stop is not an error
+#   tests/support/pg_cluster.sh ensure DIR  the cluster in DIR running, made with start if there is
+#                                           none, started again if it stopped (make run STORE=postgresql)
 # PostgreSQL refuses to run as root, and CI runs as root: then the cluster is the `postgres`
 # user's (DIR is given to it); anyone else runs it as themselves. fsync stays on, because the
 # store's durability is what the tests are about. The binaries are PG_BINDIR's, or pg_config's.
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|ensure DIR" >&2
   exit 2
 }
 [ $# -eq 2 ] || usage
@@ -100,6 +102,16 @@ case $command in
     echo "$port" | as_owner tee "$dir/port" > /dev/null
     trap - ERR
     echo "$port"
+    ;;
+  ensure)
+    if [ ! -e "$dir/data" ]; then
+      exec "$0" start "$dir"
+    fi
+    dir=$(cd "$dir" && pwd)
+    if ! as_owner "$bindir/pg_ctl" -D "$dir/data" status > /dev/null 2>&1; then
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start > /dev/null
+    fi
+    cat "$dir/port"
     ;;
   stop)
     [ -d "$dir" ] || exit 0

@@ -684,18 +684,16 @@ CREATE INDEX action_events_action ON action_events (action_id, id);
 
 -- 011, 016: the register searched as text. SQLite's FTS5 table (unicode61, diacritics kept,
 -- prefix indexes '1 2 3') is a plain table here: `rowid` is the registry row's id, as FTS5's
--- rowid was, and `document` the words of every column for a GIN index. The words are FTS5's:
--- every run of letters and digits (anything else separates, so "SDN 2026/0001 1" gives sdn, 2026,
--- 0001, 1), in lower case, å, ä and ö kept apart from a and o (the 'simple' configuration stems
--- nothing and removes no accent). Each column's words carry a weight, so that a query can name
--- the columns as FTS5's {number} : … did, and rank them as bm25(10, 4, 4, 2, 1) did:
---   number A, contract and provider B, meeting_year C, body D.
--- A word a person types is searched as a prefix: FTS5's `"2026"*` is to_tsquery('simple',
--- '2026:*'), `{number} : "2026"*` is '2026:*A', `{contract provider meeting_year body} : "för"*`
--- is 'för:*BCD'; AND is &, OR is |; rank with ts_rank('{0.1, 0.2, 0.4, 1.0}', document, query).
--- A GIN index answers a prefix from its sorted terms without FTS5's extra prefix indexes. The
--- FTS5 shadow tables (registry_search_data, _idx, _content, _docsize, _config) have no
--- counterpart.
+-- rowid was, and two generated tsvectors hold the words for GIN indexes: `number_words` the
+-- number's, `other_words` those of contract and provider (weight B), meeting_year (C) and body
+-- (D). The words are FTS5's: every run of letters and digits (anything else separates, so
+-- "SDN 2026/0001 1" gives sdn, 2026, 0001, 1), in lower case, å, ä and ö kept apart from a and o
+-- (the 'simple' configuration stems nothing and removes no accent). FTS5's `{number} : "2026"`
+-- is `number_words @@ '2026'`, `{contract provider meeting_year body} : "för"*` is
+-- `other_words @@ 'för':*`; the rank is ts_rank('{0.1, 0.2, 0.4, 1.0}', number_words weighted A
+-- || other_words, query), bm25(10, 4, 4, 2, 1)'s order of columns (registry_search_pg.cpp). A
+-- GIN index answers a prefix from its sorted terms without FTS5's extra prefix indexes. The FTS5
+-- shadow tables (registry_search_data, _idx, _content, _docsize, _config) have no counterpart.
 CREATE TABLE registry_search (
   rowid BIGINT PRIMARY KEY,
   number TEXT,
@@ -703,20 +701,21 @@ CREATE TABLE registry_search (
   provider TEXT,
   meeting_year TEXT,
   body TEXT,
-  document tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple',
-              regexp_replace(coalesce(number, ''), '[^[:alnum:]]+', ' ', 'g')), 'A')
-    || setweight(to_tsvector('simple',
-                 regexp_replace(coalesce(contract, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
-    || setweight(to_tsvector('simple',
-                 regexp_replace(coalesce(provider, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
-    || setweight(to_tsvector('simple',
-                 regexp_replace(coalesce(meeting_year, ''), '[^[:alnum:]]+', ' ', 'g')), 'C')
-    || setweight(to_tsvector('simple',
-                 regexp_replace(coalesce(body, ''), '[^[:alnum:]]+', ' ', 'g')), 'D')
+  -- The number alone, and the rest weighted as bm25's columns are on SQLite (contract and
+  -- provider B, meeting year C, text D): a person's words are matched in the number, or as
+  -- prefixes in the rest (registry_search_pg.cpp).
+  number_words tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple', regexp_replace(coalesce(number, ''), '[^[:alnum:]]+', ' ', 'g'))
+  ) STORED,
+  other_words tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', regexp_replace(coalesce(contract, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
+    || setweight(to_tsvector('simple', regexp_replace(coalesce(provider, ''), '[^[:alnum:]]+', ' ', 'g')), 'B')
+    || setweight(to_tsvector('simple', regexp_replace(coalesce(meeting_year, ''), '[^[:alnum:]]+', ' ', 'g')), 'C')
+    || setweight(to_tsvector('simple', regexp_replace(coalesce(body, ''), '[^[:alnum:]]+', ' ', 'g')), 'D')
   ) STORED
 );
-CREATE INDEX registry_search_document ON registry_search USING gin (document);
+CREATE INDEX registry_search_number_words ON registry_search USING gin (number_words);
+CREATE INDEX registry_search_other_words ON registry_search USING gin (other_words);
 
 -- 014: a minutes form kept past its session.
 CREATE TABLE kept_forms (
