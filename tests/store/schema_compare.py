@@ -3,16 +3,17 @@
 
   schema_compare.py --sqlite DB --host H --port P --user U --dbname D
 
-DB is a SQLite database at the newest migration; the PostgreSQL database has the PostgreSQL schema
-of the same version. Exits 1, printing every difference, unless both have the same tables (FTS5's
-shadow tables aside), the same columns in the same order with compatible types, nullability,
-defaults and NOCASE collation, the same primary and unique keys, the same foreign keys, as many
-CHECK constraints per table, the same named indexes and the same triggers (name, table, timing,
-event). Then the triggers' behaviour:
-each check writes some rows and one statement more, in a transaction that is rolled back, in
-both databases (the SQLite file is copied first); the statement must be refused in both with the
-message the check names, SQLSTATE 23000 in PostgreSQL, or succeed in both where the check says it
-is allowed.
+DB is a SQLite database at the newest migration (a data folder's samverkan.db will do: it is only
+read); the PostgreSQL database has the PostgreSQL schema of the same version and no rows.
+
+Exits 1, printing every difference, unless both have the same tables (FTS5's shadow tables
+aside), the same columns in the same order with compatible types, nullability, defaults and NOCASE
+collation, the same primary and unique keys, the same foreign keys, as many CHECK constraints per
+table, the same named indexes and the same triggers (name, table, timing, event). Then the
+triggers' behaviour: each check writes some rows and one statement more, in a transaction that is
+rolled back, in both databases (in SQLite an empty one made from DB's schema); the statement must
+be refused in both with the message the check names, SQLSTATE 23000 in PostgreSQL, or succeed in
+both where the check says it is allowed. Every trigger has a check.
 
 Standard library only; the databases are read with the sqlite3 and psql programs.
 """
@@ -697,13 +698,16 @@ def main():
 
     work = tempfile.mkdtemp(prefix="schema-compare-")
     try:
-        # The behaviour checks write (and roll back); the database given is only read.
-        copy = os.path.join(work, "copy.db")
-        shutil.copyfile(args.sqlite, copy)
-        sqlite_db = Sqlite(copy)
+        # The behaviour checks write (and roll back) in an empty database of the same schema, so
+        # that the one given is only read and may be a data folder's, rows and all.
+        empty = os.path.join(work, "empty.db")
+        schema = subprocess.run(["sqlite3", args.sqlite, ".schema"], check=True,
+                                capture_output=True, text=True).stdout
+        subprocess.run(["sqlite3", "-bail", empty], input=schema, check=True, text=True)
         pg_db = Postgres(args.host, args.port, args.user, args.dbname)
-        diffs, (tables, columns, indexes, triggers), trigger_names = compare(sqlite_db, pg_db)
-        failures = check_behaviour(sqlite_db, pg_db, trigger_names)
+        diffs, (tables, columns, indexes, triggers), trigger_names = compare(Sqlite(args.sqlite),
+                                                                             pg_db)
+        failures = check_behaviour(Sqlite(empty), pg_db, trigger_names)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
