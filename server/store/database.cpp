@@ -181,23 +181,6 @@ std::unique_ptr<Connection> DatabaseLocation::connect(bool readOnly) const {
   return std::make_unique<SqliteConnection>(file, readOnly);
 }
 
-std::string DatabaseLocation::describe() const {
-  if (dialect == Dialect::Sqlite) return file.string();
-  // The connection string without a password, for messages and logs.
-  std::string shown;
-  std::size_t from = 0;
-  while (from < connection.size()) {
-    auto end = connection.find(' ', from);
-    if (end == std::string::npos) end = connection.size();
-    const auto word = connection.substr(from, end - from);
-    if (!word.empty())
-      shown += (shown.empty() ? "" : " ") +
-               (word.starts_with("password=") ? std::string("password=…") : word);
-    from = end + 1;
-  }
-  return "PostgreSQL (" + shown + ")";
-}
-
 void Writing::exec(const std::string& sql) {
   conn_.exec(sql);
 }

@@ -79,7 +79,6 @@ struct DatabaseLocation {
   std::string connection{};
 
   std::unique_ptr<Connection> connect(bool readOnly) const;
-  std::string describe() const;
 };
 
 class Database {

@@ -57,10 +57,6 @@ Handle<PGresult, PQclear> checked(PGconn* conn, PGresult* raw, std::string_view 
 // a console; the store has nobody to tell.
 void ignoreNotice(void*, const char*) {}
 
-PgRun& runOf(const PgRunHandle& run) {
-  return *run;
-}
-
 const char* valueAt(const PgRun& run, int column) {
   if (run.row < 0 || run.row >= run.rows || column < 0 || column >= PQnfields(run.result.get()))
     throw DatabaseError(SQLITE_RANGE, "no such row or column in " + run.prepared->name);
@@ -165,7 +161,7 @@ std::int64_t PostgresConnection::lastInsertId() {
 namespace pg {
 
 void bind(const PgRunHandle& handle, int index, std::optional<std::string> value) {
-  auto& run = runOf(handle);
+  auto& run = *handle;
   if (index < 1 || index > static_cast<int>(run.values.size()))
     throw DatabaseError(SQLITE_RANGE, "parameter " + std::to_string(index) + " out of range in " +
                                           run.prepared->name);
@@ -177,7 +173,7 @@ void bind(const PgRunHandle& handle, int index, std::optional<std::string> value
 }
 
 bool step(const PgRunHandle& handle) {
-  auto& run = runOf(handle);
+  auto& run = *handle;
   if (!run.result || run.row >= run.rows) {  // first step, or a step after the last row
     std::vector<const char*> values;
     values.reserve(run.values.size());
@@ -190,13 +186,13 @@ bool step(const PgRunHandle& handle) {
 }
 
 bool isNull(const PgRunHandle& handle, int column) {
-  const auto& run = runOf(handle);
+  const auto& run = *handle;
   valueAt(run, column);
   return PQgetisnull(run.result.get(), run.row, column) != 0;
 }
 
 std::int64_t int64(const PgRunHandle& handle, int column) {
-  const std::string_view value = valueAt(runOf(handle), column);
+  const std::string_view value = valueAt(*handle, column);
   // A comparison or EXISTS in a select list is PostgreSQL's boolean; SQLite's is 1 or 0.
   if (value == "t") return 1;
   if (value == "f") return 0;
@@ -206,11 +202,11 @@ std::int64_t int64(const PgRunHandle& handle, int column) {
 }
 
 double real(const PgRunHandle& handle, int column) {
-  return std::strtod(valueAt(runOf(handle), column), nullptr);
+  return std::strtod(valueAt(*handle, column), nullptr);
 }
 
 std::string text(const PgRunHandle& handle, int column) {
-  const auto& run = runOf(handle);
+  const auto& run = *handle;
   const char* value = valueAt(run, column);
   return std::string(value,
                      static_cast<std::size_t>(PQgetlength(run.result.get(), run.row, column)));

@@ -1,9 +1,9 @@
 // Issue 20, finding 10: the audit chain had no key. Someone with write access to samverkan.db
 // could delete the last entry and rewind audit_head, edit an entry and recompute the chain, or
 // wipe both tables, and verification still said "intact". Each attack here is made the way such
-// a person would, with the sqlite3 API on the closed data folder, then the folder is opened and
-// verified as `samverkan verify-audit` does (Store::verifyAudit).
-#include <sqlite3.h>
+// a person would, on the database itself with the server stopped (SQLite's file, or in the run on
+// PostgreSQL the database), then the folder is opened and verified as `samverkan verify-audit`
+// does (Store::verifyAudit).
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -60,46 +60,29 @@ std::string readAll(const fs::path& file) {
   return bytes.str();
 }
 
-// The attacker's tools: the database file, its triggers dropped, and the chain's published form
+// The attacker's tools: the database as its administrator has it (SQLite's file, or the
+// PostgreSQL database), the log's triggers dropped, and the chain's published form
 // (length-prefixed fields, SHA-256) to recompute hashes with.
 class Attacker {
  public:
-  explicit Attacker(const fs::path& dir) {
-    REQUIRE(sqlite3_open((dir / "samverkan.db").c_str(), &db_) == SQLITE_OK);
-    exec("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
+  explicit Attacker(const fs::path& dir) : db_(dir) {
+    REQUIRE(db_.dropTrigger("audit_log_no_update", "audit_log").empty());
+    REQUIRE(db_.dropTrigger("audit_log_no_delete", "audit_log").empty());
   }
-  ~Attacker() { sqlite3_close(db_); }
-  Attacker(const Attacker&) = delete;
-  Attacker& operator=(const Attacker&) = delete;
 
   void exec(const std::string& sql) {
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
-    const std::string message = error ? error : "";
-    sqlite3_free(error);
-    INFO(message);
-    REQUIRE(rc == SQLITE_OK);
+    const std::string refused = db_.exec(sql);
+    INFO(refused);
+    REQUIRE(refused.empty());
   }
 
   // Every hash from the first entry on, and the head, as the server would have written them.
   void rechain() {
-    std::vector<std::vector<std::string>> rows;
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db_,
-                       "SELECT id, at, actor_id, actor, action, object_type, object_id, version, "
-                       "detail FROM audit_log ORDER BY id",
-                       -1, &stmt, nullptr);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::vector<std::string> row;
-      for (int i = 0; i < 9; ++i) {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-        row.emplace_back(text ? text : "");
-      }
-      rows.push_back(std::move(row));
-    }
-    sqlite3_finalize(stmt);
+    const auto rows = db_.rows(
+        "SELECT id, at, actor_id, actor, action, object_type, object_id, version, detail "
+        "FROM audit_log ORDER BY id");
     std::string prev = kAuditGenesis;
-    for (auto& row : rows) {
+    for (const auto& row : rows) {
       std::string canonical;
       for (const auto& field : row) canonical += std::to_string(field.size()) + ":" + field + "\n";
       canonical += std::to_string(prev.size()) + ":" + prev + "\n";
@@ -113,7 +96,7 @@ class Attacker {
   }
 
  private:
-  sqlite3* db_ = nullptr;
+  test::RawDatabase db_;
 };
 
 }  // namespace
@@ -136,7 +119,7 @@ TEST_CASE("a clean data folder verifies, sealed and anchored by a key of its own
   CHECK(readAll(dir.path() / "audit.anchor").find("\n5 ") != std::string::npos);
 }
 
-TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_anchor][sqlite]") {
+TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_anchor]") {
   test::TempDir dir;
   makeFolder(dir.path(), 4);
   {
@@ -151,7 +134,7 @@ TEST_CASE("a deleted last entry with audit_head rewound is found", "[audit_ancho
   CHECK(mentions(report, "the audit anchor records entries through 4, but the log ends at 3"));
 }
 
-TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor][sqlite]") {
+TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor]") {
   test::TempDir dir;
   makeFolder(dir.path(), 4);
   {
@@ -174,7 +157,7 @@ TEST_CASE("an entry edited with the chain recomputed is found", "[audit_anchor][
   }
 }
 
-TEST_CASE("a wiped audit log and head are found", "[audit_anchor][sqlite]") {
+TEST_CASE("a wiped audit log and head are found", "[audit_anchor]") {
   test::TempDir dir;
   makeFolder(dir.path(), 3);
   Attacker(dir.path()).exec("DELETE FROM audit_log; DELETE FROM audit_head;");
@@ -229,7 +212,7 @@ TEST_CASE("a forged line in the anchor is found", "[audit_anchor]") {
 }
 
 TEST_CASE("a data folder from before the key is sealed from the first start with it",
-          "[audit_anchor][sqlite]") {
+          "[audit_anchor]") {
   test::TempDir dir;
   makeFolder(dir.path(), 3);
   // What migration 024 leaves of an older folder: entries without seals, no key, no anchor.
@@ -269,8 +252,7 @@ TEST_CASE("a data folder from before the key is sealed from the first start with
   }
 }
 
-TEST_CASE("a sealing cut short by a crash is finished at the next start",
-          "[audit_anchor][sqlite]") {
+TEST_CASE("a sealing cut short by a crash is finished at the next start", "[audit_anchor]") {
   test::TempDir dir;
   makeFolder(dir.path(), 2);
   fs::remove(dir.path() / "audit.key");
@@ -323,7 +305,7 @@ TEST_CASE("an honest crash never looks like tampering", "[audit_anchor]") {
   }
 }
 
-TEST_CASE("the key and the anchor may live outside the data folder", "[audit_anchor][sqlite]") {
+TEST_CASE("the key and the anchor may live outside the data folder", "[audit_anchor]") {
   test::TempDir dir;
   test::TempDir vault;
   StoreOptions options = test::testStore(dir.path());

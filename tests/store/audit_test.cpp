@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include "server/store/audit.hpp"
 #include "server/store/database.hpp"
 #include "server/store/store.hpp"
@@ -22,17 +20,14 @@ void appendSome(Store& store, int n) {
     });
 }
 
-// Tampering as someone with the database file would: outside the server, triggers dropped.
-void tamper(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* raw = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
-  char* error = nullptr;
-  const std::string all =
-      "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql;
-  const int rc = sqlite3_exec(raw, all.c_str(), nullptr, nullptr, &error);
-  sqlite3_free(error);
-  sqlite3_close(raw);
-  REQUIRE(rc == SQLITE_OK);
+// Tampering as someone with the database would: outside the server, triggers dropped.
+void tamper(const std::filesystem::path& dir, const std::string& sql) {
+  test::RawDatabase db(dir);
+  REQUIRE(db.dropTrigger("audit_log_no_update", "audit_log").empty());
+  REQUIRE(db.dropTrigger("audit_log_no_delete", "audit_log").empty());
+  const std::string refused = db.exec(sql);
+  INFO(refused);
+  REQUIRE(refused.empty());
 }
 
 std::vector<AuditFinding> verify(const std::filesystem::path& dir) {
@@ -72,22 +67,21 @@ TEST_CASE("the server's own connection cannot change or delete an entry", "[stor
                   DatabaseError);
 }
 
-TEST_CASE("verification finds an edited entry", "[store][audit][sqlite]") {
+TEST_CASE("verification finds an edited entry", "[store][audit]") {
   test::TempDir dir;
   {
     auto store = Store::open(test::testStore(dir.path()));
     REQUIRE(store);
     appendSome(**store, 4);
   }
-  tamper(dir.path() / "samverkan.db", "UPDATE audit_log SET actor = 'mallory' WHERE id = 2;");
+  tamper(dir.path(), "UPDATE audit_log SET actor = 'mallory' WHERE id = 2;");
   const auto findings = verify(dir.path());
   REQUIRE_FALSE(findings.empty());
   CHECK(findings.front().id == 2);
   CHECK(findings.front().problem == "was changed after it was written");
 }
 
-TEST_CASE("verification finds a deleted entry in the middle and at the end",
-          "[store][audit][sqlite]") {
+TEST_CASE("verification finds a deleted entry in the middle and at the end", "[store][audit]") {
   test::TempDir dir;
   {
     auto store = Store::open(test::testStore(dir.path()));
@@ -95,13 +89,13 @@ TEST_CASE("verification finds a deleted entry in the middle and at the end",
     appendSome(**store, 4);
   }
   SECTION("middle") {
-    tamper(dir.path() / "samverkan.db", "DELETE FROM audit_log WHERE id = 2;");
+    tamper(dir.path(), "DELETE FROM audit_log WHERE id = 2;");
     const auto findings = verify(dir.path());
     REQUIRE_FALSE(findings.empty());
     CHECK(findings.front().id == 3);
   }
   SECTION("end") {
-    tamper(dir.path() / "samverkan.db", "DELETE FROM audit_log WHERE id = 4;");
+    tamper(dir.path(), "DELETE FROM audit_log WHERE id = 4;");
     const auto findings = verify(dir.path());
     REQUIRE_FALSE(findings.empty());
     CHECK(findings.front().problem == "the log ends before its last recorded entry");

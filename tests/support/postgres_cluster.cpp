@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "workflows/handle.hpp"
+
 namespace sv::test {
 namespace {
 
@@ -15,8 +17,8 @@ const char* clusterScript() {
   return SV_PG_CLUSTER_SCRIPT;
 }
 
-using PgConnection = std::unique_ptr<PGconn, decltype([](PGconn* c) { PQfinish(c); })>;
-using PgResult = std::unique_ptr<PGresult, decltype([](PGresult* r) { PQclear(r); })>;
+using PgConnection = Handle<PGconn, PQfinish>;
+using PgResult = Handle<PGresult, PQclear>;
 
 bool isDatabaseName(const std::string& name) {
   if (name.empty() || name.size() > 63) return false;  // PostgreSQL's NAMEDATALEN less one

@@ -1,11 +1,13 @@
 #include "support/test_store.hpp"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <mutex>
 
 #include "server/store/migrations.hpp"
 #include "server/store/postgres.hpp"
+#include "workflows/handle.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -31,14 +33,8 @@ std::string connectionTo(const std::string& database) {
   return "host=" + dir + " port=" + port + " user=samverkan dbname=" + database;
 }
 
-struct FinishConnection {
-  void operator()(PGconn* c) const { PQfinish(c); }
-};
-struct ClearResult {
-  void operator()(PGresult* r) const { PQclear(r); }
-};
-
-using Admin = std::unique_ptr<PGconn, FinishConnection>;
+using Admin = Handle<PGconn, PQfinish>;
+using Result = Handle<PGresult, PQclear>;
 
 Admin connectAdmin() {
   Admin admin(PQconnectdb(connectionTo("postgres").c_str()));
@@ -48,7 +44,7 @@ Admin connectAdmin() {
 }
 
 void run(PGconn* admin, const std::string& sql) {
-  std::unique_ptr<PGresult, ClearResult> done(PQexec(admin, sql.c_str()));
+  Result done(PQexec(admin, sql.c_str()));
   const auto status = PQresultStatus(done.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     throw std::runtime_error(sql + ": " + PQerrorMessage(admin));
@@ -56,9 +52,8 @@ void run(PGconn* admin, const std::string& sql) {
 
 bool exists(PGconn* admin, const std::string& name) {
   const char* values[] = {name.c_str()};
-  std::unique_ptr<PGresult, ClearResult> found(
-      PQexecParams(admin, "SELECT 1 FROM pg_database WHERE datname = $1", 1, nullptr, values,
-                   nullptr, nullptr, 0));
+  Result found(PQexecParams(admin, "SELECT 1 FROM pg_database WHERE datname = $1", 1, nullptr,
+                            values, nullptr, nullptr, 0));
   return PQntuples(found.get()) > 0;
 }
 
@@ -119,6 +114,74 @@ store::StoreOptions testStore(const std::filesystem::path& dir, int readConnecti
   createDatabase(name);
   options.postgresql = connectionTo(name);
   return options;
+}
+
+struct RawDatabase::Open {
+  Handle<sqlite3, sqlite3_close> sqlite{};
+  Handle<PGconn, PQfinish> postgres{};
+};
+
+RawDatabase::RawDatabase(const std::filesystem::path& dir) : open_(std::make_unique<Open>()) {
+  if (onPostgresql()) {
+    open_->postgres.reset(PQconnectdb(connectionTo(databaseNameFor(dir)).c_str()));
+    if (PQstatus(open_->postgres.get()) != CONNECTION_OK)
+      throw std::runtime_error(std::string("raw database: ") +
+                               PQerrorMessage(open_->postgres.get()));
+    return;
+  }
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open((dir / "samverkan.db").c_str(), &db);
+  open_->sqlite.reset(db);
+  if (rc != SQLITE_OK) throw std::runtime_error("raw database: " + (dir / "samverkan.db").string());
+}
+
+RawDatabase::~RawDatabase() = default;
+
+std::string RawDatabase::exec(const std::string& sql) {
+  if (open_->postgres) {
+    const Result done(PQexec(open_->postgres.get(), sql.c_str()));
+    const auto status = PQresultStatus(done.get());
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return {};
+    const std::string message = PQresultErrorMessage(done.get());
+    return message.empty() ? "refused" : message;
+  }
+  char* error = nullptr;
+  const int rc = sqlite3_exec(open_->sqlite.get(), sql.c_str(), nullptr, nullptr, &error);
+  const Handle<char, sqlite3_free> owned(error);
+  if (rc == SQLITE_OK) return {};
+  return error ? error : "refused";
+}
+
+std::vector<std::vector<std::string>> RawDatabase::rows(const std::string& sql) {
+  std::vector<std::vector<std::string>> out;
+  if (open_->postgres) {
+    const Result result(PQexec(open_->postgres.get(), sql.c_str()));
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+      throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
+    for (int r = 0; r < PQntuples(result.get()); ++r) {
+      auto& row = out.emplace_back();
+      for (int c = 0; c < PQnfields(result.get()); ++c)
+        row.emplace_back(PQgetvalue(result.get(), r, c));
+    }
+    return out;
+  }
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(open_->sqlite.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+    throw std::runtime_error(sql + ": " + sqlite3_errmsg(open_->sqlite.get()));
+  const Handle<sqlite3_stmt, sqlite3_finalize> stmt(raw);
+  while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+    auto& row = out.emplace_back();
+    for (int c = 0; c < sqlite3_column_count(stmt.get()); ++c) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), c));
+      row.emplace_back(text ? text : "");
+    }
+  }
+  return out;
+}
+
+std::string RawDatabase::dropTrigger(const std::string& name, const std::string& table) {
+  return exec(open_->postgres ? "DROP TRIGGER IF EXISTS " + name + " ON " + table
+                              : "DROP TRIGGER IF EXISTS " + name);
 }
 
 }  // namespace sv::test
