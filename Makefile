@@ -7,6 +7,7 @@
 # and by themselves:
 #   make test-plain     the suite alone (the quick loop while working)
 #   make test-sanitize  the sanitized suite alone
+#   make test-postgresql  everything on PostgreSQL (make test runs the store's part of it)
 #   make fuzz           every libFuzzer target for FUZZ_SECONDS each (tests/fuzz)
 SHELL := /bin/bash
 BUILD ?= build
@@ -32,7 +33,7 @@ APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev 
   python3 python3-aiosmtpd openssl ca-certificates postgresql libpq-dev \
   clang-16 libclang-rt-16-dev
 
-.PHONY: run test test-plain build deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
+.PHONY: run test test-plain test-postgresql build deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
   fuzz-build
 
 # The sanitizers' settings for every process of the sanitized suite, the servers the tests start
@@ -100,6 +101,11 @@ sanitize-build: deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
 	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON -DSV_TEST_OBJECTS_FROM=$(abspath $(BUILD)) > /dev/null
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+
+# Everything on PostgreSQL: the schema's check, the store's tests and every use case's, each on a
+# database of its own in a cluster CTest starts and stops (README, "PostgreSQL instead of SQLite").
+test-postgresql: build
+	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600 -R postgresql
 
 test-sanitize: build sanitize-build npm-deps
 	cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j 2 --timeout 900
