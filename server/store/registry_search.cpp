@@ -95,6 +95,14 @@ void bindParams(Statement& s, const std::vector<SearchParam>& params) {
   for (const auto& p : params) std::visit([&](const auto& v) { s.bind(index++, v); }, p);
 }
 
+void takeSnippets(Statement& s, std::vector<RegistryHit>& page) {
+  std::map<std::int64_t, std::string> snippets;
+  while (s.step()) snippets.emplace(s.int64(0), s.text(1));
+  for (auto& hit : page)
+    if (auto it = snippets.find(hit.row.id); it != snippets.end())
+      hit.snippet = std::move(it->second);
+}
+
 }  // namespace registry_words
 
 namespace {
@@ -200,11 +208,7 @@ void cutSnippets(Reading& c, const std::string& match, std::vector<RegistryHit>&
                      " FROM registry_search WHERE registry_search MATCH ?1 AND rowid BETWEEN ?2 "
                      "AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))");
   s.bindAll(match, lowest, highest, ids);
-  std::map<std::int64_t, std::string> snippets;
-  while (s.step()) snippets.emplace(s.int64(0), s.text(1));
-  for (auto& hit : page)
-    if (auto it = snippets.find(hit.row.id); it != snippets.end())
-      hit.snippet = std::move(it->second);
+  registry_words::takeSnippets(s, page);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // The register's search on PostgreSQL (DESIGN.md "Scale"; registry_words.hpp).
 #include <algorithm>
-#include <map>
 #include <utility>
 
 #include "server/store/registry_rows.hpp"
@@ -44,8 +43,8 @@ std::string tsWord(std::string_view word, bool prefix, bool asNumber) {
   if (!piece.empty()) pieces.push_back(piece);
   std::vector<std::string> lexemes;
   for (std::size_t i = 0; i < pieces.size(); ++i)
-    lexemes.push_back(tsLexeme(asNumber ? numberPart(pieces[i]) : pieces[i],
-                               prefix && i + 1 == pieces.size()));
+    lexemes.push_back(
+        tsLexeme(asNumber ? numberPart(pieces[i]) : pieces[i], prefix && i + 1 == pieces.size()));
   return lexemes.size() == 1 ? lexemes.front() : "(" + joined(lexemes, " <-> ") + ")";
 }
 
@@ -102,11 +101,7 @@ void pgSnippets(Reading& c, std::string_view numberText, std::string_view words,
             std::string("StartSel=") + kHitStart + ", StopSel=" + kHitEnd +
                 ", MaxWords=24, MinWords=12, ShortWord=0",
             ids);
-  std::map<std::int64_t, std::string> snippets;
-  while (s.step()) snippets.emplace(s.int64(0), s.text(1));
-  for (auto& hit : page)
-    if (auto it = snippets.find(hit.row.id); it != snippets.end())
-      hit.snippet = std::move(it->second);
+  takeSnippets(s, page);
 }
 
 }  // namespace

@@ -27,6 +27,8 @@ using SearchParam = std::variant<std::nullopt_t, std::int64_t, std::string>;
 std::string registryFilters(const TenantScope& scope, const RegistryQuery& q,
                             std::vector<SearchParam>& params);
 void bindParams(Statement& s, const std::vector<SearchParam>& params);
+// The rows (id, snippet) of a statement that cut a page's snippets, onto the page's hits.
+void takeSnippets(Statement& s, std::vector<RegistryHit>& page);
 
 // searchRegistry and countRegistry on PostgreSQL.
 std::vector<RegistryHit> searchRegistryPostgres(Reading& c, const TenantScope& scope,
