@@ -7,8 +7,10 @@
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/LoggingSubsystem.h>
 
+#include <pthread.h>
 #include <sys/resource.h>
 
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 
@@ -144,6 +146,17 @@ int ServerApp::main(const std::vector<std::string>& args) {
 }
 
 int ServerApp::serve() {
+  // SIGTERM, SIGINT and SIGQUIT blocked before any thread starts (each thread inherits the mask),
+  // so that one sent while the server is still starting waits for waitForTerminationRequest's
+  // sigwait: a stop during start-up is then a clean stop once started, where before the signal's
+  // default action ended the process (exit 143), as a CI run saw when a test stopped a demo server
+  // just after it began listening.
+  sigset_t stopping;
+  sigemptyset(&stopping);
+  sigaddset(&stopping, SIGINT);
+  sigaddset(&stopping, SIGQUIT);
+  sigaddset(&stopping, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stopping, nullptr);
   auto& log = logger();
   const Settings settings = readSettings(config());
   auto opened = openContext(settings, settings.readConnections);

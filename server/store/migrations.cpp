@@ -18,8 +18,9 @@ int numberOf(const std::string& name) {
 }
 
 // SQLite's migrations are migrations/NNN_*.sql; PostgreSQL's are migrations/postgresql/NNN_*.sql,
-// beginning with the whole schema at version 28 (when PostgreSQL came) and from then on a twin of
-// each SQLite migration (tests/store/migrations_test.cpp holds the two series to the same numbers).
+// beginning with the whole schema at version 28 (when PostgreSQL came; three files) and from then
+// on a twin of each SQLite migration (tests/store/migrations_test.cpp holds the two series to the
+// same numbers).
 bool belongsTo(const std::string& name, Dialect dialect) {
   const bool postgres = name.starts_with("migrations/postgresql/");
   return dialect == Dialect::Postgresql ? postgres : !postgres;
@@ -36,10 +37,12 @@ int migratePostgres(Connection& conn) {
       auto version = conn.prepare("SELECT max(version) FROM schema_version");
       if (version.step() && !version.isNull(0)) current = static_cast<int>(version.int64(0));
     }
+    // A version may come in several files (028's schema is three), applied in name order.
+    const int from = current;
     for (const auto& [name, sql] : migration_files::files()) {
-      if (!belongsTo(name, Dialect::Postgresql) || numberOf(name) <= current) continue;
+      if (!belongsTo(name, Dialect::Postgresql) || numberOf(name) <= from) continue;
       conn.exec(std::string(sql));
-      current = numberOf(name);
+      current = std::max(current, numberOf(name));
     }
     conn.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
               std::to_string(current) + "); COMMIT");

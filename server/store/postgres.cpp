@@ -59,7 +59,7 @@ void ignoreNotice(void*, const char*) {}
 
 const char* valueAt(const PgRun& run, int column) {
   if (run.row < 0 || run.row >= run.rows || column < 0 || column >= PQnfields(run.result.get()))
-    throw DatabaseError(SQLITE_RANGE, "no such row or column in " + run.prepared->name);
+    throw DatabaseError(SQLITE_RANGE, "no such row or column in " + run.prepared->sql);
   return PQgetvalue(run.result.get(), run.row, column);
 }
 
@@ -118,7 +118,7 @@ PostgresConnection::PostgresConnection(const std::string& connection)
 Statement PostgresConnection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    Prepared prepared{"sv" + std::to_string(cache_.size() + 1), 0};
+    Prepared prepared{"sv" + std::to_string(cache_.size() + 1), 0, std::string(sql)};
     const std::string translated = postgresParameters(sql);
     checked(conn_.get(),
             PQprepare(conn_.get(), prepared.name.c_str(), translated.c_str(), 0, nullptr), sql);
@@ -137,7 +137,7 @@ Handle<PGresult, PQclear> PostgresConnection::run(const Prepared& statement,
   auto result = checked(conn_.get(),
                         PQexecPrepared(conn_.get(), statement.name.c_str(), statement.parameters,
                                        values, nullptr, nullptr, 0),
-                        statement.name);
+                        statement.sql);
   // Like sqlite3_changes: the rows the last INSERT, UPDATE or DELETE changed, not a query's.
   const std::string_view command = PQcmdStatus(result.get());
   if (command.starts_with("INSERT") || command.starts_with("UPDATE") ||
@@ -164,7 +164,7 @@ void bind(const PgRunHandle& handle, int index, std::optional<std::string> value
   auto& run = *handle;
   if (index < 1 || index > static_cast<int>(run.values.size()))
     throw DatabaseError(SQLITE_RANGE, "parameter " + std::to_string(index) + " out of range in " +
-                                          run.prepared->name);
+                                          run.prepared->sql);
   if (run.result) {  // bound again after it ran: a new execution, as sqlite3_reset gives
     run.result.reset();
     run.row = -1;

@@ -40,6 +40,7 @@ class PostgresConnection final : public Connection {
   struct Prepared {
     std::string name;
     int parameters = 0;
+    std::string sql;  // as the store wrote it, for the message of a failure
   };
   Handle<PGresult, PQclear> run(const Prepared& statement, const char* const* values);
 

@@ -19,7 +19,7 @@ using namespace sv::store;
 
 namespace {
 
-// "migrations/postgresql/028_schema.sql" -> 28, per series.
+// "migrations/postgresql/028_schema_1_records.sql" -> 28, per series.
 std::set<int> numbersOf(bool postgres) {
   std::set<int> out;
   for (const auto& [name, sql] : migration_files::files()) {
