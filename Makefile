@@ -1,8 +1,9 @@
 # Two commands on a fresh Debian machine:
 #   make run   installs what is missing, builds, and serves http://localhost:8080 with demo data in ./var
 #              (make run STORE=postgresql: the same with the metadata in a PostgreSQL of its own)
-#   make test  installs what is missing, builds, and runs every test: the suite through CTest, the
-#              whole suite once more under AddressSanitizer, UBSan and LeakSanitizer, and every
+#   make test  installs what is missing, builds, and runs every test: the suite through CTest (but
+#              for the tests in Chromium), the whole suite once more under AddressSanitizer, UBSan
+#              and LeakSanitizer (the tests in Chromium included), and every
 #              libFuzzer target for FUZZ_SMOKE_SECONDS (tests/check.sh; CI runs it, .ci/run)
 # and by themselves:
 #   make test-plain     the suite alone (the quick loop while working)

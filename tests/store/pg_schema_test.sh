@@ -12,7 +12,7 @@ migrations=$source_dir/server/store/migrations
 work=$(mktemp -d)
 # The cluster's owner (postgres, when this runs as root) must be able to enter the folder.
 chmod 711 "$work"
-trap '"$source_dir/tests/support/pg_cluster.sh" stop "$work/pg" || true; rm -rf "$work"' EXIT
+trap '"$source_dir/tests/support/pg_cluster.sh" remove "$work/pg" || true; rm -rf "$work"' EXIT
 
 port=$("$source_dir/tests/support/pg_cluster.sh" start "$work/pg")
 

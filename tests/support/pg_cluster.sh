@@ -3,6 +3,8 @@
 #   tests/support/pg_cluster.sh start DIR   prints the port, writes DIR/port; database `samverkan`,
 #                                           user `samverkan` (trust), on 127.0.0.1 and a socket in DIR
 #   tests/support/pg_cluster.sh stop DIR    stops it (fast); nothing to stop is not an error
+#   tests/support/pg_cluster.sh remove DIR  stops it at once and removes DIR: for a test cluster
+#                                           that is thrown away (no shutdown checkpoint to wait for)
 #   tests/support/pg_cluster.sh ensure DIR  the cluster in DIR running, made with start if there is
 #                                           none, started again if it stopped (make run STORE=postgresql)
 # PostgreSQL refuses to run as root, and CI runs as root: then the cluster is the `postgres`
@@ -11,7 +13,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop|ensure DIR" >&2
+  echo "usage: $0 start|stop|remove|ensure DIR" >&2
   exit 2
 }
 [ $# -eq 2 ] || usage
@@ -117,6 +119,14 @@ case $command in
     [ -d "$dir" ] || exit 0
     dir=$(cd "$dir" && pwd)
     stop_cluster fast
+    ;;
+  remove)
+    # A fast stop writes a shutdown checkpoint: after a suite's hundred databases (each a copy of
+    # the template, logged in full) CI waited 45-67 s for it, for a folder deleted the next moment.
+    [ -d "$dir" ] || exit 0
+    dir=$(cd "$dir" && pwd)
+    stop_cluster immediate
+    rm -rf "$dir"
     ;;
   *)
     usage

@@ -41,7 +41,8 @@ PostgresCluster::PostgresCluster() {
 }
 
 PostgresCluster::~PostgresCluster() {
-  runTool(std::string(clusterScript()) + " stop '" + dir_.path().string() + "'");
+  // Immediate: the cluster is thrown away, a shutdown checkpoint would only be waited for.
+  runTool(std::string(clusterScript()) + " remove '" + dir_.path().string() + "'");
 }
 
 std::string PostgresCluster::connectionStringFor(const std::string& database) const {
