@@ -18,8 +18,8 @@ namespace sv::app {
 namespace {
 
 constexpr const char* kCommands[] = {
-    "add-organization", "add-user", "load-demo",     "verify-audit", "backup",
-    "restore",          "verify",   "mail-failures", "mail-resend",  "fact-check-deadlines"};
+    "add-organization", "add-user",      "load-demo",   "verify-audit",         "backup", "restore",
+    "verify",           "mail-failures", "mail-resend", "fact-check-deadlines", "migrate"};
 
 using Opened = Context;
 
@@ -129,6 +129,36 @@ int restore(const Settings& settings, const std::string& from, std::ostream& out
   return 0;
 }
 
+// The SQLite data folder's metadata into PostgreSQL (Store::moveToPostgresql), with the server
+// stopped: each table's rows, what was verified, and what to set next; or what did not verify.
+int migrateFolder(const Settings& settings, const CommandOptions& options, std::ostream& out,
+                  std::ostream& err) {
+  if (option(options, "to") != "postgresql")
+    return report({Errc::Invalid, Reason::None, "migrate needs --to=postgresql", "to"}, err);
+  if (settings.store != "sqlite")
+    return report({Errc::Invalid, Reason::None,
+                   "samverkan.store is " + settings.store + ": migrate moves an SQLite folder",
+                   "samverkan.store"},
+                  err);
+  std::string connection = option(options, "connection");
+  if (connection.empty()) connection = settings.postgresql;
+  if (connection.empty())
+    return report({Errc::Invalid, Reason::None,
+                   "migrate needs --connection or samverkan.store.connection", "connection"},
+                  err);
+  auto moved = store::Store::moveToPostgresql(storeOptions(settings, 1), connection, Clock::now());
+  if (!moved) return report(moved.error(), err);
+  for (const auto& [table, rows] : moved->tables) out << "copied " << table << " " << rows << "\n";
+  for (const auto& note : moved->notes) out << "OK " << note << "\n";
+  for (const auto& finding : moved->findings) out << "FAIL " << finding << "\n";
+  if (!moved->findings.empty()) return 1;
+  out << "moved: the metadata of " << settings.dataDir.string()
+      << " is in PostgreSQL; serve it with samverkan.store = postgresql and "
+         "samverkan.store.connection = "
+      << connection << " (SQLite's file is kept as " << moved->movedAside.string() << ")\n";
+  return 0;
+}
+
 // Checks an archival package offline (services/package_check.hpp) and says what holds.
 int verifyPackage(const Settings& settings, const std::string& file, std::ostream& out,
                   std::ostream& err) {
@@ -216,6 +246,7 @@ int runCommand(const std::string& name, const CommandOptions& options, const Set
     if (name == "backup") return backup(settings, option(options, "to"), out, err);
     if (name == "restore") return restore(settings, option(options, "from"), out, err);
     if (name == "verify") return verifyPackage(settings, option(options, "file"), out, err);
+    if (name == "migrate") return migrateFolder(settings, options, out, err);
     auto opened = openAll(settings);
     if (!opened) return report(opened.error(), err);
     Opened& o = **opened;

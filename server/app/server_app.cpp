@@ -54,7 +54,7 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("data-dir", "d", "the data folder").argument("DIR").required(false));
   options.addOption(Option("demo", "", "load the demo data before serving").required(false));
   for (const char* name : {"name", "kind", "username", "email", "organization", "roles", "to",
-                           "from", "file", "limit", "id", "today"})
+                           "from", "file", "limit", "id", "today", "connection"})
     options.addOption(Option(name, "", std::string("for commands: ") + name)
                           .argument("VALUE")
                           .required(false)
@@ -125,7 +125,8 @@ void ServerApp::printHelp() {
       "Commands: (none) serve | add-organization --name --kind | add-user --username --name "
       "--email --organization --roles (password on stdin) | load-demo | verify-audit | "
       "backup --to | restore --from | verify --file=PACKAGE.zip | mail-failures [--limit=N] | "
-      "mail-resend --id=N | fact-check-deadlines [--today=YYYY-MM-DD]");
+      "mail-resend --id=N | fact-check-deadlines [--today=YYYY-MM-DD] | "
+      "migrate --to=postgresql [--connection=LIBPQ]");
   help.format(std::cout);
 }
 

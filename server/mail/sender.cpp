@@ -20,8 +20,16 @@ Sender::~Sender() {
 
 SenderRound Sender::deliverDue() {
   SenderRound round;
-  const auto due = store_.read(
-      [&](store::Reading& c) { return store::dueMail(c, unixSeconds(time_.now()), batch_); });
+  const std::int64_t start = unixSeconds(time_.now());
+  // Looked at first: most rounds find nothing, and the claim is a write (which every cache of
+  // the store counts as a change).
+  if (store_.read([&](store::Reading& c) { return store::dueMail(c, start, 1).empty(); }))
+    return round;
+  // Claimed, so that the sender of another server process on the same PostgreSQL does not send
+  // them too; a claim longer than a batch's worst case (each message's SMTP timeouts).
+  const auto due = store_.write([&](store::Writing& c) {
+    return store::claimDueMail(c, start, batch_, start + kClaimSeconds);
+  });
   transport_.deliverAll(due, [&](const store::OutboxRow& row, const Status& delivered) {
     // Marked before the next message goes: a crash repeats at most the one in flight.
     const auto now = time_.now();

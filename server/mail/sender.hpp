@@ -31,8 +31,15 @@ class Sender {
   Sender(const Sender&) = delete;
   Sender& operator=(const Sender&) = delete;
 
-  // Delivers what is due now, at most one batch.
+  // Delivers what is due now, at most one batch, claimed first (store::claimDueMail).
   SenderRound deliverDue();
+
+  // How long a round's claim keeps the messages from other senders (other server processes on
+  // the same PostgreSQL). A batch takes far less unless the mail server answers each command at
+  // the edge of its 30 s timeout; should a round outlast it, a message may go twice, with the
+  // same Message-ID (the recipient's server and client see one). A process killed mid-round
+  // leaves its claims to run out; on SQLite the next start clears them (Store::open).
+  static constexpr std::int64_t kClaimSeconds = 30 * 60;
 
   // Rounds every `interval` on a thread of its own, and at once after wake().
   void start(std::chrono::milliseconds interval);

@@ -203,8 +203,12 @@ Result<std::shared_ptr<const Session>> Accounts::authenticate(const std::string&
     return now - row.lastSeenAt <= settings_.idleTimeout.count() &&
            now - row.createdAt <= settings_.absoluteTimeout.count();
   };
+  // Read before the session is: a write that ends after this (a logout in another server
+  // process on the same PostgreSQL) leaves what is cached below under an old count.
+  const std::uint64_t writes = store_.writes();
   auto fresh = [&](const CachedSession& hit) {
-    return now - hit.cachedAt < kCacheSeconds && now - hit.row.lastSeenAt < 60 && usable(hit.row);
+    return hit.writes == writes && now - hit.cachedAt < kCacheSeconds &&
+           now - hit.row.lastSeenAt < 60 && usable(hit.row);
   };
   {
     // Every request of a logged-in user passes here: lookups share the lock, so that they never
@@ -239,7 +243,7 @@ Result<std::shared_ptr<const Session>> Accounts::authenticate(const std::string&
   {
     std::lock_guard lock(cacheMutex_);
     if (cache_.size() >= kCacheEntries) cache_.clear();
-    cache_[tokenHash] = CachedSession{*row, session, now};
+    cache_[tokenHash] = CachedSession{*row, session, now, writes};
   }
   return session;
 }

@@ -116,13 +116,15 @@ class Accounts {
   AccountSettings settings_;
   std::string dummyHash_;  // verified against for unknown names, so timing does not tell
 
-  // A session seen in the last few seconds is not read again: two SQLite reads per request were
-  // most of the cost of an authenticated request. A change of roles or a deactivation therefore
-  // takes effect within kCacheSeconds; a logout at once.
+  // A session seen in the last few seconds is not read again while nothing was written
+  // (Store::writes): two SQLite reads per request were most of the cost of an authenticated
+  // request. A logout, a change of roles or a deactivation is a write, so it takes effect at
+  // once, also when another server process on the same PostgreSQL made it (issue 18).
   struct CachedSession {
     store::SessionRow row;
     std::shared_ptr<const Session> session;
     std::int64_t cachedAt = 0;
+    std::uint64_t writes = 0;  // Store::writes() when it was read
   };
   static constexpr std::int64_t kCacheSeconds = 5;
   static constexpr std::size_t kCacheEntries = 10000;

@@ -1,6 +1,8 @@
 #include "server/store/audit_seal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -76,7 +78,8 @@ Result<std::string> readKey(const fs::path& file) {
 }
 
 Result<FileDescriptor> openAnchor(const fs::path& file, bool truncate) {
-  const int flags = O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0);
+  // Read too: a process appends only after the last line any process wrote (lastIdInFile).
+  const int flags = O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0);
   FileDescriptor fd(::open(file.c_str(), flags, 0600));
   if (!fd) return std::unexpected(failErrno("cannot open the audit anchor", file).error());
   return fd;
@@ -204,11 +207,10 @@ void AuditSeal::written(std::int64_t id, std::string mac) {
 void AuditSeal::committed() noexcept {
   if (pendingId_ <= lastAnchored_) return;
   try {
-    if (!writeLine(formatLine({AnchorLine::Kind::Head, pendingId_, pendingMac_}))) return;
+    if (!appendIfLater({AnchorLine::Kind::Head, pendingId_, pendingMac_})) return;
   } catch (...) {
     return;  // the next commit's line names a later head and covers this one
   }
-  lastAnchored_ = pendingId_;
   const auto now = std::chrono::steady_clock::now();
   if (now - lastSync_ >= std::chrono::seconds(1)) {
     // A failed sync leaves the line in the page cache: the next second tries again.
@@ -217,12 +219,56 @@ void AuditSeal::committed() noexcept {
 }
 
 Status AuditSeal::append(const AnchorLine& line) {
-  if (!writeLine(formatLine(line)) || ::fdatasync(anchor_.get()) != 0)
+  if (!appendIfLater(line) || ::fdatasync(anchor_.get()) != 0)
     return fail(Errc::Internal,
                 std::string("cannot write the audit anchor: ") + std::strerror(errno));
-  lastAnchored_ = line.id;
   lastSync_ = std::chrono::steady_clock::now();
   return {};
+}
+
+bool AuditSeal::appendIfLater(const AnchorLine& line) {
+  // Several server processes on one PostgreSQL anchor into the same file, each after its own
+  // commits, which reach here in either order: one at a time (the flock, dropped with the
+  // scope), and a line only when it names a later entry than the file's last, which covers every
+  // entry before it. One process alone always finds its own last line there.
+  struct Locked {
+    int fd;
+    explicit Locked(int f) : fd(f) {
+      while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+      }
+    }
+    ~Locked() { ::flock(fd, LOCK_UN); }
+    Locked(const Locked&) = delete;
+    Locked& operator=(const Locked&) = delete;
+  } locked(anchor_.get());
+  // (A Seal or Restart line begins a file and is always written.)
+  const std::int64_t last = line.kind == AnchorLine::Kind::Head ? lastIdInFile() : -1;
+  if (line.id <= last) {
+    lastAnchored_ = std::max(lastAnchored_, last);
+    return true;
+  }
+  if (!writeLine(formatLine(line))) return false;
+  lastAnchored_ = line.id;
+  return true;
+}
+
+std::int64_t AuditSeal::lastIdInFile() const {
+  // The last whole line is within the file's last few hundred bytes (a line is a kind, an id and
+  // a MAC); a cut line after it (a crash mid-write) is not a line.
+  struct stat info{};
+  if (::fstat(anchor_.get(), &info) != 0 || info.st_size == 0) return 0;
+  const off_t size = info.st_size;
+  const off_t from = size > 1024 ? size - 1024 : 0;
+  std::string tail(static_cast<std::size_t>(size - from), '\0');
+  const ssize_t n = ::pread(anchor_.get(), tail.data(), tail.size(), from);
+  if (n <= 0) return 0;
+  tail.resize(static_cast<std::size_t>(n));
+  const auto end = tail.rfind('\n');
+  if (end == std::string::npos) return 0;
+  const auto start = tail.rfind('\n', end == 0 ? 0 : end - 1);
+  const auto begin = (start == std::string::npos || end == 0) ? 0 : start + 1;
+  const auto parsed = parseLine(std::string_view(tail).substr(begin, end - begin));
+  return parsed ? parsed->id : 0;
 }
 
 bool AuditSeal::writeLine(const std::string& line) {

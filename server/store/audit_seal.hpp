@@ -81,6 +81,10 @@ class AuditSeal {
 
  private:
   bool writeLine(const std::string& line);
+  // Appends `line` under a lock on the file unless the file's last line names a later entry
+  // (another process's commit); false when the write failed.
+  bool appendIfLater(const AnchorLine& line);
+  std::int64_t lastIdInFile() const;
 
   std::string key_;
   FileDescriptor anchor_;

@@ -248,6 +248,24 @@ Database::Database(const DatabaseLocation& location, int readConnections) : loca
   }
 }
 
+void Database::countInDatabase(Connection& writer) {
+  if (!countInDatabase_) return;
+  writer
+      .prepare(
+          "INSERT INTO store_writes (id, n) VALUES (1, 1) "
+          "ON CONFLICT (id) DO UPDATE SET n = store_writes.n + 1")
+      .run();
+}
+
+std::uint64_t Database::writes() {
+  if (location_.dialect == Dialect::Sqlite || !countInDatabase_)
+    return writes_.load(std::memory_order_acquire);
+  return read([](Reading& r) {
+    auto stmt = r.prepare("SELECT n FROM store_writes");
+    return stmt.step() ? static_cast<std::uint64_t>(stmt.int64(0)) : std::uint64_t{0};
+  });
+}
+
 void Database::beginAudit() {
   if (seal_) seal_->beginTransaction();
 }

@@ -111,6 +111,7 @@ class Database {
     if constexpr (requires { result.has_value(); }) {
       if (!result.has_value()) return result;
     }
+    countInDatabase(*writer_);
     tx.commit();
     // After the commit, never before: the anchor may lag behind SQLite, never run ahead of it.
     anchorAudit();
@@ -129,12 +130,17 @@ class Database {
     return sqlite ? sqlite->raw() : nullptr;
   }
 
-  // How many write transactions have ended, committed or not; raised after the end, so a reader
-  // that sees the new count also sees what the transaction wrote. Every change goes through
-  // write(): reader connections are query_only, and the store's lock on the data folder keeps
-  // other processes out. An unchanged count therefore means unchanged data, which lets a cache
-  // of something derived from the database skip asking it again.
-  std::uint64_t writes() const { return writes_.load(std::memory_order_acquire); }
+  // How many write transactions have ended; raised after the end, so a reader that sees the new
+  // count also sees what the transaction wrote. Every change goes through write(): reader
+  // connections are query_only. An unchanged count therefore means unchanged data, which lets a
+  // cache of something derived from the database skip asking it again. On SQLite the store's
+  // lock on the data folder keeps other processes out, and this process's own count (committed
+  // or not) is exact and costs nothing. On PostgreSQL several processes may write (issue 18):
+  // there it is the database's count (migration 029's store_writes, raised inside each committed
+  // transaction, so visible with what it wrote), one query.
+  std::uint64_t writes();
+  // From here on (Store::open, after the migrations) each write transaction raises store_writes.
+  void countWritesInDatabase() { countInDatabase_ = true; }
 
  private:
   class Transaction {
@@ -174,10 +180,12 @@ class Database {
   void releaseReader(Connection* conn);
   void beginAudit();
   void anchorAudit() noexcept;
+  void countInDatabase(Connection& writer);
 
   DatabaseLocation location_;
   std::mutex writerMutex_;
   std::atomic<std::uint64_t> writes_{0};
+  bool countInDatabase_ = false;
   std::unique_ptr<Connection> writer_;
   AuditSeal* seal_ = nullptr;
   std::mutex poolMutex_;

@@ -2,7 +2,11 @@
 
 #include "server/store/database.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
 
@@ -98,12 +102,12 @@ Status DocumentStore::mergePacks(const std::string& repository, TimePoint now) {
   {
     // Listed while no save is half-way, so that every pack named is complete; merged without
     // the lock, so that saves go on meanwhile.
-    std::lock_guard guard(lockFor(repository));
+    const auto held = lockFor(repository);
     packs = git::packsToMerge(repo->get(), kMostPacks);
   }
   if (auto merged = git::mergePacks(repo->get(), packs, now); !merged) return merged;
   // The writer's handle still holds the merged packs open; the next save opens afresh.
-  std::lock_guard guard(lockFor(repository));
+  const auto held = lockFor(repository);
   std::lock_guard mapGuard(locksMutex_);
   writers_.erase(repository);
   return {};
@@ -128,11 +132,24 @@ std::filesystem::path DocumentStore::pathOf(const std::string& repository) const
   return root_ / (repository + ".git");
 }
 
-std::mutex& DocumentStore::lockFor(const std::string& repository) {
-  std::lock_guard guard(locksMutex_);
-  auto& slot = locks_[repository];
-  if (!slot) slot = std::make_unique<std::mutex>();
-  return *slot;
+DocumentStore::Locked::Locked(std::mutex& mutex, const std::filesystem::path& file)
+    : thread_(mutex), process_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) {
+  // Without its file the repository cannot be written safely beside another process: thrown,
+  // a 500 at the edge (a full or read-only disk, which the write itself would meet next).
+  if (!process_) throw DatabaseError(SQLITE_CANTOPEN, "cannot open " + file.string());
+  while (::flock(process_.get(), LOCK_EX) != 0)
+    if (errno != EINTR) throw DatabaseError(SQLITE_IOERR, "cannot lock " + file.string());
+}
+
+DocumentStore::Locked DocumentStore::lockFor(const std::string& repository) {
+  std::mutex* mutex = nullptr;
+  {
+    std::lock_guard guard(locksMutex_);
+    auto& slot = locks_[repository];
+    if (!slot) slot = std::make_unique<std::mutex>();
+    mutex = slot.get();
+  }
+  return Locked(*mutex, root_ / (repository + ".lock"));
 }
 
 Result<git::Repository> DocumentStore::openRepository(const std::string& repository) {
@@ -141,7 +158,7 @@ Result<git::Repository> DocumentStore::openRepository(const std::string& reposit
 
 Result<std::string> DocumentStore::commit(const DocumentCommit& write,
                                           const RecordInTransaction& record) {
-  std::lock_guard guard(lockFor(write.repository));
+  const auto held = lockFor(write.repository);
   auto writer = writerFor(write.repository);
   if (!writer) return std::unexpected(writer.error());
   git_repository* repo = (*writer)->repo.get();
@@ -322,7 +339,7 @@ Status DocumentStore::tagVersion(const std::string& repository, const std::strin
 
 Status DocumentStore::withRepository(const std::string& repository,
                                      const std::function<Status(git_repository*)>& work) {
-  std::lock_guard guard(lockFor(repository));
+  const auto held = lockFor(repository);
   auto repo = openRepository(repository);
   if (!repo) return std::unexpected(repo.error());
   return work(repo->get());
@@ -348,17 +365,22 @@ bool DocumentStore::sealed(const std::string& repository, const std::string& doc
 }
 
 Result<std::vector<std::string>> DocumentStore::repairRepositories() {
-  std::vector<std::pair<std::string, std::string>> heads = db_.read([](Reading& c) {
-    std::vector<std::pair<std::string, std::string>> out;
-    auto stmt = c.prepare("SELECT name, head FROM repositories ORDER BY name");
-    while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
+  const std::vector<std::string> names = db_.read([](Reading& c) {
+    std::vector<std::string> out;
+    auto stmt = c.prepare("SELECT name FROM repositories ORDER BY name");
+    while (stmt.step()) out.push_back(stmt.text(0));
     return out;
   });
   std::vector<std::string> repaired;
-  for (const auto& [name, head] : heads) {
+  for (const auto& name : names) {
     const auto dir = pathOf(name);
     if (!std::filesystem::exists(dir / "HEAD"))
       return fail(Errc::Internal, "repository " + name + " is missing at " + dir.string());
+    // Another server on the same folder (PostgreSQL) may be writing here: its git lock files are
+    // not stale, and its branch may be a moment behind its commit. Under the lock the repository
+    // is between two writes, and the head is read now, not before another process's commit.
+    const auto held = lockFor(name);
+    const std::string head = *db_.read([&](Reading& c) { return headOf(c, name); });
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
     if (!repo) return std::unexpected(repo.error());
@@ -389,6 +411,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     return out;
   });
   for (const auto& [repository, tag, version, number] : tags) {
+    const auto held = lockFor(repository);
     auto repo = git::open(pathOf(repository));
     if (!repo) return std::unexpected(repo.error());
     if (git::tagTarget(repo->get(), tag) == version) continue;

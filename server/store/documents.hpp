@@ -23,6 +23,7 @@
 
 #include "server/store/git.hpp"
 #include "server/store/git_packs.hpp"
+#include "server/store/handle.hpp"
 #include "server/store/paging.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/clock.hpp"
@@ -116,6 +117,10 @@ class DocumentStore {
 
   // Moves every branch to the head SQLite names and clears stale locks. Returns what it fixed.
   Result<std::vector<std::string>> repairRepositories();
+  // Whether git holds what the database names, changing nothing: each repository's branch at its
+  // recorded head, every document version's commit, every register row's tag at its version.
+  // Returns what does not hold, one line each (repository_check.cpp).
+  std::vector<std::string> checkRepositories();
 
   std::filesystem::path pathOf(const std::string& repository) const;
 
@@ -135,7 +140,21 @@ class DocumentStore {
   void setStepHook(std::function<void(WriteStep)> hook) { stepHook_ = std::move(hook); }
 
  private:
-  std::mutex& lockFor(const std::string& repository);
+  // A repository's lock: the mutex between this process's threads and, held with it, an flock on
+  // <repositories>/<name>.lock between processes (several servers on one PostgreSQL and one
+  // data folder, issue 18), so that the write order, a tag and a merge's listing of packs have
+  // one writer across all of them. The kernel drops the flock of a process that dies.
+  class Locked {
+   public:
+    Locked(std::mutex& mutex, const std::filesystem::path& file);
+    Locked(const Locked&) = delete;
+    Locked& operator=(const Locked&) = delete;
+
+   private:
+    std::unique_lock<std::mutex> thread_;
+    FileDescriptor process_;
+  };
+  Locked lockFor(const std::string& repository);
   Result<git::Repository> openRepository(const std::string& repository);
   // A repository's handle for saves, kept open between them (opening one and its pack indexes
   // again for every save cost as much as the save's own git work). Used under the repository's

@@ -38,13 +38,33 @@ std::int64_t enqueueMail(Writing& c, const OutgoingMail& m) {
 std::vector<OutboxRow> dueMail(Reading& c, std::int64_t now, int limit) {
   auto s = c.prepare(std::string(kOutboxColumns) +
                      "WHERE sent_at IS NULL AND next_attempt_at <= ?1 "
+                     "AND (claimed_until IS NULL OR claimed_until <= ?1) "
                      "ORDER BY next_attempt_at, id LIMIT ?2");
   s.bindAll(now, std::int64_t{limit});
   return readRows(s);
 }
 
+std::vector<OutboxRow> claimDueMail(Writing& c, std::int64_t now, int limit,
+                                    std::int64_t claimUntil) {
+  // Inside the write transaction, which has one writer across processes (SQLite's BEGIN
+  // IMMEDIATE, PostgreSQL's advisory lock): what this claims, no other sender has seen due.
+  auto rows = dueMail(c, now, limit);
+  for (const auto& row : rows)
+    c.prepare("UPDATE outbox SET claimed_until = ?2 WHERE id = ?1")
+        .bindAll(row.id, claimUntil)
+        .run();
+  return rows;
+}
+
+void releaseMailClaims(Writing& c) {
+  c.prepare(
+       "UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL AND sent_at IS NULL")
+      .run();
+}
+
 bool markMailSent(Writing& c, std::int64_t id, std::int64_t now) {
-  c.prepare("UPDATE outbox SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL")
+  c.prepare(
+       "UPDATE outbox SET sent_at = ?2, claimed_until = NULL WHERE id = ?1 AND sent_at IS NULL")
       .bindAll(id, now)
       .run();
   return c.changes() > 0;
@@ -53,8 +73,8 @@ bool markMailSent(Writing& c, std::int64_t id, std::int64_t now) {
 void markMailFailed(Writing& c, std::int64_t id, const std::string& error,
                     std::int64_t nextAttemptAt) {
   c.prepare(
-       "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 "
-       "WHERE id = ?1 AND sent_at IS NULL")
+       "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3, "
+       "claimed_until = NULL WHERE id = ?1 AND sent_at IS NULL")
       .bindAll(id, error, nextAttemptAt)
       .run();
 }

@@ -41,8 +41,18 @@ struct OutboxCounts {
 // (the UNIQUE constraint throws), never a silent second message.
 std::int64_t enqueueMail(Writing& c, const OutgoingMail& mail);
 
-// Unsent messages due at `now`, oldest first, at most `limit`.
+// Unsent messages due at `now` and claimed by no sender, oldest first, at most `limit`.
 std::vector<OutboxRow> dueMail(Reading& c, std::int64_t now, int limit);
+
+// The same, claimed for the caller until `claimUntil` (migration 029): no other sender (another
+// server process on the same PostgreSQL) takes them meanwhile. Sent or failed clears the claim;
+// a sender that dies leaves it to run out.
+std::vector<OutboxRow> claimDueMail(Writing& c, std::int64_t now, int limit,
+                                    std::int64_t claimUntil);
+
+// Every claim cleared: at the start of a process that has the store to itself (SQLite's folder
+// lock), whose claims can only be those of a process that died.
+void releaseMailClaims(Writing& c);
 
 // Delivered: the row never changes again. False when it was sent already (a second sender).
 bool markMailSent(Writing& c, std::int64_t id, std::int64_t now);

@@ -12,6 +12,7 @@
 #include "server/store/git.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/migrations.hpp"
+#include "server/store/outbox.hpp"
 
 namespace sv::store {
 
@@ -35,7 +36,12 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   store->lock_.reset(::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
   if (!store->lock_)
     return fail(Errc::Internal, "cannot open " + lockPath.string() + ": " + std::strerror(errno));
-  if (::flock(store->lock_.get(), LOCK_EX | LOCK_NB) != 0)
+  // SQLite's file has one server; PostgreSQL's store is shared by every server process on the
+  // folder (issue 18: the database serialises their writes, a lock per repository their git).
+  // Shared and exclusive exclude each other, so a server on SQLite, a move to PostgreSQL or a
+  // restore never runs beside servers on PostgreSQL.
+  const int mode = options.postgresql.empty() ? LOCK_EX : LOCK_SH;
+  if (::flock(store->lock_.get(), mode | LOCK_NB) != 0)
     return fail(Errc::Conflict, "another samverkan process is using " + options.dataDir.string());
 
   const DatabaseLocation location =
@@ -46,6 +52,14 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     store->db_ = std::make_unique<Database>(location, options.readConnections);
     store->db_->write([&](Writing&) { return 0; });  // creates the WAL before readers use it
     store->schemaVersion_ = migrate(*location.connect(false));
+    store->db_->countWritesInDatabase();
+    // The folder is this process's alone (the exclusive lock above): a claim on a message can
+    // only be one a killed process left, and waiting for it to run out would only delay mail.
+    if (mode == LOCK_EX)
+      store->db_->write([](Writing& w) {
+        releaseMailClaims(w);
+        return 0;
+      });
     store->anchorFile_ = options.anchorFile();
     auto seal = openAuditSeal(*store->db_, {options.keyFile(), store->anchorFile_}, Clock::now());
     if (!seal) return std::unexpected(seal.error());
@@ -169,7 +183,7 @@ int Store::readSchemaVersion() {
   });
 }
 
-std::uint64_t Store::writes() const {
+std::uint64_t Store::writes() {
   return db_->writes();
 }
 

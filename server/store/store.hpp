@@ -1,8 +1,11 @@
 // The one module that owns SQLite and the git repositories of a data folder:
 //   <data>/samverkan.db      metadata, index, audit log (SQLite, WAL, synchronous=FULL)
 //   <data>/repositories/     one bare git repository per contract
-//   <data>/samverkan.lock    held (flock) while a process has the folder open; the kernel drops
-//                            it when the process dies, so a killed server never blocks the next.
+//   <data>/samverkan.lock    held (flock) while a process has the folder open: exclusively on
+//                            SQLite, shared on PostgreSQL (several servers, issue 18); the kernel
+//                            drops it when the process dies, so a killed server never blocks the
+//                            next.
+//   <data>/repositories/<name>.lock  a repository's write lock between processes (flock).
 //   <data>/audit.key         the audit log's key and anchor (audit_seal.hpp), unless the options
 //   <data>/audit.anchor      put them elsewhere (another volume than the database's).
 // Opening migrates the schema and repairs the repositories from SQLite.
@@ -24,6 +27,7 @@
 #include "server/store/documents.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/transaction.hpp"
+#include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store {
@@ -48,6 +52,14 @@ struct StoreOptions {
   std::filesystem::path anchorFile() const;
 };
 
+// What moving a data folder's metadata into PostgreSQL copied and found (Store::moveToPostgresql).
+struct MoveReport {
+  std::vector<std::pair<std::string, std::int64_t>> tables;  // each table and its rows, as copied
+  std::vector<std::string> findings;   // what did not verify; empty: the folder now uses PostgreSQL
+  std::vector<std::string> notes;      // what was checked
+  std::filesystem::path movedAside{};  // where samverkan.db went after a move that verified
+};
+
 class Store {
  public:
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
@@ -61,6 +73,20 @@ class Store {
   // Errors: Internal (a failing file system or SQLite; detail says which; a folder whose
   // metadata is in PostgreSQL, which pg_dump copies).
   static Status backup(const StoreOptions& from, const std::filesystem::path& to);
+
+  // Moves the metadata of the SQLite data folder `from` into the empty PostgreSQL database
+  // `connection` (samverkan migrate --to=postgresql): the folder opened (and locked) as for a
+  // server, its audit log verified, every row copied in one PostgreSQL transaction with each
+  // table's count compared, then the folder opened on PostgreSQL and checked there: the audit
+  // chain, its seals and anchor, and git against the database (checkRepositories). When all of it
+  // holds, the move is an audit entry (`store.move`) and samverkan.db is renamed aside, so that
+  // no server runs on the old copy by mistake; when something does not hold, the report names it
+  // and PostgreSQL is emptied again. The repositories and the audit key stay where they are.
+  // Errors: Invalid (the folder is on PostgreSQL already, no connection), Conflict (a server has
+  // the folder open; the PostgreSQL database holds data), Internal (SQLite, PostgreSQL or git
+  // failing; detail says which).
+  static Result<MoveReport> moveToPostgresql(const StoreOptions& from,
+                                             const std::string& connection, TimePoint now);
 
   // What a contract's repository in a data folder says of a registered protocol, read without
   // opening (or locking) the folder, for checking an archival package against it: the commit a
@@ -88,7 +114,7 @@ class Store {
                         [this](const std::function<bool(Writing&)>& w) { writeWith(w); });
   }
   // How many write transactions have ended (Database::writes): unchanged means unchanged data.
-  std::uint64_t writes() const;
+  std::uint64_t writes();
 
   // The metadata database itself, for the store's own tests and tools.
   Database& db() { return *db_; }

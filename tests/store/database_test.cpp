@@ -37,11 +37,30 @@ TEST_CASE("opening a data folder applies every migration and switches durability
   CHECK(std::filesystem::is_directory(dir.path() / "repositories"));
 }
 
-TEST_CASE("a second process cannot open a data folder that is in use", "[store]") {
+// SQLite's folder has one process; PostgreSQL's is shared by several server processes (issue
+// 18), and never with one on SQLite (or a move, or a restore, which take it the same way).
+TEST_CASE("a folder in use: one process on SQLite, several on PostgreSQL, never both", "[store]") {
   test::TempDir dir;
   auto first = Store::open(test::testStore(dir.path()));
   REQUIRE(first);
   auto second = Store::open(test::testStore(dir.path()));
+  if (test::onPostgresql()) {
+    REQUIRE(second);
+    // A write through one is counted by the other (the caches that trust the count, issue 18).
+    const auto seen = (*second)->writes();
+    (*first)->write([](Writing& c) {
+      c.prepare(
+           "INSERT INTO organizations (name, kind, created_at) VALUES ('B AB', 'provider', 'now')")
+          .run();
+    });
+    CHECK((*second)->writes() > seen);
+    StoreOptions onSqlite = test::testStore(dir.path());
+    onSqlite.postgresql.clear();
+    const auto beside = Store::open(onSqlite);
+    REQUIRE_FALSE(beside);
+    CHECK(beside.error().code == Errc::Conflict);
+    return;
+  }
   REQUIRE_FALSE(second);
   CHECK(second.error().code == Errc::Conflict);
   first->reset();
@@ -83,7 +102,7 @@ TEST_CASE("foreign keys are enforced", "[store]") {
 
 // Caches of what is derived from the database (the protocol pages) trust an unchanged count to
 // mean unchanged data; these are the two halves of that promise.
-TEST_CASE("every write transaction raises the write count, committed, refused or thrown",
+TEST_CASE("a committed write raises the write count, one refused or thrown changes no data",
           "[store][cache]") {
   test::TempDir dir;
   auto store = Store::open(test::testStore(dir.path()));
@@ -105,20 +124,29 @@ TEST_CASE("every write transaction raises the write count, committed, refused or
     return fail(Errc::Invalid, "refused");
   });
   CHECK_FALSE(refused);
-  CHECK(db.writes() == before + 2);
+  // SQLite's count is the process's own and counts every end; PostgreSQL's is the database's and
+  // counts commits. Either way a cache never sees the same count over different data.
+  const auto afterRefused = db.writes();
+  CHECK(afterRefused >= before + 1);
   CHECK_THROWS_AS(db.write([&](store::Writing& c) {
     insert(c, "Thrown AB");
     c.prepare("SELECT * FROM no_such_table").step();
     return 0;
   }),
                   DatabaseError);
-  CHECK(db.writes() == before + 3);
+  const auto afterThrown = db.writes();
+  CHECK(afterThrown >= afterRefused);
   db.read([](store::Reading& c) {
     auto s = c.prepare("SELECT 1");
     s.step();
     return 0;
   });
-  CHECK(db.writes() == before + 3);
+  CHECK(db.writes() == afterThrown);
+  db.write([&](store::Writing& c) {
+    insert(c, "Committed Too AB");
+    return 0;
+  });
+  CHECK(db.writes() > afterThrown);
 }
 
 // The services see only Store::read and Store::write (transaction.hpp); the result of the work

@@ -164,3 +164,31 @@ TEST_CASE("a lock file left by a killed process does not block the next write", 
   CHECK_FALSE(std::filesystem::exists(repo / "refs" / "heads" / "main.lock"));
   CHECK((*store)->documents().commit(save("second\n", "anna", v1)));
 }
+
+TEST_CASE("checking git against the database names a branch moved and a version git lacks",
+          "[store][documents]") {
+  test::TempDir dir;
+  auto store = Store::open(test::testStore(dir.path()));
+  REQUIRE(store);
+  auto& docs = (*store)->documents();
+  const auto v1 = docs.commit(save("first\n", "anna"));
+  REQUIRE(v1);
+  const auto v2 = docs.commit(save("second\n", "anna", *v1));
+  REQUIRE(v2);
+  CHECK(docs.checkRepositories().empty());
+
+  const auto repo = docs.pathOf("contract-1");
+  gitCli(repo, "update-ref refs/heads/main " + *v1);
+  const std::string missing(40, 'a');
+  test::RawDatabase raw(dir.path());
+  REQUIRE(raw.exec("INSERT INTO document_versions (repository, document, version, author_name, "
+                   "message, created_at) VALUES ('contract-1', 'meetings/2/agenda', '" +
+                   missing + "', 'x', 'y', '2026-01-01T00:00:00Z')") == "");
+  const auto findings = docs.checkRepositories();
+  CHECK(findings ==
+        std::vector<std::string>{
+            "contract-1: the branch is at " + *v1 + ", the database says " + *v2,
+            "contract-1: meetings/2/agenda's version " + missing + " is not in the repository"});
+  // It only looks: the branch stays where it was found.
+  CHECK(gitCli(repo, "rev-parse main") == *v1 + "\n");
+}

@@ -102,3 +102,46 @@ TEST_CASE("outbox: a sent message never changes, none is deleted, none is sent t
   CHECK_THROWS(f.enqueue("1@samverkan", 200));
   CHECK(f.counts().sent == 1);
 }
+
+// Several server processes on one PostgreSQL each run a sender (issue 18): what one claimed is
+// not due for another until it is sent, fails, or the claim runs out (its sender died).
+TEST_CASE("outbox: a claimed message is no other sender's until sent, failed or run out",
+          "[store][outbox]") {
+  OutboxFixture f;
+  const auto first = f.enqueue("1@samverkan", 100);
+  const auto second = f.enqueue("2@samverkan", 100);
+  const auto claim = [&](std::int64_t now, int limit) {
+    return f.store->db().write([&](Writing& c) { return claimDueMail(c, now, limit, now + 600); });
+  };
+  const auto mine = claim(200, 1);
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].id == first);
+  const auto theirs = claim(200, 10);  // the other sender's round: only the unclaimed one
+  REQUIRE(theirs.size() == 1);
+  CHECK(theirs[0].id == second);
+  CHECK(f.due(300).empty());
+  CHECK(claim(300, 10).empty());
+
+  // Sent: gone for good. Failed: due again at its next attempt, claimed by nobody.
+  CHECK(f.store->db().write([&](Writing& c) { return markMailSent(c, first, 310); }));
+  f.store->db().write([&](Writing& c) {
+    markMailFailed(c, second, "421 try later", 400);
+    return 0;
+  });
+  REQUIRE(f.due(400).size() == 1);
+  CHECK(f.due(400)[0].id == second);
+
+  // A claim whose sender died runs out, and the message is due again.
+  const auto third = f.enqueue("3@samverkan", 500);
+  REQUIRE(claim(500, 10).size() == 2);  // the failed one and the new one
+  CHECK(f.due(1099).empty());
+  const auto again = f.due(1100);
+  REQUIRE(again.size() == 2);
+  CHECK(again[1].id == third);
+  // The next start of a process that has the store to itself clears the claims at once.
+  f.store->db().write([](Writing& c) {
+    releaseMailClaims(c);
+    return 0;
+  });
+  CHECK(f.due(600).size() == 2);
+}

@@ -563,6 +563,12 @@ CHECKS = [
      "UPDATE outbox SET attempts = 1 WHERE id = 1", ALLOWED),
     ("outbox_kept", "a message is not deleted", [MESSAGE % "NULL"],
      "DELETE FROM outbox WHERE id = 1", "the outbox keeps every message"),
+    (None, "the count of writes is raised", [],
+     "INSERT INTO store_writes (id, n) VALUES (1, 1) "
+     "ON CONFLICT (id) DO UPDATE SET n = store_writes.n + 1", ALLOWED),
+    ("store_writes_kept", "the count of writes is not deleted",
+     ["INSERT INTO store_writes (id, n) VALUES (1, 7)"],
+     "DELETE FROM store_writes", "the count of writes is kept"),
     ("registry_number_free", "a protocol takes the next number after a report's",
      [report("registered"), report_number("ÖM 2026/0001", 1)], register("ÖM 2026/0002", 2),
      ALLOWED),

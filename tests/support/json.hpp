@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace sv::test {
 
@@ -46,6 +47,30 @@ inline std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key
 
 inline std::int64_t number(const Poco::JSON::Object::Ptr& o, const std::string& key) {
   return o->getValue<std::int64_t>(key);
+}
+
+// The body of a minutes save: the document of a minutes answer with the notes of the given §§
+// (numbered from 1) replaced.
+inline std::string minutesWithNotes(const Poco::JSON::Object::Ptr& answer,
+                                    const std::vector<std::pair<int, std::string>>& notes) {
+  std::ostringstream original;
+  answer->getObject("minutes")->stringify(original);
+  const auto document = object(original.str());
+  const auto sections = document->getArray("sections");
+  for (const auto& [number, text] : notes)
+    sections->getObject(static_cast<unsigned>(number - 1))->set("notes", text);
+  Poco::JSON::Object out;
+  out.set("minutes", document);
+  std::ostringstream saved;
+  out.stringify(saved);
+  return saved.str();
+}
+
+// The notes of § `number` in a minutes answer.
+inline std::string minutesNotes(const Poco::JSON::Object::Ptr& answer, int number) {
+  return text(
+      at(answer->getObject("minutes")->getArray("sections"), static_cast<std::size_t>(number - 1)),
+      "notes");
 }
 
 inline bool contains(const std::string& haystack, const std::string& needle) {

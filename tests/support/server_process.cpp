@@ -32,11 +32,6 @@ std::string binary() {
   return bin ? bin : SV_SERVER_BINARY;
 }
 
-unsigned short freePort() {
-  Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-  return probe.address().port();
-}
-
 std::string hexHash(const std::string& text) {
   char out[17];
   std::snprintf(out, sizeof out, "%016zx", std::hash<std::string>{}(text));
@@ -100,6 +95,11 @@ std::filesystem::path sourceDirectory() {
   return sourceDir();
 }
 
+unsigned short freeLoopbackPort() {
+  Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+  return probe.address().port();
+}
+
 std::string bearer(const std::string& token) {
   return "Bearer " + token;
 }
@@ -115,7 +115,7 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir,
     std::filesystem::copy(demoFolder(), dataDir_, std::filesystem::copy_options::recursive);
     demo = false;
   }
-  port_ = freePort();
+  port_ = freeLoopbackPort();
   configFile_ = dataDir_.parent_path() / (dataDir_.filename().string() + ".properties");
   {
     std::ifstream base(sourceDir() / "config/samverkan.properties");
@@ -176,10 +176,10 @@ int ServerProcess::stop() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-HttpResult ServerProcess::request(const std::string& method, const std::string& path,
-                                  const std::string& body,
-                                  const std::map<std::string, std::string>& headers,
-                                  const std::string& contentType) const {
+HttpResult HttpEndpoint::request(const std::string& method, const std::string& path,
+                                 const std::string& body,
+                                 const std::map<std::string, std::string>& headers,
+                                 const std::string& contentType) const {
   Poco::Net::HTTPClientSession session("127.0.0.1", port_);
   session.setTimeout(Poco::Timespan(30, 0));
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -202,20 +202,20 @@ HttpResult ServerProcess::request(const std::string& method, const std::string& 
   return result;
 }
 
-HttpResult ServerProcess::get(const std::string& path, const std::string& token) const {
+HttpResult HttpEndpoint::get(const std::string& path, const std::string& token) const {
   std::map<std::string, std::string> headers;
   if (!token.empty()) headers["Authorization"] = bearer(token);
   return request("GET", path, {}, headers);
 }
 
-HttpResult ServerProcess::post(const std::string& path, const std::string& json,
-                               const std::string& token) const {
+HttpResult HttpEndpoint::post(const std::string& path, const std::string& json,
+                              const std::string& token) const {
   std::map<std::string, std::string> headers;
   if (!token.empty()) headers["Authorization"] = bearer(token);
   return request("POST", path, json, headers);
 }
 
-std::string ServerProcess::login(const std::string& username, const std::string& password) const {
+std::string HttpEndpoint::login(const std::string& username, const std::string& password) const {
   Poco::JSON::Object body;
   body.set("username", username);
   body.set("password", password);

@@ -25,7 +25,27 @@ struct HttpResult {
   }
 };
 
-class ServerProcess {
+// Requests to a server on 127.0.0.1 at a port: a ServerProcess, or a load balancer in front of
+// several (NginxBalancer).
+class HttpEndpoint {
+ public:
+  explicit HttpEndpoint(unsigned short port = 0) : port_(port) {}
+
+  unsigned short port() const { return port_; }
+  HttpResult request(const std::string& method, const std::string& path,
+                     const std::string& body = {},
+                     const std::map<std::string, std::string>& headers = {},
+                     const std::string& contentType = "application/json") const;
+  HttpResult get(const std::string& path, const std::string& token = {}) const;
+  HttpResult post(const std::string& path, const std::string& json,
+                  const std::string& token = {}) const;
+  std::string login(const std::string& username, const std::string& password) const;
+
+ protected:
+  unsigned short port_ = 0;
+};
+
+class ServerProcess : public HttpEndpoint {
  public:
   // How a demo server gets its data: a copy of a data folder the binary loaded the demo into once
   // (per binary and day; `--demo` costs seconds of Argon2 and git at every
@@ -41,28 +61,20 @@ class ServerProcess {
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
 
-  unsigned short port() const { return port_; }
   pid_t pid() const { return pid_; }
   void kill(int signal);  // and wait for the process
   int stop();             // SIGTERM; the exit status
 
-  HttpResult request(const std::string& method, const std::string& path,
-                     const std::string& body = {},
-                     const std::map<std::string, std::string>& headers = {},
-                     const std::string& contentType = "application/json") const;
-  HttpResult get(const std::string& path, const std::string& token = {}) const;
-  HttpResult post(const std::string& path, const std::string& json,
-                  const std::string& token = {}) const;
-  std::string login(const std::string& username, const std::string& password) const;
-
  private:
   std::filesystem::path dataDir_;
   std::filesystem::path configFile_;
-  unsigned short port_ = 0;
   pid_t pid_ = -1;
 };
 
 std::string bearer(const std::string& token);
+
+// A TCP port free on 127.0.0.1 now (another process may take it before it is used).
+unsigned short freeLoopbackPort();
 
 // The samverkan binary the tests were built with (or $SAMVERKAN_BIN), and the source folder (or
 // $SAMVERKAN_SOURCE_DIR), for tests that run its commands.
