@@ -98,13 +98,19 @@ std::string ActionService::originOf(const store::ActionRow& row) {
 }
 
 ActionView ActionService::view(store::Reading& c, store::ActionRow row) const {
+  auto events = store::listActionEvents(c, row.id);
+  return view(std::move(row), std::move(events));
+}
+
+ActionView ActionService::view(store::ActionRow row,
+                               std::vector<store::ActionEventRow> events) const {
   const Date today = toStockholm(time_.now()).date;
   ActionView v;
   const auto due = parseDate(row.dueOn);
   const std::string status(agenda::toString(row.status));
   v.overdue = due && minutes::isOverdue(status, *due, today);
   v.dueSoon = due && minutes::isDueSoon(status, *due, today);
-  v.events = store::listActionEvents(c, row.id);
+  v.events = std::move(events);
   v.row = std::move(row);
   return v;
 }
@@ -138,7 +144,16 @@ Result<store::Page<ActionView>> ActionService::page(const store::Principal& view
   return store_.read([&](store::Reading& c) {
     const auto scope = store::TenantScope::of(viewer);
     store::Page<ActionView> out;
-    for (auto& row : store::listActions(c, scope, q)) out.rows.push_back(view(c, std::move(row)));
+    auto rows = store::listActions(c, scope, q);
+    std::vector<std::int64_t> ids;
+    for (const auto& row : rows) ids.push_back(row.id);
+    auto events = store::listActionEvents(c, ids);
+    for (auto& row : rows) {
+      auto found = events.find(row.id);
+      out.rows.push_back(view(std::move(row), found == events.end()
+                                                  ? std::vector<store::ActionEventRow>{}
+                                                  : std::move(found->second)));
+    }
     out.total = store::countActions(c, scope, q);
     return out;
   });

@@ -107,6 +107,7 @@ class ActionService {
 
  private:
   ActionView view(store::Reading& c, store::ActionRow row) const;
+  ActionView view(store::ActionRow row, std::vector<store::ActionEventRow> events) const;
 
   store::Store& store_;
   const Catalog& catalog_;

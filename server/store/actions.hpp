@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,5 +87,9 @@ struct ActionEventRow {
 };
 void insertActionEvent(Writing& c, const ActionEventRow& row);
 std::vector<ActionEventRow> listActionEvents(Reading& c, std::int64_t actionId);
+// The same for several actions at once (a list's page), by action id; an action without events
+// has no entry.
+std::map<std::int64_t, std::vector<ActionEventRow>> listActionEvents(
+    Reading& c, const std::vector<std::int64_t>& actionIds);
 
 }  // namespace sv::store

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "bench_plumbing.hpp"
 #include "server/app/context.hpp"
@@ -12,11 +13,17 @@
 
 namespace sv::bench {
 
+// `postgresql`: a libpq connection string for the metadata (issue 18), empty for SQLite.
 inline std::unique_ptr<app::Context> openBenchContext(const std::filesystem::path& workspace,
-                                                      const std::filesystem::path& configDir) {
+                                                      const std::filesystem::path& configDir,
+                                                      const std::string& postgresql = {}) {
   app::Settings settings;
   settings.configDir = configDir;
   settings.dataDir = workspace / "data";
+  if (!postgresql.empty()) {
+    settings.store = "postgresql";
+    settings.postgresql = postgresql;
+  }
   settings.accounts.passwordPolicy = {1, 8192};
   return need(app::openContext(settings, settings.readConnections), "open the data folder");
 }

@@ -14,13 +14,15 @@
 // tests/bench/run.sh runs this after domain_bench. minutes.html over HTTP is measured by
 // tests/bench/minutes_page.sh, not here.
 //
-//   documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep]
+//   documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep] [--postgresql CONNECTION]
 //
 //   --saves N  timed minutes saves (and as many git commits) [200]
 //   --reads N  timed repetitions of each read in B [200]
 //   --tmp DIR  where the temporary data folder goes [$TMPDIR or /tmp]; it must be on the disk the
 //              server would use, or the fsync figures mean nothing
 //   --keep     keeps the data folder
+//   --postgresql CONNECTION  the metadata in that (empty) PostgreSQL database instead of SQLite
+//              (issue 18: the same figures on both stores; tests/bench/run.sh makes a cluster)
 #include <fcntl.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -151,15 +153,18 @@ struct Options {
   int reads = 200;
   fs::path tmp;
   bool keepData = false;
+  std::string postgresql;  // empty: SQLite
 };
 
 Options parseOptions(int argc, char** argv) {
   Options o;
   sv::bench::readCommandLine(argc, argv,
-                             "usage: documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep]",
+                             "usage: documents_bench [--saves N] [--reads N] [--tmp DIR] [--keep] "
+                             "[--postgresql CONNECTION]",
                              o.tmp, o.keepData,
                              {{"--saves", [&](const std::string& v) { o.saves = std::stoi(v); }},
-                              {"--reads", [&](const std::string& v) { o.reads = std::stoi(v); }}});
+                              {"--reads", [&](const std::string& v) { o.reads = std::stoi(v); }},
+                              {"--postgresql", [&](const std::string& v) { o.postgresql = v; }}});
   if (o.saves < 5 || o.reads < 5) die("--saves and --reads must be at least 5");
   return o;
 }
@@ -193,6 +198,21 @@ std::string notesOfSize(std::size_t bytes, int seed) {
     out += "\n\n";
   }
   return out;
+}
+
+// PostgreSQL's plan of a statement the store ran (its `?N` parameters as PostgreSQL's `$N`, typed
+// as the values the overdue list and the follow-up pass), one line per plan node.
+std::string explainPostgres(store::Reading& c, const std::string& sql) {
+  std::string translated;
+  for (std::size_t i = 0; i < sql.size(); ++i) translated += sql[i] == '?' ? '$' : sql[i];
+  std::string plan;
+  try {
+    auto s = c.prepare("EXPLAIN " + translated);
+    while (s.step()) plan += (plan.empty() ? "" : "; ") + s.text(0);
+  } catch (const store::DatabaseError& e) {
+    plan = std::string("(") + e.what() + ")";
+  }
+  return plan;
 }
 
 std::string explain(sqlite3* db, const std::string& sql) {
@@ -235,7 +255,8 @@ int main(int argc, char** argv) {
   const fs::path tmp = bench::makeWorkspace(opt.tmp, "documents-bench", opt.keepData);
 
   {
-    auto ctx = bench::openBenchContext(tmp, fs::path(SV_SOURCE_DIR) / "config");
+    auto ctx = bench::openBenchContext(tmp, fs::path(SV_SOURCE_DIR) / "config", opt.postgresql);
+    const bool onPostgresql = !opt.postgresql.empty();
     auto& st = *ctx->store;
     const std::string serviceArea = ctx->catalog.serviceAreas.at(0).key;
 
@@ -441,8 +462,12 @@ int main(int argc, char** argv) {
     all.overdueOnly = true;
     services::ActionFilter one = all;
     one.contractId = probeContract;
-    const auto overdueAll = need(ctx->actions->list(*manager, all), "overdue").size();
-    const auto overdueOne = need(ctx->actions->list(*manager, one), "overdue one").size();
+    // A page as the API asks for it (GET /api/v1/actions: at most 1 000 rows a page).
+    const store::PageSpan firstPage{1000, 0};
+    const auto overdueAll =
+        need(ctx->actions->page(*manager, all, firstPage), "overdue").rows.size();
+    const auto overdueOne =
+        need(ctx->actions->page(*manager, one, firstPage), "overdue one").rows.size();
     const auto carried =
         need(ctx->agendas->get(*manager, lateMeeting), "agenda").agenda.openActions.size();
 
@@ -456,11 +481,17 @@ int main(int argc, char** argv) {
       rowsB.push_back({what, alternate(5, opt.reads, baseline, subject)});
     };
     auto benchAll = [&]() {
-      runB(textf("`ActionService::list` overdue, all 500 contracts (%zu rows returned, LIMIT 1000)",
+      runB(textf("`ActionService::page` overdue, all 500 contracts (%zu rows, the first page of "
+                 "1 000, and the total)",
                  overdueAll),
-           [&](int) { keep(need(ctx->actions->list(*manager, all), "list").size()); });
-      runB(textf("`ActionService::list` overdue, one contract (%zu rows)", overdueOne),
-           [&](int) { keep(need(ctx->actions->list(*manager, one), "list").size()); });
+           [&](int) {
+             keep(need(ctx->actions->page(*manager, all, firstPage), "page").rows.size());
+           });
+      runB(textf("`ActionService::page` overdue, one contract (%zu rows, and the total)",
+                 overdueOne),
+           [&](int) {
+             keep(need(ctx->actions->page(*manager, one, firstPage), "page").rows.size());
+           });
       runB(textf("`AgendaService::get`, meeting 40 of a contract with 200 actions (%zu carried)",
                  carried),
            [&](int) {
@@ -471,50 +502,75 @@ int main(int argc, char** argv) {
           return store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size();
         }));
       });
-      runB("`store::listActions` overdue alone, all contracts (no events read)", [&](int) {
-        keep(st.db().read([&](store::Reading& c) {
-          store::ActionQuery q;
-          q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
-          return store::listActions(c, store::TenantScope::of(*manager), q).size();
-        }));
-      });
+      runB("`store::listActions` overdue alone, all contracts, LIMIT 1000 (no events read)",
+           [&](int) {
+             keep(st.db().read([&](store::Reading& c) {
+               store::ActionQuery q;
+               q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
+               q.limit = 1000;
+               return store::listActions(c, store::TenantScope::of(*manager), q).size();
+             }));
+           });
     };
     benchAll();
 
-    // The query plans of the statements the overdue list and the follow-up run.
+    // The query plans of the statements the overdue list and the follow-up run (SQLite's trace
+    // names them; PostgreSQL's are the same texts, listed in plansOnPostgresql below).
     g_sql.clear();
-    st.db().read([&](store::Reading& c) {
-      sqlite3_trace_v2(store::Database::sqliteOf(c), SQLITE_TRACE_STMT, captureSql,
-                       nullptr);
-      // On this connection (a nested read would take another one from the pool).
-      store::ActionQuery q;
-      q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
-      keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
-      q.contractId = probeContract;
-      keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
-      keep(store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size());
-      sqlite3_trace_v2(store::Database::sqliteOf(c), 0, nullptr, nullptr);
-      return 0;
-    });
+    if (!onPostgresql)
+      st.db().read([&](store::Reading& c) {
+        sqlite3_trace_v2(store::Database::sqliteOf(c), SQLITE_TRACE_STMT, captureSql, nullptr);
+        // On this connection (a nested read would take another one from the pool).
+        store::ActionQuery q;
+        q.overdueOn = formatDate(toStockholm(std::chrono::system_clock::now()).date);
+        keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
+        q.contractId = probeContract;
+        keep(store::listActions(c, store::TenantScope::of(*manager), q).size());
+        keep(store::actionsToFollowUp(c, probeContract, startsOf[123].back()).size());
+        sqlite3_trace_v2(store::Database::sqliteOf(c), 0, nullptr, nullptr);
+        return 0;
+      });
     std::vector<std::pair<std::string, std::string>> plans;
-    st.db().read([&](store::Reading& c) {
-      for (const auto& sql : g_sql)
-        if (sql.find("FROM actions") != std::string::npos)
-          plans.emplace_back(sql, explain(store::Database::sqliteOf(c), sql));
-      return 0;
-    });
+    if (!onPostgresql)
+      st.db().read([&](store::Reading& c) {
+        for (const auto& sql : g_sql)
+          if (sql.find("FROM actions") != std::string::npos)
+            plans.emplace_back(sql, explain(store::Database::sqliteOf(c), sql));
+        return 0;
+      });
+    if (onPostgresql) {
+      // ANALYZE'd like SQLite's; EXPLAIN of the overdue list's count on all contracts.
+      st.db().read([&](store::Reading& c) {
+        const std::string overdue =
+            "SELECT count(*) FROM actions WHERE status <> 'accepted' AND due_on < '" +
+            formatDate(toStockholm(std::chrono::system_clock::now()).date) + "'";
+        plans.emplace_back(overdue, explainPostgres(c, overdue));
+        return 0;
+      });
+    }
 
+    // What ten years of a large city take in the database (the scale plan's figure, issue 18).
+    const std::int64_t databaseBytes =
+        onPostgresql ? st.db().read([](store::Reading& c) {
+          auto size = c.prepare("SELECT pg_database_size(current_database())");
+          size.step();
+          return size.int64(0);
+        })
+                     : static_cast<std::int64_t>(fs::file_size(tmp / "data" / "samverkan.db"));
     const double totalSeconds = std::chrono::duration<double>(Steady::now() - started).count();
 
     // ================================================================================ report =====
-    std::cout << "### Minutes saves and the action follow-up (documents_bench)\n\n";
+    std::cout << "### Minutes saves and the action follow-up (documents_bench"
+              << (onPostgresql ? ", metadata in PostgreSQL" : ", metadata in SQLite") << ")\n\n";
     std::cout << "- Date: " << utcNow() << "; build type " << SV_BUILD_TYPE << "; "
               << ::sysconf(_SC_NPROCESSORS_ONLN) << " cores (" << cpuModel()
               << "); load average before: " << loadBefore << "\n";
     std::cout << "- Data folder on " << filesystemOf(tmp) << "; one fdatasync of 4 KB: median "
               << ms(fsyncCost.median()) << " ms, p99 " << ms(fsyncCost.p99()) << " ms\n";
-    std::cout << textf("- Run time %.0f s (the 120 000 rows of B inserted in %.1f s)\n\n",
-                       totalSeconds, insertSeconds);
+    std::cout << textf(
+        "- Run time %.0f s (the 120 000 rows of B inserted in %.1f s); the "
+        "database after it: %.1f MB\n\n",
+        totalSeconds, insertSeconds, static_cast<double>(databaseBytes) / 1e6);
 
     std::cout << "#### A1. Saving minutes (issue 4)\n\n";
     std::cout << textf(
@@ -547,8 +603,9 @@ int main(int argc, char** argv) {
                 << ms(s.p99()) << " | " << ms(b.median()) << " | " << ms(b.p99()) << " | **"
                 << ratio(s.median() / b.median()) << "** | " << ratio(s.p99() / b.p99()) << " |\n";
     }
-    std::cout << "\nQuery plans (`EXPLAIN QUERY PLAN`, after `ANALYZE`):\n\n| Statement | plan "
-                 "|\n|---|---|\n";
+    std::cout << (onPostgresql ? "\nQuery plan (PostgreSQL's `EXPLAIN`, after `ANALYZE`):"
+                               : "\nQuery plans (`EXPLAIN QUERY PLAN`, after `ANALYZE`):")
+              << "\n\n| Statement | plan |\n|---|---|\n";
     for (const auto& [sql, plan] : plans) {
       std::string shortSql = sql;
       if (const auto from = shortSql.find(" FROM "); from != std::string::npos)

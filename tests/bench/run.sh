@@ -282,6 +282,17 @@ echo
 echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
 # Issue 4 and 6 (minutes saves against the git command line; overdue actions and carry-over): in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
+# Issue 18: the same on PostgreSQL, in a temporary cluster of its own (tests/support/pg_cluster.sh,
+# fsync on, on the same disk), removed after (BENCH_POSTGRESQL=0 skips).
+if [[ "$domain" == 1 && "${BENCH_POSTGRESQL:-1}" != 0 && -x "$build/tests/bench/documents_bench" ]]; then
+  pg_dir=$(mktemp -d "$tmp/pg-XXXXXX")
+  chmod 711 "$tmp" "$pg_dir"
+  pg_port=$("$here/../support/pg_cluster.sh" start "$pg_dir/cluster") || die "no PostgreSQL cluster"
+  "$build/tests/bench/documents_bench" --tmp "$tmp" \
+    --postgresql "host=$pg_dir/cluster port=$pg_port dbname=samverkan user=samverkan" |
+    tee "$out/documents-postgresql.md" || true
+  "$here/../support/pg_cluster.sh" remove "$pg_dir/cluster"
+fi
 # Issue 19, point 12: the register searched with FTS5 over 20 000 registered protocols, in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/search_bench" ]]; then "$build/tests/bench/search_bench" --tmp "$tmp" | tee "$out/search.md"; fi
 # Issue 15, point 6: the yearly summary of one authority-year (JSON, HTML, PDF) over ten years of a

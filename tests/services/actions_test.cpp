@@ -612,3 +612,31 @@ TEST_CASE(
   CHECK(f.actions.followUps(f.manager, {a}, std::string("2026-06-01T08:00:00Z"))[0].events.size() ==
         3);
 }
+
+// A list reads the events of its page's actions a hundred at a time (store::listActionEvents for
+// several ids, one query instead of one per action): each action in a list of 130 carries the
+// same events as when read alone, across the batches' edges.
+TEST_CASE("actions: a list's actions carry their own events, as when read one by one",
+          "[services][actions]") {
+  Fixture f;
+  std::vector<std::int64_t> created;
+  for (int i = 0; i < 130; ++i) created.push_back(f.create("2026-06-30"));
+  // Reports on every seventh, so some batches hold actions with and without a second event.
+  for (std::size_t i = 0; i < created.size(); i += 7)
+    REQUIRE(f.actions.report(f.providerRep, created[i], "Rapport " + std::to_string(i)));
+  ActionFilter all;
+  all.contractId = f.contract;
+  const auto listed = f.actions.list(f.manager, all);
+  REQUIRE(listed);
+  REQUIRE(listed->size() == created.size());
+  for (const auto& view : *listed) {
+    const auto alone = f.get(view.row.id);
+    REQUIRE(view.events.size() == alone.events.size());
+    for (std::size_t e = 0; e < view.events.size(); ++e) {
+      CHECK(view.events[e].id == alone.events[e].id);
+      CHECK(view.events[e].actionId == view.row.id);
+      CHECK(view.events[e].kind == alone.events[e].kind);
+      CHECK(view.events[e].text == alone.events[e].text);
+    }
+  }
+}
