@@ -87,15 +87,7 @@ ToolRun tool(const std::string& command) {
 
 // The body of a save: the document of a minutes answer with the notes of § `number` replaced.
 std::string edited(const Poco::JSON::Object::Ptr& answer, int number, const std::string& notes) {
-  std::ostringstream original;
-  answer->getObject("minutes")->stringify(original);
-  const auto document = object(original.str());
-  document->getArray("sections")->getObject(static_cast<unsigned>(number - 1))->set("notes", notes);
-  Poco::JSON::Object out;
-  out.set("minutes", document);
-  std::ostringstream bodyText;
-  out.stringify(bodyText);
-  return bodyText.str();
+  return minutesWithNotes(answer, {{number, notes}});
 }
 
 std::string sourceDir() {

@@ -5,13 +5,12 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
-#include <atomic>
 #include <csignal>
-#include <mutex>
 #include <set>
 #include <thread>
 
 #include "support/server_process.hpp"
+#include "support/write_burst.hpp"
 
 using namespace sv::test;
 
@@ -22,30 +21,10 @@ TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]
   {
     ServerProcess server(data);
     const auto admin = server.login("admin", kAdminPassword);
-    std::mutex mutex;
-    std::atomic<bool> stop{false};
-    std::vector<std::thread> writers;
-    for (int w = 0; w < 4; ++w)
-      writers.emplace_back([&, w] {
-        for (int i = 0; !stop; ++i) {
-          const std::string name =
-              "Utförare " + std::to_string(w) + "-" + std::to_string(i) + " AB";
-          try {
-            const auto r = server.post("/api/v1/organizations",
-                                       R"({"name":")" + name + R"(","kind":"provider"})", admin);
-            if (r.status == 201) {
-              std::lock_guard lock(mutex);
-              acknowledged.insert(name);
-            }
-          } catch (const std::exception&) {
-            return;  // the server is gone
-          }
-        }
-      });
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
-    server.kill(SIGKILL);
-    stop = true;
-    for (auto& t : writers) t.join();
+    acknowledged = organizationsWrittenDuring(server, admin, [&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(700));
+      server.kill(SIGKILL);
+    });
   }
   REQUIRE(acknowledged.size() > 10);
 

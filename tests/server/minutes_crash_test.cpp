@@ -31,15 +31,7 @@ std::string minutesPath(int meeting) {
 
 // The save body: the document of a minutes answer with § 6's notes replaced.
 std::string withNotes(const Poco::JSON::Object::Ptr& answer, const std::string& notes) {
-  std::ostringstream original;
-  answer->getObject("minutes")->stringify(original);
-  const auto document = object(original.str());
-  document->getArray("sections")->getObject(5)->set("notes", notes);
-  Poco::JSON::Object out;
-  out.set("minutes", document);
-  std::ostringstream text;
-  out.stringify(text);
-  return text.str();
+  return minutesWithNotes(answer, {{6, notes}});
 }
 
 struct Acknowledged {

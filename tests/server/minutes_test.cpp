@@ -63,26 +63,14 @@ Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status) {
   return problem;
 }
 
-// The body of a save: the document of a minutes answer with the notes of the given §§ replaced.
+// The body of a save with the notes of the given §§ replaced (support/json.hpp).
 std::string edited(const Poco::JSON::Object::Ptr& answer,
                    const std::vector<std::pair<int, std::string>>& notes) {
-  std::ostringstream original;
-  answer->getObject("minutes")->stringify(original);
-  const auto document = object(original.str());
-  const auto sections = document->getArray("sections");
-  for (const auto& [number, text] : notes)
-    sections->getObject(static_cast<unsigned>(number - 1))->set("notes", text);
-  Poco::JSON::Object out;
-  out.set("minutes", document);
-  std::ostringstream bodyText;
-  out.stringify(bodyText);
-  return bodyText.str();
+  return minutesWithNotes(answer, notes);
 }
 
 std::string notesOf(const Poco::JSON::Object::Ptr& answer, int number) {
-  return text(
-      at(answer->getObject("minutes")->getArray("sections"), static_cast<std::size_t>(number - 1)),
-      "notes");
+  return minutesNotes(answer, number);
 }
 
 // The demo data: anna.avtal manages contract 1 (provider Omsorgshuset Linnégården AB, ulla.utforare

@@ -18,6 +18,7 @@
 #include "support/minutes_flow.hpp"
 #include "support/nginx_balancer.hpp"
 #include "support/postgres_cluster.hpp"
+#include "support/write_burst.hpp"
 
 using namespace sv::test;
 
@@ -181,33 +182,11 @@ void cachesSeeTheOther(TwoProcesses& p) {
 // kill -9 of the second during a burst through nginx: what was acknowledged is there.
 void killedDuringBurst(TwoProcesses& p) {
   const auto admin = p.nginx.login("admin", kAdminPassword);
-  std::mutex mutex;
-  std::set<std::string> acknowledged;
-  std::atomic<bool> stop{false};
-  {
-    std::vector<std::jthread> writers;
-    for (int w = 0; w < 4; ++w)
-      writers.emplace_back([&, w] {
-        for (int i = 0; !stop; ++i) {
-          const std::string name =
-              "Utförare " + std::to_string(w) + "-" + std::to_string(i) + " AB";
-          try {
-            const auto r = p.nginx.post("/api/v1/organizations",
-                                        R"({"name":")" + name + R"(","kind":"provider"})", admin);
-            if (r.status == 201) {
-              std::lock_guard lock(mutex);
-              acknowledged.insert(name);
-            }
-          } catch (const std::exception&) {
-            // nginx answered nothing; not acknowledged
-          }
-        }
-      });
+  const auto acknowledged = organizationsWrittenDuring(p.nginx, admin, [&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(800));
     p.second->kill(SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    stop = true;
-  }
+  });
   REQUIRE(acknowledged.size() > 20);
   // A new process on the folder, as after a crash, and the record through the survivor.
   ServerProcess restarted(p.data, p.config);

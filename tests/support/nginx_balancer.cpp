@@ -43,21 +43,17 @@ NginxBalancer::NginxBalancer(const std::filesystem::path& folder,
             static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  for (int i = 0; i < 400; ++i) {
-    try {
-      if (get("/healthz").status == 200) return;
-    } catch (const std::exception&) {
+  try {
+    waitUntilAnswering(*this, pid_, "nginx");
+  } catch (const std::runtime_error& e) {
+    if (pid_ > 0) {  // not answering: the destructor will not run for it
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
     }
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      std::ifstream log(folder_ / "error.log");
-      throw std::runtime_error("nginx exited during start-up: " +
-                               std::string(std::istreambuf_iterator<char>(log), {}));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    std::ifstream log(folder_ / "error.log");
+    throw std::runtime_error(e.what() + std::string(": ") +
+                             std::string(std::istreambuf_iterator<char>(log), {}));
   }
-  throw std::runtime_error("nginx did not answer within 10 s");
 }
 
 NginxBalancer::~NginxBalancer() {

@@ -95,6 +95,22 @@ std::filesystem::path sourceDirectory() {
   return sourceDir();
 }
 
+void waitUntilAnswering(const HttpEndpoint& endpoint, pid_t& pid, const std::string& what) {
+  for (int i = 0; i < 400; ++i) {
+    try {
+      if (endpoint.get("/healthz").status == 200) return;
+    } catch (const std::exception&) {
+    }
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      pid = -1;
+      throw std::runtime_error(what + " exited during start-up");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  throw std::runtime_error(what + " did not answer within 10 s");
+}
+
 unsigned short freeLoopbackPort() {
   Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
   return probe.address().port();
@@ -138,19 +154,7 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir,
       ::execl(bin.c_str(), bin.c_str(), config.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  for (int i = 0; i < 400; ++i) {
-    try {
-      if (get("/healthz").status == 200) return;
-    } catch (const std::exception&) {
-    }
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("samverkan exited during start-up");
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  throw std::runtime_error("samverkan did not start within 10 s");
+  waitUntilAnswering(*this, pid_, "samverkan");
 }
 
 ServerProcess::~ServerProcess() {

@@ -76,6 +76,10 @@ std::string bearer(const std::string& token);
 // A TCP port free on 127.0.0.1 now (another process may take it before it is used).
 unsigned short freeLoopbackPort();
 
+// Until `endpoint` answers GET /healthz with 200, at most 10 s. Throws std::runtime_error naming
+// `what` when the process `pid` ends first (then reaped, and `pid` set to -1) or time runs out.
+void waitUntilAnswering(const HttpEndpoint& endpoint, pid_t& pid, const std::string& what);
+
 // The samverkan binary the tests were built with (or $SAMVERKAN_BIN), and the source folder (or
 // $SAMVERKAN_SOURCE_DIR), for tests that run its commands.
 std::string samverkanBinary();
