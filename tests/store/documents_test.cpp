@@ -3,7 +3,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
+#include <future>
+#include <thread>
 
 #include "server/store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -191,4 +195,56 @@ TEST_CASE("checking git against the database names a branch moved and a version 
             "contract-1: meetings/2/agenda's version " + missing + " is not in the repository"});
   // It only looks: the branch stays where it was found.
   CHECK(gitCli(repo, "rev-parse main") == *v1 + "\n");
+}
+
+// Several server processes on one PostgreSQL and one folder (issue 18): a process that starts
+// while another is in the middle of a save must not "repair" the branch under it. The start takes
+// each repository's lock and reads the head under it, so it waits for the save and then finds
+// nothing to repair: paused after the objects (without the re-read it would set the branch back
+// to the head it read before the commit) or after the commit (without the lock it would move the
+// branch itself). On SQLite the folder has one process: the second is refused.
+TEST_CASE("a process starting beside another waits for its save before it repairs",
+          "[store][documents][processes]") {
+  for (const WriteStep pauseAt : {WriteStep::ObjectsWritten, WriteStep::TransactionCommitted}) {
+    INFO("paused after step " << static_cast<int>(pauseAt));
+    test::TempDir dir;
+    auto first = Store::open(test::testStore(dir.path()));
+    REQUIRE(first);
+    auto& docs = (*first)->documents();
+    const auto v1 = docs.commit(save("first\n", "anna"));
+    REQUIRE(v1);
+    if (!test::onPostgresql()) {
+      CHECK_FALSE(Store::open(test::testStore(dir.path())));
+      return;
+    }
+    std::promise<void> paused;
+    std::promise<void> resume;
+    auto resumed = resume.get_future();
+    std::atomic<bool> armed{true};
+    docs.setStepHook([&](WriteStep step) {
+      if (step != pauseAt || !armed.exchange(false)) return;
+      paused.set_value();
+      resumed.wait();
+    });
+    Result<std::string> v2 = std::string();
+    std::thread saving([&] { v2 = docs.commit(save("second\n", "anna", *v1)); });
+    paused.get_future().wait();
+
+    std::atomic<bool> opened{false};
+    Result<std::unique_ptr<Store>> second = fail(Errc::Internal, "not opened");
+    std::thread starting([&] {
+      second = Store::open(test::testStore(dir.path()));
+      opened = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK_FALSE(opened);  // waiting for the repository's lock
+    resume.set_value();
+    saving.join();
+    starting.join();
+    REQUIRE(v2);
+    REQUIRE(second);
+    CHECK((*second)->repairsAtOpen().empty());
+    CHECK(gitCli(docs.pathOf("contract-1"), "rev-parse main") == *v2 + "\n");
+    docs.setStepHook({});
+  }
 }
