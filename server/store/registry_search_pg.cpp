@@ -84,20 +84,30 @@ std::string pgFrom() {
          from.substr(from.find(head) + head.size());
 }
 
+// The person's words in the text field, cut as FTS5 cuts them (a word with a slash is a number's).
+std::vector<std::string> textWordsOf(std::string_view words) {
+  return wordsOf(words, words.find('/') != std::string_view::npos);
+}
+
+// Any of the person's words, number's and text's, as prefixes: what the rank and the snippets
+// look for.
+std::string anyWordOf(std::string_view numberText, std::string_view words) {
+  std::vector<std::string> all = wordsOf(numberText, true);
+  for (auto& w : textWordsOf(words)) all.push_back(std::move(w));
+  return tsAll(all, true, false, " | ");
+}
+
 // ts_headline of the page's rows: the words found between kHitStart and kHitEnd, about as many
 // words around them as FTS5's snippet gives.
-void pgSnippets(Reading& c, std::string_view numberText, std::string_view words,
-                std::vector<RegistryHit>& page) {
+void pgSnippets(Reading& c, const std::string& anyWord, std::vector<RegistryHit>& page) {
   if (page.empty()) return;
-  std::vector<std::string> all = wordsOf(numberText, true);
-  for (auto& w : wordsOf(words, words.find('/') != std::string_view::npos)) all.push_back(w);
   std::string ids = "{";
   for (const auto& hit : page) ids += (ids.size() > 1 ? "," : "") + std::to_string(hit.row.id);
   ids += "}";
   auto s = c.prepare(
       "SELECT rowid, ts_headline('simple', body, to_tsquery('simple', ?1), ?2) "
       "FROM registry_search WHERE rowid = ANY(CAST(?3 AS BIGINT[]))");
-  s.bindAll(tsAll(all, true, false, " | "),
+  s.bindAll(anyWord,
             std::string("StartSel=") + kHitStart + ", StopSel=" + kHitEnd +
                 ", MaxWords=24, MinWords=12, ShortWord=0",
             ids);
@@ -113,6 +123,7 @@ std::vector<RegistryHit> searchRegistryPostgres(Reading& c, const TenantScope& s
   std::vector<std::string> matchParams;
   const auto match = pgMatchOf(numberText, words, matchParams);
   if ((!numberText.empty() || !words.empty()) && !match) return {};
+  const std::string anyWord = match ? anyWordOf(numberText, words) : std::string();
   std::vector<SearchParam> params;
   const std::string page = " LIMIT " + std::to_string(std::clamp(q.limit, 0, 1000)) + " OFFSET " +
                            std::to_string(std::max<std::int64_t>(q.offset, 0));
@@ -135,18 +146,15 @@ std::vector<RegistryHit> searchRegistryPostgres(Reading& c, const TenantScope& s
       // ts_rank's D, C, B, A), then the latest.
       std::vector<std::string> numberParams;
       std::vector<std::string> numberClauses;
-      for (const auto& list :
-           {wordsOf(numberText, true), wordsOf(words, words.find('/') != std::string_view::npos)}) {
+      for (const auto& list : {wordsOf(numberText, true), textWordsOf(words)}) {
         if (list.empty()) continue;
         numberParams.push_back(tsAll(list, false, true));
         numberClauses.push_back("registry_search.number_words @@ to_tsquery('simple', ?)");
       }
       const std::string numberFirst =
           numberClauses.empty() ? "FALSE" : "(" + joined(numberClauses, " AND ") + ")";
-      std::vector<std::string> all = wordsOf(numberText, true);
-      for (auto& w : wordsOf(words, words.find('/') != std::string_view::npos)) all.push_back(w);
       for (const auto& p : numberParams) params.emplace_back(p);
-      params.emplace_back(tsAll(all, true, false, " | "));
+      params.emplace_back(anyWord);
       sql += " ORDER BY " + numberFirst +
              " DESC, ts_rank('{0.1, 0.2, 0.4, 1.0}', setweight(registry_search.number_words, "
              "'A') || registry_search.other_words, to_tsquery('simple', ?)) DESC, r.year DESC, "
@@ -160,7 +168,7 @@ std::vector<RegistryHit> searchRegistryPostgres(Reading& c, const TenantScope& s
   bindParams(s, params);
   std::vector<RegistryHit> out;
   while (s.step()) out.push_back({readRegistry(s), std::string()});
-  if (match) pgSnippets(c, numberText, words, out);
+  if (match) pgSnippets(c, anyWord, out);
   return out;
 }
 
