@@ -19,6 +19,7 @@
 #include "server/http/multipart.hpp"
 #include "server/http/problem.hpp"
 #include "server/http/target.hpp"
+#include "workflows/unavailable.hpp"
 
 namespace sv::http {
 namespace {
@@ -85,6 +86,13 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
     try {
       reply = dispatch(in, request);
       if (request.session) user = request.session->principal().username;
+    } catch (const Unavailable& e) {  // before std::exception: the store's error is both
+      const auto* what = dynamic_cast<const std::exception*>(&e);
+      log_.error("unavailable on %s %s: %s", in.getMethod(), request.path,
+                 std::string(what ? what->what() : "a dependency"));
+      reply = router_.pageErrors() && wantsPage(request)
+                  ? router_.pageErrors()(request, 503)
+                  : problem(FrameError::Unavailable, request.path);
     } catch (const std::exception& e) {
       log_.error("unhandled error on %s %s: %s", in.getMethod(), request.path,
                  std::string(e.what()));

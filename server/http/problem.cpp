@@ -103,6 +103,14 @@ Reply problem(FrameError error, const std::string& instance, const std::string& 
       r.header("Retry-After", "5");
       return r;
     }
+    case FrameError::Unavailable: {
+      Reply r =
+          build({503, "unavailable", "Service unavailable"},
+                detail.empty() ? "the database cannot be reached; nothing was changed" : detail,
+                instance, "");
+      r.header("Retry-After", "5");
+      return r;
+    }
   }
   return internalProblem(instance);
 }

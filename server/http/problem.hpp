@@ -22,6 +22,8 @@ enum class FrameError {
   RequestTimeout,  // 408: the head or the body did not arrive within its deadline
   HeadTooLarge,    // 431
   Busy,            // 503: every worker busy and the queue full
+  // 503: the store cannot reach its database now (sv::Unavailable); the request changed nothing.
+  Unavailable,
 };
 
 int statusOf(Errc code);

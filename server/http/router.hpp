@@ -69,7 +69,8 @@ struct Route {
   std::optional<std::size_t> maxBodyBytes{};
 };
 
-// Renders the frame's refusal of a page request (404 no such page, 403 CSRF) as an HTML page.
+// Renders the frame's refusal of a page request (404 no such page, 403 CSRF, 413 too large,
+// 503 the database out of reach) as an HTML page.
 using PageErrors = std::function<Reply(const Request&, int status)>;
 
 struct RouteMatch {

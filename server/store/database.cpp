@@ -198,7 +198,7 @@ int Writing::changes() const {
 constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(32476745087414891)";
 
 Database::Transaction::Transaction(Connection& c) : conn_(c) {
-  conn_.exec(conn_.dialect() == Dialect::Postgresql ? kBeginWrite : "BEGIN IMMEDIATE");
+  conn_.begin(conn_.dialect() == Dialect::Postgresql ? kBeginWrite : "BEGIN IMMEDIATE");
 }
 
 Database::Transaction::~Transaction() {
@@ -218,7 +218,7 @@ void Database::Transaction::commit() {
 
 Database::ReadTransaction::ReadTransaction(Connection& c) {
   if (c.dialect() != Dialect::Postgresql) return;
-  c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  c.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   conn_ = &c;
 }
 
@@ -241,9 +241,7 @@ Database::Database(const DatabaseLocation& location, int readConnections) : loca
   for (int i = 0; i < readConnections; ++i) {
     readers_.push_back(location.connect(false));
     // A write through a reader would bypass write() and its count (see writes()): refused.
-    readers_.back()->exec(location.dialect == Dialect::Postgresql
-                              ? "SET default_transaction_read_only = on"
-                              : "PRAGMA query_only=ON");
+    readers_.back()->refuseWrites();
     idle_.push_back(readers_.back().get());
   }
 }

@@ -24,6 +24,7 @@
 #include "server/store/handle.hpp"
 #include "server/store/transaction.hpp"
 #include "workflows/result.hpp"
+#include "workflows/unavailable.hpp"
 
 namespace sv::store {
 
@@ -35,6 +36,14 @@ class DatabaseError : public std::runtime_error {
 
  private:
   int code_;
+};
+
+// The database cannot be reached (PostgreSQL stopped, restarted or failed over; never SQLite's
+// file): nothing of the statement's transaction happened, and the next transaction connects
+// again (Connection::begin). The edge answers 503.
+class DatabaseUnavailable final : public DatabaseError, public Unavailable {
+ public:
+  using DatabaseError::DatabaseError;
 };
 
 // A connection to the metadata database: SQLite's (below) or PostgreSQL's (postgres.hpp).
@@ -52,6 +61,12 @@ class Connection {
   virtual std::int64_t lastInsertId() = 0;
   virtual int changes() const = 0;
   virtual Dialect dialect() const = 0;
+  // Starts a transaction with `sql`. PostgreSQL's connection first connects again when the
+  // server went away since its last use (a restart, a failover): the one point where that is
+  // safe, since nothing of a transaction has run yet.
+  virtual void begin(const std::string& sql) { exec(sql); }
+  // From now on the connection refuses writes (a reader of the pool; see Database::writes()).
+  virtual void refuseWrites() = 0;
 };
 
 class SqliteConnection final : public Connection {
@@ -63,6 +78,7 @@ class SqliteConnection final : public Connection {
   std::int64_t lastInsertId() override;
   int changes() const override;
   Dialect dialect() const override { return Dialect::Sqlite; }
+  void refuseWrites() override { exec("PRAGMA query_only=ON"); }
   sqlite3* raw() const { return db_.get(); }
 
  private:

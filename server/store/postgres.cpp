@@ -36,11 +36,24 @@ int sqliteCodeOf(const char* sqlstate) {
   return SQLITE_ERROR;
 }
 
+// libpq's last message on the connection, without its closing newline.
+std::string lastMessage(PGconn* conn) {
+  std::string message = conn ? PQerrorMessage(conn) : "out of memory";
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  return message;
+}
+
 [[noreturn]] void throwResult(PGconn* conn, const PGresult* result, std::string_view what) {
   const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  std::string message = primary ? primary : PQerrorMessage(conn);
+  std::string message = primary ? primary : lastMessage(conn);
   while (!message.empty() && message.back() == '\n') message.pop_back();
+  // The server went away (stopped, restarted, failed over; libpq saw the socket close) or shut
+  // this session down (57P01 admin_shutdown, sent as it stops): the statement did not happen,
+  // and the connection is of no further use until begin() makes a new one.
+  const std::string_view sqlstate = state ? state : "";
+  if (PQstatus(conn) == CONNECTION_BAD || sqlstate.starts_with("57P"))
+    throw DatabaseUnavailable(SQLITE_IOERR, std::string(what) + ": " + message);
   throw DatabaseError(state ? sqliteCodeOf(state) : SQLITE_IOERR,
                       std::string(what) + ": " + message);
 }
@@ -104,15 +117,51 @@ std::string postgresParameters(std::string_view sql) {
 
 PostgresConnection::PostgresConnection(const std::string& connection)
     : conn_(PQconnectdb(connection.c_str())) {
-  if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
-    std::string message = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    throw DatabaseError(SQLITE_CANTOPEN, "connect to PostgreSQL: " + message);
-  }
+  if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK)
+    throw DatabaseUnavailable(SQLITE_CANTOPEN,
+                              "connect to PostgreSQL: " + lastMessage(conn_.get()));
+  setUpSession();
+}
+
+void PostgresConnection::setUpSession() {
   PQsetNoticeProcessor(conn_.get(), ignoreNotice, nullptr);
   // The store's text is UTF-8 and its times are text it wrote itself; the session's zone is fixed
   // so that nothing the server's settings say changes what a query returns.
   exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+  // A request's query reads a page, not a table: on a big database PostgreSQL's planner chose two
+  // parallel workers for the overdue list's first page, whose start-up cost more than the query
+  // (ten municipalities: 18 ms a page against 6 ms without; BENCHMARKS.md "One store for ten
+  // municipalities"). Workers are for reports on the standby, not for the server's requests.
+  exec("SET max_parallel_workers_per_gather = 0");
+  if (readOnly_) exec("SET default_transaction_read_only = on");
+}
+
+void PostgresConnection::refuseWrites() {
+  readOnly_ = true;
+  exec("SET default_transaction_read_only = on");
+}
+
+void PostgresConnection::reconnect() {
+  // PQreset connects anew with the same parameters: with several hosts listed, to whichever is
+  // the primary now. Whatever was prepared lived in the old session.
+  cache_.clear();
+  PQreset(conn_.get());
+  if (PQstatus(conn_.get()) != CONNECTION_OK)
+    throw DatabaseUnavailable(SQLITE_CANTOPEN,
+                              "connect to PostgreSQL again: " + lastMessage(conn_.get()));
+  setUpSession();
+}
+
+void PostgresConnection::begin(const std::string& sql) {
+  if (PQstatus(conn_.get()) == CONNECTION_BAD) reconnect();
+  try {
+    exec(sql);
+  } catch (const DatabaseUnavailable&) {
+    // An idle connection learns that its server went away only when it is used: here, where
+    // nothing has run yet and trying once more on a new connection is safe.
+    reconnect();
+    exec(sql);
+  }
 }
 
 Statement PostgresConnection::prepare(std::string_view sql) {

@@ -27,7 +27,9 @@ std::string postgresParameters(std::string_view sql);
 
 class PostgresConnection final : public Connection {
  public:
-  // Connects with a libpq connection string; throws DatabaseError when the server refuses.
+  // Connects with a libpq connection string; throws DatabaseUnavailable when no server answers
+  // and DatabaseError when one refuses. A string with several hosts and
+  // target_session_attrs=read-write finds the primary, at first and after a failover.
   explicit PostgresConnection(const std::string& connection);
 
   Statement prepare(std::string_view sql) override;
@@ -35,6 +37,8 @@ class PostgresConnection final : public Connection {
   std::int64_t lastInsertId() override;
   int changes() const override { return changes_; }
   Dialect dialect() const override { return Dialect::Postgresql; }
+  void begin(const std::string& sql) override;
+  void refuseWrites() override;
 
   // For PgRun: runs the prepared statement `name` with `values` and returns its result, checked.
   struct Prepared {
@@ -45,9 +49,15 @@ class PostgresConnection final : public Connection {
   Handle<PGresult, PQclear> run(const Prepared& statement, const char* const* values);
 
  private:
+  // The session as the store wants it, on a new connection and again after reconnect().
+  void setUpSession();
+  // A new connection in place of one the server dropped; its prepared statements went with it.
+  void reconnect();
+
   Handle<PGconn, PQfinish> conn_;
   std::map<std::string, Prepared, std::less<>> cache_;
   int changes_ = 0;
+  bool readOnly_ = false;
 };
 
 // Statement's PostgreSQL side (database.cpp calls these when a Statement holds a PgRun).

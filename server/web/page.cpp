@@ -9,6 +9,7 @@
 
 #include "server/http/dispatcher.hpp"
 #include "server/http/problem.hpp"
+#include "workflows/unavailable.hpp"
 
 namespace sv::web::assets {
 const std::map<std::string, std::string_view>& files();
@@ -268,6 +269,16 @@ std::string pathOf(std::string_view prefix, std::int64_t id) {
 
 namespace {
 
+// The store cannot reach its database (sv::Unavailable): nothing was changed, and the same click
+// may work in a moment.
+http::Reply unavailablePage(const http::Request& req) {
+  auto reply = errorPage(req, 503, "Tjänsten kan inte nås just nu",
+                         "Databasen svarar inte just nu, och ingenting har ändrats. Försök igen "
+                         "om en liten stund.");
+  reply.header("Retry-After", "5");
+  return reply;
+}
+
 http::Route pageRoute(std::string method, std::string pattern, PageHandler handler, Login login) {
   http::Route route{
       std::move(method), std::move(pattern), http::Access::Public,
@@ -275,6 +286,11 @@ http::Route pageRoute(std::string method, std::string pattern, PageHandler handl
         if (login == Login::Required && !req.session) return loginRedirect(req);
         try {
           return handler(req);
+        } catch (const Unavailable& e) {  // before std::exception: the store's error is both
+          const auto* what = dynamic_cast<const std::exception*>(&e);
+          log().error("page %s %s: %s", req.method, req.path,
+                      std::string(what ? what->what() : "a dependency is unavailable"));
+          return unavailablePage(req);
         } catch (const std::exception& e) {
           log().error("page %s %s: %s", req.method, req.path, std::string(e.what()));
           return errorPage(req, 500, "Något gick fel",
@@ -316,6 +332,7 @@ void installPageErrors(http::Router& router) {
       return errorPage(req, 403, "Formuläret kunde inte skickas",
                        "Formuläret saknade sin säkerhetskod eller kom inte från Samverkan. Gå "
                        "tillbaka, ladda om sidan och försök igen.");
+    if (status == 503) return unavailablePage(req);
     return notFoundPage(req);
   });
 }

@@ -29,9 +29,11 @@ ALLOWED = {
     "server/services": DOMAIN | {"server/store", "server/pdf", "server/crypto", "server/oidc"},
     # The outbox's delivery: it reads and marks the outbox, and speaks SMTP.
     "server/mail": {"workflows", "server/store"},
-    # The frame knows the errors and who is asking, nothing else of ours (identity.hpp), and
-    # uses the project's text helpers rather than a copy of them.
-    "server/http": {"workflows/result.hpp", "workflows/principal.hpp", "workflows/text.hpp"},
+    # The frame knows the errors (returned, and the one thrown: a dependency out of reach, 503)
+    # and who is asking, nothing else of ours (identity.hpp), and uses the project's text
+    # helpers rather than a copy of them.
+    "server/http": {"workflows/result.hpp", "workflows/unavailable.hpp", "workflows/principal.hpp",
+                    "workflows/text.hpp"},
     "server/api": DOMAIN | {"server/http", "server/services"},
     "server/web": DOMAIN | {"server/http", "server/services"},
     # The application wires everything: the HTTP server with its Authenticator included.

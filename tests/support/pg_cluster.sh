@@ -7,18 +7,31 @@
 #                                           that is thrown away (no shutdown checkpoint to wait for)
 #   tests/support/pg_cluster.sh ensure DIR  the cluster in DIR running, made with start if there is
 #                                           none, started again if it stopped (make run STORE=postgresql)
+#   tests/support/pg_cluster.sh standby PRIMARY DIR
+#                                           a streaming standby of the running cluster in PRIMARY,
+#                                           in DIR on a port of its own (printed); from then on
+#                                           PRIMARY acknowledges a commit only once the standby has
+#                                           it (synchronous replication), so a failover loses none
+#   tests/support/pg_cluster.sh crash DIR   stops it as a crash would (immediate: no checkpoint)
+#   tests/support/pg_cluster.sh promote DIR makes the standby in DIR a primary, and waits for it
 # PostgreSQL refuses to run as root, and CI runs as root: then the cluster is the `postgres`
 # user's (DIR is given to it); anyone else runs it as themselves. fsync stays on, because the
 # store's durability is what the tests are about. The binaries are PG_BINDIR's, or pg_config's.
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop|remove|ensure DIR" >&2
+  echo "usage: $0 start|stop|remove|ensure|crash|promote DIR, or $0 standby PRIMARY DIR" >&2
   exit 2
 }
-[ $# -eq 2 ] || usage
-command=$1
-dir=$2
+command=${1:-}
+if [ "$command" = standby ]; then
+  [ $# -eq 3 ] || usage
+  primary=$2
+  dir=$3
+else
+  [ $# -eq 2 ] || usage
+  dir=$2
+fi
 
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -53,26 +66,31 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-case $command in
-  start)
-    mkdir -p "$dir"
-    dir=$(cd "$dir" && pwd)
-    if [ -e "$dir/data" ]; then
-      echo "pg_cluster: $dir/data exists already" >&2
+# DIR made, empty of a cluster, and the owner's (sets dir to its absolute path).
+new_dir() {
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  if [ -e "$dir/data" ]; then
+    echo "pg_cluster: $dir/data exists already" >&2
+    exit 1
+  fi
+  if [ "$(id -u)" = 0 ]; then
+    if ! id postgres > /dev/null 2>&1; then
+      echo "pg_cluster: running as root needs the postgres user (Debian's postgresql)" >&2
       exit 1
     fi
-    if [ "$(id -u)" = 0 ]; then
-      if ! id postgres > /dev/null 2>&1; then
-        echo "pg_cluster: running as root needs the postgres user (Debian's postgresql)" >&2
-        exit 1
-      fi
-      chown postgres: "$dir"
-      chmod 700 "$dir"
-      if ! runuser -u postgres -- test -w "$dir"; then
-        echo "pg_cluster: the postgres user cannot reach $dir (a parent folder is closed)" >&2
-        exit 1
-      fi
+    chown postgres: "$dir"
+    chmod 700 "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      echo "pg_cluster: the postgres user cannot reach $dir (a parent folder is closed)" >&2
+      exit 1
     fi
+  fi
+}
+
+case $command in
+  start)
+    new_dir
     # Whatever fails from here leaves nothing running.
     trap 'stop_cluster immediate' ERR
     as_owner "$bindir/initdb" -D "$dir/data" -A trust -U samverkan -E UTF8 --locale=C.UTF-8 \
@@ -114,6 +132,51 @@ case $command in
       as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start > /dev/null
     fi
     cat "$dir/port"
+    ;;
+  standby)
+    primary=$(cd "$primary" && pwd)
+    primary_port=$(cat "$primary/port")
+    new_dir
+    trap 'stop_cluster immediate' ERR
+    # -R: the copy starts as a standby that streams from the primary (primary_conninfo and
+    # standby.signal); its own settings follow, and the later of two lines wins.
+    as_owner "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U samverkan -D "$dir/data" \
+      -R -X stream -c fast > "$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; exit 1; }
+    port=$(free_port)
+    {
+      echo "port = $port"
+      echo "unix_socket_directories = '$dir'"
+    } | as_owner tee -a "$dir/data/postgresql.auto.conf" > /dev/null
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start > /dev/null
+    echo "$port" | as_owner tee "$dir/port" > /dev/null
+    # Only now, or the standby would have copied it and, once promoted, wait for a standby of
+    # its own that there is not.
+    "$bindir/psql" -X -q -h "$primary" -p "$primary_port" -U samverkan -d postgres \
+      -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET synchronous_standby_names = '*'" \
+      -c 'SELECT pg_reload_conf()' > /dev/null
+    # Streaming before it returns: a commit on the primary from now on waits for the standby.
+    for _ in $(seq 100); do
+      streaming=$("$bindir/psql" -X -A -t -h "$primary" -p "$primary_port" -U samverkan -d postgres \
+        -c "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")
+      [ "$streaming" = 1 ] && break
+      sleep 0.1
+    done
+    if [ "$streaming" != 1 ]; then
+      echo "pg_cluster: the standby in $dir does not stream from $primary" >&2
+      stop_cluster immediate
+      exit 1
+    fi
+    trap - ERR
+    echo "$port"
+    ;;
+  crash)
+    [ -d "$dir" ] || exit 0
+    dir=$(cd "$dir" && pwd)
+    stop_cluster immediate
+    ;;
+  promote)
+    dir=$(cd "$dir" && pwd)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -w -t 60 promote > /dev/null
     ;;
   stop)
     [ -d "$dir" ] || exit 0

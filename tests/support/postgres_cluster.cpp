@@ -34,15 +34,56 @@ PostgresCluster::PostgresCluster() {
   int exitCode = -1;
   const std::string output =
       runTool(std::string(clusterScript()) + " start '" + dir_.path().string() + "'", &exitCode);
-  std::ifstream portFile(dir_.path() / "port");
-  if (exitCode != 0 || !(portFile >> port_) || port_ <= 0)
+  if (exitCode != 0)
     // The script leaves nothing running when it fails; dir_ removes the folder.
     throw std::runtime_error("the temporary PostgreSQL did not start: " + output);
+  readPort(output);
+}
+
+PostgresCluster::PostgresCluster(StandbyOf standby) {
+  int exitCode = -1;
+  const std::string output =
+      runTool(std::string(clusterScript()) + " standby '" + standby.primary.folder().string() +
+                  "' '" + dir_.path().string() + "'",
+              &exitCode);
+  if (exitCode != 0) throw std::runtime_error("the standby did not start: " + output);
+  readPort(output);
+}
+
+void PostgresCluster::readPort(const std::string& output) {
+  std::ifstream portFile(dir_.path() / "port");
+  if (!(portFile >> port_) || port_ <= 0) {
+    script("remove", "");
+    throw std::runtime_error("the temporary PostgreSQL wrote no port: " + output);
+  }
 }
 
 PostgresCluster::~PostgresCluster() {
   // Immediate: the cluster is thrown away, a shutdown checkpoint would only be waited for.
-  runTool(std::string(clusterScript()) + " remove '" + dir_.path().string() + "'");
+  script("remove", "");
+}
+
+void PostgresCluster::script(const std::string& command, const std::string& failure) const {
+  int exitCode = -1;
+  const std::string output = runTool(
+      std::string(clusterScript()) + " " + command + " '" + dir_.path().string() + "'", &exitCode);
+  if (exitCode != 0 && !failure.empty()) throw std::runtime_error(failure + ": " + output);
+}
+
+void PostgresCluster::stop() {
+  script("stop", "the temporary PostgreSQL did not stop");
+}
+
+void PostgresCluster::start() {
+  script("ensure", "the temporary PostgreSQL did not start again");
+}
+
+void PostgresCluster::crash() {
+  script("crash", "the temporary PostgreSQL did not stop");
+}
+
+void PostgresCluster::promote() {
+  script("promote", "the standby was not promoted");
 }
 
 std::string PostgresCluster::connectionStringFor(const std::string& database) const {
