@@ -15,10 +15,14 @@ constexpr const char* kActionColumns =
     "SELECT a.id, a.contract_id, c.title, a.origin_meeting_id, m.starts_at, a.origin_section, "
     "a.origin_item, a.text, a.responsible_party, a.responsible_person, a.due_on, a.status, "
     "a.agreed_at, a.created_at, a.updated_at, a.origin_report_id, a.origin_case_id "
-    "FROM actions a JOIN contracts c "
-    "ON c.id = "
-    "a.contract_id "
+    "FROM actions a JOIN contracts c ON c.id = a.contract_id "
     "LEFT JOIN meetings m ON m.id = a.origin_meeting_id ";
+
+// The values of an action's authority_id and provider_id: its contract's (?1), written with every
+// action so that a party's actions are scoped without the contracts (migration 030).
+constexpr const char* kParties =
+    "(SELECT authority_id FROM contracts WHERE id = ?1), "
+    "(SELECT provider_id FROM contracts WHERE id = ?1)";
 
 ActionRow readAction(const Statement& s) {
   ActionRow r;
@@ -46,9 +50,13 @@ ActionRow readAction(const Statement& s) {
 
 std::int64_t upsertActionFromMinutes(Writing& c, const ActionRow& r) {
   auto s = c.prepare(
-      "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, text, "
-      "responsible_party, responsible_person, due_on, status, agreed_at, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?10) "
+      std::string(
+          "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, origin_item, text, "
+          "responsible_party, responsible_person, due_on, status, agreed_at, created_at, "
+          "updated_at, authority_id, provider_id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?10, ") +
+      kParties +
+      ") "
       "ON CONFLICT (origin_meeting_id, origin_item) DO UPDATE SET origin_section = "
       "excluded.origin_section, "
       "text = excluded.text, responsible_party = excluded.responsible_party, "
@@ -74,9 +82,10 @@ std::optional<std::int64_t> insertActionOnce(Writing& c, const ActionRow& r, con
   auto s = c.prepare(
       "INSERT INTO actions (contract_id, " + column +
       ", origin_item, text, responsible_party, responsible_person, due_on, status, agreed_at, "
-      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9) "
-      "ON CONFLICT (" +
-      column + ", origin_item) WHERE " + column + " IS NOT NULL DO NOTHING RETURNING id");
+      "created_at, updated_at, authority_id, provider_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "'open', ?8, ?9, ?9, " +
+      kParties + ") ON CONFLICT (" + column + ", origin_item) WHERE " + column +
+      " IS NOT NULL DO NOTHING RETURNING id");
   s.bindAll(r.contractId, originId, r.originItem, r.text, partyText(r.responsibleParty),
             r.responsiblePerson, r.dueOn, r.agreedAt, r.createdAt);
   if (!s.step()) return std::nullopt;
@@ -111,9 +120,11 @@ bool actionFromMinutesExists(Reading& c, std::int64_t meetingId, const std::stri
 }
 
 std::int64_t insertAction(Writing& c, const ActionRow& r) {
-  c.prepare(
-       "INSERT INTO actions (contract_id, text, responsible_party, responsible_person, due_on, "
-       "status, agreed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?7)")
+  c.prepare(std::string("INSERT INTO actions (contract_id, text, responsible_party, "
+                        "responsible_person, due_on, status, agreed_at, created_at, updated_at, "
+                        "authority_id, provider_id) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, "
+                        "?7, ") +
+            kParties + ")")
       .bindAll(r.contractId, r.text, partyText(r.responsibleParty), r.responsiblePerson, r.dueOn,
                r.agreedAt, r.createdAt)
       .run();
@@ -160,8 +171,10 @@ struct ActionWhere {
   }
 };
 
+// The scope on the action's own parties (migration 030): a party's overdue actions are then one
+// range of actions_overdue_authority or actions_overdue_provider, in due-date order.
 ActionWhere actionWhere(const TenantScope& scope, const ActionQuery& q) {
-  ActionWhere w{"", scope.contracts("c"), q.contractId, {}};
+  ActionWhere w{"", scope.contracts("a"), q.contractId, {}};
   w.sql = w.scope.sql;
   if (q.contractId) w.sql += " AND a.contract_id = ?";
   if (q.status) {
@@ -193,8 +206,7 @@ std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const A
 
 std::int64_t countActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
   const auto w = actionWhere(scope, q);
-  auto s = c.prepare(
-      "SELECT COUNT(*) FROM actions a JOIN contracts c ON c.id = a.contract_id WHERE " + w.sql);
+  auto s = c.prepare("SELECT COUNT(*) FROM actions a WHERE " + w.sql);
   w.bind(s);
   return s.step() ? s.int64(0) : 0;
 }

@@ -226,7 +226,9 @@ void insertTenYears(store::Store& st, std::int64_t templateMeeting, City& city,
             c.prepare(
                  "INSERT INTO actions (contract_id, origin_meeting_id, origin_section, "
                  "origin_item, text, responsible_party, due_on, status, agreed_at, created_at, "
-                 "updated_at) VALUES (?1, ?2, 6, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)")
+                 "updated_at, authority_id, provider_id) VALUES (?1, ?2, 6, ?3, ?4, ?5, ?6, ?7, "
+                 "?8, ?8, ?9, (SELECT authority_id FROM contracts WHERE id = ?1), "
+                 "(SELECT provider_id FROM contracts WHERE id = ?1))")
                 .bindAll(city.contracts[k], meetingId, "a" + std::to_string(j + 1), texts[j % 4],
                          j % 3 == 0 ? "authority" : "provider", formatDate(Date{due}), status, at,
                          r < 7 || r == 9 ? evaluated

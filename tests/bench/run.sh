@@ -281,17 +281,37 @@ cat "$out/results.md"
 echo
 echo "bench: written to $out/results.md (raw wrk output in $out/raw/)" >&2
 # Issue 4 and 6 (minutes saves against the git command line; overdue actions and carry-over): in-process.
-if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"; fi
+# Issue 18: then ten such cities in one store, a shared service's size (5 000 contracts, 200 000
+# meetings, 1 000 000 actions; BENCH_MUNICIPALITIES=1 skips it, another number sets it).
+municipalities=${BENCH_MUNICIPALITIES:-10}
+if [[ "$domain" == 1 && -x "$build/tests/bench/documents_bench" ]]; then
+  "$build/tests/bench/documents_bench" --tmp "$tmp" | tee "$out/documents.md"
+  if [[ "$municipalities" != 1 ]]; then
+    "$build/tests/bench/documents_bench" --tmp "$tmp" --saves 20 --municipalities "$municipalities" |
+      tee "$out/documents-municipalities.md"
+  fi
+fi
 # Issue 18: the same on PostgreSQL, in a temporary cluster of its own (tests/support/pg_cluster.sh,
 # fsync on, on the same disk), removed after (BENCH_POSTGRESQL=0 skips).
 if [[ "$domain" == 1 && "${BENCH_POSTGRESQL:-1}" != 0 && -x "$build/tests/bench/documents_bench" ]]; then
   pg_dir=$(mktemp -d "$tmp/pg-XXXXXX")
   chmod 711 "$tmp" "$pg_dir"
   pg_port=$("$here/../support/pg_cluster.sh" start "$pg_dir/cluster") || die "no PostgreSQL cluster"
-  "$build/tests/bench/documents_bench" --tmp "$tmp" \
-    --postgresql "host=$pg_dir/cluster port=$pg_port dbname=samverkan user=samverkan" |
+  pg="host=$pg_dir/cluster port=$pg_port user=samverkan"
+  "$build/tests/bench/documents_bench" --tmp "$tmp" --postgresql "$pg dbname=samverkan" |
     tee "$out/documents-postgresql.md" || true
+  if [[ "$municipalities" != 1 ]] &&
+    psql -X -q "$pg dbname=postgres" -c 'CREATE DATABASE municipalities' > /dev/null; then
+    "$build/tests/bench/documents_bench" --tmp "$tmp" --saves 20 --municipalities "$municipalities" \
+      --postgresql "$pg dbname=municipalities" | tee "$out/documents-municipalities-postgresql.md" || true
+  fi
   "$here/../support/pg_cluster.sh" remove "$pg_dir/cluster"
+fi
+# Issue 18: minutes saves per second through two processes on one PostgreSQL against one, behind
+# nginx (about a minute; BENCH_PROCESSES=0 skips; BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROUNDS).
+if [[ "$domain" == 1 && "${BENCH_POSTGRESQL:-1}" != 0 && "${BENCH_PROCESSES:-1}" != 0 &&
+  -x "$build/tests/bench/processes_bench" ]]; then
+  "$build/tests/bench/processes_bench" "[.bench]" | tee "$out/processes.md" || true
 fi
 # Issue 19, point 12: the register searched with FTS5 over 20 000 registered protocols, in-process.
 if [[ "$domain" == 1 && -x "$build/tests/bench/search_bench" ]]; then "$build/tests/bench/search_bench" --tmp "$tmp" | tee "$out/search.md"; fi

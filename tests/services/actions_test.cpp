@@ -451,6 +451,10 @@ TEST_CASE(
   auto list = f.actions.list(f.manager, {});
   REQUIRE(list);
   REQUIRE(list->size() == 2);
+  // Each carries its contract's parties (migration 030), which scope the lists: the provider's
+  // has them too, another provider's nothing.
+  CHECK(f.ids(f.providerRep, {}) == Ids{(*list)[0].row.id, (*list)[1].row.id});
+  CHECK(f.ids(f.stranger, {}).empty());
   const auto& mall = (*list)[0].row;  // due first
   const auto& rutin = (*list)[1].row;
   CHECK(mall.text == "Skicka mallen för egenkontroll");
