@@ -141,6 +141,8 @@ Result<store::Page<ActionView>> ActionService::page(const store::Principal& view
     if (!d) return std::unexpected(d.error());
     q.dueBefore = formatDate(*d);
   }
+  q.notAccepted = filter.openOnly;
+  q.latestFirst = filter.latestFirst;
   return store_.read([&](store::Reading& c) {
     const auto scope = store::TenantScope::of(viewer);
     store::Page<ActionView> out;

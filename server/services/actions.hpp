@@ -31,6 +31,8 @@ struct ActionFilter {
   std::optional<std::string> status;
   bool overdueOnly = false;
   std::optional<std::string> dueBefore;
+  bool openOnly = false;     // not accepted yet: open, reported or insufficient
+  bool latestFirst = false;  // the last changed first (the closed ones), not the soonest due
 };
 
 struct NewAction {

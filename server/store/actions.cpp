@@ -181,6 +181,7 @@ ActionWhere actionWhere(const TenantScope& scope, const ActionQuery& q) {
     w.sql += " AND a.status = ?";
     w.texts.push_back(std::string(agenda::toString(*q.status)));
   }
+  if (q.notAccepted) w.sql += " AND a.status IN ('open', 'reported', 'insufficient')";
   if (q.overdueOn) {
     w.sql += " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < ?";
     w.texts.push_back(*q.overdueOn);
@@ -196,8 +197,10 @@ ActionWhere actionWhere(const TenantScope& scope, const ActionQuery& q) {
 
 std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q) {
   const auto w = actionWhere(scope, q);
-  auto s = c.prepare(std::string(kActionColumns) + "WHERE " + w.sql + " ORDER BY a.due_on, a.id" +
-                     limitClause({q.limit, q.offset}));
+  auto s = c.prepare(
+      std::string(kActionColumns) + "WHERE " + w.sql +
+      (q.latestFirst ? " ORDER BY a.updated_at DESC, a.id DESC" : " ORDER BY a.due_on, a.id") +
+      limitClause({q.limit, q.offset}));
   w.bind(s);
   std::vector<ActionRow> out;
   while (s.step()) out.push_back(readAction(s));

@@ -57,10 +57,12 @@ struct ActionQuery {
   std::optional<agenda::ActionStatus> status;
   std::optional<std::string> overdueOn;  // not accepted and due before this date (YYYY-MM-DD)
   std::optional<std::string> dueBefore;  // due on or before this date
+  bool notAccepted = false;              // open, reported or insufficient
+  bool latestFirst = false;              // the last changed first, instead of the soonest due
   int limit = 1000;
   std::int64_t offset = 0;
 };
-// Soonest due first, then by id.
+// Soonest due first, then by id (or latestFirst).
 std::vector<ActionRow> listActions(Reading& c, const TenantScope& scope, const ActionQuery& q);
 // How many actions `q` finds in the scope, whatever its limit and offset.
 std::int64_t countActions(Reading& c, const TenantScope& scope, const ActionQuery& q);

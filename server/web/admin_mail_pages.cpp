@@ -27,14 +27,6 @@ http::Reply refusedMail(const http::Request& req) {
                    "från Samverkan inte kommer fram.");
 }
 
-int mailPageNumber(const http::Request& req) {
-  const auto text = req.queryValue("sida").value_or("");
-  int value = 0;
-  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || p != text.data() + text.size() || value < 1) return 1;
-  return std::min(value, 10000);
-}
-
 std::string messagesWord(std::int64_t n) {
   return std::to_string(n) + (n == 1 ? " meddelande" : " meddelanden");
 }
@@ -43,7 +35,7 @@ http::Reply mailPage(const http::Request& req, Services& s,
                      std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
   if (!viewer.isAdmin()) return refusedMail(req);
-  const int pageNo = mailPageNumber(req);
+  const int pageNo = pageNumber(req);
   // One more than a page tells whether there is a next one.
   auto overview = services::outboxOverview(s.store, accounts::Actor{&viewer}, kMailPageSize + 1,
                                            (pageNo - 1) * kMailPageSize);

@@ -29,14 +29,6 @@ constexpr minutes::CaseState kStates[] = {minutes::CaseState::Collecting,
                                           minutes::CaseState::Reported,
                                           minutes::CaseState::Closed};
 
-// "?sida=3" as a page number from 1; 1 for anything else.
-int casePageNumber(const http::Request& req) {
-  const auto text = req.queryValue("sida").value_or("");
-  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
-    return 1;
-  return std::max(1, std::stoi(text));
-}
-
 // A whole number from the query, or none for anything else (an empty choice is "all").
 std::optional<std::int64_t> idQuery(const http::Request& req, const std::string& name) {
   const auto text = req.queryValue(name).value_or("");
@@ -85,7 +77,7 @@ http::Reply casesPage(const http::Request& req, Services& s) {
   Page page{.title = "Händelsestyrda uppföljningar", .templateName = "cases", .current = "arenden"};
   Data chosen;
   auto q = queryOf(req, chosen);
-  const int number = casePageNumber(req);
+  const int number = pageNumber(req);
   q.limit = kCasePageSize;
   q.offset = (number - 1) * kCasePageSize;
   const auto found = s.cases->list(req.principal(), q);

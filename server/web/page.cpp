@@ -2,7 +2,9 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <exception>
 #include <map>
 #include <utility>
@@ -265,6 +267,14 @@ std::string localPath(const std::string& path) {
 
 std::string pathOf(std::string_view prefix, std::int64_t id) {
   return std::string(prefix) + std::to_string(id);
+}
+
+int pageNumber(const http::Request& req) {
+  const auto text = req.queryValue("sida").value_or("");
+  int value = 0;
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || p != text.data() + text.size() || value < 1) return 1;
+  return std::min(value, 10000);
 }
 
 namespace {

@@ -93,6 +93,10 @@ std::string localPath(const std::string& path);
 // "/avtal/" + 12
 std::string pathOf(std::string_view prefix, std::int64_t id);
 
+// The page of a paged list a request asks for ("?sida=3"), from 1; 1 for anything else, and at
+// most 10 000.
+int pageNumber(const http::Request& req);
+
 using PageHandler = std::function<http::Reply(http::Request&)>;
 // Required: a missing session goes to the login page. Optional: the page is for everyone.
 // ByPathToken: for everyone, and the token in the path proves who the request is about, so a

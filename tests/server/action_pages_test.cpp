@@ -1,0 +1,94 @@
+// The actions page (/atgarder) against the real binary with the demo data: the open actions a
+// page at a time, soonest due first (the overdue ones lead), with the counts of the whole list,
+// and the latest closed ones. A city's contract manager has tens of thousands of actions; the
+// page used to list every one of them, with a query for each one's files.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <string>
+
+#include "support/browser_session.hpp"
+#include "support/http_checks.hpp"
+#include "support/json.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sv::test;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+std::int64_t totalOf(const HttpResult& r) {
+  REQUIRE(r.status == 200);
+  return std::stoll(r.header("x-total-count"));
+}
+
+}  // namespace
+
+TEST_CASE("actions page: the open actions a page at a time, the overdue first, the counts whole",
+          "[server][web][actions]") {
+  TempDir dir;
+  ServerProcess server{dir.path() / "data", {}, true};
+  const std::string token = server.login("anna.avtal", kDemoPassword);
+  // Seventy more open actions of contract 1, sixty of them overdue (due in 2020), the earliest
+  // first in the list whatever the order they were made in.
+  for (int i = 69; i >= 0; --i) {
+    const std::string due =
+        i < 60 ? "2020-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1)
+               : "2099-06-" + std::to_string(10 + i - 60);
+    requireOk(server.post("/api/v1/actions",
+                          body({{"contract_id", 1},
+                                {"text", "Sidåtgärd nummer " + std::to_string(i)},
+                                {"responsible_party", "provider"},
+                                {"due_on", due}}),
+                          token),
+              201);
+  }
+  const auto all = totalOf(server.get("/api/v1/actions?limit=1", token));
+  const auto accepted = totalOf(server.get("/api/v1/actions?status=accepted&limit=1", token));
+  const auto overdue = totalOf(server.get("/api/v1/actions?overdue=true&limit=1", token));
+  const auto open = all - accepted;
+  REQUIRE(open > 50);  // more than a page
+  const auto pages = (open + 49) / 50;
+
+  const Browser anna(server, "anna.avtal");
+  const auto first = anna.get("/atgarder");
+  REQUIRE(first.status == 200);
+  CHECK(count(first.body, "<li class=\"action-card") == 50);
+  CHECK(has(first.body, std::to_string(open) + " öppna åtgärder, varav " + std::to_string(overdue) +
+                            " försenade."));
+  CHECK(has(first.body, "Sida 1 av " + std::to_string(pages)));
+  CHECK(has(first.body, "href=\"/atgarder?sida=2#oppna\" rel=\"next\""));
+  CHECK_FALSE(has(first.body, "rel=\"prev\""));
+  // Soonest due first: the first card is one of those due on 2020-01-01.
+  std::smatch firstCard;
+  REQUIRE(
+      std::regex_search(first.body, firstCard, std::regex(R"(<dt>Klart senast</dt><dd>([^<]+))")));
+  CHECK(has(firstCard[1].str(), "2020"));
+
+  const auto last = anna.get("/atgarder?sida=" + std::to_string(pages));
+  REQUIRE(last.status == 200);
+  CHECK(count(last.body, "<li class=\"action-card") ==
+        static_cast<std::size_t>(open - (pages - 1) * 50));
+  CHECK(has(last.body, "rel=\"prev\""));
+  CHECK_FALSE(has(last.body, "rel=\"next\""));
+  CHECK(has(last.body, "Sidåtgärd nummer 69"));  // due last of all
+
+  const auto beyond = anna.get("/atgarder?sida=99");
+  REQUIRE(beyond.status == 200);
+  CHECK(has(beyond.body, "Sidan finns inte: " + std::to_string(open) + " öppna åtgärder"));
+  CHECK(anna.get("/atgarder?sida=abc").status == 200);  // read as the first page
+
+  // Another provider's person sees none of them.
+  const Browser nils(server, "nils.norr");
+  CHECK_FALSE(has(nils.get("/atgarder").body, "Sidåtgärd"));
+}
