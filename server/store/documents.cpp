@@ -87,7 +87,7 @@ Result<std::size_t> DocumentStore::pruneRetiredPacks(const std::string& reposito
   std::lock_guard merging(mergeRunMutex_);  // the ledger has one writer at a time
   auto repo = git::open(pathOf(repository));
   if (!repo) return std::unexpected(repo.error());
-  auto removed = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_, kMostRetiredPacks);
+  auto removed = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_);
   if (!removed) return std::unexpected(removed.error());
   return removed->size();
 }
@@ -96,8 +96,7 @@ Status DocumentStore::mergePacks(const std::string& repository, TimePoint now) {
   std::lock_guard merging(mergeRunMutex_);  // two merges of the same packs would race
   auto repo = git::open(pathOf(repository));
   if (!repo) return std::unexpected(repo.error());
-  if (auto pruned = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_, kMostRetiredPacks);
-      !pruned)
+  if (auto pruned = git::pruneRetiredPacks(repo->get(), now, retiredPackGrace_); !pruned)
     return std::unexpected(pruned.error());
   std::vector<std::string> packs;
   {
@@ -385,9 +384,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
     if (!repo) return std::unexpected(repo.error());
-    if (auto pruned =
-            git::pruneRetiredPacks(repo->get(), Clock::now(), retiredPackGrace_, kMostRetiredPacks);
-        !pruned)
+    if (auto pruned = git::pruneRetiredPacks(repo->get(), Clock::now(), retiredPackGrace_); !pruned)
       return std::unexpected(pruned.error());
     auto indexes = git::repairPackIndexes(repo->get());
     if (!indexes) return std::unexpected(indexes.error());

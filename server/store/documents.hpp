@@ -133,12 +133,6 @@ class DocumentStore {
   // Long enough for any reader that listed a pack to have read it: a dumb-HTTP clone of a large
   // repository over a slow line, git fsck, a long-lived libgit2 handle.
   static constexpr std::chrono::seconds kRetiredPackGrace{15 * 60};
-  // And at most this many retired packs, however young: libgit2 lists the pack folder again for
-  // every new object a save writes and compares each name with every pack it knows, so a save's
-  // cost grew with the packs there (continuous saves to one repository: 6.8 ms a save over 200,
-  // 25.6 ms over 1 500, when 1 300 retired packs waited out their grace). 64 merges' worth of
-  // saves, about a thousand, is far more than a clone's life sees.
-  static constexpr std::size_t kMostRetiredPacks = 64;
   // Removes the retired packs older than the grace period at `now`; returns how many.
   Result<std::size_t> pruneRetiredPacks(const std::string& repository, TimePoint now);
 

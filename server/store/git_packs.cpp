@@ -364,20 +364,16 @@ std::set<std::string> retiredPacks(git_repository* repo) {
 }
 
 Result<std::vector<std::string>> pruneRetiredPacks(git_repository* repo, TimePoint now,
-                                                   std::chrono::seconds grace,
-                                                   std::size_t mostRetired) {
-  auto retired = readRetired(repo);
+                                                   std::chrono::seconds grace) {
+  const auto retired = readRetired(repo);
   if (retired.empty()) return std::vector<std::string>{};
   const fs::path folder = packFolder(repo);
   const std::int64_t before = unixSeconds(now) - grace.count();
-  // Newest first: the ones kept by count are the last retired.
-  std::stable_sort(retired.begin(), retired.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
   RetiredAt kept;
   std::vector<std::string> removed;
   std::error_code ec;
   for (const auto& [name, seconds] : retired) {
-    if (seconds > before && kept.size() < mostRetired) {
+    if (seconds > before) {
       kept.emplace_back(name, seconds);
       continue;
     }
@@ -386,7 +382,6 @@ Result<std::vector<std::string>> pruneRetiredPacks(git_repository* repo, TimePoi
     fs::remove(folder / ("pack-" + name + ".pack"), ec);
     removed.push_back(name);
   }
-  std::reverse(kept.begin(), kept.end());  // the ledger's order: oldest first
   if (auto written = writeRetired(repo, kept); !written) return std::unexpected(written.error());
   return removed;
 }

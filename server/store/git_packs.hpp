@@ -65,10 +65,8 @@ Status mergePacks(git_repository* repo, const std::vector<std::string>& packs, T
 // own gc waits for an expiry for the same reason). Its objects are in the merged pack too, so a
 // retired pack is a harmless duplicate until then.
 std::set<std::string> retiredPacks(git_repository* repo);
-// Removes the retired packs older than `grace` at `now`, and the oldest beyond the newest
-// `mostRetired` whatever their age; returns their names.
+// Removes the retired packs older than `grace` at `now`; returns their names.
 Result<std::vector<std::string>> pruneRetiredPacks(git_repository* repo, TimePoint now,
-                                                   std::chrono::seconds grace,
-                                                   std::size_t mostRetired);
+                                                   std::chrono::seconds grace);
 
 }  // namespace sv::store::git

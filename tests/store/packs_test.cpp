@@ -239,33 +239,3 @@ TEST_CASE("a retired pack is neither counted nor merged again", "[store][packs]"
   REQUIRE(docs.mergePacks("contract-1"));
   CHECK(filesEndingWith(repo / "objects" / "pack", ".pack") == filesAfterFirst);
 }
-
-// Continuous saves to one repository retire about a pack a save; left for their whole grace
-// period they piled up in objects/pack, where libgit2 lists and compares them for every new
-// object: a save took 25.6 ms over 1 500 saves against 6.8 ms over 200 (documents_bench). The
-// grace keeps at most kMostRetiredPacks of them, the newest.
-TEST_CASE("retired packs wait out their grace period but never pile up past a bound",
-          "[store][packs]") {
-  test::TempDir dir;
-  auto store = Store::open(test::testStore(dir.path()));
-  REQUIRE(store);
-  auto& docs = (*store)->documents();
-  const auto repo = docs.pathOf("contract-1");
-  const int rounds =
-      static_cast<int>(DocumentStore::kMostRetiredPacks / DocumentStore::kMostPacks) + 2;
-  int saves = 0;
-  for (int round = 0; round < rounds; ++round) {
-    for (std::size_t i = 0; i <= DocumentStore::kMostPacks; ++i)
-      REQUIRE(docs.commit(save(1, longText(saves++), "anna")));
-    REQUIRE(docs.mergePacks("contract-1", Clock::now()));  // all within the grace period
-  }
-  const auto live = livePacks(docs, "contract-1");
-  const auto all = filesEndingWith(repo / "objects" / "pack", ".pack");
-  INFO(all.size() << " packs, " << live.size() << " of them live");
-  CHECK(all.size() - live.size() <= DocumentStore::kMostRetiredPacks);
-  // What a clone would start from is whole, and so is the history.
-  int fsck = -1;
-  INFO(gitCli(repo, "fsck --strict", &fsck));
-  CHECK(fsck == 0);
-  CHECK(gitCli(repo, "rev-list --count main") == std::to_string(saves) + "\n");
-}
