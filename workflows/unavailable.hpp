@@ -10,6 +10,8 @@
 // std::exception (background jobs that log and go on) still catches it.
 #pragma once
 
+#include <exception>
+
 namespace sv {
 
 class Unavailable {
@@ -21,5 +23,11 @@ class Unavailable {
   Unavailable(const Unavailable&) = default;
   Unavailable& operator=(const Unavailable&) = default;
 };
+
+// What the thrower said, for the log: its std::exception's what().
+inline const char* whatOf(const Unavailable& e) {
+  const auto* error = dynamic_cast<const std::exception*>(&e);
+  return error ? error->what() : "a dependency is unavailable";
+}
 
 }  // namespace sv

@@ -87,9 +87,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       reply = dispatch(in, request);
       if (request.session) user = request.session->principal().username;
     } catch (const Unavailable& e) {  // before std::exception: the store's error is both
-      const auto* what = dynamic_cast<const std::exception*>(&e);
-      log_.error("unavailable on %s %s: %s", in.getMethod(), request.path,
-                 std::string(what ? what->what() : "a dependency"));
+      log_.error("unavailable on %s %s: %s", in.getMethod(), request.path, std::string(whatOf(e)));
       reply = router_.pageErrors() && wantsPage(request)
                   ? router_.pageErrors()(request, 503)
                   : problem(FrameError::Unavailable, request.path);

@@ -36,6 +36,9 @@ int sqliteCodeOf(const char* sqlstate) {
   return SQLITE_ERROR;
 }
 
+// A reader's session: a write through it would bypass Database::write() and its count.
+constexpr const char* kReadOnlySession = "SET default_transaction_read_only = on";
+
 // libpq's last message on the connection, without its closing newline.
 std::string lastMessage(PGconn* conn) {
   std::string message = conn ? PQerrorMessage(conn) : "out of memory";
@@ -133,12 +136,12 @@ void PostgresConnection::setUpSession() {
   // (ten municipalities: 18 ms a page against 6 ms without; BENCHMARKS.md "One store for ten
   // municipalities"). Workers are for reports on the standby, not for the server's requests.
   exec("SET max_parallel_workers_per_gather = 0");
-  if (readOnly_) exec("SET default_transaction_read_only = on");
+  if (readOnly_) exec(kReadOnlySession);
 }
 
 void PostgresConnection::refuseWrites() {
   readOnly_ = true;
-  exec("SET default_transaction_read_only = on");
+  exec(kReadOnlySession);
 }
 
 void PostgresConnection::reconnect() {

@@ -135,7 +135,7 @@ http::Reply actionsPage(const http::Request& req, Services& s,
   if (!open) return failurePage(req, open.error());
   services::ActionFilter overdueFilter;
   overdueFilter.overdueOnly = true;
-  auto overdue = s.actions.page(viewer, overdueFilter, {1, 0});
+  auto overdue = s.actions.page(viewer, overdueFilter, {0, 0});  // the count alone
   if (!overdue) return failurePage(req, overdue.error());
   services::ActionFilter closedFilter;
   closedFilter.status = "accepted";

@@ -297,9 +297,7 @@ http::Route pageRoute(std::string method, std::string pattern, PageHandler handl
         try {
           return handler(req);
         } catch (const Unavailable& e) {  // before std::exception: the store's error is both
-          const auto* what = dynamic_cast<const std::exception*>(&e);
-          log().error("page %s %s: %s", req.method, req.path,
-                      std::string(what ? what->what() : "a dependency is unavailable"));
+          log().error("page %s %s: %s", req.method, req.path, std::string(whatOf(e)));
           return unavailablePage(req);
         } catch (const std::exception& e) {
           log().error("page %s %s: %s", req.method, req.path, std::string(e.what()));
