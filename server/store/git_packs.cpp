@@ -11,17 +11,16 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "server/store/durable_files.hpp"
 #include "server/store/git.hpp"
+#include "server/store/git_writer_odb.hpp"
 #include "server/store/handle.hpp"
 #include "server/store/pack_format.hpp"
 
@@ -204,116 +203,35 @@ Status insertObjectsOf(git_packbuilder* builder, const fs::path& index) {
 
 }  // namespace
 
-// An object database back-end in memory that remembers which objects were written to it, so that
-// exactly those go into the pack. (libgit2's mempack would pack whole commits, trees and every
-// blob they name included, and cannot hold a tag.)
-struct MemoryObjects {
-  struct Contents {
-    struct Object {
-      git_object_t type;
-      std::string data;
-    };
-    std::unordered_map<std::string, Object> byId;  // key: the 20 raw bytes of the id
-    std::vector<git_oid> fresh;                    // written and not packed yet, in order
-  };
-
-  git_odb_backend backend;  // first, so that libgit2's pointer is this object's
-  Contents* objects;
-
-  static MemoryObjects* create() {
-    auto* self = new MemoryObjects{};
-    git_odb_init_backend(&self->backend, GIT_ODB_BACKEND_VERSION);
-    self->objects = new Contents;
-    self->backend.read = read;
-    self->backend.read_header = readHeader;
-    self->backend.write = write;
-    self->backend.exists = exists;
-    self->backend.free = destroy;
-    return self;
-  }
-
-  static void destroy(git_odb_backend* backend) {
-    auto* self = reinterpret_cast<MemoryObjects*>(backend);
-    delete self->objects;
-    delete self;
-  }
-
-  static std::string key(const git_oid* id) {
-    return std::string(reinterpret_cast<const char*>(id->id), GIT_OID_RAWSZ);
-  }
-
- private:
-  static const Contents::Object* find(git_odb_backend* backend, const git_oid* id) {
-    auto& byId = reinterpret_cast<MemoryObjects*>(backend)->objects->byId;
-    const auto it = byId.find(key(id));
-    return it == byId.end() ? nullptr : &it->second;
-  }
-  static int read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* backend,
-                  const git_oid* id) {
-    const auto* object = find(backend, id);
-    if (!object) return GIT_ENOTFOUND;
-    *data = git_odb_backend_data_alloc(backend, object->data.size());
-    if (!*data) return -1;
-    std::memcpy(*data, object->data.data(), object->data.size());
-    *size = object->data.size();
-    *type = object->type;
-    return 0;
-  }
-  static int readHeader(std::size_t* size, git_object_t* type, git_odb_backend* backend,
-                        const git_oid* id) {
-    const auto* object = find(backend, id);
-    if (!object) return GIT_ENOTFOUND;
-    *size = object->data.size();
-    *type = object->type;
-    return 0;
-  }
-  static int write(git_odb_backend* backend, const git_oid* id, const void* data, std::size_t size,
-                   git_object_t type) {
-    auto* objects = reinterpret_cast<MemoryObjects*>(backend)->objects;
-    const auto [it, added] = objects->byId.try_emplace(
-        key(id), Contents::Object{type, std::string(static_cast<const char*>(data), size)});
-    if (added) objects->fresh.push_back(*id);
-    return 0;
-  }
-  static int exists(git_odb_backend* backend, const git_oid* id) {
-    return find(backend, id) ? 1 : 0;
-  }
-};
-
 Result<PackedWrites> PackedWrites::start(git_repository* repo) {
-  git_odb* rawOdb = nullptr;
-  if (int rc = git_repository_odb(&rawOdb, repo); rc < 0)
-    return std::unexpected(gitError(rc, "object database"));
-  Odb odb{rawOdb};  // one reference of the repository's own, which keeps it alive
-  auto* memory = MemoryObjects::create();
-  OdbBackend backend{&memory->backend};
-  // Above the loose and pack back-ends, so that new objects are written here.
-  if (int rc = git_odb_add_backend(rawOdb, backend.get(), 1000); rc < 0)
-    return std::unexpected(gitError(rc, "memory object store"));
-  backend.release();  // the object database frees it now
-  return PackedWrites(repo, memory);
+  auto objects = giveWriterObjects(repo);
+  if (!objects) return std::unexpected(objects.error());
+  return PackedWrites(repo, *objects);
 }
 
 Status PackedWrites::writePack() {
-  auto& objects = *memory_->objects;
-  if (objects.fresh.empty()) return {};
+  auto& memory = *objects_.memory;
+  if (memory.fresh.empty()) return {};
   std::vector<PackObject> fresh;
-  fresh.reserve(objects.fresh.size());
-  for (const auto& id : objects.fresh) {
-    const auto& object = objects.byId.at(MemoryObjects::key(&id));
+  fresh.reserve(memory.fresh.size());
+  for (const auto& id : memory.fresh) {
+    const auto& object = memory.byId.at(MemoryObjects::key(&id));
     fresh.push_back({id, object.type, object.data});
   }
   auto files = buildPack(std::move(fresh));
   if (!files) return std::unexpected(files.error());
   if (auto stored = writeSavePack(repo_, *files); !stored) return stored;
-  // On disk now: this handle finds them in the new pack (libgit2 rescans the folder on a miss).
+  // On disk now: this handle reads them from the new pack without listing the folder.
+  if (auto added = addWrittenPack(objects_, packFolder(repo_) / ("pack-" + files->name + ".idx"));
+      !added)
+    return added;
   discard();
   return {};
 }
 
 void PackedWrites::discard() {
-  memory_->objects->fresh.clear();
-  memory_->objects->byId.clear();
+  objects_.memory->fresh.clear();
+  objects_.memory->byId.clear();
 }
 
 Result<std::vector<std::string>> repairPackIndexes(git_repository* repo) {

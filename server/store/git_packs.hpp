@@ -12,14 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "server/store/git_writer_odb.hpp"
 #include "workflows/clock.hpp"
 #include "workflows/result.hpp"
 
 namespace sv::store::git {
 
-struct MemoryObjects;
-
-// While it lives, every object written through `repo` is kept in memory; writePack() stores them
+// While it lives, every object written through `repo` is kept in memory (it gives `repo` an object
+// database of its own for that, git_writer_odb.hpp); writePack() stores them
 // and lets go of them (later reads find them in the pack). The repository must outlive it.
 class PackedWrites {
  public:
@@ -33,10 +33,11 @@ class PackedWrites {
   void discard();
 
  private:
-  PackedWrites(git_repository* repo, MemoryObjects* memory) : repo_(repo), memory_(memory) {}
+  PackedWrites(git_repository* repo, const WriterObjects& objects)
+      : repo_(repo), objects_(objects) {}
 
   git_repository* repo_;
-  MemoryObjects* memory_;  // owned by the repository's object database
+  WriterObjects objects_;  // owned by the repository's object database
 };
 
 // Start-up, after a crash or a power cut: builds again every pack index that is missing, torn or
