@@ -68,6 +68,13 @@ SqlFilter TenantScope::contracts(std::string_view alias) const {
       {organizationId_}};
 }
 
+SqlFilter TenantScope::openActionCounts(std::string_view alias) const {
+  return {column(alias, "party") +
+              (kind_ == OrganizationKind::Authority ? " = 'authority'" : " = 'provider'") +
+              " AND " + column(alias, "organization_id") + " = ?",
+          {organizationId_}};
+}
+
 SqlFilter TenantScope::auditEntries(std::string_view alias) const {
   if (everything_) return {"TRUE", {}};
   const std::string type = column(alias, "object_type");

@@ -42,6 +42,10 @@ class TenantScope {
   // sees: its contracts and what hangs on them, its yearly summaries, its own organisation, people
   // and accounts. An entry about anything else (the server's own, another tenant's) is hidden.
   SqlFilter auditEntries(std::string_view alias) const;
+  // The rows of open_action_counts (migration 031) that count this scope's actions: its own
+  // party's. Not for a scope that sees everything, whose every action is counted twice there
+  // (once for each party).
+  SqlFilter openActionCounts(std::string_view alias) const;
 
   bool seesEverything() const { return everything_; }
   // A provider's people: what is the authority's own until it is shared (a draft follow-up

@@ -637,18 +637,19 @@ int main(int argc, char** argv) {
     if (!onPostgresql)
       st.db().read([&](store::Reading& c) {
         for (const auto& sql : g_sql)
-          if (sql.find("FROM actions") != std::string::npos)
+          if (sql.find("FROM actions") != std::string::npos ||
+              sql.find("FROM open_action_counts") != std::string::npos)
             plans.emplace_back(sql, explain(store::Database::sqliteOf(c), sql));
         return 0;
       });
     if (onPostgresql) {
       // ANALYZE'd like SQLite's; EXPLAIN of the overdue list's total (store::countActions
-      // for the city's contract manager, its values written in).
+      // for the city's contract manager, its values written in: the sum of open_action_counts).
       st.db().read([&](store::Reading& c) {
         const std::string overdue =
-            "SELECT COUNT(*) FROM actions a WHERE a.authority_id = " +
-            std::to_string(authority.id) +
-            " AND a.status IN ('open', 'reported', 'insufficient') AND a.due_on < '" +
+            "SELECT CAST(COALESCE(SUM(t.n), 0) AS BIGINT) FROM open_action_counts t WHERE "
+            "t.party = 'authority' AND t.organization_id = " +
+            std::to_string(authority.id) + " AND t.due_on < '" +
             formatDate(toStockholm(std::chrono::system_clock::now()).date) + "'";
         plans.emplace_back(overdue, explainPostgres(c, overdue));
         return 0;

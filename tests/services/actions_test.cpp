@@ -14,6 +14,7 @@
 #include "server/services/contracts.hpp"
 #include "server/services/meetings.hpp"
 #include "server/store/audit.hpp"
+#include "server/store/database.hpp"
 #include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
@@ -21,6 +22,7 @@
 #include "workflows/stockholm_time.hpp"
 
 using namespace sv;
+using services::ActionChange;
 using services::ActionFilter;
 using services::ActionService;
 using services::ActionView;
@@ -643,4 +645,73 @@ TEST_CASE("actions: a list's actions carry their own events, as when read one by
       CHECK(view.events[e].text == alone.events[e].text);
     }
   }
+}
+
+// The total under an overdue page is read from open_action_counts (migration 031), which the
+// database keeps as actions are recorded, reported, returned, accepted and given a new date. After
+// each step the totals agree with the actions listed one by one, for either party and a stranger,
+// and the table agrees with the actions it counts.
+TEST_CASE("actions: the overdue and open totals agree with the actions through every change",
+          "[services][actions]") {
+  Fixture f;
+  ActionFilter overdue;
+  overdue.overdueOnly = true;
+  ActionFilter open;
+  open.openOnly = true;
+  ActionFilter overdueBefore = overdue;
+  overdueBefore.dueBefore = "2026-03-12";
+  auto totalOf = [&](const Principal& viewer, const ActionFilter& filter) {
+    auto page = f.actions.page(viewer, filter, {1, 0});
+    REQUIRE(page);
+    return page->total;
+  };
+  auto tallies = [&](const std::string& sql) {
+    return f.store->db().read([&](store::Reading& c) {
+      std::vector<std::string> rows;
+      auto s = c.prepare(sql);
+      while (s.step())
+        rows.push_back(s.text(0) + " " + std::to_string(s.int64(1)) + " " + s.text(2) + " " +
+                       std::to_string(s.int64(3)));
+      return rows;
+    });
+  };
+  auto agree = [&](const std::string& step) {
+    INFO(step);
+    for (const auto* viewer : {&f.manager, &f.providerRep, &f.stranger})
+      for (const auto* filter : {&overdue, &open, &overdueBefore})
+        CHECK(totalOf(*viewer, *filter) ==
+              static_cast<std::int64_t>(f.ids(*viewer, *filter).size()));
+    CHECK(tallies("SELECT party, organization_id, due_on, n FROM open_action_counts WHERE n > 0 "
+                  "ORDER BY party, organization_id, due_on") ==
+          tallies("SELECT 'authority', authority_id, due_on, count(*) FROM actions "
+                  "WHERE status IN ('open', 'reported', 'insufficient') "
+                  "GROUP BY authority_id, due_on UNION ALL "
+                  "SELECT 'provider', provider_id, due_on, count(*) FROM actions "
+                  "WHERE status IN ('open', 'reported', 'insufficient') "
+                  "GROUP BY provider_id, due_on ORDER BY 1, 2, 3"));
+  };
+
+  const auto a0305 = f.create("2026-03-05");
+  f.create("2026-03-10", "authority");
+  const auto b0310 = f.create("2026-03-10");
+  const auto a0320 = f.create("2026-03-20");
+  f.time.set(utcTime("2026-03-15T10:00:00Z"));
+  agree("recorded");
+  CHECK(totalOf(f.manager, overdue) == 3);
+  REQUIRE(f.actions.report(f.providerRep, a0305, "Klart."));
+  agree("reported: still overdue until accepted");
+  REQUIRE(f.actions.evaluate(f.manager, a0305, "accepted", "Bra.", std::nullopt));
+  agree("accepted");
+  CHECK(totalOf(f.manager, overdue) == 2);
+  REQUIRE(f.actions.report(f.providerRep, b0310, "Delvis."));
+  REQUIRE(f.actions.evaluate(f.manager, b0310, "insufficient", "Inte än.", "2026-04-30"));
+  agree("returned with a new due date");
+  CHECK(totalOf(f.manager, overdue) == 1);
+  ActionChange later;
+  later.dueOn = "2026-03-01";
+  REQUIRE(f.actions.change(f.manager, a0320, later));
+  agree("moved to an earlier date");
+  CHECK(totalOf(f.manager, overdue) == 2);
+  CHECK(totalOf(f.providerRep, overdue) == 2);
+  CHECK(totalOf(f.stranger, overdue) == 0);
 }
