@@ -37,8 +37,11 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
                                         const minutes::Minutes& proposed) {
   const std::string startedFrom = versionOfTag(ifMatch);
   // Someone else's save between our read and our commit makes the commit fail its version check;
-  // the save is then merged again against what they saved.
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  // the save is then merged again against what they saved, this time with the repository's lock
+  // held from the read to the commit, so that no third save can come between (every writer of the
+  // repository, in any process, takes it). The first round goes without: most saves meet no one.
+  std::optional<store::DocumentStore::Locked> held;
+  while (true) {
     bool known = false;
     auto ctx = store_.read([&](store::Reading& c) -> Result<MinutesContext> {
       auto read = readMinutesContext(c, actor, meetingId);
@@ -102,45 +105,48 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
     commit.message = message;
     commit.at = now;
     commit.expectedVersion = *ctx->version;
-    auto version =
-        store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
-          // Read once: a second live Statement of the same SQL would share the cached handle
-          // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
-          const auto stateNow =
-              store::minutesState(c, meetingId).value_or(minutes::MinutesState::Draft);
-          if (stateNow == minutes::MinutesState::Registered) return registered();
-          store::touchMinutes(c, meetingId, when);
-          // The yearly summary counts observations per agenda item from these rows.
-          store::recordMinutesItems(c, meetingId, v, minutes::agendaItemsOf(next));
-          // A new version: approvals of earlier ones stop counting (they stay, marked), and
-          // approved minutes go back to review.
-          store::supersedeApprovals(c, meetingId, v, when);
-          if (stateNow == minutes::MinutesState::Approved) {
-            minutes::LifecycleFacts facts;
-            facts.currentVersion = v;
-            auto revised = minutes::knownState(catalog_.minutesWorkflow->take(
-                "revise", minutes::stateName(stateNow), minutesRolesOf(actor, *ctx), facts));
-            if (!revised) return std::unexpected(revised.error());
-            store::setMinutesState(c, meetingId, *revised, when);
-            store::appendAudit(
-                c,
-                auditBy(&actor, "minutes.revise", "meeting", std::to_string(meetingId),
-                        auditDetail({{"from", std::string(minutes::stateName(stateNow))},
-                                     {"to", std::string(minutes::stateName(*revised))}}),
-                        v),
-                now);
-          }
-          store::appendAudit(c,
-                             auditBy(&actor, "minutes.save", "meeting", std::to_string(meetingId),
-                                     auditDetail({{"message", message},
-                                                  {"merged", result.merged ? "true" : "false"}}),
-                                     v),
-                             now);
-          return {};
-        });
+    const store::RecordInTransaction record = [&](store::Writing& c,
+                                                  const std::string& v) -> Status {
+      // Read once: a second live Statement of the same SQL would share the cached handle
+      // (Connection::prepare) and its bind fail with SQLITE_MISUSE.
+      const auto stateNow =
+          store::minutesState(c, meetingId).value_or(minutes::MinutesState::Draft);
+      if (stateNow == minutes::MinutesState::Registered) return registered();
+      store::touchMinutes(c, meetingId, when);
+      // The yearly summary counts observations per agenda item from these rows.
+      store::recordMinutesItems(c, meetingId, v, minutes::agendaItemsOf(next));
+      // A new version: approvals of earlier ones stop counting (they stay, marked), and
+      // approved minutes go back to review.
+      store::supersedeApprovals(c, meetingId, v, when);
+      if (stateNow == minutes::MinutesState::Approved) {
+        minutes::LifecycleFacts facts;
+        facts.currentVersion = v;
+        auto revised = minutes::knownState(catalog_.minutesWorkflow->take(
+            "revise", minutes::stateName(stateNow), minutesRolesOf(actor, *ctx), facts));
+        if (!revised) return std::unexpected(revised.error());
+        store::setMinutesState(c, meetingId, *revised, when);
+        store::appendAudit(c,
+                           auditBy(&actor, "minutes.revise", "meeting", std::to_string(meetingId),
+                                   auditDetail({{"from", std::string(minutes::stateName(stateNow))},
+                                                {"to", std::string(minutes::stateName(*revised))}}),
+                                   v),
+                           now);
+      }
+      store::appendAudit(
+          c,
+          auditBy(&actor, "minutes.save", "meeting", std::to_string(meetingId),
+                  auditDetail({{"message", message}, {"merged", result.merged ? "true" : "false"}}),
+                  v),
+          now);
+      return {};
+    };
+    auto version = held ? store_.documents().commit(commit, record, *held)
+                        : store_.documents().commit(commit, record);
     if (!version) {
-      if (version.error().reason == Reason::VersionMovedOn) continue;
-      return std::unexpected(version.error());
+      if (version.error().reason != Reason::VersionMovedOn) return std::unexpected(version.error());
+      if (held) break;  // moved under the lock: a writer that took none (no code of ours)
+      held.emplace(store_.documents().lock(ctx->repository));
+      continue;
     }
     result.changed = true;
     // What was written is what the next save reads back as its current version.

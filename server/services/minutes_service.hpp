@@ -192,7 +192,9 @@ class MinutesService {
   // not). A conflict with what others saved since is a SaveResult with `conflict`, not an error.
   // Errors: NotFound, NotFound/MinutesNotStarted, Forbidden/NotMinutesWriter,
   // Conflict/DocumentRegistered, Conflict/UnknownVersion (If-Match names no version),
-  // Conflict/DocumentBusy (others kept saving in between; try again), applyEdit's (Invalid/…).
+  // Conflict/DocumentBusy (the repository moved while its lock was held: a writer that takes
+  // none, which no code here is), applyEdit's (Invalid/…). A save that meets another's is merged
+  // again with the repository's lock held, so it does not lose twice.
   Result<SaveResult> save(const store::Principal& actor, std::int64_t meetingId,
                           const std::string& ifMatch, const minutes::Minutes& proposed);
 

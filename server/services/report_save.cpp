@@ -48,7 +48,10 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
                                              const std::string& ifMatch,
                                              const minutes::FollowUpReport& proposed) {
   const std::string startedFrom = versionOfTag(ifMatch);
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  // As the minutes (MinutesService::save): a save that met another's is merged again with the
+  // repository's lock held from its read to its commit.
+  std::optional<store::DocumentStore::Locked> held;
+  while (true) {
     bool known = false;
     auto ctx = store_.read([&](store::Reading& c) -> Result<ReportContext> {
       auto read = readReportContext(c, actor, reportId);
@@ -101,25 +104,30 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
     }
     const auto now = time_.now();
     const auto commit = reportTextCommit(*ctx, actor, next, message, now);
-    auto version =
-        store_.documents().commit(commit, [&](store::Writing& c, const std::string& v) -> Status {
-          auto again = store::findReport(c, store::TenantScope::system(), reportId);
-          const auto state = minutes::parseReportState(again ? again->state : "")
-                                 .value_or(minutes::ReportState::Registered);
-          if (!editable(state)) return notEditable(state);
-          store::touchReport(c, reportId, formatIsoUtc(now));
-          store::appendAudit(c,
-                             auditBy(&actor, "report.save", "report", std::to_string(reportId),
-                                     auditDetail({{"message", message},
-                                                  {"merged", result.merged ? "true" : "false"}}),
-                                     v),
-                             now);
-          return {};
-        });
+    const store::RecordInTransaction record = [&](store::Writing& c,
+                                                  const std::string& v) -> Status {
+      auto again = store::findReport(c, store::TenantScope::system(), reportId);
+      const auto state = minutes::parseReportState(again ? again->state : "")
+                             .value_or(minutes::ReportState::Registered);
+      if (!editable(state)) return notEditable(state);
+      store::touchReport(c, reportId, formatIsoUtc(now));
+      store::appendAudit(
+          c,
+          auditBy(&actor, "report.save", "report", std::to_string(reportId),
+                  auditDetail({{"message", message}, {"merged", result.merged ? "true" : "false"}}),
+                  v),
+          now);
+      return {};
+    };
+    auto version = held ? store_.documents().commit(commit, record, *held)
+                        : store_.documents().commit(commit, record);
     if (!version) {
-      if (version.error().reason == Reason::VersionMovedOn) continue;
-      return std::unexpected(version.error());
+      if (version.error().reason != Reason::VersionMovedOn) return std::unexpected(version.error());
+      if (held) break;  // moved under the lock: a writer that took none (no code of ours)
+      held.emplace(store_.documents().lock(ctx->repository));
+      continue;
     }
+    held.reset();  // the view below reads without holding up other saves
     result.changed = true;
     parsed_.remember(ctx->repository, *version + ":" + ctx->path("json"), next);
     auto saved = loadReportContext(store_, actor, reportId);

@@ -102,12 +102,12 @@ Status DocumentStore::mergePacks(const std::string& repository, TimePoint now) {
   {
     // Listed while no save is half-way, so that every pack named is complete; merged without
     // the lock, so that saves go on meanwhile.
-    const auto held = lockFor(repository);
+    const auto held = lock(repository);
     packs = git::packsToMerge(repo->get(), kMostPacks);
   }
   if (auto merged = git::mergePacks(repo->get(), packs, now); !merged) return merged;
   // The writer's handle still holds the merged packs open; the next save opens afresh.
-  const auto held = lockFor(repository);
+  const auto held = lock(repository);
   std::lock_guard mapGuard(locksMutex_);
   writers_.erase(repository);
   return {};
@@ -132,8 +132,11 @@ std::filesystem::path DocumentStore::pathOf(const std::string& repository) const
   return root_ / (repository + ".git");
 }
 
-DocumentStore::Locked::Locked(std::mutex& mutex, const std::filesystem::path& file)
-    : thread_(mutex), process_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) {
+DocumentStore::Locked::Locked(std::mutex& mutex, const std::filesystem::path& file,
+                              std::string repository)
+    : thread_(mutex),
+      process_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)),
+      repository_(std::move(repository)) {
   // Without its file the repository cannot be written safely beside another process: thrown,
   // a 500 at the edge (a full or read-only disk, which the write itself would meet next).
   if (!process_) throw DatabaseError(SQLITE_CANTOPEN, "cannot open " + file.string());
@@ -141,7 +144,7 @@ DocumentStore::Locked::Locked(std::mutex& mutex, const std::filesystem::path& fi
     if (errno != EINTR) throw DatabaseError(SQLITE_IOERR, "cannot lock " + file.string());
 }
 
-DocumentStore::Locked DocumentStore::lockFor(const std::string& repository) {
+DocumentStore::Locked DocumentStore::lock(const std::string& repository) {
   std::mutex* mutex = nullptr;
   {
     std::lock_guard guard(locksMutex_);
@@ -149,7 +152,7 @@ DocumentStore::Locked DocumentStore::lockFor(const std::string& repository) {
     if (!slot) slot = std::make_unique<std::mutex>();
     mutex = slot.get();
   }
-  return Locked(*mutex, root_ / (repository + ".lock"));
+  return Locked(*mutex, root_ / (repository + ".lock"), repository);
 }
 
 Result<git::Repository> DocumentStore::openRepository(const std::string& repository) {
@@ -158,7 +161,20 @@ Result<git::Repository> DocumentStore::openRepository(const std::string& reposit
 
 Result<std::string> DocumentStore::commit(const DocumentCommit& write,
                                           const RecordInTransaction& record) {
-  const auto held = lockFor(write.repository);
+  const auto held = lock(write.repository);
+  return commitLocked(write, record);
+}
+
+Result<std::string> DocumentStore::commit(const DocumentCommit& write,
+                                          const RecordInTransaction& record, const Locked& held) {
+  if (held.repository() != write.repository)
+    return fail(Errc::Internal,
+                "the lock held is " + held.repository() + "'s, not " + write.repository + "'s");
+  return commitLocked(write, record);
+}
+
+Result<std::string> DocumentStore::commitLocked(const DocumentCommit& write,
+                                                const RecordInTransaction& record) {
   auto writer = writerFor(write.repository);
   if (!writer) return std::unexpected(writer.error());
   git_repository* repo = (*writer)->repo.get();
@@ -339,7 +355,7 @@ Status DocumentStore::tagVersion(const std::string& repository, const std::strin
 
 Status DocumentStore::withRepository(const std::string& repository,
                                      const std::function<Status(git_repository*)>& work) {
-  const auto held = lockFor(repository);
+  const auto held = lock(repository);
   auto repo = openRepository(repository);
   if (!repo) return std::unexpected(repo.error());
   return work(repo->get());
@@ -379,7 +395,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     // Another server on the same folder (PostgreSQL) may be writing here: its git lock files are
     // not stale, and its branch may be a moment behind its commit. Under the lock the repository
     // is between two writes, and the head is read now, not before another process's commit.
-    const auto held = lockFor(name);
+    const auto held = lock(name);
     const std::string head = *db_.read([&](Reading& c) { return headOf(c, name); });
     git::removeStaleLocks(dir);
     auto repo = git::open(dir);
@@ -411,7 +427,7 @@ Result<std::vector<std::string>> DocumentStore::repairRepositories() {
     return out;
   });
   for (const auto& [repository, tag, version, number] : tags) {
-    const auto held = lockFor(repository);
+    const auto held = lock(repository);
     auto repo = git::open(pathOf(repository));
     if (!repo) return std::unexpected(repo.error());
     if (git::tagTarget(repo->get(), tag) == version) continue;

@@ -69,10 +69,34 @@ class DocumentStore {
   DocumentStore(const DocumentStore&) = delete;
   DocumentStore& operator=(const DocumentStore&) = delete;
 
+  // A repository's lock: the mutex between this process's threads and, held with it, an flock on
+  // <repositories>/<name>.lock between processes (several servers on one PostgreSQL and one
+  // data folder, issue 18), so that the write order, a tag and a merge's listing of packs have
+  // one writer across all of them. The kernel drops the flock of a process that dies.
+  class Locked {
+   public:
+    Locked(std::mutex& mutex, const std::filesystem::path& file, std::string repository);
+    Locked(Locked&&) = default;
+    Locked& operator=(Locked&&) = default;
+    const std::string& repository() const { return repository_; }
+
+   private:
+    std::unique_lock<std::mutex> thread_;
+    FileDescriptor process_;
+    std::string repository_;
+  };
+  // The lock held by the caller, from reading a document to committing its new version: a save
+  // that lost the race to another writer takes it for its next round, so that no third writer
+  // can come between (MinutesService::save). Not reentrant: commit with the lock given.
+  Locked lock(const std::string& repository);
+
   // Errors: Conflict/VersionMovedOn (expectedVersion is not the current one), Conflict/
   // DocumentRegistered (the document is sealed), Conflict/DocumentBusy (another write moved the
   // repository between steps 1 and 2; nothing was recorded, try again); whatever `record` returns.
   Result<std::string> commit(const DocumentCommit& write, const RecordInTransaction& record = {});
+  // The same under the caller's lock of the repository (lock()); Internal when it is another's.
+  Result<std::string> commit(const DocumentCommit& write, const RecordInTransaction& record,
+                             const Locked& held);
 
   std::optional<std::string> currentVersion(const std::string& repository,
                                             const std::string& document);
@@ -140,21 +164,7 @@ class DocumentStore {
   void setStepHook(std::function<void(WriteStep)> hook) { stepHook_ = std::move(hook); }
 
  private:
-  // A repository's lock: the mutex between this process's threads and, held with it, an flock on
-  // <repositories>/<name>.lock between processes (several servers on one PostgreSQL and one
-  // data folder, issue 18), so that the write order, a tag and a merge's listing of packs have
-  // one writer across all of them. The kernel drops the flock of a process that dies.
-  class Locked {
-   public:
-    Locked(std::mutex& mutex, const std::filesystem::path& file);
-    Locked(const Locked&) = delete;
-    Locked& operator=(const Locked&) = delete;
-
-   private:
-    std::unique_lock<std::mutex> thread_;
-    FileDescriptor process_;
-  };
-  Locked lockFor(const std::string& repository);
+  Result<std::string> commitLocked(const DocumentCommit& write, const RecordInTransaction& record);
   Result<git::Repository> openRepository(const std::string& repository);
   // A repository's handle for saves, kept open between them (opening one and its pack indexes
   // again for every save cost as much as the save's own git work). Used under the repository's
