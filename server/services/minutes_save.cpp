@@ -11,6 +11,7 @@
 #include "server/services/access.hpp"
 #include "server/services/minutes_rules.hpp"
 #include "server/services/minutes_service.hpp"
+#include "server/services/save_rounds.hpp"
 #include "server/store/approvals.hpp"
 #include "server/store/audit.hpp"
 #include "server/store/minutes_items.hpp"
@@ -140,14 +141,10 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
           now);
       return {};
     };
-    auto version = held ? store_.documents().commit(commit, record, *held)
-                        : store_.documents().commit(commit, record);
-    if (!version) {
-      if (version.error().reason != Reason::VersionMovedOn) return std::unexpected(version.error());
-      if (held) break;  // moved under the lock: a writer that took none (no code of ours)
-      held.emplace(store_.documents().lock(ctx->repository));
-      continue;
-    }
+    auto round = commitRound(store_.documents(), commit, record, held);
+    if (!round) continue;  // another save came between: merge again, under the lock
+    auto& version = *round;
+    if (!version) return std::unexpected(version.error());
     result.changed = true;
     // What was written is what the next save reads back as its current version.
     parsed_.remember(ctx->repository, *version + ":" + ctx->path("json"), next);
@@ -155,8 +152,6 @@ Result<SaveResult> MinutesService::save(const store::Principal& actor, std::int6
                                *version,  std::move(next),  std::move(markdown)};
     return result;
   }
-  return fail(Errc::Conflict, Reason::DocumentBusy,
-              "the minutes are being saved by others; try again");
 }
 
 }  // namespace sv::services

@@ -5,6 +5,7 @@
 #include "minutes/report.hpp"
 #include "server/services/access.hpp"
 #include "server/services/report_context.hpp"
+#include "server/services/save_rounds.hpp"
 #include "server/store/audit.hpp"
 #include "workflows/stockholm_time.hpp"
 
@@ -119,14 +120,10 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
           now);
       return {};
     };
-    auto version = held ? store_.documents().commit(commit, record, *held)
-                        : store_.documents().commit(commit, record);
-    if (!version) {
-      if (version.error().reason != Reason::VersionMovedOn) return std::unexpected(version.error());
-      if (held) break;  // moved under the lock: a writer that took none (no code of ours)
-      held.emplace(store_.documents().lock(ctx->repository));
-      continue;
-    }
+    auto round = commitRound(store_.documents(), commit, record, held);
+    if (!round) continue;  // another save came between: merge again, under the lock
+    auto& version = *round;
+    if (!version) return std::unexpected(version.error());
     held.reset();  // the view below reads without holding up other saves
     result.changed = true;
     parsed_.remember(ctx->repository, *version + ":" + ctx->path("json"), next);
@@ -137,8 +134,6 @@ Result<ReportSaveResult> ReportService::save(const store::Principal& actor, std:
     result.saved = std::move(*view);
     return result;
   }
-  return fail(Errc::Conflict, Reason::DocumentBusy,
-              "the report is being saved by others; try again");
 }
 
 }  // namespace sv::services
