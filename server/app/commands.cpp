@@ -60,8 +60,8 @@ Result<std::int64_t> resolveOrganization(Opened& o, const std::string& text) {
   return fail(Errc::Invalid, "no organization '" + text + "'", "organization");
 }
 
-// SQLite's online backup gives a consistent copy while the server runs. The repositories are
-// copied after it: they only grow, so every commit the copy names is in them.
+// SQLite's online backup (or PostgreSQL's pg_dump) gives a consistent copy while servers run. The
+// repositories are copied after it: they only grow, so every commit the copy names is in them.
 int backup(const Settings& settings, const std::string& to, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   if (to.empty()) return report({Errc::Invalid, Reason::None, "backup needs --to=DIR", "to"}, err);
@@ -103,21 +103,35 @@ Status restoreAuditFiles(const store::StoreOptions& target, const std::filesyste
   return {};
 }
 
+// Into an empty data folder: SQLite's copy beside the repositories, or, when the settings put the
+// metadata in PostgreSQL, pg_restore of the backup's dump into the empty database they name.
 int restore(const Settings& settings, const std::string& from, std::ostream& out,
             std::ostream& err) {
   namespace fs = std::filesystem;
-  if (from.empty() || !fs::exists(fs::path(from) / "samverkan.db"))
-    return report(
-        {Errc::Invalid, Reason::None, "restore needs --from=DIR holding a backup", "from"}, err);
+  const auto options = storeOptions(settings, 0);
+  const bool onPostgresql = !options.postgresql.empty();
+  const fs::path database =
+      fs::path(from) / (onPostgresql ? store::Store::kPostgresqlDump : "samverkan.db");
+  if (from.empty() || !fs::exists(database))
+    return report({Errc::Invalid, Reason::None,
+                   "restore needs --from=DIR holding a backup (" + database.filename().string() +
+                       " for " + (onPostgresql ? "PostgreSQL" : "SQLite") + ")",
+                   "from"},
+                  err);
   std::error_code ec;
-  if (fs::exists(settings.dataDir / "samverkan.db"))
+  const fs::path repositories = settings.dataDir / "repositories";
+  if (fs::exists(settings.dataDir / "samverkan.db") ||
+      (fs::exists(repositories, ec) && !fs::is_empty(repositories, ec)))
     return report({Errc::Conflict, Reason::None,
                    "the data folder is not empty: " + settings.dataDir.string()},
                   err);
   fs::create_directories(settings.dataDir, ec);
-  if (auto placed = restoreAuditFiles(storeOptions(settings, 0), from); !placed)
-    return report(placed.error(), err);
-  fs::copy(fs::path(from) / "samverkan.db", settings.dataDir / "samverkan.db", ec);
+  if (onPostgresql) {
+    if (auto loaded = store::Store::restorePostgresql(options, from); !loaded)
+      return report(loaded.error(), err);
+  }
+  if (auto placed = restoreAuditFiles(options, from); !placed) return report(placed.error(), err);
+  if (!onPostgresql) fs::copy(database, settings.dataDir / "samverkan.db", ec);
   if (!ec)
     fs::copy(fs::path(from) / "repositories", settings.dataDir / "repositories",
              fs::copy_options::recursive, ec);

@@ -1,5 +1,7 @@
 #include "server/store/store.hpp"
 
+#include "server/store/pg_tools.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -86,9 +88,6 @@ Store::~Store() {
 Status Store::backup(const StoreOptions& from, const std::filesystem::path& to) {
   namespace fs = std::filesystem;
   const fs::path& dataDir = from.dataDir;
-  if (!from.postgresql.empty())
-    return fail(Errc::Internal, "the metadata of " + dataDir.string() +
-                                    " is in PostgreSQL: copy it with pg_dump, then the folder");
   std::error_code ec;
   for (const auto& [file, name] :
        {std::pair{from.keyFile(), "audit.key"}, std::pair{from.anchorFile(), "audit.anchor"}}) {
@@ -96,19 +95,32 @@ Status Store::backup(const StoreOptions& from, const std::filesystem::path& to) 
     fs::copy_file(file, to / name, ec);
     if (ec) return fail(Errc::Internal, "copy " + file.string() + ": " + ec.message());
   }
-  sqlite3* source = nullptr;
-  sqlite3* target = nullptr;
-  sqlite3_open_v2((dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
-  Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
-  sqlite3_open((to / "samverkan.db").c_str(), &target);
-  Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
-  sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
-  if (!b) return fail(Errc::Internal, sqlite3_errmsg(target));
-  sqlite3_backup_step(b, -1);
-  if (sqlite3_backup_finish(b) != SQLITE_OK) return fail(Errc::Internal, sqlite3_errmsg(target));
+  if (!from.postgresql.empty()) {
+    // One snapshot of the whole database, taken when pg_dump starts: after the anchor was copied
+    // and before the repositories are.
+    if (auto dumped = dumpDatabase(from.postgresql, to / kPostgresqlDump); !dumped) return dumped;
+  } else {
+    sqlite3* source = nullptr;
+    sqlite3* target = nullptr;
+    sqlite3_open_v2((dataDir / "samverkan.db").c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+    Handle<sqlite3, sqlite3_close_v2> ownedSource{source};
+    sqlite3_open((to / "samverkan.db").c_str(), &target);
+    Handle<sqlite3, sqlite3_close_v2> ownedTarget{target};
+    sqlite3_backup* b = sqlite3_backup_init(target, "main", source, "main");
+    if (!b) return fail(Errc::Internal, sqlite3_errmsg(target));
+    sqlite3_backup_step(b, -1);
+    if (sqlite3_backup_finish(b) != SQLITE_OK) return fail(Errc::Internal, sqlite3_errmsg(target));
+  }
   fs::copy(dataDir / "repositories", to / "repositories", fs::copy_options::recursive, ec);
   if (ec) return fail(Errc::Internal, "copy repositories: " + ec.message());
   return {};
+}
+
+Status Store::restorePostgresql(const StoreOptions& to, const std::filesystem::path& from) {
+  if (to.postgresql.empty())
+    return fail(Errc::Invalid, "the data folder's metadata is not in PostgreSQL",
+                "samverkan.store");
+  return restoreDatabase(to.postgresql, from / kPostgresqlDump);
 }
 
 namespace {

@@ -65,14 +65,20 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
   ~Store();
 
-  // A consistent copy of a data folder into the empty folder `to`, also while a server has it
-  // open: the audit key and anchor (as audit.key, audit.anchor), SQLite's online backup of the
-  // database, then the repositories, which only grow, so every commit the copied database names
-  // is in them. The anchor is copied first, so it never names an entry the copy lacks. Does not
-  // open (or lock) the folder.
-  // Errors: Internal (a failing file system or SQLite; detail says which; a folder whose
-  // metadata is in PostgreSQL, which pg_dump copies).
+  // A consistent copy of a data folder into the empty folder `to`, also while servers have it
+  // open: the audit key and anchor (as audit.key, audit.anchor), the database (SQLite's online
+  // backup as samverkan.db, or PostgreSQL's pg_dump as kPostgresqlDump: one snapshot either way),
+  // then the repositories, which only grow, so every commit the copied database names is in them.
+  // The anchor is copied first, so it never names an entry the copy lacks. Does not open (or
+  // lock) the folder.
+  // Errors: Internal (a failing file system, SQLite or pg_dump; detail says which).
   static Status backup(const StoreOptions& from, const std::filesystem::path& to);
+  // The database of a PostgreSQL store's backup (the folder `from`) into the empty database `to`
+  // names (pg_restore, one transaction); the caller puts the repositories and audit files back.
+  // Errors: Invalid (`to` is not on PostgreSQL), Conflict (the database holds tables), Internal.
+  static Status restorePostgresql(const StoreOptions& to, const std::filesystem::path& from);
+  // The file of a PostgreSQL store's backup that holds its database (pg_dump's custom format).
+  static constexpr const char* kPostgresqlDump = "samverkan.pgdump";
 
   // Moves the metadata of the SQLite data folder `from` into the empty PostgreSQL database
   // `connection` (samverkan migrate --to=postgresql): the folder opened (and locked) as for a

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -172,4 +173,108 @@ TEST_CASE("migrate refuses a broken audit log, a database with data and a folder
   CHECK(has(busy.output, "another samverkan process is using"));
   CHECK(running.stop() == 0);
   CHECK(std::filesystem::exists(second / "samverkan.db"));
+}
+
+namespace {
+
+// The settings of a command run (runSamverkan) that puts the metadata in PostgreSQL: the
+// variables the server reads (server_app.cpp), set for this scope.
+class OnPostgresql {
+ public:
+  explicit OnPostgresql(const std::string& connection) {
+    ::setenv("SAMVERKAN_STORE", "postgresql", 1);
+    ::setenv("SAMVERKAN_STORE_CONNECTION", connection.c_str(), 1);
+  }
+  ~OnPostgresql() {
+    ::unsetenv("SAMVERKAN_STORE");
+    ::unsetenv("SAMVERKAN_STORE_CONNECTION");
+  }
+  OnPostgresql(const OnPostgresql&) = delete;
+  OnPostgresql& operator=(const OnPostgresql&) = delete;
+};
+
+std::map<std::string, std::string> postgresqlProperties(const std::string& connection) {
+  return {{"samverkan.store", "postgresql"}, {"samverkan.store.connection", connection}};
+}
+
+}  // namespace
+
+// Issue 18: `samverkan backup` of a folder whose metadata is in PostgreSQL, while its server runs
+// (pg_dump's one snapshot, then the repositories), and `restore` into an empty database and
+// folder; the restored record is the one of the backup's moment, its audit log verifies
+// (verify-audit on PostgreSQL) and git is clean. A second restore over it is refused.
+TEST_CASE("backup and restore of a folder on PostgreSQL, taken while its server writes",
+          "[migrate]") {
+  TempDir dir;
+  PostgresCluster cluster;
+  const auto live = cluster.createDatabase("live");
+  const auto data = dir.path() / "data";
+  const auto copy = dir.path() / "copy";
+  std::string registry, organizations;
+  std::int64_t actions = 0;
+  {
+    ServerProcess server(data, postgresqlProperties(live), true);
+    const auto admin = server.login("admin", kAdminPassword);
+    registry = server.get("/api/v1/registry?limit=100", admin).body;
+    organizations = server.get("/api/v1/organizations?limit=100", admin).body;
+    actions = totalOf(server.get("/api/v1/actions", admin));
+    {
+      const OnPostgresql settings(live);
+      const auto backup = runSamverkan(data, "backup --to=" + copy.string());
+      INFO(backup.output);
+      REQUIRE(backup.status == 0);
+    }
+    // Written after the backup: not in what is restored.
+    REQUIRE(server
+                .post("/api/v1/organizations",
+                      R"({"name":"Omsorg Efter Kopian AB","kind":"provider"})", admin)
+                .status == 201);
+    REQUIRE(server.stop() == 0);
+  }
+  CHECK(std::filesystem::exists(copy / "samverkan.pgdump"));
+  CHECK(std::filesystem::exists(copy / "audit.key"));
+  CHECK_FALSE(std::filesystem::is_empty(copy / "repositories"));
+  CHECK_FALSE(std::filesystem::exists(copy / "samverkan.db"));
+
+  const auto restoredDb = cluster.createDatabase("restored");
+  const auto restored = dir.path() / "restored";
+  {
+    const OnPostgresql settings(restoredDb);
+    const auto ran = runSamverkan(restored, "restore --from=" + copy.string());
+    INFO(ran.output);
+    REQUIRE(ran.status == 0);
+    CHECK(has(ran.output, "restored into"));
+    const auto verified = runSamverkan(restored, "verify-audit");
+    INFO(verified.output);
+    CHECK(verified.status == 0);
+    // Over a restored database and folder, a second restore changes nothing.
+    const auto entries = tablesAndEntries(restoredDb);
+    const auto again = runSamverkan(restored, "restore --from=" + copy.string());
+    INFO(again.output);
+    CHECK(again.status != 0);
+    CHECK(has(again.output, "not empty"));
+    // Nor into a database that holds tables, with an empty folder.
+    const auto elsewhere =
+        runSamverkan(dir.path() / "elsewhere", "restore --from=" + copy.string());
+    INFO(elsewhere.output);
+    CHECK(elsewhere.status != 0);
+    CHECK(has(elsewhere.output, "holds"));
+    CHECK(tablesAndEntries(restoredDb) == entries);
+  }
+  for (const auto& repo : std::filesystem::directory_iterator(restored / "repositories")) {
+    if (repo.path().extension() != ".git") continue;
+    int code = -1;
+    const auto out = runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);
+    INFO(repo.path() << ": " << out);
+    CHECK(code == 0);
+  }
+
+  ServerProcess server(restored, postgresqlProperties(restoredDb));
+  const auto admin = server.login("admin", kAdminPassword);
+  CHECK(server.get("/api/v1/registry?limit=100", admin).body == registry);
+  CHECK(server.get("/api/v1/organizations?limit=100", admin).body == organizations);
+  CHECK(totalOf(server.get("/api/v1/actions", admin)) == actions);
+  CHECK(object(server.get("/api/v1/audit/verification", admin).body)->getValue<bool>("intact"));
+  CHECK_FALSE(server.login("anna.avtal", kDemoPassword).empty());
+  REQUIRE(server.stop() == 0);
 }
