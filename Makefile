@@ -26,15 +26,21 @@ CONFIG ?= config/samverkan.properties
 STORE ?= sqlite
 PG_DEMO ?= $(CURDIR)/var-postgresql
 
-# Debian packages: build, run, test, benchmark.
-APT_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev sqlite3 libgit2-dev zlib1g-dev \
-  libcmark-dev libsodium-dev libssl-dev libkainjow-mustache-dev catch2 wrk nginx-light curl \
-  libcairo2-dev libpango1.0-dev libqpdf-dev fonts-dejavu-core libgs-common qpdf poppler-utils chromium libxml2-utils \
+# Debian packages. What the build needs (compilers, headers, what CMake looks for at configure
+# time, the sRGB profile it embeds) comes first; the rest (the server's runtime tools, the test and
+# benchmark tools, clang for the fuzz tree) installs while the code compiles under make -j2
+# (.ci/run): apt installs one set at a time, so `deps` waits for `build-deps`, and the build needs
+# nothing from the second set.
+BUILD_PACKAGES := build-essential cmake pkg-config git libpoco-dev libsqlite3-dev libgit2-dev zlib1g-dev \
+  libcmark-dev libsodium-dev libssl-dev libkainjow-mustache-dev catch2 \
+  libcairo2-dev libpango1.0-dev libqpdf-dev libgs-common libpq-dev python3 nodejs
+APT_PACKAGES := $(BUILD_PACKAGES) sqlite3 wrk nginx-light curl \
+  fonts-dejavu-core qpdf poppler-utils chromium libxml2-utils \
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
-  python3 python3-aiosmtpd openssl ca-certificates postgresql libpq-dev \
+  python3-aiosmtpd openssl ca-certificates postgresql \
   clang-16 libclang-rt-16-dev
 
-.PHONY: run test test-plain test-postgresql build deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
+.PHONY: run test test-plain test-postgresql build build-deps deps npm-deps bench clean format test-sanitize sanitize-build fuzz \
   fuzz-build
 
 # The sanitizers' settings for every process of the sanitized suite, the servers the tests start
@@ -43,17 +49,30 @@ SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_
   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-deps: .deps-stamp
-.deps-stamp: Makefile
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# install-missing PACKAGES: apt-get install of those not installed yet (as root).
+define install-missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing: $$missing"; \
 	  if [ "$$(id -u)" != 0 ]; then echo "run as root (or install: $$missing)"; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+build-deps: .build-deps-stamp
+.build-deps-stamp: Makefile
+	$(call install-missing,$(filter-out nodejs,$(BUILD_PACKAGES)))
 	@# Node may come from elsewhere than Debian (with its own npm): only install it when absent.
+	@if ! command -v node >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs; \
+	fi
+	@touch $@
+
+deps: .deps-stamp
+.deps-stamp: Makefile .build-deps-stamp
+	$(call install-missing,$(filter-out $(BUILD_PACKAGES),$(APT_PACKAGES)))
 	@if ! command -v npm >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; \
 	fi
 	@touch $@
 
@@ -62,14 +81,14 @@ tests/js/node_modules/.stamp: tests/js/package.json tests/js/package-lock.json |
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-build: deps
+build: build-deps
 	@# Warnings are errors here and in CI (a plain cmake configure leaves them warnings).
 	@# Line tables (-g1) are what a backtrace needs; full debug info cost a third of the build.
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
 	  -DSV_WERROR=ON -DSV_UNITY=ON > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+run: build deps
 ifeq ($(STORE),postgresql)
 	@# The same demo with its metadata in a PostgreSQL of its own: a cluster in $(PG_DEMO)/cluster
 	@# (tests/support/pg_cluster.sh: made on the first run, started again if it stopped; the
@@ -98,14 +117,14 @@ test-plain: build npm-deps
 # programs are linked here from the plain tree's objects (tests/CMakeLists.txt,
 # SV_TEST_OBJECTS_FROM): the tests' own code is not instrumented, so it is compiled once. The plain
 # tree must be built first (test and test-sanitize see to it; check.sh builds this beside its tests).
-sanitize-build: deps
+sanitize-build: build-deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
 	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON -DSV_TEST_OBJECTS_FROM=$(abspath $(BUILD)) > /dev/null
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 
 # Everything on PostgreSQL: the schema's check, the store's tests and every use case's, each on a
 # database of its own in a cluster CTest starts and stops (README, "PostgreSQL instead of SQLite").
-test-postgresql: build
+test-postgresql: build deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600 -R postgresql
 
 test-sanitize: build sanitize-build npm-deps
@@ -120,7 +139,7 @@ fuzz-build: deps
 fuzz: fuzz-build
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
-bench: build
+bench: build deps
 	cmake --build $(BUILD) -j $(JOBS) --target benches
 	tests/bench/run.sh $(BUILD)
 
