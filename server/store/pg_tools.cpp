@@ -1,9 +1,10 @@
 #include "server/store/pg_tools.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
-#include <Poco/Exception.h>
 #include <Poco/Process.h>
+#include <libpq-fe.h>
 
 #include <iterator>
 #include <vector>
@@ -14,12 +15,13 @@ namespace sv::store {
 namespace {
 
 // Runs `program` with `arguments` (no shell: a connection string is one argument whatever it
-// holds) and answers its error output when it fails.
-Status run(const std::string& program, const std::vector<std::string>& arguments) {
+// holds) and `env` added to its environment, and answers its error output when it fails.
+Status run(const std::string& program, const std::vector<std::string>& arguments,
+           const Poco::Process::Env& env) {
   try {
     Poco::Pipe errors;
     Poco::ProcessHandle process =
-        Poco::Process::launch(program, arguments, nullptr, nullptr, &errors);
+        Poco::Process::launch(program, arguments, nullptr, nullptr, &errors, env);
     Poco::PipeInputStream read(errors);
     const std::string said{std::istreambuf_iterator<char>(read), {}};
     if (const int code = process.wait(); code != 0)
@@ -32,8 +34,40 @@ Status run(const std::string& program, const std::vector<std::string>& arguments
 
 }  // namespace
 
+Result<ToolConnection> toolConnection(const std::string& connection) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(connection.c_str(), &error);
+  if (!options) {
+    std::string why = error ? error : "out of memory";
+    PQfreemem(error);
+    return fail(Errc::Invalid, "the connection string does not parse: " + why,
+                "samverkan.store.connection");
+  }
+  ToolConnection out;
+  for (const PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    const std::string keyword = o->keyword;
+    if (keyword == "password") {
+      out.env["PGPASSWORD"] = o->val;
+      continue;
+    }
+    std::string quoted;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') quoted += '\\';
+      quoted += *c;
+    }
+    out.conninfo += (out.conninfo.empty() ? "" : " ") + keyword + "='" + quoted + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
 Status dumpDatabase(const std::string& connection, const std::filesystem::path& file) {
-  return run("pg_dump", {"--format=custom", "--file=" + file.string(), "--dbname=" + connection});
+  auto tool = toolConnection(connection);
+  if (!tool) return std::unexpected(tool.error());
+  return run("pg_dump",
+             {"--format=custom", "--file=" + file.string(), "--dbname=" + tool->conninfo},
+             tool->env);
 }
 
 Status restoreDatabase(const std::string& connection, const std::filesystem::path& file) {
@@ -52,8 +86,12 @@ Status restoreDatabase(const std::string& connection, const std::filesystem::pat
   } catch (const DatabaseError& e) {
     return fail(Errc::Internal, e.what());
   }
-  return run("pg_restore", {"--exit-on-error", "--single-transaction", "--no-owner",
-                            "--no-privileges", "--dbname=" + connection, file.string()});
+  auto tool = toolConnection(connection);
+  if (!tool) return std::unexpected(tool.error());
+  return run("pg_restore",
+             {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges",
+              "--dbname=" + tool->conninfo, file.string()},
+             tool->env);
 }
 
 }  // namespace sv::store

@@ -6,11 +6,21 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "workflows/result.hpp"
 
 namespace sv::store {
+
+// A connection string for a tool's command line, where any local user can read it (ps, /proc):
+// every keyword of `connection` but its password, which goes to the tool's environment
+// (PGPASSWORD) instead. Errors: Invalid with libpq's words when it does not parse.
+struct ToolConnection {
+  std::string conninfo;
+  std::map<std::string, std::string> env;
+};
+Result<ToolConnection> toolConnection(const std::string& connection);
 
 // pg_dump of the database `connection` names into `file`. Errors: Internal with pg_dump's words.
 Status dumpDatabase(const std::string& connection, const std::filesystem::path& file);
