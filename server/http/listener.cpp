@@ -206,6 +206,10 @@ void Listener::stop() {
   if (!s.started || s.stopping.exchange(true)) return;
   const std::uint64_t one = 1;
   [[maybe_unused]] const auto n = ::write(s.wake.get(), &one, sizeof one);
+  // A worker holds the mutex from its look at `stopping` until its wait has begun; without this
+  // empty section the notification could fall between the two, and the worker would wait for
+  // ever (a SIGTERM just after start hung the server in joinAll, once in a fresh-clone run).
+  { const std::lock_guard lock(s.mutex); }
   s.readyChanged.notify_all();
   if (s.loop.joinable()) s.loop.join();
   s.pool.joinAll();
