@@ -12,28 +12,6 @@
 #include "server/store/database.hpp"
 
 namespace sv::store {
-namespace {
-
-// Runs `program` with `arguments` (no shell: a connection string is one argument whatever it
-// holds) and `env` added to its environment, and answers its error output when it fails.
-Status run(const std::string& program, const std::vector<std::string>& arguments,
-           const Poco::Process::Env& env) {
-  try {
-    Poco::Pipe errors;
-    Poco::ProcessHandle process =
-        Poco::Process::launch(program, arguments, nullptr, nullptr, &errors, env);
-    Poco::PipeInputStream read(errors);
-    const std::string said{std::istreambuf_iterator<char>(read), {}};
-    if (const int code = process.wait(); code != 0)
-      return fail(Errc::Internal, program + " failed (exit " + std::to_string(code) + "): " + said);
-    return {};
-  } catch (const Poco::Exception& e) {
-    return fail(Errc::Internal, "cannot run " + program + ": " + e.displayText());
-  }
-}
-
-}  // namespace
-
 Result<ToolConnection> toolConnection(const std::string& connection) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(connection.c_str(), &error);
@@ -62,12 +40,34 @@ Result<ToolConnection> toolConnection(const std::string& connection) {
   return out;
 }
 
-Status dumpDatabase(const std::string& connection, const std::filesystem::path& file) {
+namespace {
+
+// Runs `program` on the database `connection` names (toolConnection: --dbname first, the
+// password in its environment) with `arguments` (no shell: each is one argument whatever it
+// holds), and answers its error output when it fails.
+Status run(const std::string& program, const std::string& connection,
+           std::vector<std::string> arguments) {
   auto tool = toolConnection(connection);
   if (!tool) return std::unexpected(tool.error());
-  return run("pg_dump",
-             {"--format=custom", "--file=" + file.string(), "--dbname=" + tool->conninfo},
-             tool->env);
+  arguments.insert(arguments.begin(), "--dbname=" + tool->conninfo);
+  try {
+    Poco::Pipe errors;
+    Poco::ProcessHandle process =
+        Poco::Process::launch(program, arguments, nullptr, nullptr, &errors, tool->env);
+    Poco::PipeInputStream read(errors);
+    const std::string said{std::istreambuf_iterator<char>(read), {}};
+    if (const int code = process.wait(); code != 0)
+      return fail(Errc::Internal, program + " failed (exit " + std::to_string(code) + "): " + said);
+    return {};
+  } catch (const Poco::Exception& e) {
+    return fail(Errc::Internal, "cannot run " + program + ": " + e.displayText());
+  }
+}
+
+}  // namespace
+
+Status dumpDatabase(const std::string& connection, const std::filesystem::path& file) {
+  return run("pg_dump", connection, {"--format=custom", "--file=" + file.string()});
 }
 
 Status restoreDatabase(const std::string& connection, const std::filesystem::path& file) {
@@ -86,12 +86,9 @@ Status restoreDatabase(const std::string& connection, const std::filesystem::pat
   } catch (const DatabaseError& e) {
     return fail(Errc::Internal, e.what());
   }
-  auto tool = toolConnection(connection);
-  if (!tool) return std::unexpected(tool.error());
-  return run("pg_restore",
-             {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges",
-              "--dbname=" + tool->conninfo, file.string()},
-             tool->env);
+  return run(
+      "pg_restore", connection,
+      {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", file.string()});
 }
 
 }  // namespace sv::store
