@@ -16,6 +16,7 @@
 
 #include "support/json.hpp"
 #include "support/postgres_cluster.hpp"
+#include "support/repository_checks.hpp"
 #include "support/server_process.hpp"
 
 using namespace sv::test;
@@ -261,13 +262,7 @@ TEST_CASE("backup and restore of a folder on PostgreSQL, taken while its server 
     CHECK(has(elsewhere.output, "holds"));
     CHECK(tablesAndEntries(restoredDb) == entries);
   }
-  for (const auto& repo : std::filesystem::directory_iterator(restored / "repositories")) {
-    if (repo.path().extension() != ".git") continue;
-    int code = -1;
-    const auto out = runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);
-    INFO(repo.path() << ": " << out);
-    CHECK(code == 0);
-  }
+  checkRepositoriesFsckClean(restored);
 
   ServerProcess server(restored, postgresqlProperties(restoredDb));
   const auto admin = server.login("admin", kAdminPassword);

@@ -18,6 +18,7 @@
 #include "support/minutes_flow.hpp"
 #include "support/nginx_balancer.hpp"
 #include "support/postgres_cluster.hpp"
+#include "support/repository_checks.hpp"
 #include "support/write_burst.hpp"
 
 using namespace sv::test;
@@ -36,15 +37,7 @@ struct TwoProcesses {
   std::unique_ptr<ServerProcess> second = std::make_unique<ServerProcess>(data, config);
   NginxBalancer nginx{dir.path() / "nginx", {first->port(), second->port()}};
 
-  void requireFsckClean() const {
-    for (const auto& repo : std::filesystem::directory_iterator(data / "repositories")) {
-      if (repo.path().extension() != ".git") continue;
-      int code = -1;
-      const auto out = runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);
-      INFO(repo.path() << ": " << out);
-      CHECK(code == 0);
-    }
-  }
+  void requireFsckClean() const { checkRepositoriesFsckClean(data); }
 };
 
 std::string path(std::int64_t meeting, const std::string& rest) {
