@@ -113,12 +113,15 @@ test-plain: build npm-deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 
 # The same suite against a build with ASan and UBSan in every library and in the server binary the
-# tests start. -O1 keeps the run fast enough for CI; line tables are all a report needs. The test
-# programs are linked here from the plain tree's objects (tests/CMakeLists.txt,
-# SV_TEST_OBJECTS_FROM): the tests' own code is not instrumented, so it is compiled once. The plain
-# tree must be built first (test and test-sanitize see to it; check.sh builds this beside its tests).
+# tests start, every check on. -Og: GCC's -O1 without the inlining that makes UBSan's checks
+# (alignment and null above all) slow to compile; measured on a fresh clone, the sanitized tree
+# alone took 205 s against 336 s at -O1, and its suite ran as fast (357.7 s against 356.5 s).
+# Line tables are all a report needs. The test programs are linked here from the plain tree's
+# objects (tests/CMakeLists.txt, SV_TEST_OBJECTS_FROM): the tests' own code is not instrumented, so
+# it is compiled once. The plain tree must be built first (test and test-sanitize see to it;
+# check.sh builds this beside its tests).
 sanitize-build: build-deps
-	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-Og -g1 -DNDEBUG" \
 	  -DSV_WERROR=ON -DSV_SANITIZE=ON -DSV_UNITY=ON -DSV_TEST_OBJECTS_FROM=$(abspath $(BUILD)) > /dev/null
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 
