@@ -79,6 +79,10 @@ void SmtpTransport::deliverAll(const std::vector<store::OutboxRow>& rows, const 
     socket.connect(Poco::Net::SocketAddress(settings_.host, settings_.port), timeout);
     socket.setReceiveTimeout(timeout);
     socket.setSendTimeout(timeout);
+    // Each command and the message go out in several small writes, each waiting for the answer
+    // to the last: with Nagle's algorithm a write waited for the mail server's delayed ACK, 40 ms
+    // a message (a burst of 825 messages took 35 s to a local server).
+    socket.setNoDelay(true);
     Session session(socket);
     session.login(settings_.heloName);
     if (settings_.startTls) {
