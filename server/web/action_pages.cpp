@@ -119,10 +119,27 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
 }
 
 // The open actions a page at a time, soonest due first (so the overdue ones lead, as they are
-// due before the others), and the latest closed ones: a city's contract manager has tens of
-// thousands of actions (BENCHMARKS.md, "One store for ten municipalities").
+// due before the others), and the closed ones a page at a time, the last accepted first: a
+// city's contract manager has tens of thousands of actions (BENCHMARKS.md, "One store for ten
+// municipalities"). Each list has its own page parameter (sida, avslutade).
 constexpr std::int64_t kOpenPerPage = 50;
-constexpr std::int64_t kClosedShown = 20;
+constexpr std::int64_t kClosedPerPage = 20;
+
+// A list's pager: "Sida 2 av 7" and the links before and after, under `prefix` in the data.
+void setPager(Data& data, const std::string& prefix, int number, std::int64_t total,
+              std::int64_t perPage, const std::string& parameter, const std::string& anchor) {
+  const auto pages = std::max<std::int64_t>(1, (total + perPage - 1) / perPage);
+  const auto link = [&](int n) {
+    return "/atgarder?" + parameter + "=" + std::to_string(n) + "#" + anchor;
+  };
+  data.set(prefix + "paged", pages > 1);
+  data.set(prefix + "page", std::to_string(number));
+  data.set(prefix + "pages", std::to_string(pages));
+  data.set(prefix + "has_previous", number > 1);
+  data.set(prefix + "previous", link(number - 1));
+  data.set(prefix + "has_next", number < pages);
+  data.set(prefix + "next", link(number + 1));
+}
 
 http::Reply actionsPage(const http::Request& req, Services& s,
                         std::optional<FormError> error = std::nullopt) {
@@ -140,7 +157,10 @@ http::Reply actionsPage(const http::Request& req, Services& s,
   services::ActionFilter closedFilter;
   closedFilter.status = "accepted";
   closedFilter.latestFirst = true;
-  auto closed = s.actions.page(viewer, closedFilter, {kClosedShown, 0});
+  const int closedNumber = pageNumber(req, "avslutade");
+  auto closed = s.actions.page(
+      viewer, closedFilter,
+      {kClosedPerPage, static_cast<std::int64_t>(closedNumber - 1) * kClosedPerPage});
   if (!closed) return failurePage(req, closed.error());
   Page page{.title = "Åtgärder", .templateName = "actions", .current = "atgarder"};
   page.flash = flashOf(req, kActionFlashes);
@@ -159,25 +179,20 @@ http::Reply actionsPage(const http::Request& req, Services& s,
   data.set("has_open", !open->rows.empty());
   data.set("beyond", open->rows.empty() && open->total > 0);  // a page past the last
   data.set("closed", closedRows);
-  data.set("has_closed", !closed->rows.empty());
-  data.set("closed_text", closed->total > kClosedShown
-                              ? "De " + std::to_string(kClosedShown) + " senast godtagna av " +
-                                    std::to_string(closed->total) + "."
-                              : std::string());
+  data.set("has_closed", closed->total > 0);
+  data.set("closed_rows", !closed->rows.empty());
+  data.set("closed_text",
+           closed->total > kClosedPerPage
+               ? std::to_string(closed->total) + " godtagna åtgärder, de senast godtagna först."
+               : std::string());
+  setPager(data, "closed_", closedNumber, closed->total, kClosedPerPage, "avslutade", "avslutade");
   const auto total = open->total;
   std::string summary = total == 1 ? "1 öppen åtgärd" : std::to_string(total) + " öppna åtgärder";
   if (overdue->total > 0)
     summary += ", varav " + std::to_string(overdue->total) +
                (overdue->total == 1 ? " försenad" : " försenade");
   data.set("summary", summary + ".");
-  const auto pages = std::max<std::int64_t>(1, (total + kOpenPerPage - 1) / kOpenPerPage);
-  data.set("paged", pages > 1);
-  data.set("page", std::to_string(number));
-  data.set("pages", std::to_string(pages));
-  data.set("has_previous", number > 1);
-  data.set("previous", "/atgarder?sida=" + std::to_string(number - 1) + "#oppna");
-  data.set("has_next", number < pages);
-  data.set("next", "/atgarder?sida=" + std::to_string(number + 1) + "#oppna");
+  setPager(data, "", number, total, kOpenPerPage, "sida", "oppna");
   page.error = std::move(error);
   return render(req, std::move(page));
 }

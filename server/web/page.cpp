@@ -269,8 +269,8 @@ std::string pathOf(std::string_view prefix, std::int64_t id) {
   return std::string(prefix) + std::to_string(id);
 }
 
-int pageNumber(const http::Request& req) {
-  const auto text = req.queryValue("sida").value_or("");
+int pageNumber(const http::Request& req, std::string_view parameter) {
+  const auto text = req.queryValue(std::string(parameter)).value_or("");
   int value = 0;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || p != text.data() + text.size() || value < 1) return 1;

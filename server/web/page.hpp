@@ -93,9 +93,9 @@ std::string localPath(const std::string& path);
 // "/avtal/" + 12
 std::string pathOf(std::string_view prefix, std::int64_t id);
 
-// The page of a paged list a request asks for ("?sida=3"), from 1; 1 for anything else, and at
-// most 10 000.
-int pageNumber(const http::Request& req);
+// The page of a paged list a request asks for ("?sida=3", or the parameter named when a page
+// has two lists), from 1; 1 for anything else, and at most 10 000.
+int pageNumber(const http::Request& req, std::string_view parameter = "sida");
 
 using PageHandler = std::function<http::Reply(http::Request&)>;
 // Required: a missing session goes to the login page. Optional: the page is for everyone.

@@ -92,3 +92,58 @@ TEST_CASE("actions page: the open actions a page at a time, the overdue first, t
   const Browser nils(server, "nils.norr");
   CHECK_FALSE(has(nils.get("/atgarder").body, "Sidåtgärd"));
 }
+
+TEST_CASE("actions page: the closed actions a page at a time, the last accepted first",
+          "[server][web][actions]") {
+  TempDir dir;
+  ServerProcess server{dir.path() / "data", {}, true};
+  const std::string anna = server.login("anna.avtal", kDemoPassword);
+  const std::string ulla = server.login("ulla.utforare", kDemoPassword);
+  // Twenty-five more actions of contract 1, each reported by the provider and accepted, in order.
+  for (int i = 0; i < 25; ++i) {
+    const auto made = requireOk(server.post("/api/v1/actions",
+                                            body({{"contract_id", 1},
+                                                  {"text", "Avslutad nummer " + std::to_string(i)},
+                                                  {"responsible_party", "provider"},
+                                                  {"due_on", "2099-01-01"}}),
+                                            anna),
+                                201);
+    const auto id = std::to_string(made->getValue<std::int64_t>("id"));
+    requireOk(server.post("/api/v1/actions/" + id + "/report", body({{"text", "Gjort"}}), ulla));
+    requireOk(
+        server.post("/api/v1/actions/" + id + "/evaluate", body({{"outcome", "accepted"}}), anna));
+  }
+  const auto accepted = totalOf(server.get("/api/v1/actions?status=accepted&limit=1", anna));
+  REQUIRE(accepted >= 25);
+  const auto pages = (accepted + 19) / 20;
+  const auto closedPart = [](const std::string& page) {
+    const auto at = page.find("id=\"avslutade\"");
+    REQUIRE(at != std::string::npos);
+    return page.substr(at);
+  };
+
+  const Browser browser(server, "anna.avtal");
+  const auto first = closedPart(browser.get("/atgarder").body);
+  CHECK(count(first, "<tr><td>") == 20);
+  CHECK(has(first, std::to_string(accepted) + " godtagna åtgärder, de senast godtagna först."));
+  CHECK(has(first, "Sida 1 av " + std::to_string(pages)));
+  CHECK(has(first, "href=\"/atgarder?avslutade=2#avslutade\" rel=\"next\""));
+  CHECK(has(first, "Avslutad nummer 24"));  // the last accepted leads
+  CHECK_FALSE(has(first, "Avslutad nummer 4<"));
+
+  const auto last = closedPart(browser.get("/atgarder?avslutade=" + std::to_string(pages)).body);
+  CHECK(count(last, "<tr><td>") == static_cast<std::size_t>(accepted - (pages - 1) * 20));
+  CHECK(has(last, "rel=\"prev\""));
+  CHECK_FALSE(has(last, "rel=\"next\""));
+  // Every accepted action is on one of the pages, once.
+  std::size_t seen = 0;
+  for (std::int64_t p = 1; p <= pages; ++p)
+    seen +=
+        count(closedPart(browser.get("/atgarder?avslutade=" + std::to_string(p)).body), "<tr><td>");
+  CHECK(seen == static_cast<std::size_t>(accepted));
+
+  CHECK(has(closedPart(browser.get("/atgarder?avslutade=99").body), "Sidan finns inte."));
+  // Another provider's person sees none of them.
+  const Browser nils(server, "nils.norr");
+  CHECK_FALSE(has(nils.get("/atgarder").body, "Avslutad nummer"));
+}
