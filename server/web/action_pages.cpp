@@ -125,22 +125,6 @@ Data actionData(const store::Principal& viewer, const services::ActionView& v,
 constexpr std::int64_t kOpenPerPage = 50;
 constexpr std::int64_t kClosedPerPage = 20;
 
-// A list's pager: "Sida 2 av 7" and the links before and after, under `prefix` in the data.
-void setPager(Data& data, const std::string& prefix, int number, std::int64_t total,
-              std::int64_t perPage, const std::string& parameter, const std::string& anchor) {
-  const auto pages = std::max<std::int64_t>(1, (total + perPage - 1) / perPage);
-  const auto link = [&](int n) {
-    return "/atgarder?" + parameter + "=" + std::to_string(n) + "#" + anchor;
-  };
-  data.set(prefix + "paged", pages > 1);
-  data.set(prefix + "page", std::to_string(number));
-  data.set(prefix + "pages", std::to_string(pages));
-  data.set(prefix + "has_previous", number > 1);
-  data.set(prefix + "previous", link(number - 1));
-  data.set(prefix + "has_next", number < pages);
-  data.set(prefix + "next", link(number + 1));
-}
-
 http::Reply actionsPage(const http::Request& req, Services& s,
                         std::optional<FormError> error = std::nullopt) {
   const auto& viewer = req.principal();
@@ -185,14 +169,15 @@ http::Reply actionsPage(const http::Request& req, Services& s,
            closed->total > kClosedPerPage
                ? std::to_string(closed->total) + " godtagna åtgärder, de senast godtagna först."
                : std::string());
-  setPager(data, "closed_", closedNumber, closed->total, kClosedPerPage, "avslutade", "avslutade");
+  setPager(data, "closed_", closedNumber, closed->total, kClosedPerPage,
+           "/atgarder?avslutade=", "#avslutade");
   const auto total = open->total;
   std::string summary = total == 1 ? "1 öppen åtgärd" : std::to_string(total) + " öppna åtgärder";
   if (overdue->total > 0)
     summary += ", varav " + std::to_string(overdue->total) +
                (overdue->total == 1 ? " försenad" : " försenade");
   data.set("summary", summary + ".");
-  setPager(data, "", number, total, kOpenPerPage, "sida", "oppna");
+  setPager(data, "", number, total, kOpenPerPage, "/atgarder?sida=", "#oppna");
   page.error = std::move(error);
   return render(req, std::move(page));
 }

@@ -118,15 +118,7 @@ http::Reply casesPage(const http::Request& req, Services& s) {
   page.data.set("beyond", found.items.empty() && found.total > 0);  // a page past the last
   page.data.set("total_text",
                 std::to_string(found.total) + (found.total == 1 ? " ärende" : " ärenden"));
-  const int pages = std::max(1, (found.total + kCasePageSize - 1) / kCasePageSize);
-  const std::string filtersText = filterQuery(q);
-  page.data.set("paged", pages > 1);
-  page.data.set("page", std::to_string(number));
-  page.data.set("pages", std::to_string(pages));
-  page.data.set("has_previous", number > 1);
-  page.data.set("previous", "/arenden?sida=" + std::to_string(number - 1) + filtersText);
-  page.data.set("has_next", number < pages);
-  page.data.set("next", "/arenden?sida=" + std::to_string(number + 1) + filtersText);
+  setPager(page.data, "", number, found.total, kCasePageSize, "/arenden?sida=", filterQuery(q));
   return render(req, std::move(page));
 }
 

@@ -277,6 +277,19 @@ int pageNumber(const http::Request& req, std::string_view parameter) {
   return std::min(value, 10000);
 }
 
+void setPager(Data& data, const std::string& prefix, std::int64_t number, std::int64_t total,
+              std::int64_t perPage, const std::string& before, const std::string& after) {
+  const auto pages = std::max<std::int64_t>(1, (total + perPage - 1) / perPage);
+  const auto link = [&](std::int64_t n) { return before + std::to_string(n) + after; };
+  data.set(prefix + "paged", pages > 1);
+  data.set(prefix + "page", std::to_string(number));
+  data.set(prefix + "pages", std::to_string(pages));
+  data.set(prefix + "has_previous", number > 1);
+  data.set(prefix + "previous", link(number - 1));
+  data.set(prefix + "has_next", number < pages);
+  data.set(prefix + "next", link(number + 1));
+}
+
 namespace {
 
 // The store cannot reach its database (sv::Unavailable): nothing was changed, and the same click

@@ -97,6 +97,12 @@ std::string pathOf(std::string_view prefix, std::int64_t id);
 // has two lists), from 1; 1 for anything else, and at most 10 000.
 int pageNumber(const http::Request& req, std::string_view parameter = "sida");
 
+// A paged list's pager in `data`, each name after `prefix` (a page with two lists): paged, page,
+// pages ("Sida 2 av 7"), has_previous/previous and has_next/next, the links `before` + the page's
+// number + `after` ("/arenden?sida=" and the filters, "/atgarder?sida=" and "#oppna").
+void setPager(Data& data, const std::string& prefix, std::int64_t number, std::int64_t total,
+              std::int64_t perPage, const std::string& before, const std::string& after = "");
+
 using PageHandler = std::function<http::Reply(http::Request&)>;
 // Required: a missing session goes to the login page. Optional: the page is for everyone.
 // ByPathToken: for everyone, and the token in the path proves who the request is about, so a

@@ -16,17 +16,9 @@ namespace {
 
 constexpr int kReportPageSize = 25;
 
-// "?sida=3" as a page number from 1; 1 for anything else.
-int reportPageNumber(const http::Request& req) {
-  const auto text = req.queryValue("sida").value_or("");
-  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
-    return 1;
-  return std::max(1, std::stoi(text));
-}
-
 http::Reply reportsPage(const http::Request& req, Services& s) {
   Page page{.title = "Uppföljningar", .templateName = "reports", .current = "uppfoljningar"};
-  const int number = reportPageNumber(req);
+  const int number = pageNumber(req);
   store::ReportQuery q;
   q.limit = kReportPageSize;
   q.offset = (number - 1) * kReportPageSize;
@@ -36,14 +28,7 @@ http::Reply reportsPage(const http::Request& req, Services& s) {
   page.data.set("reports", rows);
   page.data.set("has_reports", !found.items.empty());
   page.data.set("total", std::to_string(found.total));
-  const int pages = std::max(1, (found.total + kReportPageSize - 1) / kReportPageSize);
-  page.data.set("paged", pages > 1);
-  page.data.set("page", std::to_string(number));
-  page.data.set("pages", std::to_string(pages));
-  page.data.set("has_previous", number > 1);
-  page.data.set("previous", "/uppfoljningar?sida=" + std::to_string(number - 1));
-  page.data.set("has_next", number < pages);
-  page.data.set("next", "/uppfoljningar?sida=" + std::to_string(number + 1));
+  setPager(page.data, "", number, found.total, kReportPageSize, "/uppfoljningar?sida=");
   return render(req, std::move(page));
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "support/repository_checks.hpp"
 #include "support/server_process.hpp"
 #include "support/write_burst.hpp"
 
@@ -53,8 +54,5 @@ TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]
   const auto integrity =
       runTool("sqlite3 '" + (data / "samverkan.db").string() + "' 'PRAGMA integrity_check'", &code);
   CHECK(integrity == "ok\n");
-  for (const auto& repo : std::filesystem::directory_iterator(data / "repositories")) {
-    runTool("git --git-dir='" + repo.path().string() + "' fsck --strict", &code);
-    CHECK(code == 0);
-  }
+  checkRepositoriesFsckClean(data);
 }
