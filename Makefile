@@ -103,8 +103,8 @@ else
 	  ./$(BUILD)/server/samverkan --config=$(CONFIG) --demo
 endif
 
-# Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized tree building
-# beside it, then the sanitized suite with the fuzz tree building and the fuzz smoke beside it.
+# Everything, as CI runs it: tests/check.sh runs the plain suite with the sanitized and the fuzz
+# trees building beside it, then the sanitized suite with the fuzz smoke beside it.
 test: build npm-deps
 	SANITIZE_ENV="$(SANITIZE_ENV)" tests/check.sh "$(MAKE)" $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) \
 	  $(FUZZ_SMOKE_SECONDS)
@@ -130,8 +130,10 @@ sanitize-build: build-deps
 test-postgresql: build deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600 -R postgresql
 
+# Four at a time: its tests wait on their servers and browsers, and at two the cores were idle 7 %
+# of the time (tests/check.sh).
 test-sanitize: build sanitize-build npm-deps
-	cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j 2 --timeout 900
+	cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j 4 --timeout 900
 
 # libFuzzer needs clang; Debian 12's clang 16 (see CMakeLists.txt for the one definition it needs).
 fuzz-build: deps

@@ -5,6 +5,8 @@
 #include "server/services/accounts.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::accounts;
 
@@ -188,3 +190,5 @@ TEST_CASE("a wrong password is WrongCredentials, then LoginThrottled", "[account
   CHECK(f.accounts.login("lars", "wrong-password").error().reason == Reason::WrongCredentials);
   CHECK(f.accounts.login("lars", "secret-password").error().reason == Reason::LoginThrottled);
 }
+
+}  // namespace SV_TEST_FILE

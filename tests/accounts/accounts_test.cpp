@@ -4,6 +4,8 @@
 #include "server/store/audit.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::accounts;
 
@@ -220,3 +222,5 @@ TEST_CASE("every change is in the audit log with who did it", "[accounts][audit]
   CHECK(last.entry.actor == "admin");
   CHECK(last.entry.actorId == admin.userId);
 }
+
+}  // namespace SV_TEST_FILE

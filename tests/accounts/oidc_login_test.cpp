@@ -13,6 +13,8 @@
 #include "server/store/transaction.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::accounts;
 
@@ -287,3 +289,5 @@ TEST_CASE("an organisation that turns password login off keeps only the bootstra
   CHECK(f.accounts.login("anna.avtal", "secret-password"));
   CHECK(f.audit("organization.password_login").size() == 2);
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 
 #include "agenda/action_status.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::agenda;
 
 TEST_CASE("an action's status by name, both ways", "[agenda][actions]") {
@@ -20,3 +22,5 @@ TEST_CASE("an action's history entries by name, both ways", "[agenda][actions]")
   CHECK_FALSE(parseActionEventKind("evaluated"));
   CHECK_FALSE(parseActionEventKind(""));
 }
+
+}  // namespace SV_TEST_FILE

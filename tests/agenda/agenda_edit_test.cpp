@@ -3,6 +3,8 @@
 #include "agenda/agenda.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using sv::agenda::testing::newItem;
@@ -313,3 +315,5 @@ TEST_CASE("parties have stable names", "[agenda]") {
   CHECK(parseParty("provider") == Party::Provider);
   CHECK_FALSE(parseParty("Provider"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "agenda/agenda.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using namespace sv::agenda::testing;
@@ -131,3 +133,5 @@ TEST_CASE("bad agenda JSON names the member", "[agenda]") {
     CHECK(result.error().field == c.field);
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "agenda/agenda.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using namespace sv::agenda::testing;
@@ -207,3 +209,5 @@ TEST_CASE("a published agenda says so", "[agenda]") {
   REQUIRE(published);
   CHECK_THAT(renderAgendaMarkdown(*published), Catch::Contains("- Status: publicerad\n"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "agenda/agenda_template.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 
@@ -159,3 +161,5 @@ TEST_CASE("item kinds have stable names", "[agenda]") {
   CHECK(toString(ItemKind::OtherQuestions) == "other_questions");
   CHECK_FALSE(parseItemKind("Fixed"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "agenda/holidays.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using sv::agenda::testing::date;
@@ -47,3 +49,5 @@ TEST_CASE("moving holidays follow their weekday rule", "[agenda]") {
   CHECK(isSwedishHoliday(date("2027-06-25")));
   CHECK(isSwedishHoliday(date("2027-11-06")));
 }
+
+}  // namespace SV_TEST_FILE

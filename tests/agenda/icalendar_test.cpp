@@ -3,6 +3,8 @@
 #include "agenda/icalendar.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using namespace sv::agenda::testing;
@@ -281,3 +283,5 @@ TEST_CASE("ill-formed text longer than a line still folds at 75 octets", "[agend
   for (const auto& line : physicalLines(ics)) CHECK(line.size() <= 75);
   CHECK(ics.find("slut") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

@@ -4,6 +4,8 @@
 #include "agenda/meeting_plan.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using namespace std::chrono;
@@ -200,3 +202,5 @@ TEST_CASE("bad plans are refused with the field named", "[agenda]") {
     CHECK(result.error().field == c.field);
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 
 #include "agenda/meeting_rules.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using std::chrono::year;
@@ -59,3 +61,5 @@ TEST_CASE("a cancelled meeting does not change and a cancellation needs a reason
   CHECK(checkCancelReason("Utföraren kan inte närvara"));
   CHECK(checkCancelReason("  \n").error().field == "cancel_reason");
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,6 +8,8 @@
 #include "agenda/agenda.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 using namespace sv::agenda::testing;
@@ -149,3 +151,5 @@ TEST_CASE("open cases: a hostile title stays text", "[agenda][case]") {
   CHECK_THAT(line, Catch::EndsWith("(Klagomål och synpunkter; Åtgärdsplan begärd; öppnat "
                                    "2026-03-02) **Akut**\n"));
 }
+
+}  // namespace SV_TEST_FILE

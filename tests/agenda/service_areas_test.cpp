@@ -3,6 +3,8 @@
 #include "agenda/service_areas.hpp"
 #include "agenda_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::agenda;
 
@@ -67,3 +69,5 @@ TEST_CASE("service area rules name the line and the key", "[agenda]") {
     CHECK_THAT(result.error().detail, Catch::StartsWith(c.detailStart));
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -6,6 +6,8 @@
 
 #include "server/http/compress.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::http;
 
 namespace {
@@ -77,3 +79,5 @@ TEST_CASE("the bytes a cache shares are compressed once while the cache keeps th
   auto other = std::make_shared<const std::string>(std::string(5000, 'y'));
   CHECK(gunzip(*sharedGzip(other)) == *other);
 }
+
+}  // namespace SV_TEST_FILE

@@ -4,6 +4,8 @@
 
 #include "server/http/reply.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::http;
 
 TEST_CASE("a download's names are safe in its header", "[http][attachments]") {
@@ -20,3 +22,5 @@ TEST_CASE("a download's names are safe in its header", "[http][attachments]") {
     }
   CHECK(found);
 }
+
+}  // namespace SV_TEST_FILE

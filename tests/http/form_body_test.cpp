@@ -2,6 +2,8 @@
 
 #include "server/http/form_body.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::Errc;
 using sv::http::FormBody;
 
@@ -38,3 +40,5 @@ TEST_CASE("an empty body is an empty form", "[http][form]") {
   REQUIRE(form);
   CHECK(form->fields().empty());
 }
+
+}  // namespace SV_TEST_FILE

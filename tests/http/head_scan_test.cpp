@@ -5,6 +5,8 @@
 
 #include "server/http/head_scan.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::http::HeadLimits;
 using sv::http::HeadState;
 using sv::http::scanHead;
@@ -32,3 +34,5 @@ TEST_CASE("issue 20.4: a head is Ready only when whole, with a small body when o
   CHECK(scanHead("GET / HTTP/1.1\r\nX: " + std::string(limits.maxHeadBytes, 'a'), limits) ==
         HeadState::TooLarge);
 }
+
+}  // namespace SV_TEST_FILE

@@ -17,6 +17,8 @@
 
 #include "server/http/listener.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::http;
 
 TEST_CASE("a listener stopped as soon as it starts stops, every time", "[http][listener]") {
@@ -38,3 +40,5 @@ TEST_CASE("a listener stopped as soon as it starts stops, every time", "[http][l
   }
   SUCCEED("400 listeners started and stopped at once");
 }
+
+}  // namespace SV_TEST_FILE

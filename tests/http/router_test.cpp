@@ -4,6 +4,8 @@
 
 #include "server/http/router.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::http::Reply;
 using sv::http::Request;
 using sv::http::Route;
@@ -77,3 +79,5 @@ TEST_CASE("paths that match no template match nothing", "[http][router]") {
     CHECK(match.params.empty());
   }
 }
+
+}  // namespace SV_TEST_FILE

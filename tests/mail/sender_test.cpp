@@ -17,6 +17,8 @@
 #include "workflows/mail_message.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace std::chrono_literals;
 
@@ -262,3 +264,5 @@ TEST_CASE("mail: STARTTLS asked for and not offered: nothing goes in the clear",
   REQUIRE(f.failing().size() == 1);
   CHECK(f.failing()[0].lastError->find("STARTTLS") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

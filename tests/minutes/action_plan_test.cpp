@@ -7,6 +7,8 @@
 #include "minutes/action_plan.hpp"
 #include "tests/minutes/fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -235,3 +237,5 @@ TEST_CASE("action plan: its Markdown is Swedish and names cannot change its stru
   CHECK(renderActionPlanMarkdown(plan) == md);
   CHECK_THAT(renderActionPlanMarkdown(empty()), Catch::Contains("Inga åtgärder har förts in."));
 }
+
+}  // namespace SV_TEST_FILE

@@ -11,6 +11,8 @@
 #include "support/temp_dir.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::minutes::test::annual;
@@ -148,3 +150,5 @@ TEST_CASE("a chart without categories still draws its axis and says there is no 
   CHECK(svg.find("Inga uppgifter för perioden") != std::string::npos);
   CHECK(xpath(svg, "count(//*[local-name()=\"line\"])") != "0");
 }
+
+}  // namespace SV_TEST_FILE

@@ -16,6 +16,8 @@
 #include "support/temp_dir.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::minutes::test::annual;
@@ -108,3 +110,5 @@ TEST_CASE("a cell that would start a formula is guarded, and quoting follows RFC
   CHECK(rows[1][1] == "Boende \"Solgläntan\", plan 2\nÖst");
   CHECK(rows[1][2] == "'@ref");
 }
+
+}  // namespace SV_TEST_FILE

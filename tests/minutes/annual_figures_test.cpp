@@ -11,6 +11,8 @@
 #include "minutes/annual_labels.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::minutes::test::annual;
@@ -219,3 +221,5 @@ TEST_CASE("a provider's view holds its own contracts and totals only", "[annual]
   CHECK(none.providers.empty());
   CHECK(none.totals == PeriodFigures{});
 }
+
+}  // namespace SV_TEST_FILE

@@ -9,6 +9,8 @@
 #include "minutes/annual_json.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::minutes::test::annual;
@@ -94,3 +96,5 @@ TEST_CASE("a frozen file altered by hand is refused with the place named", "[ann
   CHECK_FALSE(annualFiguresFromJson("{"));
   CHECK_FALSE(annualFiguresFromJson("[]"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,6 +8,8 @@
 #include "tests/minutes/workflow_files.hpp"
 #include "workflows/names.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 
@@ -110,3 +112,5 @@ TEST_CASE("annual lifecycle: the shipped workflow's roles and guards", "[annual]
   CHECK(
       wf.available("registered", {"contract_manager", "director", "registrar"}, written()).empty());
 }
+
+}  // namespace SV_TEST_FILE

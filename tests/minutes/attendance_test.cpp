@@ -11,8 +11,11 @@
 #include "minutes/render_markdown.hpp"
 #include "minutes/section_diff.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
+namespace test = sv::minutes::test;
 using test::replaceOnce;
 
 namespace {
@@ -197,3 +200,5 @@ TEST_CASE("attendance changes: a role added is a change in words and merges",
   CHECK(outcome.merged->attendance == theirs.attendance);
   CHECK(outcome.merged->sections[0].notes == "Mötet öppnades 13.05.");
 }
+
+}  // namespace SV_TEST_FILE

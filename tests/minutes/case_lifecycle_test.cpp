@@ -8,6 +8,8 @@
 #include "tests/minutes/workflow_files.hpp"
 #include "workflows/names.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -255,3 +257,5 @@ TEST_CASE("case lifecycle: a case goes stale, a plan overdue", "[minutes][case]"
   CHECK_FALSE(isPlanOverdue(CaseState::ActionPlanReceived, due, date(2026, 4, 10)));
   CHECK_FALSE(isPlanOverdue(CaseState::ActionPlanRequested, std::nullopt, date(2026, 4, 10)));
 }
+
+}  // namespace SV_TEST_FILE

@@ -11,6 +11,8 @@
 #include "minutes/report_record.hpp"
 #include "tests/minutes/fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -251,3 +253,5 @@ TEST_CASE("case report: a report of kind case takes the areas every follow-up ha
   REQUIRE(r->areas.size() == 1);
   CHECK(r->areas[0].key == "documentation");
 }
+
+}  // namespace SV_TEST_FILE

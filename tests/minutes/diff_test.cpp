@@ -3,6 +3,8 @@
 #include "fixtures.hpp"
 #include "minutes/diff.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -92,3 +94,5 @@ TEST_CASE("the first save of new minutes", "[minutes][diff]") {
         "2 åtgärder tillagda, 1 beslut tillagt");
   CHECK(changes[2].text == "§ 4 Uppföljning av åtgärder: 2 uppföljningar ändrade");
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "fixtures.hpp"
 #include "minutes/edit.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -310,3 +312,5 @@ TEST_CASE("registered minutes never change", "[minutes][edit]") {
   REQUIRE_FALSE(result);
   CHECK(result.error().code == Errc::Conflict);
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 
 #include "minutes/escape.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::minutes::detail;
 
 TEST_CASE("Markdown escaping of plain text", "[minutes][escape]") {
@@ -29,3 +31,5 @@ TEST_CASE("HTML escaping", "[minutes][escape]") {
   CHECK(escapeHtmlLines("ett\r\ntvå\n<tre>") == "ett<br>\ntvå<br>\n&lt;tre&gt;");
   CHECK(escapeHtml("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
+
+}  // namespace SV_TEST_FILE

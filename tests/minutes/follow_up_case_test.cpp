@@ -7,6 +7,8 @@
 #include "minutes/follow_up_case.hpp"
 #include "tests/minutes/fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -163,3 +165,5 @@ TEST_CASE("case: the action plan's last day is a date not before today", "[minut
   requireError(past.error(), Errc::Invalid, Reason::OutOfRange, "plan_due_on");
   CHECK(past.error().value == "2026-03-10");
 }
+
+}  // namespace SV_TEST_FILE

@@ -5,6 +5,8 @@
 #include "agenda/agenda_fixtures.hpp"
 #include "minutes/followup_template.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using agenda::testing::readSourceFile;
@@ -130,3 +132,5 @@ TEST_CASE("the shipped follow-up templates parse", "[minutes][followup]") {
     CHECK(findTemplateArea(*parsed, "staffing")->scope == AreaScope::Contract);
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -5,6 +5,8 @@
 #include "fixtures.hpp"
 #include "minutes/minutes_json.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -147,3 +149,5 @@ TEST_CASE("JSON with values that break a rule is Invalid, naming the field", "[m
   requireError(fromJson(replaceOnce(good, "\"2026-03-12T12:00:00Z\"", "\"i morgon\"")),
                Errc::Invalid, "header.starts_at");
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,6 +8,8 @@
 #include "tests/minutes/workflow_files.hpp"
 #include "workflows/names.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 
@@ -127,3 +129,5 @@ TEST_CASE("the engine's answer becomes a state, an unknown one an internal error
   const Result<std::string> refused = fail(Errc::Conflict, Reason::TransitionNotAllowed, "no");
   CHECK(knownState(refused).error().reason == Reason::TransitionNotAllowed);
 }
+
+}  // namespace SV_TEST_FILE

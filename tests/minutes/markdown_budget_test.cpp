@@ -11,6 +11,8 @@
 #include "minutes/render_html.hpp"
 #include "minutes/render_markdown.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::repeat;
@@ -116,3 +118,5 @@ TEST_CASE("notes nested deeper than real notes become plain HTML", "[minutes][ma
   CHECK(test::occurrences(markdownToSafeHtml(std::string(quotesAllowed + 1, '>') + " citat"),
                           "<blockquote>") == 0);
 }
+
+}  // namespace SV_TEST_FILE

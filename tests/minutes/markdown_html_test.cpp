@@ -3,6 +3,8 @@
 #include "hostile_corpus.hpp"
 #include "minutes/markdown_html.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::minutes;
 using test::unsafeHtmlReason;
 
@@ -61,3 +63,5 @@ TEST_CASE("hostile inputs finish and stay safe", "[minutes][markdown][hostile]")
     CHECK(unsafeHtmlReason(html).empty());
   }
 }
+
+}  // namespace SV_TEST_FILE

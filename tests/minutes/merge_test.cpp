@@ -4,6 +4,8 @@
 #include "minutes/edit.hpp"
 #include "minutes/merge.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -137,3 +139,5 @@ TEST_CASE("minutes of different agendas do not merge", "[minutes][merge]") {
   CHECK_THAT(outcome.conflicts[0].theirs, Catch::Contains("## § 6 Mötets avslutande"));
   CHECK_THAT(outcome.conflicts[0].mine, !Catch::Contains("## § 6 Mötets avslutande"));
 }
+
+}  // namespace SV_TEST_FILE

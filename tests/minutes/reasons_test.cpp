@@ -12,6 +12,8 @@
 #include "minutes/minutes_json.hpp"
 #include "workflows/names.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 
@@ -168,3 +170,5 @@ TEST_CASE("json reasons: the minutes under a member of the body", "[minutes][rea
   CHECK(errorOf(fromJsonMember("{", "minutes")).code == Errc::Malformed);
   CHECK(errorOf(fromJsonMember("[]", "minutes")).code == Errc::Malformed);
 }
+
+}  // namespace SV_TEST_FILE

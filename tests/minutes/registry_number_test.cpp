@@ -2,6 +2,8 @@
 
 #include "minutes/registry_number.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 
@@ -27,3 +29,5 @@ TEST_CASE("a registry number becomes a valid git tag name", "[minutes][registry]
   CHECK(tagNameOf("ÄN 2026:1") == "N-2026-1");
   CHECK(tagNameOf("..") == "registered");
 }
+
+}  // namespace SV_TEST_FILE

@@ -5,6 +5,8 @@
 #include "minutes/minutes_json.hpp"
 #include "minutes/render_html.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 
@@ -84,3 +86,5 @@ TEST_CASE("hostile notes in the HTML finish", "[minutes][render][html][hostile]"
     CHECK(test::occurrences(html, "<script") == 0);
   }
 }
+
+}  // namespace SV_TEST_FILE

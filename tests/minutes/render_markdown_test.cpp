@@ -8,6 +8,8 @@
 #include "minutes/minutes_json.hpp"
 #include "minutes/render_markdown.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -193,3 +195,5 @@ TEST_CASE("hostile notes keep the structure and finish", "[minutes][render][host
     CHECK(headings(renderMarkdown(m), 2) == expected);
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -6,6 +6,8 @@
 #include "minutes/render_page.hpp"
 #include "minutes/report.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::minutes;
 
 namespace {
@@ -57,3 +59,5 @@ TEST_CASE("the report's kind in Swedish", "[minutes][report]") {
   CHECK(swedishKind(ReportKind::Operational) == "Verksamhetsuppföljning");
   CHECK(swedishKind(ReportKind::Contract) == "Avtalsuppföljning");
 }
+
+}  // namespace SV_TEST_FILE

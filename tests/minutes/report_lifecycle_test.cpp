@@ -7,6 +7,8 @@
 #include "tests/minutes/workflow_files.hpp"
 #include "workflows/names.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -108,3 +110,5 @@ TEST_CASE("report lifecycle: the deadline closes a fact-check the day after its 
   facts.factCheckDueOn.reset();
   CHECK(wf.settle("fact_check", facts) == "fact_check");
 }
+
+}  // namespace SV_TEST_FILE

@@ -6,6 +6,8 @@
 #include "minutes/report_supplement.hpp"
 #include "tests/minutes/fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using sv::minutes::test::date;
@@ -133,3 +135,5 @@ TEST_CASE("report record: the fact-check and supplements as escaped Swedish Mark
         FactCheckOutcome::DeadlinePassed);
   CHECK(swedishOutcome(FactCheckOutcome::DeadlinePassed) == "Inga synpunkter inkom");
 }
+
+}  // namespace SV_TEST_FILE

@@ -5,6 +5,8 @@
 #include "fixtures.hpp"
 #include "minutes/report.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -279,3 +281,5 @@ TEST_CASE("the findings of all areas together are bounded", "[minutes][report][b
   CHECK(refused.error().value == std::to_string(kMaxReportFindingsBytes));
   CHECK_FALSE(checkReportFindings(p));
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "fixtures.hpp"
 #include "minutes/section_diff.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using test::date;
@@ -89,3 +91,5 @@ TEST_CASE("equal versions compare as empty, an added § lists all it holds",
   CHECK(diff.sections[0].rows.size() == 5);
   for (const auto& r : diff.sections[0].rows) CHECK(r.change == RowChange::Added);
 }
+
+}  // namespace SV_TEST_FILE

@@ -4,6 +4,8 @@
 
 #include "minutes/word_diff.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::minutes;
 
 namespace {
@@ -73,3 +75,5 @@ TEST_CASE("a phrase added around a shared space reads as one added run", "[minut
   CHECK(runs[1] == WordRun{WordChange::Removed, "sommarens bemanning."});
   CHECK(runs[2] == WordRun{WordChange::Added, "bemanningen i juli. Tre vikarier är anställda."});
 }
+
+}  // namespace SV_TEST_FILE

@@ -7,6 +7,8 @@
 #include "server/oidc/id_token.hpp"
 #include "server/oidc/key_cache.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::oidc;
 using sv::oidc::test::TestKey;
@@ -216,3 +218,5 @@ TEST_CASE("base64url round-trips and refuses what JOSE never writes", "[oidc][ba
   CHECK_FALSE(base64UrlDecode("Zm9vY"));
   CHECK_FALSE(base64UrlDecode("Zm+v"));
 }
+
+}  // namespace SV_TEST_FILE

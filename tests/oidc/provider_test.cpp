@@ -7,6 +7,8 @@
 #include "server/oidc/pkce.hpp"
 #include "server/oidc/provider.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::oidc;
 
@@ -162,3 +164,5 @@ TEST_CASE("the HTTPS transport speaks https only", "[oidc][transport]") {
   CHECK(plain.error().code == Errc::Internal);
   CHECK(plain.error().detail.find("https only") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

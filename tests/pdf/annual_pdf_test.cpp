@@ -16,6 +16,8 @@
 #include "support/temp_dir.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -310,3 +312,5 @@ TEST_CASE("names that look like markup stay text in the charts and tables", "[pd
   CHECK(count(text, "Vård & Omsorg <b>Norr</b> AB") >= 3);
   CHECK_THAT(text, Catch::Contains("Boende \"Solgläntan\" & <i>co</i>"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "minutes/hostile_corpus.hpp"
 #include "server/pdf/markup.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::pdf::detail;
 
 namespace {
@@ -121,3 +123,5 @@ TEST_CASE("the markup of hostile notes always parses", "[pdf][markup][hostile]")
     }
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,6 +12,8 @@
 #include "server/pdf/pdfa_check.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::pdf;
 namespace fx = sv::pdf::test;
@@ -109,3 +111,5 @@ TEST_CASE("pdfa check: what is not PDF/A is told by the clause it breaks",
     CHECK(mentions(checkPdfA("not a pdf"), "cannot be read"));
   }
 }
+
+}  // namespace SV_TEST_FILE

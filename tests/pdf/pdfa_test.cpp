@@ -14,6 +14,8 @@
 #include "support/pdf_archival.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -162,3 +164,5 @@ TEST_CASE("the XMP packet escapes what it is given and says nothing it was not t
   CHECK(icc.substr(16, 4) == "RGB ");
   CHECK(icc.substr(12, 4) == "mntr");
 }
+
+}  // namespace SV_TEST_FILE

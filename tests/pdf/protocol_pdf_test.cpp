@@ -6,6 +6,8 @@
 #include "fixtures.hpp"
 #include "minutes/hostile_corpus.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -377,3 +379,5 @@ TEST_CASE("minutes without attachments say so", "[pdf][protocol][bilagor]") {
   const std::string text = RenderedPdf(fx::sampleMinutes()).flatText();
   CHECK_THAT(text, Catch::Contains("Bilagor Inga bilagor."));
 }
+
+}  // namespace SV_TEST_FILE

@@ -11,6 +11,8 @@
 #include "server/pdf/markup.hpp"
 #include "server/pdf/report_pdf.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -123,3 +125,5 @@ TEST_CASE("a long paragraph keeps its formatting across the pieces it is set in"
   CHECK(text.find("**") == std::string::npos);
   CHECK(text.find('`') == std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

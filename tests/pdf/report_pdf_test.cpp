@@ -9,6 +9,8 @@
 #include "server/pdf/report_pdf.hpp"
 #include "support/pdf_archival.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -308,3 +310,5 @@ TEST_CASE("pathological findings give a valid report PDF with all their text",
   CHECK(after.first - before.first == 50'000 * areas);
   CHECK(after.second - before.second == 50'000 * areas);
 }
+
+}  // namespace SV_TEST_FILE

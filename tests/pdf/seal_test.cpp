@@ -10,6 +10,8 @@
 #include "support/pdf_archival.hpp"
 #include "support/pdf_seal.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::pdf;
 namespace fx = sv::pdf::test;
@@ -190,3 +192,5 @@ TEST_CASE("a seal over less than the whole file, or none, does not verify", "[pd
     CHECK(ours.error().reason == Reason::SealMissing);
   }
 }
+
+}  // namespace SV_TEST_FILE

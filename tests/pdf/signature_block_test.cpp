@@ -7,6 +7,8 @@
 
 #include "fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -107,3 +109,5 @@ TEST_CASE("the last page has the registry number and the seal's certificate subj
     CHECK_THAT(last, Catch::Contains("Diarieföring Ej diariefört."));
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,6 +12,8 @@
 #include "server/pdf/annual_pdf.hpp"
 #include "tests/minutes/annual_fixtures.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::minutes;
 using namespace sv::pdf;
@@ -97,3 +99,5 @@ TEST_CASE("the yearly summary's charts are figures in its structure", "[pdf][tag
   CHECK(tree.count("Table") >= 3);
   CHECK(tree.count("H2") >= 3);
 }
+
+}  // namespace SV_TEST_FILE

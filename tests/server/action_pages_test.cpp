@@ -13,6 +13,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -147,3 +149,5 @@ TEST_CASE("actions page: the closed actions a page at a time, the last accepted 
   const Browser nils(server, "nils.norr");
   CHECK_FALSE(has(nils.get("/atgarder").body, "Avslutad nummer"));
 }
+
+}  // namespace SV_TEST_FILE

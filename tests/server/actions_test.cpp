@@ -16,8 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace sv::test;
 
@@ -34,28 +37,6 @@ std::string stringify(const Poco::JSON::Object::Ptr& o) {
   std::ostringstream out;
   o->stringify(out);
   return out.str();
-}
-
-Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status,
-                                       const std::string& field = "") {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto problem = object(r.body);
-  if (!field.empty()) CHECK(problem->optValue<std::string>("field", "") == field);
-  return problem;
-}
-
-Poco::JSON::Object::Ptr requireOk(const HttpResult& r, int status = 200) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  return object(r.body);
-}
-
-Poco::JSON::Array::Ptr requireArray(const HttpResult& r) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == 200);
-  return array(r.body);
 }
 
 Ids idsOf(const Poco::JSON::Array::Ptr& list, const std::string& key = "id") {
@@ -647,3 +628,5 @@ TEST_CASE("actions: approving revised minutes again does not apply their decisio
   CHECK(first->getArray("events")->size() == eventsBefore);
   CHECK(text(f.action(b, f.anna), "due_on") == "2099-01-31");
 }
+
+}  // namespace SV_TEST_FILE

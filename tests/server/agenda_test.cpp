@@ -9,8 +9,11 @@
 #include <sstream>
 #include <vector>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace sv::test;
 
@@ -25,20 +28,6 @@ std::vector<std::string> lines(const std::string& text) {
 }
 
 // A problem+json answer with this status; returns its body.
-Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status,
-                                       const std::string& field = {}) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto problem = object(r.body);
-  CHECK(problem->getValue<int>("status") == status);
-  if (!field.empty()) {
-    REQUIRE(problem->has("field"));
-    CHECK(text(problem, "field") == field);
-  }
-  return problem;
-}
-
 struct TemplateItem {
   std::string key;
   std::string kind;
@@ -423,3 +412,5 @@ TEST_CASE("a cancelled meeting's agenda is not changed, a rescheduled one shows 
   requireProblem(f.publish(cancelled, f.anna), 409);
   CHECK(f.versions(cancelled)->size() == 0);
 }
+
+}  // namespace SV_TEST_FILE

@@ -13,6 +13,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -114,3 +116,5 @@ TEST_CASE("annual record pages: written, sent, returned, approved and registered
   // Registered: the text's form is closed.
   CHECK(sofia.get("/arsrapport/text").status == 409);
 }
+
+}  // namespace SV_TEST_FILE

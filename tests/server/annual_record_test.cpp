@@ -20,6 +20,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -288,3 +290,5 @@ TEST_CASE("annual record: the director and registrar are told, the register's se
   CHECK_FALSE(contains(registry.body, "\"" + number + "\""));
   CHECK(contains(f.server.get("/api/v1/notifications", f.sofia).body, "annual.registered"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -16,6 +16,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 TEST_CASE("annual: the authority's year as JSON and CSV, a provider's part, no one else's",
@@ -174,3 +176,5 @@ TEST_CASE("annual: the API's .html is the page, by authority and year, for no on
   CHECK(anna.get("/arsrapport?authority=" + authority).status == 404);
   CHECK(sofia.get("/api/v1/reports/annual.html?year=20x6").status == 400);
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,8 +12,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/http_checks.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace sv::test;
 
@@ -29,15 +32,6 @@ struct Running {
   ServerProcess server{dir.path() / "data", {}, true};
   std::string admin = server.login("admin", kAdminPassword);
 };
-
-void requireProblem(const HttpResult& r, int status) {
-  INFO(r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto body = json(r.body);
-  CHECK(body->getValue<int>("status") == status);
-  CHECK_FALSE(body->getValue<std::string>("title").empty());
-}
 
 }  // namespace
 
@@ -297,3 +291,5 @@ TEST_CASE("answers are gzip-compressed for a client that accepts it, and only th
             .header("content-encoding")
             .empty());
 }
+
+}  // namespace SV_TEST_FILE

@@ -29,6 +29,8 @@
 #include "support/server_process.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 namespace fs = std::filesystem;
 
@@ -1054,3 +1056,5 @@ TEST_CASE("the protocol page shows each change at the next request and stays hid
   CHECK(f.server.get(pagePath, f.ulla).status == 401);
   CHECK(f.server.get(pagePath, f.anna).status == 200);
 }
+
+}  // namespace SV_TEST_FILE

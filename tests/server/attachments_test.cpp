@@ -15,6 +15,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -236,3 +238,5 @@ TEST_CASE("attachments: files with the report on an action, for its parties only
       422);
   CHECK(requireArray(server.get(path, hanna))->size() == 1);
 }
+
+}  // namespace SV_TEST_FILE

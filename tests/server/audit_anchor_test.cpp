@@ -7,6 +7,8 @@
 
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -85,3 +87,5 @@ TEST_CASE("backup and restore keep the audit key and anchor", "[audit_anchor]") 
   cutTail(restored);
   CHECK(runSamverkan(restored, "verify-audit").status == 1);
 }
+
+}  // namespace SV_TEST_FILE

@@ -22,6 +22,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -369,3 +371,5 @@ TEST_CASE("case pages: the start page counts the overdue cases", "[server][web][
   CHECK(has(overdue.body, "Inget har hänt i ärendet sedan 2020-01-01."));
   CHECK_FALSE(has(nils.get("/").body, "id=\"forsenade-arenden\""));
 }
+
+}  // namespace SV_TEST_FILE

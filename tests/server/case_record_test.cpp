@@ -19,6 +19,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -152,3 +154,5 @@ TEST_CASE("cases: the material and the plan's files, the report printed and arch
   CHECK(contains(planText, "Dubbelsignering vid varje dos"));
   CHECK(contains(bag.checked, "bilagor/" + text(planFile, "sha256")));
 }
+
+}  // namespace SV_TEST_FILE

@@ -15,6 +15,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -147,3 +149,5 @@ TEST_CASE("cases: a complaint, a returned plan, an accepted plan, the report reg
              "reason") == "case-closed");
   CHECK(text(requireOk(post("/" + id + "/close", "{}", anna)), "state") == "closed");
 }
+
+}  // namespace SV_TEST_FILE

@@ -16,16 +16,11 @@
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
-
-// A problem+json answer with this status (support/http_checks.hpp) that names this field.
-void requireProblem(const HttpResult& r, int status, const std::string& field) {
-  const auto problem = sv::test::requireProblem(r, status);
-  REQUIRE(problem->has("field"));
-  CHECK(text(problem, "field") == field);
-}
 
 // The demo data (anna.avtal, ulla.utforare of Linnégården, nils.norr of Hemtjänst i Norr), with
 // the tokens and ids a test needs.
@@ -631,3 +626,5 @@ TEST_CASE("re-planning a year after meetings_per_year changes does not double-bo
   }
   CHECK(listed->size() <= 6);
 }
+
+}  // namespace SV_TEST_FILE

@@ -13,6 +13,8 @@
 #include "support/server_process.hpp"
 #include "support/write_burst.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]") {
@@ -56,3 +58,5 @@ TEST_CASE("acknowledged writes survive SIGKILL during a burst", "[server][crash]
   CHECK(integrity == "ok\n");
   checkRepositoriesFsckClean(data);
 }
+
+}  // namespace SV_TEST_FILE

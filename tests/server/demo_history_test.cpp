@@ -17,6 +17,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -272,3 +274,5 @@ TEST_CASE("the demo's summary of last year is registered, with its archival pack
   CHECK(object(server.get("/api/v1/reports/annual/record?year=" + last, anna).body)
             ->getValue<bool>("started") == false);
 }
+
+}  // namespace SV_TEST_FILE

@@ -15,6 +15,8 @@
 #include "support/pdf_archival.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 namespace fs = std::filesystem;
 
@@ -119,3 +121,5 @@ TEST_CASE(
     CHECK_THAT(verified.output, Catch::Contains("OK"));
   }
 }
+
+}  // namespace SV_TEST_FILE

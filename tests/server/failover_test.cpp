@@ -22,6 +22,8 @@
 #include "support/postgres_cluster.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 using Clock = std::chrono::steady_clock;
 
@@ -112,3 +114,5 @@ TEST_CASE("a failover to a synchronous standby loses nothing acknowledged and ne
                        "(crash, promote, reconnect)");
   CHECK(server.stop() == 0);
 }
+
+}  // namespace SV_TEST_FILE

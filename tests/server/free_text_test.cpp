@@ -8,6 +8,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 TEST_CASE("free text: control characters answer 422 and change nothing", "[server][free_text]") {
@@ -49,3 +51,5 @@ TEST_CASE("a second server on a port in use fails to start instead of sharing it
   CHECK(code != 124);  // it stopped by itself, not by the timeout
   CHECK(first.get("/healthz").status == 200);
 }
+
+}  // namespace SV_TEST_FILE

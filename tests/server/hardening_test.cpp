@@ -17,6 +17,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -236,3 +238,5 @@ TEST_CASE("issue 20.11: the login form refuses a post without our Origin",
   CHECK_FALSE(ours.header("set-cookie").empty());
   CHECK(post({{"Referer", "http://" + host + "/logga-in"}}).status == 303);
 }
+
+}  // namespace SV_TEST_FILE

@@ -20,6 +20,8 @@
 #include "support/smtp_sink.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 using namespace std::chrono_literals;
@@ -214,3 +216,5 @@ TEST_CASE("mail: a mail server down, then refusing, then slow: the server serves
   CHECK(done.sent == waiting.waiting + waiting.failing);
   CHECK(back.messages().size() == static_cast<std::size_t>(done.sent));
 }
+
+}  // namespace SV_TEST_FILE

@@ -20,6 +20,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -201,3 +203,5 @@ TEST_CASE("mail commands: the failing messages listed and one sent again by the 
   CHECK(audit[0].entry.objectId == std::to_string(older));
   CHECK(audit[0].entry.actor == "system");
 }
+
+}  // namespace SV_TEST_FILE

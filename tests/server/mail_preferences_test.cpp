@@ -13,6 +13,8 @@
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -164,3 +166,5 @@ TEST_CASE("mail preferences API: set, read back, and a refusal that changes noth
   CHECK(f.server.get("/api/v1/me/mail-preferences", f.ulla).body.find(f.token) ==
         std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

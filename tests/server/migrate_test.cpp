@@ -19,6 +19,8 @@
 #include "support/repository_checks.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -273,3 +275,5 @@ TEST_CASE("backup and restore of a folder on PostgreSQL, taken while its server 
   CHECK_FALSE(server.login("anna.avtal", kDemoPassword).empty());
   REQUIRE(server.stop() == 0);
 }
+
+}  // namespace SV_TEST_FILE

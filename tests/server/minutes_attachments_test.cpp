@@ -12,6 +12,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -107,3 +109,5 @@ TEST_CASE("minutes attachments: listed on the protocol page and in its PDF",
   CHECK(contains(removed.body, "bild.png"));
   CHECK(number(meetingFile, "id") > number(added, "id"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -21,6 +21,8 @@
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -181,3 +183,5 @@ TEST_CASE("acknowledged minutes versions survive SIGKILL during a burst of saves
   CHECK((listed[1].back() == branch[0] || listed[2].back() == branch[0] ||
          listed[3].back() == branch[0]));
 }
+
+}  // namespace SV_TEST_FILE

@@ -18,8 +18,11 @@
 #include <thread>
 #include <vector>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace sv::test;
 
@@ -52,15 +55,6 @@ std::vector<std::string> changedLines(const std::string& unified) {
 
 std::string etagOf(const std::string& version) {
   return "\"" + version + "\"";
-}
-
-Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  const auto problem = object(r.body);
-  CHECK(problem->getValue<int>("status") == status);
-  return problem;
 }
 
 // The body of a save with the notes of the given §§ replaced (support/json.hpp).
@@ -794,3 +788,5 @@ TEST_CASE("the notes of a whole protocol are bounded and its pathological PDF is
   CHECK(std::count(pdfText.begin(), pdfText.end(), '*') >= 100'000);
   CHECK(std::count(pdfText.begin(), pdfText.end(), '_') >= 100'000);
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,6 +12,8 @@
 #include "support/postgres_cluster.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -63,3 +65,5 @@ TEST_CASE("a server on PostgreSQL answers 503 while its database is down and ser
   CHECK(server.get("/administration", admin).status == 200);
   CHECK(server.stop() == 0);
 }
+
+}  // namespace SV_TEST_FILE

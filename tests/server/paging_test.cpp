@@ -21,6 +21,8 @@
 #include "support/json.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -302,3 +304,5 @@ TEST_CASE("a list's total counts only what the caller may see", "[paging][tenant
     CHECK(hers.total < everything);
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -21,6 +21,8 @@
 #include "support/repository_checks.hpp"
 #include "support/write_burst.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -210,3 +212,5 @@ TEST_CASE("two processes on one PostgreSQL and one data folder, behind nginx, lo
   cachesSeeTheOther(p);
   killedDuringBurst(p);
 }
+
+}  // namespace SV_TEST_FILE

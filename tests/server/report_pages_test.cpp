@@ -18,6 +18,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -216,3 +218,5 @@ TEST_CASE("report pages: started, assessed, fact-checked, answered, finalized an
   CHECK(has(registered.body, "<dt>Diarienummer</dt>"));
   CHECK(anna.get(report + "/redigera").status == 409);
 }
+
+}  // namespace SV_TEST_FILE

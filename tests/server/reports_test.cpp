@@ -21,6 +21,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -378,3 +380,5 @@ TEST_CASE("reports: the findings of all areas together are bounded", "[server][r
       requireProblem(f.put(path(id), withFindings(2, {80'000, 80'000}), f.anna, base), 422);
   CHECK(text(merged, "reason") == "notes-too-long");
 }
+
+}  // namespace SV_TEST_FILE

@@ -13,6 +13,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -115,3 +117,5 @@ TEST_CASE("review comments: a comment on a § the minutes lack, or a wrong shape
   CHECK(text(life, "state") == "in_review");
   CHECK(requireArray(f.server.get(path(f.meeting, "/minutes/comments"), f.anna))->size() == 0);
 }
+
+}  // namespace SV_TEST_FILE

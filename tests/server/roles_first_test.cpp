@@ -8,8 +8,11 @@
 
 #include <sstream>
 
+#include "support/http_checks.hpp"
 #include "support/json.hpp"
 #include "support/server_process.hpp"
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace sv::test;
 
@@ -32,11 +35,10 @@ struct Fixture {
   }
 };
 
-void requireProblem(const HttpResult& r, int status, const std::string& reason = {}) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == status);
-  CHECK(r.header("content-type") == "application/problem+json");
-  if (!reason.empty()) CHECK(text(object(r.body), "reason") == reason);
+// A problem+json answer with this status (support/http_checks.hpp) and, when given, this reason.
+void requireRefusal(const HttpResult& r, int status, const std::string& reason = {}) {
+  const auto problem = requireProblem(r, status);
+  if (!reason.empty()) CHECK(text(problem, "reason") == reason);
 }
 
 }  // namespace
@@ -77,24 +79,24 @@ TEST_CASE("roles first: a new observation and action in a save need no id",
 TEST_CASE("roles first: a provider creating a contract hears 403, not which field is missing",
           "[server][contracts][issue19]") {
   Fixture f;
-  requireProblem(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.ulla), 403,
+  requireRefusal(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.ulla), 403,
                  "not-contract-manager");
-  requireProblem(f.server.post("/api/v1/contracts", "{}", f.ulla), 403, "not-contract-manager");
-  requireProblem(f.send("PATCH", "/api/v1/contracts/1", body({{"provider_id", 99}}), f.ulla), 403,
+  requireRefusal(f.server.post("/api/v1/contracts", "{}", f.ulla), 403, "not-contract-manager");
+  requireRefusal(f.send("PATCH", "/api/v1/contracts/1", body({{"provider_id", 99}}), f.ulla), 403,
                  "not-contract-manager");
   // The contract manager is told about the field.
-  requireProblem(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.anna), 422);
+  requireRefusal(f.server.post("/api/v1/contracts", body({{"title", "Eget avtal"}}), f.anna), 422);
 }
 
 TEST_CASE("roles first: the other POST and PUT endpoints answer the role before the fields",
           "[server][issue19]") {
   Fixture f;
-  requireProblem(f.server.post("/api/v1/contracts/1/meetings", "{}", f.ulla), 403);
-  requireProblem(
+  requireRefusal(f.server.post("/api/v1/contracts/1/meetings", "{}", f.ulla), 403);
+  requireRefusal(
       f.server.post("/api/v1/contracts/1/meetings", body({{"starts_at", "snart"}}), f.ulla), 403);
-  requireProblem(f.server.post("/api/v1/contracts/1/meetings", "{}", f.anna), 422);
-  requireProblem(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.ulla), 403);
-  requireProblem(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.anna), 422);
+  requireRefusal(f.server.post("/api/v1/contracts/1/meetings", "{}", f.anna), 422);
+  requireRefusal(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.ulla), 403);
+  requireRefusal(f.server.post("/api/v1/contracts/1/meeting-plan", "{}", f.anna), 422);
   Poco::JSON::Array people;
   Poco::JSON::Object nobody;
   nobody.set("role", "chair");  // no user_id
@@ -103,27 +105,29 @@ TEST_CASE("roles first: the other POST and PUT endpoints answer the role before 
   change.set("participants", people);
   std::ostringstream participants;
   change.stringify(participants);
-  requireProblem(f.send("PATCH", "/api/v1/meetings/1", participants.str(), f.ulla), 403,
+  requireRefusal(f.send("PATCH", "/api/v1/meetings/1", participants.str(), f.ulla), 403,
                  "not-contract-manager");
-  requireProblem(f.server.post("/api/v1/organizations", "{}", f.ulla), 403, "not-administrator");
-  requireProblem(f.server.post("/api/v1/users", "{}", f.anna), 403, "not-administrator");
-  requireProblem(f.server.post("/api/v1/organizations", "{}", f.admin), 422);
-  requireProblem(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.ulla), 403);
-  requireProblem(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.anna), 422);
-  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.lars), 403);
-  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.ulla), 422);
+  requireRefusal(f.server.post("/api/v1/organizations", "{}", f.ulla), 403, "not-administrator");
+  requireRefusal(f.server.post("/api/v1/users", "{}", f.anna), 403, "not-administrator");
+  requireRefusal(f.server.post("/api/v1/organizations", "{}", f.admin), 422);
+  requireRefusal(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.ulla), 403);
+  requireRefusal(f.server.post("/api/v1/actions", body({{"contract_id", 1}}), f.anna), 422);
+  requireRefusal(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.lars), 403);
+  requireRefusal(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.ulla), 422);
   // Another provider's meeting is not there at all, whatever the body.
-  requireProblem(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.nils), 404);
+  requireRefusal(f.server.post("/api/v1/meetings/1/agenda/items", "{}", f.nils), 404);
 
   REQUIRE(f.server.post("/api/v1/meetings/1/agenda/publish", "", f.anna).status == 200);
   const auto started = f.server.post("/api/v1/meetings/1/minutes", "", f.anna);
   REQUIRE(started.status == 201);
   const auto etag = "\"" + text(object(started.body), "version") + "\"";
   const std::string broken = R"({"minutes": {"header": {}}})";
-  requireProblem(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.ulla, etag), 403,
+  requireRefusal(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.ulla, etag), 403,
                  "not-minutes-writer");
-  requireProblem(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.nils, etag), 404);
+  requireRefusal(f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.nils, etag), 404);
   const auto own = f.send("PUT", "/api/v1/meetings/1/minutes", broken, f.anna, etag);
   INFO(own.body);
   CHECK((own.status == 400 || own.status == 422));
 }
+
+}  // namespace SV_TEST_FILE

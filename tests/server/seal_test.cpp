@@ -15,6 +15,8 @@
 #include "support/pdf_seal.hpp"
 #include "support/server_process.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 namespace fs = std::filesystem;
 
@@ -167,3 +169,5 @@ TEST_CASE("seal: registered minutes are sealed by the demo certificate and verif
     CHECK_THAT(refused.output, !Catch::Contains("METS"));
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -18,6 +18,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 namespace {
@@ -214,3 +216,5 @@ TEST_CASE("issue 20.4: a head longer than 16 KiB gets 431", "[server][issue20][s
   REQUIRE(n > 0);
   CHECK(std::string(buffer, static_cast<std::size_t>(n)).starts_with("HTTP/1.1 431"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -17,6 +17,8 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::test;
 
 TEST_CASE("a SIGTERM while the server starts stops it cleanly once started", "[server][signals]") {
@@ -49,3 +51,5 @@ TEST_CASE("a SIGTERM while the server starts stops it cleanly once started", "[s
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 }
+
+}  // namespace SV_TEST_FILE

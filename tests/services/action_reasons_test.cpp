@@ -3,6 +3,8 @@
 #include "server/services/actions.hpp"
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using agenda::ActionStatus;
 using test::checkError;
@@ -86,3 +88,5 @@ TEST_CASE("actions: an evaluation by someone who may not evaluate is refused bef
       f.actions.evaluate(f.manager, id, "insufficient", "Räcker inte.", std::string("1 april")),
       Errc::Invalid, Reason::NotADate, "new_due_date", "YYYY-MM-DD");
 }
+
+}  // namespace SV_TEST_FILE

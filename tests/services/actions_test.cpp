@@ -21,6 +21,8 @@
 #include "workflows/clock.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using services::ActionChange;
 using services::ActionFilter;
@@ -715,3 +717,5 @@ TEST_CASE("actions: the overdue and open totals agree with the actions through e
   CHECK(totalOf(f.providerRep, overdue) == 2);
   CHECK(totalOf(f.stranger, overdue) == 0);
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 // manager may remove any added item before the agenda is published, with an audit entry.
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -71,3 +73,5 @@ TEST_CASE("agenda remove: another provider's person finds no meeting",
   const auto key = keyOf(*f.agendas.addItem(f.providerRep, m.row.id, "Punkt", ""), "Punkt");
   checkError(f.agendas.removeItem(f.stranger, m.row.id, key), Errc::NotFound, Reason::None);
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 // of each refusal once it is published or when an item is fixed.
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -58,3 +60,5 @@ TEST_CASE("agendas: who may change and who may publish", "[services][agendas]") 
              Reason::None);
   checkError(f.agendas.get(f.stranger, m.row.id), Errc::NotFound, Reason::None);
 }
+
+}  // namespace SV_TEST_FILE

@@ -10,6 +10,8 @@
 #include "server/store/minutes_items.hpp"
 #include "services/minutes_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::MinutesFixture;
 using test::valueOf;
@@ -163,3 +165,5 @@ TEST_CASE("annual items: a save between the summary's read and its fill keeps th
   CHECK(itemKeyed(f.observations(), second.key)->observations == 3);
   CHECK_FALSE(itemKeyed(f.observations(), "x"));
 }
+
+}  // namespace SV_TEST_FILE

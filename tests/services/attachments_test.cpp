@@ -11,6 +11,8 @@
 #include "server/store/audit.hpp"
 #include "tests/support/sample_files.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 using services::AttachedTo;
@@ -180,3 +182,5 @@ TEST_CASE("attachments: the archival package holds them with their checksums",
     CHECK(listing.find(x.fileName) != std::string::npos);
   }
 }
+
+}  // namespace SV_TEST_FILE

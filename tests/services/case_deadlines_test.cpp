@@ -11,7 +11,7 @@
 #include "service_fixture.hpp"
 
 namespace sv::test {
-namespace {
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 using namespace std::chrono_literals;
 
@@ -146,5 +146,5 @@ TEST_CASE("An acute case tells the authority's director and committee secretary 
   CHECK(after->notices.size() == 2);
 }
 
-}  // namespace
+}  // namespace SV_TEST_FILE
 }  // namespace sv::test

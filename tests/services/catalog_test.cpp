@@ -8,6 +8,8 @@
 #include "service_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 namespace {
@@ -58,3 +60,5 @@ TEST_CASE("a follow-up template of an unknown service area stops the start",
   CHECK_THAT(loaded.error().detail, Catch::Contains(file.string()));
   CHECK_THAT(loaded.error().detail, Catch::Contains("not a service area"));
 }
+
+}  // namespace SV_TEST_FILE

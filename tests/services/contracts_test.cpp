@@ -1,6 +1,8 @@
 // Contracts on a temporary store: who may make and change them, and the reason of each refusal.
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -81,3 +83,5 @@ TEST_CASE("contracts: the parties never change", "[services][contracts]") {
   checkError(f.contracts.update(f.manager, id, change), Errc::Invalid, Reason::ContractPartiesFixed,
              "provider_id");
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,7 +8,7 @@
 #include "server/services/actions.hpp"
 
 namespace sv::test {
-namespace {
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
 
 const std::string kNul("Eken\0boende", 11);
 const std::string kEscape = "Eken\x1b[31m";
@@ -80,5 +80,5 @@ TEST_CASE("a return comment refuses control characters after the role was checke
   REQUIRE(f.minutes.returnMinutes(f.adjuster, meeting, "Fel antal avvikelser i § 8."));
 }
 
-}  // namespace
+}  // namespace SV_TEST_FILE
 }  // namespace sv::test

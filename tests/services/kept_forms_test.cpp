@@ -6,6 +6,8 @@
 #include "server/store/audit.hpp"
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -115,3 +117,5 @@ TEST_CASE("kept forms: size, expiry and a bounded number per person", "[services
              Errc::NotFound, Reason::None);
   CHECK_FALSE(services::pendingMinutesForm(*f.store, f.time, f.manager, f.meeting));
 }
+
+}  // namespace SV_TEST_FILE

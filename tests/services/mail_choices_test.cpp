@@ -2,6 +2,8 @@
 // and over the API, all or nothing, audited.
 #include "mail_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::MailFixture;
@@ -99,3 +101,5 @@ TEST_CASE("mail choices: a save is one audit entry by the person, on their user"
   CHECK(audit[0].detail.find("agenda_published=digest") != std::string::npos);
   CHECK(audit[0].detail.find("reminder=now") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

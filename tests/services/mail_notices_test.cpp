@@ -11,6 +11,8 @@
 #include "server/store/outbox.hpp"
 #include "support/read_mail.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -299,3 +301,5 @@ TEST_CASE("mail: one ATTENDEE a person whatever their roles; a meeting already h
   valueOf(f.meetings.change(f.manager, m.row.id, place));
   CHECK(f.mailOf("invitation").size() == 1);
 }
+
+}  // namespace SV_TEST_FILE

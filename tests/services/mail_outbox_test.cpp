@@ -7,6 +7,8 @@
 #include "server/store/outbox.hpp"
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -173,3 +175,5 @@ TEST_CASE("mail outbox: the failing messages come a page at a time, latest first
   // A limit below one is one, an offset below zero is zero.
   CHECK(f.failingIds(0, -3) == std::vector<std::int64_t>{ids[4]});
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 // "never" for its person, and answers a wrong token and a wrong kind alike.
 #include "mail_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::MailFixture;
@@ -66,3 +68,5 @@ TEST_CASE("unsubscribe: registered minutes are part of the record and cannot be 
   REQUIRE(target);
   CHECK(target->kind == mail::Kind::MinutesRegistered);
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,6 +8,8 @@
 #include "minutes_fixture.hpp"
 #include "server/store/database.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -137,3 +139,5 @@ TEST_CASE("meeting follows minutes: a cancelled meeting's minutes are not regist
   CHECK(f.minutes.registry(f.registrar, {}).empty());
   CHECK(valueOf(f.minutes.lifecycle(f.registrar, id)).state == minutes::MinutesState::Approved);
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "server/store/audit.hpp"
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using agenda::MeetingStatus;
 using agenda::ParticipantRole;
@@ -201,3 +203,5 @@ TEST_CASE("meetings: the place alone is set, audited, and the time stays",
   CHECK(audited[0].entry.action == "meeting.reschedule");
   CHECK(audited[0].entry.detail.find("Eken, matsalen") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

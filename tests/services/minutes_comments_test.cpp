@@ -3,6 +3,8 @@
 #include "minutes_fixture.hpp"
 #include "server/store/audit.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::test;
 
@@ -132,3 +134,5 @@ TEST_CASE("minutes comments: registered minutes close their review",
   CHECK(e.code == Errc::Conflict);
   CHECK(e.reason == Reason::DocumentRegistered);
 }
+
+}  // namespace SV_TEST_FILE

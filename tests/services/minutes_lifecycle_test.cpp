@@ -4,6 +4,8 @@
 #include "server/store/git.hpp"
 #include "services/minutes_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::errorOf;
 using test::MinutesFixture;
@@ -226,3 +228,5 @@ TEST_CASE("minutes register: only the registrar", "[services][minutes]") {
   CHECK(e.reason == Reason::RoleMissingForTransition);
   CHECK(e.value == "register");
 }
+
+}  // namespace SV_TEST_FILE

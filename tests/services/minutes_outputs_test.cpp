@@ -3,6 +3,8 @@
 // registered minutes only.
 #include "services/minutes_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::errorOf;
 using test::MinutesFixture;
@@ -88,3 +90,5 @@ TEST_CASE("minutes PDF: not started minutes have no PDF", "[services][minutes][p
   CHECK(e.code == Errc::NotFound);
   CHECK(e.reason == Reason::MinutesNotStarted);
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 #include "minutes/edit.hpp"
 #include "services/minutes_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::errorOf;
 using test::MinutesFixture;
@@ -156,3 +158,5 @@ TEST_CASE("minutes save: a merge of two saves within the bound that goes over it
   CHECK(e.reason == Reason::NotesTooLong);
   CHECK(valueOf(f.minutes.get(f.secretary, id)).version == saved.saved->version);
 }
+
+}  // namespace SV_TEST_FILE

@@ -4,6 +4,8 @@
 
 #include "services/minutes_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::errorOf;
 using test::MinutesFixture;
@@ -132,3 +134,5 @@ TEST_CASE("minutes start: the chair who is also the adjuster has both roles",
   CHECK_FALSE(
       valueOf(f.minutes.save(f.secretary, m.row.id, view.version, stored.document)).changed);
 }
+
+}  // namespace SV_TEST_FILE

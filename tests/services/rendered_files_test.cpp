@@ -7,6 +7,8 @@
 
 #include "server/services/rendered_files.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::services::RenderedFile;
 using sv::services::RenderedFiles;
 
@@ -53,3 +55,5 @@ TEST_CASE("rendered files: within the cap, the file used longest ago goes first"
   CHECK(files.count() == 2);
   CHECK(files.bytes() == 80);
 }
+
+}  // namespace SV_TEST_FILE

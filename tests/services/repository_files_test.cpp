@@ -4,6 +4,8 @@
 #include "server/services/health.hpp"
 #include "service_fixture.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using test::checkError;
 using test::ServiceFixture;
@@ -42,3 +44,5 @@ TEST_CASE("health: the schema version is read from the database now", "[services
   CHECK(services::liveSchemaVersion(*f.store) == f.store->schemaVersion());
   CHECK(f.store->schemaVersion() > 0);
 }
+
+}  // namespace SV_TEST_FILE

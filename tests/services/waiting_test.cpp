@@ -8,6 +8,8 @@
 #include "server/services/report_service.hpp"
 #include "server/services/waiting.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using services::waitingFor;
 using test::MinutesFixture;
@@ -204,3 +206,5 @@ TEST_CASE("follow-up reports wait for the provider, the contract manager and the
   CHECK(f.waiting(f.registrar).reportsToRegister.count == 1);
   CHECK(f.waiting(f.providerRep).reportsToRegister.count == 0);
 }
+
+}  // namespace SV_TEST_FILE

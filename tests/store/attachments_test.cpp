@@ -13,6 +13,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -151,3 +153,5 @@ TEST_CASE("a sealed document's attachments are neither added nor removed",
   REQUIRE(row);
   CHECK(f.store->db().read([&](Reading& c) { return attachmentSealed(c, *row); }));
 }
+
+}  // namespace SV_TEST_FILE

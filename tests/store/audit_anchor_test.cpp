@@ -18,6 +18,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -327,3 +329,5 @@ TEST_CASE("the key and the anchor may live outside the data folder", "[audit_anc
   REQUIRE(store);
   CHECK_FALSE((*store)->verifyAudit().findings.empty());
 }
+
+}  // namespace SV_TEST_FILE

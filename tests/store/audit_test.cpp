@@ -6,6 +6,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -101,3 +103,5 @@ TEST_CASE("verification finds a deleted entry in the middle and at the end", "[s
     CHECK(findings.front().problem == "the log ends before its last recorded entry");
   }
 }
+
+}  // namespace SV_TEST_FILE

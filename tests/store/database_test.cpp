@@ -6,6 +6,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -214,3 +216,5 @@ TEST_CASE("a reader connection refuses to write, so every change is counted", "[
   });
   CHECK(count == 0);
 }
+
+}  // namespace SV_TEST_FILE

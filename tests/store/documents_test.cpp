@@ -13,6 +13,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -248,3 +250,5 @@ TEST_CASE("a process starting beside another waits for its save before it repair
     docs.setStepHook({});
   }
 }
+
+}  // namespace SV_TEST_FILE

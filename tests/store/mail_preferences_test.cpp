@@ -9,6 +9,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -112,3 +114,5 @@ TEST_CASE("mail preferences: a reminder is given once, a job's day is kept", "[s
   });
   CHECK(f.read([&](Reading& c) { return mailJobDay(c, "reminders"); }) == "2026-12-04");
 }
+
+}  // namespace SV_TEST_FILE

@@ -10,6 +10,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -207,3 +209,5 @@ TEST_CASE("meeting rules: a cancelled meeting's minutes are not registered",
   CHECK(s.db().read(
       [&](Reading& c) { return approvedAwaitingRegistration(c, TenantScope::system()).empty(); }));
 }
+
+}  // namespace SV_TEST_FILE

@@ -15,6 +15,8 @@ namespace sv::store::migration_files {
 const std::map<std::string, std::string_view>& files();
 }
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::store;
 
 namespace {
@@ -43,3 +45,5 @@ TEST_CASE("every migration after PostgreSQL's schema has a twin for the other da
   CHECK(sqliteSince == postgres);
   CHECK(latestSchemaVersion(Dialect::Sqlite) == latestSchemaVersion(Dialect::Postgresql));
 }
+
+}  // namespace SV_TEST_FILE

@@ -11,6 +11,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -145,3 +147,5 @@ TEST_CASE("outbox: a claimed message is no other sender's until sent, failed or 
   });
   CHECK(f.due(600).size() == 2);
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,6 +12,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 namespace fs = std::filesystem;
@@ -320,3 +322,5 @@ TEST_CASE("saves from two document stores on one folder each build on the other'
   INFO(gitCli(repo, "fsck --strict", &fsck));
   CHECK(fsck == 0);
 }
+
+}  // namespace SV_TEST_FILE

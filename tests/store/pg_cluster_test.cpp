@@ -13,6 +13,8 @@
 
 #include "support/postgres_cluster.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::test::PostgresCluster;
 
 namespace {
@@ -110,3 +112,5 @@ TEST_CASE("a temporary PostgreSQL gives each test a database of its own and leav
   const Connection gone{PQconnectdb((defaultDatabase + " connect_timeout=2").c_str())};
   CHECK(PQstatus(gone.get()) == CONNECTION_BAD);
 }
+
+}  // namespace SV_TEST_FILE

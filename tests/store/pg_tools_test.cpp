@@ -9,6 +9,8 @@
 
 #include "server/store/pg_tools.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 namespace {
@@ -55,3 +57,5 @@ TEST_CASE("a tool's connection string carries no password, and the rest as libpq
   CHECK(broken.error().code == Errc::Invalid);
   CHECK(broken.error().field == "samverkan.store.connection");
 }
+
+}  // namespace SV_TEST_FILE

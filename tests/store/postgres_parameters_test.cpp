@@ -4,6 +4,8 @@
 
 #include "server/store/postgres.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using sv::store::postgresParameters;
 
 TEST_CASE("SQLite's parameters become PostgreSQL's", "[store][postgresql_sql]") {
@@ -22,3 +24,5 @@ TEST_CASE("a ? inside text or a quoted name stays as it is", "[store][postgresql
         "SELECT '?1', 'it''s ?', \"odd?name\" FROM t WHERE a = $1");
   CHECK(postgresParameters("SELECT 'a?' || ? || '?b'") == "SELECT 'a?' || $1 || '?b'");
 }
+
+}  // namespace SV_TEST_FILE

@@ -12,6 +12,8 @@
 #include "support/temp_dir.hpp"
 #include "workflows/unavailable.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -89,3 +91,5 @@ TEST_CASE("a store on PostgreSQL connects again after its server restarts", "[pg
   addOrganization(store, "Sist AB");
   CHECK(organizations(store) == before + 2);
 }
+
+}  // namespace SV_TEST_FILE

@@ -18,6 +18,13 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+// The migrations as the binary embeds them (server/CMakeLists.txt, sv_embed).
+namespace sv::store::migration_files {
+const std::map<std::string, std::string_view>& files();
+}
+
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -391,10 +398,6 @@ TEST_CASE("the protocols are ranked while no more than rankAtMost are found",
   CHECK(list.front() == mention);
 }
 
-namespace sv::store::migration_files {
-const std::map<std::string, std::string_view>& files();
-}
-
 TEST_CASE("migration 016 keeps the indexed protocols and indexes the first letters of words",
           "[store][registry][search][sqlite]") {
   test::TempDir dir;
@@ -429,3 +432,5 @@ TEST_CASE("migration 016 keeps the indexed protocols and indexes the first lette
   REQUIRE(schema.step());
   CHECK(schema.text(0).find("prefix = '1 2 3'") != std::string::npos);
 }
+
+}  // namespace SV_TEST_FILE

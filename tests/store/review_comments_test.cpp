@@ -10,6 +10,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -110,3 +112,5 @@ TEST_CASE("a sealed document takes no new review comment and no handling", "[sto
   }),
                     Catch::Contains("sealed"));
 }
+
+}  // namespace SV_TEST_FILE

@@ -8,6 +8,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_store.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::store;
 
@@ -125,3 +127,5 @@ TEST_CASE("a sealed document takes no new version, through the store or around i
   CHECK(afterReopen.error().code == Errc::Conflict);
   CHECK((*reopened)->documents().versions(kRepository, kDocument).size() == 2);
 }
+
+}  // namespace SV_TEST_FILE

@@ -20,6 +20,15 @@ inline Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status) {
   return problem;
 }
 
+// A problem+json answer with this status that names the field it refuses.
+inline Poco::JSON::Object::Ptr requireProblem(const HttpResult& r, int status,
+                                              const std::string& field) {
+  const auto problem = requireProblem(r, status);
+  REQUIRE(problem->has("field"));
+  CHECK(text(problem, "field") == field);
+  return problem;
+}
+
 inline Poco::JSON::Object::Ptr requireOk(const HttpResult& r, int status = 200) {
   INFO(r.status << " " << r.body);
   REQUIRE(r.status == status);

@@ -4,6 +4,8 @@
 
 #include "server/web/messages.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 TEST_CASE("the Swedish message follows the reason, not the English detail", "[web][messages]") {
@@ -150,3 +152,5 @@ TEST_CASE("the case's steps and fields are named in the case's words", "[web][me
   CHECK(web::swedishCaseMessage({Errc::Conflict, Reason::CaseClosed, "closed"}) ==
         web::swedishMessage({Errc::Conflict, Reason::CaseClosed, "closed"}));
 }
+
+}  // namespace SV_TEST_FILE

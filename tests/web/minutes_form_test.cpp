@@ -4,6 +4,8 @@
 
 #include "server/web/minutes_form.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 // Not `using namespace sv`: sv::Role (an account's) and minutes::Role would both be Role.
 namespace http = sv::http;
 namespace minutes = sv::minutes;
@@ -114,3 +116,5 @@ TEST_CASE("minutes form: a guest refused keeps what was typed, its field marked"
     CHECK(flag(again, {"guest", "name", "invalid"}));
   }
 }
+
+}  // namespace SV_TEST_FILE

@@ -5,6 +5,8 @@
 
 #include "server/web/report_form.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 namespace http = sv::http;
 namespace minutes = sv::minutes;
 namespace web = sv::web;
@@ -136,3 +138,5 @@ TEST_CASE("the report form after a conflict keeps the editor's areas and others'
   CHECK(kept.areas[1].findings == "Deras text");
   CHECK(kept.visits == base.visits);
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 
 #include "server/web/words.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 namespace {
@@ -83,3 +85,5 @@ TEST_CASE("a follow-up report's state, kind and assessments read in Swedish",
   CHECK(web::assessmentWord(Assessment::DoesNotMeet) == "Uppfyller inte kraven");
   CHECK(web::assessmentWord(Assessment::NotAssessed) == "Ännu inte bedömt");
 }
+
+}  // namespace SV_TEST_FILE

@@ -4,6 +4,8 @@
 #include "workflows/attachment_rules.hpp"
 #include "workflows/text.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::workflows;
 using namespace sv::testing;
@@ -115,3 +117,5 @@ TEST_CASE("attachments: a stored type reads back", "[workflows][attachments]") {
     CHECK(attachmentTypeOf(mediaTypeOf(t)) == t);
   CHECK_FALSE(attachmentTypeOf("text/html"));
 }
+
+}  // namespace SV_TEST_FILE

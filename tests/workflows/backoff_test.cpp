@@ -3,6 +3,8 @@
 #include "workflows/backoff.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace std::chrono_literals;
 
@@ -18,3 +20,5 @@ TEST_CASE("backoff: a minute, then doubling, never past the ceiling", "[workflow
   CHECK(nextAttempt(b, 0, now) == now + 1min);  // a count below one is the first failure
   CHECK(nextAttempt({5s, 20s}, 4, now) == now + 20s);
 }
+
+}  // namespace SV_TEST_FILE

@@ -13,6 +13,8 @@
 #include "workflows/json_writer.hpp"
 #include "workflows/text.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using Layout = json::Writer::Layout;
 
@@ -156,3 +158,5 @@ TEST_CASE("every byte value reads back as written, or as U+FFFD where it is not 
     CHECK(readBack(written) == text::toValidUtf8(value));
   }
 }
+
+}  // namespace SV_TEST_FILE

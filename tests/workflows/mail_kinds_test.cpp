@@ -3,6 +3,8 @@
 
 #include "workflows/mail_kinds.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv::mail;
 
 TEST_CASE("mail kinds: every kind has a key that parses back to it", "[workflows][mail]") {
@@ -34,3 +36,5 @@ TEST_CASE("mail kinds: a stored choice holds when allowed, the default otherwise
   CHECK(effectiveChoice(Kind::MinutesRegistered, Choice::Never) == Choice::Now);
   CHECK(effectiveChoice(Kind::Invitation, Choice::Digest) == Choice::Now);
 }
+
+}  // namespace SV_TEST_FILE

@@ -14,6 +14,8 @@
 #include "workflows/mail_message.hpp"
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 namespace {
@@ -120,3 +122,5 @@ TEST_CASE("mail: the Date header is RFC 5322 in UTC", "[workflows][mail]") {
   CHECK(mail::formatDateHeader(*parseDateTime("2026-01-01T00:00:07Z")) ==
         "Thu, 01 Jan 2026 00:00:07 +0000");
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 
 #include "workflows/name_table.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 namespace {
 enum class Colour { Red, Green, Blue };
 constexpr sv::NameTable<Colour, 2> kColours{{{Colour::Red, "red"}, {Colour::Green, "green"}}};
@@ -18,3 +20,5 @@ TEST_CASE("a value the table does not list gives the fallback", "[workflows]") {
   CHECK(sv::nameIn(kColours, Colour::Blue).empty());
   CHECK(sv::nameIn(kColours, Colour::Blue, "red") == "red");
 }
+
+}  // namespace SV_TEST_FILE

@@ -2,6 +2,8 @@
 
 #include "workflows/review_comments.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::review;
 
@@ -73,3 +75,5 @@ TEST_CASE("the open comments are those not handled", "[review]") {
   REQUIRE(left.size() == 1);
   CHECK(left.front().id == 2);
 }
+
+}  // namespace SV_TEST_FILE

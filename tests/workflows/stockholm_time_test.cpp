@@ -2,6 +2,8 @@
 
 #include "workflows/stockholm_time.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace std::chrono;
 
@@ -134,3 +136,5 @@ TEST_CASE("dates and times outside 1900-2199 are refused, not overflowed", "[wor
   CHECK(parseDate("2199-12-31"));
   CHECK(formatIsoUtc(utc("2199-12-31T23:59:59Z")) == "2199-12-31T23:59:59Z");
 }
+
+}  // namespace SV_TEST_FILE

@@ -6,6 +6,8 @@
 
 #include "workflows/template_lines.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 namespace {
@@ -60,3 +62,5 @@ TEST_CASE("template lines: each fault names its line in the template's words",
   REQUIRE_FALSE(twice.settings);
   CHECK(twice.settings.error().reason == Reason::DuplicateKey);
 }
+
+}  // namespace SV_TEST_FILE

@@ -3,6 +3,8 @@
 
 #include "workflows/text.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 
 TEST_CASE("trim takes spaces, tabs and line ends from both sides only", "[workflows][text]") {
@@ -89,3 +91,5 @@ TEST_CASE("quoted puts a value in single quotes for an error's detail", "[workfl
   CHECK(text::quoted("extra-1") == "'extra-1'");
   CHECK(text::quoted("") == "''");
 }
+
+}  // namespace SV_TEST_FILE

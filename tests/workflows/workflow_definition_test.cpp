@@ -3,6 +3,8 @@
 #include "workflows/names.hpp"
 #include "workflows/workflow_definition.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::workflows;
 
@@ -298,3 +300,5 @@ TEST_CASE("readWorkflow parses and validates in one step", "[workflows]") {
   CHECK(readWorkflow(kBase, knownRoles(), actionGuardNames()).error().detail ==
         "workflow 'minutes': transition 'submit' names unknown guard 'adjusters_set'");
 }
+
+}  // namespace SV_TEST_FILE

@@ -11,6 +11,8 @@
 #include "workflows/names.hpp"
 #include "workflows/workflow.hpp"
 
+namespace SV_TEST_FILE {  // this file's own names in a batch of test files (tests/README.md)
+
 using namespace sv;
 using namespace sv::workflows;
 
@@ -451,3 +453,5 @@ TEST_CASE("guards run in the order written and settle chains automatic transitio
   checkError(w->take("restart", "analysis", manager, {}), Errc::Conflict,
              "the case is analysis; 'restart' is possible from: ok, feedback, reported");
 }
+
+}  // namespace SV_TEST_FILE
