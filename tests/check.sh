@@ -55,7 +55,7 @@ start=$SECONDS
 sanitized=$!
 fuzzed=1
 if [ $fuzz_built = 0 ]; then
-  nice -n 10 "$here/fuzz/run.sh" "$fuzz" "$seconds" 4 > "$logs/smoke" 2>&1
+  nice -n 5 "$here/fuzz/run.sh" "$fuzz" "$seconds" 4 > "$logs/smoke" 2>&1
   fuzzed=$?
 else
   echo "not run: the fuzz build failed" > "$logs/smoke"
