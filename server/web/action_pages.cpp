@@ -169,15 +169,18 @@ http::Reply actionsPage(const http::Request& req, Services& s,
            closed->total > kClosedPerPage
                ? std::to_string(closed->total) + " godtagna åtgärder, de senast godtagna först."
                : std::string());
+  // Each list's links keep the page the other list is on (either left out when it is the first).
+  const std::string openAt = number > 1 ? "sida=" + std::to_string(number) + "&" : "";
+  const std::string closedAt = closedNumber > 1 ? "&avslutade=" + std::to_string(closedNumber) : "";
   setPager(data, "closed_", closedNumber, closed->total, kClosedPerPage,
-           "/atgarder?avslutade=", "#avslutade");
+           "/atgarder?" + openAt + "avslutade=", "#avslutade");
   const auto total = open->total;
   std::string summary = total == 1 ? "1 öppen åtgärd" : std::to_string(total) + " öppna åtgärder";
   if (overdue->total > 0)
     summary += ", varav " + std::to_string(overdue->total) +
                (overdue->total == 1 ? " försenad" : " försenade");
   data.set("summary", summary + ".");
-  setPager(data, "", number, total, kOpenPerPage, "/atgarder?sida=", "#oppna");
+  setPager(data, "", number, total, kOpenPerPage, "/atgarder?sida=", closedAt + "#oppna");
   page.error = std::move(error);
   return render(req, std::move(page));
 }

@@ -150,4 +150,42 @@ TEST_CASE("actions page: the closed actions a page at a time, the last accepted 
   CHECK_FALSE(has(nils.get("/atgarder").body, "Avslutad nummer"));
 }
 
+TEST_CASE("actions page: each list's page links keep the page the other list is on",
+          "[server][web][actions]") {
+  TempDir dir;
+  ServerProcess server{dir.path() / "data", {}, true};
+  const std::string anna = server.login("anna.avtal", kDemoPassword);
+  const std::string ulla = server.login("ulla.utforare", kDemoPassword);
+  // Two pages of each list: twenty-one more accepted actions (20 a page), fifty more open ones
+  // (50 a page).
+  for (int i = 0; i < 71; ++i) {
+    const auto made = requireOk(server.post("/api/v1/actions",
+                                            body({{"contract_id", 1},
+                                                  {"text", "Åtgärd nummer " + std::to_string(i)},
+                                                  {"responsible_party", "provider"},
+                                                  {"due_on", "2099-01-01"}}),
+                                            anna),
+                                201);
+    if (i >= 21) continue;
+    const auto id = std::to_string(made->getValue<std::int64_t>("id"));
+    requireOk(server.post("/api/v1/actions/" + id + "/report", body({{"text", "Gjort"}}), ulla));
+    requireOk(
+        server.post("/api/v1/actions/" + id + "/evaluate", body({{"outcome", "accepted"}}), anna));
+  }
+  const Browser browser(server, "anna.avtal");
+  // On the second page of both, every link keeps the other list where it is (& as &amp; in HTML).
+  const auto both = browser.get("/atgarder?sida=2&avslutade=2");
+  REQUIRE(both.status == 200);
+  CHECK(has(both.body, "href=\"/atgarder?sida=1&amp;avslutade=2#oppna\" rel=\"prev\""));
+  CHECK(has(both.body, "href=\"/atgarder?sida=2&amp;avslutade=1#avslutade\" rel=\"prev\""));
+  // The first page of one list is left out of the other's links.
+  const auto open = browser.get("/atgarder?sida=2");
+  CHECK(has(open.body, "href=\"/atgarder?sida=2&amp;avslutade=2#avslutade\" rel=\"next\""));
+  const auto closed = browser.get("/atgarder?avslutade=2");
+  CHECK(has(closed.body, "href=\"/atgarder?sida=2&amp;avslutade=2#oppna\" rel=\"next\""));
+  // The pages the links name are the pages shown: the open list's first, the closed list's second.
+  CHECK(has(closed.body, "Sida 1 av "));
+  CHECK(has(closed.body, "Sida 2 av "));
+}
+
 }  // namespace SV_TEST_FILE
