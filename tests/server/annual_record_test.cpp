@@ -258,10 +258,13 @@ TEST_CASE("annual record: written, returned, approved, registered, and the figur
 
   // The record cannot be changed behind the server's back, and every step is in the audit log.
   const auto db = (f.dir.path() / "data" / "samverkan.db").string();
-  const auto refused =
-      runTool("sqlite3 '" + db + "' \"UPDATE annual_reports SET state = 'draft' WHERE year = " +
-                  std::to_string(f.year) + "\" 2>&1",
-              &code);
+  // Waiting for the server's own writes (the notices of the registration go out meanwhile): without
+  // the wait the update could fail on the lock ("database is locked") instead of the trigger.
+  const auto refused = runTool("sqlite3 -cmd '.timeout 10000' '" + db +
+                                   "' \"UPDATE annual_reports SET state = 'draft' WHERE year = " +
+                                   std::to_string(f.year) + "\" 2>&1",
+                               &code);
+  INFO(refused);
   CHECK(code != 0);
   CHECK(contains(refused, "registered"));
   const auto audit = f.server.get("/api/v1/audit?object_type=annual_report&limit=100", f.admin);
