@@ -34,6 +34,26 @@ std::int64_t totalOf(const HttpResult& r) {
   return std::stoll(r.header("x-total-count"));
 }
 
+// A new action of contract 1, due in 2099, made through the API by the contract manager; its id.
+std::string newAction(ServerProcess& server, const std::string& manager, const std::string& text) {
+  const auto made = requireOk(server.post("/api/v1/actions",
+                                          body({{"contract_id", 1},
+                                                {"text", text},
+                                                {"responsible_party", "provider"},
+                                                {"due_on", "2099-01-01"}}),
+                                          manager),
+                              201);
+  return std::to_string(made->getValue<std::int64_t>("id"));
+}
+
+// The provider reports the action done and the contract manager accepts it: it is closed.
+void closeAction(ServerProcess& server, const std::string& id, const std::string& provider,
+                 const std::string& manager) {
+  requireOk(server.post("/api/v1/actions/" + id + "/report", body({{"text", "Gjort"}}), provider));
+  requireOk(
+      server.post("/api/v1/actions/" + id + "/evaluate", body({{"outcome", "accepted"}}), manager));
+}
+
 }  // namespace
 
 TEST_CASE("actions page: the open actions a page at a time, the overdue first, the counts whole",
@@ -102,19 +122,9 @@ TEST_CASE("actions page: the closed actions a page at a time, the last accepted 
   const std::string anna = server.login("anna.avtal", kDemoPassword);
   const std::string ulla = server.login("ulla.utforare", kDemoPassword);
   // Twenty-five more actions of contract 1, each reported by the provider and accepted, in order.
-  for (int i = 0; i < 25; ++i) {
-    const auto made = requireOk(server.post("/api/v1/actions",
-                                            body({{"contract_id", 1},
-                                                  {"text", "Avslutad nummer " + std::to_string(i)},
-                                                  {"responsible_party", "provider"},
-                                                  {"due_on", "2099-01-01"}}),
-                                            anna),
-                                201);
-    const auto id = std::to_string(made->getValue<std::int64_t>("id"));
-    requireOk(server.post("/api/v1/actions/" + id + "/report", body({{"text", "Gjort"}}), ulla));
-    requireOk(
-        server.post("/api/v1/actions/" + id + "/evaluate", body({{"outcome", "accepted"}}), anna));
-  }
+  for (int i = 0; i < 25; ++i)
+    closeAction(server, newAction(server, anna, "Avslutad nummer " + std::to_string(i)), ulla,
+                anna);
   const auto accepted = totalOf(server.get("/api/v1/actions?status=accepted&limit=1", anna));
   REQUIRE(accepted >= 25);
   const auto pages = (accepted + 19) / 20;
@@ -159,18 +169,8 @@ TEST_CASE("actions page: each list's page links keep the page the other list is 
   // Two pages of each list: twenty-one more accepted actions (20 a page), fifty more open ones
   // (50 a page).
   for (int i = 0; i < 71; ++i) {
-    const auto made = requireOk(server.post("/api/v1/actions",
-                                            body({{"contract_id", 1},
-                                                  {"text", "Åtgärd nummer " + std::to_string(i)},
-                                                  {"responsible_party", "provider"},
-                                                  {"due_on", "2099-01-01"}}),
-                                            anna),
-                                201);
-    if (i >= 21) continue;
-    const auto id = std::to_string(made->getValue<std::int64_t>("id"));
-    requireOk(server.post("/api/v1/actions/" + id + "/report", body({{"text", "Gjort"}}), ulla));
-    requireOk(
-        server.post("/api/v1/actions/" + id + "/evaluate", body({{"outcome", "accepted"}}), anna));
+    const auto id = newAction(server, anna, "Åtgärd nummer " + std::to_string(i));
+    if (i < 21) closeAction(server, id, ulla, anna);
   }
   const Browser browser(server, "anna.avtal");
   // On the second page of both, every link keeps the other list where it is (& as &amp; in HTML).
